@@ -1,0 +1,502 @@
+"""Read news reports from files, folders or stdin into :class:`Report` records.
+
+Supported formats: ``.txt``, ``.md`` (and files without a suffix), ``.html``/``.htm``
+(visible text only), ``.json``/``.jsonl`` (fields ``text``, ``title``, ``date``,
+``url``) and ``.csv`` with a ``text`` column.
+
+Offsets used anywhere in mapper index into :attr:`Report.text`. For text and
+Markdown files that is the file itself as Python reads it in text mode, so a
+quote's ``start``/``end`` can be checked against the file with any tool.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mapper.errors import ReportReadError
+
+__all__ = [
+    "Report",
+    "SUFFIXES",
+    "read_reports",
+    "read_report_file",
+    "parse_text_report",
+    "find_dateline",
+]
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
+
+# Reports longer than this are almost certainly not news reports (a dump, a binary).
+MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One news report.
+
+    Parameters
+    ----------
+    id : str
+        Name cited in incident sources: the path relative to the folder given
+        on the command line, ``"stdin"``, or ``"feed.jsonl#3"`` for the third
+        record of a multi-record file.
+    path : str or None
+        File the report came from.
+    text : str
+        The report's text; every offset in mapper indexes into it.
+    title, url : str or None
+        From the format's metadata when present.
+    published : datetime.date or None
+        Publication date from a leading ``date YYYY-MM-DD`` line, front matter,
+        HTML metadata or a ``date`` field.
+    dateline : str or None
+        The place of writing ("Baku, Azerbaijan"), which is not an incident place.
+    dateline_span : tuple of int or None
+        Offsets of the dateline's place in ``text``.
+    body_start : int
+        Offset where the body starts, after a date line or front matter.
+
+    Examples
+    --------
+    >>> r = Report(id="a.txt", path=None, text="Baku, Azerbaijan – Shelling went on.")
+    >>> r.text[:4]
+    'Baku'
+    >>> Report(id="", path=None, text="x")
+    Traceback (most recent call last):
+    ...
+    ValueError: Report.id must be a non-empty string
+    """
+
+    id: str
+    path: str | None
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    dateline: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    body_start: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            raise ValueError("Report.id must be a non-empty string")
+        if not isinstance(self.text, str):
+            raise TypeError(f"Report.text must be str, not {type(self.text).__name__}")
+        if self.dateline_span is not None:
+            s, e = self.dateline_span
+            if not 0 <= s <= e <= len(self.text):
+                raise ValueError(f"dateline_span {self.dateline_span} outside the text")
+
+
+# --------------------------------------------------------------------------- dates
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_LINE = re.compile(r"\A\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+def _parse_date(value: object) -> dt.date | None:
+    """Return the first ISO date in ``value``, or None.
+
+    >>> _parse_date("2020-09-27T08:00:00Z")
+    datetime.date(2020, 9, 27)
+    >>> _parse_date("yesterday") is None
+    True
+    """
+    if value is None:
+        return None
+    m = _ISO_DATE.search(str(value))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- datelines
+
+# "Baku, Azerbaijan –", "TROY, N.C. (AP) —", "MOSCOW, Sept 27 (Reuters) -": a few
+# capitalised words (the place), an optional date and agency, then a dash.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z][\w.'’-]*|de|al|el|la))*"
+    r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)?)"
+    r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\((?:[A-Z][\w&.'’ -]{0,30})\))?"
+    r"[ \t]*(?:[–—]|--?)[ \t]+(?=\S)"
+)
+_MAX_DATELINE_WORDS = 6
+
+
+def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | None:
+    """Find a dateline (the place of writing) at ``start``.
+
+    Parameters
+    ----------
+    text : str
+        The report text.
+    start : int
+        Offset where the body begins.
+
+    Returns
+    -------
+    tuple or None
+        ``(place, (begin, end))`` with offsets of the place in ``text``.
+
+    Examples
+    --------
+    >>> find_dateline("Baku, Azerbaijan – Long tensions flared.")
+    ('Baku, Azerbaijan', (0, 16))
+    >>> find_dateline("TROY, N.C. (AP) — A fire broke out.")
+    ('TROY, N.C.', (0, 10))
+    >>> find_dateline("Armenia and Azerbaijan – both sides...") is None
+    True
+    """
+    m = _DATELINE.match(text, start + (len(text[start:]) - len(text[start:].lstrip())))
+    if not m:
+        return None
+    place = m["place"]
+    if len(place.replace(",", " ").split()) > _MAX_DATELINE_WORDS:
+        return None
+    return place, (m.start("place"), m.end("place"))
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> Report:
+    """Build a :class:`Report` from plain text or Markdown.
+
+    A front-matter block (``---`` ... ``---``) or a leading ``date YYYY-MM-DD``
+    gives the publication date; a dateline after it gives the place of writing.
+
+    Examples
+    --------
+    >>> r = parse_text_report("date 2020-09-27\\nBaku, Azerbaijan – Shells fell.", report_id="x")
+    >>> r.published, r.dateline, r.text[r.body_start:r.body_start + 4]
+    (datetime.date(2020, 9, 27), 'Baku, Azerbaijan', 'Baku')
+    """
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    body_start = 0
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        for line in fm[1].splitlines():
+            key, sep, value = line.partition(":")
+            if not sep:
+                continue
+            key, value = key.strip().lower(), value.strip().strip("'\"")
+            if key in ("date", "published", "published_at", "pubdate"):
+                published = _parse_date(value)
+            elif key == "title":
+                title = value or None
+            elif key in ("url", "link", "source"):
+                url = value or None
+        body_start = fm.end()
+    else:
+        dm = _DATE_LINE.match(text)
+        if dm:
+            published = _parse_date(dm[1])
+            body_start = dm.end()
+    if title is None:
+        heading = re.match(r"[ \t]*#[ \t]+(.+)\n", text[body_start:])
+        if heading:
+            title = heading[1].strip()
+    dl = find_dateline(text, body_start)
+    return Report(
+        id=report_id,
+        path=path,
+        text=text,
+        title=title,
+        published=published,
+        url=url,
+        dateline=dl[0] if dl else None,
+        dateline_span=dl[1] if dl else None,
+        body_start=body_start,
+    )
+
+
+class _VisibleText(HTMLParser):
+    """Collect the text a browser would show, with blocks on their own lines."""
+
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+    _BLOCK = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+         "article", "header", "footer", "blockquote", "figcaption", "pre", "table", "ul", "ol"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"])
+        elif tag == "time":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            if "datetime" in a:
+                self.meta.setdefault("time", a["datetime"])
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in self._HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden:
+            self.parts.append(data)
+
+
+def _html_report(markup: str, *, report_id: str, path: str | None) -> Report:
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    raw = "".join(parser.parts)
+    lines = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in raw.split("\n")]
+    text = "\n\n".join(line for line in lines if line)
+    base = parse_text_report(text, report_id=report_id, path=path)
+    meta = parser.meta
+    published = base.published or _parse_date(
+        meta.get("article:published_time") or meta.get("datepublished")
+        or meta.get("date") or meta.get("time")
+    )
+    title = (" ".join("".join(parser.title).split()) or None) or meta.get("og:title")
+    return Report(
+        id=report_id, path=path, text=text, title=title, published=published,
+        url=meta.get("og:url"), dateline=base.dateline, dateline_span=base.dateline_span,
+        body_start=base.body_start,
+    )
+
+
+def _record_report(rec: object, *, report_id: str, path: str | None) -> Report:
+    """One JSON object or CSV row with a ``text`` field."""
+    if not isinstance(rec, dict):
+        raise ReportReadError(f"cannot read {report_id!r}: expected an object with a 'text' field")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ReportReadError(f"cannot read {report_id!r}: no 'text' field, or it is empty")
+    base = parse_text_report(_normalise_newlines(text), report_id=report_id, path=path)
+    title = rec.get("title")
+    url = rec.get("url")
+    return Report(
+        id=report_id, path=path, text=base.text,
+        title=str(title) if title else base.title,
+        published=_parse_date(rec.get("date") or rec.get("published")) or base.published,
+        url=str(url) if url else base.url,
+        dateline=base.dateline, dateline_span=base.dateline_span, body_start=base.body_start,
+    )
+
+
+def _json_reports(text: str, *, name: str, path: str | None, lines: bool) -> list[Report]:
+    try:
+        if lines:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            data = json.loads(text)
+            records = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError as err:
+        raise ReportReadError(
+            f"cannot read {name!r}: invalid JSON at line {err.lineno} column {err.colno}"
+        ) from err
+    if len(records) == 1 and not lines:
+        return [_record_report(records[0], report_id=name, path=path)]
+    return [_record_report(r, report_id=f"{name}#{i}", path=path) for i, r in enumerate(records, 1)]
+
+
+def _csv_reports(text: str, *, name: str, path: str | None) -> list[Report]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        raise ReportReadError(f"cannot read {name!r}: a CSV of reports needs a 'text' column")
+    return [_record_report(row, report_id=f"{name}#{i}", path=path) for i, row in enumerate(reader, 1)]
+
+
+def _normalise_newlines(text: str) -> str:
+    # Python's text mode does the same, so offsets agree with open(path).read().
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, *, name: str, encoding: str) -> str:
+    if not data.strip():
+        raise ReportReadError(f"cannot read {name!r}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ReportReadError(f"cannot read {name!r}: looks like a binary file, not text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ReportReadError(
+            f"cannot read {name!r}: not valid {encoding} (byte 0x{data[err.start]:02x} at offset "
+            f"{err.start}); re-save it as UTF-8 or pass --encoding (e.g. --encoding cp1251)"
+        ) from err
+    except LookupError as err:
+        raise ReportReadError(f"cannot read {name!r}: unknown encoding {encoding!r}") from err
+    return _normalise_newlines(text)
+
+
+def parse_report_bytes(
+    data: bytes, *, name: str, suffix: str, path: str | None = None, encoding: str = "utf-8"
+) -> list[Report]:
+    """Parse the bytes of one input into reports (several for JSON lists, JSONL, CSV).
+
+    Raises
+    ------
+    ReportReadError
+        When the input is empty, binary, wrongly encoded or malformed.
+
+    Examples
+    --------
+    >>> [r.id for r in parse_report_bytes(b'[{"text": "a"}, {"text": "b"}]', name="f.json", suffix=".json")]
+    ['f.json#1', 'f.json#2']
+    >>> parse_report_bytes(b"\\xcf\\xf0\\xe8", name="ru.txt", suffix=".txt")
+    Traceback (most recent call last):
+    ...
+    mapper.errors.ReportReadError: cannot read 'ru.txt': not valid utf-8 (byte 0xcf at offset 0); \
+re-save it as UTF-8 or pass --encoding (e.g. --encoding cp1251)
+    """
+    suffix = suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ReportReadError(
+            f"cannot read {name!r}: unsupported format {suffix!r}; "
+            "use .txt, .md, .html, .json, .jsonl or .csv"
+        )
+    if len(data) > MAX_BYTES:
+        raise ReportReadError(f"cannot read {name!r}: larger than {MAX_BYTES // 1_000_000} MB")
+    text = _decode(data, name=name, encoding=encoding)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if suffix in HTML_SUFFIXES:
+        report = _html_report(text, report_id=name, path=path)
+        if not report.text.strip():
+            raise ReportReadError(f"cannot read {name!r}: the page has no visible text")
+        return [report]
+    if suffix in JSON_SUFFIXES:
+        return _json_reports(text, name=name, path=path, lines=suffix != ".json")
+    if suffix in CSV_SUFFIXES:
+        return _csv_reports(text, name=name, path=path)
+    return [parse_text_report(text, report_id=name, path=path)]
+
+
+def read_report_file(path: Path, *, name: str | None = None, encoding: str = "utf-8") -> list[Report]:
+    """Read one report file (several reports for JSON lists, JSONL and CSV).
+
+    Raises
+    ------
+    ReportReadError
+        Naming the file and the problem.
+    """
+    name = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReportReadError(f"cannot read {name!r}: {err.strerror or err}") from err
+    return parse_report_bytes(data, name=name, suffix=path.suffix, path=str(path), encoding=encoding)
+
+
+def _expand(inputs: Iterable[str | Path]) -> Iterator[tuple[str | None, Path | None, str]]:
+    """Yield (display name, path, error) for every input file; folders recursively."""
+    for item in inputs:
+        if str(item) == "-":
+            yield "stdin", None, ""
+            continue
+        p = Path(item)
+        if p.is_dir():
+            files = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not files:
+                yield str(p), None, f"cannot read {str(p)!r}: the folder holds no files"
+            for f in files:
+                yield f.relative_to(p).as_posix(), f, ""
+        elif p.is_file():
+            yield p.name, p, ""
+        else:
+            yield str(p), None, f"cannot read {str(p)!r}: no such file or folder"
+
+
+def read_reports(
+    inputs: Iterable[str | Path],
+    *,
+    encoding: str = "utf-8",
+    on_error: Callable[[ReportReadError], None] | None = None,
+    stdin: io.BufferedIOBase | None = None,
+) -> Iterator[Report]:
+    """Read reports from files, folders (recursively) and ``"-"`` (stdin).
+
+    Parameters
+    ----------
+    inputs : iterable of str or Path
+        Files, folders, or ``"-"`` for standard input (read as plain text).
+    encoding : str
+        Text encoding of the files (default UTF-8).
+    on_error : callable, optional
+        Called with a :class:`~mapper.errors.ReportReadError` for each input
+        that cannot be read; reading goes on with the rest. Without it the
+        first error is raised.
+    stdin : binary file, optional
+        Replaces ``sys.stdin.buffer`` (for tests).
+
+    Yields
+    ------
+    Report
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("date 2020-09-27\\nShelling hit Stepanakert.", encoding="utf-8")
+    >>> _ = (d / "b.txt").write_bytes(b"")
+    >>> errors = []
+    >>> [(r.id, str(r.published)) for r in read_reports([d], on_error=errors.append)]
+    [('a.txt', '2020-09-27')]
+    >>> [str(e) for e in errors]
+    ["cannot read 'b.txt': the file is empty"]
+    """
+    for name, path, problem in _expand(inputs):
+        try:
+            if problem:
+                raise ReportReadError(problem)
+            if path is None:
+                data = (stdin or sys.stdin.buffer).read()
+                yield from parse_report_bytes(data, name="stdin", suffix="", encoding=encoding)
+            else:
+                yield from read_report_file(path, name=name, encoding=encoding)
+        except ReportReadError as err:
+            if on_error is None:
+                raise
+            logger.debug("skipping %s: %s", name, err)
+            on_error(err)
