@@ -1,0 +1,274 @@
+"""The ``mapper`` command.
+
+Exit status: 0 every input was used; 1 nothing usable (or a fatal error);
+2 bad command line; 3 partial: some inputs failed (each named on stderr), the
+rest were written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from mapper import __version__
+from mapper.errors import MapperError
+
+__all__ = ["main", "EXIT_OK", "EXIT_NOTHING", "EXIT_USAGE", "EXIT_PARTIAL"]
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+_EPILOG = """\
+exit status: 0 all inputs read; 1 nothing usable; 2 bad usage; 3 partial (some inputs
+could not be read: each is named on stderr, the rest were written)"""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from err
+
+
+def _add_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("reports", nargs="+", metavar="REPORTS",
+                   help="report files or folders (read recursively); '-' reads stdin")
+    p.add_argument("--encoding", default="utf-8",
+                   help="text encoding of the reports (default utf-8; e.g. cp1251)")
+    p.add_argument("--default-date", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date for reports that carry none")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``mapper`` command."""
+    parser = argparse.ArgumentParser(
+        prog="mapper",
+        description="Turn conflict news reports into geocoded places, an ACLED-style "
+                    "incident table and one offline HTML map.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"mapper {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log details and tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    fmt = argparse.RawDescriptionHelpFormatter
+    p = sub.add_parser(
+        "extract", help="write the incident table (GeoJSON, CSV or GeoParquet)",
+        description="Extract incidents from reports and write them, one row per event.",
+        epilog="example:\n  mapper extract examples -o out/incidents.geojson\n"
+               "  mapper extract reports/ --format csv -o out/incidents.csv\n\n" + _EPILOG,
+        formatter_class=fmt)
+    _add_inputs(p)
+    p.add_argument("-o", "--output", required=True, type=Path, help="output file")
+    p.add_argument("--format", choices=("geojson", "csv", "parquet"),
+                   help="output format (default: from the file suffix, else geojson)")
+
+    p = sub.add_parser(
+        "map", help="write one self-contained interactive HTML map",
+        description="Extract incidents and write an offline HTML map (no network needed to view).",
+        epilog="example:\n  mapper map examples -o out/map.html\n"
+               "  mapper map reports/ -o map.html --tiles OpenStreetMap.Mapnik  # online tiles\n\n"
+               + _EPILOG,
+        formatter_class=fmt)
+    _add_inputs(p)
+    p.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
+    p.add_argument("--title", default=None, help="map title (default: from the inputs)")
+    p.add_argument("--tiles", action="append", default=None, metavar="NAME",
+                   help="add an online tile layer by xyzservices name (off by default: "
+                        "the map then loads tiles from the network)")
+    p.add_argument("--geojson", type=Path, metavar="PATH",
+                   help="also write the incidents as GeoJSON")
+
+    p = sub.add_parser(
+        "places", help="print every place mention as JSON lines",
+        description="Geoparse reports and print one JSON object per place mention "
+                    "(report, start, end, text, name, lat, lon, kind, ...).",
+        epilog="example:\n  mapper places examples > out/places.jsonl\n\n" + _EPILOG,
+        formatter_class=fmt)
+    _add_inputs(p)
+    p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+
+    p = sub.add_parser(
+        "geocode", help="look up place names in the offline gazetteer",
+        description="Look place names up offline; one JSON object per name on stdout.",
+        epilog='example:\n  mapper geocode Stepanakert "Martuni" --all\n'
+               "  mapper geocode Georgia --country US\n\n"
+               "exit status: 0 every name found; 1 none found; 3 some not found",
+        formatter_class=fmt)
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--country", action="append", metavar="CC",
+                   help="restrict to ISO country code(s), e.g. AZ")
+    p.add_argument("--all", action="store_true", help="every candidate with its score")
+    p.add_argument("--online", action="store_true",
+                   help="ask Nominatim (1 request/s, cached on disk) for names not found offline")
+
+    p = sub.add_parser(
+        "gazetteer", help="build or inspect the offline gazetteer index",
+        description="Build the offline gazetteer index (it is also built on first use).",
+        epilog="example:\n  mapper gazetteer build\n"
+               "  mapper gazetteer build --geonames allCountries.zip --geonames admin1CodesASCII.txt",
+        formatter_class=fmt)
+    gsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    b = gsub.add_parser("build", help="(re)build the index, optionally importing GeoNames dumps")
+    b.add_argument("--geonames", action="append", default=[], type=Path, metavar="PATH",
+                   help="a GeoNames dump (allCountries.zip, cities1000.zip, admin1CodesASCII.txt)")
+    return parser
+
+
+def _say(quiet: bool) -> object:
+    if quiet:
+        return None
+    return lambda msg: print(f"mapper: {msg}", file=sys.stderr, flush=True)
+
+
+def _report_problems(problems: Sequence[object], n_ok: int, err: TextIO) -> int:
+    for problem in problems:
+        print(f"mapper: error: {problem.message}", file=err)
+    if n_ok == 0:
+        print("mapper: error: no report could be used", file=err)
+        return EXIT_NOTHING
+    if problems:
+        print(f"mapper: partial: {len(problems)} input(s) failed, {n_ok} report(s) used", file=err)
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from mapper.export import write_incidents
+    from mapper.pipeline import run
+
+    fmt = args.format or {".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet"}.get(
+        args.output.suffix.lower(), "geojson")
+    result = run(args.reports, default_date=args.default_date, encoding=args.encoding,
+                 progress=_say(args.quiet))
+    status = _report_problems(result.problems, len(result.reports), sys.stderr)
+    if status == EXIT_NOTHING:
+        return status
+    write_incidents(result.incidents, args.output, format=fmt)
+    if not args.quiet:
+        print(f"mapper: {len(result.incidents)} incidents from {len(result.reports)} reports "
+              f"-> {args.output}", file=sys.stderr)
+    return status
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from mapper.export import write_incidents
+    from mapper.pipeline import run
+    from mapper.webmap import write_map
+
+    result = run(args.reports, default_date=args.default_date, encoding=args.encoding,
+                 progress=_say(args.quiet))
+    status = _report_problems(result.problems, len(result.reports), sys.stderr)
+    if status == EXIT_NOTHING:
+        return status
+    title = args.title or _default_title(args.reports)
+    write_map(result.incidents, args.output, title=title, report_count=len(result.reports),
+              tiles=args.tiles)
+    if args.geojson:
+        write_incidents(result.incidents, args.geojson)
+    if not args.quiet:
+        print(f"mapper: map of {len(result.incidents)} incidents from {len(result.reports)} "
+              f"reports -> {args.output}", file=sys.stderr)
+    return status
+
+
+def _default_title(inputs: Sequence[str]) -> str:
+    names = [Path(i).name or str(i) for i in inputs if i != "-"]
+    return "mapper: " + (names[0] if len(names) == 1 else f"{len(inputs)} inputs")
+
+
+def _cmd_places(args: argparse.Namespace) -> int:
+    from mapper.pipeline import iter_places, read_all
+
+    result = read_all(args.reports, encoding=args.encoding)
+    status = _report_problems(result.problems, len(result.reports), sys.stderr)
+    if status == EXIT_NOTHING:
+        return status
+    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for place in iter_places(result.reports, progress=_say(args.quiet)):
+            out.write(json.dumps(place, ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    return status
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    from mapper.geocoder import OfflineGeocoder
+
+    geocoder = OfflineGeocoder(online=args.online) if args.online else OfflineGeocoder()
+    found = 0
+    for name in args.names:
+        try:
+            result = geocoder.geocode(name, exactly_one=not args.all, country_codes=args.country)
+        except (MapperError, ValueError, TypeError) as err:
+            print(f"mapper: error: {err}", file=sys.stderr)
+            continue
+        locations = [] if result is None else (result if isinstance(result, list) else [result])
+        if not locations:
+            print(f"mapper: not found: {name!r}", file=sys.stderr)
+            continue
+        found += 1
+        for loc in locations:
+            row = {"query": name, "name": loc.address, "lat": loc.latitude, "lon": loc.longitude}
+            row.update({k: v for k, v in (loc.raw or {}).items() if k not in row})
+            print(json.dumps(row, ensure_ascii=False, default=str))
+    if found == len(args.names):
+        return EXIT_OK
+    return EXIT_NOTHING if found == 0 else EXIT_PARTIAL
+
+
+def _cmd_gazetteer(args: argparse.Namespace) -> int:
+    from mapper.gazetteer import build_index
+
+    path = build_index(geonames_paths=tuple(args.geonames))
+    print(f"mapper: gazetteer index at {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "extract": _cmd_extract,
+    "map": _cmd_map,
+    "places": _cmd_places,
+    "geocode": _cmd_geocode,
+    "gazetteer": _cmd_gazetteer,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``mapper`` command; return its exit status.
+
+    Examples
+    --------
+    >>> main(["geocode", "Stepanakert"])  # doctest: +ELLIPSIS
+    {"query": "Stepanakert", "name": "Stepanakert", "lat": 39.8..., "lon": 46.7...}
+    0
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="mapper: %(levelname)s: %(message)s")
+    try:
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("mapper: interrupted", file=sys.stderr)
+        return 130
+    except (MapperError, OSError) as err:
+        if args.debug:
+            raise
+        print(f"mapper: error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The whole job in one call: reports -> toponyms -> incidents -> consolidated incidents.
+
+The CLI and notebooks share this; each stage lives in its own module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mapper.errors import MapperError, ReportReadError
+from mapper.reports import Report, read_reports
+
+__all__ = ["Problem", "RunResult", "read_all", "run", "iter_places"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that could not be used, and why."""
+
+    input: str
+    message: str
+
+
+@dataclass(slots=True)
+class RunResult:
+    """What a run produced: the reports read, the incidents, and the inputs that failed."""
+
+    reports: list[Report] = field(default_factory=list)
+    incidents: list[Any] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def date_range(self) -> tuple[str, str] | None:
+        """First and last ``event_date`` of the current (non-background) incidents."""
+        dates = sorted(
+            i.event_date for i in self.incidents if i.event_date and not i.background
+        )
+        return (dates[0], dates[-1]) if dates else None
+
+
+class _Progress:
+    """Prints 'n/total' on a callback at most every ``every`` seconds."""
+
+    def __init__(self, say: Callable[[str], None] | None, every: float = 2.0) -> None:
+        self.say = say
+        self.every = every
+        self.last = time.monotonic()
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        now = time.monotonic()
+        if self.say and (now - self.last >= self.every or done == total):
+            self.last = now
+            self.say(f"{what} {done}/{total}")
+
+
+def read_all(inputs: Iterable[str | Path], *, encoding: str = "utf-8") -> RunResult:
+    """Read every input; those that fail become :class:`Problem` entries, not exceptions.
+
+    Examples
+    --------
+    >>> result = read_all(["no/such/folder"])
+    >>> result.reports, [p.message for p in result.problems]
+    ([], ["cannot read 'no/such/folder': no such file or folder"])
+    """
+    result = RunResult()
+
+    def failed(err: ReportReadError) -> None:
+        result.problems.append(Problem(input=_input_name(str(err)), message=str(err)))
+
+    result.reports.extend(read_reports(inputs, encoding=encoding, on_error=failed))
+    return result
+
+
+def _input_name(message: str) -> str:
+    # Messages read "cannot read 'NAME': why".
+    if message.startswith("cannot read '"):
+        return message[len("cannot read '"):].split("'", 1)[0]
+    return message
+
+
+def _parse_reports(
+    reports: list[Report], progress: _Progress
+) -> Iterator[tuple[Report, Any, list[Any]]]:
+    """Yield (report, spaCy doc, toponyms) for each report, batched through spaCy."""
+    from mapper.geoparse import parse_many
+
+    items = ((r.text, r.dateline_span) for r in reports)
+    for n, (report, (doc, toponyms)) in enumerate(zip(reports, parse_many(items), strict=True), 1):
+        progress(n, len(reports), "parsed reports")
+        yield report, doc, toponyms
+
+
+def run(
+    inputs: Iterable[str | Path],
+    *,
+    default_date: dt.date | None = None,
+    encoding: str = "utf-8",
+    progress: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Read reports and turn them into consolidated incidents.
+
+    Parameters
+    ----------
+    inputs : iterable of str or Path
+        Files, folders or ``"-"`` for stdin.
+    default_date : datetime.date, optional
+        Publication date for reports that carry none.
+    encoding : str
+        Encoding of the input files.
+    progress : callable, optional
+        Receives short progress messages (the CLI prints them on stderr).
+
+    Returns
+    -------
+    RunResult
+        Reports, consolidated incidents and the inputs that could not be used;
+        one bad input never stops the others.
+    """
+    from mapper.consolidate import consolidate
+    from mapper.incidents import extract_incidents
+
+    result = read_all(inputs, encoding=encoding)
+    found = []
+    for report, doc, toponyms in _parse_reports(result.reports, _Progress(progress)):
+        try:
+            found.extend(extract_incidents(report, toponyms, default_date=default_date, doc=doc))
+        except (MapperError, ValueError) as err:
+            logger.debug("extraction failed for %s", report.id, exc_info=True)
+            result.problems.append(Problem(report.id, f"cannot extract from {report.id!r}: {err}"))
+    result.incidents = consolidate(found)
+    return result
+
+
+def iter_places(
+    reports: Iterable[Report], *, progress: Callable[[str], None] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Yield one dict per toponym mention: report, start, end, text, name, lat, lon, kind, ...
+
+    Examples
+    --------
+    >>> from mapper.reports import parse_text_report
+    >>> r = parse_text_report("Shelling hit Stepanakert.", report_id="a.txt")
+    >>> [(p["report"], p["text"], round(p["lat"], 1)) for p in iter_places([r])]
+    [('a.txt', 'Stepanakert', 39.8)]
+    """
+    for report, _doc, toponyms in _parse_reports(list(reports), _Progress(progress)):
+        for t in toponyms:
+            yield {
+                "report": report.id,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "name": t.name,
+                "lat": t.lat,
+                "lon": t.lon,
+                "kind": t.kind,
+                "geonameid": t.geonameid,
+                "country_code": t.country_code,
+                "confidence": round(t.confidence, 3),
+                "adjectival": t.adjectival,
+                "dateline": t.dateline,
+            }
