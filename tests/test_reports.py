@@ -1,0 +1,136 @@
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from mapper.errors import ReportReadError
+from mapper.reports import Report, find_dateline, parse_report_bytes, read_reports
+
+
+def test_text_report_keeps_file_offsets(tmp_path):
+    body = "date 2020-09-27\r\nYEREVAN, Armenia – Sirens sounded.\r\n"
+    (tmp_path / "a.txt").write_bytes(body.encode("utf-8"))
+    (r,) = read_reports([tmp_path / "a.txt"])
+    assert r.published == dt.date(2020, 9, 27)
+    assert r.text == (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert r.dateline == "YEREVAN, Armenia"
+    s, e = r.dateline_span
+    assert r.text[s:e] == "YEREVAN, Armenia"
+    assert r.text[r.body_start:].startswith("YEREVAN")
+
+
+def test_inline_date_line_like_wire_metadata():
+    r = parse_report_bytes(b" date 2017-07-11 Two sides clashed on Sunday.", name="x.txt", suffix=".txt")[0]
+    assert r.published == dt.date(2017, 7, 11)
+    assert r.text[r.body_start:].startswith("Two sides")
+
+
+def test_front_matter_date_and_title():
+    data = b"---\ntitle: Night of shelling\ndate: 2020-10-04\nurl: http://example.org/a\n---\nText here.\n"
+    r = parse_report_bytes(data, name="m.md", suffix=".md")[0]
+    assert (r.title, r.published, r.url) == ("Night of shelling", dt.date(2020, 10, 4), "http://example.org/a")
+    assert r.text[r.body_start:] == "Text here.\n"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("TROY, N.C. (AP) — A fire broke out.", "TROY, N.C."),
+        ("MOSCOW, Sept 27 (Reuters) - Talks began.", "MOSCOW"),
+        ("Baku, Azerbaijan – Tensions flared.", "Baku, Azerbaijan"),
+        ("Khartoum — Gunfire was heard.", "Khartoum"),
+    ],
+)
+def test_datelines(text, place):
+    found = find_dateline(text)
+    assert found is not None and found[0] == place
+    s, e = found[1]
+    assert text[s:e] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Armenia and Azerbaijan – both sides...", "The army said - nothing.", "No dash here at all."],
+)
+def test_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_html_visible_text_only():
+    page = (b"<html><head><title>Strike on depot</title><script>var x='Baku';</script>"
+            b'<meta property="article:published_time" content="2020-09-28T10:00:00Z"></head>'
+            b"<body><style>p{}</style><p>Shelling hit <b>Stepanakert</b>.</p><p>Second &amp; last.</p></body></html>")
+    r = parse_report_bytes(page, name="p.html", suffix=".html")[0]
+    assert r.title == "Strike on depot"
+    assert r.published == dt.date(2020, 9, 28)
+    assert "Baku" not in r.text and "p{}" not in r.text
+    assert "Shelling hit Stepanakert." in r.text and "Second & last." in r.text
+
+
+def test_json_jsonl_csv_records():
+    js = json.dumps([{"text": "A.", "date": "2020-09-27", "title": "t"}, {"text": "B.", "url": "u"}]).encode()
+    a, b = parse_report_bytes(js, name="f.json", suffix=".json")
+    assert (a.id, a.published, a.title) == ("f.json#1", dt.date(2020, 9, 27), "t")
+    assert (b.id, b.url) == ("f.json#2", "u")
+    (one,) = parse_report_bytes(b'{"text": "Only one."}', name="o.json", suffix=".json")
+    assert one.id == "o.json"
+    lines = b'{"text": "x"}\n\n{"text": "y", "date": "2020-10-01"}\n'
+    assert [r.text for r in parse_report_bytes(lines, name="f.jsonl", suffix=".jsonl")] == ["x", "y"]
+    rows = parse_report_bytes(b"title,text,date\nT,Hello there,2020-09-27\n", name="f.csv", suffix=".csv")
+    assert rows[0].id == "f.csv#1" and rows[0].published == dt.date(2020, 9, 27)
+
+
+@pytest.mark.parametrize(
+    "data, name, message",
+    [
+        (b"", "e.txt", "the file is empty"),
+        (b"  \n\t", "e.txt", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "img.txt", "binary"),
+        ("Привет, мир".encode("cp1251"), "ru.txt", "not valid utf-8"),
+        (b"%PDF-1.4", "doc.pdf", "unsupported format '.pdf'"),
+        (b"[1, 2", "bad.json", "invalid JSON"),
+        (b'{"title": "no text"}', "nt.json", "no 'text' field"),
+        (b"a,b\n1,2\n", "t.csv", "needs a 'text' column"),
+    ],
+)
+def test_bad_inputs_raise_clear_errors(data, name, message):
+    with pytest.raises(ReportReadError) as info:
+        parse_report_bytes(data, name=name, suffix="." + name.rsplit(".", 1)[1])
+    assert name in str(info.value) and message in str(info.value)
+
+
+def test_encoding_option_reads_legacy_files():
+    (r,) = parse_report_bytes("Обстрел Степанакерта".encode("cp1251"), name="ru.txt", suffix=".txt",
+                              encoding="cp1251")
+    assert r.text == "Обстрел Степанакерта"
+
+
+def test_folder_recursive_skips_hidden_and_names_each_failure(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "good.md").write_text("Two.", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    errors = []
+    ids = [r.id for r in read_reports([tmp_path], on_error=errors.append)]
+    assert ids == ["good.md", "sub/good.txt"]
+    assert sorted(str(e).split("'")[1] for e in errors) == ["blob.bin", "empty.txt"]
+
+
+def test_missing_input_and_raise_without_callback(tmp_path):
+    with pytest.raises(ReportReadError, match="no such file or folder"):
+        list(read_reports([tmp_path / "nope.txt"]))
+
+
+def test_stdin():
+    (r,) = read_reports(["-"], stdin=io.BytesIO(b"date 2020-09-27\nShells fell."))
+    assert r.id == "stdin" and r.published == dt.date(2020, 9, 27)
+
+
+def test_report_validates():
+    with pytest.raises(TypeError):
+        Report(id="a", path=None, text=b"bytes")
+    with pytest.raises(ValueError):
+        Report(id="a", path=None, text="abc", dateline_span=(2, 10))
