@@ -1,0 +1,239 @@
+"""The offline basemap: Natural Earth country outlines and our theatre overlay.
+
+The outlines come from the npm package ``world-atlas`` (Natural Earth, public
+domain) as TopoJSON and are converted here, by our own code, into three plain
+geometries: land (filled), land borders (arcs two countries share) and coasts
+(arcs only one country uses). The whole world comes from the 1:110m file; the
+area around the incidents is drawn again from the 1:10m (or, for a wide area,
+the 1:50m) file, clipped to that area, so a theatre zoomed to a town still has
+good borders while the file stays small.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from mapper._paths import STATIC_DIR
+from mapper.webmap.assets import frontend_path
+
+__all__ = [
+    "Outlines",
+    "decode_topology",
+    "load_theatre",
+    "outlines",
+]
+
+logger = logging.getLogger(__name__)
+
+THEATRE_FILE = STATIC_DIR / "theatre.geojson"
+
+Bounds = tuple[float, float, float, float]  # (west, south, east, north) in degrees
+Outlines = dict[str, Any]
+
+
+def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """Return every arc as absolute (lon, lat) positions."""
+    transform = topology.get("transform")
+    arcs = []
+    if transform:
+        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+        for arc in topology["arcs"]:
+            x = y = 0
+            out = []
+            for dx, dy in arc:
+                x += dx
+                y += dy
+                out.append((x * sx + tx, y * sy + ty))
+            arcs.append(out)
+    else:
+        arcs = [[(p[0], p[1]) for p in arc] for arc in topology["arcs"]]
+    return arcs
+
+
+def _ring(indices: Sequence[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    ring: list[tuple[float, float]] = []
+    for i in indices:
+        arc = arcs[i] if i >= 0 else arcs[~i][::-1]
+        ring.extend(arc if not ring else arc[1:])
+    return ring
+
+
+def decode_topology(topology: dict[str, Any], name: str) -> dict[str, Any]:
+    """Decode one object of a TopoJSON topology into polygons and its shared/unshared arcs.
+
+    Parameters
+    ----------
+    topology : dict
+        A parsed TopoJSON ``Topology``.
+    name : str
+        The object to decode (``"countries"``).
+
+    Returns
+    -------
+    dict
+        ``{"polygons": [shapely Polygon...], "borders": [arc...], "coasts": [arc...]}``
+        where an arc is a list of ``(lon, lat)``; borders are arcs used by two
+        geometries, coasts arcs used by one.
+
+    Examples
+    --------
+    >>> topo = {"type": "Topology", "arcs": [[[0, 0], [1, 0], [1, 1]], [[1, 1], [0, 1], [0, 0]],
+    ...                                      [[1, 0], [2, 0], [2, 1], [1, 1]]],
+    ...         "objects": {"c": {"type": "GeometryCollection", "geometries": [
+    ...             {"type": "Polygon", "arcs": [[0, 1]]},
+    ...             {"type": "Polygon", "arcs": [[2, -1]]}]}}}
+    >>> d = decode_topology(topo, "c")
+    >>> [p.area for p in d["polygons"]], len(d["borders"]), len(d["coasts"])
+    ([1.0, 1.0], 1, 2)
+    """
+    from shapely.geometry import Polygon
+
+    arcs = _decode_arcs(topology)
+    users: dict[int, set[int]] = {}
+    polygons = []
+    for g, geom in enumerate(topology["objects"][name].get("geometries", [])):
+        parts = geom.get("arcs") or []
+        if geom.get("type") == "Polygon":
+            parts = [parts]
+        elif geom.get("type") != "MultiPolygon":
+            continue
+        for poly in parts:
+            rings = [_ring(r, arcs) for r in poly]
+            for r in poly:
+                for i in r:
+                    users.setdefault(i if i >= 0 else ~i, set()).add(g)
+            rings = [r for r in rings if len(r) >= 4]
+            if rings:
+                polygons.append(Polygon(rings[0], rings[1:]))
+    borders = [arcs[i] for i in sorted(users) if len(users[i]) > 1]
+    coasts = [arcs[i] for i in sorted(users) if len(users[i]) == 1]
+    from shapely.geometry import LineString
+
+    return {"polygons": polygons, "borders": borders, "coasts": coasts,
+            "border_lines": [LineString(a) for a in borders]}
+
+
+@functools.lru_cache(maxsize=4)
+def _load(resolution: str) -> dict[str, Any] | None:
+    path = frontend_path("world-atlas", f"countries-{resolution}.json")
+    try:
+        topology = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        logger.warning("%s is missing (run npm ci --prefix frontend): no country outlines", path)
+        return None
+    return decode_topology(topology, "countries")
+
+
+def _geometry(decoded: dict[str, Any], clip: Bounds | None, digits: int) -> dict[str, Any]:
+    import shapely
+    from shapely.geometry import MultiLineString, mapping
+
+    polygons, borders = decoded["polygons"], decoded["borders"]
+    if clip is not None:
+        area = shapely.box(*clip)
+        polygons = [p for p in polygons if p.intersects(area)]
+        borders = [a for a, line in zip(borders, decoded["border_lines"], strict=True)
+                   if line.intersects(area)]
+    out = {}
+    for key, geom in (("land", shapely.MultiPolygon(polygons)), ("borders", MultiLineString(borders))):
+        if clip is not None:
+            geom = shapely.clip_by_rect(geom, *clip)
+        out[key] = None if geom.is_empty else _rounded(mapping(geom), digits)
+    return out
+
+
+def _rounded(geojson: Any, digits: int) -> Any:
+    if isinstance(geojson, dict):
+        return {k: _rounded(v, digits) for k, v in geojson.items()}
+    if isinstance(geojson, (list, tuple)):
+        if geojson and isinstance(geojson[0], float):
+            return [round(c, digits) for c in geojson]
+        return [_rounded(v, digits) for v in geojson]
+    return geojson
+
+
+def _detail_bounds(bounds: Bounds | None) -> tuple[Bounds, str] | None:
+    if bounds is None:
+        return None
+    west, south, east, north = bounds
+    span = max(east - west, north - south)
+    pad = max(2.0, span * 0.5)
+    area = (max(-180.0, west - pad), max(-85.0, south - pad),
+            min(180.0, east + pad), min(85.0, north + pad))
+    if span <= 12:
+        return area, "10m"
+    if span <= 60:
+        return area, "50m"
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def outlines(bounds: Bounds | None = None) -> Outlines | None:
+    """Return the basemap geometries for a map showing ``bounds``.
+
+    Parameters
+    ----------
+    bounds : (west, south, east, north), optional
+        The area of interest; it gets a detailed layer.
+
+    Returns
+    -------
+    dict or None
+        ``{"world": {"land", "borders", "coasts"}, "detail": {...} or None,
+        "detail_bounds": [west, south, east, north] or None}`` as GeoJSON
+        geometries, or None when ``world-atlas`` is not installed.
+
+    Examples
+    --------
+    >>> o = outlines((45.0, 39.0, 47.5, 41.0))
+    >>> o["world"]["land"]["type"], o["detail"]["borders"]["type"]
+    ('MultiPolygon', 'MultiLineString')
+    """
+    world = _load("110m")
+    if world is None:
+        return None
+    detail = _detail_bounds(bounds)
+    out: Outlines = {"world": None, "detail": None, "detail_bounds": None}
+    if detail is not None:
+        area, resolution = detail
+        decoded = _load(resolution)
+        if decoded is not None:
+            out["detail"] = _geometry(decoded, area, 4 if resolution == "10m" else 3)
+            out["detail_bounds"] = list(area)
+        else:
+            detail = None
+    out["world"] = _geometry(world, None, 2)
+    return out
+
+
+def load_theatre(path: Path | str | None = None) -> dict[str, Any] | None:
+    """Return the theatre overlay FeatureCollection, or None when it is absent or unreadable.
+
+    Parameters
+    ----------
+    path : path, optional
+        Defaults to ``static/theatre.geojson``.
+
+    Examples
+    --------
+    >>> load_theatre("/nonexistent/theatre.geojson") is None
+    True
+    """
+    path = Path(path) if path is not None else THEATRE_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        logger.info("no theatre overlay at %s", path)
+        return None
+    except (OSError, ValueError) as err:
+        logger.warning("cannot read theatre overlay %s: %s", path, err)
+        return None
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        logger.warning("theatre overlay %s is not a GeoJSON FeatureCollection", path)
+        return None
+    return data

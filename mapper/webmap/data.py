@@ -1,0 +1,279 @@
+"""Incidents in, one compact and deterministic payload out.
+
+:func:`to_features` accepts every form the map takes (a GeoDataFrame, a GeoJSON
+FeatureCollection, GeoJSON features, ``Incident`` records or plain mappings) and
+returns plain GeoJSON features. :func:`encode` packs them into the columnar
+payload that ``static/webmap/mapper.js`` decodes: one string table, one row per
+incident, sorted by date then id, so the same incidents always give the same
+bytes whatever order they came in.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = [
+    "PROPERTIES",
+    "STRING_PROPERTIES",
+    "encode",
+    "representative_point",
+    "to_features",
+]
+
+# SCHEMA.md section 2, in order (sources apart).
+PROPERTIES = (
+    "id", "event_date", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "location", "country", "geo_precision",
+    "fatalities", "injuries", "claimed_by", "disputed", "disputed_by", "background", "notes",
+)
+STRING_PROPERTIES = frozenset({
+    "id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+    "country", "claimed_by", "disputed_by", "notes",
+})
+_INT_PROPERTIES = frozenset({"time_precision", "geo_precision", "fatalities", "injuries"})
+_BOOL_PROPERTIES = frozenset({"disputed", "background"})
+# Written by mapper.export as the ACLED-style representative point; the map derives its own.
+_DERIVED = frozenset({"latitude", "longitude", "sources"})
+_DIGITS = 5  # ~1 m: more would only grow the file
+
+
+def _clean(value: Any) -> Any:
+    """Turn numpy/pandas scalars and NaN into plain JSON values."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        try:
+            value = value.item()
+        except (TypeError, ValueError):
+            pass
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    try:
+        import pandas
+
+        if value is pandas.NaT or value is pandas.NA:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()[:10]
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _clean(v) for k, v in value.items()}
+    return value
+
+
+def _gdf_features(gdf: Any) -> list[dict[str, Any]]:
+    import shapely
+
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    geoms = gdf.geometry.values
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    values = {c: gdf[c].tolist() for c in columns}
+    features = []
+    for i, geom in enumerate(geoms):
+        geometry = None
+        if geom is not None and not shapely.is_empty(geom):
+            geometry = json.loads(shapely.to_geojson(geom))
+        props = {c: values[c][i] for c in columns}
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return features
+
+
+def to_features(incidents: Any) -> list[dict[str, Any]]:
+    """Return ``incidents`` as a list of GeoJSON Feature dicts.
+
+    Parameters
+    ----------
+    incidents : GeoDataFrame, FeatureCollection dict, or iterable of Feature dicts, Incident or mappings
+        ``Incident`` records and plain mappings go through :func:`mapper.export.to_feature_collection`.
+
+    Returns
+    -------
+    list of dict
+
+    Raises
+    ------
+    TypeError
+        When ``incidents`` is none of these.
+
+    Examples
+    --------
+    >>> to_features({"type": "FeatureCollection", "features": []})
+    []
+    >>> f = to_features([{"id": "a", "lat": 40.18, "lon": 44.51, "event_type": "Battles"}])
+    >>> f[0]["geometry"], f[0]["properties"]["event_type"]
+    ({'type': 'Point', 'coordinates': [44.51, 40.18]}, 'Battles')
+    >>> to_features(42)
+    Traceback (most recent call last):
+    ...
+    TypeError: incidents must be a GeoDataFrame, a GeoJSON FeatureCollection or an iterable of incidents, not int
+    """
+    if hasattr(incidents, "geometry") and hasattr(incidents, "columns"):
+        return _gdf_features(incidents)
+    if isinstance(incidents, Mapping):
+        if incidents.get("type") == "FeatureCollection":
+            return list(incidents.get("features") or [])
+        if incidents.get("type") == "Feature":
+            return [dict(incidents)]
+    if isinstance(incidents, (str, bytes)) or not isinstance(incidents, Iterable):
+        raise TypeError(
+            "incidents must be a GeoDataFrame, a GeoJSON FeatureCollection or an iterable "
+            f"of incidents, not {type(incidents).__name__}"
+        )
+    items = list(incidents)
+    if all(isinstance(i, Mapping) and i.get("type") == "Feature" for i in items):
+        return [dict(i) for i in items]
+    from mapper.export import to_feature_collection
+
+    return list(to_feature_collection(items)["features"])
+
+
+def representative_point(geometry: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    """Return ``(lat, lon)`` of a point on ``geometry``: the point itself, a line's midpoint, a polygon's inner point.
+
+    Examples
+    --------
+    >>> representative_point({"type": "Point", "coordinates": [46.75, 39.82]})
+    (39.82, 46.75)
+    >>> representative_point({"type": "LineString", "coordinates": [[46.0, 40.0], [47.0, 40.0]]})
+    (40.0, 46.5)
+    >>> representative_point(None) is None
+    True
+    """
+    if not geometry or not geometry.get("type"):
+        return None
+    if geometry["type"] == "Point":
+        lon, lat = geometry["coordinates"][:2]
+        return (float(lat), float(lon))
+    from shapely.geometry import shape
+
+    geom = shape(geometry)
+    if geom.is_empty:
+        return None
+    if geom.geom_type in ("LineString", "MultiLineString"):
+        point = geom.interpolate(0.5, normalized=True)
+    else:
+        point = geom.point_on_surface()
+    # shapely points are (x=lon, y=lat).
+    return (point.y, point.x)
+
+
+def _round_coords(coords: Any) -> Any:
+    if isinstance(coords, (list, tuple)):
+        if coords and isinstance(coords[0], (int, float)):
+            return [round(float(c), _DIGITS) for c in coords[:2]]
+        return [_round_coords(c) for c in coords]
+    return coords
+
+
+def _sources(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = [{"report": None, "quote": value, "start": None, "end": None}]
+    value = _clean(value) or []
+    out = []
+    for src in value:
+        if isinstance(src, Mapping):
+            out.append({k: src.get(k) for k in ("report", "quote", "start", "end")})
+    return out
+
+
+def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Pack features into the payload ``mapper.js`` decodes.
+
+    Rows are sorted by ``event_date`` (undated last) then ``id``. Every string
+    goes once into ``strings``; a row holds its index. Each row is the
+    :data:`PROPERTIES` in order, then ``lat``, ``lon`` (the representative
+    point), the sources flattened as ``[report, quote, start, end, ...]``, the
+    geometry when it is not a point, and any extra properties. Features without
+    a usable geometry are left out and counted in ``unmapped``.
+
+    Parameters
+    ----------
+    features : iterable of GeoJSON Feature dicts
+
+    Returns
+    -------
+    dict
+        ``{"columns", "strings", "rows", "unmapped"}``.
+
+    Examples
+    --------
+    >>> p = encode([{"geometry": {"type": "Point", "coordinates": [46.75, 39.82]},
+    ...              "properties": {"id": "b", "event_type": "Battles", "notes": "Battles",
+    ...                             "sources": [{"report": "r.txt", "quote": "q", "start": 0, "end": 1}]}},
+    ...             {"geometry": None, "properties": {"id": "c"}}])
+    >>> p["strings"], p["unmapped"]
+    (['b', 'Battles', 'r.txt', 'q'], 1)
+    >>> p["rows"][0][:4], p["rows"][0][17:]
+    ([0, None, None, 1], [39.82, 46.75, [2, 3, 0, 1], None, None])
+    """
+    strings: dict[str, int] = {}
+
+    def ref(value: Any) -> int | None:
+        if value is None:
+            return None
+        value = str(value)
+        idx = strings.get(value)
+        if idx is None:
+            idx = strings[value] = len(strings)
+        return idx
+
+    prepared = []
+    unmapped = 0
+    for feat in features:
+        props = {str(k): _clean(v) for k, v in dict(feat.get("properties") or {}).items()}
+        geometry = _clean(feat.get("geometry"))
+        point = representative_point(geometry)
+        if point is None or not all(map(math.isfinite, point)):
+            unmapped += 1
+            continue
+        key = (props.get("event_date") is None, str(props.get("event_date") or ""),
+               str(props.get("id") or ""))
+        prepared.append((key, props, geometry, point))
+    prepared.sort(key=lambda item: item[0])
+
+    rows = []
+    for _, props, geometry, (lat, lon) in prepared:
+        row: list[Any] = []
+        for name in PROPERTIES:
+            value = props.get(name)
+            if name in STRING_PROPERTIES:
+                row.append(ref(value))
+            elif name in _BOOL_PROPERTIES:
+                row.append(1 if value else 0)
+            elif name in _INT_PROPERTIES:
+                try:
+                    row.append(None if value is None else int(value))
+                except (TypeError, ValueError):
+                    row.append(None)
+            else:  # pragma: no cover - every property has a kind
+                row.append(value)
+        row.append(round(lat, _DIGITS))
+        row.append(round(lon, _DIGITS))
+        flat: list[Any] = []
+        for src in _sources(props.get("sources")):
+            flat += [ref(src["report"]), ref(src["quote"]), src["start"], src["end"]]
+        row.append(flat)
+        if geometry["type"] == "Point":
+            row.append(None)
+        else:
+            row.append({"type": geometry["type"],
+                        "coordinates": _round_coords(geometry["coordinates"])})
+        extra = {k: v for k, v in props.items() if k not in PROPERTIES and k not in _DERIVED}
+        row.append(extra or None)
+        rows.append(row)
+    return {
+        "columns": list(PROPERTIES),
+        "strings": list(strings),
+        "rows": rows,
+        "unmapped": unmapped,
+    }

@@ -1,0 +1,398 @@
+"""The map and its layers: each a folium element whose JavaScript is a class-level template.
+
+:class:`OfflineMap` is a :class:`folium.Map` that links no CDN (its assets come
+inlined through :class:`~mapper.webmap.assets.AssetBundle`). :class:`IncidentLayer`
+embeds the incidents and creates the in-page view that the per-type
+:class:`TypeLayer` toggles, :class:`BackgroundLayer`, :class:`HeatLayer` and
+the controls drive. Every element gets a fixed id, so the same input renders
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from folium.map import Layer
+
+from mapper.webmap.template import Template
+
+__all__ = [
+    "BackgroundLayer",
+    "BasemapLayer",
+    "HeatLayer",
+    "IncidentLayer",
+    "OfflineMap",
+    "TheatreLayer",
+    "TypeLayer",
+    "stable_id",
+    "tile_layers",
+]
+
+logger = logging.getLogger(__name__)
+
+NATURAL_EARTH = "Outlines: Natural Earth (public domain)"
+GEONAMES = 'Places: GeoNames (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
+
+_LABEL = Template('<span class="mapper-swatch mapper-t{{ index }}"></span> {{ name|e }}'
+                  '{% if count is not none %} <small>({{ count }})</small>{% endif %}')
+_SLUG = re.compile(r"[^0-9a-zA-Z]+")
+
+
+def stable_id(element: Any, name: str) -> Any:
+    """Give a folium/branca element a fixed name instead of its random id.
+
+    Parameters
+    ----------
+    element : branca.element.Element
+    name : str
+        Letters, digits and underscores; the element's JavaScript name becomes ``mapper_<name>``.
+
+    Returns
+    -------
+    The same element.
+
+    Examples
+    --------
+    >>> stable_id(folium.LayerControl(), "layers").get_name()
+    'mapper_layers'
+    >>> stable_id(folium.LayerControl(), "no spaces!")
+    Traceback (most recent call last):
+    ...
+    ValueError: element name must be letters, digits and underscores, not 'no spaces!'
+    """
+    if not re.fullmatch(r"[0-9A-Za-z_]+", name):
+        raise ValueError(f"element name must be letters, digits and underscores, not {name!r}")
+    element._name = "mapper"
+    element._id = name
+    return element
+
+
+class OfflineMap(folium.Map):
+    """A :class:`folium.Map` that loads nothing from the network.
+
+    It links no CDN script or style (folium's default list is replaced, on this
+    class, by an empty one) and starts with no tile layer. Add an
+    :class:`~mapper.webmap.assets.AssetBundle` to inline Leaflet.
+
+    Parameters
+    ----------
+    title : str
+        The page title (escaped).
+    **kwargs
+        Passed to :class:`folium.Map` (``location``, ``zoom_start`` ...); ``tiles`` is always None.
+
+    Examples
+    --------
+    >>> m = OfflineMap(title="a <b> test")
+    >>> m.get_name(), m.get_root().title
+    ('mapper_map', 'a &lt;b&gt; test')
+    >>> "cdn" in m.get_root().render()
+    False
+    """
+
+    default_js: list[tuple[str, str]] = []  # noqa: RUF012 - never mutated: assets are inlined
+    default_css: list[tuple[str, str]] = []  # noqa: RUF012
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+<meta name="viewport" content="width=device-width, initial-scale=1.0" />
+        {% endmacro %}
+        {% macro html(this, kwargs) %}
+<div class="folium-map mapper-map" id={{ this.get_name()|tojson }}></div>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {{ this.map_options|tojson }});
+{%- if this.control_scale %}
+L.control.scale({imperial: false}).addTo({{ this.get_name() }});
+{%- endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, title: str = "mapper", **kwargs: Any) -> None:
+        kwargs["tiles"] = None
+        kwargs.setdefault("control_scale", True)
+        super().__init__(**kwargs)
+        stable_id(self, "map")
+        figure = self.get_root()
+        stable_id(figure, "figure")
+        figure.title = html.escape(title)
+        self.map_options = {
+            "center": self.location,
+            "zoom": self.options.get("zoom", 2),
+            "zoomControl": True,
+            "minZoom": 1,
+            "maxZoom": 18,  # no tile layer sets one, and marker clustering needs it
+            "worldCopyJump": True,
+        }
+
+
+class IncidentLayer(MacroElement):
+    """The incidents: embedded once, drawn as coloured, clustered markers by the page's script.
+
+    Its JavaScript object (``mapper_incidents``) holds the filters that the
+    type layers, the date slider and the feed drive.
+
+    Parameters
+    ----------
+    payload : dict
+        From :func:`mapper.webmap.data.encode`.
+    types : list of dict
+        ``{"name", "color"}`` per event type, in legend order.
+    dates : list of str
+        The distinct ``event_date`` values, sorted.
+
+    Examples
+    --------
+    >>> layer = IncidentLayer({"columns": [], "strings": [], "rows": []}, [], [])
+    >>> layer.get_name()
+    'mapper_incidents'
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
+  {{ this.payload|tojson }},
+  {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, payload: dict[str, Any], types: list[dict[str, str]],
+                 dates: list[str]) -> None:
+        super().__init__()
+        stable_id(self, "incidents")
+        from mapper.webmap.data import STRING_PROPERTIES
+
+        self.payload = dict(payload, string_columns=sorted(STRING_PROPERTIES))
+        self.options = {"types": types, "dates": dates}
+
+
+class _ViewLayer(Layer):
+    """A layer-control entry that switches part of the incident view on and off."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = {{ this.view.get_name() }}.{{ this.method }}({{ this.args|tojson }});
+        {% endmacro %}
+        """
+    )
+    method = ""
+
+    def __init__(self, view: IncidentLayer, slug: str, label: str, *, args: Any = None,
+                 show: bool = True) -> None:
+        super().__init__(name=label, overlay=True, control=True, show=show)
+        stable_id(self, slug)
+        self.view = view
+        self.args = args
+
+
+class TypeLayer(_ViewLayer):
+    """One event type in the layer control; unticking it hides that type's markers.
+
+    Parameters
+    ----------
+    view : IncidentLayer
+    index : int
+        The type's place in the legend (its colour class is ``mapper-t<index>``).
+    name : str
+        The event type; escaped for the layer control.
+    count : int, optional
+        Shown beside the name.
+
+    Examples
+    --------
+    >>> TypeLayer(IncidentLayer({}, [], []), 0, "<b>", 3).layer_name
+    '<span class="mapper-swatch mapper-t0"></span> &lt;b&gt; <small>(3)</small>'
+    """
+
+    method = "typeLayer"
+
+    def __init__(self, view: IncidentLayer, index: int, name: str,
+                 count: int | None = None) -> None:
+        label = _LABEL.render(index=index, name=name, count=count)
+        super().__init__(view, f"type_{index}", label, args=name)
+
+
+class BackgroundLayer(_ViewLayer):
+    """Historical mentions (``background``), off when the map opens.
+
+    Examples
+    --------
+    >>> BackgroundLayer(IncidentLayer({}, [], []), 2).show
+    False
+    """
+
+    method = "backgroundLayer"
+
+    def __init__(self, view: IncidentLayer, count: int | None = None) -> None:
+        label = "Background (historical mentions)"
+        if count is not None:
+            label += f" <small>({int(count)})</small>"
+        super().__init__(view, "background", label, show=False)
+
+
+class HeatLayer(_ViewLayer):
+    """A heatmap of the incidents the filters show; off when the map opens.
+
+    Examples
+    --------
+    >>> HeatLayer(IncidentLayer({}, [], [])).args["radius"]
+    22
+    """
+
+    method = "heatLayer"
+
+    def __init__(self, view: IncidentLayer) -> None:
+        super().__init__(view, "heat", "Heatmap of shown incidents",
+                         args={"radius": 22, "blur": 18, "maxZoom": 10, "minOpacity": 0.35},
+                         show=False)
+
+
+class BasemapLayer(Layer):
+    """The offline basemap: Natural Earth land, coasts and borders, drawn on canvas.
+
+    Parameters
+    ----------
+    outlines : dict
+        From :func:`mapper.webmap.basemap.outlines`.
+
+    Examples
+    --------
+    >>> BasemapLayer({"world": None, "detail": None}).overlay
+    False
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
+  {{ this.outlines|tojson }}, {{ this.style|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, outlines: dict[str, Any]) -> None:
+        super().__init__(name="Offline outlines (Natural Earth)", overlay=False, control=True,
+                         show=True)
+        stable_id(self, "basemap")
+        self.outlines = outlines
+        self.style = {"land": "#f3f1ea", "coast": "#8fa3b3", "border": "#7a7a7a",
+                      "sea": "#d9e6ef", "attribution": NATURAL_EARTH}
+
+
+class TheatreLayer(Layer):
+    """Our theatre overlay (``static/theatre.geojson``): regions, lines such as a front, town labels.
+
+    Examples
+    --------
+    >>> TheatreLayer({"type": "FeatureCollection", "features": []}).layer_name
+    'Theatre: regions, lines, towns'
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
+  {{ this.data|tojson }}, {{ this.style|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__(name="Theatre: regions, lines, towns", overlay=True, control=True,
+                         show=True)
+        stable_id(self, "theatre")
+        self.data = data
+        self.style = {"line": "#b71c1c", "region": "#6a1b9a", "attribution": GEONAMES}
+
+
+def tile_layers(tiles: Any) -> list[folium.TileLayer]:
+    """Return online tile layers for ``tiles``: xyzservices names, providers or folium TileLayers.
+
+    Online tiles are never the default: each one is a base layer that starts
+    hidden, listed in the layer control beside the offline outlines.
+
+    Parameters
+    ----------
+    tiles : str, xyzservices.TileProvider, folium.TileLayer, a sequence of them, or None
+
+    Returns
+    -------
+    list of folium.TileLayer
+
+    Raises
+    ------
+    ValueError
+        For a name xyzservices does not know.
+
+    Examples
+    --------
+    >>> [t.tile_name for t in tile_layers("OpenStreetMap.Mapnik")]
+    ['OpenStreetMap.Mapnik']
+    >>> tile_layers(None)
+    []
+    >>> tile_layers("No.Such.Tiles")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown tile provider 'No.Such.Tiles'; use an xyzservices name such as 'OpenStreetMap.Mapnik' or 'CartoDB.Positron'
+    """
+    if tiles is None:
+        return []
+    if isinstance(tiles, (str, folium.TileLayer)) or hasattr(tiles, "build_url"):
+        tiles = [tiles]
+    out = []
+    for n, item in enumerate(tiles):
+        if isinstance(item, folium.TileLayer):
+            layer = item
+        else:
+            provider = item
+            if isinstance(item, str):
+                import xyzservices
+
+                try:
+                    provider = xyzservices.providers.query_name(item)
+                except ValueError as err:
+                    raise ValueError(
+                        f"unknown tile provider {item!r}; use an xyzservices name such as "
+                        "'OpenStreetMap.Mapnik' or 'CartoDB.Positron'"
+                    ) from err
+            layer = folium.TileLayer(tiles=provider, overlay=False, control=True, show=False)
+        layer.show = False
+        out.append(stable_id(layer, f"tiles_{n}"))
+    return out
+
+
+def type_colors(names: Sequence[str]) -> list[dict[str, str]]:
+    """Return ``{"name", "color"}`` for each event type: ACLED types get fixed colours.
+
+    Examples
+    --------
+    >>> type_colors(["Battles", "Sieges"])
+    [{'name': 'Battles', 'color': '#d7301f'}, {'name': 'Sieges', 'color': '#8c564b'}]
+    """
+    fixed = {
+        "Battles": "#d7301f",
+        "Explosions/Remote violence": "#f28e00",
+        "Violence against civilians": "#7b3294",
+        "Protests": "#2b83ba",
+        "Riots": "#01857a",
+        "Strategic developments": "#4d9221",
+    }
+    spare = ["#8c564b", "#e377c2", "#17becf", "#bcbd22", "#1f3a93", "#636363"]
+    out = []
+    for name in names:
+        color = fixed.get(name)
+        if color is None:
+            color = spare[len([o for o in out if o["name"] not in fixed]) % len(spare)]
+        out.append({"name": name, "color": color})
+    return out
