@@ -1,0 +1,266 @@
+"""One incident per real event: merge what several passages and reports say about it.
+
+Two incidents are taken to be the same event when they are not background,
+fall on the same date, have compatible ACLED types, do not name different
+attackers, and their places agree (the same place, or one of them is only
+known at theatre/line level and the other lies within ``near_km`` of it).
+Within one report, a sentence that only adds casualty figures to the sentence
+just before it ("The office said 6 others were wounded") joins that event.
+
+Figures: within a report the largest count stands (later sentences add
+detail); across reports the lowest stands, ACLED's conservative rule, and the
+notes keep every claimant's figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import replace
+
+from mapper.incidents import Incident, Source
+
+__all__ = ["consolidate", "same_event"]
+
+logger = logging.getLogger(__name__)
+
+# Pairs of (event_type) that one event may be coded as by different passages.
+_COMPATIBLE = {
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Battles", "Strategic developments"}),  # a clash and the weapons it downed
+}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _types_ok(a: Incident, b: Incident) -> bool:
+    if a.event_type == b.event_type:
+        if a.event_type == "Strategic developments":
+            return a.sub_event_type == b.sub_event_type
+        return True
+    pair = frozenset({a.event_type, b.event_type})
+    if pair not in _COMPATIBLE:
+        return False
+    if "Strategic developments" in pair:
+        sd = a if a.event_type == "Strategic developments" else b
+        return sd.sub_event_type == "Disrupted weapons use"
+    return True
+
+
+def _places_ok(a: Incident, b: Incident, near_km: float) -> bool:
+    if a.lat is None or b.lat is None:
+        return a.lat is None and b.lat is None
+    if a.location and a.location == b.location:
+        return True
+    d = _km(a.lat, a.lon, b.lat, b.lon)
+    if a.geo_precision == 3 or b.geo_precision == 3:
+        # A theatre- or line-level mention covers the precise places within reach.
+        return d <= near_km
+    return d <= 5.0
+
+
+def _sides(i: Incident) -> str | None:
+    return i.actor1
+
+
+def same_event(a: Incident, b: Incident, *, near_km: float = 60.0) -> bool:
+    """Tell whether two incidents describe the same event.
+
+    Parameters
+    ----------
+    a, b : Incident
+    near_km : float
+        How far a precise place may lie from a theatre/line-level one.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from mapper.incidents import Incident
+    >>> base = Incident(id="a", event_date="2020-10-04", time_precision=1,
+    ...     event_type="Explosions/Remote violence",
+    ...     sub_event_type="Shelling/artillery/missile attack", actor1=None, actor2=None,
+    ...     location="Stepanakert", country="Azerbaijan", lat=39.82, lon=46.75, geometry=None,
+    ...     geo_precision=1, fatalities=3, injuries=None, claimed_by=None, disputed=False,
+    ...     disputed_by=None, background=False, notes="", sources=())
+    >>> same_event(base, replace(base, id="b", fatalities=5))
+    True
+    >>> same_event(base, replace(base, id="c", event_date="2020-10-05"))
+    False
+    >>> same_event(base, replace(base, id="d", location="Ganja", lat=40.68, lon=46.36))
+    False
+    """
+    if a.background or b.background:
+        return False
+    if a.event_date != b.event_date:
+        return False
+    if not _types_ok(a, b):
+        return False
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False
+    return _places_ok(a, b, near_km)
+
+
+def _report_of(i: Incident) -> str | None:
+    return i.sources[0].report if i.sources else None
+
+
+def _continuation(prev: Incident, cur: Incident) -> bool:
+    """A sentence right after another in the same report that only adds figures to it."""
+    if _report_of(prev) != _report_of(cur) or not prev.sources or not cur.sources:
+        return False
+    gap = cur.sources[0].start - prev.sources[-1].end
+    if gap < 0 or gap > 4:
+        return False
+    if prev.background or cur.background or prev.event_date != cur.event_date:
+        return False
+    if not _types_ok(prev, cur):
+        return False
+    if prev.actor1 and cur.actor1 and prev.actor1 != cur.actor1:
+        return False
+    if cur.geo_precision < 3 and prev.location != cur.location and prev.geo_precision < 3:
+        return False
+    return True
+
+
+def _merge(group: list[Incident]) -> Incident:
+    # The most precise, most informative member gives place and type.
+    def rank(i: Incident) -> tuple:
+        return (i.geo_precision, i.event_type == "Strategic developments",
+                i.claimed_by is not None, -len(i.sources))
+
+    main = min(group, key=rank)
+    sources: list[Source] = []
+    seen = set()
+    for i in sorted(group, key=lambda i: (_report_of(i) or "", i.sources[0].start if i.sources else 0)):
+        for s in i.sources:
+            k = (s.report, s.start, s.end)
+            if k not in seen:
+                seen.add(k)
+                sources.append(s)
+
+    def figure(field: str) -> int | None:
+        per_report: dict[str | None, int] = {}
+        for i in group:
+            v = getattr(i, field)
+            if v is None:
+                continue
+            r = _report_of(i)
+            per_report[r] = max(per_report.get(r, v), v)
+        return min(per_report.values()) if per_report else None
+
+    claims = [i.claimed_by for i in group if i.claimed_by]
+    facts = [i for i in group if not i.claimed_by]
+    claimed = None if facts and not claims else (claims[0] if claims else None)
+    if facts and claims:
+        # Told as fact somewhere: the fact stands, claims stay in notes.
+        claimed = None
+    disputed = [i for i in group if i.disputed]
+    actor1 = main.actor1 or next((i.actor1 for i in group if i.actor1), None)
+    actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)
+    notes = main.notes
+    others = sorted({i.claimed_by for i in group if i.claimed_by and i.claimed_by != claimed})
+    if others and claimed is None:
+        notes += " Also claimed by " + ", ".join(others) + "."
+    elif len(set(claims)) > 1:
+        notes += " Claimed by " + ", ".join(sorted(set(claims))) + "."
+    figs = sorted({(i.claimed_by or "report", i.fatalities) for i in group if i.fatalities})
+    if len({f for _, f in figs}) > 1:
+        notes += " Fatality figures: " + ", ".join(f"{c}: {f}" for c, f in figs) + "."
+    key = "|".join(f"{s.report}:{s.start}:{s.end}" for s in sources[:1]) + main.event_type
+    return replace(
+        main,
+        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12] if len(group) > 1 else main.id,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=figure("fatalities"),
+        injuries=figure("injuries"),
+        claimed_by=claimed,
+        disputed=bool(disputed),
+        disputed_by=next((i.disputed_by for i in disputed if i.disputed_by), None),
+        time_precision=min(i.time_precision for i in group),
+        notes=notes,
+        sources=tuple(sources),
+    )
+
+
+def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list[Incident]:
+    """Merge incidents that describe the same event; keep every source.
+
+    Parameters
+    ----------
+    incidents : iterable of Incident
+        Incidents from :func:`mapper.incidents.extract_incidents`, any number
+        of reports, in any order.
+    near_km : float
+        How far a precise place may lie from a theatre/line-level one of the
+        same event.
+
+    Returns
+    -------
+    list of Incident
+        One per event, ordered by date then first source; background
+        incidents are never merged with current ones.
+
+    Examples
+    --------
+    >>> from mapper.incidents import Incident, Source
+    >>> a = Incident(id="a", event_date="2020-10-04", time_precision=1,
+    ...     event_type="Explosions/Remote violence",
+    ...     sub_event_type="Shelling/artillery/missile attack", actor1=None, actor2=None,
+    ...     location="Stepanakert", country="Azerbaijan", lat=39.82, lon=46.75, geometry=None,
+    ...     geo_precision=1, fatalities=3, injuries=11, claimed_by="NK officials",
+    ...     disputed=False, disputed_by=None, background=False, notes="",
+    ...     sources=(Source("1.txt", "Shells hit Stepanakert.", 0, 23),))
+    >>> b = replace(a, id="b", fatalities=4, injuries=None,
+    ...             sources=(Source("2.txt", "Stepanakert was shelled.", 10, 34),))
+    >>> [m] = consolidate([a, b])
+    >>> [s.report for s in m.sources], m.fatalities, m.injuries
+    (['1.txt', '2.txt'], 3, 11)
+    """
+    items = sorted(incidents, key=lambda i: (_report_of(i) or "",
+                                             i.sources[0].start if i.sources else 0))
+    # Union-find over pairs that are the same event.
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    for j in range(1, len(items)):
+        if _continuation(items[j - 1], items[j]):
+            union(j - 1, j)
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):
+                # Every member of both groups must agree on the attacker.
+                gi = [k for k in range(len(items)) if find(k) == find(i)]
+                gj = [k for k in range(len(items)) if find(k) == find(j)]
+                a1 = {items[k].actor1 for k in gi + gj if items[k].actor1}
+                if len(a1) <= 1:
+                    union(i, j)
+    groups: dict[int, list[Incident]] = {}
+    for k, inc in enumerate(items):
+        groups.setdefault(find(k), []).append(inc)
+    out = [_merge(g) if len(g) > 1 else g[0] for g in groups.values()]
+    out.sort(key=lambda i: (i.event_date or "", _report_of(i) or "",
+                            i.sources[0].start if i.sources else 0))
+    logger.debug("consolidated %d incidents into %d", len(items), len(out))
+    return out
