@@ -4,8 +4,8 @@ Two incidents are taken to be the same event when they are not background,
 fall on the same date, have compatible ACLED types, do not name different
 attackers, and their places agree (the same place, or one of them is only
 known at theatre/line level and the other lies within ``near_km`` of it).
-Within one report, a sentence that only adds casualty figures to the sentence
-just before it ("The office said 6 others were wounded") joins that event.
+(A sentence that only adds figures to the one before it is joined to it
+earlier, by :mod:`mapper.incidents`.)
 
 Figures: within a report the largest count stands (later sentences add
 detail); across reports the lowest stands, ACLED's conservative rule, and the
@@ -43,7 +43,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _types_ok(a: Incident, b: Incident) -> bool:
     if a.event_type == b.event_type:
-        if a.event_type == "Strategic developments":
+        if a.event_type in ("Strategic developments", "Explosions/Remote violence"):
             return a.sub_event_type == b.sub_event_type
         return True
     pair = frozenset({a.event_type, b.event_type})
@@ -113,24 +113,6 @@ def same_event(a: Incident, b: Incident, *, near_km: float = 60.0) -> bool:
 
 def _report_of(i: Incident) -> str | None:
     return i.sources[0].report if i.sources else None
-
-
-def _continuation(prev: Incident, cur: Incident) -> bool:
-    """A sentence right after another in the same report that only adds figures to it."""
-    if _report_of(prev) != _report_of(cur) or not prev.sources or not cur.sources:
-        return False
-    gap = cur.sources[0].start - prev.sources[-1].end
-    if gap < 0 or gap > 4:
-        return False
-    if prev.background or cur.background or prev.event_date != cur.event_date:
-        return False
-    if not _types_ok(prev, cur):
-        return False
-    if prev.actor1 and cur.actor1 and prev.actor1 != cur.actor1:
-        return False
-    if cur.geo_precision < 3 and prev.location != cur.location and prev.geo_precision < 3:
-        return False
-    return True
 
 
 def _merge(group: list[Incident]) -> Incident:
@@ -244,9 +226,6 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
-    for j in range(1, len(items)):
-        if _continuation(items[j - 1], items[j]):
-            union(j - 1, j)
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):

@@ -456,6 +456,8 @@ class _Context:
     belligerents: list[str]
     has_remote: bool
     last_claimant: tuple[str, str | None] | None = None
+    claimants: list[tuple[str, str | None, str]] = field(default_factory=list)
+    dateline_end: int = 0
     last_country: str | None = None
     main_date: tuple[dt.date, int] | None = None
 
@@ -481,6 +483,7 @@ class _Context:
             belligerents=[], has_remote=False,
         )
         ctx.belligerents = _belligerents(ctx)
+        ctx.dateline_end = dl[1] if dl else 0
         low = text.lower()
         ctx.has_remote = any(w in low for w in ("shell", "artillery", "missile", "rocket", "drone",
                                                "airstrike", "air strike", "bomb"))
@@ -667,7 +670,16 @@ def _trigger_kind(tok: Any, unit: _Unit) -> tuple[str, str] | None:
     """ACLED (event_type, sub_event_type) for a trigger token, or None."""
     lem = tok.lemma_.lower()
     low = tok.text.lower()
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.pos_ != "VERB":
+        # A modifier ("missile attacks", "air raid sirens") is read through its head noun.
+        return None
     children = {c.lemma_.lower() for c in tok.children}
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if tok.pos_ in ("NOUN", "PROPN") and lem in _STRIKE | _CLASH | {"strike", "raid", "campaign", "fire"}:
+        if mods & {"air", "drone", "uav", "aerial", "airstrike"}:
+            return ("Explosions/Remote violence", "Air/drone strike")
+        if mods & (_SHELL | {"tank", "shell"}):
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     subtree = {t.lemma_.lower() for t in tok.subtree}
     near = {t.lemma_.lower() for t in unit.tokens}
     if lem in _TAKE or low in _TAKE:
@@ -760,6 +772,9 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
             continue
         found.append((_PRIORITY[kind], tok, kind))
     strategic = [label for rx, label in _STRATEGIC if rx.search(s)]
+    if strategic:
+        # "declared martial law hours after fighting broke out": the fighting is context.
+        found = [f for f in found if not _in_context_clause(f[1])]
     casualties = _casualties(unit, ctx)
     out: list[_Draft] = []
     if found:
@@ -767,6 +782,16 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         _, tok, kind = found[0]
         out.append(_draft(unit, ctx, tok, kind, casualties, background))
     elif casualties[0] is not None or casualties[1] is not None or casualties[2]:
+        prev = _continues(unit, drafts, ctx)
+        if prev is not None and not background:
+            # "The office said 6 others were wounded": more figures for the event just told.
+            prev.extra_units.append(unit)
+            prev.fatalities = _max(prev.fatalities, casualties[0])
+            prev.injuries = _max(prev.injuries, casualties[1])
+            prev.equipment.extend(casualties[2])
+            if casualties[4] == "civilian" and prev.event_type != "Battles" and prev.actor2 is None:
+                prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
+            return out
         kind = _inherit_kind(unit, drafts, ctx, casualties)
         if kind is not None:
             tok = casualties[3] or unit.tokens[0]
@@ -775,6 +800,16 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         for d in _strategic_drafts(unit, ctx, strategic, background):
             out.append(d)
     return out
+
+
+def _in_context_clause(tok: Any) -> bool:
+    for t in [tok] + list(tok.ancestors):
+        if t.lower_ in ("after", "amid", "following", "since", "before", "despite") and t.dep_ in (
+                "prep", "mark"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "as") for c in t.children):
+            return True
+    return False
 
 
 _PRIORITY = {
@@ -803,6 +838,24 @@ def _strategic_blocked(unit: _Unit, ctx: _Context) -> bool:
     return bool(re.search(r"\bno need\b|\bnot need\b|\bwill not\b|\bdid not\b", s))
 
 
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _continues(unit: _Unit, drafts: list[_Draft], ctx: _Context) -> _Draft | None:
+    """The event a figures-only sentence continues: the one just before, with no new place."""
+    if not drafts:
+        return None
+    prev = drafts[-1]
+    last = max([prev.unit.index] + [u.index for u in prev.extra_units])
+    if unit.index - last > 1 or prev.background or prev.event_type not in VIOLENT:
+        return None
+    own = [t for t in ctx.toponyms_in(unit.start, unit.end) if t.kind != "country"]
+    if own and all(t.name != prev.place_name for t in own):
+        return None
+    return prev
+
+
 def _inherit_kind(unit: _Unit, drafts: list[_Draft], ctx: _Context,
                   casualties: tuple) -> tuple[str, str] | None:
     """Type for a sentence that only counts casualties: its neighbour's, else a default."""
@@ -826,6 +879,7 @@ def _casualties(unit: _Unit, ctx: _Context) -> tuple:
     equip: list[str] = []
     where = None
     victims_kind = None
+    victims_side = None
     for tok in unit.tokens:
         lem = tok.lemma_.lower()
         is_kill = lem in _KILL or tok.lower_ in ("killed", "dead")
@@ -847,6 +901,7 @@ def _casualties(unit: _Unit, ctx: _Context) -> tuple:
         else:
             victims_kind = victims_kind or "unknown"
         where = where or tok
+        victims_side = victims_side or _span_side(phrase, ctx)
         if n is None:
             continue
         if is_kill:
@@ -861,7 +916,7 @@ def _casualties(unit: _Unit, ctx: _Context) -> tuple:
                 n = parse_count(" ".join(c.text for c in nums))
                 if n is not None:
                     equip.append(f"{n} {tok.text}")
-    return fat, inj, equip, where, victims_kind
+    return fat, inj, equip, where, victims_kind, victims_side
 
 
 def _victims(tok: Any, unit: _Unit) -> list[Any] | None:
@@ -906,7 +961,8 @@ def _span_side(tokens: Iterable[Any], ctx: _Context) -> str | None:
             return t.name
     words = {t.lower_ for t in toks}
     if words & {"breakaway", "separatist", "self-proclaimed", "enclave", "unrecognised",
-                "unrecognized"} and ctx.theatre is not None and ctx.theatre.kind == "region":
+                "unrecognized", "region", "region's", "regional"} and ctx.theatre is not None \
+            and ctx.theatre.kind == "region":
         return ctx.theatre.name
     if "country" in words and ctx.last_country:
         return ctx.last_country
@@ -933,11 +989,13 @@ def _claim(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str | None, str | None
             break
     if rep is None:
         # "..., Azerbaijan's prosecutor general's office said." may head a sibling clause.
-        roots = [t for t in unit.tokens if t.dep_ == "ROOT" and t.lemma_.lower() in _REPORT]
-        rep = roots[0] if roots and roots[0] is not tok else None
+        verbs = [t for t in unit.tokens if t.lemma_.lower() in _REPORT and t.pos_ in ("VERB", "AUX")
+                 and t is not tok and any(c.dep_ == "nsubj" for c in t.children)
+                 and not any(a.lemma_.lower() in _DENY for a in t.ancestors)]
+        rep = verbs[-1] if verbs else None
     subj = None
     if rep is not None:
-        subj = next((c for c in rep.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject(rep, ctx)
     if subj is None:
         m = re.search(r"\baccording to\b", ctx.text[unit.start:unit.end], re.I)
         if m:
@@ -952,21 +1010,51 @@ def _claim(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str | None, str | None
     return _name_claimant(subj, ctx)
 
 
-def _name_claimant(subj: Any, ctx: _Context) -> tuple[str | None, str | None]:
-    toks = [t for t in subj.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct")
-            and not any(a.dep_ in ("appos", "relcl", "acl") and a.i > subj.i - 1 and a in subj.subtree
-                        and a is not subj for a in t.ancestors if a is not subj)]
+def _subject(verb: Any, ctx: _Context) -> Any:
+    """The verb's subject outside the dateline, the one nearest the verb."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            and c.idx + len(c.text) > ctx.dateline_end]
+    return min(subs, key=lambda c: abs(c.i - verb.i)) if subs else None
+
+
+def _core(subj: Any, ctx: _Context) -> list[Any]:
+    """The subject phrase without appositions, relative clauses and the dateline."""
+    if subj.idx < ctx.dateline_end:
+        # The parser may hang the sentence's subject on the dateline ("Baku, Azerbaijan – X said").
+        return [t for t in subj.subtree if t.idx >= ctx.dateline_end and t.dep_ != "punct"
+                and not t.is_space]
+    skip: set[int] = set()
+    for t in subj.subtree:
+        if t is not subj and t.dep_ in ("appos", "relcl", "acl", "prep") and t.head.i >= subj.i - 8:
+            if t.dep_ == "prep" and t.lower_ in ("of", "in", "for", "from"):
+                continue  # "Ministry of Defense", "Authorities in X" keep their name
+            skip.update(x.i for x in t.subtree)
+    return [t for t in subj.subtree if t.i not in skip and t.dep_ != "punct"
+            and t.idx >= ctx.dateline_end]
+
+
+_GENERIC_HEADS = frozenset({
+    "ministry", "office", "statement", "official", "spokesman", "spokeswoman", "army",
+    "government", "authority", "president", "military", "service", "spokesperson", "command",
+})
+
+
+def _name_claimant(subj: Any, ctx: _Context, *, remember: bool = True) -> tuple[str | None, str | None]:
+    toks = _core(subj, ctx)
     words = [t.text for t in toks]
     head = subj.lemma_.lower()
     if subj.pos_ == "PRON" or (toks and toks[0].lower_ == "the" and len(toks) <= 3
-                               and head in ("ministry", "office", "statement", "official",
-                                            "spokesman", "spokeswoman", "army", "government",
-                                            "authority", "president", "military", "service")
+                               and head in _GENERIC_HEADS
                                and not any(t.lower_ == "country" for t in toks)):
         if subj.lower_ in ("we", "they") and ctx.last_claimant is None:
             return (None, None)
+        # "The ministry said": the last claimant that was a ministry.
+        for name, side, raw in reversed(ctx.claimants):
+            if subj.pos_ == "PRON" or head in raw.lower():
+                return (name, side)
         return ctx.last_claimant or (None, None)
-    side = _span_side(toks, ctx)
+    side = _span_side(toks, ctx) or _span_side(
+        [t for t in subj.subtree if t.idx >= ctx.dateline_end], ctx)
     low = " ".join(w.lower() for w in words)
     inst = None
     for pat, label in (
@@ -996,8 +1084,8 @@ def _name_claimant(subj: Any, ctx: _Context) -> tuple[str | None, str | None]:
         name = " ".join(name.split()[:8])
     if not name:
         return (None, None)
-    if side is None and subj.ent_type_ == "PERSON" and ctx.last_claimant:
-        side = ctx.last_claimant[1]
+    if remember:
+        ctx.claimants.append((name, side, " ".join(t.text for t in subj.subtree)))
     return (name, side)
 
 
@@ -1127,9 +1215,13 @@ def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualti
     if claimant:
         ctx.last_claimant = (claimant, cside)
     a1, a2, civil = _actors(tok, unit, ctx, cside)
-    fat, inj, equip, _, victims = casualties
+    fat, inj, equip, _, victims, _vside = casualties
     if victims == "civilian":
         civil = True
+    elif victims == "military" and et == "Battles":
+        civil = False
+        if a2 is None and casualties[5]:
+            a2 = casualties[5]
     if et == "Battles" and sub != "Armed clash":
         # Territory changes hands: state forces regain it, others overtake it.
         sub = "Government regains territory" if a1 in ctx.belligerents or a1 is None else \
@@ -1138,8 +1230,10 @@ def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualti
     place, prec = _place_for(tok, unit, ctx, exclude)
     d = _Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
     _apply_place(d, place, prec, ctx)
-    if civil and a2 is None:
-        d.actor2 = f"Civilians ({d.country})" if d.country else "Civilians"
+    if civil and et != "Battles":
+        where = a2 or d.country
+        d.actor2 = f"Civilians ({where})" if where else "Civilians"
+        a2 = None
     d.actor1_side, d.actor1 = a1, _actor_label(a1)
     if d.actor2 is None and a2 is not None:
         d.actor2_side, d.actor2 = a2, _actor_label(a2)
@@ -1258,8 +1352,10 @@ def _capital_place(side: str, ctx: _Context) -> Any:
 def _denial(unit: _Unit, ctx: _Context) -> _Denial | None:
     for tok in unit.tokens:
         if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB":
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            subj = _subject(tok, ctx)
             name, side = _name_claimant(subj, ctx) if subj is not None else (None, None)
+            if name:
+                ctx.last_claimant = (name, side)
             content = frozenset(t.lemma_.lower() for t in tok.subtree if t.pos_ in ("NOUN", "PROPN")
                                 and (subj is None or t not in list(subj.subtree)))
             places = [t.name for t in ctx.toponyms_in(unit.start, unit.end)]
