@@ -142,11 +142,8 @@ def _merge(group: list[Incident]) -> Incident:
         return min(per_report.values()) if per_report else None
 
     claims = [i.claimed_by for i in group if i.claimed_by]
-    facts = [i for i in group if not i.claimed_by]
-    claimed = None if facts and not claims else (claims[0] if claims else None)
-    if facts and claims:
-        # Told as fact somewhere: the fact stands, claims stay in notes.
-        claimed = None
+    # A claim stays a claim: an unattributed summary elsewhere does not make it a fact.
+    claimed = main.claimed_by or (claims[0] if claims else None)
     disputed = [i for i in group if i.disputed]
     actor1 = main.actor1 or next((i.actor1 for i in group if i.actor1), None)
     actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)

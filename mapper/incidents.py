@@ -157,7 +157,7 @@ class Incident:
 # event word means. It holds general war-reporting vocabulary only.
 _REPORT = frozenset({
     "say", "claim", "tell", "tweet", "report", "announce", "state", "add", "allege", "insist",
-    "write", "confirm", "declare", "accuse", "assert", "suggest", "post", "publish", "release",
+    "write", "confirm", "accuse", "assert", "suggest", "post", "publish", "release",
     "show", "quote", "note", "warn", "estimate",
 })
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove"})
@@ -175,7 +175,7 @@ _MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will",
 _HABITUAL = re.compile(
     r"\b(not uncommon|frequent(ly)?|often|regularly|routinely|occasional(ly)?|sporadic(ally)?|"
     r"in recent (months|years|weeks)|for (years|decades|months)|have long|has long|had long|"
-    r"since the (collapse|fall|end|break-?up)|earlier this year|last year|decades?-?long|"
+    r"since the (collapse|fall|end|break-?up)|earlier this year|last year|"
     r"(\w+) (years|decades) (earlier|ago|before))\b",
     re.I,
 )
@@ -193,7 +193,7 @@ _CLASH = frozenset({
 })
 _TAKE = frozenset({"capture", "seize", "retake", "recapture", "liberate", "overrun", "take"})
 _DOWN = frozenset({"intercept", "destroy", "down", "neutralize", "neutralise"})
-_STRIKE = frozenset({"strike", "hit", "attack", "target", "fire", "pound", "bomb", "launch"})
+_STRIKE = frozenset({"strike", "hit", "attack", "target", "fire", "pound", "bomb"})
 _VAC = frozenset({"execute", "massacre", "behead", "torture", "abduct", "kidnap", "rape", "lynch"})
 _KILL = frozenset({"kill", "die", "dead", "death", "slay", "perish", "martyr"})
 _WOUND = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
@@ -434,6 +434,7 @@ def extract_incidents(
         if den is not None:
             denials.append(den)
         drafts.extend(_unit_events(unit, ctx, drafts))
+        _note_country(unit, ctx)
     _link_denials(drafts, denials, ctx)
     out = [_freeze(d, ctx) for d in drafts]
     logger.debug("%s: %d incidents (%d denials)", report.id, len(out), len(denials))
@@ -468,6 +469,7 @@ class _Context:
         body = getattr(report, "body_start", 0) or 0
         dl = getattr(report, "dateline_span", None)
         units = _units(doc, text, body)
+        toponyms = [_demonym_guard(t) for t in toponyms]
         places = [
             t for t in toponyms
             if not getattr(t, "adjectival", False) and not getattr(t, "dateline", False)
@@ -478,12 +480,12 @@ class _Context:
         ctx = cls(
             report=report, text=text, doc=doc, units=units, toponyms=places,
             sides=[t for t in toponyms if getattr(t, "lat", None) is not None],
-            anchor=anchor, anchor_note=note, theatre=_theatre(places),
-            capitals=_capitals_from_text(text, places),
+            anchor=anchor, anchor_note=note, theatre=_theatre(places), capitals={},
             belligerents=[], has_remote=False,
         )
         ctx.belligerents = _belligerents(ctx)
         ctx.dateline_end = dl[1] if dl else 0
+        ctx.capitals = _capitals_from_text(text, places, ctx.theatre)
         low = text.lower()
         ctx.has_remote = any(w in low for w in ("shell", "artillery", "missile", "rocket", "drone",
                                                "airstrike", "air strike", "bomb"))
@@ -511,6 +513,36 @@ def _anchor(report: Any, body: str, default_date: dt.date | None) -> tuple[dt.da
                               f"(implies {year}); dated from the default date")
     return published, (f"metadata date {published.isoformat()} contradicted by the text "
                        f"(implies {year}); date uncertain")
+
+
+@dataclass(frozen=True, slots=True)
+class _Adjectival:
+    """A demonym the geoparser resolved as a place ("Azeri"): a side, never a place."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    kind: str = "country"
+    adjectival: bool = True
+    dateline: bool = False
+
+
+def _demonym_guard(t: Any) -> Any:
+    if getattr(t, "adjectival", False) or not t.text[:1].isupper():
+        return t
+    gaz = _gazetteer()
+    try:
+        country = gaz.demonym(t.text) if gaz is not None else None
+    except Exception:  # noqa: BLE001 - a lookup failure leaves the toponym as it is
+        country = None
+    if country is None or country.name.lower() == t.text.lower():
+        return t
+    return _Adjectival(t.start, t.end, t.text, country.name, country.lat, country.lon,
+                       country.country_code)
 
 
 def _units(doc: Any, text: str, body_start: int) -> list[_Unit]:
@@ -579,18 +611,24 @@ def _theatre(places: list[Any]) -> Any:
     return None
 
 
-def _capitals_from_text(text: str, places: list[Any]) -> dict[str, Any]:
-    """Capitals a report names ("Nagorno-Karabakh's capital, Stepanakert")."""
+def _capitals_from_text(text: str, places: list[Any], theatre: Any) -> dict[str, Any]:
+    """Capitals a report names: "Nagorno-Karabakh's capital, Stepanakert", "the capital, Baku"."""
     out: dict[str, Any] = {}
-    for m in re.finditer(r"(?:(\S+(?:\s\S+)?)[’']s|\bthe) capital,?\s+(?:city of\s+)?", text):
+    for m in re.finditer(r"(?:\b(?:the\s+)?(\w[\w-]*)[’']s|\bthe)\s+capital,?\s+(?:city\s+of\s+)?", text):
         after = [t for t in places if t.start == m.end() and t.kind == "settlement"]
         if not after:
             continue
-        owner = m.group(1) or ""
-        owners = [t for t in places if t.end <= m.start() + len(owner) + 3
-                  and t.start >= m.start() - 1 and t.kind in ("region", "country", "admin")]
-        key = owners[0].name if owners else "*"
-        out.setdefault(key, after[0])
+        cap = after[0]
+        owner = (m.group(1) or "").lower()
+        owners = [t for t in places if m.start() <= t.start < m.start() + len(m.group(0))
+                  and t.kind in ("region", "country", "admin")]
+        if owners:
+            key = owners[0].name
+        elif owner in ("region", "enclave", "territory", "republic") and theatre is not None:
+            key = theatre.name
+        else:
+            key = _country_name(getattr(cap, "country_code", None)) or "*"
+        out.setdefault(key, cap)
     return out
 
 
@@ -616,11 +654,12 @@ def _main_date(ctx: _Context) -> tuple[dt.date, int] | None:
     """The date most of the report's dated, current sentences point to."""
     c: Counter = Counter()
     for u in ctx.units:
-        if _is_background(u, ctx):
-            continue
         r = _unit_date(u, ctx)
-        if r is not None and r[1] == 1:
-            c[r] += 1
+        if r is None or r[1] != 1:
+            continue
+        if ctx.anchor is not None and not 0 <= (ctx.anchor - r[0]).days <= 7:
+            continue
+        c[r] += 1
     return c.most_common(1)[0][0] if c else None
 
 
@@ -666,7 +705,7 @@ def _ancestors_upto_root(tok: Any) -> list[Any]:
     return list(tok.ancestors)
 
 
-def _trigger_kind(tok: Any, unit: _Unit) -> tuple[str, str] | None:
+def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | None:
     """ACLED (event_type, sub_event_type) for a trigger token, or None."""
     lem = tok.lemma_.lower()
     low = tok.text.lower()
@@ -678,7 +717,7 @@ def _trigger_kind(tok: Any, unit: _Unit) -> tuple[str, str] | None:
     if tok.pos_ in ("NOUN", "PROPN") and lem in _STRIKE | _CLASH | {"strike", "raid", "campaign", "fire"}:
         if mods & {"air", "drone", "uav", "aerial", "airstrike"}:
             return ("Explosions/Remote violence", "Air/drone strike")
-        if mods & (_SHELL | {"tank", "shell"}):
+        if mods & (_SHELL | {"tank", "shell", "bomb"}):
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     subtree = {t.lemma_.lower() for t in tok.subtree}
     near = {t.lemma_.lower() for t in unit.tokens}
@@ -695,11 +734,15 @@ def _trigger_kind(tok: Any, unit: _Unit) -> tuple[str, str] | None:
                 "Sexual violence" if lem == "rape" else "Attack")
     if lem == "shoot" and "down" in children or lem in ("intercept",):
         return ("Strategic developments", "Disrupted weapons use")
-    if lem == "destroy" or lem == "hit" and tok.tag_ == "VBN":
+    if lem in ("destroy", "damage") or lem == "hit" and tok.tag_ == "VBN":
         objs = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
                 for t in c.subtree}
         if objs & _EQUIPMENT:
             return ("Strategic developments", "Disrupted weapons use")
+        if objs & {"house", "home", "building", "infrastructure", "school", "hospital",
+                   "apartment", "village", "church", "mosque", "bridge"} and ctx.has_remote:
+            # Homes destroyed in a war of shells and drones were hit from afar.
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem in ("airstrike",) or low in ("airstrike", "airstrikes", "air-strike", "air-strikes"):
         return ("Explosions/Remote violence", "Air/drone strike")
     if lem in ("strike", "raid") and (subtree | children) & {"air", "drone", "aerial", "uav"}:
@@ -735,18 +778,18 @@ def _trigger_kind(tok: Any, unit: _Unit) -> tuple[str, str] | None:
 def _blocked(tok: Any, unit: _Unit) -> str | None:
     """Why a trigger makes no incident: 'irrealis', 'negated', 'denied', or None."""
     chain = [tok] + list(tok.ancestors)
+    if any(t.lemma_.lower() in _DENY for t in chain[1:]):
+        return "denied"
     for t in chain:
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
         lem = t.lemma_.lower()
-        if t is not tok and lem in _DENY:
-            return "denied"
         if lem in _IRREALIS and t is not tok:
             # "responded to attacks", "said" are fine; appeals and modals are not
             return "irrealis"
         if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in t.children):
             return "irrealis"
-        if t.lemma_.lower() in _REPORT:
+        if lem in _REPORT and t.pos_ in ("VERB", "AUX"):
             break
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ in ("no", "without", "any"):
@@ -761,9 +804,14 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
     if re.search(r"\beach other\b|\bone another\b", low) and re.search(r"\baccus|\bblam", low):
         return []
     background = _is_background(unit, ctx)
+    before = ctx.units[unit.index - 1] if unit.index > 0 else None
+    if (not background and before is not None and before.para == unit.para
+            and _is_background(before, ctx) and _unit_date(unit, ctx) is None):
+        # "... in the 1990s. 30,000 people were killed during the war.": still the past.
+        background = True
     found: list[tuple[int, Any, tuple[str, str]]] = []
     for tok in unit.tokens:
-        kind = _trigger_kind(tok, unit)
+        kind = _trigger_kind(tok, unit, ctx)
         if kind is None:
             continue
         why = _blocked(tok, unit)
@@ -778,9 +826,25 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
     casualties = _casualties(unit, ctx)
     out: list[_Draft] = []
     if found:
-        found.sort(key=lambda x: (x[0], x[1].i))
-        _, tok, kind = found[0]
-        out.append(_draft(unit, ctx, tok, kind, casualties, background))
+        # The main clause's event, and apart from it an event given as its cause or
+        # context ("shot down two helicopters after a bombing campaign against civilians").
+        main = sorted((f for f in found if not _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
+        side = sorted((f for f in found if _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
+        picks = [main[0]] if main else []
+        if side and (not picks or side[0][2][0] != picks[0][2][0]):
+            picks.append(side[0])
+        for n, (_, tok, kind) in enumerate(picks):
+            d = _draft(unit, ctx, tok, kind, casualties if n == 0 else (None, None, [], None, None, None),
+                       background)
+            prev = _same_claim(d, drafts + out, ctx)
+            if prev is not None:
+                # "It added that three of its adversary's tanks had also been hit."
+                prev.extra_units.append(unit)
+                prev.fatalities = _max(prev.fatalities, d.fatalities)
+                prev.injuries = _max(prev.injuries, d.injuries)
+                prev.equipment.extend(d.equipment)
+            else:
+                out.append(d)
     elif casualties[0] is not None or casualties[1] is not None or casualties[2]:
         prev = _continues(unit, drafts, ctx)
         if prev is not None and not background:
@@ -802,8 +866,30 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
     return out
 
 
+def _same_claim(d: _Draft, drafts: list[_Draft], ctx: _Context) -> _Draft | None:
+    """The event just told by the same claimant that this sentence goes on about, or None."""
+    if not drafts or d.claimed_by is None:
+        return None
+    prev = drafts[-1]
+    last = max([prev.unit.index] + [u.index for u in prev.extra_units])
+    if prev.claimed_by != d.claimed_by or d.unit.index - last != 1 or prev.background != d.background:
+        return None
+    pair = {prev.sub_event_type, d.sub_event_type}
+    same = prev.event_type == d.event_type and (prev.sub_event_type == d.sub_event_type
+                                                or prev.event_type == "Battles")
+    if not same and pair != {"Armed clash", "Disrupted weapons use"}:
+        return None
+    if d.geo_precision < 3 and d.place_name != prev.place_name:
+        return None
+    if d.actor1 and prev.actor1 and d.actor1 != prev.actor1:
+        return None
+    return prev
+
+
 def _in_context_clause(tok: Any) -> bool:
     for t in [tok] + list(tok.ancestors):
+        if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t is not tok):
+            return True
         if t.lower_ in ("after", "amid", "following", "since", "before", "despite") and t.dep_ in (
                 "prep", "mark"):
             return True
@@ -1116,8 +1202,10 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
     if a1_phrase:
         a1 = _span_side(a1_phrase, ctx)
         words = {t.lemma_.lower() for t in a1_phrase}
-        if a1 is None and words & {"its", "our", "we"} and words & {"troop", "force", "army",
-                                                                   "military", "unit", "country"}:
+        if a1 is None and (words & {"its", "our", "we", "his", "their"} and words & {
+                "troop", "force", "army", "military", "unit", "country", "soldier"}
+                or len(a1_phrase) == 1 and a1_phrase[0].pos_ == "PRON"
+                and a1_phrase[0].lower_ in ("it", "we", "they")):
             a1 = claim_side
         if a1 is None and words & _OTHER_SIDE:
             a1 = _other(claim_side, ctx)
@@ -1246,7 +1334,6 @@ def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualti
     d.background = background
     d.content = frozenset(t.lemma_.lower() for t in unit.tokens if t.pos_ in ("NOUN", "PROPN"))
     _apply_date(d, unit, ctx)
-    _note_country(unit, ctx)
     return d
 
 
@@ -1343,8 +1430,6 @@ def _capital_place(side: str, ctx: _Context) -> Any:
         return t if not getattr(t, "adjectival", False) else None
     if t is None:
         t = next((t for t in ctx.toponyms if t.name == side), None)
-    if t is not None and "*" in ctx.capitals and t.kind == "region":
-        return ctx.capitals["*"]
     return t
 
 
