@@ -23,7 +23,7 @@ $py $shared/bench/incident_eval.py out/seed.geojson $shared/gold/seed_incidents.
 
 echo "== examples incidents (our own gold)"
 $mapper places examples -q > out/example_places.jsonl
-$py $shared/bench/incident_eval.py out/incidents.geojson examples/gold.json \
+$py $shared/bench/incident_eval.py out/incidents.geojson tests/data/examples_gold.json \
     --places out/example_places.jsonl --reports-dir examples | grep SUMMARY
 
 for corpus in lgl GWN TR-News; do
