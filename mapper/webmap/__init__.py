@@ -101,6 +101,7 @@ def build_map(
     report_count: int | None = None,
     tiles: Any = None,
     theatre: dict[str, Any] | None | bool = True,
+    compress: bool | None = None,
 ) -> folium.Map:
     """Build the offline incident map.
 
@@ -119,6 +120,10 @@ def build_map(
     theatre : dict, bool or None, default True
         The theatre overlay: True reads ``static/theatre.geojson`` if present;
         a FeatureCollection dict uses that; False or None draws none.
+    compress : bool, optional
+        Embed the incidents gzip-compressed (the page decodes them with the
+        browser's ``DecompressionStream``). By default only when their JSON
+        is over 256 KiB, so small maps stay readable and work in old browsers.
 
     Returns
     -------
@@ -179,7 +184,8 @@ def build_map(
                     reports.add(src["report"])
         report_count = len(reports)
 
-    m = OfflineMap(title=title)
+    online = tile_layers(tiles)
+    m = OfflineMap(title=title, max_zoom=18 if online else 15)
     assets = list(core_assets())
     heat = heat_asset()
     if heat is not None:
@@ -190,14 +196,14 @@ def build_map(
     base = outlines(area)
     if base is not None:
         m.add_child(BasemapLayer(base))
-    for layer in tile_layers(tiles):
+    for layer in online:
         m.add_child(layer)
     theatre_layer = None
     if theatre:
         theatre_layer = TheatreLayer(theatre)
         m.add_child(theatre_layer)
 
-    view = IncidentLayer(payload, types, dates)
+    view = IncidentLayer(payload, types, dates, compress=compress)
     m.add_child(view)
     for i, t in enumerate(types):
         m.add_child(TypeLayer(view, i, t["name"], type_counts[t["name"]]))

@@ -207,7 +207,7 @@ def outlines(bounds: Bounds | None = None) -> Outlines | None:
             out["detail_bounds"] = list(area)
         else:
             detail = None
-    out["world"] = _geometry(world, None, 2)
+    out["world"] = _geometry(world, None, 1)  # ~10 km: the world layer is for small scales
     return out
 
 

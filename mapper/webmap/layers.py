@@ -10,7 +10,10 @@ the same bytes.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import html
+import json
 import logging
 import re
 from collections.abc import Sequence
@@ -128,8 +131,9 @@ L.control.scale({imperial: false}).addTo({{ this.get_name() }});
             "center": self.location,
             "zoom": self.options.get("zoom", 2),
             "zoomControl": True,
-            "minZoom": 1,
-            "maxZoom": 18,  # no tile layer sets one, and marker clustering needs it
+            # Marker clustering needs a maxZoom; each zoom level costs it start-up time.
+            "minZoom": kwargs.get("min_zoom") or 2,
+            "maxZoom": kwargs.get("max_zoom") or 15,
             "worldCopyJump": True,
         }
 
@@ -167,13 +171,38 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
     )
 
     def __init__(self, payload: dict[str, Any], types: list[dict[str, str]],
-                 dates: list[str]) -> None:
+                 dates: list[str], *, compress: bool | None = None) -> None:
         super().__init__()
         stable_id(self, "incidents")
         from mapper.webmap.data import STRING_PROPERTIES
 
-        self.payload = dict(payload, string_columns=sorted(STRING_PROPERTIES))
+        payload = dict(payload, string_columns=sorted(STRING_PROPERTIES))
+        self.payload = _maybe_compress(payload, compress)
         self.options = {"types": types, "dates": dates}
+
+
+COMPRESS_ABOVE = 256 * 1024  # bytes of JSON; below this the data stays readable in the file
+
+
+def _maybe_compress(payload: dict[str, Any], compress: bool | None) -> dict[str, Any]:
+    """Return ``payload``, or ``{"gzip": base64}`` of its JSON when asked or when it is big.
+
+    Examples
+    --------
+    >>> _maybe_compress({"a": 1}, None)
+    {'a': 1}
+    >>> import base64, gzip, json
+    >>> z = _maybe_compress({"a": 1}, True)["gzip"]
+    >>> json.loads(gzip.decompress(base64.b64decode(z)))
+    {'a': 1}
+    """
+    if compress is False:
+        return payload
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if compress is None and len(raw) <= COMPRESS_ABOVE:
+        return payload
+    # mtime=0 keeps the bytes the same from run to run.
+    return {"gzip": base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")}
 
 
 class _ViewLayer(Layer):
@@ -312,7 +341,11 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
         super().__init__(name="Theatre: regions, lines, towns", overlay=True, control=True,
                          show=True)
         stable_id(self, "theatre")
-        self.data = data
+        # Only what the map draws: geometry, name and kind (the file also holds aliases etc.).
+        self.data = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f.get("geometry"),
+             "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")}}
+            for f in data.get("features") or [] if isinstance(f, dict)]}
         self.style = {"line": "#b71c1c", "region": "#6a1b9a", "attribution": GEONAMES}
 
 
@@ -337,7 +370,7 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
 
     Examples
     --------
-    >>> [t.tile_name for t in tile_layers("OpenStreetMap.Mapnik")]
+    >>> [t.layer_name for t in tile_layers("OpenStreetMap.Mapnik")]
     ['OpenStreetMap.Mapnik']
     >>> tile_layers(None)
     []
@@ -367,6 +400,7 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
                         "'OpenStreetMap.Mapnik' or 'CartoDB.Positron'"
                     ) from err
             layer = folium.TileLayer(tiles=provider, overlay=False, control=True, show=False)
+            layer.layer_name = getattr(provider, "name", None) or layer.layer_name
         layer.show = False
         out.append(stable_id(layer, f"tiles_{n}"))
     return out

@@ -54,6 +54,18 @@
     return items;
   }
 
+  // The payload is inline JSON, or (for big maps) gzip-compressed JSON in base64.
+  function loadPayload(payload) {
+    if (!payload.gzip) { return Promise.resolve(payload); }
+    if (typeof DecompressionStream === 'undefined') {
+      return Promise.reject(new Error('it needs DecompressionStream (Chrome 80, Firefox 113, Safari 16.4 or newer)'));
+    }
+    var bin = atob(payload.gzip), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   function toFeature(item) {
     var props = {}, k;
     for (k in item.p) { if (Object.prototype.hasOwnProperty.call(item.p, k)) { props[k] = item.p[k]; } }
@@ -158,7 +170,6 @@
     this._typeIndex = {};
     var self = this;
     this.types.forEach(function (t, idx) { self._typeIndex[t.name] = idx; });
-    this.items = decode(payload);
     this.dates = options.dates;             // sorted distinct event dates
     this.lo = 0;
     this.hi = Math.max(0, this.dates.length - 1);
@@ -173,10 +184,32 @@
       maxClusterRadius: 45, spiderfyOnMaxZoom: true, chunkedLoading: false
     });
     this.shapes = L.featureGroup();
-    this.markers = this.items.map(function (item) { return self._marker(item); });
+    // Popups are made on first use: ten thousand unused popups cost start-up time.
+    this.cluster.on('click', function (ev) { self._popup(ev.layer).openPopup(); });
     map.addLayer(this.shapes);
     map.addLayer(this.cluster);
+    this.items = [];
+    this.markers = [];
+    this.ready = loadPayload(payload).then(function (data) {
+      self.items = decode(data);
+      self.markers = self.items.map(function (item) { return self._marker(item); });
+      self._loaded = true;
+      self.refresh();
+      return self;
+    });
+    this.ready.catch(function (err) {
+      var node = byId('mapper-count');
+      if (node) { node.textContent = 'This browser cannot read the map data: ' + err.message; }
+    });
   }
+
+  IncidentView.prototype._popup = function (marker) {
+    if (!marker.getPopup()) {
+      var self = this, item = marker.mapperItem;
+      marker.bindPopup(function () { return popupContent(self, item); }, {maxWidth: 360, minWidth: 240});
+    }
+    return marker;
+  };
 
   IncidentView.prototype.typeIndex = function (name) {
     var idx = this._typeIndex[name];
@@ -204,7 +237,6 @@
       riseOnHover: true});
     marker.mapperType = this.typeIndex(typeKey(item.p));
     marker.mapperItem = item;
-    marker.bindPopup(function () { return popupContent(self, item); }, {maxWidth: 360, minWidth: 240});
     if (item.geometry) {
       var color = this.types[marker.mapperType].color;
       item.shape = L.geoJSON(item.geometry, {
@@ -258,7 +290,7 @@
     if (this._scheduled) { return; }
     this._scheduled = true;
     var self = this;
-    Promise.resolve().then(function () { self._scheduled = false; self.refresh(); });
+    Promise.resolve().then(function () { self._scheduled = false; if (self._loaded) { self.refresh(); } });
   };
 
   IncidentView.prototype._passes = function (item) {
@@ -290,10 +322,16 @@
   IncidentView.prototype.focus = function (i) {
     var marker = this.markers[i];
     if (!this.cluster.hasLayer(marker)) { return; }
+    this._popup(marker);
     this.cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
   };
 
   IncidentView.prototype.fit = function (fallback) {
+    var self = this;
+    this.ready.then(function () { self._fit(fallback); });
+  };
+
+  IncidentView.prototype._fit = function (fallback) {
     var pts = [];
     for (var i = 0; i < this.items.length; i++) {
       if (!this.items[i].p.background) { pts.push([this.items[i].lat, this.items[i].lon]); }
@@ -316,10 +354,10 @@
 
   // ---- page controls -------------------------------------------------------------
   IncidentView.prototype.bindCount = function (id) {
-    var node = byId(id), total = this.items.length;
+    var node = byId(id);
     if (!node) { return; }
     this.onFilter(function (view) {
-      node.textContent = view.visible.length + ' of ' + total + ' incidents shown';
+      node.textContent = view.visible.length + ' of ' + view.items.length + ' incidents shown';
     });
   };
 
@@ -399,10 +437,12 @@
       if (!places[key]) { places[key] = {name: name, pts: []}; names.push(name); }
       places[key].pts.push([lat, lon]);
     };
-    this.items.forEach(function (it) { add(it.p.location, it.lat, it.lon); });
-    (extraPlaces || []).forEach(function (pl) { add(pl.name, pl.lat, pl.lon); });
-    names.sort(function (a, b) { return a.localeCompare(b); });
-    names.forEach(function (name) { var o = el('option'); o.value = name; datalist.appendChild(o); });
+    this.ready.then(function () {
+      self.items.forEach(function (it) { add(it.p.location, it.lat, it.lon); });
+      (extraPlaces || []).forEach(function (pl) { add(pl.name, pl.lat, pl.lon); });
+      names.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+      names.forEach(function (name) { var o = el('option'); o.value = name; datalist.appendChild(o); });
+    });
     var go = function () {
       var q = input.value.trim().toLowerCase();
       if (!q) { if (status) { status.textContent = ''; } return; }

@@ -1,0 +1,286 @@
+"""Tests for mapper/webmap: the offline HTML map, rendered without a browser."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import random
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from mapper.webmap import build_map, write_map
+from mapper.webmap.assets import Asset, core_assets
+from mapper.webmap.basemap import decode_topology, load_theatre
+from mapper.webmap.data import encode, representative_point, to_features
+from mapper.webmap.layers import stable_id, tile_layers, type_colors
+
+XSS_QUOTE = ('Officials said <img src=x onerror="window.__pwned=1"> and then '
+             '</script><script>window.__pwned=2</script> `${window.__pwned=3}`')
+
+
+def feature(i, *, etype="Battles", date="2020-09-27", geom=None, **props):
+    p = {"id": f"t{i}", "event_date": date, "time_precision": 1, "event_type": etype,
+         "sub_event_type": "Armed clash", "actor1": "Military Forces of A", "actor2": None,
+         "location": f"Place {i}", "country": "Testland", "geo_precision": 1,
+         "fatalities": i, "injuries": None, "claimed_by": None, "disputed": False,
+         "disputed_by": None, "background": False, "notes": f"note {i}",
+         "sources": [{"report": f"r{i}.txt", "quote": f"quote {i}", "start": 0, "end": 7}]}
+    p.update(props)
+    return {"type": "Feature",
+            "geometry": geom or {"type": "Point", "coordinates": [46.0 + i * 0.01, 40.0]},
+            "properties": p}
+
+
+def collection(features):
+    return {"type": "FeatureCollection", "features": features}
+
+
+@pytest.fixture
+def sample():
+    return collection([
+        feature(1),
+        feature(2, etype="Explosions/Remote violence", date="2020-09-28", claimed_by="Side A MoD",
+                disputed=True, disputed_by="Side B MoD",
+                sources=[{"report": "x.txt", "quote": XSS_QUOTE, "start": 5, "end": 99}]),
+        feature(3, geom={"type": "LineString", "coordinates": [[46.0, 39.9], [46.3, 40.1]]},
+                geo_precision=2),
+        feature(4, etype="Strategic developments", date="1994-05-12", background=True),
+        feature(5, geom={"type": "Polygon", "coordinates": [[[46, 40], [46.2, 40], [46.2, 40.2],
+                                                              [46, 40]]]}),
+    ])
+
+
+def render(incidents, **kw):
+    kw.setdefault("theatre", False)
+    return build_map(incidents, **kw).get_root().render()
+
+
+def test_same_input_gives_identical_bytes(tmp_path, sample):
+    a = write_map(sample, tmp_path / "a.html", title="T").read_bytes()
+    b = write_map(sample, tmp_path / "b.html", title="T").read_bytes()
+    assert a == b
+
+
+def test_input_order_does_not_change_the_file(sample):
+    shuffled = collection(list(reversed(sample["features"])))
+    assert render(sample) == render(shuffled)
+
+
+def test_no_random_folium_ids_leak(sample):
+    html = render(sample, tiles="OpenStreetMap.Mapnik")
+    assert not re.search(r"_[0-9a-f]{32}\b", html)
+
+
+def test_everything_is_inline(sample):
+    html = render(sample)
+    assert "<script src" not in html
+    assert '<link rel="stylesheet"' not in html
+    assert not re.search(r"url\((?!data:|#)", html.replace("url()", ""))
+    assert not re.search(r"(https?:)?//[a-z0-9.-]*(cdn|unpkg|jsdelivr|cloudflare)", html)
+    assert "tile.openstreetmap" not in html
+
+
+def test_report_text_never_appears_as_markup(sample):
+    html = render(sample)
+    assert "<img src=x" not in html
+    assert "</script><script>window.__pwned" not in html
+    # the quote is there, escaped inside the JSON payload
+    assert "\\u003cimg src=x onerror" in html
+
+
+def test_compressed_payload_holds_the_same_rows(sample):
+    html = render(sample, compress=True)
+    blob = re.search(r'\{"gzip":"([A-Za-z0-9+/=]+)"\}', html).group(1)
+    payload = json.loads(gzip.decompress(base64.b64decode(blob)))
+    assert len(payload["rows"]) == 5
+    assert XSS_QUOTE in payload["strings"]
+
+
+def test_title_is_escaped():
+    html = render([], title="<script>alert(1)</script>")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_online_tiles_only_when_asked(sample):
+    assert "{s}" not in render(sample) and "L.tileLayer" not in render(sample)
+    html = render(sample, tiles="OpenStreetMap.Mapnik")
+    assert "tile.openstreetmap.org" in html
+    assert '"OpenStreetMap.Mapnik"' in html  # listed in the layer control
+
+
+def test_unknown_tiles_are_refused():
+    with pytest.raises(ValueError, match="unknown tile provider"):
+        tile_layers("Nope.Nothing")
+
+
+def test_layer_control_lists_types_background_and_heat(sample):
+    html = render(sample)
+    control = html[html.index("var mapper_layers_layers"):]
+    for name in ("Battles", "Explosions/Remote violence", "Strategic developments",
+                 "Background (historical mentions)", "Heatmap of shown incidents"):
+        assert name in control
+    assert "mapper_background.addTo" not in html  # off by default
+    assert "mapper_heat.addTo" not in html
+    assert "mapper_type_0.addTo" in html
+
+
+def test_type_names_from_data_are_escaped_in_the_layer_control():
+    html = render(collection([feature(1, etype="<b onmouseover=x>")]))
+    assert "<b onmouseover" not in html
+
+
+def test_header_counts_reports_and_dates(sample):
+    html = render(sample)
+    assert "5 reports" in html
+    assert "5 incidents" in html
+    assert "1994-05-12 – 2020-09-28" in html
+    assert "3 reports" in render(sample, report_count=3)
+
+
+def test_theatre_overlay_from_dict_and_absent(sample):
+    theatre = collection([
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.7, 39.8]},
+         "properties": {"name": "Townville", "kind": "settlement", "aliases": ["x"]}},
+        {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[46, 39], [47, 40]]},
+         "properties": {"name": "Front line", "kind": "line"}},
+    ])
+    html = render(sample, theatre=theatre)
+    assert "Townville" in html and "Mapper.theatre" in html
+    assert '"aliases"' not in html
+    assert "Mapper.theatre" not in render(sample, theatre=False)
+
+
+def test_load_theatre_copes_with_missing_and_bad_files(tmp_path):
+    assert load_theatre(tmp_path / "none.geojson") is None
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{not json", encoding="utf-8")
+    assert load_theatre(bad) is None
+    bad.write_text('{"type": "Feature"}', encoding="utf-8")
+    assert load_theatre(bad) is None
+
+
+def test_attribution_names_every_source(sample):
+    html = render(sample, theatre=collection([]))
+    assert "Natural Earth" in html
+    assert "GeoNames" in html
+
+
+def test_geodataframe_and_feature_collection_give_the_same_payload(sample):
+    geopandas = pytest.importorskip("geopandas")
+    gdf = geopandas.GeoDataFrame.from_features(sample["features"], crs="EPSG:4326")
+    assert encode(to_features(gdf)) == encode(to_features(sample))
+
+
+def test_geodataframe_in_another_crs_is_reprojected(sample):
+    geopandas = pytest.importorskip("geopandas")
+    gdf = geopandas.GeoDataFrame.from_features(sample["features"][:1], crs="EPSG:4326")
+    rows = encode(to_features(gdf.to_crs(3857)))["rows"]
+    assert rows[0][17:19] == pytest.approx([40.0, 46.01], abs=1e-4)
+
+
+@dataclass(frozen=True)
+class Src:
+    report: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Inc:
+    id: str
+    event_date: str | None
+    event_type: str
+    lat: float | None
+    lon: float | None
+    geometry: dict | None = None
+    time_precision: int = 1
+    sub_event_type: str = "Other"
+    actor1: str | None = None
+    actor2: str | None = None
+    location: str | None = "Somewhere"
+    country: str | None = None
+    geo_precision: int = 1
+    fatalities: int | None = None
+    injuries: int | None = None
+    claimed_by: str | None = None
+    disputed: bool = False
+    disputed_by: str | None = None
+    background: bool = False
+    notes: str = ""
+    sources: tuple = field(default_factory=tuple)
+
+
+def test_incident_records_are_accepted_duck_typed():
+    incs = [Inc("a", "2020-09-27", "Battles", 39.8, 46.7, sources=(Src("r.txt", "q", 0, 1),)),
+            Inc("b", None, "Battles", None, None)]
+    payload = encode(to_features(incs))
+    assert len(payload["rows"]) == 1 and payload["unmapped"] == 1
+    assert "r.txt" in payload["strings"]
+    assert "1 report" in render(incs)
+
+
+def test_nan_and_numpy_values_become_json():
+    np = pytest.importorskip("numpy")
+    f = feature(1, fatalities=np.int64(3), injuries=float("nan"))
+    row = encode([f])["rows"][0]
+    assert row[10] == 3 and row[11] is None
+
+
+def test_representative_points():
+    assert representative_point({"type": "Point", "coordinates": [1.0, 2.0]}) == (2.0, 1.0)
+    lat, lon = representative_point({"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2],
+                                                                         [0, 2], [0, 0]]]})
+    assert 0 < lat < 2 and 0 < lon < 2
+    assert representative_point({"type": "Polygon", "coordinates": []}) is None
+
+
+def test_rows_sorted_by_date_then_id_with_undated_last():
+    feats = [feature(3, date=None), feature(2, date="2020-09-28"), feature(1, date="2020-09-28"),
+             feature(4, date="2020-09-27")]
+    random.Random(1).shuffle(feats)
+    p = encode(feats)
+    ids = [p["strings"][r[0]] for r in p["rows"]]
+    assert ids == ["t4", "t1", "t2", "t3"]
+
+
+def test_bad_input_type_is_refused():
+    with pytest.raises(TypeError, match="GeoDataFrame"):
+        build_map("incidents.geojson")
+
+
+def test_asset_cannot_close_its_tag():
+    assert "</script" not in Asset("x", "js", "a='</SCRIPT>'").text.lower()
+    assert "</style" not in Asset("x", "css", "/* </style> */").text.lower()
+
+
+def test_core_assets_have_no_external_references():
+    for asset in core_assets():
+        assert "sourceMappingURL" not in asset.text
+        if asset.kind == "css":
+            assert not re.search(r"url\((?!data:|#)", asset.text)
+
+
+def test_stable_id_and_palette():
+    assert stable_id(type("E", (), {})(), "x_1")._id == "x_1"
+    colors = [t["color"] for t in type_colors(["Battles", "A", "B"])]
+    assert len(set(colors)) == 3
+
+
+def test_topology_decoding_shares_borders():
+    # two unit squares side by side, sharing the edge x = 11
+    topo = {"type": "Topology", "transform": {"scale": [1, 1], "translate": [10, 20]},
+            "arcs": [[[1, 0], [0, 1]], [[1, 1], [-1, 0], [0, -1], [1, 0]],
+                     [[1, 0], [1, 0], [0, 1], [-1, 0]]],
+            "objects": {"c": {"type": "GeometryCollection", "geometries": [
+                {"type": "Polygon", "arcs": [[0, 1]]},
+                {"type": "MultiPolygon", "arcs": [[[2, -1]]]}]}}}
+    d = decode_topology(topo, "c")
+    assert [p.area for p in d["polygons"]] == [1.0, 1.0]
+    assert d["borders"] == [[(11, 20), (11, 21)]]
+    assert d["polygons"][0].bounds == (10.0, 20.0, 11.0, 21.0)
+    assert len(d["coasts"]) == 2
