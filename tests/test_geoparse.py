@@ -1,0 +1,212 @@
+"""Tests for mapper.geoparse: recognition, resolution and the public API.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import mapper
+from mapper import geoparse as _pkg_geoparse  # noqa: F401  (the lazy package function)
+from mapper.geoparse import (
+    Toponym,
+    geoparse,
+    geoparse_many,
+    load_nlp,
+    parse,
+    parse_many,
+)
+
+
+def texts(tops: list[Toponym]) -> list[str]:
+    return [t.text for t in tops]
+
+
+def by_text(tops: list[Toponym], text: str) -> Toponym:
+    return next(t for t in tops if t.text == text)
+
+
+def km(t: Toponym, lat: float, lon: float) -> float:
+    from mapper.geoparse import _haversine_km
+
+    assert t.lat is not None and t.lon is not None
+    return _haversine_km(t.lat, t.lon, lat, lon)
+
+
+# ----------------------------------------------------------------- contract
+
+
+def test_offsets_index_the_text():
+    text = "Convoys left Yerevan at dawn and reached Goris by noon."
+    for t in geoparse(text):
+        assert text[t.start : t.end] == t.text
+
+
+def test_empty_and_blank_text():
+    assert geoparse("") == []
+    assert geoparse("   \n ") == []
+
+
+def test_non_string_is_type_error():
+    with pytest.raises(TypeError, match="expects str"):
+        geoparse(b"Baku")  # type: ignore[arg-type]
+
+
+def test_toponym_rejects_bad_span():
+    with pytest.raises(ValueError):
+        Toponym(5, 5, "", None, None, None)
+
+
+def test_package_function_survives_submodule_import():
+    # importing mapper.geoparse must not break mapper.geoparse(text)
+    first = mapper.geoparse("A ferry sailed from Baku.")
+    second = mapper.geoparse("A ferry sailed from Baku.")
+    assert texts(first) == texts(second) == ["Baku"]
+
+
+def test_nlp_loads_once():
+    assert load_nlp() is load_nlp()
+
+
+# ----------------------------------------------------------------- recognition
+
+
+def test_town_tagged_as_person_is_found():
+    tops = geoparse("Artillery hit Stepanakert overnight, officials said.")
+    t = by_text(tops, "Stepanakert")
+    assert km(t, 39.82, 46.75) < 25
+
+
+def test_substring_trap():
+    # "Shushan" is not "Shusha"
+    tops = geoparse("Mrs Shushan Petrosyan spoke to reporters.")
+    assert "Shusha" not in texts(tops)
+
+
+def test_possessive_is_trimmed():
+    tops = geoparse("Azerbaijan's defence ministry published a video.")
+    assert texts(tops) == ["Azerbaijan"]
+    assert tops[0].kind == "country"
+
+
+def test_demonym_is_adjectival_and_plural_is_not_a_place():
+    tops = geoparse("Turkish drones flew over the valley while Georgians watched.")
+    turkish = by_text(tops, "Turkish")
+    assert turkish.adjectival and turkish.country_code == "TR"
+    assert "Georgians" not in texts(tops)
+
+
+def test_name_nested_in_organisation():
+    tops = geoparse("The Fresno County Sheriff's Office opened an inquiry.")
+    t = by_text(tops, "Fresno County")
+    assert t.country_code == "US"
+
+
+def test_comma_qualified_pair_is_two_toponyms():
+    tops = geoparse("The fair moved to Springfield, Ill., last spring.")
+    assert "Springfield" in texts(tops)
+    spring = by_text(tops, "Springfield")
+    assert spring.admin1 == "Illinois"
+
+
+def test_dateline_all_caps():
+    text = "ASHEVILLE, N.C. (AP) — A landslide closed the parkway on Tuesday."
+    tops = geoparse(text)
+    t = by_text(tops, "ASHEVILLE")
+    assert t.dateline
+    assert km(t, 35.60, -82.55) < 25
+
+
+def test_dateline_span_argument_marks_mentions():
+    text = "Baku, Azerbaijan – A drone was downed near Tartar."
+    tops = geoparse(text, dateline_span=(0, 16))
+    assert by_text(tops, "Baku").dateline
+    assert not by_text(tops, "Tartar").dateline
+
+
+def test_common_words_are_not_places():
+    text = "Police said the Center would reopen in March, a college official added."
+    assert geoparse(text) == []
+
+
+def test_contact_line_in_theatre_context():
+    text = "Azerbaijani and Armenian troops traded fire along the contact line in Nagorno-Karabakh."
+    tops = geoparse(text)
+    line = by_text(tops, "contact line")
+    assert line.kind == "line"
+    assert km(line, 39.95, 46.9) < 120
+
+
+def test_front_line_elsewhere_is_not_the_theatre_line():
+    text = "Nurses on the front line in Ohio hospitals asked for more masks."
+    tops = geoparse(text)
+    assert all(t.kind != "line" for t in tops)
+
+
+# ----------------------------------------------------------------- resolution
+
+
+def test_state_context_picks_the_local_town():
+    text = (
+        "The Ohio Department of Transportation closed a ramp in Dublin. "
+        "Columbus commuters were told to expect delays."
+    )
+    tops = geoparse(text)
+    assert by_text(tops, "Dublin").admin1 == "Ohio"
+
+
+def test_country_context_for_georgia():
+    text = "Tanks rolled from Tbilisi toward Gori as Georgia mobilised its reservists."
+    assert by_text(geoparse(text), "Georgia").kind == "country"
+    text = "Peach growers in Georgia met in Atlanta and Macon this week."
+    assert by_text(geoparse(text), "Georgia").kind == "admin"
+
+
+def test_same_name_same_place_in_one_text():
+    text = (
+        "Voters in Paris, Texas, elected a new mayor. "
+        "Paris has about twenty-five thousand residents."
+    )
+    tops = [t for t in geoparse(text) if t.text == "Paris"]
+    assert len(tops) == 2
+    assert tops[0].place == tops[1].place
+    assert tops[0].country_code == "US"
+
+
+def test_confidence_in_range():
+    for t in geoparse("Trains ran from Kyiv to Lviv and on to Warsaw."):
+        assert 0.0 <= t.confidence <= 1.0
+
+
+# ----------------------------------------------------------------- batching and parse
+
+
+def test_geoparse_many_matches_geoparse():
+    batch = ["Flights resumed at Yerevan airport.", "", "Shells fell on Ganja."]
+    got = [texts(ts) for ts in geoparse_many(batch)]
+    assert got == [texts(geoparse(t)) for t in batch]
+
+
+def test_geoparse_many_accepts_pairs():
+    got = list(geoparse_many([("Baku, Azerbaijan – Calm returned.", (0, 16))]))
+    assert by_text(got[0], "Baku").dateline
+
+
+def test_parse_gives_sentences_and_dependencies():
+    doc, tops = parse("Rockets hit Martuni. Officials in Yerevan condemned the strike.")
+    assert len(list(doc.sents)) == 2
+    assert any(tok.dep_ == "nsubj" for tok in doc)
+    assert texts(tops) == ["Martuni", "Yerevan"]
+    span = doc.char_span(tops[1].start, tops[1].end)
+    assert span is not None and span.text == "Yerevan"
+
+
+def test_parse_many_in_order():
+    out = list(parse_many(["In Baku.", "In Yerevan."]))
+    assert [texts(ts) for _, ts in out] == [["Baku"], ["Yerevan"]]
+
+
+def test_geoparse_many_checks_lengths():
+    with pytest.raises(ValueError, match="dateline_spans"):
+        list(geoparse_many(["a", "b"], dateline_spans=[None]))
