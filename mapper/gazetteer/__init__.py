@@ -237,6 +237,15 @@ class Candidate:
     matched: str
 
 
+# Suffix of an adjective -> endings to try on its stem ("ohioan" -> "ohio", "texan" -> "texas").
+_DEMONYM_RULES = (
+    ("ian", ("ia", "", "io", "i", "y")),
+    ("an", ("a", "", "as", "o")),
+    ("i", ("", "istan")),
+    ("ese", ("", "a")),
+    ("er", ("",)),
+)
+
 _PLACE_COLS = (
     "key, name, lat, lon, kind, cc, country, admin1, admin1_code, population,"
     " geonameid, fcode, source, geometry"
@@ -368,21 +377,43 @@ class Gazetteer:
     def demonym(self, word: str) -> Place | None:
         """Return the country a demonym or adjective refers to, or None.
 
+        A few adjectives of continents and regions ("European", "Kurdish",
+        "Abkhaz") return that region's :class:`Place` (kind ``region``).
+
         Examples
         --------
         >>> gaz = load_gazetteer()
         >>> [gaz.demonym(w).country_code for w in ("Russian", "Azeri", "Azerbaijani", "British")]
         ['RU', 'AZ', 'AZ', 'GB']
-        >>> gaz.demonym("Stepanakert") is None
-        True
+        >>> gaz.demonym("European").name, gaz.demonym("Stepanakert") is None
+        ('Europe', True)
+        >>> [gaz.demonym(w).name for w in ("Ohioans", "Texan", "Dagestani")]
+        ['Ohio', 'Texas', 'Dagestan, Respublika']
         """
         if not isinstance(word, str) or len(word) > MAX_NAME_CHARS:
             return None
         key = fold(word)
-        row = self._db.execute("SELECT cc FROM demonyms WHERE key = ?", (key,)).fetchone()
+        sql = "SELECT target FROM demonyms WHERE key = ?"
+        row = self._db.execute(sql, (key,)).fetchone()
         if row is None and key.endswith("s"):  # plural: "Armenians", "Azeris"
-            row = self._db.execute("SELECT cc FROM demonyms WHERE key = ?", (key[:-1],)).fetchone()
-        return self.country(row[0]) if row else None
+            row = self._db.execute(sql, (key[:-1],)).fetchone()
+        if row is not None:
+            return self.get(row[0])
+        return self._derived_demonym(key[:-1] if key.endswith("s") else key)
+
+    def _derived_demonym(self, key: str) -> Place | None:
+        """Resolve "Ohioan", "Texan", "Dagestani": a division or region by its adjective."""
+        for suffix, endings in _DEMONYM_RULES:
+            if not key.endswith(suffix) or len(key) - len(suffix) < 3:
+                continue
+            stem = key[: len(key) - len(suffix)]
+            for ending in endings:
+                cands = self._lookup(stem + ending, None, None, 1)
+                if cands and cands[0].place.kind in ("country", "admin", "region"):
+                    place = cands[0].place
+                    if place.kind != "admin" or place.feature_code == "ADM1":
+                        return place
+        return None
 
     def has(self, key: str) -> bool:
         """Tell whether a folded key is a known name (an in-memory lookup after first use).

