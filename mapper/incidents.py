@@ -161,6 +161,8 @@ _REPORT = frozenset({
     "show", "quote", "note", "warn", "estimate",
 })
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove"})
+_LEGAL = frozenset({"charge", "convict", "sentence", "plot", "arrest", "suspect", "investigate",
+                    "trial", "indict", "prosecute", "accusation"})
 # Governors that make the event wanted, feared or talked about rather than happening.
 _IRREALIS = frozenset({
     "call", "urge", "demand", "appeal", "stop", "halt", "end", "cease", "avoid", "prevent",
@@ -170,7 +172,7 @@ _IRREALIS = frozenset({
     "escalate", "provoke", "provocation", "stabilise", "stabilize", "induce", "defend",
     "protect", "mediate", "try", "attempt", "help", "possible", "likely", "may", "might",
     "could", "would", "should", "must", "will",
-})
+}) | _LEGAL
 _MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will", "shall", "can"})
 _HABITUAL = re.compile(
     r"\b(not uncommon|frequent(ly)?|often|regularly|routinely|occasional(ly)?|sporadic(ally)?|"
@@ -218,6 +220,26 @@ _MILITARY = frozenset({
 _EQUIPMENT = frozenset({
     "helicopter", "tank", "drone", "uav", "aircraft", "plane", "jet", "vehicle", "armored",
     "armoured", "artillery", "launcher", "system", "truck", "warplane", "howitzer",
+})
+# Words that put a sentence among armed actors: Battles need them (or a belligerent),
+# so "firefighters battled the blaze" or "a hunger strike" make no incident.
+_ARMED = frozenset({
+    "army", "troop", "force", "military", "soldier", "serviceman", "servicemen", "militant",
+    "rebel", "insurgent", "fighter", "militia", "gunman", "gunmen", "jihadist", "terrorist",
+    "artillery", "tank", "drone", "uav", "missile", "rocket", "shelling", "airstrike", "front",
+    "frontline", "position", "offensive", "counteroffensive", "ceasefire", "cease-fire", "armed",
+    "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper", "ambush", "combat", "war",
+    "battalion", "brigade", "paramilitary", "insurgency", "warplane", "helicopter", "jet",
+    "shell", "grenade", "gunfire", "gunfight", "shootout", "clash", "hostility", "defence",
+    "defense", "invasion", "occupation", "separatist", "guerrilla", "mujahideen", "commando",
+})
+_STRONG_CLASH = frozenset({"clash", "skirmish", "counteroffensive", "counter-offensive",
+                           "firefight", "gunfight", "shootout", "combat"})
+_PLACE_NOUNS = frozenset({
+    "village", "town", "city", "territory", "area", "position", "height", "hill", "base",
+    "airport", "region", "district", "settlement", "bridge", "road", "highway", "control",
+    "outpost", "checkpoint", "neighborhood", "neighbourhood", "suburb", "province", "capital",
+    "stronghold", "front", "line", "crossing", "port", "airfield", "garrison",
 })
 _OTHER_SIDE = frozenset({"neighbor", "neighbour", "adversary", "enemy", "opponent", "foe", "rival"})
 _LINE_WORDS = re.compile(
@@ -456,6 +478,7 @@ class _Context:
     capitals: dict[str, Any]
     belligerents: list[str]
     has_remote: bool
+    war: bool = False
     last_claimant: tuple[str, str | None] | None = None
     claimants: list[tuple[str, str | None, str]] = field(default_factory=list)
     dateline_end: int = 0
@@ -470,6 +493,7 @@ class _Context:
         dl = getattr(report, "dateline_span", None)
         units = _units(doc, text, body)
         toponyms = [_demonym_guard(t) for t in toponyms]
+        toponyms = _rescue(toponyms, text)
         places = [
             t for t in toponyms
             if not getattr(t, "adjectival", False) and not getattr(t, "dateline", False)
@@ -487,6 +511,7 @@ class _Context:
         ctx.dateline_end = dl[1] if dl else 0
         ctx.capitals = _capitals_from_text(text, places, ctx.theatre)
         low = text.lower()
+        ctx.war = sum(1 for t in doc if t.lemma_.lower() in _ARMED) >= 3
         ctx.has_remote = any(w in low for w in ("shell", "artillery", "missile", "rocket", "drone",
                                                "airstrike", "air strike", "bomb"))
         ctx.main_date = _main_date(ctx)
@@ -531,6 +556,48 @@ class _Adjectival:
     dateline: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Rescued:
+    """A name the geoparser left unresolved that the text calls a village, town or city."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str | None
+    place: Any = None
+    adjectival: bool = False
+    dateline: bool = False
+
+
+_CALLED = re.compile(r"\b(village|town|city|settlement|hamlet|district|locality)\s+of\s+$", re.I)
+
+
+def _rescue(toponyms: list[Any], text: str) -> list[Any]:
+    """Resolve "the village of X" mentions the geoparser left without coordinates."""
+    resolved = [t for t in toponyms if getattr(t, "lat", None) is not None]
+    codes = sorted({t.country_code for t in resolved if getattr(t, "country_code", None)})
+    out = []
+    for t in toponyms:
+        m = _CALLED.search(text[max(0, t.start - 30):t.start])
+        if getattr(t, "lat", None) is not None or not m or not t.text[:1].isupper():
+            out.append(t)
+            continue
+        gaz = _gazetteer()
+        kinds = ["settlement"] if m.group(1).lower() != "district" else ["admin", "settlement"]
+        cands = gaz.candidates(t.text, country_codes=codes or None, kinds=kinds, limit=5) if gaz else []
+        if not cands:
+            out.append(t)
+            continue
+        p = cands[0].place
+        logger.debug("rescued %r as %s", t.text, p.key)
+        out.append(_Rescued(t.start, t.end, t.text, p.name, p.lat, p.lon, p.kind, p.country_code, p))
+    return out
+
+
 def _demonym_guard(t: Any) -> Any:
     if getattr(t, "adjectival", False) or not t.text[:1].isupper():
         return t
@@ -539,10 +606,10 @@ def _demonym_guard(t: Any) -> Any:
         country = gaz.demonym(t.text) if gaz is not None else None
     except Exception:  # noqa: BLE001 - a lookup failure leaves the toponym as it is
         country = None
-    if country is None or country.name.lower() == t.text.lower():
-        return t
+    if country is None or country.name in (t.name, t.text):
+        return t  # the word names the place itself ("Karabakh"), not a people
     return _Adjectival(t.start, t.end, t.text, country.name, country.lat, country.lon,
-                       country.country_code)
+                       country.country_code, kind=country.kind)
 
 
 def _units(doc: Any, text: str, body_start: int) -> list[_Unit]:
@@ -721,12 +788,14 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     subtree = {t.lemma_.lower() for t in tok.subtree}
     near = {t.lemma_.lower() for t in unit.tokens}
-    if lem in _TAKE or low in _TAKE:
-        if lem == "take":
-            objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
-            if "control" not in objs and not (objs & {"village", "town", "city", "height",
-                                                      "position", "hill", "settlement"}):
-                return None
+    if (lem in _TAKE or low in _TAKE) and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads = {c.lemma_.lower() for c in objs}
+        named = any(ctx.toponyms_in(c.idx, c.idx + len(c.text)) for c in objs)
+        if lem == "take" and "control" not in heads:
+            return None
+        if not (heads & _PLACE_NOUNS or named):
+            return None  # "seized drugs", "captured four medals"
         return ("Battles", "Government regains territory")
     if lem in _VAC:
         return ("Violence against civilians",
@@ -747,9 +816,16 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
         return ("Explosions/Remote violence", "Air/drone strike")
     if lem in ("strike", "raid") and (subtree | children) & {"air", "drone", "aerial", "uav"}:
         return ("Explosions/Remote violence", "Air/drone strike")
+    if lem == "strike" and tok.pos_ != "VERB":
+        return None  # a strike with no air, drone or missile word: a labour or hunger strike
+    if lem == "shell" and tok.pos_ == "NOUN" and low == "shell":
+        return None  # "a shell of the man he was"
     if lem in _STRIKE and tok.pos_ == "VERB":
         subj = {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "agent")
                 for t in c.subtree}
+        if lem in ("strike", "hit") and subj and not subj & (_ARMED | _SHELL | {
+                "blast", "explosion", "shell", "it", "they", "attacker", "assailant"}):
+            return None  # "struck by a vehicle", "a tree hit the car"
         if subj & {"drone", "uav", "aircraft", "warplane", "jet", "bomber", "helicopter"}:
             return ("Explosions/Remote violence", "Air/drone strike")
         if subj & _SHELL or subj & {"shell"}:
@@ -769,7 +845,9 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             if tok.head.lemma_ != "open":
                 return None
         if objs & _CIVILIAN:
-            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            if ctx.has_remote:
+                return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            return ("Violence against civilians", "Attack")
         if lem in ("attack", "fire", "strike", "pound", "bomb"):
             return ("Battles", "Armed clash")
     return None
@@ -815,6 +893,8 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         if kind is None:
             continue
         why = _blocked(tok, unit)
+        if why is None and kind[0] != "Explosions/Remote violence" and not _armed(unit, ctx):
+            why = "no armed actor"
         if why:
             logger.debug("trigger %r in %r %s", tok.text, s[:60], why)
             continue
@@ -856,7 +936,7 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
             if casualties[4] == "civilian" and prev.event_type != "Battles" and prev.actor2 is None:
                 prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
             return out
-        kind = _inherit_kind(unit, drafts, ctx, casualties)
+        kind = _inherit_kind(unit, drafts, ctx, casualties) if _armed(unit, ctx) else None
         if kind is not None:
             tok = casualties[3] or unit.tokens[0]
             out.append(_draft(unit, ctx, tok, kind, casualties, background))
@@ -870,20 +950,37 @@ def _same_claim(d: _Draft, drafts: list[_Draft], ctx: _Context) -> _Draft | None
     """The event just told by the same claimant that this sentence goes on about, or None."""
     if not drafts or d.claimed_by is None:
         return None
-    prev = drafts[-1]
-    last = max([prev.unit.index] + [u.index for u in prev.extra_units])
-    if prev.claimed_by != d.claimed_by or d.unit.index - last != 1 or prev.background != d.background:
-        return None
+    for prev in reversed(drafts[-3:]):
+        last = max([prev.unit.index] + [u.index for u in prev.extra_units])
+        if d.unit.index - last != 1:
+            continue
+        if _same_claim_ok(d, prev):
+            return prev
+    return None
+
+
+def _same_claim_ok(d: _Draft, prev: _Draft) -> bool:
+    if prev.claimed_by != d.claimed_by or prev.background != d.background:
+        return False
     pair = {prev.sub_event_type, d.sub_event_type}
     same = prev.event_type == d.event_type and (prev.sub_event_type == d.sub_event_type
                                                 or prev.event_type == "Battles")
     if not same and pair != {"Armed clash", "Disrupted weapons use"}:
-        return None
+        return False
     if d.geo_precision < 3 and d.place_name != prev.place_name:
-        return None
-    if d.actor1 and prev.actor1 and d.actor1 != prev.actor1:
-        return None
-    return prev
+        return False
+    return not (d.actor1 and prev.actor1 and d.actor1 != prev.actor1)
+
+
+def _armed(unit: _Unit, ctx: _Context) -> bool:
+    """Does the sentence speak of armed actors, weapons or (in a war report) a belligerent?"""
+    if any(t.lemma_.lower() in _ARMED or t.lower_ in _ARMED for t in unit.tokens):
+        return True
+    if ctx.war:
+        for t in ctx.toponyms_in(unit.start, unit.end, places=False):
+            if _side_of_toponym(t) in ctx.belligerents:
+                return True
+    return False
 
 
 def _in_context_clause(tok: Any) -> bool:
@@ -1199,6 +1296,13 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
                                         and t.head.lemma_.lower() in _SHELL | _STRIKE | {"fire"}):
                 a1_phrase = [x for g in t.children for x in g.subtree]
                 break
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() == "accuse":
+            # "accused Armenian forces of launching attacks": the accused is the attacker.
+            obj = next((c for c in anc.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                a1_phrase = list(obj.subtree)
+            break
     if a1_phrase:
         a1 = _span_side(a1_phrase, ctx)
         words = {t.lemma_.lower() for t in a1_phrase}
