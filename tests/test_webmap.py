@@ -78,7 +78,7 @@ def test_everything_is_inline(sample):
     html = render(sample)
     assert "<script src" not in html
     assert '<link rel="stylesheet"' not in html
-    assert not re.search(r"url\((?!data:|#)", html.replace("url()", ""))
+    assert not re.search(r"url\(\s*(?!['\"]?(?:data:|#))", html.replace("url()", ""))
     assert not re.search(r"(https?:)?//[a-z0-9.-]*(cdn|unpkg|jsdelivr|cloudflare)", html)
     assert "tile.openstreetmap" not in html
 
@@ -262,7 +262,7 @@ def test_core_assets_have_no_external_references():
     for asset in core_assets():
         assert "sourceMappingURL" not in asset.text
         if asset.kind == "css":
-            assert not re.search(r"url\((?!data:|#)", asset.text)
+            assert not re.search(r"url\(\s*(?!['\"]?(?:data:|#))", asset.text)
 
 
 def test_stable_id_and_palette():

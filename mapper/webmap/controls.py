@@ -194,7 +194,8 @@ class Legend(MacroElement):
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-<div class="mapper-legend leaflet-control" id="mapper-legend" hidden>
+<details class="mapper-legend leaflet-control" id="mapper-legend" open hidden>
+  <summary>Legend</summary>
   <h3>Event type</h3>
   <ul>
   {%- for t in this.types %}
@@ -212,13 +213,13 @@ class Legend(MacroElement):
     <li><span class="mapper-mk mapper-tn mapper-fact mapper-p1"></span>At the named place</li>
     <li><span class="mapper-mk mapper-tn mapper-fact mapper-p2"></span>Near it or part of a region</li>
     <li><span class="mapper-mk mapper-tn mapper-fact mapper-p3"></span>Only a larger region known</li>
-    <li><span class="mapper-mk mapper-tn mapper-fact mapper-geom"></span>Along a line or across a region</li>
+    <li><span class="mapper-mk mapper-tn mapper-fact mapper-geom"></span>On a line or region (drawn; dashed if approximate)</li>
     {%- if this.theatre %}
     <li><span class="mapper-line"></span>Theatre line (e.g. contact line)</li>
     <li><span class="mapper-region"></span>Theatre region</li>
     {%- endif %}
   </ul>
-</div>
+</details>
         {% endmacro %}
         {% macro script(this, kwargs) %}
 Mapper.domControl("mapper-legend", "bottomleft").addTo({{ this.view._parent.get_name() }});

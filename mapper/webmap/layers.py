@@ -346,7 +346,7 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
             {"type": "Feature", "geometry": f.get("geometry"),
              "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")}}
             for f in data.get("features") or [] if isinstance(f, dict)]}
-        self.style = {"line": "#b71c1c", "region": "#6a1b9a", "attribution": GEONAMES}
+        self.style = {"line": "#212121", "region": "#6a1b9a", "attribution": GEONAMES}
 
 
 def tile_layers(tiles: Any) -> list[folium.TileLayer]:

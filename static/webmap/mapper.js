@@ -478,7 +478,7 @@
     var Ctl = L.Control.extend({
       onAdd: function () {
         var bar = el('div', 'leaflet-bar mapper-fullscreen');
-        var a = el('a', null, '⛶');
+        var a = el('a', 'mapper-fullscreen-btn');
         a.href = '#';
         a.title = 'Full screen';
         a.setAttribute('role', 'button');
@@ -504,7 +504,7 @@
   function basemap(data, options) {
     var group = L.layerGroup([], {attribution: options.attribution});
     var map = null;
-    var renderer = L.canvas({padding: 0.5});
+    var renderer = L.canvas({padding: 0.5, pane: 'mapperBase'});
     var add = function (geom, style) {
       if (geom) { group.addLayer(L.geoJSON(geom, {style: style, interactive: false, renderer: renderer, pane: 'mapperBase'})); }
     };
@@ -541,7 +541,7 @@
       }
       var line = g.type.indexOf('Line') !== -1;
       var layer = L.geoJSON(g, {interactive: false, pane: 'mapperTheatre',
-        style: line ? {color: options.line, weight: 3, dashArray: '10 5', opacity: 0.9}
+        style: line ? {color: options.line, weight: 3, dashArray: '12 4 2 4', opacity: 0.85}
           : {color: options.region, weight: 2, dashArray: '6 4', fillColor: options.region, fillOpacity: 0.06}});
       group.addLayer(layer);
       if (props.name) {
