@@ -14,11 +14,13 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mapper._paths import STATIC_DIR
+from mapper._paths import STATIC_DIR, cache_dir
 from mapper.webmap.assets import frontend_path
 
 __all__ = [
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 THEATRE_FILE = STATIC_DIR / "theatre.geojson"
 
+_FORMAT = 1  # bump when the outlines change shape, to ignore old cache files
 Bounds = tuple[float, float, float, float]  # (west, south, east, north) in degrees
 Outlines = dict[str, Any]
 
@@ -163,8 +166,9 @@ def _detail_bounds(bounds: Bounds | None) -> tuple[Bounds, str] | None:
     west, south, east, north = bounds
     span = max(east - west, north - south)
     pad = max(2.0, span * 0.5)
-    area = (max(-180.0, west - pad), max(-85.0, south - pad),
-            min(180.0, east + pad), min(85.0, north + pad))
+    # Whole degrees, rounded outwards: nearby data gives the same area (and cache entry).
+    area = (float(max(-180, math.floor(west - pad))), float(max(-85, math.floor(south - pad))),
+            float(min(180, math.ceil(east + pad))), float(min(85, math.ceil(north + pad))))
     if span <= 12:
         return area, "10m"
     if span <= 60:
@@ -184,9 +188,10 @@ def outlines(bounds: Bounds | None = None) -> Outlines | None:
     Returns
     -------
     dict or None
-        ``{"world": {"land", "borders", "coasts"}, "detail": {...} or None,
+        ``{"world": {"land", "borders"}, "detail": {...} or None,
         "detail_bounds": [west, south, east, north] or None}`` as GeoJSON
-        geometries, or None when ``world-atlas`` is not installed.
+        geometries, or None when ``world-atlas`` is not installed. The
+        result is kept in mapper's cache folder, per area.
 
     Examples
     --------
@@ -194,10 +199,39 @@ def outlines(bounds: Bounds | None = None) -> Outlines | None:
     >>> o["world"]["land"]["type"], o["detail"]["borders"]["type"]
     ('MultiPolygon', 'MultiLineString')
     """
+    atlas = frontend_path("world-atlas", "package.json")
+    try:
+        version = json.loads(atlas.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        logger.warning("%s is missing (run npm ci --prefix frontend): no country outlines", atlas)
+        return None
+    detail = _detail_bounds(bounds)
+    tag = "world" if detail is None else "{}-{:g}_{:g}_{:g}_{:g}".format(detail[1], *detail[0])
+    cache = cache_dir() / "webmap" / f"outlines-v{_FORMAT}-atlas{version}-{tag}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out = _compute_outlines(detail)
+    if out is not None:
+        _write_cache(cache, out)
+    return out
+
+
+def _write_cache(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:  # a read-only cache only costs time
+        logger.info("cannot cache basemap outlines in %s: %s", path, err)
+
+
+def _compute_outlines(detail: tuple[Bounds, str] | None) -> Outlines | None:
     world = _load("110m")
     if world is None:
         return None
-    detail = _detail_bounds(bounds)
     out: Outlines = {"world": None, "detail": None, "detail_bounds": None}
     if detail is not None:
         area, resolution = detail
@@ -205,8 +239,6 @@ def outlines(bounds: Bounds | None = None) -> Outlines | None:
         if decoded is not None:
             out["detail"] = _geometry(decoded, area, 4 if resolution == "10m" else 3)
             out["detail_bounds"] = list(area)
-        else:
-            detail = None
     out["world"] = _geometry(world, None, 1)  # ~10 km: the world layer is for small scales
     return out
 
