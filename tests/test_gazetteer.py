@@ -246,3 +246,18 @@ def test_bad_dump_is_a_clear_error(tmp_path):
     bad.write_bytes(b"not a zip")
     with pytest.raises(GazetteerError, match="cannot import"):
         build_index(geonames_paths=[bad], target=tmp_path / "g.sqlite", packaged=False)
+
+
+def test_partial_index_needs_a_target():
+    with pytest.raises(GazetteerError, match="explicit target"):
+        build_index(packaged=False)
+
+
+def test_index_is_rebuilt_when_sources_change(tmp_path, monkeypatch):
+    from mapper.gazetteer import _build
+
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
+    before = _build.current_index_path()
+    monkeypatch.setattr(_build, "BUILD_VERSION", _build.BUILD_VERSION + "-test")
+    after = _build.current_index_path()
+    assert before != after and before.parent == after.parent == tmp_path

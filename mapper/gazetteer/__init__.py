@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 import logging
 import math
 import sqlite3
 import unicodedata
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,6 +291,8 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=cache_size)(self._lookup_uncached)
         self._place_by_id = functools.lru_cache(maxsize=cache_size)(self._load_place)
         self._key_scores: dict[str, float] | None = None
+        # one connection serves every thread; sqlite3 objects must not be used concurrently
+        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Gazetteer({str(self.path)!r})"
@@ -352,7 +356,8 @@ class Gazetteer:
         >>> load_gazetteer().get("cc:AZ").name
         'Azerbaijan'
         """
-        row = self._db.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
         return self._place_by_id(row[0]) if row else None
 
     def country(self, code: str) -> Place | None:
@@ -368,7 +373,8 @@ class Gazetteer:
             return None
         code = code.strip().upper()
         if len(code) == 3:
-            row = self._db.execute("SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)).fetchone()
+            with self._lock:
+                row = self._db.execute("SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)).fetchone()
             if row is None:
                 return None
             code = row[0]
@@ -394,9 +400,10 @@ class Gazetteer:
             return None
         key = fold(word)
         sql = "SELECT target FROM demonyms WHERE key = ?"
-        row = self._db.execute(sql, (key,)).fetchone()
-        if row is None and key.endswith("s"):  # plural: "Armenians", "Azeris"
-            row = self._db.execute(sql, (key[:-1],)).fetchone()
+        with self._lock:
+            row = self._db.execute(sql, (key,)).fetchone()
+            if row is None and key.endswith("s"):  # plural: "Armenians", "Azeris"
+                row = self._db.execute(sql, (key[:-1],)).fetchone()
         if row is not None:
             return self.get(row[0])
         return self._derived_demonym(key[:-1] if key.endswith("s") else key)
@@ -439,12 +446,11 @@ class Gazetteer:
         True
         """
         if self._key_scores is None:
-            blob = self._db.execute("SELECT v FROM meta WHERE k = 'key_scores'").fetchone()[0]
-            scores: dict[str, float] = {}
-            for line in blob.split("\n"):
-                key, _, score = line.rpartition("\t")
-                scores[key] = int(score) / 1000.0
-            self._key_scores = scores
+            with self._lock:
+                keys, blob = self._db.execute("SELECT keys, scores FROM keyscores").fetchone()
+            scores = array("d")
+            scores.frombytes(blob)
+            self._key_scores = dict(zip(keys.split("\n"), scores.tolist(), strict=True))
         return self._key_scores
 
     def reverse(
@@ -489,7 +495,9 @@ class Gazetteer:
         marks = ",".join("?" * len(cells))
         sql = f"SELECT id, lat, lon, kind FROM places WHERE cell IN ({marks})"
         hits = []
-        for pid, plat, plon, kind in self._db.execute(sql, sorted(set(cells))):
+        with self._lock:
+            rows = self._db.execute(sql, sorted(set(cells))).fetchall()
+        for pid, plat, plon, kind in rows:
             if kset and kind not in kset:
                 continue
             km = haversine_km(lat, lon, plat, plon)
@@ -500,8 +508,10 @@ class Gazetteer:
 
     def iter_places(self) -> Iterator[Place]:
         """Yield every place of the index (slow: for exports and checks)."""
-        for (pid,) in self._db.execute("SELECT id FROM places ORDER BY id"):
-            yield self._load_place(pid)
+        with self._lock:
+            ids = [pid for (pid,) in self._db.execute("SELECT id FROM places ORDER BY id")]
+        for pid in ids:
+            yield self._place_by_id(pid)
 
     # -- internals ------------------------------------------------------------
 
@@ -514,9 +524,10 @@ class Gazetteer:
     ) -> tuple[Candidate, ...]:
         if not key:
             return ()
-        rows = self._db.execute(
-            "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC", (key,)
-        ).fetchall()
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC", (key,)
+            ).fetchall()
         out: list[Candidate] = []
         seen: set[int] = set()
         for pid, form, score in rows:
@@ -534,7 +545,10 @@ class Gazetteer:
         return tuple(out)
 
     def _load_place(self, pid: int) -> Place:
-        row = self._db.execute(f"SELECT {_PLACE_COLS} FROM places WHERE id = ?", (pid,)).fetchone()
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_PLACE_COLS} FROM places WHERE id = ?", (pid,)
+            ).fetchone()
         (key, name, lat, lon, kind, cc, country, admin1, a1code, pop, gid, fcode, src, geom) = row
         return Place(
             key=key,
@@ -627,5 +641,5 @@ def load_gazetteer() -> Gazetteer:
     path = current_index_path()
     if not path.is_file():
         logger.info("building the gazetteer index at %s (once)", path)
-        build_index(target=path)
+        path = build_index()
     return Gazetteer(path)

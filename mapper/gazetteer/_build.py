@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from array import array
 import importlib.metadata
 import importlib.util
 import io
@@ -757,7 +758,8 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 population INTEGER, geonameid INTEGER, fcode TEXT, source TEXT,
                 geometry TEXT, cell INTEGER);
             CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL,
-                form TEXT, score INTEGER NOT NULL);
+                form TEXT, score INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+            CREATE TABLE keyscores (keys TEXT NOT NULL, scores BLOB NOT NULL);
             CREATE TABLE demonyms (key TEXT PRIMARY KEY, target TEXT NOT NULL);
             """
         )
@@ -808,9 +810,9 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 if score > key_best.get(key, -1):
                     key_best[key] = score
         db.executemany(f"INSERT INTO places VALUES ({','.join('?' * 16)})", place_rows)
+        name_rows.sort()  # WITHOUT ROWID tables load fastest in key order
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", name_rows)
         db.executemany("INSERT OR REPLACE INTO demonyms VALUES (?, ?)", model.demonyms.items())
-        db.execute("CREATE INDEX names_key ON names (key, score DESC)")
         db.execute("CREATE UNIQUE INDEX places_key ON places (key)")
         db.execute("CREATE INDEX places_cell ON places (cell)")
         max_tokens = max((name_tokens(k) for k in key_best), default=1)
@@ -820,9 +822,12 @@ def _write(model: _Model, target: Path, version: str) -> None:
             "places": str(len(place_rows)),
             "names": str(len(name_rows)),
             "max_name_tokens": str(max_tokens),
-            "key_scores": "\n".join(f"{k}\t{v}" for k, v in key_best.items()),
         }
         meta.update({f"iso3:{k}": v for k, v in model.iso3.items()})
+        # every key and its best prior, loaded in one go by Gazetteer.key_scores()
+        keys = list(key_best)
+        scores = array("d", (round(key_best[k] / 1000.0, 3) for k in keys))
+        db.execute("INSERT INTO keyscores VALUES (?, ?)", ("\n".join(keys), scores.tobytes()))
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.commit()
         db.execute("VACUUM")
@@ -887,6 +892,8 @@ def build_index(
     GazetteerError
         If a required source is missing or a dump cannot be read.
     """
+    if not packaged and target is None:
+        raise GazetteerError("an index without the packaged data needs an explicit target path")
     dumps = [Path(p).expanduser() for p in geonames_paths]
     for path in dumps:
         if not path.is_file():
@@ -898,6 +905,7 @@ def build_index(
     elif not dumps and target is None:
         dumps = _registered_dumps()
     version = source_version(dumps)
+    default_target = target is None
     if target is None:
         target = _paths.cache_dir() / f"gazetteer-{version}.sqlite"
     target = Path(target)
@@ -917,4 +925,11 @@ def build_index(
     _load_demonyms(model)
     _write(model, target, version)
     logger.info("gazetteer index written to %s (%d places)", target, len(model.places))
+    if default_target:
+        for old in target.parent.glob("gazetteer-*.sqlite"):
+            if old != target:
+                try:
+                    old.unlink()  # an index of older sources: rebuilt, so no longer used
+                except OSError as err:
+                    logger.warning("cannot remove stale gazetteer index %s: %s", old, err)
     return target
