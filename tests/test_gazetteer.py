@@ -261,3 +261,18 @@ def test_index_is_rebuilt_when_sources_change(tmp_path, monkeypatch):
     monkeypatch.setattr(_build, "BUILD_VERSION", _build.BUILD_VERSION + "-test")
     after = _build.current_index_path()
     assert before != after and before.parent == after.parent == tmp_path
+
+
+def test_all_countries_dump_keeps_what_news_names(tmp_path):
+    rows = (SAMPLE / "AZ.txt").read_text("utf-8").splitlines()
+    hamlet = "9999005\tEmptyham\tEmptyham\t\t40.6\t47.6\tP\tPPL\tAZ\t\t99\t\t\t\t0\t\t100\tAsia/Baku\t2026-01-01"
+    (tmp_path / "allCountries.txt").write_text("\n".join([*rows, hamlet]) + "\n", "utf-8")
+    g = Gazetteer(build_index(geonames_paths=[tmp_path / "allCountries.txt"],
+                              target=tmp_path / "g.sqlite", packaged=False))
+    assert g.candidates("Mapperton") and g.candidates("Azerbaidjan")
+    assert g.candidates("Emptyham") == []  # no people recorded: skipped in the world file
+    assert g.candidates("Mapper River") == []  # streams: only in country files
+    (tmp_path / "AZ.txt").write_text("\n".join([*rows, hamlet]) + "\n", "utf-8")
+    g2 = Gazetteer(build_index(geonames_paths=[tmp_path / "AZ.txt"],
+                               target=tmp_path / "g2.sqlite", packaged=False))
+    assert g2.candidates("Emptyham")[0].place.geonameid == 9999005

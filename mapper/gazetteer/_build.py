@@ -129,7 +129,7 @@ def current_index_path() -> Path:
 # -- the in-memory model the sources fill --------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _P:
     key: str
     name: str
@@ -624,6 +624,16 @@ def _dump_lines(path: Path) -> Iterator[tuple[str, str]]:
                 yield path.name, line
 
 
+# In allCountries (12 million rows) keep only what news names: populated places with
+# people or an administrative role, divisions, and the big natural features.
+_GN_KEEP_WORLD = {
+    "A": _GN_KEEP["A"],
+    "L": {"CONT", "RGN", "RGNE"},
+    "H": {"SEA", "OCN", "GULF", "BAY", "STRT", "CNL", "LK", "LKS"},
+    "T": {"MTS", "ISLS", "PEN", "DSRT", "PLAT"},
+}
+
+
 def _load_geonames_dump(model: _Model, path: Path) -> int:
     """Import one GeoNames file; return how many rows it added or updated."""
     if not path.exists():
@@ -644,19 +654,26 @@ def _load_geonames_dump(model: _Model, path: Path) -> int:
                 continue
             if len(cols) < 15:
                 continue
-            if _import_geoname_row(model, cols):
+            world = member.lower().startswith("allcountries")
+            if _import_geoname_row(model, cols, world=world):
                 count += 1
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError, ValueError) as err:
         raise GazetteerError(f"cannot import GeoNames file {path}: {err}") from err
     return count
 
 
-def _import_geoname_row(model: _Model, cols: list[str]) -> bool:
+def _import_geoname_row(model: _Model, cols: list[str], *, world: bool = False) -> bool:
     gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc = cols[:9]
     admin1, population = cols[10], cols[14]
     if fclass not in _GN_KIND:
         return False
-    if fclass != "P" and fcode not in _GN_KEEP.get(fclass, ()):
+    keep = _GN_KEEP_WORLD if world else _GN_KEEP
+    if fclass == "P":
+        if world and fcode in ("PPL", "PPLL", "PPLF", "PPLQ", "PPLX", "PPLH", "PPLW") and (
+            not population or population == "0"
+        ) and model.by_geonameid(int(gid)) is None:
+            return False  # a hamlet with no people recorded: cities1000 or a country file has it
+    elif fcode not in keep.get(fclass, ()):
         return False
     gid_i = int(gid)
     point = (float(lat), float(lon))
