@@ -284,3 +284,17 @@ def test_topology_decoding_shares_borders():
     assert d["borders"] == [[(11, 20), (11, 21)]]
     assert d["polygons"][0].bounds == (10.0, 20.0, 11.0, 21.0)
     assert len(d["coasts"]) == 2
+
+
+def test_regression_branca_second_pass_does_not_evaluate_report_text():
+    # branca's MacroElement.render compiles each macro's output as a new Jinja template,
+    # so "{{ 7*7 }}" in a quote, a type name or the title was evaluated (server-side
+    # template injection). mapper's elements render once (SafeRender).
+    payload = "{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"
+    fc = collection([feature(1, etype="Battles " + payload, notes=payload,
+                             sources=[{"report": payload, "quote": payload, "start": 0, "end": 1}])])
+    html = render(fc, title="T " + payload, compress=False)
+    assert "<title>T {{ 7*7 }}" in html
+    assert '<h1>T {{ 7*7 }} {% if true %}yes{% endif %}' in html
+    assert '"{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"' in html
+    assert "Battles {{ 7*7 }}" in html[html.index("var mapper_layers_layers"):]

@@ -40,6 +40,7 @@ from mapper.webmap.layers import (
     BasemapLayer,
     HeatLayer,
     IncidentLayer,
+    LayerControl,
     OfflineMap,
     TheatreLayer,
     TypeLayer,
@@ -211,7 +212,7 @@ def build_map(
         m.add_child(BackgroundLayer(view, background_count))
     if heat is not None:
         m.add_child(HeatLayer(view))
-    m.add_child(stable_id(folium.LayerControl(collapsed=False, position="topright"), "layers"))
+    m.add_child(stable_id(LayerControl(collapsed=False, position="topright"), "layers"))
 
     m.add_child(Header(view, title=title, reports=report_count, incidents=len(rows),
                        first=dates[0] if dates else None, last=dates[-1] if dates else None))

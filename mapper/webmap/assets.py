@@ -18,10 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from branca.element import MacroElement
-
 from mapper._paths import STATIC_DIR
-from mapper.webmap.template import Template
+from mapper.webmap.template import SafeRender, Template
 
 __all__ = [
     "Asset",
@@ -191,7 +189,7 @@ def heat_asset() -> Asset | None:
     return _js("leaflet.heat", path)
 
 
-class AssetBundle(MacroElement):
+class AssetBundle(SafeRender):
     """Inline a list of assets into the page's ``<head>``.
 
     Parameters

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from branca.element import MacroElement
-
 from mapper.webmap.layers import IncidentLayer, stable_id
-from mapper.webmap.template import Template
+from mapper.webmap.template import SafeRender, Template
 
 __all__ = [
     "Fullscreen",
@@ -27,7 +25,7 @@ __all__ = [
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-class TypePalette(MacroElement):
+class TypePalette(SafeRender):
     """The CSS that gives each event type its colour (``.mapper-t<i> { --c: ... }``).
 
     Parameters
@@ -72,7 +70,7 @@ class TypePalette(MacroElement):
         self.types = types
 
 
-class Header(MacroElement):
+class Header(SafeRender):
     """The bar above the map: title, counts of reports and incidents, date range, shown count.
 
     Examples
@@ -112,7 +110,7 @@ class Header(MacroElement):
         self.last = last
 
 
-class Sidebar(MacroElement):
+class Sidebar(SafeRender):
     """The side panel: date-range slider, place search, GeoJSON export and the incident feed.
 
     Parameters
@@ -182,7 +180,7 @@ class Sidebar(MacroElement):
         self.theatre = theatre
 
 
-class Legend(MacroElement):
+class Legend(SafeRender):
     """The legend, a Leaflet control: type colours, status symbols, precision, theatre lines.
 
     Examples
@@ -237,7 +235,7 @@ Mapper.domControl("mapper-legend", "bottomleft").addTo({{ this.view._parent.get_
         self.theatre = theatre
 
 
-class Fullscreen(MacroElement):
+class Fullscreen(SafeRender):
     """A full-screen button under the zoom buttons.
 
     Examples
@@ -259,7 +257,7 @@ Mapper.fullscreenControl("topleft").addTo({{ this._parent.get_name() }});
         stable_id(self, "fullscreen")
 
 
-class FitView(MacroElement):
+class FitView(SafeRender):
     """Open the map on the incidents (or the theatre, or the world when there are none).
 
     Examples

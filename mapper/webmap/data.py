@@ -40,31 +40,55 @@ _DERIVED = frozenset({"latitude", "longitude", "sources"})
 _DIGITS = 5  # ~1 m: more would only grow the file
 
 
+_PLAIN = (str, int, bool)
+
+
 def _clean(value: Any) -> Any:
     """Turn numpy/pandas scalars and NaN into plain JSON values."""
-    if value is None:
+    kind = type(value)
+    if value is None or kind in _PLAIN:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is list or kind is tuple:
+        return [_clean(v) for v in value]
+    if kind is dict:
+        return {k if type(k) is str else str(k): _clean(v) for k, v in value.items()}
+    return _clean_other(value)
+
+
+def _clean_other(value: Any) -> Any:
+    import pandas
+
+    if value is pandas.NaT or value is pandas.NA:
         return None
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         try:
-            value = value.item()
+            value = value.item()  # numpy scalar -> Python
         except (TypeError, ValueError):
             pass
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    try:
-        import pandas
-
-        if value is pandas.NaT or value is pandas.NA:
-            return None
-    except ImportError:  # pragma: no cover
-        pass
-    if hasattr(value, "isoformat") and not isinstance(value, str):
+        else:
+            return _clean(value) if type(value) is not type(None) else None
+    if hasattr(value, "tolist"):  # numpy array
+        return _clean(value.tolist())
+    if isinstance(value, float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, (str, int)):
+        return value
+    if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     if isinstance(value, (list, tuple)):
         return [_clean(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): _clean(v) for k, v in value.items()}
-    return value
+    return str(value)
+
+
+def _scalar(value: Any) -> Any:
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool:
+        return value
+    return _clean(value)
 
 
 def _gdf_features(gdf: Any) -> list[dict[str, Any]]:
@@ -230,14 +254,14 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     prepared = []
     unmapped = 0
     for feat in features:
-        props = {str(k): _clean(v) for k, v in dict(feat.get("properties") or {}).items()}
-        geometry = _clean(feat.get("geometry"))
+        props = feat.get("properties") or {}
+        geometry = feat.get("geometry")
         point = representative_point(geometry)
         if point is None or not all(map(math.isfinite, point)):
             unmapped += 1
             continue
-        key = (props.get("event_date") is None, str(props.get("event_date") or ""),
-               str(props.get("id") or ""))
+        date = _scalar(props.get("event_date"))
+        key = (date is None, str(date or ""), str(_scalar(props.get("id")) or ""))
         prepared.append((key, props, geometry, point))
     prepared.sort(key=lambda item: item[0])
 
@@ -245,18 +269,16 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     for _, props, geometry, (lat, lon) in prepared:
         row: list[Any] = []
         for name in PROPERTIES:
-            value = props.get(name)
+            value = _scalar(props.get(name))
             if name in STRING_PROPERTIES:
                 row.append(ref(value))
             elif name in _BOOL_PROPERTIES:
                 row.append(1 if value else 0)
-            elif name in _INT_PROPERTIES:
+            else:  # _INT_PROPERTIES
                 try:
                     row.append(None if value is None else int(value))
                 except (TypeError, ValueError):
                     row.append(None)
-            else:  # pragma: no cover - every property has a kind
-                row.append(value)
         row.append(round(lat, _DIGITS))
         row.append(round(lon, _DIGITS))
         flat: list[Any] = []
@@ -268,7 +290,8 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         else:
             row.append({"type": geometry["type"],
                         "coordinates": _round_coords(geometry["coordinates"])})
-        extra = {k: v for k, v in props.items() if k not in PROPERTIES and k not in _DERIVED}
+        extra = {str(k): _clean(v) for k, v in props.items()
+                 if k not in PROPERTIES and k not in _DERIVED}
         row.append(extra or None)
         rows.append(row)
     return {

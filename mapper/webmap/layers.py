@@ -20,10 +20,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import folium
-from branca.element import MacroElement
 from folium.map import Layer
 
-from mapper.webmap.template import Template
+from mapper.webmap.template import SafeRender, Template
 
 __all__ = [
     "BackgroundLayer",
@@ -31,7 +30,9 @@ __all__ = [
     "HeatLayer",
     "IncidentLayer",
     "OfflineMap",
+    "LayerControl",
     "TheatreLayer",
+    "TileLayer",
     "TypeLayer",
     "stable_id",
     "tile_layers",
@@ -76,7 +77,7 @@ def stable_id(element: Any, name: str) -> Any:
     return element
 
 
-class OfflineMap(folium.Map):
+class OfflineMap(folium.Map, SafeRender):
     """A :class:`folium.Map` that loads nothing from the network.
 
     It links no CDN script or style (folium's default list is replaced, on this
@@ -138,7 +139,7 @@ L.control.scale({imperial: false}).addTo({{ this.get_name() }});
         }
 
 
-class IncidentLayer(MacroElement):
+class IncidentLayer(SafeRender):
     """The incidents: embedded once, drawn as coloured, clustered markers by the page's script.
 
     Its JavaScript object (``mapper_incidents``) holds the filters that the
@@ -202,10 +203,10 @@ def _maybe_compress(payload: dict[str, Any], compress: bool | None) -> dict[str,
     if compress is None and len(raw) <= COMPRESS_ABOVE:
         return payload
     # mtime=0 keeps the bytes the same from run to run.
-    return {"gzip": base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")}
+    return {"gzip": base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")}
 
 
-class _ViewLayer(Layer):
+class _ViewLayer(Layer, SafeRender):
     """A layer-control entry that switches part of the incident view on and off."""
 
     _template = Template(
@@ -287,7 +288,7 @@ class HeatLayer(_ViewLayer):
                          show=False)
 
 
-class BasemapLayer(Layer):
+class BasemapLayer(Layer, SafeRender):
     """The offline basemap: Natural Earth land, coasts and borders, drawn on canvas.
 
     Parameters
@@ -319,7 +320,7 @@ var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
                       "sea": "#d9e6ef", "attribution": NATURAL_EARTH}
 
 
-class TheatreLayer(Layer):
+class TheatreLayer(Layer, SafeRender):
     """Our theatre overlay (``static/theatre.geojson``): regions, lines such as a front, town labels.
 
     Examples
@@ -347,6 +348,20 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
              "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")}}
             for f in data.get("features") or [] if isinstance(f, dict)]}
         self.style = {"line": "#212121", "region": "#6a1b9a", "attribution": GEONAMES}
+
+
+class TileLayer(folium.TileLayer, SafeRender):
+    """folium's tile layer, rendered in one pass (see :class:`~mapper.webmap.template.SafeRender`)."""
+
+
+class LayerControl(folium.LayerControl, SafeRender):
+    """folium's layer control, rendered in one pass: layer names from data stay text.
+
+    Examples
+    --------
+    >>> stable_id(LayerControl(collapsed=False), "layers").options["collapsed"]
+    False
+    """
 
 
 def tile_layers(tiles: Any) -> list[folium.TileLayer]:
@@ -399,7 +414,7 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
                         f"unknown tile provider {item!r}; use an xyzservices name such as "
                         "'OpenStreetMap.Mapnik' or 'CartoDB.Positron'"
                     ) from err
-            layer = folium.TileLayer(tiles=provider, overlay=False, control=True, show=False)
+            layer = TileLayer(tiles=provider, overlay=False, control=True, show=False)
             layer.layer_name = getattr(provider, "name", None) or layer.layer_name
         layer.show = False
         out.append(stable_id(layer, f"tiles_{n}"))
