@@ -186,7 +186,7 @@ def build_map(
         report_count = len(reports)
 
     online = tile_layers(tiles)
-    m = OfflineMap(title=title, max_zoom=18 if online else 15)
+    m = OfflineMap(title=title, max_zoom=18 if online else 14)
     assets = list(core_assets())
     heat = heat_asset()
     if heat is not None:

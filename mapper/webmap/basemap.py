@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 THEATRE_FILE = STATIC_DIR / "theatre.geojson"
 
-_FORMAT = 1  # bump when the outlines change shape, to ignore old cache files
+_FORMAT = 2  # bump when the outlines change shape, to ignore old cache files
 Bounds = tuple[float, float, float, float]  # (west, south, east, north) in degrees
 Outlines = dict[str, Any]
 
@@ -237,7 +237,7 @@ def _compute_outlines(detail: tuple[Bounds, str] | None) -> Outlines | None:
         area, resolution = detail
         decoded = _load(resolution)
         if decoded is not None:
-            out["detail"] = _geometry(decoded, area, 4 if resolution == "10m" else 3)
+            out["detail"] = _geometry(decoded, area, 3)  # ~100 m, finer than 1:10m data
             out["detail_bounds"] = list(area)
     out["world"] = _geometry(world, None, 1)  # ~10 km: the world layer is for small scales
     return out

@@ -133,8 +133,8 @@ L.control.scale({imperial: false}).addTo({{ this.get_name() }});
             "zoom": self.options.get("zoom", 2),
             "zoomControl": True,
             # Marker clustering needs a maxZoom; each zoom level costs it start-up time.
-            "minZoom": kwargs.get("min_zoom") or 2,
-            "maxZoom": kwargs.get("max_zoom") or 15,
+            "minZoom": kwargs.get("min_zoom") or 3,
+            "maxZoom": kwargs.get("max_zoom") or 14,
             "worldCopyJump": True,
         }
 

@@ -181,7 +181,7 @@
     this._scheduled = false;
     this.cluster = L.markerClusterGroup({
       iconCreateFunction: clusterIcon(this), showCoverageOnHover: false,
-      maxClusterRadius: 45, spiderfyOnMaxZoom: true, chunkedLoading: false
+      maxClusterRadius: 80, spiderfyOnMaxZoom: true, chunkedLoading: false
     });
     this.shapes = L.featureGroup();
     // Popups are made on first use: ten thousand unused popups cost start-up time.
@@ -313,7 +313,7 @@
       if (item.shape) { this.shapes.addLayer(item.shape); }
     }
     this.cluster.clearLayers();
-    this.cluster.addLayers(markers);
+    this.cluster.addLayers(markers, true);
     this.visible = vis;
     if (this.heat) { this.heat.setLatLngs(this._heatPoints()); }
     for (var k = 0; k < this._listeners.length; k++) { this._listeners[k](this); }
