@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mapper.errors import MapperError
+from mapper.gazetteer import fold as _fold
 
 if TYPE_CHECKING:  # pragma: no cover
     import spacy
@@ -57,6 +58,7 @@ logger = logging.getLogger(__name__)
 FAST_DISABLE: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 MAX_TEXT_CHARS = 2_000_000
+_HEAD_SPLIT = re.compile(r"[ \-.'/]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +175,15 @@ def _gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def _fold(name: str) -> str:
-    from mapper.gazetteer import fold
-
-    return fold(name)
+@functools.lru_cache(maxsize=4)
+def _name_heads(gaz: Gazetteer) -> frozenset[str]:
+    """First words of every multi-word gazetteer key: a cheap filter before longer lookups."""
+    heads = set()
+    for key in gaz.key_scores():
+        m = _HEAD_SPLIT.search(key)
+        if m:
+            heads.add(key[: m.start()])
+    return frozenset(heads)
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -225,6 +232,7 @@ _INSTITUTION_HEADS = frozenset(
     observer register courier record""".split()
 )
 _LOCATIVE_POP = 1_000
+_DETERMINERS = frozenset("the a an this that its their our his her".split())
 # Gazetteer prior above which a name is taken as a place even when the NER
 # calls it a person (capitals, big cities, the curated theatre places).
 _PROMINENT_SCORE = 0.7
@@ -299,16 +307,43 @@ def _is_country_or_admin1(cands: Sequence[Candidate]) -> bool:
     return p.kind == "country" or (p.feature_code or "").startswith(("ADM1", "CONT"))
 
 
-def _title_case_lines(doc: Doc) -> list[bool]:
+@dataclass(frozen=True, slots=True)
+class _Toks:
+    """Plain per-token lists: building spaCy Token objects over and over is slow."""
+
+    text: list[str]
+    idx: list[int]
+    lower: list[str]
+    alpha: list[bool]
+    stop: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Toks:
+        toks = list(doc)
+        return cls(
+            [t.text for t in toks],
+            [t.idx for t in toks],
+            [t.lower_ for t in toks],
+            [t.is_alpha for t in toks],
+            [t.is_stop for t in toks],
+        )
+
+
+def _title_case_lines(tk: _Toks) -> list[bool]:
     """Per token: is it in a headline-style line where most words are capitalised?"""
-    flags = [False] * len(doc)
+    n = len(tk.text)
+    flags = [False] * n
     start = 0
-    for i in range(len(doc) + 1):
-        end_here = i == len(doc) or "\n" in doc[i].text or doc[i].text in (".", "!", "?")
+    for i in range(n + 1):
+        end_here = i == n or "\n" in tk.text[i] or tk.text[i] in (".", "!", "?")
         if not end_here:
             continue
-        words = [t for t in doc[start:i] if t.is_alpha and t.lower_ not in _CONNECTORS and not t.is_stop]
-        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+        words = [
+            tk.text[t]
+            for t in range(start, i)
+            if tk.alpha[t] and not tk.stop[t] and tk.lower[t] not in _CONNECTORS
+        ]
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
             for t in range(start, i):
                 flags[t] = True
         start = i + 1
@@ -328,33 +363,35 @@ def _max_pop(cands: Sequence[Candidate]) -> int:
     return max((c.place.population for c in cands[:10]), default=0)
 
 
-def _gaz_matches(doc: Doc, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
+def _gaz_matches(text: str, tk: _Toks, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
     """Longest gazetteer names over capitalised token runs, as token index pairs."""
     out: list[tuple[int, int]] = []
-    text = doc.text
-    n = len(doc)
+    heads = _name_heads(gaz)
+    words, idx = tk.text, tk.idx
+    n = len(words)
     i = 0
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not words[i][:1].isupper():
             i += 1
             continue
+        head = _fold(words[i])
+        multi = head in heads or _HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
         hit = 0
-        j_max = min(n, i + max_tokens)
-        # extend over name-like tokens and internal connectors
         j = i + 1
-        while j < j_max:
-            t = doc[j].text
-            if t[:1].isupper() or t in _CONNECTORS or t in ("-", "'", "’"):
-                j += 1
-            else:
-                break
+        if multi:
+            # extend over name-like tokens and internal connectors
+            j_max = min(n, i + max_tokens)
+            while j < j_max:
+                t = words[j]
+                if t[:1].isupper() or t in _CONNECTORS or t in ("-", "'", "’"):
+                    j += 1
+                else:
+                    break
         for k in range(j, i, -1):
-            last = doc[k - 1].text
+            last = words[k - 1]
             if not (last[:1].isupper() or last == "."):
                 continue
-            s, e = doc[i].idx, doc[k - 1].idx + len(last)
-            if gaz.has(_fold(text[s:e])):
+            if gaz.has(_fold(text[idx[i] : idx[k - 1] + len(last)])):
                 hit = k
                 break
         if hit:
@@ -365,21 +402,21 @@ def _gaz_matches(doc: Doc, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, i
     return out
 
 
-def _line_matches(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+def _line_matches(text: str, tk: _Toks, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Lowercase multi-word names of lines ("contact line", "line of contact")."""
     out: list[tuple[int, int]] = []
-    text = doc.text
-    n = len(doc)
-    i = 0
+    heads = _name_heads(gaz)
+    words, idx, lower = tk.text, tk.idx, tk.lower
+    n = len(words)
+    i = 1
     while i < n:
         hit = 0
-        if doc[i].is_alpha and doc[i].text[:1].islower():
+        # common-noun place names come with a determiner: "the contact line"
+        if lower[i - 1] in _DETERMINERS and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
             for k in range(min(n, i + 4), i + 1, -1):
-                s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1].text)
-                key = _fold(text[s:e])
-                if " " in key and gaz.has(key) and any(
-                    c.place.kind == "line" for c in gaz.candidates(text[s:e], limit=3)
-                ):
+                seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
+                key = _fold(seg)
+                if " " in key and gaz.has(key) and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3)):
                     hit = k
                     break
         if hit:
@@ -418,8 +455,21 @@ def _demonym_place(gaz: Gazetteer, word: str) -> Place | None:
         return None
 
 
-def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) -> list[_Mention]:
-    text = doc.text
+@dataclass(frozen=True, slots=True)
+class _Ent:
+    start: int  # token offsets
+    end: int
+    label: str
+    start_char: int
+    end_char: int
+
+
+def _recognize(
+    doc: Doc, text: str, gaz: Gazetteer, dateline_span: tuple[int, int] | None
+) -> list[_Mention]:
+    tk = _Toks.of(doc)
+    words, idx, lower = tk.text, tk.idx, tk.lower
+    n = len(words)
     max_tokens = max(1, int(getattr(gaz, "max_name_tokens", 5)))
     taken = bytearray(len(text) + 1)  # chars already covered by a mention
     mentions: list[_Mention] = []
@@ -431,18 +481,14 @@ def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) 
         seg = text[s:e]
         if not any(c.isalpha() for c in seg):
             return
-        for x in range(s, e):
-            taken[x] = 1
+        taken[s:e] = b"\x01" * (e - s)
         mentions.append(_Mention(s, e, seg, label, adjectival, dateline))
 
     # 1. datelines: the structural signal beats the model on all-caps text
-    dl_spans = list(_find_datelines(text))
-    for s, e in dl_spans:
-        key = _fold(text[s:e])
-        if gaz.has(key):
+    for s, e in _find_datelines(text):
+        if gaz.has(_fold(text[s:e])):
             add(s, e, "DATELINE", dateline=True)
 
-    # candidates memo, shared by the rules below
     memo: dict[str, list[Candidate]] = {}
 
     def cands(seg: str) -> list[Candidate]:
@@ -451,28 +497,31 @@ def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) 
             memo[key] = gaz.candidates(seg, limit=10) if gaz.has(key) else []
         return memo[key]
 
+    ents = [_Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+
     # people named in the document: "Clinton" after "Bill Clinton" is a person
     person_tokens: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and 1 < len(ent) <= 3 and all(t.is_alpha or t.text == "." for t in ent):
-            person_tokens.update(t.text for t in ent if t.text[:1].isupper())
+    for ent in ents:
+        if ent.label == "PERSON" and 1 < ent.end - ent.start <= 3 and all(
+            tk.alpha[t] or words[t] == "." for t in range(ent.start, ent.end)
+        ):
+            person_tokens.update(words[t] for t in range(ent.start, ent.end) if words[t][:1].isupper())
 
-    ent_label = [""] * len(doc)
-    ent_of: list[Any] = [None] * len(doc)
-    for ent in doc.ents:
+    ent_label = [""] * n
+    ent_of: list[_Ent | None] = [None] * n
+    for ent in ents:
         for t in range(ent.start, ent.end):
-            ent_label[t] = ent.label_
+            ent_label[t] = ent.label
             ent_of[t] = ent
-    title_line = _title_case_lines(doc)
+    title_line = _title_case_lines(tk)
 
     # 2. NER places, split at commas ("Alexandria, Va." is two toponyms)
     ner_keys: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+    for ent in ents:
+        if ent.label not in ("GPE", "LOC", "FAC"):
             continue
-        parts = re.split(r"(,\s*)", ent.text)
         pos = ent.start_char
-        for part in parts:
+        for part in re.split(r"(,\s*)", text[ent.start_char : ent.end_char]):
             ps, pe = pos, pos + len(part)
             pos = pe
             if not part.strip() or part.startswith(","):
@@ -482,20 +531,19 @@ def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) 
             if folded in _GENERIC:
                 continue
             known = gaz.has(folded) or gaz.has(_fold(re.sub(r"^(?:the|The)\s+", "", seg)))
-            if ent.label_ == "FAC" and not known:
+            if ent.label == "FAC" and not known:
                 continue  # streets and buildings the gazetteer cannot place
-            if not known and len(ent) == 1 and ent.text in person_tokens:
+            if not known and ent.end - ent.start == 1 and seg in person_tokens:
                 continue  # a surname the model took for a place
             if not known and seg.isupper() and len(seg) <= 3:
                 continue
             ner_keys.add(folded)
-            add(ps, pe, ent.label_)
+            add(ps, pe, ent.label)
 
     # 3. gazetteer names the model mislabelled or missed
     pending: list[tuple[int, int, str]] = []
-    for i, j in _gaz_matches(doc, gaz, max_tokens):
-        span = doc[i:j]
-        s, e = span.start_char, span.end_char
+    for i, j in _gaz_matches(text, tk, gaz, max_tokens):
+        s, e = idx[i], idx[j - 1] + len(words[j - 1])
         seg = text[s:e]
         key = _fold(seg)
         if key in _STOP_NAMES or key in _GENERIC:
@@ -507,18 +555,18 @@ def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) 
             dem = _demonym_place(gaz, seg)
             if dem is not None and dem.key != cs[0].place.key:
                 continue  # "Azeri" is a demonym first (step 4), not the village Aseri
-        geo_head = len(span) > 1 and span[-1].lower_ in _GEO_HEADS
+        geo_head = j - i > 1 and lower[j - 1] in _GEO_HEADS
         strong = geo_head or _is_strong(cs, seg)
-        ents = {id(ent_of[t]) for t in range(i, j)}
-        ent = ent_of[i] if len(ents) == 1 else None
-        label = ent.label_ if ent is not None else ("" if ents == {id(None)} else "MIXED")
-        prev = doc[i - 1] if i > 0 else None
-        locative = prev is not None and prev.lower_ in _LOCATIVE
-        nxt = doc[j] if j < len(doc) else None
-        nxt_comma = nxt is not None and nxt.text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+        inside = {id(ent_of[t]) for t in range(i, j)}
+        ent = ent_of[i] if len(inside) == 1 else None
+        label = ent.label if ent is not None else ("" if inside == {id(None)} else "MIXED")
+        prev = lower[i - 1] if i > 0 else ""
+        locative = prev in _LOCATIVE
+        nxt = words[j] if j < n else ""
+        nxt_comma = nxt == "," and j + 1 < n and words[j + 1][:1].isupper()
         known = key in ner_keys
         # "Jackson and Barrow counties", "Danbury police"
-        tail = [t.lower_ for t in doc[j : j + 4]]
+        tail = lower[j : j + 4]
         head_after = bool(tail) and (
             tail[0] in _INSTITUTION_HEADS
             or any(w in ("counties", "parishes") for w in tail[:3]) and tail[0] in (",", "and", "counties", "parishes")
@@ -527,15 +575,15 @@ def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) 
         if label in ("GPE", "LOC"):
             ok = True  # a piece of an entity step 2 split or trimmed
         elif label == "PERSON":
-            if ent.start == i and ent.end == j and not any(t.text in person_tokens for t in span):
+            if ent.start == i and ent.end == j and not any(words[t] in person_tokens for t in range(i, j)):
                 ok = known or locative or nxt_comma or head_after or _prominent(cs, seg) or (
-                    strong and (len(span) > 1 or _is_country_or_admin1(cs))
+                    strong and (j - i > 1 or _is_country_or_admin1(cs))
                 )
         elif label in ("ORG", "FAC"):
             # "the Mansfield Police Department", "University of Michigan", "Texas A&M"
-            at_head = ent.start == i or (ent.start == i - 1 and doc[ent.start].lower_ == "the")
-            after_of = prev is not None and prev.lower_ in ("of", "in", "for", "at")
-            institutional = nxt is not None and nxt.i < ent.end and nxt.lower_ in _INSTITUTION_HEADS
+            at_head = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
+            after_of = prev in ("of", "in", "for", "at")
+            institutional = j < ent.end and lower[j] in _INSTITUTION_HEADS
             if at_head or after_of:
                 ok = strong or known or institutional or head_after or (ent.end == j and _max_pop(cs) >= _STRONG_POP)
         elif label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
@@ -556,21 +604,20 @@ def _recognize(doc: Doc, gaz: Gazetteer, dateline_span: tuple[int, int] | None) 
             add(s, e, "GAZ")
 
     # 4. demonyms and adjectives ("Russian", "South Ossetian"), marked adjectival
-    for ent in doc.ents:
-        if ent.label_ == "NORP":
-            seg = text[ent.start_char : ent.end_char]
+    for ent in ents:
+        if ent.label == "NORP":
             s, e = _strip_span(text, ent.start_char, ent.end_char)
             if _demonym_place(gaz, text[s:e]) is not None:
                 add(s, e, "DEMONYM", adjectival=True)
-    for tok in doc:
-        if ent_label[tok.i] in ("NORP", "GPE", "LOC", "PERSON") or not tok.text[:1].isupper():
+    for t in range(n):
+        if ent_label[t] in ("NORP", "GPE", "LOC", "PERSON") or not words[t][:1].isupper():
             continue
-        if _demonym_place(gaz, tok.text) is not None:
-            add(tok.idx, tok.idx + len(tok.text), "DEMONYM", adjectival=True)
+        if _demonym_place(gaz, words[t]) is not None:
+            add(idx[t], idx[t] + len(words[t]), "DEMONYM", adjectival=True)
 
     # 5. lowercase line names from the theatre overlay
-    for i, j in _line_matches(doc, gaz):
-        add(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "LINE")
+    for i, j in _line_matches(text, tk, gaz):
+        add(idx[i], idx[j - 1] + len(words[j - 1]), "LINE")
 
     if dateline_span is not None:
         ds, de = dateline_span
@@ -703,7 +750,7 @@ def _resolve(
                         own_cc[p.country_code] += 1
                     if p.admin1_code:
                         own_adm[p.admin1_code] += 2 if p.kind == "admin" else 1
-            others = [(la, lo) for la, lo, k in points if k != s.key]
+            others = list({(la, lo) for la, lo, k in points if k != s.key})
             n_other = max(1, total - sum(own_cc.values()))
             scores = []
             for c in s.cands:
@@ -801,7 +848,8 @@ def _check_text(text: object) -> str:
 
 def _toponyms(doc: Doc, dateline_span: tuple[int, int] | None) -> list[Toponym]:
     gaz = _gazetteer()
-    return _resolve(doc.text, _recognize(doc, gaz, dateline_span), gaz)
+    text = doc.text
+    return _resolve(text, _recognize(doc, text, gaz, dateline_span), gaz)
 
 
 def geoparse(text: str, *, dateline_span: tuple[int, int] | None = None) -> list[Toponym]:
