@@ -524,10 +524,12 @@ class Gazetteer:
     ) -> tuple[Candidate, ...]:
         if not key:
             return ()
+        sql = "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC"
         with self._lock:
-            rows = self._db.execute(
-                "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC", (key,)
-            ).fetchall()
+            rows = self._db.execute(sql, (key,)).fetchall()
+            if not rows and "-" in key:  # "El-Fasher" for "El Fasher"
+                spaced = " ".join(key.replace("-", " ").split())
+                rows = self._db.execute(sql, (spaced,)).fetchall()
         out: list[Candidate] = []
         seen: set[int] = set()
         for pid, form, score in rows:

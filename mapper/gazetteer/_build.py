@@ -22,6 +22,7 @@ A missing optional source is skipped with a warning; the index still builds.
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 from array import array
 import importlib.metadata
@@ -756,6 +757,15 @@ def _prior(p: _P) -> float:
     return max(0.01, min(0.99, score))
 
 
+def _same_spelling(key: str, name: str) -> bool:
+    """Tell a spelling variant ("Odessa" of Odesa) from another name ("Salisbury" of Harare).
+
+    >>> _same_spelling("odessa", "Odesa"), _same_spelling("salisbury", "Harare")
+    (True, False)
+    """
+    return difflib.SequenceMatcher(None, key, fold(name)).ratio() >= 0.75
+
+
 def _write(model: _Model, target: Path, version: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
@@ -820,7 +830,7 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 if name_tokens(key) > MAX_NAME_TOKENS:
                     continue
                 factor = _MATCH_FACTOR[match]
-                if match == "alt" and key in main_keys:
+                if match == "alt" and key in main_keys and not _same_spelling(key, p.name):
                     factor *= _SHADOWED_ALT
                 score = int(round(1000 * prior * factor))
                 name_rows.append((key, pid, None if form == p.name else form, score))
