@@ -179,12 +179,17 @@ def bench_agreement(gold: dict[str, list[dict]]) -> dict:
         if p.geonameid and p.kind in ("country", "admin"):
             by_gid.setdefault(p.geonameid, p)
     res = {}
-    for level, pred in (("country", lambda p: p.kind == "country"),
-                        ("admin1", lambda p: p.feature_code == "ADM1"),
-                        ("admin2", lambda p: p.feature_code == "ADM2")):
+    groups = [("all", list(gold))] + [(c, [c]) for c in gold]
+    for (level, pred), (group, corpora) in (
+        (lv, gr)
+        for lv in (("country", lambda p: p.kind == "country"),
+                   ("admin1", lambda p: p.feature_code == "ADM1"),
+                   ("admin2", lambda p: p.feature_code == "ADM2"))
+        for gr in groups
+    ):
         seen: dict[int, tuple[float, float, int]] = {}
-        for rows in gold.values():
-            for r in rows:
+        for corpus in corpora:
+            for r in gold[corpus]:
                 p = by_gid.get(r["gid"])
                 if p is not None and pred(p):
                     lat, lon, n = seen.get(r["gid"], (r["lat"], r["lon"], 0))
@@ -202,9 +207,10 @@ def bench_agreement(gold: dict[str, list[dict]]) -> dict:
             else:
                 misses.append(f"{p.name}:{d:.0f}km")
         share = ok / tot if tot else 0.0
-        print(f"AGREEMENT {level} places={tot} within161={ok} share={share:.2f} "
+        print(f"AGREEMENT {level} {group} places={tot} within161={ok} share={share:.2f} "
               f"mention_weighted={okm / totm if totm else 0:.2f} misses={sorted(misses)[:30]}")
-        res[f"agree_{level}"] = share
+        if group == "all":
+            res[f"agree_{level}"] = share
     return res
 
 
