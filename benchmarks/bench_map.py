@@ -24,6 +24,7 @@ build <= 1 s, markers <= 1 s.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import statistics
@@ -46,6 +47,9 @@ ACTORS = ["Military Forces of Azerbaijan", "Military Forces of Armenia",
 VERBS = ["shelled", "struck", "attacked", "hit with drones", "came under fire near"]
 
 
+START = datetime.date(2020, 9, 27)
+
+
 def synthetic(n: int, seed: int = 7) -> dict:
     """Return a FeatureCollection of ``n`` made-up incidents around 40N 46.7E."""
     rnd = random.Random(seed)
@@ -53,8 +57,7 @@ def synthetic(n: int, seed: int = 7) -> dict:
     for i in range(n):
         etype, sub = TYPES[rnd.randrange(len(TYPES))]
         place = rnd.choice(PLACES)
-        day = 27 + rnd.randrange(0, 45)
-        date = f"2020-{9 + (day > 30) + (day > 61):02d}-{(day - 1) % 30 + 1 if day <= 30 else (day - 31) % 31 + 1:02d}"
+        date = (START + datetime.timedelta(days=rnd.randrange(0, 45))).isoformat()
         claim = rnd.random() < 0.3
         a1, a2 = rnd.sample(ACTORS, 2)
         quote = (f"According to the report, {a1} {rnd.choice(VERBS)} positions in {place} on "
@@ -64,7 +67,8 @@ def synthetic(n: int, seed: int = 7) -> dict:
                                                  round(39.2 + rnd.random() * 1.4, 5)]}
         if i % 500 == 0:
             x, y = geom["coordinates"]
-            geom = {"type": "LineString", "coordinates": [[x, y], [x + 0.2, y + 0.1], [x + 0.3, y + 0.3]]}
+            geom = {"type": "LineString",
+                    "coordinates": [[x, y], [x + 0.2, y + 0.1], [x + 0.3, y + 0.3]]}
         feats.append({"type": "Feature", "geometry": geom, "properties": {
             "id": f"inc-{i:05d}", "event_date": date, "time_precision": rnd.choice([1, 1, 1, 2, 3]),
             "event_type": etype, "sub_event_type": sub, "actor1": a1, "actor2": a2,
@@ -117,7 +121,7 @@ JQUERY_STUB = """window.jQuery = window.$ = function (s) {
 
 
 def first_marker_ms(path: Path, *, serve_cdn_locally: bool, runs: int = 3) -> float | None:
-    """Median over ``runs`` page loads of navigation start -> first marker/cluster icon in the DOM."""
+    """Median over ``runs`` page loads of navigation start -> first marker/cluster in the DOM."""
     from playwright.sync_api import sync_playwright
 
     local = {}
@@ -138,7 +142,8 @@ def first_marker_ms(path: Path, *, serve_cdn_locally: bool, runs: int = 3) -> fl
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"])
         for _ in range(runs):
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -209,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"plain folium {fsize:6.2f} MB  build {folium_build:5.2f} s"
           f"            markers {fms} ms (CDN answered locally)")
     ok = size <= 3 and build_warm <= 1 and (ms is None or ms <= 1000)
-    print(f"SUMMARY n={a.n} size_mb={size:.2f} build_s={build_warm:.3f} build_cold_s={build_cold:.3f} "
+    print(f"SUMMARY n={a.n} size_mb={size:.2f} build_s={build_warm:.3f} "
+          f"build_cold_s={build_cold:.3f} "
           f"markers_ms={ms if ms is not None else 'na'} folium_size_mb={fsize:.2f} "
           f"folium_build_s={folium_build:.3f} folium_markers_ms={fms if fms is not None else 'na'} "
           f"targets_met={str(ok).lower()}")

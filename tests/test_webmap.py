@@ -292,7 +292,8 @@ def test_regression_branca_second_pass_does_not_evaluate_report_text():
     # template injection). mapper's elements render once (SafeRender).
     payload = "{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"
     fc = collection([feature(1, etype="Battles " + payload, notes=payload,
-                             sources=[{"report": payload, "quote": payload, "start": 0, "end": 1}])])
+                             sources=[{"report": payload, "quote": payload,
+                                       "start": 0, "end": 1}])])
     html = render(fc, title="T " + payload, compress=False)
     assert "<title>T {{ 7*7 }}" in html
     assert '<h1>T {{ 7*7 }} {% if true %}yes{% endif %}' in html

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 XSS_QUOTE = ('The ministry said <img src=x onerror="window.__pwned=1"> then '
-             '</script><script>window.__pwned=2</script> and <b onmouseover="window.__pwned=3">x</b>')
+             '</script><script>window.__pwned=2</script> and '
+             '<b onmouseover="window.__pwned=3">x</b>')
 
 TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians"]
 
@@ -58,7 +59,8 @@ def _incidents() -> dict:
 THEATRE = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.75, 39.82]},
      "properties": {"name": "Capitalton", "kind": "settlement"}},
-    {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[46.2, 39.4], [47.0, 40.3]]},
+    {"type": "Feature",
+     "geometry": {"type": "LineString", "coordinates": [[46.2, 39.4], [47.0, 40.3]]},
      "properties": {"name": "Contact line", "kind": "line"}},
 ]}
 
@@ -115,7 +117,8 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url, wait_until="load")
         self.page.wait_for_function("() => window.mapper_incidents && mapper_incidents._loaded")
-        self.page.wait_for_function("() => document.getElementById('mapper-count').textContent !== ''")
+        self.page.wait_for_function(
+            "() => document.getElementById('mapper-count').textContent !== ''")
 
     def count(self) -> str:
         return self.page.inner_text("#mapper-count")
@@ -158,7 +161,8 @@ def test_compressed_payload_loads_the_same_map(browser, gzip_map_file):
 def test_filtering_a_type_hides_its_markers(page):
     page.page.get_by_role("checkbox", name="Battles").uncheck()
     page.page.wait_for_function(
-        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN - N_BATTLES} of')")
+        "() => document.getElementById('mapper-count').textContent"
+        f".startsWith('{N_SHOWN - N_BATTLES} of')")
     types = page.page.evaluate(
         "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.event_type)")
     assert len(types) == N_SHOWN - N_BATTLES and "Battles" not in types

@@ -108,7 +108,7 @@ def build_map(
 
     Parameters
     ----------
-    incidents : GeoDataFrame, GeoJSON FeatureCollection dict, or iterable of Incident / Feature dicts
+    incidents : GeoDataFrame, FeatureCollection dict, or iterable of Incident / Feature dicts
         Properties as in SCHEMA.md; Point, LineString or Polygon geometries.
         Incidents without a geometry are left out (and logged).
     title : str, default "mapper"
@@ -146,7 +146,7 @@ def build_map(
     >>> build_map([], tiles="No.Such.Provider")
     Traceback (most recent call last):
     ...
-    ValueError: unknown tile provider 'No.Such.Provider'; use an xyzservices name such as 'OpenStreetMap.Mapnik' or 'CartoDB.Positron'
+    ValueError: unknown tile provider 'No.Such.Provider'; use an xyzservices name such as ...
     """
     features = to_features(incidents)
     payload = encode(features)

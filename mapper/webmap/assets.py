@@ -45,7 +45,7 @@ class MissingAssetError(FileNotFoundError):
 
 @dataclass(frozen=True, slots=True)
 class Asset:
-    """One script or style sheet, with its text ready to inline.
+    r"""One script or style sheet, with its text ready to inline.
 
     Parameters
     ----------
@@ -58,7 +58,7 @@ class Asset:
     Examples
     --------
     >>> Asset("x", "js", "var a = '</script>';").text
-    "var a = '<\\\\/script>';"
+    "var a = '<\\/script>';"
     >>> Asset("x", "png", "")
     Traceback (most recent call last):
     ...
@@ -69,7 +69,7 @@ class Asset:
     kind: str
     text: str
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # noqa: D105
         if self.kind not in ("js", "css"):
             raise ValueError(f"Asset kind must be 'js' or 'css', not {self.kind!r}")
         closing = "</script" if self.kind == "js" else "</style"
@@ -190,7 +190,7 @@ def heat_asset() -> Asset | None:
 
 
 class AssetBundle(SafeRender):
-    """Inline a list of assets into the page's ``<head>``.
+    r"""Inline a list of assets into the page's ``<head>``.
 
     Parameters
     ----------
@@ -202,7 +202,7 @@ class AssetBundle(SafeRender):
     >>> import folium
     >>> fig = folium.Figure()
     >>> _ = fig.add_child(AssetBundle([Asset("a", "js", "var a = 1;")]))
-    >>> "<script>/* a */\\nvar a = 1;</script>" in fig.render()
+    >>> "<script>/* a */\nvar a = 1;</script>" in fig.render()
     True
     """
 

@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 THEATRE_FILE = STATIC_DIR / "theatre.geojson"
 
 _FORMAT = 2  # bump when the outlines change shape, to ignore old cache files
+Point = tuple[float, float]  # (lon, lat)
 Bounds = tuple[float, float, float, float]  # (west, south, east, north) in degrees
 Outlines = dict[str, Any]
 
@@ -58,7 +59,7 @@ def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def _ring(indices: Sequence[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def _ring(indices: Sequence[int], arcs: list[list[Point]]) -> list[Point]:
     ring: list[tuple[float, float]] = []
     for i in indices:
         arc = arcs[i] if i >= 0 else arcs[~i][::-1]
@@ -143,7 +144,8 @@ def _geometry(decoded: dict[str, Any], clip: Bounds | None, digits: int) -> dict
         borders = [a for a, line in zip(borders, decoded["border_lines"], strict=True)
                    if line.intersects(area)]
     out = {}
-    for key, geom in (("land", shapely.MultiPolygon(polygons)), ("borders", MultiLineString(borders))):
+    parts = (("land", shapely.MultiPolygon(polygons)), ("borders", MultiLineString(borders)))
+    for key, geom in parts:
         if clip is not None:
             geom = shapely.clip_by_rect(geom, *clip)
         out[key] = None if geom.is_empty else _rounded(mapping(geom), digits)

@@ -88,7 +88,8 @@ class Header(SafeRender):
   <h1>{{ this.title|e }}</h1>
   <span class="mapper-stats">{{ this.reports }} report{{ "" if this.reports == 1 else "s" }} ·
     {{ this.incidents }} incident{{ "" if this.incidents == 1 else "s" }}
-    {%- if this.first %} · {{ this.first|e }}{% if this.last != this.first %} – {{ this.last|e }}{% endif %}{% endif %}</span>
+    {%- if this.first %} · {{ this.first|e }}
+    {%- if this.last != this.first %} – {{ this.last|e }}{% endif %}{% endif %}</span>
   <span class="mapper-count" id="mapper-count" aria-live="polite"></span>
 </header>
         {% endmacro %}
@@ -136,22 +137,27 @@ class Sidebar(SafeRender):
   <section class="mapper-box" id="mapper-dates">
     <h2>Dates</h2>
     {%- if this.dates %}
-    <div class="mapper-range-labels"><output id="mapper-date-from-label">{{ this.dates[0]|e }}</output>
+    <div class="mapper-range-labels">
+      <output id="mapper-date-from-label">{{ this.dates[0]|e }}</output>
       <output id="mapper-date-to-label">{{ this.dates[-1]|e }}</output></div>
-    <input type="range" id="mapper-date-from" min="0" max="{{ this.dates|length - 1 }}" value="0" step="1" aria-label="From date">
-    <input type="range" id="mapper-date-to" min="0" max="{{ this.dates|length - 1 }}" value="{{ this.dates|length - 1 }}" step="1" aria-label="To date">
+    <input type="range" id="mapper-date-from" aria-label="From date"
+           min="0" max="{{ this.dates|length - 1 }}" value="0" step="1">
+    <input type="range" id="mapper-date-to" aria-label="To date"
+           min="0" max="{{ this.dates|length - 1 }}" value="{{ this.dates|length - 1 }}" step="1">
     {%- else %}
     <p>No dated incidents.</p>
     {%- endif %}
   </section>
   <section class="mapper-box">
     <h2><label for="mapper-search">Find a place</label></h2>
-    <input type="search" id="mapper-search" list="mapper-places" placeholder="Town, village, region…" autocomplete="off">
+    <input type="search" id="mapper-search" list="mapper-places"
+           placeholder="Town, village, region…" autocomplete="off">
     <datalist id="mapper-places"></datalist>
     <div class="mapper-search-status" id="mapper-search-status" aria-live="polite"></div>
   </section>
   <section class="mapper-box">
-    <button type="button" class="mapper-action" id="mapper-export">Save shown incidents as GeoJSON</button>
+    <button type="button" class="mapper-action" id="mapper-export">
+      Save shown incidents as GeoJSON</button>
   </section>
   <section class="mapper-box">
     <h2>Incidents by date</h2>
@@ -161,7 +167,8 @@ class Sidebar(SafeRender):
 </aside>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-{{ this.view.get_name() }}.bindDates("mapper-date-from", "mapper-date-to", "mapper-date-from-label", "mapper-date-to-label");
+{{ this.view.get_name() }}.bindDates("mapper-date-from", "mapper-date-to",
+  "mapper-date-from-label", "mapper-date-to-label");
 {{ this.view.get_name() }}.bindSearch("mapper-search", "mapper-places", "mapper-search-status",
   {%- if this.theatre %} {{ this.theatre.get_name() }}.mapperPlaces{% else %} []{% endif %});
 {{ this.view.get_name() }}.bindExport("mapper-export", {{ this.filename|tojson }});
@@ -197,7 +204,8 @@ class Legend(SafeRender):
   <h3>Event type</h3>
   <ul>
   {%- for t in this.types %}
-    <li><span class="mapper-mk mapper-t{{ loop.index0 }}"></span>{{ t.name|e }} ({{ this.counts[loop.index0] }})</li>
+    <li><span class="mapper-mk mapper-t{{ loop.index0 }}"></span>
+      {{- t.name|e }} ({{ this.counts[loop.index0] }})</li>
   {%- endfor %}
   </ul>
   <h3>Status</h3>
@@ -209,9 +217,12 @@ class Legend(SafeRender):
   <h3>Where</h3>
   <ul>
     <li><span class="mapper-mk mapper-tn mapper-fact mapper-p1"></span>At the named place</li>
-    <li><span class="mapper-mk mapper-tn mapper-fact mapper-p2"></span>Near it or part of a region</li>
-    <li><span class="mapper-mk mapper-tn mapper-fact mapper-p3"></span>Only a larger region known</li>
-    <li><span class="mapper-mk mapper-tn mapper-fact mapper-geom"></span>On a line or region (drawn; dashed if approximate)</li>
+    <li><span class="mapper-mk mapper-tn mapper-fact mapper-p2"></span>
+      Near it or part of a region</li>
+    <li><span class="mapper-mk mapper-tn mapper-fact mapper-p3"></span>
+      Only a larger region known</li>
+    <li><span class="mapper-mk mapper-tn mapper-fact mapper-geom"></span>
+      On a line or region (drawn; dashed if approximate)</li>
     {%- if this.theatre %}
     <li><span class="mapper-line"></span>Theatre line (e.g. contact line)</li>
     <li><span class="mapper-region"></span>Theatre region</li>

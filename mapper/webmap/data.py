@@ -114,8 +114,9 @@ def to_features(incidents: Any) -> list[dict[str, Any]]:
 
     Parameters
     ----------
-    incidents : GeoDataFrame, FeatureCollection dict, or iterable of Feature dicts, Incident or mappings
-        ``Incident`` records and plain mappings go through :func:`mapper.export.to_feature_collection`.
+    incidents : GeoDataFrame, FeatureCollection dict, or iterable of Feature/Incident/mapping
+        ``Incident`` records and plain mappings go through
+        :func:`mapper.export.to_feature_collection`.
 
     Returns
     -------
@@ -136,7 +137,7 @@ def to_features(incidents: Any) -> list[dict[str, Any]]:
     >>> to_features(42)
     Traceback (most recent call last):
     ...
-    TypeError: incidents must be a GeoDataFrame, a GeoJSON FeatureCollection or an iterable of incidents, not int
+    TypeError: incidents must be a GeoDataFrame, a GeoJSON FeatureCollection or ..., not int
     """
     if hasattr(incidents, "geometry") and hasattr(incidents, "columns"):
         return _gdf_features(incidents)
@@ -159,7 +160,9 @@ def to_features(incidents: Any) -> list[dict[str, Any]]:
 
 
 def representative_point(geometry: Mapping[str, Any] | None) -> tuple[float, float] | None:
-    """Return ``(lat, lon)`` of a point on ``geometry``: the point itself, a line's midpoint, a polygon's inner point.
+    """Return ``(lat, lon)`` of a point on ``geometry``.
+
+    The point itself, a line's midpoint or a point inside a polygon.
 
     Examples
     --------
@@ -233,7 +236,8 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     --------
     >>> p = encode([{"geometry": {"type": "Point", "coordinates": [46.75, 39.82]},
     ...              "properties": {"id": "b", "event_type": "Battles", "notes": "Battles",
-    ...                             "sources": [{"report": "r.txt", "quote": "q", "start": 0, "end": 1}]}},
+    ...                             "sources": [{"report": "r.txt", "quote": "q",
+    ...                                          "start": 0, "end": 1}]}},
     ...             {"geometry": None, "properties": {"id": "c"}}])
     >>> p["strings"], p["unmapped"]
     (['b', 'Battles', 'r.txt', 'q'], 1)

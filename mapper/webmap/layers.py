@@ -321,7 +321,7 @@ var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
 
 
 class TheatreLayer(Layer, SafeRender):
-    """Our theatre overlay (``static/theatre.geojson``): regions, lines such as a front, town labels.
+    """Our theatre overlay (``static/theatre.geojson``): regions, lines, town labels.
 
     Examples
     --------
@@ -351,7 +351,7 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
 
 
 class TileLayer(folium.TileLayer, SafeRender):
-    """folium's tile layer, rendered in one pass (see :class:`~mapper.webmap.template.SafeRender`)."""
+    """folium's tile layer, rendered in one pass (see :class:`.template.SafeRender`)."""
 
 
 class LayerControl(folium.LayerControl, SafeRender):
@@ -392,7 +392,7 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
     >>> tile_layers("No.Such.Tiles")
     Traceback (most recent call last):
     ...
-    ValueError: unknown tile provider 'No.Such.Tiles'; use an xyzservices name such as 'OpenStreetMap.Mapnik' or 'CartoDB.Positron'
+    ValueError: unknown tile provider 'No.Such.Tiles'; use an xyzservices name such as ...
     """
     if tiles is None:
         return []

@@ -1,4 +1,4 @@
-"""The Jinja template class every mapper map element uses.
+r"""The Jinja template class every mapper map element uses.
 
 It is folium's template (so ``|tojavascript`` works) with a compact ``|tojson``:
 no spaces after separators, keys in insertion order and non-ASCII text kept as
@@ -8,7 +8,7 @@ value can never close the ``<script>`` it sits in.
 Examples
 --------
 >>> Template("{{ x|tojson }}").render(x={"q": "</script>", "n": [1, 2]})
-'{"q":"\\\\u003c/script\\\\u003e","n":[1,2]}'
+'{"q":"\\u003c/script\\u003e","n":[1,2]}'
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ class SafeRender(MacroElement):
     Examples
     --------
     >>> class Note(SafeRender):
-    ...     _template = Template("{% macro html(this, kwargs) %}<p>{{ this.text|e }}</p>{% endmacro %}")
+    ...     _template = Template(
+    ...         "{% macro html(this, kwargs) %}<p>{{ this.text|e }}</p>{% endmacro %}")
     ...     def __init__(self, text):
     ...         super().__init__()
     ...         self.text = text
