@@ -164,7 +164,7 @@ def test_load_theatre_copes_with_missing_and_bad_files(tmp_path):
 
 
 def test_attribution_names_every_source(sample):
-    html = render(sample, theatre=collection([]))
+    html = render(sample, theatre=False)
     assert "Natural Earth" in html
     assert "GeoNames" in html
 
@@ -299,3 +299,14 @@ def test_regression_branca_second_pass_does_not_evaluate_report_text():
     assert '<h1>T {{ 7*7 }} {% if true %}yes{% endif %}' in html
     assert '"{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"' in html
     assert "Battles {{ 7*7 }}" in html[html.index("var mapper_layers_layers"):]
+
+
+def test_regression_rendering_twice_gives_the_same_page(sample):
+    # folium's Layer.render adds its addTo call through a child with a random id each
+    # time, so a second render (e.g. _repr_html_ then save) doubled it.
+    m = build_map(sample, theatre=False, tiles="OpenStreetMap.Mapnik")
+    first = m.get_root().render()
+    assert m.get_root().render() == first
+    assert first.count("mapper_basemap.addTo(mapper_map);") == 1
+    assert first.count("mapper_type_0.addTo(mapper_map);") == 1
+    assert "mapper_tiles_0.addTo" not in first

@@ -179,7 +179,8 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
 
         payload = dict(payload, string_columns=sorted(STRING_PROPERTIES))
         self.payload = _maybe_compress(payload, compress)
-        self.options = {"types": types, "dates": dates}
+        # Incident places are geocoded with GeoNames.
+        self.options = {"types": types, "dates": dates, "attribution": GEONAMES}
 
 
 COMPRESS_ABOVE = 256 * 1024  # bytes of JSON; below this the data stays readable in the file
@@ -206,13 +207,33 @@ def _maybe_compress(payload: dict[str, Any], compress: bool | None) -> dict[str,
     return {"gzip": base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")}
 
 
-class _ViewLayer(Layer, SafeRender):
+class _Layer(Layer, SafeRender):
+    """A folium layer rendered in one pass, whose template adds it to the map itself.
+
+    folium's ``Layer.render`` adds the ``addTo`` call through a new child with a
+    random id on every render, so rendering twice doubled it. Templates here
+    end with ``{{ this.add_to_map() }}`` instead.
+    """
+
+    def add_to_map(self) -> str:
+        """Return the JavaScript that shows this layer when the map opens ("" when hidden)."""
+        if not self.show:
+            return ""
+        return f"{self.get_name()}.addTo({self._parent.get_name()});"
+
+    def render(self, **kwargs: Any) -> None:
+        """Render once, without folium's extra ``addTo`` child."""
+        SafeRender.render(self, **kwargs)
+
+
+class _ViewLayer(_Layer):
     """A layer-control entry that switches part of the incident view on and off."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = {{ this.view.get_name() }}.{{ this.method }}({{ this.args|tojson }});
+{{ this.add_to_map() }}
         {% endmacro %}
         """
     )
@@ -288,7 +309,7 @@ class HeatLayer(_ViewLayer):
                          show=False)
 
 
-class BasemapLayer(Layer, SafeRender):
+class BasemapLayer(_Layer):
     """The offline basemap: Natural Earth land, coasts and borders, drawn on canvas.
 
     Parameters
@@ -307,6 +328,7 @@ class BasemapLayer(Layer, SafeRender):
         {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
   {{ this.outlines|tojson }}, {{ this.style|tojson }});
+{{ this.add_to_map() }}
         {% endmacro %}
         """
     )
@@ -320,7 +342,7 @@ var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
                       "sea": "#d9e6ef", "attribution": NATURAL_EARTH}
 
 
-class TheatreLayer(Layer, SafeRender):
+class TheatreLayer(_Layer):
     """Our theatre overlay (``static/theatre.geojson``): regions, lines, town labels.
 
     Examples
@@ -334,6 +356,7 @@ class TheatreLayer(Layer, SafeRender):
         {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
   {{ this.data|tojson }}, {{ this.style|tojson }});
+{{ this.add_to_map() }}
         {% endmacro %}
         """
     )
@@ -352,6 +375,12 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
 
 class TileLayer(folium.TileLayer, SafeRender):
     """folium's tile layer, rendered in one pass (see :class:`.template.SafeRender`)."""
+
+    def render(self, **kwargs: Any) -> None:
+        """Render once; tile layers start hidden, so there is no ``addTo`` to add."""
+        if self.show:
+            raise ValueError("online tile layers must start hidden: offline is the default")
+        SafeRender.render(self, **kwargs)
 
 
 class LayerControl(folium.LayerControl, SafeRender):

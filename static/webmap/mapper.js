@@ -188,6 +188,9 @@
     this.cluster.on('click', function (ev) { self._popup(ev.layer).openPopup(); });
     map.addLayer(this.shapes);
     map.addLayer(this.cluster);
+    if (options.attribution && map.attributionControl) {
+      map.attributionControl.addAttribution(options.attribution);
+    }
     this.items = [];
     this.markers = [];
     this.ready = loadPayload(payload).then(function (data) {
@@ -468,6 +471,8 @@
         L.DomEvent.disableClickPropagation(node);
         L.DomEvent.disableScrollPropagation(node);
         node.hidden = false;
+        // a <details> legend starts folded on short screens, to leave the map visible
+        if ('open' in node && window.innerHeight < 640) { node.open = false; }
         return node;
       }
     });
