@@ -281,3 +281,35 @@ def test_theatre_and_attribution(page):
     assert page.page.locator(".mapper-town", has_text="Capitalton").count() == 1
     attribution = page.page.inner_text(".leaflet-control-attribution")
     assert "Natural Earth" in attribution and "GeoNames" in attribution
+
+
+def test_theatre_layer_can_be_switched_off_and_on(page):
+    box = page.page.get_by_role("checkbox", name="Theatre: regions, lines, towns")
+    box.uncheck()
+    page.page.wait_for_function("() => !document.querySelector('.mapper-town')")
+    box.check()
+    page.page.wait_for_selector(".mapper-town")
+    assert page.errors == []
+
+
+def test_town_labels_hide_when_zoomed_out(page):
+    page.page.evaluate("() => mapper_incidents.map.setZoom(4, {animate: false})")
+    page.page.wait_for_function(
+        "() => mapper_incidents.map.getContainer().classList.contains('mapper-low-zoom')")
+    assert not page.page.locator(".mapper-town").first.is_visible()
+
+
+def test_small_filter_changes_keep_every_other_marker(page):
+    # the diff path: one type off and on again gives back the same markers
+    before = sorted(page.page.evaluate(
+        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)"))
+    box = page.page.get_by_role("checkbox", name="Violence against civilians")
+    box.uncheck()
+    page.page.wait_for_function(
+        "() => document.getElementById('mapper-count').textContent.startsWith('22 of')")
+    box.check()
+    page.page.wait_for_function(
+        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN} of')")
+    after = sorted(page.page.evaluate(
+        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)"))
+    assert after == before

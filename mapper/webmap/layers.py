@@ -370,7 +370,8 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
             {"type": "Feature", "geometry": f.get("geometry"),
              "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")}}
             for f in data.get("features") or [] if isinstance(f, dict)]}
-        self.style = {"line": "#212121", "region": "#6a1b9a", "attribution": GEONAMES}
+        self.style = {"line": "#212121", "region": "#6a1b9a", "label_zoom": 7,
+                      "attribution": GEONAMES}
 
 
 class TileLayer(folium.TileLayer, SafeRender):

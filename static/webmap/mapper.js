@@ -14,6 +14,7 @@
   var GEO_PRECISION = {1: 'the named place itself', 2: 'near the place or part of a region',
     3: 'only a larger region is known'};
   var FEED_PAGE = 200;
+  var LIVE_FILTER_MAX = 3000;  // filter on every slider step up to this many incidents
 
   function el(tag, className, text) {
     var e = document.createElement(tag);
@@ -112,6 +113,7 @@
     row(dl, 'Fatalities', p.fatalities);
     row(dl, 'Injuries', p.injuries);
     row(dl, 'Notes', p.notes);
+    row(dl, 'ID', p.id);
     box.appendChild(dl);
     if (item.sources.length) {
       box.appendChild(el('div', 'mapper-sources-head', item.sources.length === 1 ? 'Source' : item.sources.length + ' sources'));
@@ -305,18 +307,29 @@
     return p.event_date >= this.dates[this.lo] && p.event_date <= this.dates[this.hi];
   };
 
+  // Show the markers that pass the filters. A small change (one day on the slider, one
+  // type) adds and removes only the difference; a big one rebuilds the clusters at once.
   IncidentView.prototype.refresh = function () {
-    var vis = [], markers = [];
-    this.shapes.clearLayers();
+    var vis = [], add = [], remove = [], shown = this._shown || [];
+    var now = new Array(this.items.length);
     for (var i = 0; i < this.items.length; i++) {
-      var item = this.items[i];
-      if (!this._passes(item)) { continue; }
-      vis.push(i);
-      markers.push(this.markers[i]);
-      if (item.shape) { this.shapes.addLayer(item.shape); }
+      var item = this.items[i], on = this._passes(item);
+      now[i] = on;
+      if (on) { vis.push(i); }
+      if (on && !shown[i]) { add.push(i); } else if (!on && shown[i]) { remove.push(i); }
+      if (item.shape && on !== !!shown[i]) {
+        if (on) { this.shapes.addLayer(item.shape); } else { this.shapes.removeLayer(item.shape); }
+      }
     }
-    this.cluster.clearLayers();
-    this.cluster.addLayers(markers, true);
+    var markers = this.markers, pick = function (idx) { return markers[idx]; };
+    if (add.length + remove.length > vis.length / 2) {
+      this.cluster.clearLayers();
+      this.cluster.addLayers(vis.map(pick), true);
+    } else {
+      if (remove.length) { this.cluster.removeLayers(remove.map(pick)); }
+      if (add.length) { this.cluster.addLayers(add.map(pick), true); }
+    }
+    this._shown = now;
     this.visible = vis;
     if (this.heat) { this.heat.setLatLngs(this._heatPoints()); }
     for (var k = 0; k < this._listeners.length; k++) { this._listeners[k](this); }
@@ -367,15 +380,18 @@
   IncidentView.prototype.bindDates = function (fromId, toId, fromLabel, toLabel) {
     var from = byId(fromId), to = byId(toId), self = this;
     if (!from || !to) { return; }
-    var update = function (moved) {
+    // While a thumb is dragged the labels follow; big maps filter when it is let go.
+    var update = function (moved, final) {
       var a = parseInt(from.value, 10), b = parseInt(to.value, 10);
       if (a > b) { if (moved === from) { to.value = a; b = a; } else { from.value = b; a = b; } }
       byId(fromLabel).textContent = self.dates[a] || '';
       byId(toLabel).textContent = self.dates[b] || '';
-      self.setRange(a, b);
+      if (final || self.items.length <= LIVE_FILTER_MAX) { self.setRange(a, b); }
     };
-    from.addEventListener('input', function () { update(from); });
-    to.addEventListener('input', function () { update(to); });
+    [from, to].forEach(function (input) {
+      input.addEventListener('input', function () { update(input, false); });
+      input.addEventListener('change', function () { update(input, true); });
+    });
   };
 
   IncidentView.prototype.bindFeed = function (listId, moreId) {
@@ -553,8 +569,26 @@
         layer.bindTooltip(el('span', null, props.name), {sticky: true, className: 'mapper-region-tip'});
       }
     });
-    group.on('add', function () { labels.forEach(function (t) { group._map.openTooltip(t); }); });
-    group.on('remove', function () { labels.forEach(function (t) { t.remove(); }); });
+    // Town labels show from zoom 7 on; below that they would pile up.
+    var zoomed = function (ev) {
+      var map = ev.target;
+      map.getContainer().classList.toggle('mapper-low-zoom', map.getZoom() < options.label_zoom);
+    };
+    var onMap = null;
+    group.on('add', function () {
+      onMap = group._map;
+      labels.forEach(function (t) { onMap.openTooltip(t); });
+      onMap.on('zoomend', zoomed);
+      zoomed({target: onMap});
+    });
+    group.on('remove', function () {
+      labels.forEach(function (t) { t.remove(); });
+      if (onMap) {
+        onMap.off('zoomend', zoomed);
+        onMap.getContainer().classList.remove('mapper-low-zoom');
+        onMap = null;
+      }
+    });
     group.mapperPlaces = places;
     return group;
   }
