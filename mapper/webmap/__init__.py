@@ -194,9 +194,12 @@ def build_map(
     m.add_child(AssetBundle(assets))
     m.add_child(TypePalette(types))
 
+    # The incidents' script runs first, so the markers show before the outlines are built.
+    view = IncidentLayer(payload, types, dates, compress=compress)
+    m.add_child(view)
     base = outlines(area)
     if base is not None:
-        m.add_child(BasemapLayer(base))
+        m.add_child(BasemapLayer(base, after=view))
     for layer in online:
         m.add_child(layer)
     theatre_layer = None
@@ -204,8 +207,6 @@ def build_map(
         theatre_layer = TheatreLayer(theatre)
         m.add_child(theatre_layer)
 
-    view = IncidentLayer(payload, types, dates, compress=compress)
-    m.add_child(view)
     for i, t in enumerate(types):
         m.add_child(TypeLayer(view, i, t["name"], type_counts[t["name"]]))
     if background_count:

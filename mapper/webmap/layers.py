@@ -316,6 +316,8 @@ class BasemapLayer(_Layer):
     ----------
     outlines : dict
         From :func:`mapper.webmap.basemap.outlines`.
+    after : IncidentLayer, optional
+        Draw the outlines once these incidents are on the map (they load first).
 
     Examples
     --------
@@ -327,17 +329,19 @@ class BasemapLayer(_Layer):
         """
         {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
-  {{ this.outlines|tojson }}, {{ this.style|tojson }});
+  {{ this.outlines|tojson }}, {{ this.style|tojson }}
+  {%- if this.after %}, {{ this.after.get_name() }}.ready{% endif %});
 {{ this.add_to_map() }}
         {% endmacro %}
         """
     )
 
-    def __init__(self, outlines: dict[str, Any]) -> None:
+    def __init__(self, outlines: dict[str, Any], *, after: IncidentLayer | None = None) -> None:
         super().__init__(name="Offline outlines (Natural Earth)", overlay=False, control=True,
                          show=True)
         stable_id(self, "basemap")
         self.outlines = outlines
+        self.after = after
         self.style = {"land": "#f3f1ea", "coast": "#8fa3b3", "border": "#7a7a7a",
                       "sea": "#d9e6ef", "attribution": NATURAL_EARTH}
 

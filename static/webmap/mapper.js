@@ -522,25 +522,28 @@
     return new Ctl({position: position});
   }
 
-  function basemap(data, options) {
+  function basemap(data, options, after) {
     var group = L.layerGroup([], {attribution: options.attribution});
-    var map = null;
     var renderer = L.canvas({padding: 0.5, pane: 'mapperBase'});
     var add = function (geom, style) {
       if (geom) { group.addLayer(L.geoJSON(geom, {style: style, interactive: false, renderer: renderer, pane: 'mapperBase'})); }
     };
     var landStyle = {stroke: true, color: options.coast, weight: 0.8, fillColor: options.land, fillOpacity: 1};
     var borderStyle = {color: options.border, weight: 1, dashArray: '4 3', fill: false};
-    add(data.world && data.world.land, landStyle);
-    add(data.world && data.world.borders, borderStyle);
-    if (data.detail) {
-      var b = data.detail_bounds;
-      group.addLayer(L.rectangle([[b[1], b[0]], [b[3], b[2]]],
-        {stroke: false, fillColor: options.sea, fillOpacity: 1, interactive: false, renderer: renderer, pane: 'mapperBase'}));
-      add(data.detail.land, landStyle);
-      add(data.detail.borders, borderStyle);
-    }
-    group.on('add', function () { map = group._map; });
+    var fill = function () {
+      add(data.world && data.world.land, landStyle);
+      add(data.world && data.world.borders, borderStyle);
+      if (data.detail) {
+        var b = data.detail_bounds;
+        group.addLayer(L.rectangle([[b[1], b[0]], [b[3], b[2]]],
+          {stroke: false, fillColor: options.sea, fillOpacity: 1, interactive: false, renderer: renderer, pane: 'mapperBase'}));
+        add(data.detail.land, landStyle);
+        add(data.detail.borders, borderStyle);
+      }
+    };
+    // The outlines are drawn once the incidents are on the map: the incidents come first.
+    var done = function () { fill(); };
+    if (after) { after.then(done, done); } else { fill(); }
     return group;
   }
 
@@ -603,9 +606,9 @@
       }
       return new IncidentView(map, payload, options);
     },
-    basemap: function (map, data, options) {
+    basemap: function (map, data, options, after) {
       if (!map.getPane('mapperBase')) { map.createPane('mapperBase').style.zIndex = 150; }
-      return basemap(data, options);
+      return basemap(data, options, after);
     },
     theatre: function (map, data, options) {
       if (!map.getPane('mapperTheatre')) { map.createPane('mapperTheatre').style.zIndex = 350; }
