@@ -583,6 +583,12 @@ def _rescue(toponyms: list[Any], text: str) -> list[Any]:
     out = []
     for t in toponyms:
         m = _CALLED.search(text[max(0, t.start - 30):t.start])
+        if getattr(t, "lat", None) is not None and getattr(t, "adjectival", False) and (
+                m or t.kind == "settlement"):
+            # A people is never a village: "the village of Talish" is a place.
+            out.append(_Rescued(t.start, t.end, t.text, t.name, t.lat, t.lon, t.kind,
+                                getattr(t, "country_code", None), getattr(t, "place", None)))
+            continue
         if getattr(t, "lat", None) is not None or not m or not t.text[:1].isupper():
             out.append(t)
             continue
@@ -853,16 +859,29 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
     return None
 
 
+def _under_denial(tok: Any) -> bool:
+    """Is the token inside what a deny verb denies (not in a clause merely joined to it)?"""
+    t = tok
+    while t.head.i != t.i:
+        head = t.head
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _DENY:
+            return False  # "denied X and said it was conducting a counteroffensive"
+        if head.lemma_.lower() in _DENY:
+            return True
+        t = head
+    return False
+
+
 def _blocked(tok: Any, unit: _Unit) -> str | None:
     """Why a trigger makes no incident: 'irrealis', 'negated', 'denied', or None."""
     chain = [tok] + list(tok.ancestors)
-    if any(t.lemma_.lower() in _DENY for t in chain[1:]):
+    if _under_denial(tok):
         return "denied"
     for t in chain:
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
         lem = t.lemma_.lower()
-        if lem in _IRREALIS and t is not tok:
+        if lem in _IRREALIS and t.i != tok.i:
             # "responded to attacks", "said" are fine; appeals and modals are not
             return "irrealis"
         if any(c.dep_ == "aux" and c.lemma_.lower() in _MODALS for c in t.children):
@@ -985,7 +1004,7 @@ def _armed(unit: _Unit, ctx: _Context) -> bool:
 
 def _in_context_clause(tok: Any) -> bool:
     for t in [tok] + list(tok.ancestors):
-        if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t is not tok):
+        if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t.i != tok.i):
             return True
         if t.lower_ in ("after", "amid", "following", "since", "before", "despite") and t.dep_ in (
                 "prep", "mark"):
@@ -1109,7 +1128,7 @@ def _victims(tok: Any, unit: _Unit) -> list[Any] | None:
         if c.dep_ in roles:
             if c.lower_ in ("that", "which", "who"):
                 continue
-            return [t for t in c.subtree if t.dep_ not in ("relcl", "acl") or t is c]
+            return [t for t in c.subtree if t.dep_ not in ("relcl", "acl") or t.i == c.i]
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return list(tok.head.subtree)
     if tok.pos_ == "NOUN":  # "five deaths", "dozens of deaths"
@@ -1173,12 +1192,14 @@ def _claim(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str | None, str | None
     if rep is None:
         # "..., Azerbaijan's prosecutor general's office said." may head a sibling clause.
         verbs = [t for t in unit.tokens if t.lemma_.lower() in _REPORT and t.pos_ in ("VERB", "AUX")
-                 and t is not tok and any(c.dep_ == "nsubj" for c in t.children)
+                 and t.i != tok.i and any(c.dep_ == "nsubj" for c in t.children)
                  and not any(a.lemma_.lower() in _DENY for a in t.ancestors)]
         rep = verbs[-1] if verbs else None
     subj = None
     if rep is not None:
         subj = _subject(rep, ctx)
+        if subj is None and rep.dep_ == "conj":
+            subj = _subject(rep.head, ctx)
     if subj is None:
         m = re.search(r"\baccording to\b", ctx.text[unit.start:unit.end], re.I)
         if m:
@@ -1208,7 +1229,7 @@ def _core(subj: Any, ctx: _Context) -> list[Any]:
                 and not t.is_space]
     skip: set[int] = set()
     for t in subj.subtree:
-        if t is not subj and t.dep_ in ("appos", "relcl", "acl", "prep") and t.head.i >= subj.i - 8:
+        if t.i != subj.i and t.dep_ in ("appos", "relcl", "acl", "prep") and t.head.i >= subj.i - 8:
             if t.dep_ == "prep" and t.lower_ in ("of", "in", "for", "from"):
                 continue  # "Ministry of Defense", "Authorities in X" keep their name
             skip.update(x.i for x in t.subtree)
@@ -1446,7 +1467,7 @@ def _actor_spans(unit: _Unit, tok: Any) -> list[tuple[int, int]]:
     spans = []
     for t in unit.tokens:
         if t.dep_ in ("nsubj", "nsubjpass", "agent") and (
-                t.head.lemma_.lower() in _REPORT | _DENY or t.head is not tok and t.head.pos_ == "VERB"
+                t.head.lemma_.lower() in _REPORT | _DENY or t.head.i != tok.i and t.head.pos_ == "VERB"
                 and t.head.lemma_.lower() not in _SHELL | _STRIKE):
             sub = list(t.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
