@@ -1308,8 +1308,11 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
         a1_phrase = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      ] + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                           for t in c.subtree]
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("to",) and tok.head.head.lemma_ == "respond":
-            pass
+        if not a1_phrase and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            # "launched a counter-offensive", "was conducting a counteroffensive"
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "agent")), None)
+            if subj is not None:
+                a1_phrase = list(subj.subtree)
     # "... by its neighbor", "shelling from Armenia's forces" anywhere in the clause
     if not a1_phrase:
         for t in unit.tokens:
