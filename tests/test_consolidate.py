@@ -1,0 +1,83 @@
+"""Tests for mapper.consolidate: one incident per event, every source kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mapper.consolidate import consolidate, same_event
+from mapper.incidents import Incident, Source
+
+
+def inc(id, report, start, *, date="2020-10-04", et="Explosions/Remote violence",
+        sub="Shelling/artillery/missile attack", loc="Stepanakert", lat=39.8177, lon=46.7528,
+        prec=1, actor1=None, fat=None, inj=None, claimed_by=None, disputed=False,
+        background=False):
+    quote = f"passage {id}"
+    return Incident(
+        id=id, event_date=date, time_precision=1, event_type=et, sub_event_type=sub,
+        actor1=actor1, actor2=None, location=loc, country="Azerbaijan", lat=lat, lon=lon,
+        geometry=None, geo_precision=prec, fatalities=fat, injuries=inj, claimed_by=claimed_by,
+        disputed=disputed, disputed_by="Azerbaijan MoD" if disputed else None,
+        background=background, notes="", sources=(Source(report, quote, start, start + len(quote)),),
+    )
+
+
+def test_same_event_in_two_reports_is_one_feature_with_both_sources():
+    a = inc("a", "1.txt", 0, fat=3, inj=11, claimed_by="NK officials", disputed=True)
+    b = inc("b", "2.txt", 50, fat=4)
+    [m] = consolidate([a, b])
+    assert [s.report for s in m.sources] == ["1.txt", "2.txt"]
+    assert m.fatalities == 3  # across reports the conservative figure
+    assert m.injuries == 11
+    assert m.disputed and m.claimed_by == "NK officials"
+
+
+def test_told_twice_in_one_report_keeps_the_larger_detail():
+    a = inc("a", "1.txt", 0, fat=2)
+    b = inc("b", "1.txt", 300, fat=5)
+    [m] = consolidate([a, b])
+    assert m.fatalities == 5 and len(m.sources) == 2
+
+
+def test_different_dates_places_or_attackers_stay_apart():
+    a = inc("a", "1.txt", 0, actor1="Military Forces of Azerbaijan")
+    assert len(consolidate([a, inc("b", "1.txt", 90, date="2020-10-05")])) == 2
+    assert len(consolidate([a, inc("c", "1.txt", 90, loc="Ganja", lat=40.68, lon=46.36)])) == 2
+    assert len(consolidate([a, inc("d", "1.txt", 90, actor1="Military Forces of Armenia")])) == 2
+
+
+def test_theatre_level_mention_joins_a_precise_one_nearby():
+    precise = inc("a", "1.txt", 0)
+    vague = inc("b", "2.txt", 0, loc="Nagorno-Karabakh", lat=39.85, lon=46.75, prec=3)
+    [m] = consolidate([precise, vague])
+    assert m.location == "Stepanakert" and m.geo_precision == 1
+
+
+def test_background_is_never_merged_with_current():
+    a = inc("a", "1.txt", 0)
+    b = inc("b", "1.txt", 90, background=True)
+    assert len(consolidate([a, b])) == 2
+    assert not same_event(a, b)
+
+
+def test_incompatible_types_stay_apart():
+    a = inc("a", "1.txt", 0)
+    b = inc("b", "1.txt", 90, et="Strategic developments", sub="Other")
+    c = inc("c", "1.txt", 190, sub="Air/drone strike")
+    assert len(consolidate([a, b, c])) == 3
+
+
+def test_result_is_stable_and_ordered():
+    items = [inc("b", "2.txt", 50, date="2020-10-05", loc="Ganja", lat=40.68, lon=46.36),
+             inc("a", "1.txt", 0), inc("c", "2.txt", 0)]
+    first = consolidate(items)
+    again = consolidate(list(reversed(items)))
+    assert [i.id for i in first] == [i.id for i in again]
+    assert [i.event_date for i in first] == sorted(i.event_date for i in first)
+
+
+def test_a_claim_stays_a_claim_when_merged_with_an_unattributed_passage():
+    a = inc("a", "1.txt", 0, claimed_by="Armenia MoD")
+    b = inc("b", "1.txt", 90)
+    [m] = consolidate([replace(b), a])
+    assert m.claimed_by == "Armenia MoD"

@@ -1,0 +1,45 @@
+"""Tests for mapper.dates: relative dates against a report's date."""
+
+import datetime as dt
+
+import pytest
+
+from mapper.dates import implied_year, resolve_date, years_in
+
+MON = dt.date(2020, 9, 28)
+
+
+@pytest.mark.parametrize(
+    "expr, expected",
+    [
+        ("Sunday", (dt.date(2020, 9, 27), 1)),
+        ("early on Sunday", (dt.date(2020, 9, 27), 1)),
+        ("Sunday night", (dt.date(2020, 9, 27), 1)),
+        ("Monday", (MON, 1)),
+        ("last Monday", (dt.date(2020, 9, 21), 1)),
+        ("yesterday", (dt.date(2020, 9, 27), 1)),
+        ("overnight", (MON, 1)),
+        ("last week", (dt.date(2020, 9, 21), 2)),
+        ("last month", (dt.date(2020, 8, 29), 3)),
+        ("29 September", (dt.date(2020, 9, 29), 1)),  # a day after the anchor is allowed
+        ("Sept. 27", (dt.date(2020, 9, 27), 1)),
+        ("December 30", (dt.date(2019, 12, 30), 1)),  # no future: the previous year
+        ("2020-09-27", (dt.date(2020, 9, 27), 1)),
+        ("in recent months", None),
+        ("the 1990s", None),
+    ],
+)
+def test_resolve_date(expr, expected):
+    assert resolve_date(expr, MON) == expected
+
+
+def test_absolute_dates_need_no_anchor():
+    assert resolve_date("Sunday", None) is None
+    assert resolve_date("27 September 2020", None) == (dt.date(2020, 9, 27), 1)
+
+
+def test_years_and_implied_year():
+    assert years_in("a war that ended in 1994 and the 1990s") == [1994, 1990]
+    assert implied_year("the first outbreak since 2016 ... four years of relative peace") == 2020
+    assert implied_year("fighting since 2016") is None
+    assert implied_year("nothing here") is None

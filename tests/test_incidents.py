@@ -1,0 +1,400 @@
+"""Tests for mapper.incidents: events, claims, denials, numbers, places and dates.
+
+Most tests build their toponyms by hand (so they test the incident rules, not
+the geoparser); the last ones run the whole path on examples/ against the gold
+in tests/data/examples_gold.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mapper.incidents import Incident, Source, extract_incidents
+
+ROOT = Path(__file__).resolve().parent.parent
+MON = dt.date(2020, 9, 28)
+
+# Points used by the hand-made toponyms (lat, lon, kind, country code).
+PLACES = {
+    "Stepanakert": (39.8177, 46.7528, "settlement", "AZ"),
+    "Ganja": (40.6816, 46.3613, "settlement", "AZ"),
+    "Tartar": (40.342, 46.9316, "settlement", "AZ"),
+    "Baku": (40.3777, 49.892, "settlement", "AZ"),
+    "Yerevan": (40.1777, 44.5126, "settlement", "AM"),
+    "Kharkiv": (49.9935, 36.2304, "settlement", "UA"),
+    "Khartoum": (15.5518, 32.5324, "settlement", "SD"),
+    "El Fasher": (13.6279, 25.3494, "settlement", "SD"),
+    "Nagorno-Karabakh": (39.85, 46.75, "region", "AZ"),
+    "Azerbaijan": (40.5, 47.5, "country", "AZ"),
+    "Armenia": (40.0, 45.0, "country", "AM"),
+    "Ukraine": (49.0, 32.0, "country", "UA"),
+    "Russia": (60.0, 100.0, "country", "RU"),
+    "Sudan": (15.0, 30.0, "country", "SD"),
+}
+ADJECTIVES = {"Azerbaijani": "Azerbaijan", "Armenian": "Armenia", "Russian": "Russia",
+              "Ukrainian": "Ukraine", "Sudanese": "Sudan"}
+LINE = {"type": "LineString", "coordinates": [[46.0, 40.3], [46.9, 39.95], [47.3, 39.45]]}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country_code: str | None
+    geometry: dict | None = None
+
+
+@dataclass(frozen=True)
+class Top:
+    """A Toponym-like record (the fields of docs/interfaces.md)."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    lat: float | None
+    lon: float | None
+    kind: str = "other"
+    adjectival: bool = False
+    dateline: bool = False
+    country_code: str | None = None
+    place: Place | None = None
+    geonameid: int | None = None
+    confidence: float = 1.0
+    admin1: str | None = None
+
+
+@dataclass(frozen=True)
+class Rep:
+    """A Report-like record."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    dateline_span: tuple[int, int] | None = None
+    body_start: int = 0
+    path: str | None = None
+
+
+def toponyms(text: str, *, dateline: tuple[int, int] | None = None,
+             line_words: tuple[str, ...] = ()) -> list[Top]:
+    """Every known name in the text, as a geoparser would give it."""
+    out = []
+    for name, (lat, lon, kind, cc) in PLACES.items():
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            start = i + len(name)
+            if text[start:start + 1].isalpha() and name not in ADJECTIVES.values():
+                continue
+            if name in ADJECTIVES.values() and text[start:start + 1] in ("i", "n"):
+                continue  # "Azerbaijani", "Armenian": adjectives below
+            in_dl = bool(dateline and dateline[0] <= i < dateline[1])
+            out.append(Top(i, start, name, name, lat, lon, kind, dateline=in_dl, country_code=cc,
+                           place=Place(name, lat, lon, kind, cc)))
+    for adj, country in ADJECTIVES.items():
+        start = 0
+        while (i := text.find(adj, start)) >= 0:
+            start = i + len(adj)
+            lat, lon, _, cc = PLACES[country]
+            out.append(Top(i, start, adj, country, lat, lon, "country", adjectival=True,
+                           country_code=cc))
+    for words in line_words:
+        i = text.find(words)
+        if i >= 0:
+            place = Place("front line", 39.95, 46.9, "line", "AZ", LINE)
+            out.append(Top(i, i + len(words), words, "front line", 39.95, 46.9, "line",
+                           country_code="AZ", place=place))
+    return sorted(out, key=lambda t: t.start)
+
+
+def extract(text: str, *, published=MON, default_date=None, dateline=None, line_words=()):
+    rep = Rep("r.txt", text, published=published, dateline_span=dateline)
+    return extract_incidents(rep, toponyms(text, dateline=dateline, line_words=line_words),
+                             default_date=default_date)
+
+
+def violent(incs):
+    return [i for i in incs if i.violent and not i.background]
+
+
+# ------------------------------------------------------------------ records
+def test_records_check_their_values():
+    with pytest.raises(ValueError):
+        Source("a.txt", "x", 4, 1)
+    inc = extract("Azerbaijani artillery shelled Tartar on Sunday.")[0]
+    assert isinstance(inc, Incident)
+    with pytest.raises(ValueError, match="event_type"):
+        Incident(**{**{f: getattr(inc, f) for f in inc.__slots__}, "event_type": "War"})
+
+
+def test_quotes_are_exact_offsets_and_ids_are_stable():
+    text = ("Armenian forces shelled Tartar on Sunday, killing two civilians, "
+            "Azerbaijan's defence ministry said.\n\nArmenia's defence ministry denied the claim.")
+    a, b = extract(text), extract(text)
+    assert [i.id for i in a] == [i.id for i in b]
+    for inc in a:
+        for s in inc.sources:
+            assert text[s.start:s.end] == s.quote
+
+
+# ------------------------------------------------------------------ event types
+@pytest.mark.parametrize(
+    "text, event_type, sub_event_type",
+    [
+        ("Azerbaijani artillery shelled Tartar on Sunday.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("A Russian drone struck a bus in Kharkiv on Sunday, killing three people.",
+         "Explosions/Remote violence", "Air/drone strike"),
+        ("Russian airstrikes hit Kharkiv overnight.",
+         "Explosions/Remote violence", "Air/drone strike"),
+        ("Sudanese army troops clashed with paramilitary fighters in El Fasher on Sunday.",
+         "Battles", "Armed clash"),
+        ("Azerbaijani troops took control of the town of Tartar on Sunday.",
+         "Battles", "Government regains territory"),
+        ("Armenian forces shot down two Azerbaijani drones over Stepanakert on Sunday.",
+         "Strategic developments", "Disrupted weapons use"),
+    ],
+)
+def test_event_types(text, event_type, sub_event_type):
+    [inc] = extract(text)
+    assert (inc.event_type, inc.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_martial_law_is_a_strategic_development_at_the_capital_when_known():
+    text = "The government of Armenia declared martial law and a general mobilisation on Sunday."
+    incs = extract(text)
+    [sd] = [i for i in incs if i.event_type == "Strategic developments"]
+    assert sd.actor1 == "Government of Armenia"
+    assert sd.claimed_by is None
+    assert sd.geo_precision == 2
+    assert not violent(incs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # appeals, condemnations and talks are not events
+        "The UN called for an end to the fighting in Khartoum.",
+        "Russia urged both sides to halt fire and start negotiations on Sunday.",
+        "France condemned the shelling of civilian areas and demanded an immediate ceasefire.",
+        "Turkey said the attacks risk plunging the region into a wider war.",
+        # not armed violence
+        "Firefighters battled the blaze in Baku for hours on Sunday.",
+        "Doctors in Khartoum went on a hunger strike on Sunday.",
+        "Police in Baku seized drugs worth a million dollars.",
+        "Two people died after being struck by a car in Yerevan on Sunday.",
+        # a reciprocal accusation summarises, it tells no event
+        "Armenia and Azerbaijan accused each other of attacking civilians on Sunday.",
+        # a negated event
+        "There was no shelling in Stepanakert on Sunday, officials said.",
+    ],
+)
+def test_no_incident(text):
+    assert violent(extract(text)) == []
+
+
+def test_photo_caption_makes_no_incident():
+    text = ("Azerbaijani artillery shelled Tartar on Sunday, officials said.\n\n"
+            "A man walks past a damaged house in Stepanakert on Sunday.\n\n"
+            "Rescue workers clear rubble in Ganja")
+    incs = violent(extract(text))
+    assert [i.location for i in incs] == ["Tartar"]
+
+
+# ------------------------------------------------------------------ claims and denials
+def test_claim_and_its_denial():
+    text = (
+        "Armenian forces shelled the town of Tartar on Sunday, killing a mother and child, "
+        "Azerbaijan's prosecutor general's office said.\n\n"
+        "Armenia's defence ministry denied that its troops had fired on civilian areas."
+    )
+    [inc] = violent(extract(text))
+    assert inc.claimed_by and "Azerbaijan" in inc.claimed_by
+    assert inc.disputed is True
+    assert inc.disputed_by and "Armenia" in inc.disputed_by
+    assert inc.actor1 == "Military Forces of Armenia"
+    assert inc.fatalities == 2
+    assert len(inc.sources) == 2  # the denial is cited with the claim it denies
+
+
+def test_denial_links_to_the_claim_it_denies_not_the_latest():
+    text = (
+        "Azerbaijan's defence ministry said its forces had shot down two Armenian helicopters "
+        "on Sunday.\n\n"
+        "Armenian officials said Azerbaijani rockets hit Stepanakert on Sunday.\n\n"
+        "Armenia's defence ministry denied that any of its helicopters had been hit."
+    )
+    incs = extract(text)
+    down = next(i for i in incs if i.sub_event_type == "Disrupted weapons use")
+    shelled = next(i for i in incs if i.location == "Stepanakert")
+    assert down.disputed and not shelled.disputed
+
+
+def test_fact_has_no_claimant():
+    [inc] = violent(extract("At least 14 civilians were injured in Tartar on Sunday by "
+                            "artillery fire."))
+    assert inc.claimed_by is None and inc.injuries == 14
+
+
+def test_according_to_is_a_claim():
+    [inc] = violent(extract("Paramilitary fighters shelled El Fasher on Sunday, killing "
+                            "five members of the same family, according to local activists."))
+    assert inc.claimed_by and "activists" in inc.claimed_by
+    assert inc.fatalities == 5
+
+
+# ------------------------------------------------------------------ numbers
+def test_dozens_wounded_and_continuation_sentence():
+    text = ("Azerbaijani rockets hit Stepanakert on Sunday, killing two civilians, "
+            "local officials said. The officials also said dozens of people had been wounded.")
+    [inc] = violent(extract(text))
+    assert (inc.fatalities, inc.injuries) == (2, 12)
+    assert len(inc.sources) == 2
+
+
+def test_equipment_counts_go_to_notes():
+    [inc] = extract("Armenia said it destroyed 10 tanks and shot down 4 helicopters on Sunday.")
+    assert "10 tanks" in inc.notes and "4 helicopters" in inc.notes
+    assert inc.fatalities is None
+
+
+# ------------------------------------------------------------------ places
+def test_adjectival_is_never_the_place():
+    [inc] = violent(extract("Russian forces shelled Kharkiv on Sunday."))
+    assert inc.location == "Kharkiv" and inc.geo_precision == 1
+    [inc] = violent(extract("Russian forces shelled a village on Sunday, killing two people."))
+    assert inc.location != "Russia"
+
+
+def test_dateline_is_not_the_place():
+    text = "Khartoum, Sudan – Paramilitary fighters shelled El Fasher on Sunday, officials said."
+    [inc] = violent(extract(text, dateline=(0, 15)))
+    assert inc.location == "El Fasher"
+    text = "Baku, Azerbaijan – Armenian artillery shelled villages on Sunday, officials said."
+    [inc] = violent(extract(text, dateline=(0, 16)))
+    assert inc.location != "Baku"
+
+
+def test_the_city_points_back_to_the_last_named_city():
+    text = ("A missile struck a residential street in Ganja on Sunday, officials said.\n\n"
+            "Armenia's defence ministry denied firing at the city.")
+    [inc] = violent(extract(text))
+    assert inc.location == "Ganja" and inc.disputed
+
+
+def test_along_the_front_line_maps_to_the_line_with_its_geometry():
+    text = ("Nagorno-Karabakh officials said fighting raged on the contact line.\n\n"
+            "Heavy fighting continued along the front line on Sunday, officials said.")
+    incs = violent(extract(text, line_words=("contact line",)))
+    assert incs and all(i.location == "front line" for i in incs)
+    assert incs[-1].geometry == LINE and incs[-1].geo_precision == 3
+
+
+def test_theatre_fallback_has_precision_3():
+    text = ("Fighting in Nagorno-Karabakh intensified.\n\n"
+            "Armenian officials said Azerbaijani drones had struck a convoy on Sunday.")
+    incs = violent(extract(text))
+    assert incs[-1].location == "Nagorno-Karabakh" and incs[-1].geo_precision == 3
+
+
+# ------------------------------------------------------------------ dates and background
+def test_relative_date_against_publication():
+    [inc] = violent(extract("Azerbaijani artillery shelled Tartar early on Sunday.",
+                            published=dt.date(2020, 10, 1)))
+    assert inc.event_date == "2020-09-27" and inc.time_precision == 1
+
+
+def test_default_date_for_undated_report():
+    [inc] = violent(extract("Azerbaijani artillery shelled Tartar on Sunday.", published=None,
+                            default_date=MON))
+    assert inc.event_date == "2020-09-27"
+
+
+def test_metadata_date_contradicted_by_text():
+    text = ("Azerbaijani artillery shelled Tartar on Sunday.\n\n"
+            "It was the worst fighting since 2016, ending four years of relative calm.")
+    [inc] = violent(extract(text, published=dt.date(2017, 7, 11), default_date=MON))
+    assert inc.event_date == "2020-09-27"
+    assert "contradicted" in inc.notes
+    [inc] = violent(extract(text, published=dt.date(2017, 7, 11)))
+    assert "contradicted" in inc.notes
+
+
+def test_background_is_flagged():
+    text = ("Armenian forces shelled Tartar on Sunday, officials said.\n\n"
+            "The two sides fought a war over the region that ended with a ceasefire in 1994. "
+            "About 30,000 people were killed during the war.\n\n"
+            "In 2016, dozens of soldiers died in clashes.")
+    incs = extract(text)
+    current = [i for i in incs if not i.background]
+    assert [i.location for i in current] == ["Tartar"]
+    assert all(i.event_date for i in incs)
+    assert any(i.background for i in incs)
+
+
+# ------------------------------------------------------------------ whole path on examples/
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def example_incidents():
+    geoparse = pytest.importorskip("mapper.geoparse")
+    from mapper.consolidate import consolidate
+    from mapper.reports import read_reports
+
+    found = []
+    for rep in read_reports([ROOT / "examples"]):
+        doc, tops = geoparse.parse(rep.text, dateline_span=rep.dateline_span)
+        found.extend(extract_incidents(rep, tops, default_date=MON, doc=doc))
+    return consolidate(found)
+
+
+def _cites(inc, quote):
+    return any(s.report == quote["report"] and min(s.end, quote["end"]) > max(s.start, quote["start"])
+               for s in inc.sources)
+
+
+def test_examples_match_their_gold(example_incidents):
+    gold = json.loads((ROOT / "tests" / "data" / "examples_gold.json").read_text(encoding="utf-8"))
+    current = [i for i in example_incidents if not i.background]
+    used = set()
+    for g in gold["incidents"]:
+        types = {g["event_type"]} | {a["event_type"] for a in g["also_accept"]}
+        hits = [i for i in current if i.event_type in types and _cites(i, g["quotes"][0])
+                and i.lat is not None and _km(i.lat, i.lon, g["lat"], g["lon"]) <= g["radius_km"]]
+        assert hits, f"{g['id']} ({g['summary']}) not found"
+        inc = hits[0]
+        used.add(inc.id)
+        assert inc.event_date == g["event_date"], g["id"]
+        assert bool(inc.claimed_by) == bool(g["claimed_by"]) or g.get("claim_ambiguous"), g["id"]
+        assert inc.disputed == g["disputed"], g["id"]
+        assert (inc.fatalities or 0) in {g["fatalities"] or 0} | set(g.get("fatalities_also_accept", [])), g["id"]
+        assert (inc.injuries or 0) in {g["injuries"] or 0} | set(g.get("injuries_also_accept", [])), g["id"]
+        assert {s.report for s in inc.sources} >= set(g["reports"]), g["id"]
+    extra = [i for i in current if i.id not in used]
+    assert extra == [], [(i.event_type, i.location, i.sources[0].quote) for i in extra]
+
+
+def test_examples_never_map_captions_statements_or_background(example_incidents):
+    gold = json.loads((ROOT / "tests" / "data" / "examples_gold.json").read_text(encoding="utf-8"))
+    bad = list(gold["not_incidents"])
+    for rep, info in gold["reports"].items():
+        bad += [dict(b, report=rep) for b in info.get("background", [])]
+    for inc in example_incidents:
+        if inc.background or not inc.violent:
+            continue
+        for b in bad:
+            # A violent incident may cite a caption only next to real evidence.
+            assert not (len(inc.sources) == 1 and _cites(inc, b)), (b["quote"], inc)
