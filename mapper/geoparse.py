@@ -232,6 +232,7 @@ _INSTITUTION_HEADS = frozenset(
     observer register courier record""".split()
 )
 _LOCATIVE_POP = 1_000
+_QUOTES = frozenset(['"', "“", "‘", "'", "«"])
 _DETERMINERS = frozenset("the a an this that its their our his her".split())
 # Gazetteer prior above which a name is taken as a place even when the NER
 # calls it a person (capitals, big cities, the curated theatre places).
@@ -412,7 +413,8 @@ def _line_matches(text: str, tk: _Toks, gaz: Gazetteer) -> list[tuple[int, int]]
     while i < n:
         hit = 0
         # common-noun place names come with a determiner: "the contact line"
-        if lower[i - 1] in _DETERMINERS and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
+        det = lower[i - 1] in _DETERMINERS or (i > 1 and words[i - 1] in _QUOTES and lower[i - 2] in _DETERMINERS)
+        if det and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
             for k in range(min(n, i + 4), i + 1, -1):
                 seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
                 key = _fold(seg)
@@ -628,16 +630,45 @@ def _recognize(
 
 # ----------------------------------------------------------------------------- resolution
 
-# Hand-set weights of the ranking score (prior + context); see _score.
-_W_PRIOR = 1.0
-_W_QUALIFIER = 1.2   # "Troy, N.C.": the candidate lies in the named division/country
-_W_ADMIN1 = 0.45     # the document names the candidate's first-level division
-_W_COUNTRY = 0.35    # share of the document's places in the candidate's country
-_W_NEAR = 0.35       # closeness to the other places of the document
-_W_DATELINE = 0.25   # the candidate lies in the dateline's division/country
+# Candidate features, in the order of _WEIGHTS (see _features).
+FEATURES: tuple[str, ...] = (
+    "prior",        # the gazetteer's prior score
+    "pop_rel",      # logpop minus the largest logpop among the name's candidates
+    "top",          # the gazetteer's first candidate
+    "logpop",       # log10(population + 1) / 7
+    "country",
+    "adm1",
+    "adm2",
+    "settlement",
+    "region",       # continents, regions, seas
+    "capital",      # PPLC
+    "same_name",    # canonical name equals the mention
+    "qualifier",    # "Troy, N.C.": inside the division or country named right after it
+    "admin_ctx",    # log1p(other mentions in the candidate's first-level division)
+    "country_ctx",  # share of the other mentions in the candidate's country
+    "contains",     # log1p(other mentions inside this country / division)
+    "near",         # exp(-km / 250) to the nearest other place of the document
+    "near_local",   # exp(-km / 40): the same town or the next one
+    "cc_top",       # the candidate's country is the document's most named country
+    "support_near", # log1p(sum over other names of max exp(-km / 50) to any of their candidates)
+    "support_adm",  # log1p(other names with some candidate in the same first-level division)
+    "dateline",     # inside the dateline's division or country
+    "theatre_off",  # a theatre-overlay place in a text about somewhere else
+)
+# Fitted by benchmarks/fit_resolver.py (conditional logit over each mention's
+# candidates, positives = within 161 km of gold) on the training split of LGL
+# and GeoWebNews (documents whose index % 5 != 0); never on TR-News.
+_WEIGHTS: tuple[float, ...] = (
+    2.646, 1.773, 0.820, 1.773, -0.719, 2.058, 0.219, -1.973, 0.415, 0.201, 1.388,
+    0.949, 1.148, 1.457, 0.895, 1.417, -0.284, 0.628, 2.436, 0.656, 0.259,
+    -2.000,  # theatre_off: not learnable from world news, a fixed penalty
+)
 _NEAR_KM = 250.0
-_THEATRE_PENALTY = 2.0
+_LOCAL_KM = 40.0
+_SUPPORT_KM = 50.0
+_SUPPORT_CANDS = 10
 _THEATRE_KM = 300.0   # a place this close to an overlay place puts the document in that theatre
+_ITERATIONS = 2
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -647,12 +678,18 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _is_adm1(place: Place) -> bool:
+    return (place.feature_code or "").startswith("ADM1")
+
+
 def _contains(container: Place, place: Place) -> bool:
     """Is ``place`` inside ``container`` (a country or first-level division)?"""
+    if container.key == place.key:
+        return False
     if container.kind == "country":
         return place.country_code is not None and place.country_code == container.country_code
-    if container.admin1_code and (container.feature_code or "").startswith("ADM1"):
-        return place.admin1_code == container.admin1_code and place.key != container.key
+    if container.admin1_code and _is_adm1(container):
+        return place.admin1_code == container.admin1_code
     return False
 
 
@@ -684,98 +721,176 @@ def _near_theatre(slots: list[_Slot]) -> bool:
     return False
 
 
-def _resolve(
-    text: str, mentions: list[_Mention], gaz: Gazetteer
-) -> list[Toponym]:
+def _slots(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Slot]:
+    """Candidates for every mention, and the "X, Y" qualifier links."""
+    from mapper.gazetteer import Candidate
+
     slots: list[_Slot] = []
     memo: dict[str, list[Candidate]] = {}
     for m in mentions:
         key = _fold(m.text)
-        if m.adjectival:
-            dem = gaz.demonym(m.text)
-            from mapper.gazetteer import Candidate as _Cand
-
-            cs = [_Cand(dem, 1.0, m.text)] if dem is not None else []
+        dem = gaz.demonym(m.text) if m.adjectival else None
+        if dem is not None:
+            cs = [Candidate(dem, 1.0, m.text)]
         else:
             if key not in memo:
                 memo[key] = gaz.candidates(m.text, limit=25)
             cs = memo[key]
         slots.append(_Slot(m, key, list(cs)))
-
     # "X, Y": Y qualifies X when only a comma and spaces separate them
-    for a, b in zip(range(len(slots)), range(1, len(slots))):
-        ma, mb = slots[a].mention, slots[b].mention
-        if re.fullmatch(r",\s*", text[ma.end : mb.start]) and not mb.adjectival:
-            slots[a].qualifier = b
+    for a in range(len(slots) - 1):
+        ma, mb = slots[a].mention, slots[a + 1].mention
+        if not mb.adjectival and re.fullmatch(r",\s*", text[ma.end : mb.start]):
+            slots[a].qualifier = a + 1
+    return slots
 
-    # the theatre overlay only when the document is about that theatre
-    theatre_only = any(s.cands and all(c.place.source == "theatre" for c in s.cands) and s.mention.label != "LINE" for s in slots)
 
-    dateline_slots = [s for s in slots if s.mention.dateline]
+def _features(slots: list[_Slot]) -> list[list[list[float]]]:
+    """Feature vectors (see :data:`FEATURES`) of every candidate of every slot,
+    with the document context taken from the slots' current choices."""
+    chosen = [s.cands[s.choice].place if s.cands else None for s in slots]
+    theatre_ok = _near_theatre(slots) or any(
+        s.cands and all(c.place.source == "theatre" for c in s.cands) and s.mention.label != "LINE" for s in slots
+    )
+    dl_places = [p for s, p in zip(slots, chosen) if p is not None and s.mention.dateline]
+    by_key_cc: dict[str, Counter[str]] = defaultdict(Counter)
+    by_key_adm: dict[str, Counter[str]] = defaultdict(Counter)
+    cc_all: Counter[str] = Counter()
+    adm_all: Counter[str] = Counter()
+    points: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    for s, p in zip(slots, chosen):
+        if p is None:
+            continue
+        if p.country_code:
+            cc_all[p.country_code] += 1
+            by_key_cc[s.key][p.country_code] += 1
+        if p.admin1_code:
+            adm_all[p.admin1_code] += 1
+            by_key_adm[s.key][p.admin1_code] += 1
+        if p.kind in ("settlement", "admin", "feature", "line") and not s.mention.adjectival:
+            points[s.key].add((p.lat, p.lon))
+    n_all = sum(cc_all.values())
+    support = _support(slots)
+    out: list[list[list[float]]] = []
+    for s in slots:
+        if not s.cands:
+            out.append([])
+            continue
+        own_cc, own_adm = by_key_cc[s.key], by_key_adm[s.key]
+        n_other = n_all - sum(own_cc.values())
+        others = [pt for k, pts in points.items() if k != s.key for pt in pts]
+        others_places = [p for t, p in zip(slots, chosen) if p is not None and t.key != s.key]
+        qual = [c.place for c in slots[s.qualifier].cands[:5]] if s.qualifier is not None else []
+        max_lp = max(math.log10(c.place.population + 1) for c in s.cands) / 7.0
+        other_cc = cc_all - own_cc
+        top_cc = other_cc.most_common(1)[0][0] if other_cc else None
+        mention = s.mention.text.casefold()
+        rows = []
+        for rank, c in enumerate(s.cands):
+            p = c.place
+            fcode = p.feature_code or ""
+            cc, adm = p.country_code, p.admin1_code
+            country_ctx = (cc_all[cc] - own_cc[cc]) / n_other if cc and n_other > 0 else 0.0
+            admin_ctx = math.log1p(adm_all[adm] - own_adm[adm]) if adm and p.kind != "country" else 0.0
+            if p.kind == "country" or _is_adm1(p):
+                contains = math.log1p(sum(1 for q in others_places if _contains(p, q)))
+            else:
+                contains = 0.0
+            if others and p.kind != "country":
+                d = min(_haversine_km(p.lat, p.lon, la, lo) for la, lo in others)
+                near, near_local = math.exp(-d / _NEAR_KM), math.exp(-d / _LOCAL_KM)
+            else:
+                near = near_local = 0.0
+            logpop = math.log10(p.population + 1) / 7.0
+            rows.append(
+                [
+                    c.score,
+                    logpop - max_lp,
+                    1.0 if rank == 0 else 0.0,
+                    logpop,
+                    1.0 if p.kind == "country" else 0.0,
+                    1.0 if fcode.startswith("ADM1") else 0.0,
+                    1.0 if fcode.startswith("ADM2") else 0.0,
+                    1.0 if p.kind == "settlement" else 0.0,
+                    1.0 if p.kind in ("region", "feature") else 0.0,
+                    1.0 if fcode == "PPLC" else 0.0,
+                    1.0 if p.name.casefold() == mention else 0.0,
+                    1.0 if qual and any(_contains(q, p) for q in qual) else 0.0,
+                    admin_ctx,
+                    country_ctx,
+                    contains,
+                    near,
+                    near_local,
+                    1.0 if cc is not None and cc == top_cc else 0.0,
+                    *support[s.key].get(p.key, (0.0, 0.0)),
+                    1.0
+                    if dl_places
+                    and not s.mention.dateline
+                    and any(_contains(q, p) or (q.country_code == cc and q.kind != "country") for q in dl_places)
+                    else 0.0,
+                    1.0 if p.source == "theatre" and not theatre_ok else 0.0,
+                ]
+            )
+        out.append(rows)
+    return out
 
-    for _iteration in range(3):
-        # document context from the current choices
-        cc_count: Counter[str] = Counter()
-        adm_count: Counter[str] = Counter()
-        points: list[tuple[float, float, str]] = []
-        for s in slots:
-            if not s.cands:
-                continue
-            p = s.cands[s.choice].place
-            if p.country_code:
-                cc_count[p.country_code] += 1
-            if p.kind == "admin" and (p.feature_code or "").startswith("ADM1") and p.admin1_code:
-                adm_count[p.admin1_code] += 2
-            elif p.admin1_code and p.kind == "settlement":
-                adm_count[p.admin1_code] += 1
-            if p.kind in ("settlement", "admin", "feature", "region", "line") and not s.mention.adjectival:
-                points.append((p.lat, p.lon, s.key))
-        total = sum(cc_count.values()) or 1
-        theatre_ok = theatre_only or _near_theatre(slots)
-        dl_places = [s.cands[s.choice].place for s in dateline_slots if s.cands]
 
-        for s in slots:
-            if len(s.cands) <= 1 and not any(c.place.source == "theatre" for c in s.cands):
-                s.scores = [c.score for c in s.cands]
-                continue
-            qual = slots[s.qualifier].cands if s.qualifier is not None else []
-            qual_places = [c.place for c in qual[:5]]
-            own_cc = Counter()
-            own_adm = Counter()
-            # remove this name's own contribution so it does not vote for itself
-            for t in slots:
-                if t.key == s.key and t.cands:
-                    p = t.cands[t.choice].place
-                    if p.country_code:
-                        own_cc[p.country_code] += 1
-                    if p.admin1_code:
-                        own_adm[p.admin1_code] += 2 if p.kind == "admin" else 1
-            others = list({(la, lo) for la, lo, k in points if k != s.key})
-            n_other = max(1, total - sum(own_cc.values()))
-            scores = []
-            for c in s.cands:
-                p = c.place
-                sc = _W_PRIOR * c.score
-                if qual_places and any(_contains(q, p) for q in qual_places):
-                    sc += _W_QUALIFIER
-                if p.admin1_code and adm_count[p.admin1_code] - own_adm[p.admin1_code] > 0 and p.kind != "country":
-                    sc += _W_ADMIN1
-                if p.country_code:
-                    share = (cc_count[p.country_code] - own_cc[p.country_code]) / n_other
-                    sc += _W_COUNTRY * min(1.0, share * 2)
-                if others and p.kind not in ("country",):
-                    d = min(_haversine_km(p.lat, p.lon, la, lo) for la, lo in others)
-                    sc += _W_NEAR * math.exp(-d / _NEAR_KM)
-                if dl_places and not s.mention.dateline and any(
-                    _contains(q, p) or (q.country_code == p.country_code and q.kind != "country") for q in dl_places
-                ):
-                    sc += _W_DATELINE
-                if p.source == "theatre" and not theatre_ok:
-                    sc -= _THEATRE_PENALTY
-                scores.append(sc)
-            s.scores = scores
-            s.choice = max(range(len(scores)), key=scores.__getitem__)
+def _support(slots: list[_Slot]) -> dict[str, dict[str, tuple[float, float]]]:
+    """Choice-free coherence: how well each candidate fits the other names' candidates.
 
+    For a candidate of name k: the sum over the other names k' of the best
+    ``exp(-km / 50)`` to any of k''s first :data:`_SUPPORT_CANDS` candidates,
+    and the number of names k' with a candidate in the same first-level
+    division (both through log1p). "Athens" and "Henderson County" pull each
+    other to Texas even when both start elsewhere.
+    """
+    import numpy as np
+
+    names: dict[str, list[Place]] = {}
+    for s in slots:
+        if s.cands and not s.mention.adjectival and s.key not in names:
+            names[s.key] = [c.place for c in s.cands]
+    out: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    if len(names) < 2:
+        return out
+    keys = list(names)
+    src = [(ki, p) for ki, k in enumerate(keys) for p in names[k][:_SUPPORT_CANDS] if p.kind != "country"]
+    if not src:
+        return out
+    src_key = np.array([ki for ki, _ in src])
+    src_lat = np.radians([p.lat for _, p in src])
+    src_lon = np.radians([p.lon for _, p in src])
+    adm_keys: dict[str, set[int]] = defaultdict(set)
+    for ki, p in src:
+        if p.admin1_code:
+            adm_keys[p.admin1_code].add(ki)
+    for ki, k in enumerate(keys):
+        places = names[k]
+        lat = np.radians([p.lat for p in places])[:, None]
+        lon = np.radians([p.lon for p in places])[:, None]
+        h = np.sin((src_lat - lat) / 2) ** 2 + np.cos(lat) * np.cos(src_lat) * np.sin((src_lon - lon) / 2) ** 2
+        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+        closeness = np.exp(-km / _SUPPORT_KM)
+        closeness[:, src_key == ki] = 0.0
+        best = np.zeros((len(places), len(keys)))
+        np.maximum.at(best.T, src_key, closeness.T)
+        near = np.log1p(best.sum(axis=1))
+        for pi, p in enumerate(places):
+            adm = len(adm_keys.get(p.admin1_code, set()) - {ki}) if p.admin1_code and p.kind != "country" else 0
+            out[k][p.key] = (float(near[pi]), math.log1p(adm))
+    return out
+
+
+def _choose(slots: list[_Slot], weights: Sequence[float] = _WEIGHTS, iterations: int = _ITERATIONS) -> None:
+    """Rank every slot's candidates in context; sets ``choice`` and ``scores``."""
+    for s in slots:  # start from the gazetteer's own ranking
+        s.choice = max(range(len(s.cands)), key=lambda i: s.cands[i].score) if s.cands else 0
+    for _ in range(iterations):
+        feats = _features(slots)
+        for s, rows in zip(slots, feats):
+            s.scores = [sum(w * f for w, f in zip(weights, row)) for row in rows]
+            if s.scores:
+                s.choice = max(range(len(s.scores)), key=s.scores.__getitem__)
         # one sense per discourse: every mention of a name takes its best-supported place
         by_key: dict[str, list[_Slot]] = defaultdict(list)
         for s in slots:
@@ -784,28 +899,30 @@ def _resolve(
         for group in by_key.values():
             if len(group) < 2:
                 continue
-            total_sc: dict[str, float] = defaultdict(float)
+            total: dict[str, float] = defaultdict(float)
             for s in group:
                 for c, sc in zip(s.cands, s.scores or []):
-                    total_sc[c.place.key] += sc
-            best_key = max(total_sc, key=total_sc.__getitem__)
+                    total[c.place.key] += sc
+            best_key = max(total, key=total.__getitem__)
             for s in group:
-                for idx, c in enumerate(s.cands):
+                for i, c in enumerate(s.cands):
                     if c.place.key == best_key:
-                        s.choice = idx
+                        s.choice = i
                         break
 
+
+def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Toponym]:
+    slots = _slots(text, mentions, gaz)
+    _choose(slots)
     out: list[Toponym] = []
     for s in slots:
         m = s.mention
         if not s.cands:
             out.append(Toponym(m.start, m.end, m.text, None, None, None, adjectival=m.adjectival, dateline=m.dateline))
             continue
-        c = s.cands[s.choice]
-        p = c.place
-        if p.source == "theatre" and s.scores and s.scores[s.choice] < 0 and m.label == "LINE":
+        p = s.cands[s.choice].place
+        if p.source == "theatre" and m.label == "LINE" and not _theatre_context(s, slots):
             continue  # "front line" in a text about another war
-        conf = _confidence(s)
         out.append(
             Toponym(
                 m.start,
@@ -816,7 +933,7 @@ def _resolve(
                 p.lon,
                 kind=p.kind,
                 geonameid=p.geonameid,
-                confidence=conf,
+                confidence=_confidence(s),
                 adjectival=m.adjectival,
                 country_code=p.country_code,
                 admin1=p.admin1,
@@ -825,6 +942,13 @@ def _resolve(
             )
         )
     return out
+
+
+def _theatre_context(slot: _Slot, slots: list[_Slot]) -> bool:
+    return _near_theatre(slots) or any(
+        s is not slot and s.cands and s.cands[s.choice].place.source == "theatre" and s.mention.label != "LINE"
+        for s in slots
+    )
 
 
 def _confidence(s: _Slot) -> float:
