@@ -292,7 +292,7 @@ class Gazetteer:
         self._place_by_id = functools.lru_cache(maxsize=cache_size)(self._load_place)
         self._key_scores: dict[str, float] | None = None
         # one connection serves every thread; sqlite3 objects must not be used concurrently
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"Gazetteer({str(self.path)!r})"
