@@ -178,6 +178,8 @@ _HABITUAL = re.compile(
     r"\b(not uncommon|frequent(ly)?|often|regularly|routinely|occasional(ly)?|sporadic(ally)?|"
     r"in recent (months|years|weeks)|for (years|decades|months)|have long|has long|had long|"
     r"since the (collapse|fall|end|break-?up)|earlier this year|last year|"
+    r"since the (war|conflict|fighting|invasion|start|beginning|outbreak)|so far this|"
+    r"since (january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"(\w+) (years|decades) (earlier|ago|before))\b",
     re.I,
 )
@@ -239,7 +241,8 @@ _PLACE_NOUNS = frozenset({
     "village", "town", "city", "territory", "area", "position", "height", "hill", "base",
     "airport", "region", "district", "settlement", "bridge", "road", "highway", "control",
     "outpost", "checkpoint", "neighborhood", "neighbourhood", "suburb", "province", "capital",
-    "stronghold", "front", "line", "crossing", "port", "airfield", "garrison",
+    "stronghold", "front", "line", "crossing", "port", "airfield", "garrison", "headquarters",
+    "barracks", "camp", "compound", "facility", "palace", "ministry", "station", "hq",
 })
 _OTHER_SIDE = frozenset({"neighbor", "neighbour", "adversary", "enemy", "opponent", "foe", "rival"})
 _LINE_WORDS = re.compile(
@@ -247,7 +250,7 @@ _LINE_WORDS = re.compile(
     r"frontier|line of control|ceasefire line)\b",
     re.I,
 )
-_ANAPHOR = re.compile(r"\bthe (city|town|village|capital|settlement|district|region)\b", re.I)
+_ANAPHOR = re.compile(r"\bthe (city|town|village|capital|settlement|district|region)\b(?!\s+of\b)", re.I)
 _LINE_NAMES = ("contact line", "line of contact", "front line", "frontline", "line of control")
 _PLACE_RANK = {"settlement": 0, "feature": 1, "line": 2, "admin": 3, "region": 4, "country": 5}
 
@@ -479,6 +482,7 @@ class _Context:
     belligerents: list[str]
     has_remote: bool
     war: bool = False
+    orgs: set[str] = field(default_factory=set)
     last_claimant: tuple[str, str | None] | None = None
     claimants: list[tuple[str, str | None, str]] = field(default_factory=list)
     dateline_end: int = 0
@@ -601,7 +605,59 @@ def _rescue(toponyms: list[Any], text: str) -> list[Any]:
         p = cands[0].place
         logger.debug("rescued %r as %s", t.text, p.key)
         out.append(_Rescued(t.start, t.end, t.text, p.name, p.lat, p.lon, p.kind, p.country_code, p))
-    return out
+    out.extend(_scan_locatives(text, out, codes))
+    return sorted(out, key=lambda t: t.start)
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:(?:village|town|city|settlement|hamlet|district|locality|region|province|oblast|"
+    r"governorate|state)\s+of|near|outside|in|at|around|on)\s+(?:the\s+)?"
+    r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
+_REGION_SUFFIX = re.compile(
+    r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\s+(region|province|oblast|governorate|district)\b")
+_NOT_PLACES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "the", "a", "an", "this", "that", "twitter", "facebook", "telegram",
+})
+
+
+def _scan_locatives(text: str, known: list[Any], codes: list[str]) -> list[Any]:
+    """Places the geoparser missed in plain locative phrases ("near the town of Bakhmut").
+
+    Only names the gazetteer knows in the countries the report already names are taken.
+    """
+    gaz = _gazetteer()
+    if gaz is None or not codes:
+        return []
+    taken = [(t.start, t.end) for t in known]
+    found: list[Any] = []
+    hits = [(m.start(1), m.group(1), ("settlement", "admin")) for m in _LOCATIVE.finditer(text)]
+    hits += [(m.start(1), m.group(1), ("admin", "region", "settlement"))
+             for m in _REGION_SUFFIX.finditer(text)]
+    for start, name, kinds in sorted(hits):
+        name = re.sub(r"[’']s$", "", name)
+        if name.split()[0].lower() in _NOT_PLACES:
+            continue
+        end = start + len(name)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        try:
+            cands = gaz.candidates(name, country_codes=codes, kinds=list(kinds), limit=3)
+        except Exception:  # noqa: BLE001 - a lookup failure only loses this rescue
+            cands = []
+        if not cands and " " in name:
+            name = name.split()[0]
+            end = start + len(name)
+            cands = gaz.candidates(name, country_codes=codes, kinds=list(kinds), limit=3)
+        if not cands:
+            continue
+        p = min(cands, key=lambda c: (kinds.index(c.place.kind) if c.place.kind in kinds else 9,
+                                      -c.score)).place
+        taken.append((start, end))
+        found.append(_Rescued(start, end, text[start:end], p.name, p.lat, p.lon, p.kind,
+                              p.country_code, p))
+    return found
 
 
 def _demonym_guard(t: Any) -> Any:
@@ -918,6 +974,11 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
             logger.debug("trigger %r in %r %s", tok.text, s[:60], why)
             continue
         found.append((_PRIORITY[kind], tok, kind))
+    downs = [f[1] for f in found if f[2][1] == "Disrupted weapons use"]
+    if downs:
+        # "intercepted 12 of the 15 missiles": the missiles are what was stopped.
+        inside = {t.i for d in downs for t in d.subtree if t.i != d.i}
+        found = [f for f in found if f[1].i not in inside]
     strategic = [label for rx, label in _STRATEGIC if rx.search(s)]
     if strategic:
         # "declared martial law hours after fighting broke out": the fighting is context.
@@ -944,6 +1005,9 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
                 prev.equipment.extend(d.equipment)
             else:
                 out.append(d)
+    elif (agent := _killers(casualties[3], casualties[4])) is not None:
+        # "RSF fighters killed dozens of civilians": armed killers named, an event of its own.
+        out.append(_draft(unit, ctx, casualties[3], agent, casualties, background))
     elif casualties[0] is not None or casualties[1] is not None or casualties[2]:
         prev = _continues(unit, drafts, ctx)
         if prev is not None and not background:
@@ -1040,6 +1104,32 @@ def _strategic_blocked(unit: _Unit, ctx: _Context) -> bool:
     return bool(re.search(r"\bno need\b|\bnot need\b|\bwill not\b|\bdid not\b", s))
 
 
+def _killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
+    """ACLED type for "X killed Y" when X is an armed actor, else None."""
+    if tok is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in _KILL | _WOUND:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
+    if subj is not None:
+        phrase = list(subj.subtree)
+    elif tok.tag_ == "VBD":
+        # The parser lost the subject ("In X, RSF fighters and militias killed ..."):
+        # read the words between the last comma and the verb.
+        left = []
+        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 10) - 1, -1):
+            if tok.doc[j].is_punct:
+                break
+            left.append(tok.doc[j])
+        phrase = left
+    else:
+        return None
+    words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    if not words & (_ARMED | {"gunman", "gunmen", "attacker", "assailant"}):
+        return None
+    if victims == "civilian":
+        return ("Violence against civilians", "Attack")
+    return ("Battles", "Armed clash")
+
+
 def _max(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
@@ -1063,6 +1153,8 @@ def _inherit_kind(unit: _Unit, drafts: list[_Draft], ctx: _Context,
     """Type for a sentence that only counts casualties: its neighbour's, else a default."""
     for d in reversed(drafts[-3:]):
         if d.unit.index >= unit.index - 2 and d.event_type in VIOLENT:
+            if d.event_type == "Battles":
+                return ("Battles", "Armed clash")  # the dead of a fight, not a second capture
             return (d.event_type, d.sub_event_type)
     if casualties[4] is None:  # no victims at all (equipment only)
         return None
@@ -1171,9 +1263,11 @@ def _span_side(tokens: Iterable[Any], ctx: _Context) -> str | None:
     return None
 
 
-def _actor_label(side: str | None, civil: bool = False) -> str | None:
+def _actor_label(side: str | None, civil: bool = False, orgs: Iterable[str] = ()) -> str | None:
     if side is None:
         return None
+    if side in orgs:
+        return side  # a named armed group keeps its own name
     return f"Civilians ({side})" if civil else f"Military Forces of {side}"
 
 
@@ -1258,7 +1352,7 @@ def _name_claimant(subj: Any, ctx: _Context, *, remember: bool = True) -> tuple[
                 return (name, side)
         return ctx.last_claimant or (None, None)
     side = _span_side(toks, ctx) or _span_side(
-        [t for t in subj.subtree if t.idx >= ctx.dateline_end], ctx)
+        [t for t in subj.subtree if t.idx >= ctx.dateline_end], ctx) or _org_in(toks, ctx)
     low = " ".join(w.lower() for w in words)
     inst = None
     for pat, label in (
@@ -1304,6 +1398,11 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
                 a1_phrase = list(c.subtree)
             elif c.dep_ == "agent":
                 a1_phrase = [t for g in c.children for t in g.subtree]
+        if not a1_phrase and verb.tag_ == "VBD" and verb.lemma_.lower() in _KILL:
+            for j in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
+                if verb.doc[j].is_punct:
+                    break
+                a1_phrase.insert(0, verb.doc[j])
     else:
         a1_phrase = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      ] + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -1337,11 +1436,14 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
             a1 = claim_side
         if a1 is None and words & _OTHER_SIDE:
             a1 = _other(claim_side, ctx)
+        if a1 is None:
+            a1 = _org_in(a1_phrase, ctx)
     # Target: objects of the trigger, or the clause's objects.
     tgt: list[Any] = []
     scope = verb if verb is not None else tok
     for c in scope.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against")):
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in (
+                "on", "at", "against", "with")):
             tgt.extend(c.subtree)
     if tok.pos_ != "VERB":
         for c in tok.children:
@@ -1349,10 +1451,33 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
                 tgt.extend(c.subtree)
     tl = {t.lemma_.lower() for t in tgt}
     civil = bool(tl & _CIVILIAN)
-    a2 = _span_side(tgt, ctx) if tgt else None
+    a2 = (_span_side(tgt, ctx) or _org_in(tgt, ctx)) if tgt else None
     if a2 == a1:
         a2 = None
     return a1, a2, civil
+
+
+_NOT_ACTORS = re.compile(r"ministry|office|government|council|nations|committee|agency|"
+                         r"association|press|news|times|post|reuters|media|twitter|telegram", re.I)
+
+
+def _org_in(tokens: list[Any], ctx: _Context) -> str | None:
+    """A named armed group in a phrase ("the Rapid Support Forces", "RSF"), as its actor name."""
+    if not tokens:
+        return None
+    a, b = tokens[0].i, tokens[-1].i
+    for e in ctx.doc.ents:
+        if e.label_ == "ORG" and a <= e.start and e.end - 1 <= b and not _NOT_ACTORS.search(e.text):
+            name = re.sub(r"^the\s+", "", e.text, flags=re.I).strip()
+            if name and not ctx.toponyms_in(e.start_char, e.end_char, places=False):
+                ctx.orgs.add(name)
+                return name
+    for t in tokens:
+        if t.text.isupper() and 2 <= len(t.text) <= 6 and t.pos_ == "PROPN" and t.is_alpha \
+                and not ctx.toponyms_in(t.idx, t.idx + len(t.text), places=False):
+            ctx.orgs.add(t.text)
+            return t.text
+    return None
 
 
 # ---------------------------------------------------------------- places
@@ -1440,8 +1565,8 @@ def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualti
             a2 = casualties[5]
     if et == "Battles" and sub != "Armed clash":
         # Territory changes hands: state forces regain it, others overtake it.
-        sub = "Government regains territory" if a1 in ctx.belligerents or a1 is None else \
-            "Non-state actor overtakes territory"
+        sub = "Non-state actor overtakes territory" if a1 in ctx.orgs else \
+            "Government regains territory"
     exclude = _actor_spans(unit, tok)
     place, prec = _place_for(tok, unit, ctx, exclude)
     d = _Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
@@ -1450,9 +1575,9 @@ def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualti
         where = a2 or d.country
         d.actor2 = f"Civilians ({where})" if where else "Civilians"
         a2 = None
-    d.actor1_side, d.actor1 = a1, _actor_label(a1)
+    d.actor1_side, d.actor1 = a1, _actor_label(a1, orgs=ctx.orgs)
     if d.actor2 is None and a2 is not None:
-        d.actor2_side, d.actor2 = a2, _actor_label(a2)
+        d.actor2_side, d.actor2 = a2, _actor_label(a2, orgs=ctx.orgs)
     if d.actor2 is None and et == "Battles" and a1 is not None:
         other = _other(a1, ctx)
         d.actor2_side, d.actor2 = other, _actor_label(other)
@@ -1566,6 +1691,8 @@ def _denial(unit: _Unit, ctx: _Context) -> _Denial | None:
     for tok in unit.tokens:
         if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB":
             subj = _subject(tok, ctx)
+            if subj is None and tok.dep_ == "conj":
+                subj = _subject(tok.head, ctx)  # "X said ... and denied ..."
             name, side = _name_claimant(subj, ctx) if subj is not None else (None, None)
             if name:
                 ctx.last_claimant = (name, side)
@@ -1586,7 +1713,7 @@ def _link_denials(drafts: list[_Draft], denials: list[_Denial], ctx: _Context) -
     for den in denials:
         best, best_score = None, 0.0
         for d in drafts:
-            if d.background or d.claimed_by is None:
+            if d.background or d.claimed_by is None or d.unit.index == den.unit.index:
                 continue
             if den.denier and d.claimed_by == den.denier:
                 continue
