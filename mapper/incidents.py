@@ -892,6 +892,19 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             return ("Explosions/Remote violence", "Air/drone strike")
         if subj & _SHELL or subj & {"shell"}:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    if lem in ("explosion", "blast", "detonation") and tok.pos_ == "NOUN":
+        if ctx.has_remote or ctx.war:
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if lem in ("bombing", "bomb", "bomber") and tok.pos_ == "NOUN" and (
+            mods & {"car", "roadside", "suicide", "truck", "nail", "pipe", "homemade", "home-made"}
+            or not ctx.has_remote):
+        if "suicide" in mods:
+            return ("Explosions/Remote violence", "Suicide bomb")
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if lem in ("landmine", "mine", "ied") and tok.pos_ == "NOUN" and (mods | children) & {
+            "explode", "land", "anti-personnel", "anti-tank", "roadside"}:
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if lem in _SHELL or low.rstrip("s") in _SHELL:
         if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _SHELL | _CLASH | _STRIKE:
             return None
@@ -907,7 +920,7 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             if tok.head.lemma_ != "open":
                 return None
         if objs & _CIVILIAN:
-            if ctx.has_remote:
+            if ctx.has_remote or ctx.war:
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             return ("Violence against civilians", "Attack")
         if lem in ("attack", "fire", "strike", "pound", "bomb"):
@@ -968,7 +981,8 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         if kind is None:
             continue
         why = _blocked(tok, unit)
-        if why is None and kind[0] != "Explosions/Remote violence" and not _armed(unit, ctx):
+        remote = kind[1] in ("Shelling/artillery/missile attack", "Air/drone strike")
+        if why is None and not remote and not _armed(unit, ctx):
             why = "no armed actor"
         if why:
             logger.debug("trigger %r in %r %s", tok.text, s[:60], why)
@@ -1023,6 +1037,9 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         if kind is not None:
             tok = casualties[3] or unit.tokens[0]
             out.append(_draft(unit, ctx, tok, kind, casualties, background))
+    agreement = _agreement(unit, ctx, background)
+    if agreement is not None:
+        out.append(agreement)
     if strategic and not _strategic_blocked(unit, ctx):
         for d in _strategic_drafts(unit, ctx, strategic, background):
             out.append(d)
@@ -1085,10 +1102,49 @@ _PRIORITY = {
     ("Violence against civilians", "Abduction/forced disappearance"): 1,
     ("Violence against civilians", "Sexual violence"): 1,
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"): 2,
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"): 2,
+    ("Explosions/Remote violence", "Suicide bomb"): 1,
     ("Violence against civilians", "Attack"): 3,
     ("Strategic developments", "Disrupted weapons use"): 4,
     ("Battles", "Armed clash"): 5,
 }
+
+
+_TRUCE = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "agreement", "deal", "accord"})
+_AGREE = frozenset({"agree", "sign", "announce", "broker", "reach", "take", "come", "enter",
+                    "declare", "begin", "start", "seal", "conclude", "hold"})
+
+
+def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
+    """A ceasefire or peace deal agreed, signed or taking effect (Strategic developments/Agreement)."""
+    if background:
+        return None
+    for tok in unit.tokens:
+        lem = tok.lemma_.lower()
+        if lem not in _TRUCE or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lem in ("agreement", "deal", "accord") and not any(
+                t.lemma_.lower() in ("peace", "ceasefire", "truce", "cease-fire") for t in tok.children):
+            continue
+        verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+        if verb is not None and tok.dep_ == "pobj":
+            verb = verb.head
+        if verb is None or verb.lemma_.lower() not in _AGREE:
+            continue
+        if verb.lemma_.lower() in ("take", "come", "enter") and not any(
+                c.lemma_.lower() in ("effect", "force", "into") for c in verb.subtree):
+            continue
+        if _blocked(verb, unit) or _blocked(tok, unit):
+            continue
+        d = _Draft(unit=unit, event_type="Strategic developments", sub_event_type="Agreement",
+                   trigger=tok.text)
+        place, prec = _place_for(tok, unit, ctx, _actor_spans(unit, tok))
+        _apply_place(d, place, 2 if place is not None else 3, ctx)
+        d.claimed_by = None
+        d.content = frozenset({"agreement"})
+        _apply_date(d, unit, ctx)
+        return d
+    return None
 
 
 def _strategic_blocked(unit: _Unit, ctx: _Context) -> bool:
@@ -1151,6 +1207,8 @@ def _continues(unit: _Unit, drafts: list[_Draft], ctx: _Context) -> _Draft | Non
 def _inherit_kind(unit: _Unit, drafts: list[_Draft], ctx: _Context,
                   casualties: tuple) -> tuple[str, str] | None:
     """Type for a sentence that only counts casualties: its neighbour's, else a default."""
+    if casualties[4] == "military":
+        return ("Battles", "Armed clash")  # soldiers' deaths are counted from fighting
     for d in reversed(drafts[-3:]):
         if d.unit.index >= unit.index - 2 and d.event_type in VIOLENT:
             if d.event_type == "Battles":
