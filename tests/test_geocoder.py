@@ -93,8 +93,13 @@ def test_rate_limiter_wraps_it(geo):
 
 def test_geopandas_geocode_offline():
     gpd_tools = pytest.importorskip("geopandas.tools")
-    names = ["Stepanakert", "Baku", "Yerevan", "Qwxzyville", "", "Shusha"] * 5
+    from mapper.gazetteer import load_gazetteer
+
+    known = sorted(load_gazetteer().key_scores())[1000:1970:1]
+    names = ["Stepanakert", "Baku", "Yerevan", "Qwxzyville", "", "Shusha"] * 5 + known
+    assert len(names) == 1000
     df = gpd_tools.geocode(names, provider=OfflineGeocoder)
+    assert (~df.geometry.is_empty).sum() >= 990
     assert len(df) == len(names) and str(df.crs) == "EPSG:4326"
     assert abs(df.geometry.iloc[0].y - 39.8177) < 0.01 and abs(df.geometry.iloc[0].x - 46.7528) < 0.01
     assert df.geometry.iloc[3].is_empty and pd.isna(df.address.iloc[3])

@@ -859,6 +859,7 @@ def _write(model: _Model, target: Path, version: str) -> None:
         db.commit()
         db.execute("VACUUM")
         db.close()
+        tmp.chmod(0o644)  # mkstemp makes it private; the index holds nothing secret
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
