@@ -1274,9 +1274,11 @@ def _casualties(unit: _Unit, ctx: _Context) -> tuple:
 def _victims(tok: Any, unit: _Unit) -> list[Any] | None:
     """The noun phrase naming who was killed or wounded by this casualty word."""
     roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
-    for c in tok.children:
-        if c.dep_ in roles:
-            if c.lower_ in ("that", "which", "who"):
+    for role in roles:
+        if role == "nsubj" and tok.lemma_.lower() in ("kill", "wound", "injure", "hurt"):
+            continue  # the subject of "killed" is the killer, not the victim
+        for c in tok.children:
+            if c.dep_ != role or c.lower_ in ("that", "which", "who"):
                 continue
             return [t for t in c.subtree if t.dep_ not in ("relcl", "acl") or t.i == c.i]
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):

@@ -398,3 +398,39 @@ def test_examples_never_map_captions_statements_or_background(example_incidents)
         for b in bad:
             # A violent incident may cite a caption only next to real evidence.
             assert not (len(inc.sources) == 1 and _cites(inc, b)), (b["quote"], inc)
+
+
+# ------------------------------------------------------------------ other theatres
+def test_named_armed_group_takes_territory():
+    text = ("The RSF said on Sunday it had seized the army headquarters in El Fasher, "
+            "a claim the army did not confirm.")
+    [inc] = violent(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert inc.location == "El Fasher" and inc.claimed_by
+
+
+def test_armed_killers_of_civilians_is_violence_against_civilians():
+    text = ("In El Fasher, paramilitary fighters and allied militias killed dozens of civilians "
+            "on Sunday, according to a local rights group.")
+    [inc] = violent(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
+    assert inc.fatalities == 12 and inc.location == "El Fasher"
+
+
+def test_intercepted_missiles_are_disrupted_weapons_use():
+    [inc] = extract("Ukraine's air force said it had intercepted 12 of the 15 cruise missiles "
+                    "launched at Kharkiv on Sunday.")
+    assert inc.sub_event_type == "Disrupted weapons use"
+
+
+def test_cumulative_toll_is_background():
+    incs = extract("The United Nations said more than 2,000 people have been killed in Sudan "
+                   "since the war began in April.")
+    assert all(i.background for i in incs)
+
+
+def test_ceasefire_agreement():
+    text = "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday, Russia said."
+    [inc] = extract(text, published=dt.date(2020, 10, 10))
+    assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Agreement")
+    assert extract("France urged both sides to respect the ceasefire.") == []
