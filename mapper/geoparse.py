@@ -519,6 +519,7 @@ def _recognize(
 
     # 2. NER places, split at commas ("Alexandria, Va." is two toponyms)
     ner_keys: set[str] = set()
+    unknown: list[tuple[int, int, str]] = []
     for ent in ents:
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
@@ -539,8 +540,13 @@ def _recognize(
                 continue  # a surname the model took for a place
             if not known and seg.isupper() and len(seg) <= 3:
                 continue
-            ner_keys.add(folded)
-            add(ps, pe, ent.label)
+            if known:
+                ner_keys.add(folded)
+                add(ps, pe, ent.label)
+            else:
+                # "Mississippi State", "Montgomery County Democrats": let the
+                # gazetteer find the place inside first (step 3), keep the rest
+                unknown.append((ps, pe, ent.label))
 
     # 3. gazetteer names the model mislabelled or missed
     pending: list[tuple[int, int, str]] = []
@@ -595,9 +601,13 @@ def _recognize(
                 ok = known or strong or ((locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
         if ok:
             # a place name used as a modifier ("Soviet republics") says who, not where
-            add(s, e, "GAZ", adjectival=label == "NORP" and j - i == 1)
+            add(s, e, "GAZ", adjectival=label == "NORP" and j - i == 1 and not locative and j < n and tk.alpha[j])
         else:
             pending.append((s, e, key))
+
+    # NER places the gazetteer does not know and that hold no known name
+    for s, e, label in unknown:
+        add(s, e, label)
 
     # one sense per discourse: a name accepted once is a place everywhere in the text
     accepted = {_fold(m.text) for m in mentions if not m.adjectival}
@@ -633,9 +643,9 @@ def _recognize(
 # Candidate features, in the order of _WEIGHTS (see _features).
 FEATURES: tuple[str, ...] = (
     "prior",        # the gazetteer's prior score
-    "pop_rel",      # logpop minus the largest logpop among the name's candidates
+    "pop_rel",      # settlements: logpop minus the largest logpop among the name's candidates
     "top",          # the gazetteer's first candidate
-    "logpop",       # log10(population + 1) / 7
+    "logpop",       # settlements: log10(population + 1) / 7
     "country",
     "adm1",
     "adm2",
@@ -659,8 +669,8 @@ FEATURES: tuple[str, ...] = (
 # candidates, positives = within 161 km of gold) on the training split of LGL
 # and GeoWebNews (documents whose index % 5 != 0); never on TR-News.
 _WEIGHTS: tuple[float, ...] = (
-    2.646, 1.773, 0.820, 1.773, -0.719, 2.058, 0.219, -1.973, 0.415, 0.201, 1.388,
-    0.949, 1.148, 1.457, 0.895, 1.417, -0.284, 0.628, 2.436, 0.656, 0.259,
+    2.959, 2.212, 0.883, 1.702, 1.194, 0.824, -0.571, -1.841, 0.394, 0.017, 1.288,
+    0.962, 1.178, 1.391, 1.135, 1.270, -0.348, 0.611, 2.620, 0.614, 0.104,
     -2.000,  # theatre_off: not learnable from world news, a fixed penalty
 )
 _NEAR_KM = 250.0
@@ -781,7 +791,7 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
         others = [pt for k, pts in points.items() if k != s.key for pt in pts]
         others_places = [p for t, p in zip(slots, chosen) if p is not None and t.key != s.key]
         qual = [c.place for c in slots[s.qualifier].cands[:5]] if s.qualifier is not None else []
-        max_lp = max(math.log10(c.place.population + 1) for c in s.cands) / 7.0
+        max_lp = max((_logpop(c.place) for c in s.cands), default=0.0)
         other_cc = cc_all - own_cc
         top_cc = other_cc.most_common(1)[0][0] if other_cc else None
         mention = s.mention.text.casefold()
@@ -801,11 +811,11 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
                 near, near_local = math.exp(-d / _NEAR_KM), math.exp(-d / _LOCAL_KM)
             else:
                 near = near_local = 0.0
-            logpop = math.log10(p.population + 1) / 7.0
+            logpop = _logpop(p)
             rows.append(
                 [
                     c.score,
-                    logpop - max_lp,
+                    logpop - max_lp if p.kind == "settlement" else 0.0,
                     1.0 if rank == 0 else 0.0,
                     logpop,
                     1.0 if p.kind == "country" else 0.0,
@@ -833,6 +843,12 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
             )
         out.append(rows)
     return out
+
+
+def _logpop(place: Place) -> float:
+    """Scaled log population of a settlement; 0 for other kinds, whose population the
+    gazetteer often leaves at 0 (so it must not count against them)."""
+    return math.log10(place.population + 1) / 7.0 if place.kind == "settlement" else 0.0
 
 
 def _support(slots: list[_Slot]) -> dict[str, dict[str, tuple[float, float]]]:
