@@ -877,6 +877,8 @@ def _name_variants(names: dict[str, tuple[str, str]]) -> Iterator[tuple[str, tup
         if "." in key[:-1]:  # "w.va." ~ "w. va."
             tight = key.replace(". ", ".")
             variants.extend({tight, re.sub(r"\.(?=\w)", ". ", tight)})
+        if key.endswith(" county"):  # "Loudon Co." in US news
+            variants.append(key[: -len("county")] + "co.")
         for long, short in (("saint ", "st. "), ("saint ", "st "), ("mount ", "mt. ")):
             if key.startswith(long):
                 variants.append(short + key[len(long) :])
