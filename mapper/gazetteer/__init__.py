@@ -601,8 +601,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def source_version() -> str:
     """Return the hash of everything the index is built from.
 
-    Package versions of the data sources, our build code's version, the
-    ``static/`` files and any GeoNames dumps registered by :func:`build_index`.
+    Package versions of the data sources, our build code, the ``static/``
+    files and any GeoNames dumps registered by :func:`build_index`. The index
+    file name holds it, so a change of any source builds a new index.
+
+    Examples
+    --------
+    >>> v = source_version()
+    >>> len(v), v == source_version()
+    (16, True)
     """
     from mapper.gazetteer._build import source_version as _sv
 
@@ -615,7 +622,36 @@ def build_index(
     target: str | Path | None = None,
     packaged: bool = True,
 ) -> Path:
-    """Build the index and return its path; see :func:`mapper.gazetteer._build.build_index`."""
+    """Build the index and return its path.
+
+    Parameters
+    ----------
+    geonames_paths : iterable of path
+        GeoNames dumps (``allCountries.zip``, ``cities1000.zip``, ``AZ.zip``,
+        ``admin1CodesASCII.txt``...) imported on top of the packaged data; their
+        points replace packaged points of the same geonameid. Used for the
+        default index, they are remembered for later automatic rebuilds.
+    target : path, optional
+        Where to write (default: the current index in the cache directory).
+    packaged : bool
+        Include the packaged sources (default); ``False`` needs ``target``.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    GazetteerError
+        If a required source is missing or a dump cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = build_index(target=pathlib.Path(tempfile.mkdtemp()) / "g.sqlite", packaged=False)
+    >>> Gazetteer(path).candidates("Stepanakert")[0].place.source
+    'theatre'
+    """
     from mapper.gazetteer._build import build_index as _build
 
     return _build(geonames_paths=geonames_paths, target=target, packaged=packaged)
