@@ -97,7 +97,7 @@ def bench_speed() -> dict:
         f"cold_minus_bare_s={cold - bare:.3f} (target <= 0.5) warm_candidates_per_s={warm:,.0f} "
         f"warm_geocode_per_s={warm_geo:,.0f} (target >= 50,000) index_mb={size_mb:.1f} "
         f"keys={len(ks):,} key_scores_load_s={keys_s:.2f} "
-        f"build_s={'%.1f' % built_s if built_s else 'already built'}"
+        f"build_s={f'{built_s:.1f}' if built_s else 'already built'}"
     )
     return {"cold_s": cold - bare, "warm_per_s": warm, "index_mb": size_mb}
 
@@ -245,7 +245,9 @@ def bench_coverage(gold: dict[str, list[dict]]) -> dict:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--skip-corpora", action="store_true")
     ap.add_argument("--skip-speed", action="store_true")

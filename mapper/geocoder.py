@@ -63,7 +63,7 @@ class GeocodeTypeError(GeocodeError, TypeError):
 
 
 def check_query(query: Any) -> str:
-    """Return ``query`` stripped, or raise an error naming what is wrong with it.
+    r"""Return ``query`` stripped, or raise an error naming what is wrong with it.
 
     Parameters
     ----------
@@ -91,10 +91,10 @@ def check_query(query: Any) -> str:
     Traceback (most recent call last):
     ...
     mapper.errors.GeocodeError: empty geocoding query; give a place name such as 'Baku'
-    >>> check_query("Ba\\x00ku")
+    >>> check_query("Ba\x00ku")
     Traceback (most recent call last):
     ...
-    mapper.errors.GeocodeError: geocoding query 'Ba\\x00ku' holds control character U+0000 at position 2
+    mapper.errors.GeocodeError: geocoding query 'Ba\x00ku' holds control character U+0000 ...
     >>> check_query(42)
     Traceback (most recent call last):
     ...
@@ -415,7 +415,9 @@ class OnlineFallback:
                 "OnlineFallback(user_agent='my-app/1.0 (me@example.org)')"
             )
         self.user_agent = user_agent
-        self.cache_path = Path(cache_path) if cache_path else _paths.cache_dir() / "nominatim.sqlite"
+        self.cache_path = (
+            Path(cache_path) if cache_path else _paths.cache_dir() / "nominatim.sqlite"
+        )
         self._geocoder = geocoder
         self._min_delay = float(min_delay_seconds)
         self._clock = clock

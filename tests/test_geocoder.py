@@ -101,7 +101,8 @@ def test_geopandas_geocode_offline():
     df = gpd_tools.geocode(names, provider=OfflineGeocoder)
     assert (~df.geometry.is_empty).sum() >= 990
     assert len(df) == len(names) and str(df.crs) == "EPSG:4326"
-    assert abs(df.geometry.iloc[0].y - 39.8177) < 0.01 and abs(df.geometry.iloc[0].x - 46.7528) < 0.01
+    first = df.geometry.iloc[0]
+    assert abs(first.y - 39.8177) < 0.01 and abs(first.x - 46.7528) < 0.01
     assert df.geometry.iloc[3].is_empty and pd.isna(df.address.iloc[3])
     assert df.geometry.iloc[4].is_empty  # "" is a GeocodeError, i.e. a ValueError: a miss row
 
@@ -126,7 +127,9 @@ def test_online_fallback_caches_and_rate_limits(tmp_path):
         slept.append(s)
         now[0] += s
 
-    fb = OnlineFallback(cache_path=tmp_path / "c.sqlite", geocoder=fake, clock=lambda: now[0], sleep=sleep)
+    fb = OnlineFallback(
+        cache_path=tmp_path / "c.sqlite", geocoder=fake, clock=lambda: now[0], sleep=sleep
+    )
     assert fb.geocode("Smallville").latitude == 10.0
     assert fb.geocode("Otherville").latitude == 10.0
     assert fb.geocode("smallville").raw["source"] == "nominatim"  # cached, folded

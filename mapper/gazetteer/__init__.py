@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 import logging
 import math
 import sqlite3
+import threading
 import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator
@@ -114,7 +114,7 @@ _STRIP = " \t\r\n\"'()[]{},;:!?*"
 
 @functools.lru_cache(maxsize=262144)
 def fold(name: str) -> str:
-    """Return the lookup key of a place name.
+    r"""Return the lookup key of a place name.
 
     NFKD with diacritics removed, case folded, quotes and dashes unified,
     a trailing possessive (``'s``, ``’s``, ``s'``) dropped, surrounding
@@ -140,7 +140,7 @@ def fold(name: str) -> str:
     --------
     >>> fold("Şuşa"), fold("Füzuli"), fold("Azerbaijan’s"), fold("Xankəndi")
     ('susa', 'fuzuli', 'azerbaijan', 'xankandi')
-    >>> fold("Nagorno–Karabakh"), fold(" New \\n York "), fold("U.S."), fold("Texas'")
+    >>> fold("Nagorno–Karabakh"), fold(" New \n York "), fold("U.S."), fold("Texas'")
     ('nagorno-karabakh', 'new york', 'u.s.', 'texas')
     >>> fold("")
     ''
@@ -295,6 +295,7 @@ class Gazetteer:
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
+        """Name the index file."""
         return f"Gazetteer({str(self.path)!r})"
 
     # -- lookups --------------------------------------------------------------
@@ -374,7 +375,9 @@ class Gazetteer:
         code = code.strip().upper()
         if len(code) == 3:
             with self._lock:
-                row = self._db.execute("SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)).fetchone()
+                row = self._db.execute(
+                    "SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)
+                ).fetchone()
             if row is None:
                 return None
             code = row[0]

