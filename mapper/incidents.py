@@ -203,7 +203,8 @@ _KILL = frozenset({"kill", "die", "dead", "death", "slay", "perish", "martyr"})
 _WOUND = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
 _STRATEGIC = (
     (re.compile(r"\bmartial law\b", re.I), "martial law"),
-    (re.compile(r"\bmobili[sz]ation\b|\bmobili[sz]e[ds]?\b", re.I), "mobilisation"),
+    (re.compile(r"\bmobili[sz]ation\b|\bmobili[sz]ed?\s+(?:its\s+|the\s+)?(?:troops|reservists|"
+                r"army|forces|soldiers|conscripts)\b", re.I), "mobilisation"),
     (re.compile(r"\bcurfew\b", re.I), "curfew"),
     (re.compile(r"\bstate of (emergency|war)\b", re.I), "state of emergency"),
     (re.compile(r"\bcalled up\b|\bconscription\b", re.I), "call-up"),
@@ -230,7 +231,7 @@ _ARMED = frozenset({
     "rebel", "insurgent", "fighter", "militia", "gunman", "gunmen", "jihadist", "terrorist",
     "artillery", "tank", "drone", "uav", "missile", "rocket", "shelling", "airstrike", "front",
     "frontline", "position", "offensive", "counteroffensive", "ceasefire", "cease-fire", "armed",
-    "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper", "ambush", "combat", "war",
+    "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper", "ambush", "war",
     "battalion", "brigade", "paramilitary", "insurgency", "warplane", "helicopter", "jet",
     "shell", "grenade", "gunfire", "gunfight", "shootout", "clash", "hostility", "defence",
     "defense", "invasion", "occupation", "separatist", "guerrilla", "mujahideen", "commando",
@@ -905,6 +906,9 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
     if lem in ("landmine", "mine", "ied") and tok.pos_ == "NOUN" and (mods | children) & {
             "explode", "land", "anti-personnel", "anti-tank", "roadside"}:
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if (lem in _WEAPONS or low.rstrip("s") in _WEAPONS) and tok.pos_ in ("NOUN", "PROPN") \
+            and not _weapon_used(tok):
+        return None  # "$1 billion in missiles", "the Houston Rockets", "Nick Shell"
     if lem in _SHELL or low.rstrip("s") in _SHELL:
         if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _SHELL | _CLASH | _STRIKE:
             return None
@@ -938,6 +942,25 @@ def _under_denial(tok: Any) -> bool:
         if head.lemma_.lower() in _DENY:
             return True
         t = head
+    return False
+
+
+_WEAPONS = frozenset({"missile", "rocket", "artillery", "shell", "mortar", "projectile",
+                      "howitzer", "grad"})
+_USE = frozenset({"strike", "hit", "land", "slam", "rain", "fall", "explode", "target", "pound",
+                  "kill", "wound", "injure", "destroy", "damage", "fire", "launch", "shell",
+                  "bombard", "attack", "use", "struck", "tear", "crash", "smash", "lob"})
+
+
+def _weapon_used(tok: Any) -> bool:
+    """Is a weapon noun used in an attack here, rather than merely named?"""
+    if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return False
+    for a in [tok.head] + [x for x in tok.head.ancestors][:2]:
+        if a.lemma_.lower() in _USE or a.lemma_.lower() in _CLASH | {"attack", "barrage", "salvo"}:
+            return True
+        if a.lemma_.lower() in _KILL | _WOUND:
+            return True
     return False
 
 
@@ -982,7 +1005,7 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
             continue
         why = _blocked(tok, unit)
         remote = kind[1] in ("Shelling/artillery/missile attack", "Air/drone strike")
-        if why is None and not remote and not _armed(unit, ctx):
+        if why is None and not remote and not _armed(unit, ctx, tok):
             why = "no armed actor"
         if why:
             logger.debug("trigger %r in %r %s", tok.text, s[:60], why)
@@ -1072,15 +1095,21 @@ def _same_claim_ok(d: _Draft, prev: _Draft) -> bool:
     return not (d.actor1 and prev.actor1 and d.actor1 != prev.actor1)
 
 
-def _armed(unit: _Unit, ctx: _Context) -> bool:
-    """Does the sentence speak of armed actors, weapons or (in a war report) a belligerent?"""
+def _armed(unit: _Unit, ctx: _Context, tok: Any = None) -> bool:
+    """Does the sentence speak of armed actors or weapons, or (in a war report) does a
+    belligerent take part in the event itself?"""
     if any(t.lemma_.lower() in _ARMED or t.lower_ in _ARMED for t in unit.tokens):
         return True
-    if ctx.war:
-        for t in ctx.toponyms_in(unit.start, unit.end, places=False):
-            if _side_of_toponym(t) in ctx.belligerents:
-                return True
-    return False
+    if not ctx.war:
+        return False
+    if tok is not None:
+        # Only a belligerent in the event's own phrase ("Armenia attacked ...") counts.
+        clause = _clause_verb(tok)
+        span = list(clause.subtree)
+        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+    else:
+        a, b = unit.start, unit.end
+    return any(_side_of_toponym(t) in ctx.belligerents for t in ctx.toponyms_in(a, b, places=False))
 
 
 def _in_context_clause(tok: Any) -> bool:
