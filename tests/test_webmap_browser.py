@@ -313,3 +313,21 @@ def test_small_filter_changes_keep_every_other_marker(page):
     after = sorted(page.page.evaluate(
         "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)"))
     assert after == before
+
+
+def test_online_tiles_are_offered_but_never_loaded_unless_chosen(browser, tmp_path):
+    path = write_map(_incidents(), tmp_path / "tiles.html", theatre=False,
+                     tiles="OpenStreetMap.Mapnik")
+    p = Page(browser, path)
+    try:
+        assert p.blocked == [] and p.errors == []
+        radio = p.page.get_by_role("radio", name="OpenStreetMap.Mapnik")
+        assert not radio.is_checked()
+        assert p.page.get_by_role("radio", name="Offline outlines (Natural Earth)").is_checked()
+        with p.page.expect_request(lambda r: "tile.openstreetmap.org" in r.url):
+            radio.check()
+        p.page.wait_for_function("() => document.querySelector('.leaflet-control-attribution')"
+                                 ".textContent.includes('OpenStreetMap')")
+        assert all("tile.openstreetmap.org" in u for u in p.blocked)
+    finally:
+        p.close()
