@@ -215,6 +215,13 @@ class Inc:
     sources: tuple = field(default_factory=tuple)
 
 
+def test_header_says_how_many_incidents_have_no_place():
+    fc = collection([feature(1), {"type": "Feature", "geometry": None,
+                                  "properties": {"id": "nowhere", "event_type": "Battles"}}])
+    assert "1 without a place (not on the map)" in render(fc)
+    assert "without a place" not in render(collection([feature(1)]))
+
+
 def test_incident_records_are_accepted_duck_typed():
     incs = [Inc("a", "2020-09-27", "Battles", 39.8, 46.7, sources=(Src("r.txt", "q", 0, 1),)),
             Inc("b", None, "Battles", None, None)]

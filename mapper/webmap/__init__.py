@@ -216,7 +216,8 @@ def build_map(
     m.add_child(stable_id(LayerControl(collapsed=False, position="topright"), "layers"))
 
     m.add_child(Header(view, title=title, reports=report_count, incidents=len(rows),
-                       first=dates[0] if dates else None, last=dates[-1] if dates else None))
+                       first=dates[0] if dates else None, last=dates[-1] if dates else None,
+                       unmapped=payload["unmapped"]))
     m.add_child(Sidebar(view, dates=dates, filename=f"{_slug(title)}-incidents.geojson",
                         theatre=theatre_layer))
     m.add_child(Legend(view, types, [type_counts[t["name"]] for t in types],

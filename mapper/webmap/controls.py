@@ -89,7 +89,8 @@ class Header(SafeRender):
   <span class="mapper-stats">{{ this.reports }} report{{ "" if this.reports == 1 else "s" }} ·
     {{ this.incidents }} incident{{ "" if this.incidents == 1 else "s" }}
     {%- if this.first %} · {{ this.first|e }}
-    {%- if this.last != this.first %} – {{ this.last|e }}{% endif %}{% endif %}</span>
+    {%- if this.last != this.first %} – {{ this.last|e }}{% endif %}{% endif %}
+    {%- if this.unmapped %} · {{ this.unmapped }} without a place (not on the map){% endif %}</span>
   <span class="mapper-count" id="mapper-count" aria-live="polite"></span>
 </header>
         {% endmacro %}
@@ -100,7 +101,7 @@ class Header(SafeRender):
     )
 
     def __init__(self, view: IncidentLayer, *, title: str, reports: int, incidents: int,
-                 first: str | None, last: str | None) -> None:
+                 first: str | None, last: str | None, unmapped: int = 0) -> None:
         super().__init__()
         stable_id(self, "header")
         self.view = view
@@ -109,6 +110,7 @@ class Header(SafeRender):
         self.incidents = int(incidents)
         self.first = first
         self.last = last
+        self.unmapped = int(unmapped)
 
 
 class Sidebar(SafeRender):
