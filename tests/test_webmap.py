@@ -317,3 +317,11 @@ def test_regression_rendering_twice_gives_the_same_page(sample):
     assert first.count("mapper_basemap.addTo(mapper_map);") == 1
     assert first.count("mapper_type_0.addTo(mapper_map);") == 1
     assert "mapper_tiles_0.addTo" not in first
+
+
+def test_export_geodataframe_maps_like_its_feature_collection(sample):
+    export = pytest.importorskip("mapper.export")
+    records = [dict(f["properties"], geometry=f["geometry"]) for f in sample["features"]]
+    gdf = export.to_geodataframe(records)
+    assert encode(to_features(gdf)) == encode(to_features(export.to_feature_collection(records)))
+    assert len(encode(to_features(gdf))["rows"]) == 5
