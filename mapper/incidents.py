@@ -338,6 +338,16 @@ def _gazetteer() -> Any:
         return None
 
 
+@functools.lru_cache(maxsize=512)
+def _demonym(word: str) -> str | None:
+    gaz = _gazetteer()
+    try:
+        place = gaz.demonym(word) if gaz is not None else None
+    except Exception:  # noqa: BLE001 - an odd word is just not a demonym
+        return None
+    return place.name if place is not None and place.kind in ("country", "region") else None
+
+
 @functools.lru_cache(maxsize=256)
 def _country_name(code: str | None) -> str | None:
     if not code:
@@ -578,7 +588,7 @@ class _Rescued:
     dateline: bool = False
 
 
-_CALLED = re.compile(r"\b(village|town|city|settlement|hamlet|district|locality)\s+of\s+$", re.I)
+_CALLED = re.compile(r"\b(village|town|city|settlement|hamlet|district|locality)s?\s+of\s+$", re.I)
 
 
 def _rescue(toponyms: list[Any], text: str) -> list[Any]:
@@ -1042,6 +1052,7 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
                 prev.equipment.extend(d.equipment)
             else:
                 out.append(d)
+                out.extend(_split_places(d, unit, ctx))
     elif (agent := _killers(casualties[3], casualties[4])) is not None:
         # "RSF fighters killed dozens of civilians": armed killers named, an event of its own.
         out.append(_draft(unit, ctx, casualties[3], agent, casualties, background))
@@ -1066,6 +1077,39 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
     if strategic and not _strategic_blocked(unit, ctx):
         for d in _strategic_drafts(unit, ctx, strategic, background):
             out.append(d)
+    return out
+
+
+def _split_places(d: _Draft, unit: _Unit, ctx: _Context) -> list[_Draft]:
+    """One more draft per place coordinated with the event's place ("shelled Ganja, Tartar and
+    Barda" is three events for ACLED); figures stay with the first, conservatively."""
+    if d.place is None or d.geo_precision == 3 or getattr(d.place, "start", None) is None:
+        return []
+    head = next((t for t in unit.tokens if t.idx <= d.place.start < t.idx + len(t.text) + 1), None)
+    if head is None:
+        return []
+    # The name's last token carries the conj relation ("El Fasher" -> "Fasher").
+    while head.i + 1 < len(head.doc) and head.doc[head.i + 1].idx < d.place.end:
+        head = head.doc[head.i + 1]
+    out = []
+    codes = [getattr(d.place, "country_code", None)] if getattr(d.place, "country_code", None) else []
+    for c in head.conjuncts:
+        tops = [t for t in ctx.toponyms_in(c.idx - 30, c.idx + len(c.text))
+                if t.end == c.idx + len(c.text)]
+        if not tops and c.pos_ == "PROPN" and codes:
+            # A listed name the geoparser missed: the gazetteer, in the same country.
+            gaz = _gazetteer()
+            cands = gaz.candidates(c.text, country_codes=codes, kinds=["settlement"], limit=1) \
+                if gaz is not None else []
+            if cands:
+                p = cands[0].place
+                tops = [_Rescued(c.idx, c.idx + len(c.text), c.text, p.name, p.lat, p.lon,
+                                 p.kind, p.country_code, p)]
+        for t in tops:
+            if t.kind in ("settlement", "admin") and t.name != d.place_name:
+                other = replace(d, extra_units=[], equipment=[], fatalities=None, injuries=None)
+                _apply_place(other, t, d.geo_precision, ctx)
+                out.append(other)
     return out
 
 
@@ -1342,6 +1386,13 @@ def _span_side(tokens: Iterable[Any], ctx: _Context) -> str | None:
     for t in tops:
         if t.kind in ("region", "admin"):
             return t.name
+    for t in toks:
+        # A demonym the geoparser did not report ("Azerbaijani drones").
+        if t.ent_type_ == "NORP" or (t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+                                     and t.text.endswith(("ian", "ani", "ese", "ish", "i"))):
+            country = _demonym(t.text)
+            if country:
+                return country
     words = {t.lower_ for t in toks}
     if words & {"breakaway", "separatist", "self-proclaimed", "enclave", "unrecognised",
                 "unrecognized", "region", "region's", "regional"} and ctx.theatre is not None \
@@ -1834,7 +1885,8 @@ def _freeze(d: _Draft, ctx: _Context) -> Incident:
     rid = ctx.report.id
     units = [d.unit] + [u for u in d.extra_units if u is not d.unit]
     sources = tuple(Source(rid, ctx.text[u.start:u.end], u.start, u.end) for u in units)
-    key = f"{rid}:{d.unit.start}:{d.unit.end}:{d.event_type}:{d.sub_event_type}:{d.actor1}"
+    key = (f"{rid}:{d.unit.start}:{d.unit.end}:{d.event_type}:{d.sub_event_type}:{d.actor1}"
+           f":{d.place_name}")
     iid = "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
     return Incident(
         id=iid,

@@ -434,3 +434,12 @@ def test_ceasefire_agreement():
     [inc] = extract(text, published=dt.date(2020, 10, 10))
     assert (inc.event_type, inc.sub_event_type) == ("Strategic developments", "Agreement")
     assert extract("France urged both sides to respect the ceasefire.") == []
+
+
+def test_listed_places_are_one_event_each():
+    text = ("Azerbaijan's defence ministry said Armenian forces had shelled Ganja and Tartar "
+            "overnight, killing two civilians.")
+    incs = violent(extract(text))
+    assert sorted(i.location for i in incs) == ["Ganja", "Tartar"]
+    assert sum(i.fatalities or 0 for i in incs) == 2  # figures are not doubled
+    assert len({i.id for i in incs}) == 2
