@@ -1037,7 +1037,14 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         # context ("shot down two helicopters after a bombing campaign against civilians").
         main = sorted((f for f in found if not _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
         side = sorted((f for f in found if _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
-        picks = [main[0]] if main else []
+        # "X said A, while Y said B": each reporting verb tells its own event.
+        picks = []
+        seen_reporters: set[int] = set()
+        for f in main:
+            r = _reporter(f[1])
+            if r not in seen_reporters:
+                seen_reporters.add(r)
+                picks.append(f)
         if side and (not picks or side[0][2][0] != picks[0][2][0]):
             picks.append(side[0])
         for n, (_, tok, kind) in enumerate(picks):
@@ -1154,6 +1161,14 @@ def _armed(unit: _Unit, ctx: _Context, tok: Any = None) -> bool:
     else:
         a, b = unit.start, unit.end
     return any(_side_of_toponym(t) in ctx.belligerents for t in ctx.toponyms_in(a, b, places=False))
+
+
+def _reporter(tok: Any) -> int:
+    """Index of the reporting verb a trigger hangs from (-1 for none)."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() in _REPORT and a.pos_ in ("VERB", "AUX"):
+            return a.i
+    return -1
 
 
 def _in_context_clause(tok: Any) -> bool:

@@ -443,3 +443,14 @@ def test_listed_places_are_one_event_each():
     assert sorted(i.location for i in incs) == ["Ganja", "Tartar"]
     assert sum(i.fatalities or 0 for i in incs) == 2  # figures are not doubled
     assert len({i.id for i in incs}) == 2
+
+
+def test_each_reporting_verb_tells_its_own_event():
+    text = ("Armenia said Azerbaijani forces shelled Stepanakert on Sunday, while Azerbaijan said "
+            "Armenian troops shelled Tartar.")
+    incs = violent(extract(text))
+    by_place = {i.location: i for i in incs}
+    assert set(by_place) == {"Stepanakert", "Tartar"}
+    assert by_place["Stepanakert"].actor1 == "Military Forces of Azerbaijan"
+    assert by_place["Tartar"].actor1 == "Military Forces of Armenia"
+    assert by_place["Stepanakert"].claimed_by != by_place["Tartar"].claimed_by
