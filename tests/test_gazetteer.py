@@ -281,3 +281,25 @@ def test_all_countries_dump_keeps_what_news_names(tmp_path):
     g2 = Gazetteer(build_index(geonames_paths=[tmp_path / "AZ.txt"],
                                target=tmp_path / "g2.sqlite", packaged=False))
     assert g2.candidates("Emptyham")[0].place.geonameid == 9999005
+
+
+def test_theatre_overlay_file_is_well_formed():
+    import json
+
+    from mapper._paths import STATIC_DIR
+
+    data = json.loads((STATIC_DIR / "theatre.geojson").read_text("utf-8"))
+    assert data["type"] == "FeatureCollection"
+    ids = [f["properties"]["id"] for f in data["features"]]
+    assert len(ids) == len(set(ids))
+    for feat in data["features"]:
+        props, geom = feat["properties"], feat["geometry"]
+        assert props["kind"] in KINDS and props["name"]
+        lat, lon = props["point"]
+        assert 38.5 < lat < 41.5 and 44.0 < lon < 48.5, props["id"]  # the theatre's box
+        assert geom["type"] in ("Point", "LineString", "Polygon")
+        if geom["type"] == "Point":
+            assert geom["coordinates"] == [lon, lat]  # GeoJSON order is lon, lat
+        if geom["type"] == "LineString":
+            # the representative point lies on (or next to) its line
+            assert min(haversine_km(lat, lon, y, x) for x, y in geom["coordinates"]) < 15
