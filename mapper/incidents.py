@@ -231,10 +231,10 @@ _ARMED = frozenset({
     "rebel", "insurgent", "fighter", "militia", "gunman", "gunmen", "jihadist", "terrorist",
     "artillery", "tank", "drone", "uav", "missile", "rocket", "shelling", "airstrike", "front",
     "frontline", "position", "offensive", "counteroffensive", "ceasefire", "cease-fire", "armed",
-    "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper", "ambush", "war",
+    "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper", "ambush",
     "battalion", "brigade", "paramilitary", "insurgency", "warplane", "helicopter", "jet",
-    "shell", "grenade", "gunfire", "gunfight", "shootout", "clash", "hostility", "defence",
-    "defense", "invasion", "occupation", "separatist", "guerrilla", "mujahideen", "commando",
+    "shell", "grenade", "gunfire", "gunfight", "shootout", "clash", "hostility",
+    "invasion", "occupation", "separatist", "guerrilla", "mujahideen", "commando",
 })
 _STRONG_CLASH = frozenset({"clash", "skirmish", "counteroffensive", "counter-offensive",
                            "firefight", "gunfight", "shootout", "combat"})
@@ -871,6 +871,11 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             return None  # "seized drugs", "captured four medals"
         return ("Battles", "Government regains territory")
     if lem in _VAC:
+        objs = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                for t in c.subtree}
+        if not objs & (_CIVILIAN | _MILITARY | {"prisoner", "man", "men", "person", "hostage",
+                                                "captive", "detainee", "worker", "villager"}):
+            return None  # "projects executed by engineers"
         return ("Violence against civilians",
                 "Abduction/forced disappearance" if lem in ("abduct", "kidnap") else
                 "Sexual violence" if lem == "rape" else "Attack")
@@ -1014,8 +1019,14 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         if kind is None:
             continue
         why = _blocked(tok, unit)
-        remote = kind[1] in ("Shelling/artillery/missile attack", "Air/drone strike")
+        # Only a weapon word is armed by itself; "targeted an audience" is not.
+        remote = tok.lemma_.lower() in _SHELL | _AIR | {"airstrike", "explosion", "blast", "bomb"} \
+            or tok.lower_ in ("shelled", "shelling", "bombed", "airstrikes") \
+            or (ctx.war and kind[0] == "Explosions/Remote violence")
         if why is None and not remote and not _armed(unit, ctx, tok):
+            why = "no armed actor"
+        if why is None and _generic_present(tok):
+            why = "generic present"
             why = "no armed actor"
         if why:
             logger.debug("trigger %r in %r %s", tok.text, s[:60], why)
@@ -1149,7 +1160,8 @@ def _same_claim_ok(d: _Draft, prev: _Draft) -> bool:
 def _armed(unit: _Unit, ctx: _Context, tok: Any = None) -> bool:
     """Does the sentence speak of armed actors or weapons, or (in a war report) does a
     belligerent take part in the event itself?"""
-    if any(t.lemma_.lower() in _ARMED or t.lower_ in _ARMED for t in unit.tokens):
+    if any((t.lemma_.lower() in _ARMED or t.lower_ in _ARMED) and t.pos_ in ("NOUN", "PROPN", "ADJ")
+           for t in unit.tokens):
         return True
     if not ctx.war:
         return False
@@ -1161,6 +1173,14 @@ def _armed(unit: _Unit, ctx: _Context, tok: Any = None) -> bool:
     else:
         a, b = unit.start, unit.end
     return any(_side_of_toponym(t) in ctx.belligerents for t in ctx.toponyms_in(a, b, places=False))
+
+
+def _generic_present(tok: Any) -> bool:
+    """A bare present-tense clause ("the vehicles launch 155mm shells") states a habit."""
+    verb = _clause_verb(tok)
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _REPORT:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _reporter(tok: Any) -> int:
