@@ -303,3 +303,10 @@ def test_theatre_overlay_file_is_well_formed():
         if geom["type"] == "LineString":
             # the representative point lies on (or next to) its line
             assert min(haversine_km(lat, lon, y, x) for x, y in geom["coordinates"]) < 15
+
+
+def test_unwritable_target_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(GazetteerError, match="MAPPER_CACHE_DIR"):
+        build_index(target=blocker / "sub" / "g.sqlite", packaged=False)

@@ -958,7 +958,13 @@ def build_index(
     _load_theatre(model)
     _load_aliases(model)
     _load_demonyms(model)
-    _write(model, target, version)
+    try:
+        _write(model, target, version)
+    except (OSError, sqlite3.Error) as err:
+        raise GazetteerError(
+            f"cannot write the gazetteer index {target}: {err}; "
+            "set MAPPER_CACHE_DIR to a writable directory"
+        ) from err
     logger.info("gazetteer index written to %s (%d places)", target, len(model.places))
     if default_target:
         for old in target.parent.glob("gazetteer-*.sqlite"):
