@@ -1,6 +1,7 @@
 """Run mapper's incident stage on a folder of reports and score it with the shared yardstick.
 
-    python benchmarks/bench_incidents.py REPORTS_DIR GOLD.json [--default-date YYYY-MM-DD] [--out DIR]
+    python benchmarks/bench_incidents.py REPORTS_DIR GOLD.json \
+        [--default-date YYYY-MM-DD] [--out DIR]
 
 Writes DIR/incidents.geojson and DIR/places.jsonl through mapper's own
 pipeline (no CLI needed), then runs ../shared/bench/incident_eval.py on them
@@ -44,21 +45,41 @@ def main(argv: list[str] | None = None) -> int:
     for r in reports:
         doc, toponyms = parse(r.text, dateline_span=r.dateline_span)
         found.extend(extract_incidents(r, toponyms, default_date=a.default_date, doc=doc))
-        places.extend({"report": r.id, "start": t.start, "end": t.end, "text": t.text,
-                       "lat": t.lat, "lon": t.lon, "kind": t.kind} for t in toponyms)
+        places.extend(
+            {
+                "report": r.id,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "lat": t.lat,
+                "lon": t.lon,
+                "kind": t.kind,
+            }
+            for t in toponyms
+        )
     incidents = consolidate(found)
     secs = time.perf_counter() - t0
     write_incidents(incidents, out / "incidents.geojson")
     with open(out / "places.jsonl", "w", encoding="utf-8") as f:
         for row in places:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"extracted {len(found)} passages -> {len(incidents)} incidents from {len(reports)} "
-          f"reports in {secs:.1f} s")
+    print(
+        f"extracted {len(found)} passages -> {len(incidents)} incidents from {len(reports)} "
+        f"reports in {secs:.1f} s"
+    )
     if not SCORER.exists():
         print(f"no scorer at {SCORER}; outputs in {out}")
         return 0
-    cmd = [sys.executable, str(SCORER), str(out / "incidents.geojson"), a.gold,
-           "--places", str(out / "places.jsonl"), "--reports-dir", a.reports]
+    cmd = [
+        sys.executable,
+        str(SCORER),
+        str(out / "incidents.geojson"),
+        a.gold,
+        "--places",
+        str(out / "places.jsonl"),
+        "--reports-dir",
+        a.reports,
+    ]
     return subprocess.call(cmd)
 
 

@@ -36,8 +36,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     import math
 
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -118,13 +120,19 @@ def _report_of(i: Incident) -> str | None:
 def _merge(group: list[Incident]) -> Incident:
     # The most precise, most informative member gives place and type.
     def rank(i: Incident) -> tuple:
-        return (i.geo_precision, i.event_type == "Strategic developments",
-                i.claimed_by is not None, -len(i.sources))
+        return (
+            i.geo_precision,
+            i.event_type == "Strategic developments",
+            i.claimed_by is not None,
+            -len(i.sources),
+        )
 
     main = min(group, key=rank)
     sources: list[Source] = []
     seen = set()
-    for i in sorted(group, key=lambda i: (_report_of(i) or "", i.sources[0].start if i.sources else 0)):
+    for i in sorted(
+        group, key=lambda i: (_report_of(i) or "", i.sources[0].start if i.sources else 0)
+    ):
         for s in i.sources:
             k = (s.report, s.start, s.end)
             if k not in seen:
@@ -159,7 +167,9 @@ def _merge(group: list[Incident]) -> Incident:
     key = "|".join(f"{s.report}:{s.start}:{s.end}" for s in sources[:1]) + main.event_type
     return replace(
         main,
-        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12] if len(group) > 1 else main.id,
+        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        if len(group) > 1
+        else main.id,
         actor1=actor1,
         actor2=actor2,
         fatalities=figure("fatalities"),
@@ -207,8 +217,9 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
     >>> [s.report for s in m.sources], m.fatalities, m.injuries
     (['1.txt', '2.txt'], 3, 11)
     """
-    items = sorted(incidents, key=lambda i: (_report_of(i) or "",
-                                             i.sources[0].start if i.sources else 0))
+    items = sorted(
+        incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start if i.sources else 0)
+    )
     # Union-find over pairs that are the same event.
     parent = list(range(len(items)))
 
@@ -236,7 +247,12 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
     for k, inc in enumerate(items):
         groups.setdefault(find(k), []).append(inc)
     out = [_merge(g) if len(g) > 1 else g[0] for g in groups.values()]
-    out.sort(key=lambda i: (i.event_date or "", _report_of(i) or "",
-                            i.sources[0].start if i.sources else 0))
+    out.sort(
+        key=lambda i: (
+            i.event_date or "",
+            _report_of(i) or "",
+            i.sources[0].start if i.sources else 0,
+        )
+    )
     logger.debug("consolidated %d incidents into %d", len(items), len(out))
     return out

@@ -45,18 +45,35 @@ __all__ = ["Source", "Incident", "extract_incidents", "EVENT_TYPES"]
 logger = logging.getLogger(__name__)
 
 EVENT_TYPES = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
     "Explosions/Remote violence": (
-        "Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
-        "Suicide bomb", "Grenade", "Chemical weapon",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Chemical weapon",
     ),
     "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
     "Riots": ("Violent demonstration", "Mob violence"),
     "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     ),
 }
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -93,7 +110,9 @@ class Source:
     def __post_init__(self) -> None:
         """Reject spans that cannot hold the quote."""
         if not 0 <= self.start <= self.end:
-            raise ValueError(f"source offsets {self.start}..{self.end} of {self.report!r} are not a span")
+            raise ValueError(
+                f"source offsets {self.start}..{self.end} of {self.report!r} are not a span"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,46 +174,182 @@ class Incident:
 # ---------------------------------------------------------------- lexicon
 # Why sets of lemmas: the parse gives lemma and role; the lexicon says what an
 # event word means. It holds general war-reporting vocabulary only.
-_REPORT = frozenset({
-    "say", "claim", "tell", "tweet", "report", "announce", "state", "add", "allege", "insist",
-    "write", "confirm", "accuse", "assert", "suggest", "post", "publish", "release",
-    "show", "quote", "note", "warn", "estimate",
-})
+_REPORT = frozenset(
+    {
+        "say",
+        "claim",
+        "tell",
+        "tweet",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "allege",
+        "insist",
+        "write",
+        "confirm",
+        "accuse",
+        "assert",
+        "suggest",
+        "post",
+        "publish",
+        "release",
+        "show",
+        "quote",
+        "note",
+        "warn",
+        "estimate",
+    }
+)
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove"})
-_LEGAL = frozenset({"charge", "convict", "sentence", "plot", "arrest", "suspect", "investigate",
-                    "trial", "indict", "prosecute", "accusation"})
+_LEGAL = frozenset(
+    {
+        "charge",
+        "convict",
+        "sentence",
+        "plot",
+        "arrest",
+        "suspect",
+        "investigate",
+        "trial",
+        "indict",
+        "prosecute",
+        "accusation",
+    }
+)
 # Governors that make the event wanted, feared or talked about rather than happening.
-_IRREALIS = frozenset({
-    "call", "urge", "demand", "appeal", "stop", "halt", "end", "cease", "avoid", "prevent",
-    "risk", "threaten", "prepare", "plan", "want", "seek", "need", "condemn", "discuss",
-    "negotiate", "hope", "fear", "allow", "ban", "resume", "push", "ask", "pledge", "vow",
-    "promise", "intend", "aim", "threat", "blame", "responsibility", "accountable", "deter",
-    "escalate", "provoke", "provocation", "stabilise", "stabilize", "induce", "defend",
-    "protect", "mediate", "try", "attempt", "help", "possible", "likely", "may", "might",
-    "could", "would", "should", "must", "will",
-}) | _LEGAL
+_IRREALIS = (
+    frozenset(
+        {
+            "call",
+            "urge",
+            "demand",
+            "appeal",
+            "stop",
+            "halt",
+            "end",
+            "cease",
+            "avoid",
+            "prevent",
+            "risk",
+            "threaten",
+            "prepare",
+            "plan",
+            "want",
+            "seek",
+            "need",
+            "condemn",
+            "discuss",
+            "negotiate",
+            "hope",
+            "fear",
+            "allow",
+            "ban",
+            "resume",
+            "push",
+            "ask",
+            "pledge",
+            "vow",
+            "promise",
+            "intend",
+            "aim",
+            "threat",
+            "blame",
+            "responsibility",
+            "accountable",
+            "deter",
+            "escalate",
+            "provoke",
+            "provocation",
+            "stabilise",
+            "stabilize",
+            "induce",
+            "defend",
+            "protect",
+            "mediate",
+            "try",
+            "attempt",
+            "help",
+            "possible",
+            "likely",
+            "may",
+            "might",
+            "could",
+            "would",
+            "should",
+            "must",
+            "will",
+        }
+    )
+    | _LEGAL
+)
 _MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will", "shall", "can"})
 _HABITUAL = re.compile(
     r"\b(not uncommon|frequent(ly)?|often|regularly|routinely|occasional(ly)?|sporadic(ally)?|"
     r"in recent (months|years|weeks)|for (years|decades|months)|have long|has long|had long|"
     r"since the (collapse|fall|end|break-?up)|earlier this year|last year|"
     r"since the (war|conflict|fighting|invasion|start|beginning|outbreak)|so far this|"
-    r"since (january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"since (january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|"
     r"(\w+) (years|decades) (earlier|ago|before))\b",
     re.I,
 )
 
-_SHELL = frozenset({
-    "shell", "shelling", "bombard", "bombardment", "artillery", "rocket", "missile", "mortar",
-    "projectile", "bombing", "barrage", "howitzer", "grad", "salvo", "cannonade",
-})
-_AIR = frozenset({"drone", "uav", "airstrike", "aircraft", "warplane", "jet", "helicopter",
-                  "bomber", "air", "aerial"})
-_CLASH = frozenset({
-    "clash", "fighting", "fight", "battle", "combat", "skirmish", "offensive",
-    "counteroffensive", "counter-offensive", "assault", "firefight", "gunfight", "ambush",
-    "hostility", "raid", "incursion", "exchange", "engagement",
-})
+_SHELL = frozenset(
+    {
+        "shell",
+        "shelling",
+        "bombard",
+        "bombardment",
+        "artillery",
+        "rocket",
+        "missile",
+        "mortar",
+        "projectile",
+        "bombing",
+        "barrage",
+        "howitzer",
+        "grad",
+        "salvo",
+        "cannonade",
+    }
+)
+_AIR = frozenset(
+    {
+        "drone",
+        "uav",
+        "airstrike",
+        "aircraft",
+        "warplane",
+        "jet",
+        "helicopter",
+        "bomber",
+        "air",
+        "aerial",
+    }
+)
+_CLASH = frozenset(
+    {
+        "clash",
+        "fighting",
+        "fight",
+        "battle",
+        "combat",
+        "skirmish",
+        "offensive",
+        "counteroffensive",
+        "counter-offensive",
+        "assault",
+        "firefight",
+        "gunfight",
+        "ambush",
+        "hostility",
+        "raid",
+        "incursion",
+        "exchange",
+        "engagement",
+    }
+)
 _TAKE = frozenset({"capture", "seize", "retake", "recapture", "liberate", "overrun", "take"})
 _DOWN = frozenset({"intercept", "destroy", "down", "neutralize", "neutralise"})
 _STRIKE = frozenset({"strike", "hit", "attack", "target", "fire", "pound", "bomb"})
@@ -203,55 +358,233 @@ _KILL = frozenset({"kill", "die", "dead", "death", "slay", "perish", "martyr"})
 _WOUND = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
 _STRATEGIC = (
     (re.compile(r"\bmartial law\b", re.I), "martial law"),
-    (re.compile(r"\bmobili[sz]ation\b|\bmobili[sz]ed?\s+(?:its\s+|the\s+)?(?:troops|reservists|"
-                r"army|forces|soldiers|conscripts)\b", re.I), "mobilisation"),
+    (
+        re.compile(
+            r"\bmobili[sz]ation\b|\bmobili[sz]ed?\s+(?:its\s+|the\s+)?(?:troops|reservists|"
+            r"army|forces|soldiers|conscripts)\b",
+            re.I,
+        ),
+        "mobilisation",
+    ),
     (re.compile(r"\bcurfew\b", re.I), "curfew"),
     (re.compile(r"\bstate of (emergency|war)\b", re.I), "state of emergency"),
     (re.compile(r"\bcalled up\b|\bconscription\b", re.I), "call-up"),
 )
-_CIVILIAN = frozenset({
-    "civilian", "resident", "villager", "settlement", "village", "home", "house", "city",
-    "town", "people", "infrastructure", "school", "hospital", "ambulance", "market", "child",
-    "woman", "family", "neighborhood", "neighbourhood", "area", "street", "building",
-    "medic", "journalist", "citizen", "population", "bus", "car", "apartment", "mother",
-})
-_MILITARY = frozenset({
-    "soldier", "troop", "force", "army", "military", "serviceman", "servicemen", "unit",
-    "position", "tank", "helicopter", "drone", "uav", "base", "fighter", "militant", "rebel",
-    "militia", "battalion", "brigade", "officer", "vehicle", "artillery", "plane", "jet",
-})
-_EQUIPMENT = frozenset({
-    "helicopter", "tank", "drone", "uav", "aircraft", "plane", "jet", "vehicle", "armored",
-    "armoured", "artillery", "launcher", "system", "truck", "warplane", "howitzer",
-})
+_CIVILIAN = frozenset(
+    {
+        "civilian",
+        "resident",
+        "villager",
+        "settlement",
+        "village",
+        "home",
+        "house",
+        "city",
+        "town",
+        "people",
+        "infrastructure",
+        "school",
+        "hospital",
+        "ambulance",
+        "market",
+        "child",
+        "woman",
+        "family",
+        "neighborhood",
+        "neighbourhood",
+        "area",
+        "street",
+        "building",
+        "medic",
+        "journalist",
+        "citizen",
+        "population",
+        "bus",
+        "car",
+        "apartment",
+        "mother",
+    }
+)
+_MILITARY = frozenset(
+    {
+        "soldier",
+        "troop",
+        "force",
+        "army",
+        "military",
+        "serviceman",
+        "servicemen",
+        "unit",
+        "position",
+        "tank",
+        "helicopter",
+        "drone",
+        "uav",
+        "base",
+        "fighter",
+        "militant",
+        "rebel",
+        "militia",
+        "battalion",
+        "brigade",
+        "officer",
+        "vehicle",
+        "artillery",
+        "plane",
+        "jet",
+    }
+)
+_EQUIPMENT = frozenset(
+    {
+        "helicopter",
+        "tank",
+        "drone",
+        "uav",
+        "aircraft",
+        "plane",
+        "jet",
+        "vehicle",
+        "armored",
+        "armoured",
+        "artillery",
+        "launcher",
+        "system",
+        "truck",
+        "warplane",
+        "howitzer",
+    }
+)
 # Words that put a sentence among armed actors: Battles need them (or a belligerent),
 # so "firefighters battled the blaze" or "a hunger strike" make no incident.
-_ARMED = frozenset({
-    "army", "troop", "force", "military", "soldier", "serviceman", "servicemen", "militant",
-    "rebel", "insurgent", "fighter", "militia", "gunman", "gunmen", "jihadist", "terrorist",
-    "artillery", "tank", "drone", "uav", "missile", "rocket", "shelling", "airstrike", "front",
-    "frontline", "position", "offensive", "counteroffensive", "ceasefire", "cease-fire", "armed",
-    "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper", "ambush",
-    "battalion", "brigade", "paramilitary", "insurgency", "warplane", "helicopter", "jet",
-    "shell", "grenade", "gunfire", "gunfight", "shootout", "clash", "hostility",
-    "invasion", "occupation", "separatist", "guerrilla", "mujahideen", "commando",
-})
-_STRONG_CLASH = frozenset({"clash", "skirmish", "counteroffensive", "counter-offensive",
-                           "firefight", "gunfight", "shootout", "combat"})
-_PLACE_NOUNS = frozenset({
-    "village", "town", "city", "territory", "area", "position", "height", "hill", "base",
-    "airport", "region", "district", "settlement", "bridge", "road", "highway", "control",
-    "outpost", "checkpoint", "neighborhood", "neighbourhood", "suburb", "province", "capital",
-    "stronghold", "front", "line", "crossing", "port", "airfield", "garrison", "headquarters",
-    "barracks", "camp", "compound", "facility", "palace", "ministry", "station", "hq",
-})
+_ARMED = frozenset(
+    {
+        "army",
+        "troop",
+        "force",
+        "military",
+        "soldier",
+        "serviceman",
+        "servicemen",
+        "militant",
+        "rebel",
+        "insurgent",
+        "fighter",
+        "militia",
+        "gunman",
+        "gunmen",
+        "jihadist",
+        "terrorist",
+        "artillery",
+        "tank",
+        "drone",
+        "uav",
+        "missile",
+        "rocket",
+        "shelling",
+        "airstrike",
+        "front",
+        "frontline",
+        "position",
+        "offensive",
+        "counteroffensive",
+        "ceasefire",
+        "cease-fire",
+        "armed",
+        "weapon",
+        "gun",
+        "bomb",
+        "explosion",
+        "ied",
+        "mortar",
+        "sniper",
+        "ambush",
+        "battalion",
+        "brigade",
+        "paramilitary",
+        "insurgency",
+        "warplane",
+        "helicopter",
+        "jet",
+        "shell",
+        "grenade",
+        "gunfire",
+        "gunfight",
+        "shootout",
+        "clash",
+        "hostility",
+        "invasion",
+        "occupation",
+        "separatist",
+        "guerrilla",
+        "mujahideen",
+        "commando",
+    }
+)
+_STRONG_CLASH = frozenset(
+    {
+        "clash",
+        "skirmish",
+        "counteroffensive",
+        "counter-offensive",
+        "firefight",
+        "gunfight",
+        "shootout",
+        "combat",
+    }
+)
+_PLACE_NOUNS = frozenset(
+    {
+        "village",
+        "town",
+        "city",
+        "territory",
+        "area",
+        "position",
+        "height",
+        "hill",
+        "base",
+        "airport",
+        "region",
+        "district",
+        "settlement",
+        "bridge",
+        "road",
+        "highway",
+        "control",
+        "outpost",
+        "checkpoint",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "province",
+        "capital",
+        "stronghold",
+        "front",
+        "line",
+        "crossing",
+        "port",
+        "airfield",
+        "garrison",
+        "headquarters",
+        "barracks",
+        "camp",
+        "compound",
+        "facility",
+        "palace",
+        "ministry",
+        "station",
+        "hq",
+    }
+)
 _OTHER_SIDE = frozenset({"neighbor", "neighbour", "adversary", "enemy", "opponent", "foe", "rival"})
 _LINE_WORDS = re.compile(
     r"\b(contact line|line of contact|front ?line|front-line|the front|the border|border areas?|"
     r"frontier|line of control|ceasefire line)\b",
     re.I,
 )
-_ANAPHOR = re.compile(r"\bthe (city|town|village|capital|settlement|district|region)\b(?!\s+of\b)", re.I)
+_ANAPHOR = re.compile(
+    r"\bthe (city|town|village|capital|settlement|district|region)\b(?!\s+of\b)", re.I
+)
 _LINE_NAMES = ("contact line", "line of contact", "front line", "frontline", "line of control")
 _PLACE_RANK = {"settlement": 0, "feature": 1, "line": 2, "admin": 3, "region": 4, "country": 5}
 
@@ -316,7 +649,7 @@ class _Denial:
 # ---------------------------------------------------------------- loaders
 @functools.lru_cache(maxsize=1)
 def _nlp() -> Any:
-    """The spaCy pipeline: geoparse's when it is there, else the bare English model."""
+    """Return the spaCy pipeline: geoparse's when it is there, else the bare English model."""
     try:
         from mapper.geoparse import load_nlp
 
@@ -367,7 +700,7 @@ def _country_name(code: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=256)
 def _capital(code: str) -> Any:
-    """The capital (a gazetteer Place) of a country, or None."""
+    """Return the capital (a gazetteer Place) of a country, or None."""
     gaz = _gazetteer()
     if gaz is None:
         return None
@@ -386,7 +719,7 @@ def _capital(code: str) -> Any:
 
 @functools.lru_cache(maxsize=64)
 def _line_near(lat: float, lon: float) -> Any:
-    """A front/contact line of the gazetteer within 300 km of a theatre point, or None."""
+    """Return a front/contact line of the gazetteer within 300 km of a point, or None."""
     gaz = _gazetteer()
     if gaz is None:
         return None
@@ -404,8 +737,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     import math
 
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -484,8 +819,8 @@ class _Context:
     text: str
     doc: Any
     units: list[_Unit]
-    toponyms: list[Any]            # usable as places: not adjectival, not dateline, resolved
-    sides: list[Any]               # every toponym incl. adjectival (for actors and claimants)
+    toponyms: list[Any]  # usable as places: not adjectival, not dateline, resolved
+    sides: list[Any]  # every toponym incl. adjectival (for actors and claimants)
     anchor: dt.date | None
     anchor_note: str
     theatre: Any
@@ -501,8 +836,9 @@ class _Context:
     main_date: tuple[dt.date, int] | None = None
 
     @classmethod
-    def build(cls, report: Any, toponyms: Sequence[Any], doc: Any,
-              default_date: dt.date | None) -> _Context:
+    def build(
+        cls, report: Any, toponyms: Sequence[Any], doc: Any, default_date: dt.date | None
+    ) -> _Context:
         text = report.text
         body = getattr(report, "body_start", 0) or 0
         dl = getattr(report, "dateline_span", None)
@@ -510,25 +846,46 @@ class _Context:
         toponyms = [_demonym_guard(t) for t in toponyms]
         toponyms = _rescue(toponyms, text)
         places = [
-            t for t in toponyms
-            if not getattr(t, "adjectival", False) and not getattr(t, "dateline", False)
+            t
+            for t in toponyms
+            if not getattr(t, "adjectival", False)
+            and not getattr(t, "dateline", False)
             and getattr(t, "lat", None) is not None
             and not (dl and t.start < dl[1] and t.end > dl[0])
         ]
         anchor, note = _anchor(report, text[body:], default_date)
         ctx = cls(
-            report=report, text=text, doc=doc, units=units, toponyms=places,
+            report=report,
+            text=text,
+            doc=doc,
+            units=units,
+            toponyms=places,
             sides=[t for t in toponyms if getattr(t, "lat", None) is not None],
-            anchor=anchor, anchor_note=note, theatre=_theatre(places), capitals={},
-            belligerents=[], has_remote=False,
+            anchor=anchor,
+            anchor_note=note,
+            theatre=_theatre(places),
+            capitals={},
+            belligerents=[],
+            has_remote=False,
         )
         ctx.belligerents = _belligerents(ctx)
         ctx.dateline_end = dl[1] if dl else 0
         ctx.capitals = _capitals_from_text(text, places, ctx.theatre)
         low = text.lower()
         ctx.war = sum(1 for t in doc if t.lemma_.lower() in _ARMED) >= 3
-        ctx.has_remote = any(w in low for w in ("shell", "artillery", "missile", "rocket", "drone",
-                                               "airstrike", "air strike", "bomb"))
+        ctx.has_remote = any(
+            w in low
+            for w in (
+                "shell",
+                "artillery",
+                "missile",
+                "rocket",
+                "drone",
+                "airstrike",
+                "air strike",
+                "bomb",
+            )
+        )
         ctx.main_date = _main_date(ctx)
         return ctx
 
@@ -538,7 +895,7 @@ class _Context:
 
 
 def _anchor(report: Any, body: str, default_date: dt.date | None) -> tuple[dt.date | None, str]:
-    """The date relative expressions resolve against, and a note when it is doubtful."""
+    """Return the date relative expressions resolve against, and a note if doubtful."""
     published = getattr(report, "published", None)
     if published is None:
         return default_date, ""
@@ -549,10 +906,14 @@ def _anchor(report: Any, body: str, default_date: dt.date | None) -> tuple[dt.da
         return published, ""
     year = implied or max(later)
     if default_date is not None:
-        return default_date, (f"metadata date {published.isoformat()} contradicted by the text "
-                              f"(implies {year}); dated from the default date")
-    return published, (f"metadata date {published.isoformat()} contradicted by the text "
-                       f"(implies {year}); date uncertain")
+        return default_date, (
+            f"metadata date {published.isoformat()} contradicted by the text "
+            f"(implies {year}); dated from the default date"
+        )
+    return published, (
+        f"metadata date {published.isoformat()} contradicted by the text "
+        f"(implies {year}); date uncertain"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,25 +958,43 @@ def _rescue(toponyms: list[Any], text: str) -> list[Any]:
     codes = sorted({t.country_code for t in resolved if getattr(t, "country_code", None)})
     out = []
     for t in toponyms:
-        m = _CALLED.search(text[max(0, t.start - 30):t.start])
-        if getattr(t, "lat", None) is not None and getattr(t, "adjectival", False) and (
-                m or t.kind == "settlement"):
+        m = _CALLED.search(text[max(0, t.start - 30) : t.start])
+        if (
+            getattr(t, "lat", None) is not None
+            and getattr(t, "adjectival", False)
+            and (m or t.kind == "settlement")
+        ):
             # A people is never a village: "the village of Talish" is a place.
-            out.append(_Rescued(t.start, t.end, t.text, t.name, t.lat, t.lon, t.kind,
-                                getattr(t, "country_code", None), getattr(t, "place", None)))
+            out.append(
+                _Rescued(
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.name,
+                    t.lat,
+                    t.lon,
+                    t.kind,
+                    getattr(t, "country_code", None),
+                    getattr(t, "place", None),
+                )
+            )
             continue
         if getattr(t, "lat", None) is not None or not m or not t.text[:1].isupper():
             out.append(t)
             continue
         gaz = _gazetteer()
         kinds = ["settlement"] if m.group(1).lower() != "district" else ["admin", "settlement"]
-        cands = gaz.candidates(t.text, country_codes=codes or None, kinds=kinds, limit=5) if gaz else []
+        cands = (
+            gaz.candidates(t.text, country_codes=codes or None, kinds=kinds, limit=5) if gaz else []
+        )
         if not cands:
             out.append(t)
             continue
         p = cands[0].place
         logger.debug("rescued %r as %s", t.text, p.key)
-        out.append(_Rescued(t.start, t.end, t.text, p.name, p.lat, p.lon, p.kind, p.country_code, p))
+        out.append(
+            _Rescued(t.start, t.end, t.text, p.name, p.lat, p.lon, p.kind, p.country_code, p)
+        )
     out.extend(_scan_locatives(text, out, codes))
     return sorted(out, key=lambda t: t.start)
 
@@ -623,14 +1002,42 @@ def _rescue(toponyms: list[Any], text: str) -> list[Any]:
 _LOCATIVE = re.compile(
     r"\b(?:(?:village|town|city|settlement|hamlet|district|locality|region|province|oblast|"
     r"governorate|state)\s+of|near|outside|in|at|around|on)\s+(?:the\s+)?"
-    r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)")
+    r"([A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)"
+)
 _REGION_SUFFIX = re.compile(
-    r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\s+(region|province|oblast|governorate|district)\b")
-_NOT_PLACES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "the", "a", "an", "this", "that", "twitter", "facebook", "telegram",
-})
+    r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\s+(region|province|oblast|governorate|district)\b"
+)
+_NOT_PLACES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "twitter",
+        "facebook",
+        "telegram",
+    }
+)
 
 
 def _scan_locatives(text: str, known: list[Any], codes: list[str]) -> list[Any]:
@@ -644,8 +1051,10 @@ def _scan_locatives(text: str, known: list[Any], codes: list[str]) -> list[Any]:
     taken = [(t.start, t.end) for t in known]
     found: list[Any] = []
     hits = [(m.start(1), m.group(1), ("settlement", "admin")) for m in _LOCATIVE.finditer(text)]
-    hits += [(m.start(1), m.group(1), ("admin", "region", "settlement"))
-             for m in _REGION_SUFFIX.finditer(text)]
+    hits += [
+        (m.start(1), m.group(1), ("admin", "region", "settlement"))
+        for m in _REGION_SUFFIX.finditer(text)
+    ]
     for start, name, kinds in sorted(hits):
         name = re.sub(r"[’']s$", "", name)
         if name.split()[0].lower() in _NOT_PLACES:
@@ -663,11 +1072,14 @@ def _scan_locatives(text: str, known: list[Any], codes: list[str]) -> list[Any]:
             cands = gaz.candidates(name, country_codes=codes, kinds=list(kinds), limit=3)
         if not cands:
             continue
-        p = min(cands, key=lambda c: (kinds.index(c.place.kind) if c.place.kind in kinds else 9,
-                                      -c.score)).place
+        p = min(
+            cands,
+            key=lambda c: (kinds.index(c.place.kind) if c.place.kind in kinds else 9, -c.score),
+        ).place
         taken.append((start, end))
-        found.append(_Rescued(start, end, text[start:end], p.name, p.lat, p.lon, p.kind,
-                              p.country_code, p))
+        found.append(
+            _Rescued(start, end, text[start:end], p.name, p.lat, p.lon, p.kind, p.country_code, p)
+        )
     return found
 
 
@@ -681,8 +1093,16 @@ def _demonym_guard(t: Any) -> Any:
         country = None
     if country is None or country.name in (t.name, t.text):
         return t  # the word names the place itself ("Karabakh"), not a people
-    return _Adjectival(t.start, t.end, t.text, country.name, country.lat, country.lon,
-                       country.country_code, kind=country.kind)
+    return _Adjectival(
+        t.start,
+        t.end,
+        t.text,
+        country.name,
+        country.lat,
+        country.lon,
+        country.country_code,
+        kind=country.kind,
+    )
 
 
 def _units(doc: Any, text: str, body_start: int) -> list[_Unit]:
@@ -742,7 +1162,7 @@ def _caption_like(unit: _Unit) -> bool:
 
 
 def _theatre(places: list[Any]) -> Any:
-    """The report's theatre: its most-mentioned region-like toponym, else its commonest country."""
+    """Return the theatre: the most-mentioned region-like toponym, else the commonest country."""
     for kinds in (("region", "line"), ("admin",), ("country",)):
         c = Counter(t.name for t in places if t.kind in kinds)
         if c:
@@ -754,14 +1174,20 @@ def _theatre(places: list[Any]) -> Any:
 def _capitals_from_text(text: str, places: list[Any], theatre: Any) -> dict[str, Any]:
     """Capitals a report names: "Nagorno-Karabakh's capital, Stepanakert", "the capital, Baku"."""
     out: dict[str, Any] = {}
-    for m in re.finditer(r"(?:\b(?:the\s+)?(\w[\w-]*)[’']s|\bthe)\s+capital,?\s+(?:city\s+of\s+)?", text):
+    for m in re.finditer(
+        r"(?:\b(?:the\s+)?(\w[\w-]*)[’']s|\bthe)\s+capital,?\s+(?:city\s+of\s+)?", text
+    ):
         after = [t for t in places if t.start == m.end() and t.kind == "settlement"]
         if not after:
             continue
         cap = after[0]
         owner = (m.group(1) or "").lower()
-        owners = [t for t in places if m.start() <= t.start < m.start() + len(m.group(0))
-                  and t.kind in ("region", "country", "admin")]
+        owners = [
+            t
+            for t in places
+            if m.start() <= t.start < m.start() + len(m.group(0))
+            and t.kind in ("region", "country", "admin")
+        ]
         if owners:
             key = owners[0].name
         elif owner in ("region", "enclave", "territory", "republic") and theatre is not None:
@@ -773,7 +1199,7 @@ def _capitals_from_text(text: str, places: list[Any], theatre: Any) -> dict[str,
 
 
 def _belligerents(ctx: _Context) -> list[str]:
-    """The two sides most named in the report (countries or breakaway regions)."""
+    """Return the two sides most named in the report (countries or breakaway regions)."""
     c = Counter()
     for t in ctx.sides:
         side = _side_of_toponym(t)
@@ -791,7 +1217,7 @@ def _side_of_toponym(t: Any) -> str | None:
 
 
 def _main_date(ctx: _Context) -> tuple[dt.date, int] | None:
-    """The date most of the report's dated, current sentences point to."""
+    """Return the date most of the report's dated sentences point to."""
     c: Counter = Counter()
     for u in ctx.units:
         r = _unit_date(u, ctx)
@@ -805,7 +1231,7 @@ def _main_date(ctx: _Context) -> tuple[dt.date, int] | None:
 
 # ---------------------------------------------------------------- per sentence
 def _is_background(unit: _Unit, ctx: _Context) -> bool:
-    s = ctx.text[unit.start:unit.end]
+    s = ctx.text[unit.start : unit.end]
     ref = ctx.anchor.year if ctx.anchor else None
     ys = years_in(s)
     if ref is not None and any(y < ref for y in ys):
@@ -816,14 +1242,23 @@ def _is_background(unit: _Unit, ctx: _Context) -> bool:
 
 
 def _unit_date(unit: _Unit, ctx: _Context) -> tuple[dt.date, int] | None:
-    """The date the sentence names (DATE entities, weekday names), resolved."""
-    ents = [e for e in ctx.doc.ents if e.label_ in ("DATE", "TIME")
-            and e.start_char >= unit.start and e.end_char <= unit.end]
+    """Return the date the sentence names (DATE entities, weekday names), resolved."""
+    ents = [
+        e
+        for e in ctx.doc.ents
+        if e.label_ in ("DATE", "TIME") and e.start_char >= unit.start and e.end_char <= unit.end
+    ]
     exprs = [e.text for e in ents]
-    s = ctx.text[unit.start:unit.end]
-    exprs += [m.group(0) for m in re.finditer(
-        r"\b(?:(?:early|late|last)\s+(?:on\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|"
-        r"saturday|sunday)\b|\b(?:yesterday|overnight|last night|today)\b", s, re.I)]
+    s = ctx.text[unit.start : unit.end]
+    exprs += [
+        m.group(0)
+        for m in re.finditer(
+            r"\b(?:(?:early|late|last)\s+(?:on\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday)\b|\b(?:yesterday|overnight|last night|today)\b",
+            s,
+            re.I,
+        )
+    ]
     for e in exprs:
         r = resolve_date(e, ctx.anchor)
         if r is not None:
@@ -832,7 +1267,7 @@ def _unit_date(unit: _Unit, ctx: _Context) -> tuple[dt.date, int] | None:
 
 
 def _clause_verb(tok: Any) -> Any:
-    """The verb heading the clause a token is in (the token itself for a verb)."""
+    """Return the verb heading the clause a token is in (the token itself for a verb)."""
     t = tok
     for _ in range(12):
         if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
@@ -854,13 +1289,17 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
         return None
     children = {c.lemma_.lower() for c in tok.children}
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-    if tok.pos_ in ("NOUN", "PROPN") and lem in _STRIKE | _CLASH | {"strike", "raid", "campaign", "fire"}:
+    if tok.pos_ in ("NOUN", "PROPN") and lem in _STRIKE | _CLASH | {
+        "strike",
+        "raid",
+        "campaign",
+        "fire",
+    }:
         if mods & {"air", "drone", "uav", "aerial", "airstrike"}:
             return ("Explosions/Remote violence", "Air/drone strike")
         if mods & (_SHELL | {"tank", "shell", "bomb"}):
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     subtree = {t.lemma_.lower() for t in tok.subtree}
-    near = {t.lemma_.lower() for t in unit.tokens}
     if (lem in _TAKE or low in _TAKE) and tok.pos_ == "VERB":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         heads = {c.lemma_.lower() for c in objs}
@@ -871,23 +1310,64 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             return None  # "seized drugs", "captured four medals"
         return ("Battles", "Government regains territory")
     if lem in _VAC:
-        objs = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
-                for t in c.subtree}
-        if not objs & (_CIVILIAN | _MILITARY | {"prisoner", "man", "men", "person", "hostage",
-                                                "captive", "detainee", "worker", "villager"}):
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree
+        }
+        if not objs & (
+            _CIVILIAN
+            | _MILITARY
+            | {
+                "prisoner",
+                "man",
+                "men",
+                "person",
+                "hostage",
+                "captive",
+                "detainee",
+                "worker",
+                "villager",
+            }
+        ):
             return None  # "projects executed by engineers"
-        return ("Violence against civilians",
-                "Abduction/forced disappearance" if lem in ("abduct", "kidnap") else
-                "Sexual violence" if lem == "rape" else "Attack")
+        return (
+            "Violence against civilians",
+            "Abduction/forced disappearance"
+            if lem in ("abduct", "kidnap")
+            else "Sexual violence"
+            if lem == "rape"
+            else "Attack",
+        )
     if lem == "shoot" and "down" in children or lem in ("intercept",):
         return ("Strategic developments", "Disrupted weapons use")
     if lem in ("destroy", "damage") or lem == "hit" and tok.tag_ == "VBN":
-        objs = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
-                for t in c.subtree}
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree
+        }
         if objs & _EQUIPMENT:
             return ("Strategic developments", "Disrupted weapons use")
-        if objs & {"house", "home", "building", "infrastructure", "school", "hospital",
-                   "apartment", "village", "church", "mosque", "bridge"} and ctx.has_remote:
+        if (
+            objs
+            & {
+                "house",
+                "home",
+                "building",
+                "infrastructure",
+                "school",
+                "hospital",
+                "apartment",
+                "village",
+                "church",
+                "mosque",
+                "bridge",
+            }
+            and ctx.has_remote
+        ):
             # Homes destroyed in a war of shells and drones were hit from afar.
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem in ("airstrike",) or low in ("airstrike", "airstrikes", "air-strike", "air-strikes"):
@@ -899,10 +1379,22 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
     if lem == "shell" and tok.pos_ == "NOUN" and low == "shell":
         return None  # "a shell of the man he was"
     if lem in _STRIKE and tok.pos_ == "VERB":
-        subj = {t.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "agent")
-                for t in c.subtree}
-        if lem in ("strike", "hit") and subj and not subj & (_ARMED | _SHELL | {
-                "blast", "explosion", "shell", "it", "they", "attacker", "assailant"}):
+        subj = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("nsubj", "agent")
+            for t in c.subtree
+        }
+        if (
+            lem in ("strike", "hit")
+            and subj
+            and not subj
+            & (
+                _ARMED
+                | _SHELL
+                | {"blast", "explosion", "shell", "it", "they", "attacker", "assailant"}
+            )
+        ):
             return None  # "struck by a vehicle", "a tree hit the car"
         if subj & {"drone", "uav", "aircraft", "warplane", "jet", "bomber", "helicopter"}:
             return ("Explosions/Remote violence", "Air/drone strike")
@@ -912,20 +1404,34 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
         if ctx.has_remote or ctx.war:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-    if lem in ("bombing", "bomb", "bomber") and tok.pos_ == "NOUN" and (
+    if (
+        lem in ("bombing", "bomb", "bomber")
+        and tok.pos_ == "NOUN"
+        and (
             mods & {"car", "roadside", "suicide", "truck", "nail", "pipe", "homemade", "home-made"}
-            or not ctx.has_remote):
+            or not ctx.has_remote
+        )
+    ):
         if "suicide" in mods:
             return ("Explosions/Remote violence", "Suicide bomb")
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-    if lem in ("landmine", "mine", "ied") and tok.pos_ == "NOUN" and (mods | children) & {
-            "explode", "land", "anti-personnel", "anti-tank", "roadside"}:
+    if (
+        lem in ("landmine", "mine", "ied")
+        and tok.pos_ == "NOUN"
+        and (mods | children) & {"explode", "land", "anti-personnel", "anti-tank", "roadside"}
+    ):
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
-    if (lem in _WEAPONS or low.rstrip("s") in _WEAPONS) and tok.pos_ in ("NOUN", "PROPN") \
-            and not _weapon_used(tok):
+    if (
+        (lem in _WEAPONS or low.rstrip("s") in _WEAPONS)
+        and tok.pos_ in ("NOUN", "PROPN")
+        and not _weapon_used(tok)
+    ):
         return None  # "$1 billion in missiles", "the Houston Rockets", "Nick Shell"
     if lem in _SHELL or low.rstrip("s") in _SHELL:
-        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _SHELL | _CLASH | _STRIKE:
+        if (
+            tok.dep_ in ("compound", "amod")
+            and tok.head.lemma_.lower() in _SHELL | _CLASH | _STRIKE
+        ):
             return None
         return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem in _CLASH and tok.pos_ in ("NOUN", "VERB", "PROPN"):
@@ -933,9 +1439,17 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             return None
         return ("Battles", "Armed clash")
     if lem in _STRIKE:
-        objs = {t.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "pobj", "nsubjpass", "prep")
-                for t in c.subtree}
-        if lem == "fire" and tok.pos_ != "VERB" and not (children & {"open", "artillery", "tank", "mortar"}):
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "pobj", "nsubjpass", "prep")
+            for t in c.subtree
+        }
+        if (
+            lem == "fire"
+            and tok.pos_ != "VERB"
+            and not (children & {"open", "artillery", "tank", "mortar"})
+        ):
             if tok.head.lemma_ != "open":
                 return None
         if objs & _CIVILIAN:
@@ -948,7 +1462,7 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
 
 
 def _under_denial(tok: Any) -> bool:
-    """Is the token inside what a deny verb denies (not in a clause merely joined to it)?"""
+    """Tell whether the token is inside what a deny verb denies (not merely joined to it)."""
     t = tok
     while t.head.i != t.i:
         head = t.head
@@ -960,15 +1474,42 @@ def _under_denial(tok: Any) -> bool:
     return False
 
 
-_WEAPONS = frozenset({"missile", "rocket", "artillery", "shell", "mortar", "projectile",
-                      "howitzer", "grad"})
-_USE = frozenset({"strike", "hit", "land", "slam", "rain", "fall", "explode", "target", "pound",
-                  "kill", "wound", "injure", "destroy", "damage", "fire", "launch", "shell",
-                  "bombard", "attack", "use", "struck", "tear", "crash", "smash", "lob"})
+_WEAPONS = frozenset(
+    {"missile", "rocket", "artillery", "shell", "mortar", "projectile", "howitzer", "grad"}
+)
+_USE = frozenset(
+    {
+        "strike",
+        "hit",
+        "land",
+        "slam",
+        "rain",
+        "fall",
+        "explode",
+        "target",
+        "pound",
+        "kill",
+        "wound",
+        "injure",
+        "destroy",
+        "damage",
+        "fire",
+        "launch",
+        "shell",
+        "bombard",
+        "attack",
+        "use",
+        "struck",
+        "tear",
+        "crash",
+        "smash",
+        "lob",
+    }
+)
 
 
 def _weapon_used(tok: Any) -> bool:
-    """Is a weapon noun used in an attack here, rather than merely named?"""
+    """Tell whether a weapon noun is used in an attack here, rather than merely named."""
     if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i > tok.sent.start:
         return False
     for a in [tok.head] + [x for x in tok.head.ancestors][:2]:
@@ -1002,15 +1543,20 @@ def _blocked(tok: Any, unit: _Unit) -> str | None:
 
 
 def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
-    s = ctx.text[unit.start:unit.end]
+    s = ctx.text[unit.start : unit.end]
     low = s.lower()
     # A reciprocal accusation ("accused each other of ...") summarises, it reports no event.
     if re.search(r"\beach other\b|\bone another\b", low) and re.search(r"\baccus|\bblam", low):
         return []
     background = _is_background(unit, ctx)
     before = ctx.units[unit.index - 1] if unit.index > 0 else None
-    if (not background and before is not None and before.para == unit.para
-            and _is_background(before, ctx) and _unit_date(unit, ctx) is None):
+    if (
+        not background
+        and before is not None
+        and before.para == unit.para
+        and _is_background(before, ctx)
+        and _unit_date(unit, ctx) is None
+    ):
         # "... in the 1990s. 30,000 people were killed during the war.": still the past.
         background = True
     found: list[tuple[int, Any, tuple[str, str]]] = []
@@ -1020,9 +1566,11 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
             continue
         why = _blocked(tok, unit)
         # Only a weapon word is armed by itself; "targeted an audience" is not.
-        remote = tok.lemma_.lower() in _SHELL | _AIR | {"airstrike", "explosion", "blast", "bomb"} \
-            or tok.lower_ in ("shelled", "shelling", "bombed", "airstrikes") \
+        remote = (
+            tok.lemma_.lower() in _SHELL | _AIR | {"airstrike", "explosion", "blast", "bomb"}
+            or tok.lower_ in ("shelled", "shelling", "bombed", "airstrikes")
             or (ctx.war and kind[0] == "Explosions/Remote violence")
+        )
         if why is None and not remote and not _armed(unit, ctx, tok):
             why = "no armed actor"
         if why is None and _generic_present(tok):
@@ -1046,7 +1594,9 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
     if found:
         # The main clause's event, and apart from it an event given as its cause or
         # context ("shot down two helicopters after a bombing campaign against civilians").
-        main = sorted((f for f in found if not _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
+        main = sorted(
+            (f for f in found if not _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i)
+        )
         side = sorted((f for f in found if _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
         # "X said A, while Y said B": each reporting verb tells its own event.
         picks = []
@@ -1059,8 +1609,14 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         if side and (not picks or side[0][2][0] != picks[0][2][0]):
             picks.append(side[0])
         for n, (_, tok, kind) in enumerate(picks):
-            d = _draft(unit, ctx, tok, kind, casualties if n == 0 else (None, None, [], None, None, None),
-                       background)
+            d = _draft(
+                unit,
+                ctx,
+                tok,
+                kind,
+                casualties if n == 0 else (None, None, [], None, None, None),
+                background,
+            )
             prev = _same_claim(d, drafts + out, ctx)
             if prev is not None:
                 # "It added that three of its adversary's tanks had also been hit."
@@ -1099,8 +1655,11 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
 
 
 def _split_places(d: _Draft, unit: _Unit, ctx: _Context) -> list[_Draft]:
-    """One more draft per place coordinated with the event's place ("shelled Ganja, Tartar and
-    Barda" is three events for ACLED); figures stay with the first, conservatively."""
+    """Return one more draft per place listed with the event's place.
+
+    "Shelled Ganja, Tartar and Barda" is three events for ACLED; the figures stay
+    with the first, conservatively.
+    """
     if d.place is None or d.geo_precision == 3 or getattr(d.place, "start", None) is None:
         return []
     head = next((t for t in unit.tokens if t.idx <= d.place.start < t.idx + len(t.text) + 1), None)
@@ -1110,19 +1669,38 @@ def _split_places(d: _Draft, unit: _Unit, ctx: _Context) -> list[_Draft]:
     while head.i + 1 < len(head.doc) and head.doc[head.i + 1].idx < d.place.end:
         head = head.doc[head.i + 1]
     out = []
-    codes = [getattr(d.place, "country_code", None)] if getattr(d.place, "country_code", None) else []
+    codes = (
+        [getattr(d.place, "country_code", None)] if getattr(d.place, "country_code", None) else []
+    )
     for c in head.conjuncts:
-        tops = [t for t in ctx.toponyms_in(c.idx - 30, c.idx + len(c.text))
-                if t.end == c.idx + len(c.text)]
+        tops = [
+            t
+            for t in ctx.toponyms_in(c.idx - 30, c.idx + len(c.text))
+            if t.end == c.idx + len(c.text)
+        ]
         if not tops and c.pos_ == "PROPN" and codes:
             # A listed name the geoparser missed: the gazetteer, in the same country.
             gaz = _gazetteer()
-            cands = gaz.candidates(c.text, country_codes=codes, kinds=["settlement"], limit=1) \
-                if gaz is not None else []
+            cands = (
+                gaz.candidates(c.text, country_codes=codes, kinds=["settlement"], limit=1)
+                if gaz is not None
+                else []
+            )
             if cands:
                 p = cands[0].place
-                tops = [_Rescued(c.idx, c.idx + len(c.text), c.text, p.name, p.lat, p.lon,
-                                 p.kind, p.country_code, p)]
+                tops = [
+                    _Rescued(
+                        c.idx,
+                        c.idx + len(c.text),
+                        c.text,
+                        p.name,
+                        p.lat,
+                        p.lon,
+                        p.kind,
+                        p.country_code,
+                        p,
+                    )
+                ]
         for t in tops:
             if t.kind in ("settlement", "admin") and t.name != d.place_name:
                 other = replace(d, extra_units=[], equipment=[], fatalities=None, injuries=None)
@@ -1132,7 +1710,7 @@ def _split_places(d: _Draft, unit: _Unit, ctx: _Context) -> list[_Draft]:
 
 
 def _same_claim(d: _Draft, drafts: list[_Draft], ctx: _Context) -> _Draft | None:
-    """The event just told by the same claimant that this sentence goes on about, or None."""
+    """Return the event just told by the same claimant that this sentence continues."""
     if not drafts or d.claimed_by is None:
         return None
     for prev in reversed(drafts[-3:]):
@@ -1148,8 +1726,9 @@ def _same_claim_ok(d: _Draft, prev: _Draft) -> bool:
     if prev.claimed_by != d.claimed_by or prev.background != d.background:
         return False
     pair = {prev.sub_event_type, d.sub_event_type}
-    same = prev.event_type == d.event_type and (prev.sub_event_type == d.sub_event_type
-                                                or prev.event_type == "Battles")
+    same = prev.event_type == d.event_type and (
+        prev.sub_event_type == d.sub_event_type or prev.event_type == "Battles"
+    )
     if not same and pair != {"Armed clash", "Disrupted weapons use"}:
         return False
     if d.geo_precision < 3 and d.place_name != prev.place_name:
@@ -1158,10 +1737,14 @@ def _same_claim_ok(d: _Draft, prev: _Draft) -> bool:
 
 
 def _armed(unit: _Unit, ctx: _Context, tok: Any = None) -> bool:
-    """Does the sentence speak of armed actors or weapons, or (in a war report) does a
-    belligerent take part in the event itself?"""
-    if any((t.lemma_.lower() in _ARMED or t.lower_ in _ARMED) and t.pos_ in ("NOUN", "PROPN", "ADJ")
-           for t in unit.tokens):
+    """Tell whether the sentence speaks of armed actors or weapons.
+
+    In a war report a belligerent taking part in the event itself also counts.
+    """
+    if any(
+        (t.lemma_.lower() in _ARMED or t.lower_ in _ARMED) and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        for t in unit.tokens
+    ):
         return True
     if not ctx.war:
         return False
@@ -1176,7 +1759,7 @@ def _armed(unit: _Unit, ctx: _Context, tok: Any = None) -> bool:
 
 
 def _generic_present(tok: Any) -> bool:
-    """A bare present-tense clause ("the vehicles launch 155mm shells") states a habit."""
+    """Tell whether a bare present-tense clause ("they launch 155mm shells") states a habit."""
     verb = _clause_verb(tok)
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _REPORT:
         return False
@@ -1196,9 +1779,13 @@ def _in_context_clause(tok: Any) -> bool:
         if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t.i != tok.i):
             return True
         if t.lower_ in ("after", "amid", "following", "since", "before", "despite") and t.dep_ in (
-                "prep", "mark"):
+            "prep",
+            "mark",
+        ):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "as") for c in t.children):
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "as") for c in t.children
+        ):
             return True
     return False
 
@@ -1219,12 +1806,28 @@ _PRIORITY = {
 
 
 _TRUCE = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "agreement", "deal", "accord"})
-_AGREE = frozenset({"agree", "sign", "announce", "broker", "reach", "take", "come", "enter",
-                    "declare", "begin", "start", "seal", "conclude", "hold"})
+_AGREE = frozenset(
+    {
+        "agree",
+        "sign",
+        "announce",
+        "broker",
+        "reach",
+        "take",
+        "come",
+        "enter",
+        "declare",
+        "begin",
+        "start",
+        "seal",
+        "conclude",
+        "hold",
+    }
+)
 
 
 def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
-    """A ceasefire or peace deal agreed, signed or taking effect (Strategic developments/Agreement)."""
+    """Return a ceasefire or peace deal agreed, signed or taking effect, if any."""
     if background:
         return None
     for tok in unit.tokens:
@@ -1232,7 +1835,8 @@ def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
         if lem not in _TRUCE or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if lem in ("agreement", "deal", "accord") and not any(
-                t.lemma_.lower() in ("peace", "ceasefire", "truce", "cease-fire") for t in tok.children):
+            t.lemma_.lower() in ("peace", "ceasefire", "truce", "cease-fire") for t in tok.children
+        ):
             continue
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
         if verb is not None and tok.dep_ == "pobj":
@@ -1240,12 +1844,17 @@ def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
         if verb is None or verb.lemma_.lower() not in _AGREE:
             continue
         if verb.lemma_.lower() in ("take", "come", "enter") and not any(
-                c.lemma_.lower() in ("effect", "force", "into") for c in verb.subtree):
+            c.lemma_.lower() in ("effect", "force", "into") for c in verb.subtree
+        ):
             continue
         if _blocked(verb, unit) or _blocked(tok, unit):
             continue
-        d = _Draft(unit=unit, event_type="Strategic developments", sub_event_type="Agreement",
-                   trigger=tok.text)
+        d = _Draft(
+            unit=unit,
+            event_type="Strategic developments",
+            sub_event_type="Agreement",
+            trigger=tok.text,
+        )
         place, prec = _place_for(tok, unit, ctx, _actor_spans(unit, tok))
         _apply_place(d, place, 2 if place is not None else 3, ctx)
         d.claimed_by = None
@@ -1257,14 +1866,26 @@ def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
 
 def _strategic_blocked(unit: _Unit, ctx: _Context) -> bool:
     for tok in unit.tokens:
-        if tok.lower_ in ("martial", "mobilisation", "mobilization", "mobilize", "mobilise",
-                          "mobilized", "mobilised", "curfew", "emergency", "up"):
+        if tok.lower_ in (
+            "martial",
+            "mobilisation",
+            "mobilization",
+            "mobilize",
+            "mobilise",
+            "mobilized",
+            "mobilised",
+            "curfew",
+            "emergency",
+            "up",
+        ):
             why = _blocked(tok, unit)
             if why in ("negated", "denied"):
                 return True
-            if why == "irrealis" and not any(a.lemma_ in ("decide", "order") for a in tok.ancestors):
+            if why == "irrealis" and not any(
+                a.lemma_ in ("decide", "order") for a in tok.ancestors
+            ):
                 return True
-    s = ctx.text[unit.start:unit.end].lower()
+    s = ctx.text[unit.start : unit.end].lower()
     return bool(re.search(r"\bno need\b|\bnot need\b|\bwill not\b|\bdid not\b", s))
 
 
@@ -1299,7 +1920,7 @@ def _max(a: int | None, b: int | None) -> int | None:
 
 
 def _continues(unit: _Unit, drafts: list[_Draft], ctx: _Context) -> _Draft | None:
-    """The event a figures-only sentence continues: the one just before, with no new place."""
+    """Return the event a figures-only sentence continues (the one just before), or None."""
     if not drafts:
         return None
     prev = drafts[-1]
@@ -1312,8 +1933,9 @@ def _continues(unit: _Unit, drafts: list[_Draft], ctx: _Context) -> _Draft | Non
     return prev
 
 
-def _inherit_kind(unit: _Unit, drafts: list[_Draft], ctx: _Context,
-                  casualties: tuple) -> tuple[str, str] | None:
+def _inherit_kind(
+    unit: _Unit, drafts: list[_Draft], ctx: _Context, casualties: tuple
+) -> tuple[str, str] | None:
     """Type for a sentence that only counts casualties: its neighbour's, else a default."""
     if casualties[4] == "military":
         return ("Battles", "Armed clash")  # soldiers' deaths are counted from fighting
@@ -1380,7 +2002,7 @@ def _casualties(unit: _Unit, ctx: _Context) -> tuple:
 
 
 def _victims(tok: Any, unit: _Unit) -> list[Any] | None:
-    """The noun phrase naming who was killed or wounded by this casualty word."""
+    """Return the noun phrase naming who was killed or wounded by this casualty word."""
     roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
     for role in roles:
         if role == "nsubj" and tok.lemma_.lower() in ("kill", "wound", "injure", "hurt"):
@@ -1398,17 +2020,29 @@ def _victims(tok: Any, unit: _Unit) -> list[Any] | None:
     # "At least 3 civilians were killed and 11 others wounded": the nearest number to the left
     for j in range(tok.i - 1, max(unit.tokens[0].i, tok.i - 4) - 1, -1):
         t = tok.doc[j]
-        if t.pos_ in ("NOUN", "PRON", "NUM") and t.dep_ in ("conj", "nsubj", "nsubjpass", "dobj",
-                                                             "npadvmod", "appos", "ROOT"):
+        if t.pos_ in ("NOUN", "PRON", "NUM") and t.dep_ in (
+            "conj",
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "npadvmod",
+            "appos",
+            "ROOT",
+        ):
             return list(t.subtree)
-    if tok.lower_ in ("dead", "wounded", "injured") and tok.dep_ in ("pobj", "dobj", "conj", "nsubj"):
+    if tok.lower_ in ("dead", "wounded", "injured") and tok.dep_ in (
+        "pobj",
+        "dobj",
+        "conj",
+        "nsubj",
+    ):
         return [tok]
     return None
 
 
 # ---------------------------------------------------------------- actors and claims
 def _span_side(tokens: Iterable[Any], ctx: _Context) -> str | None:
-    """The side (country or region name) a phrase belongs to, from its toponyms."""
+    """Return the side (country or region name) a phrase belongs to, from its toponyms."""
     toks = list(tokens)
     if not toks:
         return None
@@ -1423,15 +2057,31 @@ def _span_side(tokens: Iterable[Any], ctx: _Context) -> str | None:
             return t.name
     for t in toks:
         # A demonym the geoparser did not report ("Azerbaijani drones").
-        if t.ent_type_ == "NORP" or (t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
-                                     and t.text.endswith(("ian", "ani", "ese", "ish", "i"))):
+        if t.ent_type_ == "NORP" or (
+            t.pos_ in ("ADJ", "PROPN")
+            and t.text[:1].isupper()
+            and t.text.endswith(("ian", "ani", "ese", "ish", "i"))
+        ):
             country = _demonym(t.text)
             if country:
                 return country
     words = {t.lower_ for t in toks}
-    if words & {"breakaway", "separatist", "self-proclaimed", "enclave", "unrecognised",
-                "unrecognized", "region", "region's", "regional"} and ctx.theatre is not None \
-            and ctx.theatre.kind == "region":
+    if (
+        words
+        & {
+            "breakaway",
+            "separatist",
+            "self-proclaimed",
+            "enclave",
+            "unrecognised",
+            "unrecognized",
+            "region",
+            "region's",
+            "regional",
+        }
+        and ctx.theatre is not None
+        and ctx.theatre.kind == "region"
+    ):
         return ctx.theatre.name
     if "country" in words and ctx.last_country:
         return ctx.last_country
@@ -1460,9 +2110,15 @@ def _claim(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str | None, str | None
             break
     if rep is None:
         # "..., Azerbaijan's prosecutor general's office said." may head a sibling clause.
-        verbs = [t for t in unit.tokens if t.lemma_.lower() in _REPORT and t.pos_ in ("VERB", "AUX")
-                 and t.i != tok.i and any(c.dep_ == "nsubj" for c in t.children)
-                 and not any(a.lemma_.lower() in _DENY for a in t.ancestors)]
+        verbs = [
+            t
+            for t in unit.tokens
+            if t.lemma_.lower() in _REPORT
+            and t.pos_ in ("VERB", "AUX")
+            and t.i != tok.i
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(a.lemma_.lower() in _DENY for a in t.ancestors)
+        ]
         rep = verbs[-1] if verbs else None
     subj = None
     if rep is not None:
@@ -1470,7 +2126,7 @@ def _claim(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str | None, str | None
         if subj is None and rep.dep_ == "conj":
             subj = _subject(rep.head, ctx)
     if subj is None:
-        m = re.search(r"\baccording to\b", ctx.text[unit.start:unit.end], re.I)
+        m = re.search(r"\baccording to\b", ctx.text[unit.start : unit.end], re.I)
         if m:
             acc = [t for t in unit.tokens if t.lower_ == "to" and t.nbor(-1).lower_ == "according"]
             objs = [c for t in acc for c in t.children if c.dep_ == "pobj"]
@@ -1484,41 +2140,70 @@ def _claim(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str | None, str | None
 
 
 def _subject(verb: Any, ctx: _Context) -> Any:
-    """The verb's subject outside the dateline, the one nearest the verb."""
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-            and c.idx + len(c.text) > ctx.dateline_end]
+    """Return the verb's subject outside the dateline, the one nearest the verb."""
+    subs = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.idx + len(c.text) > ctx.dateline_end
+    ]
     return min(subs, key=lambda c: abs(c.i - verb.i)) if subs else None
 
 
 def _core(subj: Any, ctx: _Context) -> list[Any]:
-    """The subject phrase without appositions, relative clauses and the dateline."""
+    """Return the subject phrase without appositions, relative clauses and the dateline."""
     if subj.idx < ctx.dateline_end:
         # The parser may hang the sentence's subject on the dateline ("Baku, Azerbaijan – X said").
-        return [t for t in subj.subtree if t.idx >= ctx.dateline_end and t.dep_ != "punct"
-                and not t.is_space]
+        return [
+            t
+            for t in subj.subtree
+            if t.idx >= ctx.dateline_end and t.dep_ != "punct" and not t.is_space
+        ]
     skip: set[int] = set()
     for t in subj.subtree:
         if t.i != subj.i and t.dep_ in ("appos", "relcl", "acl", "prep") and t.head.i >= subj.i - 8:
             if t.dep_ == "prep" and t.lower_ in ("of", "in", "for", "from"):
                 continue  # "Ministry of Defense", "Authorities in X" keep their name
             skip.update(x.i for x in t.subtree)
-    return [t for t in subj.subtree if t.i not in skip and t.dep_ != "punct"
-            and t.idx >= ctx.dateline_end]
+    return [
+        t
+        for t in subj.subtree
+        if t.i not in skip and t.dep_ != "punct" and t.idx >= ctx.dateline_end
+    ]
 
 
-_GENERIC_HEADS = frozenset({
-    "ministry", "office", "statement", "official", "spokesman", "spokeswoman", "army",
-    "government", "authority", "president", "military", "service", "spokesperson", "command",
-})
+_GENERIC_HEADS = frozenset(
+    {
+        "ministry",
+        "office",
+        "statement",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "army",
+        "government",
+        "authority",
+        "president",
+        "military",
+        "service",
+        "spokesperson",
+        "command",
+    }
+)
 
 
-def _name_claimant(subj: Any, ctx: _Context, *, remember: bool = True) -> tuple[str | None, str | None]:
+def _name_claimant(
+    subj: Any, ctx: _Context, *, remember: bool = True
+) -> tuple[str | None, str | None]:
     toks = _core(subj, ctx)
     words = [t.text for t in toks]
     head = subj.lemma_.lower()
-    if subj.pos_ == "PRON" or (toks and toks[0].lower_ == "the" and len(toks) <= 3
-                               and head in _GENERIC_HEADS
-                               and not any(t.lower_ == "country" for t in toks)):
+    if subj.pos_ == "PRON" or (
+        toks
+        and toks[0].lower_ == "the"
+        and len(toks) <= 3
+        and head in _GENERIC_HEADS
+        and not any(t.lower_ == "country" for t in toks)
+    ):
         if subj.lower_ in ("we", "they") and ctx.last_claimant is None:
             return (None, None)
         # "The ministry said": the last claimant that was a ministry.
@@ -1526,8 +2211,11 @@ def _name_claimant(subj: Any, ctx: _Context, *, remember: bool = True) -> tuple[
             if subj.pos_ == "PRON" or head in raw.lower():
                 return (name, side)
         return ctx.last_claimant or (None, None)
-    side = _span_side(toks, ctx) or _span_side(
-        [t for t in subj.subtree if t.idx >= ctx.dateline_end], ctx) or _org_in(toks, ctx)
+    side = (
+        _span_side(toks, ctx)
+        or _span_side([t for t in subj.subtree if t.idx >= ctx.dateline_end], ctx)
+        or _org_in(toks, ctx)
+    )
     low = " ".join(w.lower() for w in words)
     inst = None
     for pat, label in (
@@ -1579,9 +2267,12 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
                     break
                 a1_phrase.insert(0, verb.doc[j])
     else:
-        a1_phrase = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")
-                     ] + [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                          for t in c.subtree]
+        a1_phrase = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")] + [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for t in c.subtree
+        ]
         if not a1_phrase and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
             # "launched a counter-offensive", "was conducting a counteroffensive"
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "agent")), None)
@@ -1590,8 +2281,11 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
     # "... by its neighbor", "shelling from Armenia's forces" anywhere in the clause
     if not a1_phrase:
         for t in unit.tokens:
-            if t.dep_ in ("agent",) or (t.dep_ == "prep" and t.lower_ == "from"
-                                        and t.head.lemma_.lower() in _SHELL | _STRIKE | {"fire"}):
+            if t.dep_ in ("agent",) or (
+                t.dep_ == "prep"
+                and t.lower_ == "from"
+                and t.head.lemma_.lower() in _SHELL | _STRIKE | {"fire"}
+            ):
                 a1_phrase = [x for g in t.children for x in g.subtree]
                 break
     for anc in tok.ancestors:
@@ -1604,10 +2298,13 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
     if a1_phrase:
         a1 = _span_side(a1_phrase, ctx)
         words = {t.lemma_.lower() for t in a1_phrase}
-        if a1 is None and (words & {"its", "our", "we", "his", "their"} and words & {
-                "troop", "force", "army", "military", "unit", "country", "soldier"}
-                or len(a1_phrase) == 1 and a1_phrase[0].pos_ == "PRON"
-                and a1_phrase[0].lower_ in ("it", "we", "they")):
+        if a1 is None and (
+            words & {"its", "our", "we", "his", "their"}
+            and words & {"troop", "force", "army", "military", "unit", "country", "soldier"}
+            or len(a1_phrase) == 1
+            and a1_phrase[0].pos_ == "PRON"
+            and a1_phrase[0].lower_ in ("it", "we", "they")
+        ):
             a1 = claim_side
         if a1 is None and words & _OTHER_SIDE:
             a1 = _other(claim_side, ctx)
@@ -1617,8 +2314,9 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
     tgt: list[Any] = []
     scope = verb if verb is not None else tok
     for c in scope.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in (
-                "on", "at", "against", "with")):
+        if c.dep_ in ("dobj", "nsubjpass") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "with")
+        ):
             tgt.extend(c.subtree)
     if tok.pos_ != "VERB":
         for c in tok.children:
@@ -1632,12 +2330,15 @@ def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tup
     return a1, a2, civil
 
 
-_NOT_ACTORS = re.compile(r"ministry|office|government|council|nations|committee|agency|"
-                         r"association|press|news|times|post|reuters|media|twitter|telegram", re.I)
+_NOT_ACTORS = re.compile(
+    r"ministry|office|government|council|nations|committee|agency|"
+    r"association|press|news|times|post|reuters|media|twitter|telegram",
+    re.I,
+)
 
 
 def _org_in(tokens: list[Any], ctx: _Context) -> str | None:
-    """A named armed group in a phrase ("the Rapid Support Forces", "RSF"), as its actor name."""
+    """Return a named armed group in a phrase ("the Rapid Support Forces", "RSF"), or None."""
     if not tokens:
         return None
     a, b = tokens[0].i, tokens[-1].i
@@ -1648,8 +2349,13 @@ def _org_in(tokens: list[Any], ctx: _Context) -> str | None:
                 ctx.orgs.add(name)
                 return name
     for t in tokens:
-        if t.text.isupper() and 2 <= len(t.text) <= 6 and t.pos_ == "PROPN" and t.is_alpha \
-                and not ctx.toponyms_in(t.idx, t.idx + len(t.text), places=False):
+        if (
+            t.text.isupper()
+            and 2 <= len(t.text) <= 6
+            and t.pos_ == "PROPN"
+            and t.is_alpha
+            and not ctx.toponyms_in(t.idx, t.idx + len(t.text), places=False)
+        ):
             ctx.orgs.add(t.text)
             return t.text
     return None
@@ -1669,17 +2375,37 @@ def _place_for(tok: Any, unit: _Unit, ctx: _Context, exclude: list[tuple[int, in
             if not toks:
                 continue
             head = toks[-1]
-            if head.dep_ == "poss" or head.dep_ in ("nsubj", "nsubjpass", "compound", "dobj", "amod"):
+            if head.dep_ == "poss" or head.dep_ in (
+                "nsubj",
+                "nsubjpass",
+                "compound",
+                "dobj",
+                "amod",
+            ):
                 continue
-            if head.dep_ == "pobj" and head.head.lower_ not in ("in", "inside", "across", "into", "within"):
+            if head.dep_ == "pobj" and head.head.lower_ not in (
+                "in",
+                "inside",
+                "across",
+                "into",
+                "within",
+            ):
                 continue
         cands.append(t)
     if cands:
         best = min(cands, key=lambda t: (_PLACE_RANK.get(t.kind, 6), abs(t.start - tok.idx)))
-        near = re.search(r"\b(near|outside|around|close to|north of|south of|east of|west of|"
-                         r"outskirts)\b", ctx.text[max(s, best.start - 40):best.start], re.I)
-        prec = 1 if best.kind == "settlement" and not near else 2 if best.kind in (
-            "settlement", "feature", "admin") else 3
+        near = re.search(
+            r"\b(near|outside|around|close to|north of|south of|east of|west of|" r"outskirts)\b",
+            ctx.text[max(s, best.start - 40) : best.start],
+            re.I,
+        )
+        prec = (
+            1
+            if best.kind == "settlement" and not near
+            else 2
+            if best.kind in ("settlement", "feature", "admin")
+            else 3
+        )
         if best.kind == "line":
             prec = 3
         return best, prec
@@ -1724,8 +2450,9 @@ def _apply_place(d: _Draft, place: Any, prec: int, ctx: _Context) -> None:
 
 
 # ---------------------------------------------------------------- drafts
-def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualties: tuple,
-           background: bool) -> _Draft:
+def _draft(
+    unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualties: tuple, background: bool
+) -> _Draft:
     et, sub = kind
     claimant, cside = _claim(tok, unit, ctx)
     if claimant:
@@ -1740,8 +2467,11 @@ def _draft(unit: _Unit, ctx: _Context, tok: Any, kind: tuple[str, str], casualti
             a2 = casualties[5]
     if et == "Battles" and sub != "Armed clash":
         # Territory changes hands: state forces regain it, others overtake it.
-        sub = "Non-state actor overtakes territory" if a1 in ctx.orgs else \
-            "Government regains territory"
+        sub = (
+            "Non-state actor overtakes territory"
+            if a1 in ctx.orgs
+            else "Government regains territory"
+        )
     exclude = _actor_spans(unit, tok)
     place, prec = _place_for(tok, unit, ctx, exclude)
     d = _Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
@@ -1770,8 +2500,11 @@ def _actor_spans(unit: _Unit, tok: Any) -> list[tuple[int, int]]:
     spans = []
     for t in unit.tokens:
         if t.dep_ in ("nsubj", "nsubjpass", "agent") and (
-                t.head.lemma_.lower() in _REPORT | _DENY or t.head.i != tok.i and t.head.pos_ == "VERB"
-                and t.head.lemma_.lower() not in _SHELL | _STRIKE):
+            t.head.lemma_.lower() in _REPORT | _DENY
+            or t.head.i != tok.i
+            and t.head.pos_ == "VERB"
+            and t.head.lemma_.lower() not in _SHELL | _STRIKE
+        ):
             sub = list(t.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
         if t.dep_ == "prep" and t.lower_ in ("from", "by"):
@@ -1797,12 +2530,28 @@ def _note_country(unit: _Unit, ctx: _Context) -> None:
             ctx.last_country = t.name
 
 
-def _strategic_drafts(unit: _Unit, ctx: _Context, labels: list[str],
-                      background: bool) -> list[_Draft]:
+def _strategic_drafts(
+    unit: _Unit, ctx: _Context, labels: list[str], background: bool
+) -> list[_Draft]:
     """Martial law, mobilisation...: one draft per declaring government, at its capital."""
-    tok = next((t for t in unit.tokens if t.lower_ in ("martial", "mobilisation", "mobilization",
-                                                      "curfew", "emergency", "mobilized",
-                                                      "mobilised", "called")), unit.tokens[0])
+    tok = next(
+        (
+            t
+            for t in unit.tokens
+            if t.lower_
+            in (
+                "martial",
+                "mobilisation",
+                "mobilization",
+                "curfew",
+                "emergency",
+                "mobilized",
+                "mobilised",
+                "called",
+            )
+        ),
+        unit.tokens[0],
+    )
     verb = _clause_verb(tok)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for a in [verb] + list(verb.ancestors):
@@ -1815,8 +2564,13 @@ def _strategic_drafts(unit: _Unit, ctx: _Context, labels: list[str],
     if subj is not None:
         heads = [subj] + [c for c in subj.conjuncts]
         for h in heads:
-            groups.append([t for t in h.subtree if t not in
-                           [x for c in h.conjuncts for x in c.subtree] and t.dep_ != "cc"])
+            groups.append(
+                [
+                    t
+                    for t in h.subtree
+                    if t not in [x for c in h.conjuncts for x in c.subtree] and t.dep_ != "cc"
+                ]
+            )
     sides = []
     for g in groups or [[]]:
         side = _span_side(g, ctx) if g else None
@@ -1826,8 +2580,12 @@ def _strategic_drafts(unit: _Unit, ctx: _Context, labels: list[str],
     out = []
     claimant, cside = _claim(tok, unit, ctx)
     for side in dict.fromkeys(sides):
-        d = _Draft(unit=unit, event_type="Strategic developments", sub_event_type="Other",
-                   trigger=", ".join(labels))
+        d = _Draft(
+            unit=unit,
+            event_type="Strategic developments",
+            sub_event_type="Other",
+            trigger=", ".join(labels),
+        )
         place = None
         if side is not None:
             place = _capital_place(side, ctx)
@@ -1871,10 +2629,13 @@ def _denial(unit: _Unit, ctx: _Context) -> _Denial | None:
             name, side = _name_claimant(subj, ctx) if subj is not None else (None, None)
             if name:
                 ctx.last_claimant = (name, side)
-            content = frozenset(t.lemma_.lower() for t in tok.subtree if t.pos_ in ("NOUN", "PROPN")
-                                and (subj is None or t not in list(subj.subtree)))
+            content = frozenset(
+                t.lemma_.lower()
+                for t in tok.subtree
+                if t.pos_ in ("NOUN", "PROPN") and (subj is None or t not in list(subj.subtree))
+            )
             places = [t.name for t in ctx.toponyms_in(unit.start, unit.end)]
-            m = _ANAPHOR.search(ctx.text[unit.start:unit.end])
+            m = _ANAPHOR.search(ctx.text[unit.start : unit.end])
             if m:
                 prev = [t for t in ctx.toponyms if t.end <= unit.start and t.kind == "settlement"]
                 if prev:
@@ -1919,9 +2680,11 @@ def _link_denials(drafts: list[_Draft], denials: list[_Denial], ctx: _Context) -
 def _freeze(d: _Draft, ctx: _Context) -> Incident:
     rid = ctx.report.id
     units = [d.unit] + [u for u in d.extra_units if u is not d.unit]
-    sources = tuple(Source(rid, ctx.text[u.start:u.end], u.start, u.end) for u in units)
-    key = (f"{rid}:{d.unit.start}:{d.unit.end}:{d.event_type}:{d.sub_event_type}:{d.actor1}"
-           f":{d.place_name}")
+    sources = tuple(Source(rid, ctx.text[u.start : u.end], u.start, u.end) for u in units)
+    key = (
+        f"{rid}:{d.unit.start}:{d.unit.end}:{d.event_type}:{d.sub_event_type}:{d.actor1}"
+        f":{d.place_name}"
+    )
     iid = "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
     return Incident(
         id=iid,

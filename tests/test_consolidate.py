@@ -8,17 +8,48 @@ from mapper.consolidate import consolidate, same_event
 from mapper.incidents import Incident, Source
 
 
-def inc(id, report, start, *, date="2020-10-04", et="Explosions/Remote violence",
-        sub="Shelling/artillery/missile attack", loc="Stepanakert", lat=39.8177, lon=46.7528,
-        prec=1, actor1=None, fat=None, inj=None, claimed_by=None, disputed=False,
-        background=False):
+def inc(
+    id,
+    report,
+    start,
+    *,
+    date="2020-10-04",
+    et="Explosions/Remote violence",
+    sub="Shelling/artillery/missile attack",
+    loc="Stepanakert",
+    lat=39.8177,
+    lon=46.7528,
+    prec=1,
+    actor1=None,
+    fat=None,
+    inj=None,
+    claimed_by=None,
+    disputed=False,
+    background=False,
+):
     quote = f"passage {id}"
     return Incident(
-        id=id, event_date=date, time_precision=1, event_type=et, sub_event_type=sub,
-        actor1=actor1, actor2=None, location=loc, country="Azerbaijan", lat=lat, lon=lon,
-        geometry=None, geo_precision=prec, fatalities=fat, injuries=inj, claimed_by=claimed_by,
-        disputed=disputed, disputed_by="Azerbaijan MoD" if disputed else None,
-        background=background, notes="", sources=(Source(report, quote, start, start + len(quote)),),
+        id=id,
+        event_date=date,
+        time_precision=1,
+        event_type=et,
+        sub_event_type=sub,
+        actor1=actor1,
+        actor2=None,
+        location=loc,
+        country="Azerbaijan",
+        lat=lat,
+        lon=lon,
+        geometry=None,
+        geo_precision=prec,
+        fatalities=fat,
+        injuries=inj,
+        claimed_by=claimed_by,
+        disputed=disputed,
+        disputed_by="Azerbaijan MoD" if disputed else None,
+        background=background,
+        notes="",
+        sources=(Source(report, quote, start, start + len(quote)),),
     )
 
 
@@ -68,8 +99,11 @@ def test_incompatible_types_stay_apart():
 
 
 def test_result_is_stable_and_ordered():
-    items = [inc("b", "2.txt", 50, date="2020-10-05", loc="Ganja", lat=40.68, lon=46.36),
-             inc("a", "1.txt", 0), inc("c", "2.txt", 0)]
+    items = [
+        inc("b", "2.txt", 50, date="2020-10-05", loc="Ganja", lat=40.68, lon=46.36),
+        inc("a", "1.txt", 0),
+        inc("c", "2.txt", 0),
+    ]
     first = consolidate(items)
     again = consolidate(list(reversed(items)))
     assert [i.id for i in first] == [i.id for i in again]

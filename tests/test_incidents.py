@@ -37,8 +37,13 @@ PLACES = {
     "Russia": (60.0, 100.0, "country", "RU"),
     "Sudan": (15.0, 30.0, "country", "SD"),
 }
-ADJECTIVES = {"Azerbaijani": "Azerbaijan", "Armenian": "Armenia", "Russian": "Russia",
-              "Ukrainian": "Ukraine", "Sudanese": "Sudan"}
+ADJECTIVES = {
+    "Azerbaijani": "Azerbaijan",
+    "Armenian": "Armenia",
+    "Russian": "Russia",
+    "Ukrainian": "Ukraine",
+    "Sudanese": "Sudan",
+}
 LINE = {"type": "LineString", "coordinates": [[46.0, 40.3], [46.9, 39.95], [47.3, 39.45]]}
 
 
@@ -84,41 +89,67 @@ class Rep:
     path: str | None = None
 
 
-def toponyms(text: str, *, dateline: tuple[int, int] | None = None,
-             line_words: tuple[str, ...] = ()) -> list[Top]:
+def toponyms(
+    text: str, *, dateline: tuple[int, int] | None = None, line_words: tuple[str, ...] = ()
+) -> list[Top]:
     """Every known name in the text, as a geoparser would give it."""
     out = []
     for name, (lat, lon, kind, cc) in PLACES.items():
         start = 0
         while (i := text.find(name, start)) >= 0:
             start = i + len(name)
-            if text[start:start + 1].isalpha() and name not in ADJECTIVES.values():
+            if text[start : start + 1].isalpha() and name not in ADJECTIVES.values():
                 continue
-            if name in ADJECTIVES.values() and text[start:start + 1] in ("i", "n"):
+            if name in ADJECTIVES.values() and text[start : start + 1] in ("i", "n"):
                 continue  # "Azerbaijani", "Armenian": adjectives below
             in_dl = bool(dateline and dateline[0] <= i < dateline[1])
-            out.append(Top(i, start, name, name, lat, lon, kind, dateline=in_dl, country_code=cc,
-                           place=Place(name, lat, lon, kind, cc)))
+            out.append(
+                Top(
+                    i,
+                    start,
+                    name,
+                    name,
+                    lat,
+                    lon,
+                    kind,
+                    dateline=in_dl,
+                    country_code=cc,
+                    place=Place(name, lat, lon, kind, cc),
+                )
+            )
     for adj, country in ADJECTIVES.items():
         start = 0
         while (i := text.find(adj, start)) >= 0:
             start = i + len(adj)
             lat, lon, _, cc = PLACES[country]
-            out.append(Top(i, start, adj, country, lat, lon, "country", adjectival=True,
-                           country_code=cc))
+            out.append(
+                Top(i, start, adj, country, lat, lon, "country", adjectival=True, country_code=cc)
+            )
     for words in line_words:
         i = text.find(words)
         if i >= 0:
             place = Place("front line", 39.95, 46.9, "line", "AZ", LINE)
-            out.append(Top(i, i + len(words), words, "front line", 39.95, 46.9, "line",
-                           country_code="AZ", place=place))
+            out.append(
+                Top(
+                    i,
+                    i + len(words),
+                    words,
+                    "front line",
+                    39.95,
+                    46.9,
+                    "line",
+                    country_code="AZ",
+                    place=place,
+                )
+            )
     return sorted(out, key=lambda t: t.start)
 
 
 def extract(text: str, *, published=MON, default_date=None, dateline=None, line_words=()):
     rep = Rep("r.txt", text, published=published, dateline_span=dateline)
-    return extract_incidents(rep, toponyms(text, dateline=dateline, line_words=line_words),
-                             default_date=default_date)
+    return extract_incidents(
+        rep, toponyms(text, dateline=dateline, line_words=line_words), default_date=default_date
+    )
 
 
 def violent(incs):
@@ -136,31 +167,51 @@ def test_records_check_their_values():
 
 
 def test_quotes_are_exact_offsets_and_ids_are_stable():
-    text = ("Armenian forces shelled Tartar on Sunday, killing two civilians, "
-            "Azerbaijan's defence ministry said.\n\nArmenia's defence ministry denied the claim.")
+    text = (
+        "Armenian forces shelled Tartar on Sunday, killing two civilians, "
+        "Azerbaijan's defence ministry said.\n\nArmenia's defence ministry denied the claim."
+    )
     a, b = extract(text), extract(text)
     assert [i.id for i in a] == [i.id for i in b]
     for inc in a:
         for s in inc.sources:
-            assert text[s.start:s.end] == s.quote
+            assert text[s.start : s.end] == s.quote
 
 
 # ------------------------------------------------------------------ event types
 @pytest.mark.parametrize(
     "text, event_type, sub_event_type",
     [
-        ("Azerbaijani artillery shelled Tartar on Sunday.",
-         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-        ("A Russian drone struck a bus in Kharkiv on Sunday, killing three people.",
-         "Explosions/Remote violence", "Air/drone strike"),
-        ("Russian airstrikes hit Kharkiv overnight.",
-         "Explosions/Remote violence", "Air/drone strike"),
-        ("Sudanese army troops clashed with paramilitary fighters in El Fasher on Sunday.",
-         "Battles", "Armed clash"),
-        ("Azerbaijani troops took control of the town of Tartar on Sunday.",
-         "Battles", "Government regains territory"),
-        ("Armenian forces shot down two Azerbaijani drones over Stepanakert on Sunday.",
-         "Strategic developments", "Disrupted weapons use"),
+        (
+            "Azerbaijani artillery shelled Tartar on Sunday.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A Russian drone struck a bus in Kharkiv on Sunday, killing three people.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "Russian airstrikes hit Kharkiv overnight.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "Sudanese army troops clashed with paramilitary fighters in El Fasher on Sunday.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Azerbaijani troops took control of the town of Tartar on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "Armenian forces shot down two Azerbaijani drones over Stepanakert on Sunday.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
     ],
 )
 def test_event_types(text, event_type, sub_event_type):
@@ -202,9 +253,11 @@ def test_no_incident(text):
 
 
 def test_photo_caption_makes_no_incident():
-    text = ("Azerbaijani artillery shelled Tartar on Sunday, officials said.\n\n"
-            "A man walks past a damaged house in Stepanakert on Sunday.\n\n"
-            "Rescue workers clear rubble in Ganja")
+    text = (
+        "Azerbaijani artillery shelled Tartar on Sunday, officials said.\n\n"
+        "A man walks past a damaged house in Stepanakert on Sunday.\n\n"
+        "Rescue workers clear rubble in Ganja"
+    )
     incs = violent(extract(text))
     assert [i.location for i in incs] == ["Tartar"]
 
@@ -239,22 +292,29 @@ def test_denial_links_to_the_claim_it_denies_not_the_latest():
 
 
 def test_fact_has_no_claimant():
-    [inc] = violent(extract("At least 14 civilians were injured in Tartar on Sunday by "
-                            "artillery fire."))
+    [inc] = violent(
+        extract("At least 14 civilians were injured in Tartar on Sunday by " "artillery fire.")
+    )
     assert inc.claimed_by is None and inc.injuries == 14
 
 
 def test_according_to_is_a_claim():
-    [inc] = violent(extract("Paramilitary fighters shelled El Fasher on Sunday, killing "
-                            "five members of the same family, according to local activists."))
+    [inc] = violent(
+        extract(
+            "Paramilitary fighters shelled El Fasher on Sunday, killing "
+            "five members of the same family, according to local activists."
+        )
+    )
     assert inc.claimed_by and "activists" in inc.claimed_by
     assert inc.fatalities == 5
 
 
 # ------------------------------------------------------------------ numbers
 def test_dozens_wounded_and_continuation_sentence():
-    text = ("Azerbaijani rockets hit Stepanakert on Sunday, killing two civilians, "
-            "local officials said. The officials also said dozens of people had been wounded.")
+    text = (
+        "Azerbaijani rockets hit Stepanakert on Sunday, killing two civilians, "
+        "local officials said. The officials also said dozens of people had been wounded."
+    )
     [inc] = violent(extract(text))
     assert (inc.fatalities, inc.injuries) == (2, 12)
     assert len(inc.sources) == 2
@@ -284,43 +344,55 @@ def test_dateline_is_not_the_place():
 
 
 def test_the_city_points_back_to_the_last_named_city():
-    text = ("A missile struck a residential street in Ganja on Sunday, officials said.\n\n"
-            "Armenia's defence ministry denied firing at the city.")
+    text = (
+        "A missile struck a residential street in Ganja on Sunday, officials said.\n\n"
+        "Armenia's defence ministry denied firing at the city."
+    )
     [inc] = violent(extract(text))
     assert inc.location == "Ganja" and inc.disputed
 
 
 def test_along_the_front_line_maps_to_the_line_with_its_geometry():
-    text = ("Nagorno-Karabakh officials said fighting raged on the contact line.\n\n"
-            "Heavy fighting continued along the front line on Sunday, officials said.")
+    text = (
+        "Nagorno-Karabakh officials said fighting raged on the contact line.\n\n"
+        "Heavy fighting continued along the front line on Sunday, officials said."
+    )
     incs = violent(extract(text, line_words=("contact line",)))
     assert incs and all(i.location == "front line" for i in incs)
     assert incs[-1].geometry == LINE and incs[-1].geo_precision == 3
 
 
 def test_theatre_fallback_has_precision_3():
-    text = ("Fighting in Nagorno-Karabakh intensified.\n\n"
-            "Armenian officials said Azerbaijani drones had struck a convoy on Sunday.")
+    text = (
+        "Fighting in Nagorno-Karabakh intensified.\n\n"
+        "Armenian officials said Azerbaijani drones had struck a convoy on Sunday."
+    )
     incs = violent(extract(text))
     assert incs[-1].location == "Nagorno-Karabakh" and incs[-1].geo_precision == 3
 
 
 # ------------------------------------------------------------------ dates and background
 def test_relative_date_against_publication():
-    [inc] = violent(extract("Azerbaijani artillery shelled Tartar early on Sunday.",
-                            published=dt.date(2020, 10, 1)))
+    [inc] = violent(
+        extract(
+            "Azerbaijani artillery shelled Tartar early on Sunday.", published=dt.date(2020, 10, 1)
+        )
+    )
     assert inc.event_date == "2020-09-27" and inc.time_precision == 1
 
 
 def test_default_date_for_undated_report():
-    [inc] = violent(extract("Azerbaijani artillery shelled Tartar on Sunday.", published=None,
-                            default_date=MON))
+    [inc] = violent(
+        extract("Azerbaijani artillery shelled Tartar on Sunday.", published=None, default_date=MON)
+    )
     assert inc.event_date == "2020-09-27"
 
 
 def test_metadata_date_contradicted_by_text():
-    text = ("Azerbaijani artillery shelled Tartar on Sunday.\n\n"
-            "It was the worst fighting since 2016, ending four years of relative calm.")
+    text = (
+        "Azerbaijani artillery shelled Tartar on Sunday.\n\n"
+        "It was the worst fighting since 2016, ending four years of relative calm."
+    )
     [inc] = violent(extract(text, published=dt.date(2017, 7, 11), default_date=MON))
     assert inc.event_date == "2020-09-27"
     assert "contradicted" in inc.notes
@@ -329,10 +401,12 @@ def test_metadata_date_contradicted_by_text():
 
 
 def test_background_is_flagged():
-    text = ("Armenian forces shelled Tartar on Sunday, officials said.\n\n"
-            "The two sides fought a war over the region that ended with a ceasefire in 1994. "
-            "About 30,000 people were killed during the war.\n\n"
-            "In 2016, dozens of soldiers died in clashes.")
+    text = (
+        "Armenian forces shelled Tartar on Sunday, officials said.\n\n"
+        "The two sides fought a war over the region that ended with a ceasefire in 1994. "
+        "About 30,000 people were killed during the war.\n\n"
+        "In 2016, dozens of soldiers died in clashes."
+    )
     incs = extract(text)
     current = [i for i in incs if not i.background]
     assert [i.location for i in current] == ["Tartar"]
@@ -343,8 +417,10 @@ def test_background_is_flagged():
 # ------------------------------------------------------------------ whole path on examples/
 def _km(lat1, lon1, lat2, lon2):
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
@@ -362,8 +438,10 @@ def example_incidents():
 
 
 def _cites(inc, quote):
-    return any(s.report == quote["report"] and min(s.end, quote["end"]) > max(s.start, quote["start"])
-               for s in inc.sources)
+    return any(
+        s.report == quote["report"] and min(s.end, quote["end"]) > max(s.start, quote["start"])
+        for s in inc.sources
+    )
 
 
 def test_examples_match_their_gold(example_incidents):
@@ -372,16 +450,26 @@ def test_examples_match_their_gold(example_incidents):
     used = set()
     for g in gold["incidents"]:
         types = {g["event_type"]} | {a["event_type"] for a in g["also_accept"]}
-        hits = [i for i in current if i.event_type in types and _cites(i, g["quotes"][0])
-                and i.lat is not None and _km(i.lat, i.lon, g["lat"], g["lon"]) <= g["radius_km"]]
+        hits = [
+            i
+            for i in current
+            if i.event_type in types
+            and _cites(i, g["quotes"][0])
+            and i.lat is not None
+            and _km(i.lat, i.lon, g["lat"], g["lon"]) <= g["radius_km"]
+        ]
         assert hits, f"{g['id']} ({g['summary']}) not found"
         inc = hits[0]
         used.add(inc.id)
         assert inc.event_date == g["event_date"], g["id"]
         assert bool(inc.claimed_by) == bool(g["claimed_by"]) or g.get("claim_ambiguous"), g["id"]
         assert inc.disputed == g["disputed"], g["id"]
-        assert (inc.fatalities or 0) in {g["fatalities"] or 0} | set(g.get("fatalities_also_accept", [])), g["id"]
-        assert (inc.injuries or 0) in {g["injuries"] or 0} | set(g.get("injuries_also_accept", [])), g["id"]
+        assert (inc.fatalities or 0) in {g["fatalities"] or 0} | set(
+            g.get("fatalities_also_accept", [])
+        ), g["id"]
+        assert (inc.injuries or 0) in {g["injuries"] or 0} | set(
+            g.get("injuries_also_accept", [])
+        ), g["id"]
         assert {s.report for s in inc.sources} >= set(g["reports"]), g["id"]
     extra = [i for i in current if i.id not in used]
     assert extra == [], [(i.event_type, i.location, i.sources[0].quote) for i in extra]
@@ -402,30 +490,41 @@ def test_examples_never_map_captions_statements_or_background(example_incidents)
 
 # ------------------------------------------------------------------ other theatres
 def test_named_armed_group_takes_territory():
-    text = ("The RSF said on Sunday it had seized the army headquarters in El Fasher, "
-            "a claim the army did not confirm.")
+    text = (
+        "The RSF said on Sunday it had seized the army headquarters in El Fasher, "
+        "a claim the army did not confirm."
+    )
     [inc] = violent(extract(text))
-    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+    assert (inc.event_type, inc.sub_event_type) == (
+        "Battles",
+        "Non-state actor overtakes territory",
+    )
     assert inc.location == "El Fasher" and inc.claimed_by
 
 
 def test_armed_killers_of_civilians_is_violence_against_civilians():
-    text = ("In El Fasher, paramilitary fighters and allied militias killed dozens of civilians "
-            "on Sunday, according to a local rights group.")
+    text = (
+        "In El Fasher, paramilitary fighters and allied militias killed dozens of civilians "
+        "on Sunday, according to a local rights group."
+    )
     [inc] = violent(extract(text))
     assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
     assert inc.fatalities == 12 and inc.location == "El Fasher"
 
 
 def test_intercepted_missiles_are_disrupted_weapons_use():
-    [inc] = extract("Ukraine's air force said it had intercepted 12 of the 15 cruise missiles "
-                    "launched at Kharkiv on Sunday.")
+    [inc] = extract(
+        "Ukraine's air force said it had intercepted 12 of the 15 cruise missiles "
+        "launched at Kharkiv on Sunday."
+    )
     assert inc.sub_event_type == "Disrupted weapons use"
 
 
 def test_cumulative_toll_is_background():
-    incs = extract("The United Nations said more than 2,000 people have been killed in Sudan "
-                   "since the war began in April.")
+    incs = extract(
+        "The United Nations said more than 2,000 people have been killed in Sudan "
+        "since the war began in April."
+    )
     assert all(i.background for i in incs)
 
 
@@ -437,8 +536,10 @@ def test_ceasefire_agreement():
 
 
 def test_listed_places_are_one_event_each():
-    text = ("Azerbaijan's defence ministry said Armenian forces had shelled Ganja and Tartar "
-            "overnight, killing two civilians.")
+    text = (
+        "Azerbaijan's defence ministry said Armenian forces had shelled Ganja and Tartar "
+        "overnight, killing two civilians."
+    )
     incs = violent(extract(text))
     assert sorted(i.location for i in incs) == ["Ganja", "Tartar"]
     assert sum(i.fatalities or 0 for i in incs) == 2  # figures are not doubled
@@ -446,8 +547,10 @@ def test_listed_places_are_one_event_each():
 
 
 def test_each_reporting_verb_tells_its_own_event():
-    text = ("Armenia said Azerbaijani forces shelled Stepanakert on Sunday, while Azerbaijan said "
-            "Armenian troops shelled Tartar.")
+    text = (
+        "Armenia said Azerbaijani forces shelled Stepanakert on Sunday, while Azerbaijan said "
+        "Armenian troops shelled Tartar."
+    )
     incs = violent(extract(text))
     by_place = {i.location: i for i in incs}
     assert set(by_place) == {"Stepanakert", "Tartar"}
