@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import tempfile
@@ -89,6 +90,16 @@ def _theatre_bounds(theatre: dict[str, Any] | None) -> tuple[float, float, float
     for feat in theatre.get("features") or []:
         walk((feat.get("geometry") or {}).get("coordinates"))
     return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _initial_view(area: tuple[float, float, float, float] | None) -> dict[str, Any]:
+    """Centre and zoom that roughly show ``area`` before the page fits it exactly."""
+    if area is None:
+        return {"location": [20.0, 0.0], "zoom_start": 3}
+    west, south, east, north = area
+    span = max(east - west, north - south, 0.05)
+    zoom = max(3, min(10, int(math.log2(360.0 / span))))
+    return {"location": [(south + north) / 2, (west + east) / 2], "zoom_start": zoom}
 
 
 def _slug(title: str) -> str:
@@ -186,7 +197,7 @@ def build_map(
         report_count = len(reports)
 
     online = tile_layers(tiles)
-    m = OfflineMap(title=title, max_zoom=18 if online else 14)
+    m = OfflineMap(title=title, max_zoom=18 if online else 14, **_initial_view(area))
     assets = list(core_assets())
     heat = heat_asset()
     if heat is not None:
@@ -213,7 +224,8 @@ def build_map(
         m.add_child(BackgroundLayer(view, background_count))
     if heat is not None:
         m.add_child(HeatLayer(view))
-    m.add_child(stable_id(LayerControl(collapsed=False, position="topright"), "layers"))
+    m.add_child(stable_id(LayerControl(collapsed=False, position="topright", dock="mapper-layers"),
+                          "layers"))
 
     m.add_child(Header(view, title=title, reports=report_count, incidents=len(rows),
                        first=dates[0] if dates else None, last=dates[-1] if dates else None,

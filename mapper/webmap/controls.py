@@ -136,6 +136,9 @@ class Sidebar(SafeRender):
         """
         {% macro html(this, kwargs) %}
 <aside class="mapper-side" aria-label="Filters and incident list">
+  <section class="mapper-box mapper-layers" id="mapper-layers">
+    <h2>Layers</h2>
+  </section>
   <section class="mapper-box" id="mapper-dates">
     <h2>Dates</h2>
     {%- if this.dates %}

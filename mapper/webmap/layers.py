@@ -389,13 +389,52 @@ class TileLayer(folium.TileLayer, SafeRender):
 
 
 class LayerControl(folium.LayerControl, SafeRender):
-    """folium's layer control, rendered in one pass: layer names from data stay text.
+    """folium's layer control, rendered in one pass, optionally docked in a page element.
+
+    Parameters
+    ----------
+    dock : str, optional
+        Id of an element (in the side panel) to move the control into, so it
+        does not cover the map and its popups.
+    **kwargs
+        Passed to :class:`folium.LayerControl`.
 
     Examples
     --------
-    >>> stable_id(LayerControl(collapsed=False), "layers").options["collapsed"]
+    >>> stable_id(LayerControl(collapsed=False, dock="x"), "layers").options["collapsed"]
     False
     """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }}_layers = {
+  base_layers: {
+    {%- for key, val in this.base_layers.items() %}
+    {{ key|tojson }}: {{ val }},
+    {%- endfor %}
+  },
+  overlays: {
+    {%- for key, val in this.overlays.items() %}
+    {{ key|tojson }}: {{ val }},
+    {%- endfor %}
+  },
+};
+var {{ this.get_name() }} = L.control.layers(
+  {{ this.get_name() }}_layers.base_layers,
+  {{ this.get_name() }}_layers.overlays,
+  {{ this.options|tojavascript }}
+).addTo({{ this._parent.get_name() }});
+{%- if this.dock %}
+Mapper.dock({{ this.get_name() }}, {{ this.dock|tojson }});
+{%- endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, dock: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.dock = dock
 
 
 def tile_layers(tiles: Any) -> list[folium.TileLayer]:

@@ -347,14 +347,16 @@
     this.ready.then(function () { self._fit(fallback); });
   };
 
+  // Open on the current incidents (background ones only if there is nothing else),
+  // lines and regions included whole.
   IncidentView.prototype._fit = function (fallback) {
-    var pts = [];
-    for (var i = 0; i < this.items.length; i++) {
-      if (!this.items[i].p.background) { pts.push([this.items[i].lat, this.items[i].lon]); }
-    }
-    if (!pts.length) { pts = this.items.map(function (it) { return [it.lat, it.lon]; }); }
-    if (pts.length) {
-      this.map.fitBounds(L.latLngBounds(pts), {padding: [30, 30], maxZoom: 10});
+    var bounds = L.latLngBounds([]), items = this.items;
+    var current = items.filter(function (it) { return !it.p.background; });
+    (current.length ? current : items).forEach(function (it) {
+      bounds.extend(it.shape ? it.shape.getBounds() : L.latLng(it.lat, it.lon));
+    });
+    if (bounds.isValid()) {
+      this.map.fitBounds(bounds, {padding: [30, 30], maxZoom: 10});
     } else if (fallback) {
       this.map.fitBounds(fallback);
     } else {
@@ -615,6 +617,11 @@
       return theatre(data, options);
     },
     domControl: domControl,
+    // Move a Leaflet control out of the map into a page element (the side panel).
+    dock: function (control, id) {
+      var node = byId(id);
+      if (node) { node.appendChild(control.getContainer()); }
+    },
     fullscreenControl: fullscreenControl
   };
 }(window));
