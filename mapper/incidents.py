@@ -801,11 +801,21 @@ def extract_incidents(
     for unit in ctx.units:
         if unit.caption:
             continue
-        den = _denial(unit, ctx)
-        if den is not None:
-            denials.append(den)
-        drafts.extend(_unit_events(unit, ctx, drafts))
-        _note_country(unit, ctx)
+        try:
+            den = _denial(unit, ctx)
+            if den is not None:
+                denials.append(den)
+            drafts.extend(_unit_events(unit, ctx, drafts))
+            _note_country(unit, ctx)
+        except Exception:  # noqa: BLE001 - one odd sentence must not lose the whole report
+            logger.warning(
+                "%s: skipped the sentence at %d..%d: %r",
+                report.id,
+                unit.start,
+                unit.end,
+                text[unit.start : unit.end][:80],
+                exc_info=True,
+            )
     _link_denials(drafts, denials, ctx)
     out = [_freeze(d, ctx) for d in drafts]
     logger.debug("%s: %d incidents (%d denials)", report.id, len(out), len(denials))
@@ -2626,6 +2636,14 @@ def _denial(unit: _Unit, ctx: _Context) -> _Denial | None:
             subj = _subject(tok, ctx)
             if subj is None and tok.dep_ == "conj":
                 subj = _subject(tok.head, ctx)  # "X said ... and denied ..."
+            if (
+                subj is None
+                or subj.pos_ == "PRON"
+                or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+            ):
+                # "The ministry said its forces had hit X and denied ...": the ministry denies.
+                rep = next((a for a in tok.ancestors if a.lemma_.lower() in _REPORT), None)
+                subj = (_subject(rep, ctx) if rep is not None else None) or subj
             name, side = _name_claimant(subj, ctx) if subj is not None else (None, None)
             if name:
                 ctx.last_claimant = (name, side)
@@ -2662,6 +2680,8 @@ def _link_denials(drafts: list[_Draft], denials: list[_Denial], ctx: _Context) -
             if d.place_name and d.place_name in den.places:
                 score += 2
             score += 1.5 * len((den.content - {"claim", "ministry", "statement"}) & d.content)
+            if d.victims_civilian and den.content & _CIVILIAN:
+                score += 1.5  # "denied targeting civilians" answers a claim of civilian harm
             if den.side and den.side in (d.actor1_side, d.actor2_side):
                 score += 1
             score -= 0.05 * abs(gap)
