@@ -46,7 +46,7 @@ _MONTH_DAY = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s?)\b")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s?)\b")
 _NUMBER_WORDS = {
     "two": 2,
     "three": 3,

@@ -40,6 +40,7 @@ def test_absolute_dates_need_no_anchor():
 
 def test_years_and_implied_year():
     assert years_in("a war that ended in 1994 and the 1990s") == [1994, 1990]
+    assert years_in("In 1723 the colony passed a curfew; 30,000 people; 9 p.m.") == [1723]
     assert implied_year("the first outbreak since 2016 ... four years of relative peace") == 2020
     assert implied_year("fighting since 2016") is None
     assert implied_year("nothing here") is None
