@@ -2255,9 +2255,16 @@ def _name_claimant(
         name = " ".join(name.split()[:8])
     if not name:
         return (None, None)
+    if _WITNESS.search(name):
+        return (None, None)  # the outlet's own reporter tells what was seen: not a party's claim
     if remember:
         ctx.claimants.append((name, side, " ".join(t.text for t in subj.subtree)))
     return (name, side)
+
+
+_WITNESS = re.compile(
+    r"\b(reporter|correspondent|journalist|photographer|cameraman|AFP|AP|Reuters)\b", re.I
+)
 
 
 def _actors(tok: Any, unit: _Unit, ctx: _Context, claim_side: str | None) -> tuple:

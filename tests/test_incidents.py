@@ -557,3 +557,10 @@ def test_each_reporting_verb_tells_its_own_event():
     assert by_place["Stepanakert"].actor1 == "Military Forces of Azerbaijan"
     assert by_place["Tartar"].actor1 == "Military Forces of Armenia"
     assert by_place["Stepanakert"].claimed_by != by_place["Tartar"].claimed_by
+
+
+def test_own_reporter_is_not_a_claimant():
+    [inc] = violent(
+        extract("Explosions were heard in Stepanakert on Sunday, an AFP reporter said.")
+    )
+    assert inc.claimed_by is None
