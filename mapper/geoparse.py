@@ -232,6 +232,7 @@ _INSTITUTION_HEADS = frozenset(
     observer register courier record""".split()
 )
 _LOCATIVE_POP = 1_000
+_OWN_CANDS = 10
 _QUOTES = frozenset(['"', "“", "‘", "'", "«"])
 _DETERMINERS = frozenset("the a an this that its their our his her".split())
 # Gazetteer prior above which a name is taken as a place even when the NER
@@ -554,11 +555,16 @@ def _recognize(
         s, e = idx[i], idx[j - 1] + len(words[j - 1])
         seg = text[s:e]
         key = _fold(seg)
-        if key in _STOP_NAMES or key in _GENERIC:
-            continue
+        if key in _STOP_NAMES or key in _GENERIC or (j - i == 1 and tk.stop[i] and not seg.isupper()):
+            continue  # "Police", "North", "But"
         cs = cands(seg)
         if not cs:
             continue
+        # weak cues (a preposition, a following "police") only vouch for a
+        # place's own name, not for an alternate spelling ("But" for Buta)
+        own = "." in seg or any(
+            (nk := _fold(c.place.name)) == key or nk.startswith(key + " ") for c in cs[:_OWN_CANDS]
+        )
         if j - i == 1:
             dem = _demonym_place(gaz, seg)
             if dem is not None and dem.key != cs[0].place.key:
@@ -584,7 +590,7 @@ def _recognize(
             ok = True  # a piece of an entity step 2 split or trimmed
         elif label == "PERSON":
             if ent.start == i and ent.end == j and not any(words[t] in person_tokens for t in range(i, j)):
-                ok = known or locative or nxt_comma or head_after or _prominent(cs, seg) or (
+                ok = known or (own and (locative or nxt_comma or head_after)) or _prominent(cs, seg) or (
                     strong and (j - i > 1 or _is_country_or_admin1(cs))
                 )
         elif label in ("ORG", "FAC"):
@@ -593,12 +599,14 @@ def _recognize(
             after_of = prev in ("of", "in", "for", "at")
             institutional = j < ent.end and lower[j] in _INSTITUTION_HEADS
             if at_head or after_of:
-                ok = strong or known or institutional or head_after or (ent.end == j and _max_pop(cs) >= _STRONG_POP)
+                ok = strong or known or (own and (institutional or head_after)) or (
+                    ent.end == j and _max_pop(cs) >= _STRONG_POP
+                )
         elif label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
             if title_line[i]:
                 ok = known or (strong and _is_country_or_admin1(cs))
             else:
-                ok = known or strong or ((locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
+                ok = known or strong or (own and (locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
         if ok:
             # a place name used as a modifier ("Soviet republics") says who, not where
             add(s, e, "GAZ", adjectival=label == "NORP" and j - i == 1 and not locative and j < n and tk.alpha[j])
