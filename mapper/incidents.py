@@ -972,7 +972,8 @@ def _rescue(toponyms: list[Any], text: str) -> list[Any]:
         if (
             getattr(t, "lat", None) is not None
             and getattr(t, "adjectival", False)
-            and (m or t.kind == "settlement")
+            and (m or t.kind not in ("country", "region"))
+            and _demonym(t.text) is None
         ):
             # A people is never a village: "the village of Talish" is a place.
             out.append(
@@ -1058,7 +1059,7 @@ def _scan_locatives(text: str, known: list[Any], codes: list[str]) -> list[Any]:
     gaz = _gazetteer()
     if gaz is None or not codes:
         return []
-    taken = [(t.start, t.end) for t in known]
+    taken = [(t.start, t.end) for t in known if getattr(t, "lat", None) is not None]
     found: list[Any] = []
     hits = [(m.start(1), m.group(1), ("settlement", "admin")) for m in _LOCATIVE.finditer(text)]
     hits += [
@@ -1248,7 +1249,13 @@ def _is_background(unit: _Unit, ctx: _Context) -> bool:
         return True
     if ref is None and ys:
         return True
-    return bool(_HABITUAL.search(s))
+    if not _HABITUAL.search(s):
+        return False
+    # "26 more soldiers were killed on Sunday, bringing the toll since the fighting began
+    # to 58": a dated, recent event inside a cumulative frame is still current.
+    r = _unit_date(unit, ctx)
+    recent = r is not None and r[1] == 1 and ctx.anchor is not None
+    return not (recent and 0 <= (ctx.anchor - r[0]).days <= 7 and re.search(r"\bmore\b", s))
 
 
 def _unit_date(unit: _Unit, ctx: _Context) -> tuple[dt.date, int] | None:
@@ -1314,8 +1321,6 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         heads = {c.lemma_.lower() for c in objs}
         named = any(ctx.toponyms_in(c.idx, c.idx + len(c.text)) for c in objs)
-        if lem == "take" and "control" not in heads:
-            return None
         if not (heads & _PLACE_NOUNS or named):
             return None  # "seized drugs", "captured four medals"
         return ("Battles", "Government regains territory")

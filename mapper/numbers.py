@@ -172,6 +172,24 @@ _PERSON = {
     "elder",
     "relative",
 }
+_PERSON |= {
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "niece",
+    "nephew",
+    "uncle",
+    "aunt",
+    "cousin",
+    "teacher",
+    "driver",
+    "volunteer",
+    "guard",
+    "priest",
+    "kid",
+    "youth",
+    "policewoman",
+}
 
 
 def count_people(phrase: str) -> int | None:
@@ -189,8 +207,13 @@ def count_people(phrase: str) -> int | None:
     (3, None, 1)
     >>> count_people("dozens of people"), count_people("two medics")
     (12, 2)
+    >>> count_people("a family of five"), count_people("a woman and her grandson")
+    (5, 2)
     """
     words = re.findall(r"[\w,'-]+", phrase.lower())
+    m = re.search(r"\bfamily of (\w+)", phrase.lower())
+    if m and word_number(m.group(1)) is not None:
+        return word_number(m.group(1))  # "a family of five"
     # The number phrase ends at the first noun that is not a number word.
     head: list[str] = []
     for w in words:
