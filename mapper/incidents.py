@@ -2642,9 +2642,59 @@ def _capital_place(side: str, ctx: _Context) -> Any:
 
 
 # ---------------------------------------------------------------- denials
-def _denial(unit: _Unit, ctx: _Context) -> _Denial | None:
+_FALSE = frozenset(
+    {
+        "false",
+        "untrue",
+        "lie",
+        "fake",
+        "disinformation",
+        "baseless",
+        "groundless",
+        "fabrication",
+        "misinformation",
+        "propaganda",
+        "provocation",
+        "unfounded",
+        "fiction",
+    }
+)
+
+
+def _falsity(unit: _Unit) -> Any:
+    """Return the reporting verb of "X said the reports were false", or None."""
     for tok in unit.tokens:
-        if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in _FALSE and tok.dep_ in ("acomp", "attr", "pobj", "dobj", "oprd"):
+            # "the claims were false", "called it a lie": a reporting verb must carry it.
+            for a in tok.ancestors:
+                if a.lemma_.lower() in _REPORT | {"call", "dismiss", "describe", "brand"}:
+                    if any(
+                        t.lemma_.lower()
+                        in (
+                            "report",
+                            "claim",
+                            "allegation",
+                            "statement",
+                            "information",
+                            "it",
+                            "this",
+                            "that",
+                        )
+                        for t in a.subtree
+                    ):
+                        return a
+    return None
+
+
+def _denial(unit: _Unit, ctx: _Context) -> _Denial | None:
+    """Return the denial a sentence makes ("Y denied ...", "Y said the reports were false")."""
+    for tok in unit.tokens:
+        deny = tok.lemma_.lower() in _DENY and tok.pos_ == "VERB"
+        if not deny and tok.i == unit.tokens[0].i:
+            falsity = _falsity(unit)
+            if falsity is not None:
+                tok, deny = falsity, True
+        if deny:
             subj = _subject(tok, ctx)
             if subj is None and tok.dep_ == "conj":
                 subj = _subject(tok.head, ctx)  # "X said ... and denied ..."

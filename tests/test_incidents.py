@@ -564,3 +564,13 @@ def test_own_reporter_is_not_a_claimant():
         extract("Explosions were heard in Stepanakert on Sunday, an AFP reporter said.")
     )
     assert inc.claimed_by is None
+
+
+def test_calling_a_claim_false_disputes_it():
+    text = (
+        "Azerbaijan's defence ministry said its forces had shot down two Armenian drones "
+        "over Tartar on Sunday.\n\n"
+        "Armenia's defence ministry said the reports were false."
+    )
+    [inc] = extract(text)
+    assert inc.disputed and inc.disputed_by and "Armenia" in inc.disputed_by
