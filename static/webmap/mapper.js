@@ -356,9 +356,9 @@
       bounds.extend(it.shape ? it.shape.getBounds() : L.latLng(it.lat, it.lon));
     });
     if (bounds.isValid()) {
-      this.map.fitBounds(bounds, {padding: [30, 30], maxZoom: 10});
+      this.map.fitBounds(bounds, {padding: [30, 30], maxZoom: 10, animate: false});
     } else if (fallback) {
-      this.map.fitBounds(fallback);
+      this.map.fitBounds(fallback, {animate: false});
     } else {
       this.map.setView([20, 0], 2);
     }
