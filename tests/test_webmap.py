@@ -325,3 +325,22 @@ def test_export_geodataframe_maps_like_its_feature_collection(sample):
     gdf = export.to_geodataframe(records)
     assert encode(to_features(gdf)) == encode(to_features(export.to_feature_collection(records)))
     assert len(encode(to_features(gdf))["rows"]) == 5
+
+
+def test_same_bytes_across_processes_and_hash_seeds(tmp_path, sample):
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "in.geojson"
+    src.write_text(json.dumps(sample), encoding="utf-8")
+    code = ("import json, sys; from mapper.webmap import write_map; "
+            "write_map(json.load(open(sys.argv[1])), sys.argv[2], title='T', "
+            "tiles='CartoDB.Positron')")
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"m{seed}.html"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-c", code, str(src), str(out)], check=True, env=env)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
