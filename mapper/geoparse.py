@@ -233,6 +233,8 @@ _INSTITUTION_HEADS = frozenset(
 )
 _LOCATIVE_POP = 1_000
 _OWN_CANDS = 10
+# Demonyms that in news name a language far more often than a people or place.
+_LANGUAGE_FIRST = frozenset({"english"})
 _QUOTES = frozenset(['"', "“", "‘", "'", "«"])
 _DETERMINERS = frozenset("the a an this that its their our his her".split())
 # Gazetteer prior above which a name is taken as a place even when the NER
@@ -447,7 +449,7 @@ def _find_datelines(text: str) -> list[tuple[int, int]]:
 
 def _demonym_place(gaz: Gazetteer, word: str) -> Place | None:
     """Country Place for a singular demonym; None for plurals ("Russians") and non-demonyms."""
-    if len(word) < 3 or not word[:1].isupper():
+    if len(word) < 3 or not word[:1].isupper() or word.casefold() in _LANGUAGE_FIRST:
         return None
     if word.endswith("s") and not word.endswith("ss"):
         if gaz.demonym(word[:-1]) is not None:
@@ -505,8 +507,11 @@ def _recognize(
     # people named in the document: "Clinton" after "Bill Clinton" is a person
     person_tokens: set[str] = set()
     for ent in ents:
-        if ent.label == "PERSON" and 1 < ent.end - ent.start <= 3 and all(
-            tk.alpha[t] or words[t] == "." for t in range(ent.start, ent.end)
+        if (
+            ent.label == "PERSON"
+            and 1 < ent.end - ent.start <= 3
+            and all(tk.alpha[t] or words[t] == "." for t in range(ent.start, ent.end))
+            and not gaz.has(_fold(text[ent.start_char : ent.end_char]))  # "Tamil Nadu", "Sioux Falls"
         ):
             person_tokens.update(words[t] for t in range(ent.start, ent.end) if words[t][:1].isupper())
 
@@ -598,10 +603,15 @@ def _recognize(
             at_head = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
             after_of = prev in ("of", "in", "for", "at")
             institutional = j < ent.end and lower[j] in _INSTITUTION_HEADS
-            if at_head or after_of:
+            at_tail = ent.end == j and j - i < ent.end - ent.start  # "Small Business BC", "Costco Canada"
+            if at_tail and not (at_head or after_of):
+                ok = strong and _is_country_or_admin1(cs)
+            elif at_head or after_of:
                 ok = strong or known or (own and (institutional or head_after)) or (
                     ent.end == j and _max_pop(cs) >= _STRONG_POP
                 )
+        elif label in ("MONEY", "QUANTITY"):
+            ok = cs[0].place.kind == "country"  # "US dollars"
         elif label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
             if title_line[i]:
                 ok = known or (strong and _is_country_or_admin1(cs))
@@ -630,7 +640,9 @@ def _recognize(
             if _demonym_place(gaz, text[s:e]) is not None:
                 add(s, e, "DEMONYM", adjectival=True)
     for t in range(n):
-        if ent_label[t] in ("NORP", "GPE", "LOC", "PERSON") or not words[t][:1].isupper():
+        if ent_label[t] in ("GPE", "LOC") or not words[t][:1].isupper():
+            continue  # also inside NORP/PERSON spans: "anti-Russian", a lone "Azerbaijani"
+        if ent_label[t] == "PERSON" and ent_of[t] is not None and ent_of[t].end - ent_of[t].start > 1:
             continue
         if _demonym_place(gaz, words[t]) is not None:
             add(idx[t], idx[t] + len(words[t]), "DEMONYM", adjectival=True)
