@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -155,12 +156,28 @@ def _merge(group: list[Incident]) -> Incident:
     disputed = [i for i in group if i.disputed]
     actor1 = main.actor1 or next((i.actor1 for i in group if i.actor1), None)
     actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)
-    notes = main.notes
-    others = sorted({i.claimed_by for i in group if i.claimed_by and i.claimed_by != claimed})
-    if others and claimed is None:
-        notes += " Also claimed by " + ", ".join(others) + "."
-    elif len(set(claims)) > 1:
+    fatalities, injuries = figure("fatalities"), figure("injuries")
+    parts = [main.sub_event_type + (f" at {main.location}" if main.location else "")]
+    if actor1:
+        parts.append(f"by {actor1}")
+    if fatalities:
+        parts.append(f"{fatalities} killed")
+    if injuries:
+        parts.append(f"{injuries} wounded")
+    reports = sorted({s.report for s in sources})
+    parts.append(f"told in {len(sources)} passages of {len(reports)} report(s)")
+    notes = "; ".join(parts) + "."
+    # Details only the members' notes hold: equipment counts, date doubts.
+    for i in group:
+        for extra in re.findall(r"equipment: [^;.]+|Metadata date [^.]+\.", i.notes):
+            extra = extra if extra.endswith(".") else extra + "."
+            if extra not in notes:
+                notes += " " + extra[0].upper() + extra[1:]
+    if claims:
         notes += " Claimed by " + ", ".join(sorted(set(claims))) + "."
+    disputers = sorted({i.disputed_by for i in group if i.disputed_by})
+    if disputers:
+        notes += " Denied by " + ", ".join(disputers) + "."
     figs = sorted({(i.claimed_by or "report", i.fatalities) for i in group if i.fatalities})
     if len({f for _, f in figs}) > 1:
         notes += " Fatality figures: " + ", ".join(f"{c}: {f}" for c, f in figs) + "."
@@ -172,8 +189,8 @@ def _merge(group: list[Incident]) -> Incident:
         else main.id,
         actor1=actor1,
         actor2=actor2,
-        fatalities=figure("fatalities"),
-        injuries=figure("injuries"),
+        fatalities=fatalities,
+        injuries=injuries,
         claimed_by=claimed,
         disputed=bool(disputed),
         disputed_by=next((i.disputed_by for i in disputed if i.disputed_by), None),

@@ -2186,6 +2186,25 @@ def _core(subj: Any, ctx: _Context) -> list[Any]:
     ]
 
 
+_NOT_CLAIMANTS = frozenset(
+    {
+        "injury",
+        "death",
+        "casualty",
+        "report",
+        "damage",
+        "footage",
+        "video",
+        "image",
+        "photo",
+        "picture",
+        "toll",
+        "figure",
+        "number",
+        "data",
+        "evidence",
+    }
+)
 _GENERIC_HEADS = frozenset(
     {
         "ministry",
@@ -2212,6 +2231,8 @@ def _name_claimant(
     toks = _core(subj, ctx)
     words = [t.text for t in toks]
     head = subj.lemma_.lower()
+    if head in _NOT_CLAIMANTS:
+        return (None, None)  # "with injuries reported", "footage showed"
     if subj.pos_ == "PRON" or (
         toks
         and toks[0].lower_ == "the"
