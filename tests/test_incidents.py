@@ -574,3 +574,17 @@ def test_calling_a_claim_false_disputes_it():
     )
     [inc] = extract(text)
     assert inc.disputed and inc.disputed_by and "Armenia" in inc.disputed_by
+
+
+def test_examples_gold_quotes_match_the_reports():
+    gold = json.loads((ROOT / "tests" / "data" / "examples_gold.json").read_text(encoding="utf-8"))
+    quotes = [q for g in gold["incidents"] for q in g["quotes"]] + gold["not_incidents"]
+    for rep, info in gold["reports"].items():
+        quotes += [dict(b, report=rep) for b in info.get("background", [])]
+        text = (ROOT / "examples" / rep).read_text(encoding="utf-8")
+        for place in info["places"]:
+            for s, e in place["spans"]:
+                assert text[s:e] == place["mention"]
+    for q in quotes:
+        text = (ROOT / "examples" / q["report"]).read_text(encoding="utf-8")
+        assert text[q["start"] : q["end"]] == q["quote"]
