@@ -288,9 +288,12 @@ def test_topology_decoding_shares_borders():
                 {"type": "MultiPolygon", "arcs": [[[2, -1]]]}]}}}
     d = decode_topology(topo, "c")
     assert [p.area for p in d["polygons"]] == [1.0, 1.0]
-    assert d["borders"] == [[(11, 20), (11, 21)]]
+    assert d["borders"] == [[[11.0, 20.0], [11.0, 21.0]]]
     assert d["polygons"][0].bounds == (10.0, 20.0, 11.0, 21.0)
     assert len(d["coasts"]) == 2
+    # an area keeps only what touches it
+    right = decode_topology(topo, "c", area=(11.5, 20.2, 12.5, 20.8))
+    assert [p.bounds for p in right["polygons"]] == [(11.0, 20.0, 12.0, 21.0)]
 
 
 def test_regression_branca_second_pass_does_not_evaluate_report_text():

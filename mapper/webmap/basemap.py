@@ -12,6 +12,7 @@ good borders while the file stays small.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import logging
 import math
@@ -40,34 +41,51 @@ Bounds = tuple[float, float, float, float]  # (west, south, east, north) in degr
 Outlines = dict[str, Any]
 
 
-def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
-    """Return every arc as absolute (lon, lat) positions."""
+def _decode_arcs(topology: dict[str, Any]) -> tuple[list[Any], Any]:
+    """Return every arc as an (n, 2) array of absolute (lon, lat), and each arc's bounds."""
+    import numpy as np
+
+    arcs = topology["arcs"]
+    lengths = np.fromiter((len(a) for a in arcs), dtype=np.int64, count=len(arcs))
+    points = list(itertools.chain.from_iterable(arcs))
+    try:
+        flat = np.array(points, dtype=np.float64).reshape(-1, 2)
+    except ValueError:  # positions with more than two numbers
+        flat = np.array([p[:2] for p in points], dtype=np.float64).reshape(-1, 2)
+    ends = np.cumsum(lengths)
     transform = topology.get("transform")
-    arcs = []
     if transform:
-        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-        for arc in topology["arcs"]:
-            x = y = 0
-            out = []
-            for dx, dy in arc:
-                x += dx
-                y += dy
-                out.append((x * sx + tx, y * sy + ty))
-            arcs.append(out)
-    else:
-        arcs = [[(p[0], p[1]) for p in arc] for arc in topology["arcs"]]
-    return arcs
+        # delta-encoded: positions are running sums that restart with each arc
+        sums = np.cumsum(flat, axis=0)
+        before = np.zeros((len(arcs), 2))
+        nonempty_after_first = (ends - lengths) > 0
+        before[nonempty_after_first] = sums[(ends - lengths)[nonempty_after_first] - 1]
+        flat = (sums - np.repeat(before, lengths, axis=0)) * transform["scale"] + \
+            transform["translate"]
+    pieces = np.split(flat, ends[:-1]) if len(arcs) else []
+    bounds = np.array([[a[:, 0].min(), a[:, 1].min(), a[:, 0].max(), a[:, 1].max()]
+                       if len(a) else [np.inf, np.inf, -np.inf, -np.inf] for a in pieces])
+    return pieces, bounds.reshape(-1, 4)
 
 
-def _ring(indices: Sequence[int], arcs: list[list[Point]]) -> list[Point]:
-    ring: list[tuple[float, float]] = []
-    for i in indices:
+def _ring(indices: Sequence[int], arcs: list[Any]) -> Any:
+    import numpy as np
+
+    parts = []
+    for n, i in enumerate(indices):
         arc = arcs[i] if i >= 0 else arcs[~i][::-1]
-        ring.extend(arc if not ring else arc[1:])
-    return ring
+        parts.append(arc if n == 0 else arc[1:])
+    return np.concatenate(parts) if parts else np.empty((0, 2))
 
 
-def decode_topology(topology: dict[str, Any], name: str) -> dict[str, Any]:
+def _hits(box: Any, area: Bounds | None) -> bool:
+    if area is None:
+        return True
+    return not (box[0] > area[2] or box[2] < area[0] or box[1] > area[3] or box[3] < area[1])
+
+
+def decode_topology(topology: dict[str, Any], name: str,
+                    area: Bounds | None = None) -> dict[str, Any]:
     """Decode one object of a TopoJSON topology into polygons and its shared/unshared arcs.
 
     Parameters
@@ -76,28 +94,32 @@ def decode_topology(topology: dict[str, Any], name: str) -> dict[str, Any]:
         A parsed TopoJSON ``Topology``.
     name : str
         The object to decode (``"countries"``).
+    area : (west, south, east, north), optional
+        Keep only polygons and arcs whose bounds touch this area (they are not clipped).
 
     Returns
     -------
     dict
         ``{"polygons": [shapely Polygon...], "borders": [arc...], "coasts": [arc...]}``
-        where an arc is a list of ``(lon, lat)``; borders are arcs used by two
+        where an arc is a list of ``[lon, lat]``; borders are arcs used by two
         geometries, coasts arcs used by one.
 
     Examples
     --------
-    >>> topo = {"type": "Topology", "arcs": [[[0, 0], [1, 0], [1, 1]], [[1, 1], [0, 1], [0, 0]],
+    >>> topo = {"type": "Topology", "arcs": [[[1, 0], [1, 1]], [[1, 1], [0, 1], [0, 0], [1, 0]],
     ...                                      [[1, 0], [2, 0], [2, 1], [1, 1]]],
     ...         "objects": {"c": {"type": "GeometryCollection", "geometries": [
     ...             {"type": "Polygon", "arcs": [[0, 1]]},
-    ...             {"type": "Polygon", "arcs": [[2, -1]]}]}}}
+    ...             {"type": "Polygon", "arcs": [[2, ~0]]}]}}}
     >>> d = decode_topology(topo, "c")
-    >>> [p.area for p in d["polygons"]], len(d["borders"]), len(d["coasts"])
-    ([1.0, 1.0], 1, 2)
+    >>> [p.area for p in d["polygons"]], d["borders"], len(d["coasts"])
+    ([1.0, 1.0], [[[1.0, 0.0], [1.0, 1.0]]], 2)
+    >>> len(decode_topology(topo, "c", area=(1.5, 0.2, 3.0, 0.8))["polygons"])
+    1
     """
     from shapely.geometry import Polygon
 
-    arcs = _decode_arcs(topology)
+    arcs, bounds = _decode_arcs(topology)
     users: dict[int, set[int]] = {}
     polygons = []
     for g, geom in enumerate(topology["objects"][name].get("geometries", [])):
@@ -107,44 +129,38 @@ def decode_topology(topology: dict[str, Any], name: str) -> dict[str, Any]:
         elif geom.get("type") != "MultiPolygon":
             continue
         for poly in parts:
-            rings = [_ring(r, arcs) for r in poly]
-            for r in poly:
-                for i in r:
-                    users.setdefault(i if i >= 0 else ~i, set()).add(g)
-            rings = [r for r in rings if len(r) >= 4]
+            used = [i if i >= 0 else ~i for r in poly for i in r]
+            for i in used:
+                users.setdefault(i, set()).add(g)
+            if not used or not any(_hits(bounds[i], area) for i in used):
+                continue
+            rings = [r for r in (_ring(r, arcs) for r in poly) if len(r) >= 4]
             if rings:
                 polygons.append(Polygon(rings[0], rings[1:]))
-    borders = [arcs[i] for i in sorted(users) if len(users[i]) > 1]
-    coasts = [arcs[i] for i in sorted(users) if len(users[i]) == 1]
-    from shapely.geometry import LineString
-
-    return {"polygons": polygons, "borders": borders, "coasts": coasts,
-            "border_lines": [LineString(a) for a in borders]}
+    kept = [i for i in sorted(users) if _hits(bounds[i], area)]
+    return {"polygons": polygons,
+            "borders": [arcs[i].tolist() for i in kept if len(users[i]) > 1],
+            "coasts": [arcs[i].tolist() for i in kept if len(users[i]) == 1]}
 
 
 @functools.lru_cache(maxsize=4)
 def _load(resolution: str) -> dict[str, Any] | None:
     path = frontend_path("world-atlas", f"countries-{resolution}.json")
     try:
-        topology = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         logger.warning("%s is missing (run npm ci --prefix frontend): no country outlines", path)
         return None
-    return decode_topology(topology, "countries")
 
 
-def _geometry(decoded: dict[str, Any], clip: Bounds | None, digits: int) -> dict[str, Any]:
+def _geometry(topology: dict[str, Any], clip: Bounds | None, digits: int) -> dict[str, Any]:
     import shapely
     from shapely.geometry import MultiLineString, mapping
 
-    polygons, borders = decoded["polygons"], decoded["borders"]
-    if clip is not None:
-        area = shapely.box(*clip)
-        polygons = [p for p in polygons if p.intersects(area)]
-        borders = [a for a, line in zip(borders, decoded["border_lines"], strict=True)
-                   if line.intersects(area)]
+    decoded = decode_topology(topology, "countries", clip)
+    parts = (("land", shapely.MultiPolygon(decoded["polygons"])),
+             ("borders", MultiLineString(decoded["borders"])))
     out = {}
-    parts = (("land", shapely.MultiPolygon(polygons)), ("borders", MultiLineString(borders)))
     for key, geom in parts:
         if clip is not None:
             geom = shapely.clip_by_rect(geom, *clip)
