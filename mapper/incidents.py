@@ -879,7 +879,8 @@ class _Context:
             has_remote=False,
         )
         ctx.belligerents = _belligerents(ctx)
-        ctx.dateline_end = dl[1] if dl else 0
+        # Nothing before the body (a date line) or inside the dateline names an actor.
+        ctx.dateline_end = max(dl[1] if dl else 0, body)
         ctx.capitals = _capitals_from_text(text, places, ctx.theatre)
         low = text.lower()
         ctx.war = sum(1 for t in doc if t.lemma_.lower() in _ARMED) >= 3
@@ -2159,7 +2160,8 @@ def _subject(verb: Any, ctx: _Context) -> Any:
     subs = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c.idx + len(c.text) > ctx.dateline_end
+        if c.dep_ in ("nsubj", "nsubjpass")
+        and max(t.idx + len(t.text) for t in c.subtree) > ctx.dateline_end
     ]
     return min(subs, key=lambda c: abs(c.i - verb.i)) if subs else None
 
@@ -2239,6 +2241,9 @@ def _name_claimant(
         and len(toks) <= 3
         and head in _GENERIC_HEADS
         and not any(t.lower_ == "country" for t in toks)
+        and not any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") for t in toks if t.i != subj.i
+        )
     ):
         if subj.lower_ in ("we", "they") and ctx.last_claimant is None:
             return (None, None)

@@ -190,6 +190,23 @@ _PERSON |= {
     "youth",
     "policewoman",
 }
+_PERSON |= {
+    "pilot",
+    "commander",
+    "colonel",
+    "general",
+    "sergeant",
+    "lieutenant",
+    "captain",
+    "major",
+    "mayor",
+    "official",
+    "paramedic",
+    "rescuer",
+    "firefighter",
+    "photographer",
+    "cameraman",
+}
 
 
 def count_people(phrase: str) -> int | None:
