@@ -1863,8 +1863,8 @@ def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
             c.lemma_.lower() in ("effect", "force", "into") for c in verb.subtree
         ):
             continue
-        if _blocked(verb, unit) or _blocked(tok, unit):
-            continue
+        if _blocked(verb, unit) or _blocked(tok, unit) or _in_context_clause(tok):
+            continue  # "a week after a ceasefire was agreed": an earlier, known event
         d = _Draft(
             unit=unit,
             event_type="Strategic developments",
