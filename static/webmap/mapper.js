@@ -238,8 +238,9 @@
 
   IncidentView.prototype._marker = function (item) {
     var self = this;
+    // zIndexOffset: a single incident stays above (and clickable over) any cluster beside it
     var marker = L.marker([item.lat, item.lon], {icon: this._icon(item), title: this._label(item),
-      riseOnHover: true});
+      riseOnHover: true, zIndexOffset: 1000});
     marker.mapperType = this.typeIndex(typeKey(item.p));
     marker.mapperItem = item;
     if (item.geometry) {
