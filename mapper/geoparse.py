@@ -570,7 +570,7 @@ def _recognize(
         own = "." in seg or any(
             (nk := _fold(c.place.name)) == key or nk.startswith(key + " ") for c in cs[:_OWN_CANDS]
         )
-        if j - i == 1:
+        if j - i <= 2:
             dem = _demonym_place(gaz, seg)
             if dem is not None and dem.key != cs[0].place.key:
                 continue  # "Azeri" is a demonym first (step 4), not the village Aseri
@@ -635,7 +635,7 @@ def _recognize(
 
     # 4. demonyms and adjectives ("Russian", "South Ossetian"), marked adjectival
     for ent in ents:
-        if ent.label == "NORP":
+        if ent.label in ("NORP", "PERSON"):  # the model sometimes calls "Sri Lankan" a person
             s, e = _strip_span(text, ent.start_char, ent.end_char)
             if _demonym_place(gaz, text[s:e]) is not None:
                 add(s, e, "DEMONYM", adjectival=True)
@@ -644,6 +644,11 @@ def _recognize(
             continue  # also inside NORP/PERSON spans: "anti-Russian", a lone "Azerbaijani"
         if ent_label[t] == "PERSON" and ent_of[t] is not None and ent_of[t].end - ent_of[t].start > 1:
             continue
+        if t + 1 < n and words[t + 1][:1].isupper():  # "Sri Lankan", "South Ossetian"
+            two = text[idx[t] : idx[t + 1] + len(words[t + 1])]
+            if _demonym_place(gaz, two) is not None:
+                add(idx[t], idx[t + 1] + len(words[t + 1]), "DEMONYM", adjectival=True)
+                continue
         if _demonym_place(gaz, words[t]) is not None:
             add(idx[t], idx[t] + len(words[t]), "DEMONYM", adjectival=True)
 
