@@ -53,9 +53,9 @@ class TypePalette(SafeRender):
         {% macro header(this, kwargs) %}
 <style>
 {%- for t in this.types %}
-.mapper-t{{ loop.index0 }} { --c: {{ t.color }}; }
+.mapper-t{{ loop.index0 }} { --c: {{ t.color }}; --h: {{ t.color|halo }}; }
 {%- endfor %}
-.mapper-tn { --c: #546e7a; }
+.mapper-tn { --c: #546e7a; --h: {{ "#546e7a"|halo }}; }
 </style>
         {% endmacro %}
         """

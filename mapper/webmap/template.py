@@ -19,7 +19,7 @@ import jinja2
 from branca.element import Element, Figure, MacroElement
 from folium.template import Environment as _FoliumEnvironment
 
-__all__ = ["RenderedText", "SafeRender", "Template"]
+__all__ = ["RenderedText", "SafeRender", "Template", "halo"]
 
 
 class Environment(_FoliumEnvironment):
@@ -32,6 +32,19 @@ class Environment(_FoliumEnvironment):
             "separators": (",", ":"),
             "ensure_ascii": False,
         }
+        self.filters["halo"] = halo
+
+
+def halo(color: str, alpha: float = 0.3) -> str:
+    """Return ``#rrggbb`` as a translucent ``rgba()`` (for halos that old browsers also draw).
+
+    Examples
+    --------
+    >>> halo("#d7301f")
+    'rgba(215,48,31,0.3)'
+    """
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 class Template(jinja2.Template):
