@@ -180,7 +180,10 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
         payload = dict(payload, string_columns=sorted(STRING_PROPERTIES))
         self.payload = _maybe_compress(payload, compress)
         # Incident places are geocoded with GeoNames.
-        self.options = {"types": types, "dates": dates, "attribution": GEONAMES}
+        # Few incidents cluster less (they are cheap to place); many cluster more, to load fast.
+        radius = 40 if len(payload.get("rows") or ()) < 1000 else 80
+        self.options = {"types": types, "dates": dates, "attribution": GEONAMES,
+                        "cluster_radius": radius}
 
 
 COMPRESS_ABOVE = 256 * 1024  # bytes of JSON; below this the data stays readable in the file

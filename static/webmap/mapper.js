@@ -183,7 +183,7 @@
     this._scheduled = false;
     this.cluster = L.markerClusterGroup({
       iconCreateFunction: clusterIcon(this), showCoverageOnHover: false,
-      maxClusterRadius: 80, spiderfyOnMaxZoom: true, chunkedLoading: false
+      maxClusterRadius: options.cluster_radius || 80, spiderfyOnMaxZoom: true, chunkedLoading: false
     });
     this.shapes = L.featureGroup();
     // Popups are made on first use: ten thousand unused popups cost start-up time.
