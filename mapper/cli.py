@@ -251,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> main(["geocode", "Stepanakert"])  # doctest: +ELLIPSIS
-    {"query": "Stepanakert", "name": "Stepanakert", "lat": 39.8..., "lon": 46.7...}
+    {"query": "Stepanakert", "name": "Stepanakert...", "lat": 39.8177, "lon": 46.7528, ...}
     0
     """
     parser = build_parser()

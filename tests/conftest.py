@@ -12,7 +12,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
                  "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+def pytest_addoption(parser):
+    parser.addoption("--online", action="store_true",
+                     help="also run tests marked 'online' (they use the network)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--online"):
+        return
+    skip = pytest.mark.skip(reason="needs the network: run with --online")
+    for item in items:
+        if "online" in item.keywords:
+            item.add_marker(skip)
+
+
+# Module scope: Playwright's sync API allows one running instance per thread at a time.
+@pytest.fixture(scope="module")
 def chromium():
     """A headless Chromium; skipped where it is missing, except in CI where that is a failure."""
     if not Path(CHROMIUM).exists():
