@@ -347,3 +347,13 @@ def test_same_bytes_across_processes_and_hash_seeds(tmp_path, sample):
         subprocess.run([sys.executable, "-c", code, str(src), str(out)], check=True, env=env)
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_multipoint_and_geometry_collections_are_kept():
+    gc = {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [46.123456789, 40.0]},
+        {"type": "LineString", "coordinates": [[46, 40], [46.5, 40.5]]}]}
+    mp = {"type": "MultiPoint", "coordinates": [[46, 40], [47, 41]]}
+    rows = encode([feature(1, geom=gc), feature(2, geom=mp)])["rows"]
+    assert rows[0][20]["geometries"][0] == {"type": "Point", "coordinates": [46.12346, 40.0]}
+    assert rows[1][20]["type"] == "MultiPoint"

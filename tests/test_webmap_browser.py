@@ -53,6 +53,10 @@ def _incidents() -> dict:
     feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [44.5, 40.2]},
                   "properties": dict(feats[2]["properties"], id="old", event_date="1994-05-12",
                                      background=True, location="Oldtown")})
+    feats[3]["properties"]["analyst_tag"] = {"checked": True, "by": "<i>x</i>"}
+    feats[4]["geometry"] = {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [46.3, 39.5]},
+        {"type": "MultiPoint", "coordinates": [[46.35, 39.55], [46.4, 39.5]]}]}
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -257,6 +261,10 @@ def test_export_saves_the_shown_incidents_as_geojson(page, tmp_path):
     assert line["geometry"]["type"] == "LineString"
     assert set(xss["properties"]) >= {"event_date", "time_precision", "claimed_by", "disputed",
                                       "background", "geo_precision", "sources"}
+    tagged = next(f for f in fc["features"] if f["id"] == "b03")
+    assert tagged["properties"]["analyst_tag"] == {"checked": True, "by": "<i>x</i>"}
+    assert next(f for f in fc["features"] if f["id"] == "b04")["geometry"]["type"] == \
+        "GeometryCollection"
 
 
 def test_place_search_flies_to_a_place(page):

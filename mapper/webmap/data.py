@@ -199,6 +199,13 @@ def _round_coords(coords: Any) -> Any:
     return coords
 
 
+def _round_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
+    if geometry.get("type") == "GeometryCollection":
+        return {"type": "GeometryCollection",
+                "geometries": [_round_geometry(g) for g in geometry.get("geometries") or []]}
+    return {"type": geometry["type"], "coordinates": _round_coords(geometry.get("coordinates"))}
+
+
 def _sources(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         try:
@@ -289,11 +296,7 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         for src in _sources(props.get("sources")):
             flat += [ref(src["report"]), ref(src["quote"]), src["start"], src["end"]]
         row.append(flat)
-        if geometry["type"] == "Point":
-            row.append(None)
-        else:
-            row.append({"type": geometry["type"],
-                        "coordinates": _round_coords(geometry["coordinates"])})
+        row.append(None if geometry["type"] == "Point" else _round_geometry(geometry))
         extra = {str(k): _clean(v) for k, v in props.items()
                  if k not in PROPERTIES and k not in _DERIVED}
         row.append(extra or None)

@@ -243,11 +243,16 @@
       riseOnHover: true, zIndexOffset: 1000});
     marker.mapperType = this.typeIndex(typeKey(item.p));
     marker.mapperItem = item;
-    if (item.geometry) {
+    // Lines and regions are drawn whole (dashed when the place is approximate); points of a
+    // MultiPoint need nothing more than the marker.
+    if (item.geometry && item.geometry.type !== 'MultiPoint') {
       var color = this.types[marker.mapperType].color;
       item.shape = L.geoJSON(item.geometry, {
         style: {color: color, weight: 4, opacity: 0.85, fillColor: color, fillOpacity: 0.12,
           dashArray: (item.p.geo_precision || 1) > 1 ? '8 6' : null},
+        pointToLayer: function (f, latlng) {
+          return L.circle(latlng, {radius: 300, color: color, weight: 2});
+        },
         interactive: true
       });
       item.shape.on('click', function () { self.focus(item.i); });
