@@ -357,3 +357,9 @@ def test_multipoint_and_geometry_collections_are_kept():
     rows = encode([feature(1, geom=gc), feature(2, geom=mp)])["rows"]
     assert rows[0][20]["geometries"][0] == {"type": "Point", "coordinates": [46.12346, 40.0]}
     assert rows[1][20]["type"] == "MultiPoint"
+
+
+def test_csv_style_values_are_read_as_meant():
+    row = encode([feature(1, disputed="False", background="true", fatalities="3",
+                          time_precision=2.0, event_date=None)])["rows"][0]
+    assert (row[13], row[15], row[10], row[2]) == (0, 1, 3, 2)

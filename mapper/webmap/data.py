@@ -199,6 +199,13 @@ def _round_coords(coords: Any) -> Any:
     return coords
 
 
+def _truthy(value: Any) -> bool:
+    """Read a flag the way CSV files write it: "false", "0", "no" and "" are false."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "t", "yes", "y", "1")
+    return bool(value)
+
+
 def _round_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
     if geometry.get("type") == "GeometryCollection":
         return {"type": "GeometryCollection",
@@ -284,7 +291,7 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             if name in STRING_PROPERTIES:
                 row.append(ref(value))
             elif name in _BOOL_PROPERTIES:
-                row.append(1 if value else 0)
+                row.append(1 if _truthy(value) else 0)
             else:  # _INT_PROPERTIES
                 try:
                     row.append(None if value is None else int(value))
