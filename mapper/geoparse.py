@@ -993,10 +993,14 @@ def _theatre_context(slot: _Slot, slots: list[_Slot]) -> bool:
 
 
 def _confidence(s: _Slot) -> float:
+    """The fitted logit's probability of the chosen candidate (the gazetteer prior
+    when there was nothing to choose between)."""
+    if not s.cands:
+        return 0.0
     if not s.scores or len(s.scores) == 1:
-        return round(min(1.0, max(0.05, s.cands[s.choice].score)), 3) if s.cands else 0.0
+        return round(min(1.0, max(0.05, s.cands[s.choice].score)), 3)
     best = s.scores[s.choice]
-    z = sum(math.exp(4.0 * (x - best)) for x in s.scores)
+    z = sum(math.exp(x - best) for x in s.scores)
     return round(1.0 / z, 3)
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 import pytest
 
 import mapper
-from mapper import geoparse as _pkg_geoparse  # noqa: F401  (the lazy package function)
+from spacy.tokens import Span
+
 from mapper.geoparse import (
+    FAST_DISABLE,
     Toponym,
+    _gazetteer,
+    _recognize,
     geoparse,
     geoparse_many,
     load_nlp,
@@ -210,3 +214,40 @@ def test_parse_many_in_order():
 def test_geoparse_many_checks_lengths():
     with pytest.raises(ValueError, match="dateline_spans"):
         list(geoparse_many(["a", "b"], dateline_spans=[None]))
+
+
+# ----------------------------------------------------------------- regressions
+
+
+def test_two_word_demonym_tagged_as_person():
+    tops = geoparse("Sri Lankan officials welcomed the delegation.")
+    t = by_text(tops, "Sri Lankan")
+    assert t.adjectival and t.country_code == "LK"
+
+
+def test_place_at_end_of_organisation_name():
+    tops = geoparse("Staff at Small Business Ontario answered every call.")
+    assert "Ontario" in texts(tops)
+
+
+def test_country_inside_money_amount():
+    tops = geoparse("The mine cost 4 billion US dollars to build.")
+    assert by_text(tops, "US").country_code == "US"
+
+
+def test_place_inside_unknown_ner_span():
+    # an NER span the gazetteer does not know yields to the known name inside it
+    doc = load_nlp()("Delegates of Ruritania Kansas arrived.", disable=list(FAST_DISABLE))
+    doc.ents = [Span(doc, 2, 4, label="GPE")]
+    got = [m.text for m in _recognize(doc, doc.text, _gazetteer(), None)]
+    assert "Kansas" in got
+    assert "Ruritania Kansas" not in got
+
+
+def test_english_is_a_language_not_a_place():
+    assert "English" not in texts(geoparse("She teaches English in a village school."))
+
+
+def test_alternate_spelling_needs_more_than_a_weak_cue():
+    # "But" is an alternate name of a town; a following "town" is no evidence
+    assert "But" not in texts(geoparse("It rained. But town officials kept the fair open."))
