@@ -1259,26 +1259,59 @@ def _is_background(unit: _Unit, ctx: _Context) -> bool:
     return not (recent and 0 <= (ctx.anchor - r[0]).days <= 7 and re.search(r"\bmore\b", s))
 
 
-def _unit_date(unit: _Unit, ctx: _Context) -> tuple[dt.date, int] | None:
-    """Return the date the sentence names (DATE entities, weekday names), resolved."""
+def _date_rank(root: Any, tok: Any) -> float:
+    """Rank how closely a date word belongs to the event: 0 its own clause, 2 the reporting verb."""
+    if tok is None:
+        return 1.0
+    clause = _clause_verb(tok)
+    rank = 0.0
+    t = root
+    for _ in range(40):
+        if t.i in (tok.i, clause.i):
+            return rank
+        if t.dep_ in ("relcl", "acl"):
+            rank += 1.5  # "positions lost on Sunday": another, earlier event
+        if t.lemma_.lower() in _REPORT and t.pos_ in ("VERB", "AUX"):
+            return rank + 2.0  # "said on Tuesday": when it was said
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return rank + 1.0
+
+
+def _unit_date(unit: _Unit, ctx: _Context, tok: Any = None) -> tuple[dt.date, int] | None:
+    """Return the date the sentence names for the event at ``tok``, resolved.
+
+    DATE entities and weekday words are read; when there are several, the one in
+    the event's own clause wins over one on the reporting verb ("said on Tuesday
+    that ... on Monday").
+    """
     ents = [
         e
         for e in ctx.doc.ents
         if e.label_ in ("DATE", "TIME") and e.start_char >= unit.start and e.end_char <= unit.end
     ]
-    exprs = [e.text for e in ents]
+    found = [(_date_rank(e.root, tok), e.start_char, e.text) for e in ents]
     s = ctx.text[unit.start : unit.end]
-    exprs += [
-        m.group(0)
-        for m in re.finditer(
-            r"\b(?:(?:early|late|last)\s+(?:on\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday)\b|\b(?:yesterday|overnight|last night|today)\b",
-            s,
-            re.I,
-        )
-    ]
-    for e in exprs:
-        r = resolve_date(e, ctx.anchor)
+    for m in re.finditer(
+        r"\b(?:(?:early|late|last)\s+(?:on\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday)\b|\b(?:yesterday|overnight|last night|today)\b",
+        s,
+        re.I,
+    ):
+        word = next((t for t in unit.tokens if t.idx == unit.start + m.start()), None)
+        if word is None:
+            word = next((t for t in unit.tokens if t.idx >= unit.start + m.start()), None)
+        rank = _date_rank(word, tok) if word is not None else 1.0
+        found.append((rank, unit.start + m.start(), m.group(0)))
+    # "said on 29 September that ... overnight": a relative word in the event's clause
+    # counts from the day the statement names, when it names one.
+    anchor = ctx.anchor
+    said = [r for rank, _, e in sorted(found) if rank >= 2 and (r := resolve_date(e, anchor))]
+    if said and said[0][1] == 1:
+        anchor = said[0][0]
+    for _, _, e in sorted(found):
+        r = resolve_date(e, anchor)
         if r is not None:
             return r
     return None
@@ -1875,7 +1908,7 @@ def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
         _apply_place(d, place, 2 if place is not None else 3, ctx)
         d.claimed_by = None
         d.content = frozenset({"agreement"})
-        _apply_date(d, unit, ctx)
+        _apply_date(d, unit, ctx, tok)
         return d
     return None
 
@@ -2539,7 +2572,7 @@ def _draft(
     d.fatalities, d.injuries, d.equipment = fat, inj, list(equip)
     d.background = background
     d.content = frozenset(t.lemma_.lower() for t in unit.tokens if t.pos_ in ("NOUN", "PROPN"))
-    _apply_date(d, unit, ctx)
+    _apply_date(d, unit, ctx, tok)
     return d
 
 
@@ -2561,8 +2594,8 @@ def _actor_spans(unit: _Unit, tok: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def _apply_date(d: _Draft, unit: _Unit, ctx: _Context) -> None:
-    r = _unit_date(unit, ctx)
+def _apply_date(d: _Draft, unit: _Unit, ctx: _Context, tok: Any = None) -> None:
+    r = _unit_date(unit, ctx, tok)
     if r is None:
         r = ctx.main_date
     if r is None and ctx.anchor is not None:
@@ -2645,7 +2678,7 @@ def _strategic_drafts(
         d.claimed_by = claimant if cside and side and cside != side else None
         d.background = background
         d.content = frozenset(labels)
-        _apply_date(d, unit, ctx)
+        _apply_date(d, unit, ctx, tok)
         out.append(d)
     return out
 

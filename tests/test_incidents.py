@@ -588,3 +588,12 @@ def test_examples_gold_quotes_match_the_reports():
     for q in quotes:
         text = (ROOT / "examples" / q["report"]).read_text(encoding="utf-8")
         assert text[q["start"] : q["end"]] == q["quote"]
+
+
+def test_the_event_date_is_the_event_clause_not_the_reporting_verb():
+    text = (
+        "Armenia said on Tuesday that Azerbaijani artillery had shelled Stepanakert on Sunday, "
+        "killing two civilians."
+    )
+    [inc] = violent(extract(text, published=dt.date(2020, 9, 29)))
+    assert inc.event_date == "2020-09-27"
