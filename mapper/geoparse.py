@@ -57,7 +57,10 @@ logger = logging.getLogger(__name__)
 #: the small English model, so tagging, parsing and lemmas only cost time here.
 FAST_DISABLE: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
-MAX_TEXT_CHARS = 2_000_000
+#: Longest text accepted, spaCy's own default ``nlp.max_length``: the parser and
+#: NER need about 1 GB of memory per 100,000 words; split longer inputs.
+MAX_TEXT_CHARS = 1_000_000
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEAD_SPLIT = re.compile(r"[ \-.'/]")
 
 
@@ -1015,10 +1018,19 @@ def _check_text(text: object) -> str:
     return text
 
 
-def _toponyms(doc: Doc, dateline_span: tuple[int, int] | None) -> list[Toponym]:
+def _clean(text: str) -> str:
+    """Control characters become spaces (same length, so offsets hold): the
+    tokenizer would glue them to the words around them."""
+    return _CONTROL_RE.sub(" ", text)
+
+
+def _toponyms(doc: Doc, dateline_span: tuple[int, int] | None, original: str) -> list[Toponym]:
     gaz = _gazetteer()
     text = doc.text
-    return _resolve(text, _recognize(doc, text, gaz, dateline_span), gaz)
+    tops = _resolve(text, _recognize(doc, text, gaz, dateline_span), gaz)
+    if text != original:  # report the mention as written, control characters included
+        tops = [replace(t, text=original[t.start : t.end]) for t in tops]
+    return tops
 
 
 def geoparse(text: str, *, dateline_span: tuple[int, int] | None = None) -> list[Toponym]:
@@ -1058,8 +1070,8 @@ def geoparse(text: str, *, dateline_span: tuple[int, int] | None = None) -> list
     text = _check_text(text)
     if not text.strip():
         return []
-    doc = load_nlp()(text, disable=list(FAST_DISABLE))
-    return _toponyms(doc, dateline_span)
+    doc = load_nlp()(_clean(text), disable=list(FAST_DISABLE))
+    return _toponyms(doc, dateline_span, text)
 
 
 def _items(
@@ -1119,9 +1131,9 @@ def geoparse_many(
     [['Baku'], []]
     """
     strs, spans = _items(texts, dateline_spans)
-    docs = load_nlp().pipe(strs, batch_size=batch_size, disable=list(FAST_DISABLE))
-    for doc, span in zip(docs, spans):
-        yield _toponyms(doc, span) if doc.text.strip() else []
+    docs = load_nlp().pipe((_clean(t) for t in strs), batch_size=batch_size, disable=list(FAST_DISABLE))
+    for doc, span, original in zip(docs, spans, strs):
+        yield _toponyms(doc, span, original) if original.strip() else []
 
 
 def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> tuple[Doc, list[Toponym]]:
@@ -1149,8 +1161,8 @@ def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> tuple[D
     (2, ['Stepanakert', 'Baku'])
     """
     text = _check_text(text)
-    doc = load_nlp()(text)
-    return doc, (_toponyms(doc, dateline_span) if text.strip() else [])
+    doc = load_nlp()(_clean(text))
+    return doc, (_toponyms(doc, dateline_span, text) if text.strip() else [])
 
 
 def parse_many(
@@ -1181,8 +1193,9 @@ def parse_many(
     [(3, ['Yerevan'])]
     """
     strs, spans = _items(texts, dateline_spans)
-    for doc, span in zip(load_nlp().pipe(strs, batch_size=batch_size), spans):
-        yield doc, (_toponyms(doc, span) if doc.text.strip() else [])
+    docs = load_nlp().pipe((_clean(t) for t in strs), batch_size=batch_size)
+    for doc, span, original in zip(docs, spans, strs):
+        yield doc, (_toponyms(doc, span, original) if original.strip() else [])
 
 
 class _CallableModule(types.ModuleType):

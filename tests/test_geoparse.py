@@ -251,3 +251,17 @@ def test_english_is_a_language_not_a_place():
 def test_alternate_spelling_needs_more_than_a_weak_cue():
     # "But" is an alternate name of a town; a following "town" is no evidence
     assert "But" not in texts(geoparse("It rained. But town officials kept the fair open."))
+
+
+def test_control_characters_do_not_glue_words():
+    text = "Baku\x00\x07 and Yerevan\x1b."
+    tops = geoparse(text)
+    assert texts(tops) == ["Baku", "Yerevan"]
+    assert all(text[t.start : t.end] == t.text for t in tops)
+
+
+def test_too_long_text_is_a_clear_value_error():
+    from mapper.geoparse import MAX_TEXT_CHARS
+
+    with pytest.raises(ValueError, match="too long"):
+        geoparse("x" * (MAX_TEXT_CHARS + 1))
