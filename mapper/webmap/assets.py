@@ -54,6 +54,8 @@ class Asset:
     kind : {"js", "css"}
     text : str
         The code itself, already safe to put between ``<script>`` or ``<style>`` tags.
+    notice : str
+        Credit and licence, written in a comment before the code.
 
     Examples
     --------
@@ -68,10 +70,13 @@ class Asset:
     name: str
     kind: str
     text: str
+    notice: str = ""
 
     def __post_init__(self) -> None:  # noqa: D105
         if self.kind not in ("js", "css"):
             raise ValueError(f"Asset kind must be 'js' or 'css', not {self.kind!r}")
+        if "*/" in self.notice:
+            raise ValueError("an asset notice cannot contain '*/'")
         closing = "</script" if self.kind == "js" else "</style"
         text = re.sub(re.escape(closing), "<\\\\/" + closing[2:], self.text, flags=re.IGNORECASE)
         object.__setattr__(self, "text", text)
@@ -119,12 +124,13 @@ def inline_css_urls(css: str, base: Path) -> str:
     return _URL_RE.sub(repl, css)
 
 
-def _js(name: str, path: Path) -> Asset:
-    return Asset(name, "js", _SOURCEMAP_RE.sub("", _read(path)))
+def _js(name: str, path: Path, notice: str = "") -> Asset:
+    return Asset(name, "js", _SOURCEMAP_RE.sub("", _read(path)), notice)
 
 
-def _css(name: str, path: Path) -> Asset:
-    return Asset(name, "css", _SOURCEMAP_RE.sub("", inline_css_urls(_read(path), path.parent)))
+def _css(name: str, path: Path, notice: str = "") -> Asset:
+    css = inline_css_urls(_read(path), path.parent)
+    return Asset(name, "css", _SOURCEMAP_RE.sub("", css), notice)
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,13 +158,18 @@ def core_assets() -> tuple[Asset, ...]:
 
     leaflet = Path(xleaflet.BASE_DIR)
     cluster = Path(xcluster.BASE_DIR)
+    leaflet_notice = (f"Leaflet {xleaflet.VERSION}, BSD-2-Clause, (c) 2010-2022 Vladimir "
+                      "Agafonkin, (c) 2010-2011 CloudMade; from PyPI XStatic-Leaflet")
+    cluster_notice = (f"Leaflet.markercluster {xcluster.VERSION}, MIT, (c) 2012 David Leaver; "
+                      "from PyPI XStatic-Leaflet-MarkerCluster")
+    mapper_notice = "mapper's own map code (static/webmap), MIT"
     return (
-        _css("leaflet.css", leaflet / "leaflet.css"),
-        _css("markercluster.css", cluster / "MarkerCluster.css"),
-        _css("mapper.css", WEBMAP_STATIC / "mapper.css"),
-        _js("leaflet", leaflet / "leaflet.js"),
-        _js("markercluster", cluster / "leaflet.markercluster.js"),
-        _js("mapper", WEBMAP_STATIC / "mapper.js"),
+        _css("leaflet.css", leaflet / "leaflet.css", leaflet_notice),
+        _css("markercluster.css", cluster / "MarkerCluster.css", cluster_notice),
+        _css("mapper.css", WEBMAP_STATIC / "mapper.css", mapper_notice),
+        _js("leaflet", leaflet / "leaflet.js", leaflet_notice),
+        _js("markercluster", cluster / "leaflet.markercluster.js", cluster_notice),
+        _js("mapper", WEBMAP_STATIC / "mapper.js", mapper_notice),
     )
 
 
@@ -186,7 +197,8 @@ def heat_asset() -> Asset | None:
     if not path.is_file():
         logger.warning("%s is missing (run npm ci --prefix frontend): no heatmap layer", path)
         return None
-    return _js("leaflet.heat", path)
+    return _js("leaflet.heat", path, "Leaflet.heat 0.2.0 with simpleheat, BSD-2-Clause, "
+               "(c) 2014 Vladimir Agafonkin; from npm leaflet.heat (frontend/)")
 
 
 class AssetBundle(SafeRender):
@@ -211,10 +223,10 @@ class AssetBundle(SafeRender):
         {% macro header(this, kwargs) %}
         {%- for asset in this.assets %}
         {%- if asset.kind == "css" %}
-<style>/* {{ asset.name }} */
+<style>/* {{ asset.notice or asset.name }} */
 {{ asset.text }}</style>
         {%- else %}
-<script>/* {{ asset.name }} */
+<script>/* {{ asset.notice or asset.name }} */
 {{ asset.text }}</script>
         {%- endif %}
         {%- endfor %}

@@ -331,6 +331,7 @@ class BasemapLayer(_Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+/* Natural Earth country outlines (public domain), from npm world-atlas (ISC) */
 var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
   {{ this.outlines|tojson }}, {{ this.style|tojson }}
   {%- if this.after %}, {{ this.after.get_name() }}.ready{% endif %});
