@@ -288,10 +288,14 @@ _HABITUAL = re.compile(
     r"\b(not uncommon|frequent(ly)?|often|regularly|routinely|occasional(ly)?|sporadic(ally)?|"
     r"in recent (months|years|weeks)|for (years|decades|months)|have long|has long|had long|"
     r"since the (collapse|fall|end|break-?up)|earlier this year|last year|"
-    r"since the (war|conflict|fighting|invasion|start|beginning|outbreak)|so far this|"
-    r"since (january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|"
     r"(\w+) (years|decades) (earlier|ago|before))\b",
+    re.I,
+)
+# Running totals: background unless the sentence also dates a recent event of its own.
+_CUMULATIVE = re.compile(
+    r"\b(since the (war|conflict|fighting|invasion|start|beginning|outbreak)|so far this|"
+    r"since (january|february|march|april|may|june|july|august|september|october|november|"
+    r"december))\b",
     re.I,
 )
 
@@ -1118,13 +1122,18 @@ def _demonym_guard(t: Any) -> Any:
 
 
 def _units(doc: Any, text: str, body_start: int) -> list[_Unit]:
-    """Sentences split at line breaks and trimmed; headlines and captions marked."""
+    """Sentences split at line breaks and trimmed; headlines and captions marked.
+
+    Hard-wrapped text (most lines end mid-sentence) is split at blank lines only.
+    """
+    wrapped = _hard_wrapped(text[body_start:])
+    breaks = r"\n[ \t]*\n\s*" if wrapped else r"\n"
     raw: list[tuple[int, int, tuple[Any, ...]]] = []
     for sent in doc.sents:
         s, e = max(sent.start_char, body_start), sent.end_char
         pieces = []
         cur = s
-        for m in re.finditer(r"\n", text[s:e]):
+        for m in re.finditer(breaks, text[s:e]):
             pieces.append((cur, s + m.start()))
             cur = s + m.end()
         pieces.append((cur, e))
@@ -1145,9 +1154,15 @@ def _units(doc: Any, text: str, body_start: int) -> list[_Unit]:
         if "\n\n" in text[prev_end:a] or re.search(r"\n\s*\n", text[prev_end:a]):
             para += 1
         prev_end = b
-        line_start = text.rfind("\n", 0, a) + 1
-        nl = text.find("\n", b)
-        line_end = len(text) if nl < 0 else nl
+        if wrapped:  # the "line" is the paragraph
+            m = re.search(r"\n[ \t]*\n", text[b:])
+            line_end = len(text) if m is None else b + m.start()
+            p = max(text.rfind("\n\n", 0, a), -1)
+            line_start = p + 1
+        else:
+            line_start = text.rfind("\n", 0, a) + 1
+            nl = text.find("\n", b)
+            line_end = len(text) if nl < 0 else nl
         line = text[line_start:line_end].strip()
         headline = not re.search(r"[.!?\"”’')\]]$", line) or len(line.split()) <= 3
         units.append(_Unit(i, para, a, b, toks, caption=headline))
@@ -1160,6 +1175,18 @@ def _units(doc: Any, text: str, body_start: int) -> list[_Unit]:
         cap = u.caption or (len(by_para[u.para]) == 1 and _caption_like(u))
         out.append(replace(u, caption=cap) if cap != u.caption else u)
     return out
+
+
+def _hard_wrapped(body: str) -> bool:
+    """Tell whether a text is hard-wrapped: most lines that run on end mid-sentence."""
+    lines = body.split("\n")
+    runs = [
+        ln.rstrip() for ln, nxt in zip(lines, lines[1:], strict=False) if ln.strip() and nxt.strip()
+    ]
+    if len(runs) < 4:
+        return False
+    open_ended = sum(1 for ln in runs if not re.search(r"[.!?\"”’')\]:]$", ln))
+    return open_ended / len(runs) > 0.6
 
 
 def _caption_like(unit: _Unit) -> bool:
@@ -1250,13 +1277,15 @@ def _is_background(unit: _Unit, ctx: _Context) -> bool:
         return True
     if ref is None and ys:
         return True
-    if not _HABITUAL.search(s):
+    if _HABITUAL.search(s):
+        return True
+    if not _CUMULATIVE.search(s):
         return False
     # "26 more soldiers were killed on Sunday, bringing the toll since the fighting began
     # to 58": a dated, recent event inside a cumulative frame is still current.
     r = _unit_date(unit, ctx)
     recent = r is not None and r[1] == 1 and ctx.anchor is not None
-    return not (recent and 0 <= (ctx.anchor - r[0]).days <= 7 and re.search(r"\bmore\b", s))
+    return not (recent and 0 <= (ctx.anchor - r[0]).days <= 7)
 
 
 def _date_rank(root: Any, tok: Any) -> float:
@@ -1646,7 +1675,9 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         main = sorted(
             (f for f in found if not _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i)
         )
-        side = sorted((f for f in found if _in_context_clause(f[1])), key=lambda x: (x[0], x[1].i))
+        # Only a cause ("after ...", "in response to ...") is an event of its own; "since the
+        # fighting began" only frames the time.
+        side = sorted((f for f in found if _cause_clause(f[1])), key=lambda x: (x[0], x[1].i))
         # "X said A, while Y said B": each reporting verb tells its own event.
         picks = []
         seen_reporters: set[int] = set()
@@ -1821,6 +1852,18 @@ def _reporter(tok: Any) -> int:
         if a.lemma_.lower() in _REPORT and a.pos_ in ("VERB", "AUX"):
             return a.i
     return -1
+
+
+def _cause_clause(tok: Any) -> bool:
+    """Tell whether a trigger sits in an "after ..." or "in response to ..." clause."""
+    for t in [tok] + list(tok.ancestors):
+        if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t.i != tok.i):
+            return True
+        if t.lower_ in ("after", "following") and t.dep_ in ("prep", "mark"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
+            return True
+    return False
 
 
 def _in_context_clause(tok: Any) -> bool:

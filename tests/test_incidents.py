@@ -597,3 +597,19 @@ def test_the_event_date_is_the_event_clause_not_the_reporting_verb():
     )
     [inc] = violent(extract(text, published=dt.date(2020, 9, 29)))
     assert inc.event_date == "2020-09-27"
+
+
+def test_hard_wrapped_text_is_read_as_sentences():
+    text = (
+        "Azerbaijan's defence ministry said Armenian forces had\n"
+        "shelled the town of Tartar on Sunday, killing two civilians\n"
+        "and wounding five others, in the heaviest attack on the town\n"
+        "since the fighting began.\n\n"
+        "Armenia's defence ministry denied that its troops had fired\n"
+        "on civilian areas and said the claims were false.\n"
+    )
+    [inc] = violent(extract(text))
+    assert inc.location == "Tartar" and inc.fatalities == 2 and inc.injuries == 5
+    assert inc.disputed
+    for s in inc.sources:
+        assert text[s.start : s.end] == s.quote
