@@ -112,9 +112,13 @@ def test_online_tiles_only_when_asked(sample):
     assert '"OpenStreetMap.Mapnik"' in html  # listed in the layer control
 
 
-def test_unknown_tiles_are_refused():
+def test_unknown_tiles_are_refused_with_a_mapper_error():
+    from mapper.errors import MapperError
+
     with pytest.raises(ValueError, match="unknown tile provider"):
         tile_layers("Nope.Nothing")
+    with pytest.raises(MapperError, match="OpenStreetMap.Mapnik"):
+        build_map([], tiles=["OpenStreetMap.Mapnik", "Nope.Nothing"])
 
 
 def test_layer_control_lists_types_background_and_heat(sample):

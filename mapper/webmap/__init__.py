@@ -44,13 +44,14 @@ from mapper.webmap.layers import (
     LayerControl,
     OfflineMap,
     TheatreLayer,
+    TileProviderError,
     TypeLayer,
     stable_id,
     tile_layers,
     type_colors,
 )
 
-__all__ = ["build_map", "write_map"]
+__all__ = ["TileProviderError", "build_map", "write_map", "tile_layers"]
 
 logger = logging.getLogger(__name__)
 
@@ -146,8 +147,8 @@ def build_map(
     ------
     TypeError
         When ``incidents`` is not one of the accepted forms.
-    ValueError
-        For an unknown tile provider name.
+    TileProviderError
+        (a :class:`~mapper.errors.MapperError` and ValueError) for an unknown tile provider.
 
     Examples
     --------
@@ -157,7 +158,7 @@ def build_map(
     >>> build_map([], tiles="No.Such.Provider")
     Traceback (most recent call last):
     ...
-    ValueError: unknown tile provider 'No.Such.Provider'; use an xyzservices name such as ...
+    mapper.webmap.layers.TileProviderError: unknown tile provider 'No.Such.Provider'; use ...
     """
     features = to_features(incidents)
     payload = encode(features)

@@ -22,6 +22,7 @@ from typing import Any
 import folium
 from folium.map import Layer
 
+from mapper.errors import MapperError
 from mapper.webmap.template import SafeRender, Template
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "IncidentLayer",
     "OfflineMap",
     "LayerControl",
+    "TileProviderError",
     "TheatreLayer",
     "TileLayer",
     "TypeLayer",
@@ -441,6 +443,10 @@ Mapper.dock({{ this.get_name() }}, {{ this.dock|tojson }});
         self.dock = dock
 
 
+class TileProviderError(MapperError, ValueError):
+    """An online tile provider name that xyzservices does not know."""
+
+
 def tile_layers(tiles: Any) -> list[folium.TileLayer]:
     """Return online tile layers for ``tiles``: xyzservices names, providers or folium TileLayers.
 
@@ -457,8 +463,8 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
 
     Raises
     ------
-    ValueError
-        For a name xyzservices does not know.
+    TileProviderError
+        (a ValueError) for a name xyzservices does not know.
 
     Examples
     --------
@@ -469,7 +475,7 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
     >>> tile_layers("No.Such.Tiles")
     Traceback (most recent call last):
     ...
-    ValueError: unknown tile provider 'No.Such.Tiles'; use an xyzservices name such as ...
+    mapper.webmap.layers.TileProviderError: unknown tile provider 'No.Such.Tiles'; use ...
     """
     if tiles is None:
         return []
@@ -487,7 +493,7 @@ def tile_layers(tiles: Any) -> list[folium.TileLayer]:
                 try:
                     provider = xyzservices.providers.query_name(item)
                 except ValueError as err:
-                    raise ValueError(
+                    raise TileProviderError(
                         f"unknown tile provider {item!r}; use an xyzservices name such as "
                         "'OpenStreetMap.Mapnik' or 'CartoDB.Positron'"
                     ) from err
