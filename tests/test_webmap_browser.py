@@ -171,6 +171,7 @@ def test_filtering_a_type_hides_its_markers(page):
         "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.event_type)")
     assert len(types) == N_SHOWN - N_BATTLES and "Battles" not in types
     assert page.page.locator(".leaflet-marker-pane .mapper-t0").count() == 0
+    assert page.page.inner_text("#mapper-legend .mapper-legend-n[data-t='0']") == "0"
     page.page.get_by_role("checkbox", name="Battles").check()
     page.page.wait_for_function(
         f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN} of')")

@@ -210,7 +210,8 @@ class Legend(SafeRender):
   <ul>
   {%- for t in this.types %}
     <li><span class="mapper-mk mapper-t{{ loop.index0 }}"></span>
-      {{- t.name|e }} ({{ this.counts[loop.index0] }})</li>
+      {{- t.name|e }} (<span class="mapper-legend-n" data-t="{{ loop.index0 }}">
+      {{- this.counts[loop.index0] }}</span>)</li>
   {%- endfor %}
   </ul>
   <h3>Status</h3>
@@ -237,6 +238,7 @@ class Legend(SafeRender):
         {% endmacro %}
         {% macro script(this, kwargs) %}
 Mapper.domControl("mapper-legend", "bottomleft").addTo({{ this.view._parent.get_name() }});
+{{ this.view.get_name() }}.bindLegend("mapper-legend");
         {% endmacro %}
         """
     )

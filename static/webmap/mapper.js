@@ -385,6 +385,23 @@
     });
   };
 
+  // The legend's per-type numbers count what the filters show.
+  IncidentView.prototype.bindLegend = function (id) {
+    var node = byId(id);
+    if (!node) { return; }
+    var cells = node.querySelectorAll('.mapper-legend-n[data-t]');
+    this.onFilter(function (view) {
+      var counts = {};
+      view.visible.forEach(function (i) {
+        var t = view.typeIndex(typeKey(view.items[i].p));
+        counts[t] = (counts[t] || 0) + 1;
+      });
+      for (var k = 0; k < cells.length; k++) {
+        cells[k].textContent = String(counts[cells[k].getAttribute('data-t')] || 0);
+      }
+    });
+  };
+
   IncidentView.prototype.bindDates = function (fromId, toId, fromLabel, toLabel) {
     var from = byId(fromId), to = byId(toId), self = this;
     if (!from || !to) { return; }
