@@ -174,49 +174,24 @@ class Incident:
 # ---------------------------------------------------------------- lexicon
 # Why sets of lemmas: the parse gives lemma and role; the lexicon says what an
 # event word means. It holds general war-reporting vocabulary only.
+# fmt: off
 _REPORT = frozenset(
     {
-        "say",
-        "claim",
-        "tell",
-        "tweet",
-        "report",
-        "announce",
-        "state",
-        "add",
-        "allege",
-        "insist",
-        "write",
-        "confirm",
-        "accuse",
-        "assert",
-        "suggest",
-        "post",
-        "publish",
-        "release",
-        "show",
-        "quote",
-        "note",
-        "warn",
-        "estimate",
+        "say", "claim", "tell", "tweet", "report", "announce", "state", "add", "allege",
+        "insist", "write", "confirm", "accuse", "assert", "suggest", "post", "publish",
+        "release", "show", "quote", "note", "warn", "estimate",
     }
 )
+# fmt: on
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove"})
+# fmt: off
 _LEGAL = frozenset(
     {
-        "charge",
-        "convict",
-        "sentence",
-        "plot",
-        "arrest",
-        "suspect",
-        "investigate",
-        "trial",
-        "indict",
-        "prosecute",
-        "accusation",
+        "charge", "convict", "sentence", "plot", "arrest", "suspect", "investigate", "trial",
+        "indict", "prosecute", "accusation",
     }
 )
+# fmt: on
 # Governors that make the event wanted, feared or talked about rather than happening.
 _IRREALIS = (
     frozenset(
@@ -299,61 +274,31 @@ _CUMULATIVE = re.compile(
     re.I,
 )
 
+# fmt: off
 _SHELL = frozenset(
     {
-        "shell",
-        "shelling",
-        "bombard",
-        "bombardment",
-        "artillery",
-        "rocket",
-        "missile",
-        "mortar",
-        "projectile",
-        "bombing",
-        "barrage",
-        "howitzer",
-        "grad",
-        "salvo",
-        "cannonade",
+        "shell", "shelling", "bombard", "bombardment", "artillery", "rocket", "missile",
+        "mortar", "projectile", "bombing", "barrage", "howitzer", "grad", "salvo", "cannonade",
     }
 )
+# fmt: on
+# fmt: off
 _AIR = frozenset(
     {
-        "drone",
-        "uav",
-        "airstrike",
-        "aircraft",
-        "warplane",
-        "jet",
-        "helicopter",
-        "bomber",
-        "air",
-        "aerial",
+        "drone", "uav", "airstrike", "aircraft", "warplane", "jet", "helicopter", "bomber",
+        "air", "aerial",
     }
 )
+# fmt: on
+# fmt: off
 _CLASH = frozenset(
     {
-        "clash",
-        "fighting",
-        "fight",
-        "battle",
-        "combat",
-        "skirmish",
-        "offensive",
-        "counteroffensive",
-        "counter-offensive",
-        "assault",
-        "firefight",
-        "gunfight",
-        "ambush",
-        "hostility",
-        "raid",
-        "incursion",
-        "exchange",
-        "engagement",
+        "clash", "fighting", "fight", "battle", "combat", "skirmish", "offensive",
+        "counteroffensive", "counter-offensive", "assault", "firefight", "gunfight", "ambush",
+        "hostility", "raid", "incursion", "exchange", "engagement",
     }
 )
+# fmt: on
 _TAKE = frozenset({"capture", "seize", "retake", "recapture", "liberate", "overrun", "take"})
 _DOWN = frozenset({"intercept", "destroy", "down", "neutralize", "neutralise"})
 _STRIKE = frozenset({"strike", "hit", "attack", "target", "fire", "pound", "bomb"})
@@ -374,212 +319,72 @@ _STRATEGIC = (
     (re.compile(r"\bstate of (emergency|war)\b", re.I), "state of emergency"),
     (re.compile(r"\bcalled up\b|\bconscription\b", re.I), "call-up"),
 )
+# fmt: off
 _CIVILIAN = frozenset(
     {
-        "civilian",
-        "resident",
-        "villager",
-        "settlement",
-        "village",
-        "home",
-        "house",
-        "city",
-        "town",
-        "people",
-        "infrastructure",
-        "school",
-        "hospital",
-        "ambulance",
-        "market",
-        "child",
-        "woman",
-        "family",
-        "neighborhood",
-        "neighbourhood",
-        "area",
-        "street",
-        "building",
-        "medic",
-        "journalist",
-        "citizen",
-        "population",
-        "bus",
-        "car",
-        "apartment",
+        "civilian", "resident", "villager", "settlement", "village", "home", "house", "city",
+        "town", "people", "infrastructure", "school", "hospital", "ambulance", "market",
+        "child", "woman", "family", "neighborhood", "neighbourhood", "area", "street",
+        "building", "medic", "journalist", "citizen", "population", "bus", "car", "apartment",
         "mother",
     }
 )
+# fmt: on
+# fmt: off
 _MILITARY = frozenset(
     {
-        "soldier",
-        "troop",
-        "force",
-        "army",
-        "military",
-        "serviceman",
-        "servicemen",
-        "unit",
-        "position",
-        "tank",
-        "helicopter",
-        "drone",
-        "uav",
-        "base",
-        "fighter",
-        "militant",
-        "rebel",
-        "militia",
-        "battalion",
-        "brigade",
-        "officer",
-        "vehicle",
-        "artillery",
-        "plane",
+        "soldier", "troop", "force", "army", "military", "serviceman", "servicemen", "unit",
+        "position", "tank", "helicopter", "drone", "uav", "base", "fighter", "militant",
+        "rebel", "militia", "battalion", "brigade", "officer", "vehicle", "artillery", "plane",
         "jet",
     }
 )
+# fmt: on
+# fmt: off
 _EQUIPMENT = frozenset(
     {
-        "helicopter",
-        "tank",
-        "drone",
-        "uav",
-        "aircraft",
-        "plane",
-        "jet",
-        "vehicle",
-        "armored",
-        "armoured",
-        "artillery",
-        "launcher",
-        "system",
-        "truck",
-        "warplane",
-        "howitzer",
+        "helicopter", "tank", "drone", "uav", "aircraft", "plane", "jet", "vehicle", "armored",
+        "armoured", "artillery", "launcher", "system", "truck", "warplane", "howitzer",
     }
 )
+# fmt: on
 # Words that put a sentence among armed actors: Battles need them (or a belligerent),
 # so "firefighters battled the blaze" or "a hunger strike" make no incident.
+# fmt: off
 _ARMED = frozenset(
     {
-        "army",
-        "troop",
-        "force",
-        "military",
-        "soldier",
-        "serviceman",
-        "servicemen",
-        "militant",
-        "rebel",
-        "insurgent",
-        "fighter",
-        "militia",
-        "gunman",
-        "gunmen",
-        "jihadist",
-        "terrorist",
-        "artillery",
-        "tank",
-        "drone",
-        "uav",
-        "missile",
-        "rocket",
-        "shelling",
-        "airstrike",
-        "front",
-        "frontline",
-        "position",
-        "offensive",
-        "counteroffensive",
-        "ceasefire",
-        "cease-fire",
-        "armed",
-        "weapon",
-        "gun",
-        "bomb",
-        "explosion",
-        "ied",
-        "mortar",
-        "sniper",
-        "ambush",
-        "battalion",
-        "brigade",
-        "paramilitary",
-        "insurgency",
-        "warplane",
-        "helicopter",
-        "jet",
-        "shell",
-        "grenade",
-        "gunfire",
-        "gunfight",
-        "shootout",
-        "clash",
-        "hostility",
-        "invasion",
-        "occupation",
-        "separatist",
-        "guerrilla",
-        "mujahideen",
+        "army", "troop", "force", "military", "soldier", "serviceman", "servicemen", "militant",
+        "rebel", "insurgent", "fighter", "militia", "gunman", "gunmen", "jihadist", "terrorist",
+        "artillery", "tank", "drone", "uav", "missile", "rocket", "shelling", "airstrike",
+        "front", "frontline", "position", "offensive", "counteroffensive", "ceasefire",
+        "cease-fire", "armed", "weapon", "gun", "bomb", "explosion", "ied", "mortar", "sniper",
+        "ambush", "battalion", "brigade", "paramilitary", "insurgency", "warplane",
+        "helicopter", "jet", "shell", "grenade", "gunfire", "gunfight", "shootout", "clash",
+        "hostility", "invasion", "occupation", "separatist", "guerrilla", "mujahideen",
         "commando",
     }
 )
+# fmt: on
+# fmt: off
 _STRONG_CLASH = frozenset(
     {
-        "clash",
-        "skirmish",
-        "counteroffensive",
-        "counter-offensive",
-        "firefight",
-        "gunfight",
-        "shootout",
-        "combat",
+        "clash", "skirmish", "counteroffensive", "counter-offensive", "firefight", "gunfight",
+        "shootout", "combat",
     }
 )
+# fmt: on
+# fmt: off
 _PLACE_NOUNS = frozenset(
     {
-        "village",
-        "town",
-        "city",
-        "territory",
-        "area",
-        "position",
-        "height",
-        "hill",
-        "base",
-        "airport",
-        "region",
-        "district",
-        "settlement",
-        "bridge",
-        "road",
-        "highway",
-        "control",
-        "outpost",
-        "checkpoint",
-        "neighborhood",
-        "neighbourhood",
-        "suburb",
-        "province",
-        "capital",
-        "stronghold",
-        "front",
-        "line",
-        "crossing",
-        "port",
-        "airfield",
-        "garrison",
-        "headquarters",
-        "barracks",
-        "camp",
-        "compound",
-        "facility",
-        "palace",
-        "ministry",
-        "station",
-        "hq",
+        "village", "town", "city", "territory", "area", "position", "height", "hill", "base",
+        "airport", "region", "district", "settlement", "bridge", "road", "highway", "control",
+        "outpost", "checkpoint", "neighborhood", "neighbourhood", "suburb", "province",
+        "capital", "stronghold", "front", "line", "crossing", "port", "airfield", "garrison",
+        "headquarters", "barracks", "camp", "compound", "facility", "palace", "ministry",
+        "station", "hq",
     }
 )
+# fmt: on
 _OTHER_SIDE = frozenset({"neighbor", "neighbour", "adversary", "enemy", "opponent", "foe", "rival"})
 _LINE_WORDS = re.compile(
     r"\b(contact line|line of contact|front ?line|front-line|the front|the border|border areas?|"
@@ -1023,37 +828,16 @@ _LOCATIVE = re.compile(
 _REGION_SUFFIX = re.compile(
     r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\s+(region|province|oblast|governorate|district)\b"
 )
+# fmt: off
 _NOT_PLACES = frozenset(
     {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "twitter",
-        "facebook",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "the", "a", "an", "this", "that", "twitter", "facebook",
         "telegram",
     }
 )
+# fmt: on
 
 
 def _scan_locatives(text: str, known: list[Any], codes: list[str]) -> list[Any]:
@@ -1555,35 +1339,15 @@ def _under_denial(tok: Any) -> bool:
 _WEAPONS = frozenset(
     {"missile", "rocket", "artillery", "shell", "mortar", "projectile", "howitzer", "grad"}
 )
+# fmt: off
 _USE = frozenset(
     {
-        "strike",
-        "hit",
-        "land",
-        "slam",
-        "rain",
-        "fall",
-        "explode",
-        "target",
-        "pound",
-        "kill",
-        "wound",
-        "injure",
-        "destroy",
-        "damage",
-        "fire",
-        "launch",
-        "shell",
-        "bombard",
-        "attack",
-        "use",
-        "struck",
-        "tear",
-        "crash",
-        "smash",
-        "lob",
+        "strike", "hit", "land", "slam", "rain", "fall", "explode", "target", "pound", "kill",
+        "wound", "injure", "destroy", "damage", "fire", "launch", "shell", "bombard", "attack",
+        "use", "struck", "tear", "crash", "smash", "lob",
     }
 )
+# fmt: on
 
 
 def _weapon_used(tok: Any) -> bool:
@@ -1898,24 +1662,14 @@ _PRIORITY = {
 
 
 _TRUCE = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "agreement", "deal", "accord"})
+# fmt: off
 _AGREE = frozenset(
     {
-        "agree",
-        "sign",
-        "announce",
-        "broker",
-        "reach",
-        "take",
-        "come",
-        "enter",
-        "declare",
-        "begin",
-        "start",
-        "seal",
-        "conclude",
-        "hold",
+        "agree", "sign", "announce", "broker", "reach", "take", "come", "enter", "declare",
+        "begin", "start", "seal", "conclude", "hold",
     }
 )
+# fmt: on
 
 
 def _agreement(unit: _Unit, ctx: _Context, background: bool) -> _Draft | None:
@@ -2264,43 +2018,23 @@ def _core(subj: Any, ctx: _Context) -> list[Any]:
     ]
 
 
+# fmt: off
 _NOT_CLAIMANTS = frozenset(
     {
-        "injury",
-        "death",
-        "casualty",
-        "report",
-        "damage",
-        "footage",
-        "video",
-        "image",
-        "photo",
-        "picture",
-        "toll",
-        "figure",
-        "number",
-        "data",
-        "evidence",
+        "injury", "death", "casualty", "report", "damage", "footage", "video", "image", "photo",
+        "picture", "toll", "figure", "number", "data", "evidence",
     }
 )
+# fmt: on
+# fmt: off
 _GENERIC_HEADS = frozenset(
     {
-        "ministry",
-        "office",
-        "statement",
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "army",
-        "government",
-        "authority",
-        "president",
-        "military",
-        "service",
-        "spokesperson",
+        "ministry", "office", "statement", "official", "spokesman", "spokeswoman", "army",
+        "government", "authority", "president", "military", "service", "spokesperson",
         "command",
     }
 )
+# fmt: on
 
 
 def _name_claimant(
@@ -2744,23 +2478,14 @@ def _capital_place(side: str, ctx: _Context) -> Any:
 
 
 # ---------------------------------------------------------------- denials
+# fmt: off
 _FALSE = frozenset(
     {
-        "false",
-        "untrue",
-        "lie",
-        "fake",
-        "disinformation",
-        "baseless",
-        "groundless",
-        "fabrication",
-        "misinformation",
-        "propaganda",
-        "provocation",
-        "unfounded",
-        "fiction",
+        "false", "untrue", "lie", "fake", "disinformation", "baseless", "groundless",
+        "fabrication", "misinformation", "propaganda", "provocation", "unfounded", "fiction",
     }
 )
+# fmt: on
 
 
 def _falsity(unit: _Unit) -> Any:

@@ -130,83 +130,27 @@ def parse_count(phrase: str) -> int | None:
     return min(found) if found else None
 
 
+# fmt: off
 _PERSON = {
-    "man",
-    "woman",
-    "child",
-    "boy",
-    "girl",
-    "baby",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "husband",
-    "wife",
-    "civilian",
-    "soldier",
-    "person",
-    "resident",
-    "teenager",
-    "infant",
-    "grandmother",
-    "grandfather",
-    "serviceman",
-    "servicemen",
-    "member",
-    "journalist",
-    "medic",
-    "doctor",
-    "nurse",
-    "officer",
-    "fighter",
-    "villager",
-    "farmer",
-    "student",
-    "worker",
-    "policeman",
-    "pensioner",
-    "toddler",
-    "elder",
-    "relative",
+    "man", "woman", "child", "boy", "girl", "baby", "mother", "father", "son", "daughter",
+    "brother", "sister", "husband", "wife", "civilian", "soldier", "person", "resident",
+    "teenager", "infant", "grandmother", "grandfather", "serviceman", "servicemen", "member",
+    "journalist", "medic", "doctor", "nurse", "officer", "fighter", "villager", "farmer",
+    "student", "worker", "policeman", "pensioner", "toddler", "elder", "relative",
 }
+# fmt: on
+# fmt: off
 _PERSON |= {
-    "grandson",
-    "granddaughter",
-    "grandchild",
-    "niece",
-    "nephew",
-    "uncle",
-    "aunt",
-    "cousin",
-    "teacher",
-    "driver",
-    "volunteer",
-    "guard",
-    "priest",
-    "kid",
-    "youth",
-    "policewoman",
+    "grandson", "granddaughter", "grandchild", "niece", "nephew", "uncle", "aunt", "cousin",
+    "teacher", "driver", "volunteer", "guard", "priest", "kid", "youth", "policewoman",
 }
+# fmt: on
+# fmt: off
 _PERSON |= {
-    "pilot",
-    "commander",
-    "colonel",
-    "general",
-    "sergeant",
-    "lieutenant",
-    "captain",
-    "major",
-    "mayor",
-    "official",
-    "paramedic",
-    "rescuer",
-    "firefighter",
-    "photographer",
-    "cameraman",
+    "pilot", "commander", "colonel", "general", "sergeant", "lieutenant", "captain", "major",
+    "mayor", "official", "paramedic", "rescuer", "firefighter", "photographer", "cameraman",
 }
+# fmt: on
 
 
 def count_people(phrase: str) -> int | None:
