@@ -22,7 +22,17 @@ Each sentence is read through spaCy's dependency parse:
   date (:mod:`mapper.dates`), else the report's main event date; a metadata
   date that the text contradicts is not trusted;
 * past events (a year before the report's, "in recent months", "not
-  uncommon") are flagged ``background``.
+  uncommon", running totals) are flagged ``background``.
+
+Beyond one trigger per sentence: each reporting verb tells its own event ("X
+said A, while Y said B"), a cause clause ("after a bombing campaign") is an
+event of its own, and listed places ("shelled Ganja, Tartar and Barda") give
+one event each. Battles need armed actors in the sentence (so "firefighters
+battled the blaze" is nothing); ceasefires agreed or taking effect are
+``Strategic developments/Agreement``; martial law and mobilisation are placed
+at the declaring government's capital. Place names the geoparser missed in
+plain locative phrases ("near the town of Bakhmut") are looked up in the
+gazetteer, within the countries the report already names.
 """
 
 from __future__ import annotations
