@@ -340,3 +340,14 @@ def test_online_tiles_are_offered_but_never_loaded_unless_chosen(browser, tmp_pa
         assert all("tile.openstreetmap.org" in u for u in p.blocked)
     finally:
         p.close()
+
+
+def test_points_of_a_collection_are_not_drawn_as_extra_markers(page):
+    assert page.page.evaluate(
+        "() => mapper_incidents.items.find(i => i.p.id === 'b04').drawn") is None
+    line = page.page.evaluate(
+        "() => mapper_incidents.items.find(i => i.p.id === 'line').drawn.type")
+    assert line == "LineString"
+    n = page.page.evaluate("""() => { let n = 0; mapper_map.eachLayer(l => {
+        if (l instanceof L.CircleMarker) n++; }); return n; }""")
+    assert n == 0

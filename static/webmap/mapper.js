@@ -132,6 +132,14 @@
   }
 
   // ---- markers and clusters ---------------------------------------------------
+  // The lines and areas of a geometry (points are the marker's job), or null.
+  function drawable(g) {
+    if (!g || /Point$/.test(g.type)) { return null; }
+    if (g.type !== 'GeometryCollection') { return g; }
+    var parts = (g.geometries || []).map(drawable).filter(Boolean);
+    return parts.length ? {type: 'GeometryCollection', geometries: parts} : null;
+  }
+
   function clusterIcon(view) {
     return function (cluster) {
       var markers = cluster.getAllChildMarkers(), counts = {}, total = markers.length;
@@ -224,7 +232,7 @@
   IncidentView.prototype._icon = function (item) {
     var t = this.typeIndex(typeKey(item.p));
     var cls = 'mapper-mk mapper-t' + t + ' mapper-' + item.status + ' mapper-p' + (item.p.geo_precision || 1) +
-      (item.p.background ? ' mapper-bg' : '') + (item.geometry ? ' mapper-geom' : '');
+      (item.p.background ? ' mapper-bg' : '') + (item.drawn ? ' mapper-geom' : '');
     if (!this._icons[cls]) {
       this._icons[cls] = L.divIcon({className: cls, iconSize: [14, 14], html: ''});
     }
@@ -238,21 +246,18 @@
 
   IncidentView.prototype._marker = function (item) {
     var self = this;
+    item.drawn = drawable(item.geometry);
     // zIndexOffset: a single incident stays above (and clickable over) any cluster beside it
     var marker = L.marker([item.lat, item.lon], {icon: this._icon(item), title: this._label(item),
       riseOnHover: true, zIndexOffset: 1000});
     marker.mapperType = this.typeIndex(typeKey(item.p));
     marker.mapperItem = item;
-    // Lines and regions are drawn whole (dashed when the place is approximate); points of a
-    // MultiPoint need nothing more than the marker.
-    if (item.geometry && item.geometry.type !== 'MultiPoint') {
+    // Lines and regions are drawn whole (dashed when the place is approximate).
+    if (item.drawn) {
       var color = this.types[marker.mapperType].color;
-      item.shape = L.geoJSON(item.geometry, {
+      item.shape = L.geoJSON(item.drawn, {
         style: {color: color, weight: 4, opacity: 0.85, fillColor: color, fillOpacity: 0.12,
           dashArray: (item.p.geo_precision || 1) > 1 ? '8 6' : null},
-        pointToLayer: function (f, latlng) {
-          return L.circle(latlng, {radius: 300, color: color, weight: 2});
-        },
         interactive: true
       });
       item.shape.on('click', function () { self.focus(item.i); });
