@@ -299,7 +299,11 @@ def _is_strong(cands: Sequence[Candidate], seg: str) -> bool:
         fcode = p.feature_code or ""
         if p.source == "theatre" and c is cands[0]:
             return True  # curated overlay names are there because reports use them
-        if p.kind == "country" or fcode == "CONT" or (p.kind in ("region", "line") and p.source != "geonames"):
+        if (
+            p.kind == "country"
+            or fcode in ("CONT", "OCN", "SEA")
+            or (p.kind in ("region", "line") and p.source != "geonames")
+        ):
             return c is cands[0] or c.score >= cands[0].score - 0.1
         same = p.name.casefold() == own
         if fcode.startswith("ADM1") and (same or ("." in seg and len(seg) <= 8)):
@@ -595,7 +599,11 @@ def _recognize(
         )
         ok = False
         if label in ("GPE", "LOC"):
-            ok = True  # a piece of an entity step 2 split or trimmed
+            # inside a span the gazetteer does not know ("Mississippi State",
+            # "Northeast Georgia", "Glacier Ridge"): an unmistakable name, or
+            # the place's own name leading the span
+            at_start = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
+            ok = strong or _prominent(cs, seg) or (at_start and own)
         elif label == "PERSON":
             if ent.start == i and ent.end == j and not any(words[t] in person_tokens for t in range(i, j)):
                 ok = known or (own and (locative or nxt_comma or head_after)) or _prominent(cs, seg) or (
