@@ -210,8 +210,8 @@ class Legend(SafeRender):
   <ul>
   {%- for t in this.types %}
     <li><span class="mapper-mk mapper-t{{ loop.index0 }}"></span>
-      {{- t.name|e }} (<span class="mapper-legend-n" data-t="{{ loop.index0 }}">
-      {{- this.counts[loop.index0] }}</span>)</li>
+      <span>{{ t.name|e }} (<span class="mapper-legend-n" data-t="{{ loop.index0 }}">
+      {{- this.counts[loop.index0] }}</span>)</span></li>
   {%- endfor %}
   </ul>
   <h3>Status</h3>
