@@ -1,12 +1,13 @@
 """The offline basemap: Natural Earth country outlines and our theatre overlay.
 
 The outlines come from the npm package ``world-atlas`` (Natural Earth, public
-domain) as TopoJSON and are converted here, by our own code, into three plain
-geometries: land (filled), land borders (arcs two countries share) and coasts
-(arcs only one country uses). The whole world comes from the 1:110m file; the
-area around the incidents is drawn again from the 1:10m (or, for a wide area,
-the 1:50m) file, clipped to that area, so a theatre zoomed to a town still has
-good borders while the file stays small.
+domain) as TopoJSON and are converted here, by our own code, into two plain
+geometries: land (filled; its outline is the coast) and land borders (the arcs
+two countries share, drawn dashed). The whole world comes from the 1:110m file;
+the area around the incidents is drawn again from the 1:10m (or, for a wide
+area, the 1:50m) file, clipped to that area, so a theatre zoomed to a town
+still has good borders while the file stays small. Results are cached per area
+in mapper's cache folder.
 """
 
 from __future__ import annotations

@@ -315,7 +315,7 @@ class HeatLayer(_ViewLayer):
 
 
 class BasemapLayer(_Layer):
-    """The offline basemap: Natural Earth land, coasts and borders, drawn on canvas.
+    """The offline basemap: Natural Earth land (outlined by its coast) and borders, on canvas.
 
     Parameters
     ----------
