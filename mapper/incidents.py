@@ -1212,7 +1212,12 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
             if lem == "rape"
             else "Attack",
         )
-    if lem == "shoot" and "down" in children or lem in ("intercept",):
+    if (
+        lem == "shoot"
+        and "down" in children
+        or lem in ("intercept",)
+        or (lem == "down" and tok.pos_ == "VERB")
+    ):
         return ("Strategic developments", "Disrupted weapons use")
     if lem in ("destroy", "damage") or lem == "hit" and tok.tag_ == "VBN":
         objs = {
@@ -1246,6 +1251,15 @@ def _trigger_kind(tok: Any, unit: _Unit, ctx: _Context) -> tuple[str, str] | Non
         return ("Explosions/Remote violence", "Air/drone strike")
     if lem in ("strike", "raid") and (subtree | children) & {"air", "drone", "aerial", "uav"}:
         return ("Explosions/Remote violence", "Air/drone strike")
+    if (
+        lem in ("fire", "attack", "shelling", "bombardment")
+        and tok.dep_ == "pobj"
+        and (tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"))
+    ):
+        # "The town came under fire": remote fire in a war, a clash otherwise.
+        if ctx.has_remote or ctx.war or lem != "attack":
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        return ("Battles", "Armed clash")
     if lem == "strike" and tok.pos_ != "VERB":
         return None  # a strike with no air, drone or missile word: a labour or hunger strike
     if lem == "shell" and tok.pos_ == "NOUN" and low == "shell":
@@ -1421,6 +1435,7 @@ def _unit_events(unit: _Unit, ctx: _Context, drafts: list[_Draft]) -> list[_Draf
         remote = (
             tok.lemma_.lower() in _SHELL | _AIR | {"airstrike", "explosion", "blast", "bomb"}
             or tok.lower_ in ("shelled", "shelling", "bombed", "airstrikes")
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "under")  # "came under fire"
             or (ctx.war and kind[0] == "Explosions/Remote violence")
         )
         if why is None and not remote and not _armed(unit, ctx, tok):
@@ -1821,6 +1836,17 @@ def _casualties(unit: _Unit, ctx: _Context) -> tuple:
     for tok in unit.tokens:
         lem = tok.lemma_.lower()
         is_kill = lem in _KILL or tok.lower_ in ("killed", "dead")
+        if lem == "lose" and tok.pos_ == "VERB":
+            # "it had lost 12 soldiers" (not "lost control", "lost positions")
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            is_kill = obj is not None and obj.lemma_.lower() in _MILITARY | _CIVILIAN | {
+                "people",
+                "man",
+                "life",
+                "serviceman",
+                "servicemen",
+                "member",
+            }
         is_wound = lem in _WOUND or tok.lower_ in ("wounded", "injured")
         if not (is_kill or is_wound):
             continue
@@ -1861,7 +1887,7 @@ def _victims(tok: Any, unit: _Unit) -> list[Any] | None:
     """Return the noun phrase naming who was killed or wounded by this casualty word."""
     roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
     for role in roles:
-        if role == "nsubj" and tok.lemma_.lower() in ("kill", "wound", "injure", "hurt"):
+        if role == "nsubj" and tok.lemma_.lower() in ("kill", "wound", "injure", "hurt", "lose"):
             continue  # the subject of "killed" is the killer, not the victim
         for c in tok.children:
             if c.dep_ != role or c.lower_ in ("that", "which", "who"):
@@ -2372,11 +2398,24 @@ def _actor_spans(unit: _Unit, tok: Any) -> list[tuple[int, int]]:
             or t.head.i != tok.i
             and t.head.pos_ == "VERB"
             and t.head.lemma_.lower() not in _SHELL | _STRIKE
+            # "The town of Tartar came under fire": a place as subject is still the place
+            and t.lemma_.lower() in _MILITARY | _GENERIC_HEADS | {"official", "authority", "side"}
         ):
             sub = list(t.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
         if t.dep_ == "prep" and t.lower_ in ("from", "by"):
-            sub = list(t.subtree)
+            # "fire from Armenia's forces" names an actor; "by shelling in the town of X"
+            # names a weapon and then the place.
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            if not objs or objs[0].lemma_.lower() in _SHELL | _STRIKE | _CLASH | _AIR:
+                continue
+            keep = {
+                x.i
+                for c in objs[0].children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "outside")
+                for x in c.subtree
+            }
+            sub = [x for x in t.subtree if x.i not in keep]
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     return spans
 

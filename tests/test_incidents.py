@@ -613,3 +613,33 @@ def test_hard_wrapped_text_is_read_as_sentences():
     assert inc.disputed
     for s in inc.sources:
         assert text[s.start : s.end] == s.quote
+
+
+@pytest.mark.parametrize(
+    "text, location, sub_event_type",
+    [
+        (
+            "The town of Tartar came under fire on Sunday, Azerbaijani officials said.",
+            "Tartar",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Two journalists were wounded by shelling in the town of Tartar on Sunday.",
+            "Tartar",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Armenian forces downed three Azerbaijani drones over Stepanakert on Sunday.",
+            "Stepanakert",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_common_war_phrasings(text, location, sub_event_type):
+    incs = [i for i in extract(text) if not i.background]
+    assert [(i.location, i.sub_event_type) for i in incs] == [(location, sub_event_type)]
+
+
+def test_soldiers_lost_are_fatalities():
+    [inc] = violent(extract("Azerbaijan said it had lost 12 soldiers in fighting near Tartar."))
+    assert inc.fatalities == 12 and inc.event_type == "Battles"
