@@ -64,6 +64,7 @@ FAST_DISABLE: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler
 #: Longest text accepted, spaCy's own default ``nlp.max_length``: the parser and
 #: NER need about 1 GB of memory per 100,000 words; split longer inputs.
 MAX_TEXT_CHARS = 1_000_000
+_COORD_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEAD_SPLIT = re.compile(r"[ \-.'/]")
 
@@ -566,7 +567,7 @@ def _recognize(
                 unknown.append((ps, pe, ent.label))
 
     # 3. gazetteer names the model mislabelled or missed
-    pending: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str, bool]] = []
     for i, j in _gaz_matches(text, tk, gaz, max_tokens):
         s, e = idx[i], idx[j - 1] + len(words[j - 1])
         seg = text[s:e]
@@ -631,12 +632,15 @@ def _recognize(
             if title_line[i]:
                 ok = known or (strong and _is_country_or_admin1(cs))
             else:
-                ok = known or strong or (own and (locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
+                ok = known or strong or _prominent(cs, seg) or (
+                    own and (locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP
+                )
         if ok:
             # a place name used as a modifier ("Soviet republics") says who, not where
             add(s, e, "GAZ", adjectival=label == "NORP" and j - i == 1 and not locative and j < n and tk.alpha[j])
         else:
-            pending.append((s, e, key))
+            coordinable = (own or j - i > 1) and not any(words[t] in person_tokens for t in range(i, j))
+            pending.append((s, e, key, coordinable))
 
     # NER places the gazetteer does not know and that hold no known name
     for s, e, label in unknown:
@@ -644,9 +648,24 @@ def _recognize(
 
     # one sense per discourse: a name accepted once is a place everywhere in the text
     accepted = {_fold(m.text) for m in mentions if not m.adjectival}
-    for s, e, key in pending:
+    for s, e, key, _ in pending:
         if key in accepted and text[s:e] not in person_tokens:
             add(s, e, "GAZ")
+    # coordination: "Kharkiv and Bakhmut", "Martuni and Hadrut were shelled"
+    for _ in range(3):
+        places = sorted((m.start, m.end) for m in mentions if not m.adjectival)
+        added = False
+        for s, e, _key, coordinable in pending:
+            if not coordinable or taken[s]:
+                continue
+            if any(
+                _COORD_RE.fullmatch(text[pe:s]) if pe <= s else _COORD_RE.fullmatch(text[e:ps]) if e <= ps else False
+                for ps, pe in places
+            ):
+                add(s, e, "GAZ")
+                added = True
+        if not added:
+            break
 
     # 4. demonyms and adjectives ("Russian", "South Ossetian"), marked adjectival
     for ent in ents:

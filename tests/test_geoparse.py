@@ -265,3 +265,14 @@ def test_too_long_text_is_a_clear_value_error():
 
     with pytest.raises(ValueError, match="too long"):
         geoparse("x" * (MAX_TEXT_CHARS + 1))
+
+
+def test_coordinated_names_share_the_place_cue():
+    tops = geoparse("Overnight strikes hit Kharkiv and Bakhmut, officials said.")
+    assert {"Kharkiv", "Bakhmut"} <= set(texts(tops))
+    assert by_text(tops, "Bakhmut").country_code == "UA"
+
+
+def test_theatre_line_stays_out_of_other_wars():
+    text = "Fighting raged along the front line near Avdiivka, Ukraine's General Staff said."
+    assert all(t.kind != "line" for t in geoparse(text))
