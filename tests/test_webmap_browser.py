@@ -6,16 +6,15 @@ Every wait is on a condition in the page, never on a clock.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
+
+from conftest import MapPage
 
 from mapper.webmap import write_map
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 XSS_QUOTE = ('The ministry said <img src=x onerror="window.__pwned=1"> then '
              '</script><script>window.__pwned=2</script> and '
              '<b onmouseover="window.__pwned=3">x</b>')
@@ -73,19 +72,6 @@ N_BATTLES = 10 + 1  # every third of 30, plus the XSS one
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
 def map_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("map") / "map.html"
     write_map(_incidents(), path, title="Browser test", theatre=THEATRE, compress=False)
@@ -99,44 +85,9 @@ def gzip_map_file(tmp_path_factory):
     return path
 
 
-class Page:
-    """One page of the map with every outside request aborted and every error kept."""
-
-    def __init__(self, browser, path):
-        self.blocked, self.errors = [], []
-        self.ctx = browser.new_context(viewport={"width": 1280, "height": 900},
-                                       accept_downloads=True, service_workers="block")
-        url = path.resolve().as_uri()
-
-        def route(r):
-            u = r.request.url
-            if u.startswith(("data:", "blob:", "about:")) or u.split("#")[0] == url:
-                return r.continue_()
-            self.blocked.append(u)
-            return r.abort("blockedbyclient")
-
-        self.ctx.route("**/*", route)
-        self.page = self.ctx.new_page()
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.goto(url, wait_until="load")
-        self.page.wait_for_function("() => window.mapper_incidents && mapper_incidents._loaded")
-        self.page.wait_for_function(
-            "() => document.getElementById('mapper-count').textContent !== ''")
-
-    def count(self) -> str:
-        return self.page.inner_text("#mapper-count")
-
-    def represented(self) -> int:
-        return self.page.evaluate("() => mapper_incidents.cluster.getLayers().length")
-
-    def close(self):
-        self.ctx.close()
-
-
 @pytest.fixture
-def page(browser, map_file):
-    p = Page(browser, map_file)
+def page(chromium, map_file):
+    p = MapPage(chromium, map_file)
     yield p
     p.close()
 
@@ -149,8 +100,8 @@ def test_offline_no_errors_and_markers(page):
     page.page.wait_for_selector(".leaflet-marker-pane .leaflet-marker-icon")
 
 
-def test_compressed_payload_loads_the_same_map(browser, gzip_map_file):
-    p = Page(browser, gzip_map_file)
+def test_compressed_payload_loads_the_same_map(chromium, gzip_map_file):
+    p = MapPage(chromium, gzip_map_file)
     try:
         assert p.blocked == [] and p.errors == []
         assert p.count() == f"{N_SHOWN} of {N_SHOWN + 1} incidents shown"
@@ -324,10 +275,10 @@ def test_small_filter_changes_keep_every_other_marker(page):
     assert after == before
 
 
-def test_online_tiles_are_offered_but_never_loaded_unless_chosen(browser, tmp_path):
+def test_online_tiles_are_offered_but_never_loaded_unless_chosen(chromium, tmp_path):
     path = write_map(_incidents(), tmp_path / "tiles.html", theatre=False,
                      tiles="OpenStreetMap.Mapnik")
-    p = Page(browser, path)
+    p = MapPage(chromium, path)
     try:
         assert p.blocked == [] and p.errors == []
         radio = p.page.get_by_role("radio", name="OpenStreetMap.Mapnik")
