@@ -163,8 +163,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_map(args: argparse.Namespace) -> int:
     from mapper.export import write_incidents
     from mapper.pipeline import run
-    from mapper.webmap import write_map
+    from mapper.webmap import tile_layers, write_map
 
+    tile_layers(args.tiles)  # an unknown tile name fails before the reports are read
     result = run(args.reports, default_date=args.default_date, encoding=args.encoding,
                  progress=_say(args.quiet))
     status = _report_problems(result.problems, len(result.reports), sys.stderr)

@@ -89,3 +89,11 @@ def test_places_jsonl(tmp_path, capsys):
     assert {"report", "start", "end", "text", "name", "lat", "lon", "kind"} <= set(rows[0])
     step = [r for r in rows if r["text"] == "Stepanakert"]
     assert step and all(abs(r["lat"] - 39.82) < 0.1 for r in step)
+
+
+def test_unknown_tiles_fail_fast_with_one_line(tmp_path, capsys):
+    status = main(["map", str(EXAMPLES), "-o", str(tmp_path / "m.html"), "--tiles", "No.Such"])
+    assert status == EXIT_NOTHING
+    err = capsys.readouterr().err
+    assert "unknown tile provider 'No.Such'" in err and "parsed reports" not in err
+    assert not (tmp_path / "m.html").exists()
