@@ -276,3 +276,11 @@ def test_coordinated_names_share_the_place_cue():
 def test_theatre_line_stays_out_of_other_wars():
     text = "Fighting raged along the front line near Avdiivka, Ukraine's General Staff said."
     assert all(t.kind != "line" for t in geoparse(text))
+
+
+def test_unresolved_mentions_only_on_request():
+    doc = load_nlp()("Zorblax delegates met.", disable=list(FAST_DISABLE))
+    assert all(t.resolved for t in geoparse("Delegates flew from Paris to Zorblaxia."))
+    tops = geoparse("Delegates flew from Paris to Zorblaxia.", unresolved=True)
+    assert all(t.resolved or t.lat is None for t in tops)
+    assert doc is not None
