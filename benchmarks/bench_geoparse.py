@@ -43,7 +43,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def run_corpora(limit: int | None) -> None:
     for corpus in CORPORA:
-        cmd = [sys.executable, str(SHARED / "bench" / "geoparse_eval.py"), str(SHARED / "data" / "geoparse" / f"{corpus}.xml")]
+        cmd = [
+            sys.executable,
+            str(SHARED / "bench" / "geoparse_eval.py"),
+            str(SHARED / "data" / "geoparse" / f"{corpus}.xml"),
+        ]
         if limit:
             cmd += ["--limit", str(limit)]
         out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
@@ -69,18 +73,26 @@ def seed_check() -> None:
             continue
         tops = geoparse(report.text, dateline_span=report.dateline_span)
         for place in g["places"]:
-            forms = {place["mention"].casefold(), *(a.casefold() for a in place.get("alt_mentions") or [])}
+            forms = {
+                place["mention"].casefold(),
+                *(a.casefold() for a in place.get("alt_mentions") or []),
+            }
             radius = place["radius_km"]
 
             def fits(t, forms=forms, place=place, radius=radius):
-                return t.lat is not None and haversine_km(t.lat, t.lon, place["lat"], place["lon"]) <= radius
+                return (
+                    t.lat is not None
+                    and haversine_km(t.lat, t.lon, place["lat"], place["lon"]) <= radius
+                )
 
             if not place.get("optional"):
                 places_total += 1
                 hit = any(t.text.casefold() in forms and fits(t) for t in tops)
                 places_ok += hit
                 if not hit:
-                    print(f"  seed miss: {name} {place['mention']!r} ({place['kind']}, {radius} km)")
+                    print(
+                        f"  seed miss: {name} {place['mention']!r} ({place['kind']}, {radius} km)"
+                    )
             key = place["mention"].casefold()
             if key in MUST:
                 for s, e in place["spans"]:
@@ -96,7 +108,7 @@ def seed_check() -> None:
                         print(f"  MUST miss: {name} {report.text[s:e]!r} at {s}")
     print(
         f"SUMMARY seed_must={must_ok}/{must_total} "
-        f"seed_place_recall={places_ok / places_total if places_total else float('nan'):.3f} ({places_ok}/{places_total})"
+        f"seed_place_recall={places_ok / max(places_total, 1):.3f} ({places_ok}/{places_total})"
     )
 
 
@@ -136,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus (default: all)")
     ap.add_argument("--skip-corpora", action="store_true", help="only the seed check and speed")
-    ap.add_argument("--speed-docs", type=int, default=100, help="GWN documents for the speed ratio (0: skip)")
+    ap.add_argument(
+        "--speed-docs", type=int, default=100, help="GWN documents for the speed ratio (0: skip)"
+    )
     a = ap.parse_args(argv)
     if not SHARED.is_dir():
         print(f"bench_geoparse: {SHARED} not found", file=sys.stderr)

@@ -34,10 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "bench"))
 
+import importlib  # noqa: E402
+
 import geoparse_eval as ge  # noqa: E402  (the shared yardstick's corpus loader)
 
 from mapper import geoparse as _unused  # noqa: E402,F401
-import importlib  # noqa: E402
 
 G = importlib.import_module("mapper.geoparse")
 
@@ -49,7 +50,9 @@ def load(corpus: str):
     gaz = G._gazetteer()
     out = []
     texts = [d["text"] for d in docs]
-    for i, (d, doc) in enumerate(zip(docs, nlp.pipe(texts, batch_size=16, disable=list(G.FAST_DISABLE)))):
+    for i, (d, doc) in enumerate(
+        zip(docs, nlp.pipe(texts, batch_size=16, disable=list(G.FAST_DISABLE)), strict=False)
+    ):
         text = doc.text
         mentions = G._recognize(doc, text, gaz, None)
         slots = G._slots(text, mentions, gaz)
@@ -69,11 +72,13 @@ def examples(data, weights, iterations):
             continue
         if weights is None:
             for s in slots:
-                s.choice = max(range(len(s.cands)), key=lambda i: s.cands[i].score) if s.cands else 0
+                s.choice = (
+                    max(range(len(s.cands)), key=lambda i: s.cands[i].score) if s.cands else 0
+                )
         else:
             G._choose(slots, weights, iterations)
         feats = G._features(slots)
-        for s, rows, g in zip(slots, feats, gold):
+        for s, rows, g in zip(slots, feats, gold, strict=False):
             if g is None or len(rows) < 2:
                 continue
             pos = [ge.haversine_km(c.place.lat, c.place.lon, g[0], g[1]) <= 161 for c in s.cands]
@@ -92,7 +97,7 @@ def fit(X, P, w0, l2, steps=600, lr=0.05):
     XT = np.zeros((n, k, f))
     mask = np.zeros((n, k), dtype=bool)
     pos = np.zeros((n, k), dtype=bool)
-    for i, (x, p) in enumerate(zip(X, P)):
+    for i, (x, p) in enumerate(zip(X, P, strict=False)):
         XT[i, : len(x)] = x
         mask[i, : len(x)] = True
         pos[i, : len(p)] = p
@@ -119,10 +124,12 @@ def oracle(data, split):
     for sp, slots, gold in data:
         if sp != split:
             continue
-        for s, g in zip(slots, gold):
+        for s, g in zip(slots, gold, strict=False):
             if g is not None:
                 tot += 1
-                hit += any(ge.haversine_km(c.place.lat, c.place.lon, g[0], g[1]) <= 161 for c in s.cands)
+                hit += any(
+                    ge.haversine_km(c.place.lat, c.place.lon, g[0], g[1]) <= 161 for c in s.cands
+                )
     return hit / tot if tot else math.nan
 
 
@@ -132,7 +139,7 @@ def accuracy(data, weights, split):
         if sp != split:
             continue
         G._choose(slots, weights, G._ITERATIONS)
-        for s, g in zip(slots, gold):
+        for s, g in zip(slots, gold, strict=False):
             if g is None:
                 continue
             tot += 1
@@ -157,7 +164,10 @@ def main(argv=None) -> int:
     for corpus, d in data.items():
         for split in ("train", "test"):
             acc, n = accuracy(d, hand, split)
-            print(f"current   {corpus:4s} {split:5s} acc161_matched={acc:.4f} (n={n}) oracle={oracle(d, split):.4f}")
+            print(
+                f"current   {corpus:4s} {split:5s} acc161_matched={acc:.4f} (n={n}) "
+                f"oracle={oracle(d, split):.4f}"
+            )
     w = np.array(hand, dtype=float)
     weights = None
     for r in range(a.rounds):
@@ -172,7 +182,7 @@ def main(argv=None) -> int:
             acc, n = accuracy(d, weights, split)
             print(f"fitted    {corpus:4s} {split:5s} acc161_matched={acc:.4f} (n={n})")
     print("_WEIGHTS = (")
-    for name, x in zip(G.FEATURES, weights):
+    for name, x in zip(G.FEATURES, weights, strict=False):
         print(f"    {x:.3f},  # {name}")
     print(")")
     return 0

@@ -128,7 +128,7 @@ class Toponym:
     place: Place | None = None
     dateline: bool = False
 
-    def __post_init__(self) -> None:
+    def __post_init__(self) -> None:  # noqa: D105
         if not 0 <= self.start < self.end:
             raise ValueError(f"Toponym span ({self.start}, {self.end}) is empty or negative")
         if (self.lat is None) != (self.lon is None):
@@ -199,7 +199,8 @@ def _name_heads(gaz: Gazetteer) -> frozenset[str]:
 # Lowercase words that may sit inside a multi-word place name ("Isle of Man",
 # "Trinidad and Tobago", "Rio de Janeiro", "Stratford-upon-Avon").
 _CONNECTORS = frozenset(
-    "of de del della di da das do dos du des la le les el al and upon on sur am an der den y i".split()
+    ["of", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "les"]
+    + ["el", "al", "and", "upon", "on", "sur", "am", "an", "der", "den", "y", "i"]
 )
 # Prepositions that make the next capitalised name a place ("in Alexandria").
 _LOCATIVE = frozenset(
@@ -271,11 +272,6 @@ class _Mention:
     dateline: bool = False
 
 
-def _name_like(tok: Any) -> bool:
-    t = tok.text
-    return bool(t) and (t[0].isupper() or t[0].isdigit() and False)
-
-
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading article and a trailing possessive or punctuation."""
     seg = text[start:end]
@@ -290,7 +286,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_strong(cands: Sequence[Candidate], seg: str) -> bool:
-    """Is the best reading of ``seg`` a place people name without context?
+    """Tell whether the best reading of ``seg`` is a place named without context.
 
     Countries, continents and curated regions, first-level divisions under
     their own name or abbreviation ("Ohio", "W.Va."), and cities of at least
@@ -346,7 +342,7 @@ class _Toks:
 
 
 def _title_case_lines(tk: _Toks) -> list[bool]:
-    """Per token: is it in a headline-style line where most words are capitalised?"""
+    """Flag the tokens of headline-style lines, where most words are capitalised."""
     n = len(tk.text)
     flags = [False] * n
     start = 0
@@ -367,7 +363,7 @@ def _title_case_lines(tk: _Toks) -> list[bool]:
 
 
 def _prominent(cands: Sequence[Candidate], seg: str) -> bool:
-    """The gazetteer's best reading is a well-known place under this very name."""
+    """Tell whether the gazetteer's best reading is a well-known place of this very name."""
     best = cands[0]
     if best.score < _PROMINENT_SCORE:
         return False
@@ -428,12 +424,18 @@ def _line_matches(text: str, tk: _Toks, gaz: Gazetteer) -> list[tuple[int, int]]
     while i < n:
         hit = 0
         # common-noun place names come with a determiner: "the contact line"
-        det = lower[i - 1] in _DETERMINERS or (i > 1 and words[i - 1] in _QUOTES and lower[i - 2] in _DETERMINERS)
+        det = lower[i - 1] in _DETERMINERS or (
+            i > 1 and words[i - 1] in _QUOTES and lower[i - 2] in _DETERMINERS
+        )
         if det and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
             for k in range(min(n, i + 4), i + 1, -1):
                 seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
                 key = _fold(seg)
-                if " " in key and gaz.has(key) and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3)):
+                if (
+                    " " in key
+                    and gaz.has(key)
+                    and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3))
+                ):
                     hit = k
                     break
         if hit:
@@ -491,7 +493,9 @@ def _recognize(
     taken = bytearray(len(text) + 1)  # chars already covered by a mention
     mentions: list[_Mention] = []
 
-    def add(s: int, e: int, label: str, *, adjectival: bool = False, dateline: bool = False) -> None:
+    def add(
+        s: int, e: int, label: str, *, adjectival: bool = False, dateline: bool = False
+    ) -> None:
         s, e = _strip_span(text, s, e)
         if e <= s or any(taken[s:e]):
             return
@@ -523,9 +527,13 @@ def _recognize(
             ent.label == "PERSON"
             and 1 < ent.end - ent.start <= 3
             and all(tk.alpha[t] or words[t] == "." for t in range(ent.start, ent.end))
-            and not gaz.has(_fold(text[ent.start_char : ent.end_char]))  # "Tamil Nadu", "Sioux Falls"
+            and not gaz.has(
+                _fold(text[ent.start_char : ent.end_char])
+            )  # "Tamil Nadu", "Sioux Falls"
         ):
-            person_tokens.update(words[t] for t in range(ent.start, ent.end) if words[t][:1].isupper())
+            person_tokens.update(
+                words[t] for t in range(ent.start, ent.end) if words[t][:1].isupper()
+            )
 
     ent_label = [""] * n
     ent_of: list[_Ent | None] = [None] * n
@@ -572,7 +580,11 @@ def _recognize(
         s, e = idx[i], idx[j - 1] + len(words[j - 1])
         seg = text[s:e]
         key = _fold(seg)
-        if key in _STOP_NAMES or key in _GENERIC or (j - i == 1 and tk.stop[i] and not seg.isupper()):
+        if (
+            key in _STOP_NAMES
+            or key in _GENERIC
+            or (j - i == 1 and tk.stop[i] and not seg.isupper())
+        ):
             continue  # "Police", "North", "But"
         cs = cands(seg)
         if not cs:
@@ -600,7 +612,8 @@ def _recognize(
         tail = lower[j : j + 4]
         head_after = bool(tail) and (
             tail[0] in _INSTITUTION_HEADS
-            or any(w in ("counties", "parishes") for w in tail[:3]) and tail[0] in (",", "and", "counties", "parishes")
+            or any(w in ("counties", "parishes") for w in tail[:3])
+            and tail[0] in (",", "and", "counties", "parishes")
         )
         ok = False
         if label in ("GPE", "LOC"):
@@ -610,21 +623,33 @@ def _recognize(
             at_start = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
             ok = strong or _prominent(cs, seg) or (at_start and own)
         elif label == "PERSON":
-            if ent.start == i and ent.end == j and not any(words[t] in person_tokens for t in range(i, j)):
-                ok = known or (own and (locative or nxt_comma or head_after)) or _prominent(cs, seg) or (
-                    strong and (j - i > 1 or _is_country_or_admin1(cs))
+            if (
+                ent.start == i
+                and ent.end == j
+                and not any(words[t] in person_tokens for t in range(i, j))
+            ):
+                ok = (
+                    known
+                    or (own and (locative or nxt_comma or head_after))
+                    or _prominent(cs, seg)
+                    or (strong and (j - i > 1 or _is_country_or_admin1(cs)))
                 )
         elif label in ("ORG", "FAC"):
             # "the Mansfield Police Department", "University of Michigan", "Texas A&M"
             at_head = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
             after_of = prev in ("of", "in", "for", "at")
             institutional = j < ent.end and lower[j] in _INSTITUTION_HEADS
-            at_tail = ent.end == j and j - i < ent.end - ent.start  # "Small Business BC", "Costco Canada"
+            at_tail = (
+                ent.end == j and j - i < ent.end - ent.start
+            )  # "Small Business BC", "Costco Canada"
             if at_tail and not (at_head or after_of):
                 ok = strong and _is_country_or_admin1(cs)
             elif at_head or after_of:
-                ok = strong or known or (own and (institutional or head_after)) or (
-                    ent.end == j and _max_pop(cs) >= _STRONG_POP
+                ok = (
+                    strong
+                    or known
+                    or (own and (institutional or head_after))
+                    or (ent.end == j and _max_pop(cs) >= _STRONG_POP)
                 )
         elif label in ("MONEY", "QUANTITY"):
             ok = cs[0].place.kind == "country"  # "US dollars"
@@ -632,14 +657,28 @@ def _recognize(
             if title_line[i]:
                 ok = known or (strong and _is_country_or_admin1(cs))
             else:
-                ok = known or strong or _prominent(cs, seg) or (
-                    own and (locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP
+                ok = (
+                    known
+                    or strong
+                    or _prominent(cs, seg)
+                    or (own and (locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
                 )
         if ok:
             # a place name used as a modifier ("Soviet republics") says who, not where
-            add(s, e, "GAZ", adjectival=label == "NORP" and j - i == 1 and not locative and j < n and tk.alpha[j])
+            add(
+                s,
+                e,
+                "GAZ",
+                adjectival=label == "NORP"
+                and j - i == 1
+                and not locative
+                and j < n
+                and tk.alpha[j],
+            )
         else:
-            coordinable = (own or j - i > 1) and not any(words[t] in person_tokens for t in range(i, j))
+            coordinable = (own or j - i > 1) and not any(
+                words[t] in person_tokens for t in range(i, j)
+            )
             pending.append((s, e, key, coordinable))
 
     # NER places the gazetteer does not know and that hold no known name
@@ -659,7 +698,11 @@ def _recognize(
             if not coordinable or taken[s]:
                 continue
             if any(
-                _COORD_RE.fullmatch(text[pe:s]) if pe <= s else _COORD_RE.fullmatch(text[e:ps]) if e <= ps else False
+                _COORD_RE.fullmatch(text[pe:s])
+                if pe <= s
+                else _COORD_RE.fullmatch(text[e:ps])
+                if e <= ps
+                else False
                 for ps, pe in places
             ):
                 add(s, e, "GAZ")
@@ -676,7 +719,11 @@ def _recognize(
     for t in range(n):
         if ent_label[t] in ("GPE", "LOC") or not words[t][:1].isupper():
             continue  # also inside NORP/PERSON spans: "anti-Russian", a lone "Azerbaijani"
-        if ent_label[t] == "PERSON" and ent_of[t] is not None and ent_of[t].end - ent_of[t].start > 1:
+        if (
+            ent_label[t] == "PERSON"
+            and ent_of[t] is not None
+            and ent_of[t].end - ent_of[t].start > 1
+        ):
             continue
         if t + 1 < n and words[t + 1][:1].isupper():  # "Sri Lankan", "South Ossetian"
             two = text[idx[t] : idx[t + 1] + len(words[t + 1])]
@@ -692,7 +739,9 @@ def _recognize(
 
     if dateline_span is not None:
         ds, de = dateline_span
-        mentions = [replace(m, dateline=True) if ds <= m.start and m.end <= de else m for m in mentions]
+        mentions = [
+            replace(m, dateline=True) if ds <= m.start and m.end <= de else m for m in mentions
+        ]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -701,27 +750,27 @@ def _recognize(
 
 # Candidate features, in the order of _WEIGHTS (see _features).
 FEATURES: tuple[str, ...] = (
-    "prior",        # the gazetteer's prior score
-    "pop_rel",      # settlements: logpop minus the largest logpop among the name's candidates
-    "top",          # the gazetteer's first candidate
-    "logpop",       # settlements: log10(population + 1) / 7
+    "prior",  # the gazetteer's prior score
+    "pop_rel",  # settlements: logpop minus the largest logpop among the name's candidates
+    "top",  # the gazetteer's first candidate
+    "logpop",  # settlements: log10(population + 1) / 7
     "country",
     "adm1",
     "adm2",
     "settlement",
-    "region",       # continents, regions, seas
-    "capital",      # PPLC
-    "same_name",    # canonical name equals the mention
-    "qualifier",    # "Troy, N.C.": inside the division or country named right after it
-    "admin_ctx",    # log1p(other mentions in the candidate's first-level division)
+    "region",  # continents, regions, seas
+    "capital",  # PPLC
+    "same_name",  # canonical name equals the mention
+    "qualifier",  # "Troy, N.C.": inside the division or country named right after it
+    "admin_ctx",  # log1p(other mentions in the candidate's first-level division)
     "country_ctx",  # share of the other mentions in the candidate's country
-    "contains",     # log1p(other mentions inside this country / division)
-    "near",         # exp(-km / 250) to the nearest other place of the document
-    "near_local",   # exp(-km / 40): the same town or the next one
-    "cc_top",       # the candidate's country is the document's most named country
-    "support_near", # log1p(sum over other names of max exp(-km / 50) to any of their candidates)
+    "contains",  # log1p(other mentions inside this country / division)
+    "near",  # exp(-km / 250) to the nearest other place of the document
+    "near_local",  # exp(-km / 40): the same town or the next one
+    "cc_top",  # the candidate's country is the document's most named country
+    "support_near",  # log1p(sum over other names of max exp(-km / 50) to any of their candidates)
     "support_adm",  # log1p(other names with some candidate in the same first-level division)
-    "dateline",     # inside the dateline's division or country
+    "dateline",  # inside the dateline's division or country
     "theatre_off",  # a theatre-overlay place in a text about somewhere else
 )
 # Fitted by benchmarks/fit_resolver.py (conditional logit over each mention's
@@ -730,16 +779,34 @@ FEATURES: tuple[str, ...] = (
 # Held-out Acc@161 over matched mentions with these weights: LGL 0.863, GWN 0.850
 # (hand-set weights scored 0.806 / 0.811 in the first fitting run).
 _WEIGHTS: tuple[float, ...] = (
-    2.959, 2.212, 0.883, 1.702, 1.194, 0.824, -0.571, -1.841, 0.394, 0.017, 1.288,
+    2.959,
+    2.212,
+    0.883,
+    1.702,
+    1.194,
+    0.824,
+    -0.571,
+    -1.841,
+    0.394,
+    0.017,
+    1.288,
     5.000,  # qualifier: fitted 0.96; "Troy, N.C." is near-certain in news, and 5 helps held-out LGL
-    1.178, 1.391, 1.135, 1.270, -0.348, 0.611, 2.620, 0.614, 0.104,
+    1.178,
+    1.391,
+    1.135,
+    1.270,
+    -0.348,
+    0.611,
+    2.620,
+    0.614,
+    0.104,
     -2.000,  # theatre_off: not learnable from world news, a fixed penalty
 )
 _NEAR_KM = 250.0
 _LOCAL_KM = 40.0
 _SUPPORT_KM = 50.0
 _SUPPORT_CANDS = 10
-_THEATRE_KM = 300.0   # a place this close to an overlay place puts the document in that theatre
+_THEATRE_KM = 300.0  # a place this close to an overlay place puts the document in that theatre
 _ITERATIONS = 2
 
 
@@ -755,7 +822,7 @@ def _is_adm1(place: Place) -> bool:
 
 
 def _contains(container: Place, place: Place) -> bool:
-    """Is ``place`` inside ``container`` (a country or first-level division)?"""
+    """Tell whether ``place`` lies inside ``container`` (a country or first-level division)."""
     if container.key == place.key:
         return False
     if container.kind == "country":
@@ -778,7 +845,7 @@ class _Slot:
 
 
 def _near_theatre(slots: list[_Slot]) -> bool:
-    """Does the document name a non-overlay place near one of the overlay's places?"""
+    """Tell whether the document names a non-overlay place near an overlay place."""
     theatre = [c.place for s in slots for c in s.cands if c.place.source == "theatre"]
     if not theatre:
         return False
@@ -818,19 +885,24 @@ def _slots(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Slot]:
 
 
 def _features(slots: list[_Slot]) -> list[list[list[float]]]:
-    """Feature vectors (see :data:`FEATURES`) of every candidate of every slot,
-    with the document context taken from the slots' current choices."""
+    """Compute the feature vectors (see :data:`FEATURES`) of every candidate.
+
+    The document context comes from the slots' current choices.
+    """
     chosen = [s.cands[s.choice].place if s.cands else None for s in slots]
     theatre_ok = _near_theatre(slots) or any(
-        s.cands and all(c.place.source == "theatre" for c in s.cands) and s.mention.label != "LINE" for s in slots
+        s.cands and all(c.place.source == "theatre" for c in s.cands) and s.mention.label != "LINE"
+        for s in slots
     )
-    dl_places = [p for s, p in zip(slots, chosen) if p is not None and s.mention.dateline]
+    dl_places = [
+        p for s, p in zip(slots, chosen, strict=False) if p is not None and s.mention.dateline
+    ]
     by_key_cc: dict[str, Counter[str]] = defaultdict(Counter)
     by_key_adm: dict[str, Counter[str]] = defaultdict(Counter)
     cc_all: Counter[str] = Counter()
     adm_all: Counter[str] = Counter()
     points: dict[str, set[tuple[float, float]]] = defaultdict(set)
-    for s, p in zip(slots, chosen):
+    for s, p in zip(slots, chosen, strict=False):
         if p is None:
             continue
         if p.country_code:
@@ -851,7 +923,9 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
         own_cc, own_adm = by_key_cc[s.key], by_key_adm[s.key]
         n_other = n_all - sum(own_cc.values())
         others = [pt for k, pts in points.items() if k != s.key for pt in pts]
-        others_places = [p for t, p in zip(slots, chosen) if p is not None and t.key != s.key]
+        others_places = [
+            p for t, p in zip(slots, chosen, strict=False) if p is not None and t.key != s.key
+        ]
         qual = [c.place for c in slots[s.qualifier].cands[:5]] if s.qualifier is not None else []
         max_lp = max((_logpop(c.place) for c in s.cands), default=0.0)
         other_cc = cc_all - own_cc
@@ -863,7 +937,9 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
             fcode = p.feature_code or ""
             cc, adm = p.country_code, p.admin1_code
             country_ctx = (cc_all[cc] - own_cc[cc]) / n_other if cc and n_other > 0 else 0.0
-            admin_ctx = math.log1p(adm_all[adm] - own_adm[adm]) if adm and p.kind != "country" else 0.0
+            admin_ctx = (
+                math.log1p(adm_all[adm] - own_adm[adm]) if adm and p.kind != "country" else 0.0
+            )
             if p.kind == "country" or _is_adm1(p):
                 contains = math.log1p(sum(1 for q in others_places if _contains(p, q)))
             else:
@@ -898,7 +974,10 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
                     1.0
                     if dl_places
                     and not s.mention.dateline
-                    and any(_contains(q, p) or (q.country_code == cc and q.kind != "country") for q in dl_places)
+                    and any(
+                        _contains(q, p) or (q.country_code == cc and q.kind != "country")
+                        for q in dl_places
+                    )
                     else 0.0,
                     1.0 if p.source == "theatre" and not theatre_ok else 0.0,
                 ]
@@ -908,8 +987,10 @@ def _features(slots: list[_Slot]) -> list[list[list[float]]]:
 
 
 def _logpop(place: Place) -> float:
-    """Scaled log population of a settlement; 0 for other kinds, whose population the
-    gazetteer often leaves at 0 (so it must not count against them)."""
+    """Scale the log population of a settlement; 0 for other kinds.
+
+    The gazetteer often leaves their population at 0, which must not count against them.
+    """
     return math.log10(place.population + 1) / 7.0 if place.kind == "settlement" else 0.0
 
 
@@ -932,7 +1013,12 @@ def _support(slots: list[_Slot]) -> dict[str, dict[str, tuple[float, float]]]:
     if len(names) < 2:
         return out
     keys = list(names)
-    src = [(ki, p) for ki, k in enumerate(keys) for p in names[k][:_SUPPORT_CANDS] if p.kind != "country"]
+    src = [
+        (ki, p)
+        for ki, k in enumerate(keys)
+        for p in names[k][:_SUPPORT_CANDS]
+        if p.kind != "country"
+    ]
     if not src:
         return out
     src_key = np.array([ki for ki, _ in src])
@@ -946,7 +1032,10 @@ def _support(slots: list[_Slot]) -> dict[str, dict[str, tuple[float, float]]]:
         places = names[k]
         lat = np.radians([p.lat for p in places])[:, None]
         lon = np.radians([p.lon for p in places])[:, None]
-        h = np.sin((src_lat - lat) / 2) ** 2 + np.cos(lat) * np.cos(src_lat) * np.sin((src_lon - lon) / 2) ** 2
+        h = (
+            np.sin((src_lat - lat) / 2) ** 2
+            + np.cos(lat) * np.cos(src_lat) * np.sin((src_lon - lon) / 2) ** 2
+        )
         km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
         closeness = np.exp(-km / _SUPPORT_KM)
         closeness[:, src_key == ki] = 0.0
@@ -954,19 +1043,25 @@ def _support(slots: list[_Slot]) -> dict[str, dict[str, tuple[float, float]]]:
         np.maximum.at(best.T, src_key, closeness.T)
         near = np.log1p(best.sum(axis=1))
         for pi, p in enumerate(places):
-            adm = len(adm_keys.get(p.admin1_code, set()) - {ki}) if p.admin1_code and p.kind != "country" else 0
+            adm = (
+                len(adm_keys.get(p.admin1_code, set()) - {ki})
+                if p.admin1_code and p.kind != "country"
+                else 0
+            )
             out[k][p.key] = (float(near[pi]), math.log1p(adm))
     return out
 
 
-def _choose(slots: list[_Slot], weights: Sequence[float] = _WEIGHTS, iterations: int = _ITERATIONS) -> None:
+def _choose(
+    slots: list[_Slot], weights: Sequence[float] = _WEIGHTS, iterations: int = _ITERATIONS
+) -> None:
     """Rank every slot's candidates in context; sets ``choice`` and ``scores``."""
     for s in slots:  # start from the gazetteer's own ranking
         s.choice = max(range(len(s.cands)), key=lambda i: s.cands[i].score) if s.cands else 0
     for _ in range(iterations):
         feats = _features(slots)
-        for s, rows in zip(slots, feats):
-            s.scores = [sum(w * f for w, f in zip(weights, row)) for row in rows]
+        for s, rows in zip(slots, feats, strict=False):
+            s.scores = [sum(w * f for w, f in zip(weights, row, strict=False)) for row in rows]
             if s.scores:
                 s.choice = max(range(len(s.scores)), key=s.scores.__getitem__)
         # one sense per discourse: every mention of a name takes its best-supported place
@@ -979,7 +1074,7 @@ def _choose(slots: list[_Slot], weights: Sequence[float] = _WEIGHTS, iterations:
                 continue
             total: dict[str, float] = defaultdict(float)
             for s in group:
-                for c, sc in zip(s.cands, s.scores or []):
+                for c, sc in zip(s.cands, s.scores or [], strict=False):
                     total[c.place.key] += sc
             best_key = max(total, key=total.__getitem__)
             for s in group:
@@ -996,7 +1091,18 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Topony
     for s in slots:
         m = s.mention
         if not s.cands:
-            out.append(Toponym(m.start, m.end, m.text, None, None, None, adjectival=m.adjectival, dateline=m.dateline))
+            out.append(
+                Toponym(
+                    m.start,
+                    m.end,
+                    m.text,
+                    None,
+                    None,
+                    None,
+                    adjectival=m.adjectival,
+                    dateline=m.dateline,
+                )
+            )
             continue
         p = s.cands[s.choice].place
         if p.source == "theatre" and m.label == "LINE" and not _theatre_context(s, slots):
@@ -1024,14 +1130,19 @@ def _resolve(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[Topony
 
 def _theatre_context(slot: _Slot, slots: list[_Slot]) -> bool:
     return _near_theatre(slots) or any(
-        s is not slot and s.cands and s.cands[s.choice].place.source == "theatre" and s.mention.label != "LINE"
+        s is not slot
+        and s.cands
+        and s.cands[s.choice].place.source == "theatre"
+        and s.mention.label != "LINE"
         for s in slots
     )
 
 
 def _confidence(s: _Slot) -> float:
-    """The fitted logit's probability of the chosen candidate (the gazetteer prior
-    when there was nothing to choose between)."""
+    """Return the fitted logit's probability of the chosen candidate.
+
+    The gazetteer prior stands in when there was nothing to choose between.
+    """
     if not s.cands:
         return 0.0
     if not s.scores or len(s.scores) == 1:
@@ -1048,13 +1159,17 @@ def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"geoparse expects str, not {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
-        raise ValueError(f"text of {len(text):,} characters is too long (limit {MAX_TEXT_CHARS:,}); split it")
+        raise ValueError(
+            f"text of {len(text):,} characters is too long (limit {MAX_TEXT_CHARS:,}); split it"
+        )
     return text
 
 
 def _clean(text: str) -> str:
-    """Control characters become spaces (same length, so offsets hold): the
-    tokenizer would glue them to the words around them."""
+    """Turn control characters into spaces (same length, so offsets hold).
+
+    The tokenizer would otherwise glue them to the words around them.
+    """
     return _CONTROL_RE.sub(" ", text)
 
 
@@ -1136,7 +1251,7 @@ def _items(
         given = list(dateline_spans)
         if len(given) != len(strs):
             raise ValueError(f"{len(given)} dateline_spans for {len(strs)} texts")
-        spans = [g if g is not None else s for g, s in zip(given, spans)]
+        spans = [g if g is not None else s for g, s in zip(given, spans, strict=False)]
     return strs, spans
 
 
@@ -1178,8 +1293,10 @@ def geoparse_many(
     [['Baku'], []]
     """
     strs, spans = _items(texts, dateline_spans)
-    docs = load_nlp().pipe((_clean(t) for t in strs), batch_size=batch_size, disable=list(FAST_DISABLE))
-    for doc, span, original in zip(docs, spans, strs):
+    docs = load_nlp().pipe(
+        (_clean(t) for t in strs), batch_size=batch_size, disable=list(FAST_DISABLE)
+    )
+    for doc, span, original in zip(docs, spans, strs, strict=False):
         yield _toponyms(doc, span, original, unresolved) if original.strip() else []
 
 
@@ -1248,7 +1365,7 @@ def parse_many(
     """
     strs, spans = _items(texts, dateline_spans)
     docs = load_nlp().pipe((_clean(t) for t in strs), batch_size=batch_size)
-    for doc, span, original in zip(docs, spans, strs):
+    for doc, span, original in zip(docs, spans, strs, strict=False):
         yield doc, (_toponyms(doc, span, original, unresolved) if original.strip() else [])
 
 

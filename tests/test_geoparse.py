@@ -6,10 +6,9 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
-
-import mapper
 from spacy.tokens import Span
 
+import mapper
 from mapper.geoparse import (
     FAST_DISABLE,
     Toponym,
