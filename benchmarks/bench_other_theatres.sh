@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Generalisation check: mapper on six original reports about other theatres
-# (Sudan, Ukraine, Mali, Myanmar) scored against tests/data/other_theatres_gold.json.
+# Generalisation check: mapper on eight original reports about other theatres
+# (Sudan, Ukraine, Mali, Myanmar, Burkina Faso, Gaza) scored against tests/data/other_theatres_gold.json.
 # Run from anywhere; needs ../shared/bench/incident_eval.py next to the checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
