@@ -53,6 +53,8 @@ __all__ = [
     "parse_many",
     "load_nlp",
     "FAST_DISABLE",
+    "FEATURES",
+    "MAX_TEXT_CHARS",
 ]
 
 logger = logging.getLogger(__name__)
