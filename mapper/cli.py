@@ -38,12 +38,23 @@ def _date(value: str) -> dt.date:
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("reports", nargs="+", metavar="REPORTS",
-                   help="report files or folders (read recursively); '-' reads stdin")
-    p.add_argument("--encoding", default="utf-8",
-                   help="text encoding of the reports (default utf-8; e.g. cp1251)")
-    p.add_argument("--default-date", type=_date, metavar="YYYY-MM-DD",
-                   help="publication date for reports that carry none")
+    p.add_argument(
+        "reports",
+        nargs="+",
+        metavar="REPORTS",
+        help="report files or folders (read recursively); '-' reads stdin",
+    )
+    p.add_argument(
+        "--encoding",
+        default="utf-8",
+        help="text encoding of the reports (default utf-8; e.g. cp1251)",
+    )
+    p.add_argument(
+        "--default-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for reports that carry none",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
 
 
@@ -52,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mapper",
         description="Turn conflict news reports into geocoded places, an ACLED-style "
-                    "incident table and one offline HTML map.",
+        "incident table and one offline HTML map.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -62,65 +73,94 @@ def build_parser() -> argparse.ArgumentParser:
 
     fmt = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
-        "extract", help="write the incident table (GeoJSON, CSV or GeoParquet)",
+        "extract",
+        help="write the incident table (GeoJSON, CSV or GeoParquet)",
         description="Extract incidents from reports and write them, one row per event.",
         epilog="example:\n  mapper extract examples -o out/incidents.geojson\n"
-               "  mapper extract reports/ --format csv -o out/incidents.csv\n\n" + _EPILOG,
-        formatter_class=fmt)
+        "  mapper extract reports/ --format csv -o out/incidents.csv\n\n" + _EPILOG,
+        formatter_class=fmt,
+    )
     _add_inputs(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="output file")
-    p.add_argument("--format", choices=("geojson", "csv", "parquet"),
-                   help="output format (default: from the file suffix, else geojson)")
+    p.add_argument(
+        "--format",
+        choices=("geojson", "csv", "parquet"),
+        help="output format (default: from the file suffix, else geojson)",
+    )
 
     p = sub.add_parser(
-        "map", help="write one self-contained interactive HTML map",
+        "map",
+        help="write one self-contained interactive HTML map",
         description="Extract incidents and write an offline HTML map (no network needed to view).",
         epilog="example:\n  mapper map examples -o out/map.html\n"
-               "  mapper map reports/ -o map.html --tiles OpenStreetMap.Mapnik  # online tiles\n\n"
-               + _EPILOG,
-        formatter_class=fmt)
+        "  mapper map reports/ -o map.html --tiles OpenStreetMap.Mapnik  # online tiles\n\n"
+        + _EPILOG,
+        formatter_class=fmt,
+    )
     _add_inputs(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
     p.add_argument("--title", default=None, help="map title (default: from the inputs)")
-    p.add_argument("--tiles", action="append", default=None, metavar="NAME",
-                   help="add an online tile layer by xyzservices name (off by default: "
-                        "the map then loads tiles from the network)")
-    p.add_argument("--geojson", type=Path, metavar="PATH",
-                   help="also write the incidents as GeoJSON")
+    p.add_argument(
+        "--tiles",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help="add an online tile layer by xyzservices name (off by default: "
+        "the map then loads tiles from the network)",
+    )
+    p.add_argument(
+        "--geojson", type=Path, metavar="PATH", help="also write the incidents as GeoJSON"
+    )
 
     p = sub.add_parser(
-        "places", help="print every place mention as JSON lines",
+        "places",
+        help="print every place mention as JSON lines",
         description="Geoparse reports and print one JSON object per place mention "
-                    "(report, start, end, text, name, lat, lon, kind, ...).",
+        "(report, start, end, text, name, lat, lon, kind, ...).",
         epilog="example:\n  mapper places examples > out/places.jsonl\n\n" + _EPILOG,
-        formatter_class=fmt)
+        formatter_class=fmt,
+    )
     _add_inputs(p)
     p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
 
     p = sub.add_parser(
-        "geocode", help="look up place names in the offline gazetteer",
+        "geocode",
+        help="look up place names in the offline gazetteer",
         description="Look place names up offline; one JSON object per name on stdout.",
         epilog='example:\n  mapper geocode Stepanakert "Martuni" --all\n'
-               "  mapper geocode Georgia --country US\n\n"
-               "exit status: 0 every name found; 1 none found; 3 some not found",
-        formatter_class=fmt)
+        "  mapper geocode Georgia --country US\n\n"
+        "exit status: 0 every name found; 1 none found; 3 some not found",
+        formatter_class=fmt,
+    )
     p.add_argument("names", nargs="+", metavar="NAME")
-    p.add_argument("--country", action="append", metavar="CC",
-                   help="restrict to ISO country code(s), e.g. AZ")
+    p.add_argument(
+        "--country", action="append", metavar="CC", help="restrict to ISO country code(s), e.g. AZ"
+    )
     p.add_argument("--all", action="store_true", help="every candidate with its score")
-    p.add_argument("--online", action="store_true",
-                   help="ask Nominatim (1 request/s, cached on disk) for names not found offline")
+    p.add_argument(
+        "--online",
+        action="store_true",
+        help="ask Nominatim (1 request/s, cached on disk) for names not found offline",
+    )
 
     p = sub.add_parser(
-        "gazetteer", help="build or inspect the offline gazetteer index",
+        "gazetteer",
+        help="build or inspect the offline gazetteer index",
         description="Build the offline gazetteer index (it is also built on first use).",
         epilog="example:\n  mapper gazetteer build\n"
-               "  mapper gazetteer build --geonames allCountries.zip --geonames admin1CodesASCII.txt",
-        formatter_class=fmt)
+        "  mapper gazetteer build --geonames allCountries.zip --geonames admin1CodesASCII.txt",
+        formatter_class=fmt,
+    )
     gsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     b = gsub.add_parser("build", help="(re)build the index, optionally importing GeoNames dumps")
-    b.add_argument("--geonames", action="append", default=[], type=Path, metavar="PATH",
-                   help="a GeoNames dump (allCountries.zip, cities1000.zip, admin1CodesASCII.txt)")
+    b.add_argument(
+        "--geonames",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
+        help="a GeoNames dump (allCountries.zip, cities1000.zip, admin1CodesASCII.txt)",
+    )
     return parser
 
 
@@ -147,16 +187,24 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from mapper.pipeline import run
 
     fmt = args.format or {".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet"}.get(
-        args.output.suffix.lower(), "geojson")
-    result = run(args.reports, default_date=args.default_date, encoding=args.encoding,
-                 progress=_say(args.quiet))
+        args.output.suffix.lower(), "geojson"
+    )
+    result = run(
+        args.reports,
+        default_date=args.default_date,
+        encoding=args.encoding,
+        progress=_say(args.quiet),
+    )
     status = _report_problems(result.problems, len(result.reports), sys.stderr)
     if status == EXIT_NOTHING:
         return status
     write_incidents(result.incidents, args.output, format=fmt)
     if not args.quiet:
-        print(f"mapper: {len(result.incidents)} incidents from {len(result.reports)} reports "
-              f"-> {args.output}", file=sys.stderr)
+        print(
+            f"mapper: {len(result.incidents)} incidents from {len(result.reports)} reports "
+            f"-> {args.output}",
+            file=sys.stderr,
+        )
     return status
 
 
@@ -166,19 +214,31 @@ def _cmd_map(args: argparse.Namespace) -> int:
     from mapper.webmap import tile_layers, write_map
 
     tile_layers(args.tiles)  # an unknown tile name fails before the reports are read
-    result = run(args.reports, default_date=args.default_date, encoding=args.encoding,
-                 progress=_say(args.quiet))
+    result = run(
+        args.reports,
+        default_date=args.default_date,
+        encoding=args.encoding,
+        progress=_say(args.quiet),
+    )
     status = _report_problems(result.problems, len(result.reports), sys.stderr)
     if status == EXIT_NOTHING:
         return status
     title = args.title or _default_title(args.reports)
-    write_map(result.incidents, args.output, title=title, report_count=len(result.reports),
-              tiles=args.tiles)
+    write_map(
+        result.incidents,
+        args.output,
+        title=title,
+        report_count=len(result.reports),
+        tiles=args.tiles,
+    )
     if args.geojson:
         write_incidents(result.incidents, args.geojson)
     if not args.quiet:
-        print(f"mapper: map of {len(result.incidents)} incidents from {len(result.reports)} "
-              f"reports -> {args.output}", file=sys.stderr)
+        print(
+            f"mapper: map of {len(result.incidents)} incidents from {len(result.reports)} "
+            f"reports -> {args.output}",
+            file=sys.stderr,
+        )
     return status
 
 
@@ -257,8 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="mapper: %(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="mapper: %(levelname)s: %(message)s",
+    )
     try:
         return _COMMANDS[args.command](args)
     except KeyboardInterrupt:

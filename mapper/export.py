@@ -30,12 +30,29 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-# SCHEMA.md section 2, in order; latitude/longitude are the representative point, as in ACLED exports.
+# SCHEMA.md section 2, in order; latitude/longitude are the representative point,
+# as in ACLED exports.
 COLUMNS = (
-    "id", "event_date", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "location", "country", "latitude", "longitude", "geo_precision",
-    "fatalities", "injuries", "claimed_by", "disputed", "disputed_by", "background",
-    "notes", "sources",
+    "id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "injuries",
+    "claimed_by",
+    "disputed",
+    "disputed_by",
+    "background",
+    "notes",
+    "sources",
 )
 FORMATS = ("geojson", "csv", "parquet")
 
@@ -63,8 +80,8 @@ def incident_properties(incident: Any) -> dict[str, Any]:
 
     Examples
     --------
-    >>> p = incident_properties({"id": "x1", "event_type": "Battles", "lat": 39.8, "lon": 46.7,
-    ...                          "sources": [{"report": "a.txt", "quote": "q", "start": 0, "end": 1}]})
+    >>> src = {"report": "a.txt", "quote": "q", "start": 0, "end": 1}
+    >>> p = incident_properties({"id": "x1", "lat": 39.8, "lon": 46.7, "sources": [src]})
     >>> p["latitude"], p["longitude"], p["disputed"], p["sources"][0]["report"]
     (39.8, 46.7, False, 'a.txt')
     """
@@ -112,8 +129,14 @@ def to_feature_collection(incidents: Iterable[Any], **metadata: Any) -> dict[str
     features = []
     for inc in incidents:
         props = incident_properties(inc)
-        features.append({"type": "Feature", "id": props["id"], "geometry": _geometry(inc, props),
-                         "properties": props})
+        features.append(
+            {
+                "type": "Feature",
+                "id": props["id"],
+                "geometry": _geometry(inc, props),
+                "properties": props,
+            }
+        )
     return {"type": "FeatureCollection", **metadata, "features": features}
 
 

@@ -40,9 +40,7 @@ class RunResult:
     @property
     def date_range(self) -> tuple[str, str] | None:
         """First and last ``event_date`` of the current (non-background) incidents."""
-        dates = sorted(
-            i.event_date for i in self.incidents if i.event_date and not i.background
-        )
+        dates = sorted(i.event_date for i in self.incidents if i.event_date and not i.background)
         return (dates[0], dates[-1]) if dates else None
 
 
@@ -82,7 +80,7 @@ def read_all(inputs: Iterable[str | Path], *, encoding: str = "utf-8") -> RunRes
 def _input_name(message: str) -> str:
     # Messages read "cannot read 'NAME': why".
     if message.startswith("cannot read '"):
-        return message[len("cannot read '"):].split("'", 1)[0]
+        return message[len("cannot read '") :].split("'", 1)[0]
     return message
 
 

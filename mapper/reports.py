@@ -94,6 +94,7 @@ class Report:
     body_start: int = 0
 
     def __post_init__(self) -> None:
+        """Reject records that would break offsets downstream."""
         if not isinstance(self.id, str) or not self.id:
             raise ValueError("Report.id must be a non-empty string")
         if not isinstance(self.text, str):
@@ -107,7 +108,9 @@ class Report:
 # --------------------------------------------------------------------------- dates
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DATE_LINE = re.compile(r"\A\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I)
+_DATE_LINE = re.compile(
+    r"\A\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
@@ -181,14 +184,14 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
 
 
 def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> Report:
-    """Build a :class:`Report` from plain text or Markdown.
+    r"""Build a :class:`Report` from plain text or Markdown.
 
     A front-matter block (``---`` ... ``---``) or a leading ``date YYYY-MM-DD``
     gives the publication date; a dateline after it gives the place of writing.
 
     Examples
     --------
-    >>> r = parse_text_report("date 2020-09-27\\nBaku, Azerbaijan – Shells fell.", report_id="x")
+    >>> r = parse_text_report("date 2020-09-27\nBaku, Azerbaijan – Shells fell.", report_id="x")
     >>> r.published, r.dateline, r.text[r.body_start:r.body_start + 4]
     (datetime.date(2020, 9, 27), 'Baku, Azerbaijan', 'Baku')
     """
@@ -238,8 +241,29 @@ class _VisibleText(HTMLParser):
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
     _BLOCK = frozenset(
-        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-         "article", "header", "footer", "blockquote", "figcaption", "pre", "table", "ul", "ol"}
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "figcaption",
+            "pre",
+            "table",
+            "ul",
+            "ol",
+        }
     )
 
     def __init__(self) -> None:
@@ -292,13 +316,21 @@ def _html_report(markup: str, *, report_id: str, path: str | None) -> Report:
     base = parse_text_report(text, report_id=report_id, path=path)
     meta = parser.meta
     published = base.published or _parse_date(
-        meta.get("article:published_time") or meta.get("datepublished")
-        or meta.get("date") or meta.get("time")
+        meta.get("article:published_time")
+        or meta.get("datepublished")
+        or meta.get("date")
+        or meta.get("time")
     )
     title = (" ".join("".join(parser.title).split()) or None) or meta.get("og:title")
     return Report(
-        id=report_id, path=path, text=text, title=title, published=published,
-        url=meta.get("og:url"), dateline=base.dateline, dateline_span=base.dateline_span,
+        id=report_id,
+        path=path,
+        text=text,
+        title=title,
+        published=published,
+        url=meta.get("og:url"),
+        dateline=base.dateline,
+        dateline_span=base.dateline_span,
         body_start=base.body_start,
     )
 
@@ -314,11 +346,15 @@ def _record_report(rec: object, *, report_id: str, path: str | None) -> Report:
     title = rec.get("title")
     url = rec.get("url")
     return Report(
-        id=report_id, path=path, text=base.text,
+        id=report_id,
+        path=path,
+        text=base.text,
         title=str(title) if title else base.title,
         published=_parse_date(rec.get("date") or rec.get("published")) or base.published,
         url=str(url) if url else base.url,
-        dateline=base.dateline, dateline_span=base.dateline_span, body_start=base.body_start,
+        dateline=base.dateline,
+        dateline_span=base.dateline_span,
+        body_start=base.body_start,
     )
 
 
@@ -342,7 +378,9 @@ def _csv_reports(text: str, *, name: str, path: str | None) -> list[Report]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         raise ReportReadError(f"cannot read {name!r}: a CSV of reports needs a 'text' column")
-    return [_record_report(row, report_id=f"{name}#{i}", path=path) for i, row in enumerate(reader, 1)]
+    return [
+        _record_report(row, report_id=f"{name}#{i}", path=path) for i, row in enumerate(reader, 1)
+    ]
 
 
 def _normalise_newlines(text: str) -> str:
@@ -370,7 +408,7 @@ def _decode(data: bytes, *, name: str, encoding: str) -> str:
 def parse_report_bytes(
     data: bytes, *, name: str, suffix: str, path: str | None = None, encoding: str = "utf-8"
 ) -> list[Report]:
-    """Parse the bytes of one input into reports (several for JSON lists, JSONL, CSV).
+    r"""Parse the bytes of one input into reports (several for JSON lists, JSONL, CSV).
 
     Raises
     ------
@@ -379,13 +417,13 @@ def parse_report_bytes(
 
     Examples
     --------
-    >>> [r.id for r in parse_report_bytes(b'[{"text": "a"}, {"text": "b"}]', name="f.json", suffix=".json")]
+    >>> data = b'[{"text": "a"}, {"text": "b"}]'
+    >>> [r.id for r in parse_report_bytes(data, name="f.json", suffix=".json")]
     ['f.json#1', 'f.json#2']
-    >>> parse_report_bytes(b"\\xcf\\xf0\\xe8", name="ru.txt", suffix=".txt")
+    >>> parse_report_bytes(b"\xcf\xf0\xe8", name="ru.txt", suffix=".txt")
     Traceback (most recent call last):
     ...
-    mapper.errors.ReportReadError: cannot read 'ru.txt': not valid utf-8 (byte 0xcf at offset 0); \
-re-save it as UTF-8 or pass --encoding (e.g. --encoding cp1251)
+    mapper.errors.ReportReadError: cannot read 'ru.txt': not valid utf-8 (byte 0xcf ... --encoding cp1251)
     """
     suffix = suffix.lower()
     if suffix not in SUFFIXES:
@@ -410,7 +448,9 @@ re-save it as UTF-8 or pass --encoding (e.g. --encoding cp1251)
     return [parse_text_report(text, report_id=name, path=path)]
 
 
-def read_report_file(path: Path, *, name: str | None = None, encoding: str = "utf-8") -> list[Report]:
+def read_report_file(
+    path: Path, *, name: str | None = None, encoding: str = "utf-8"
+) -> list[Report]:
     """Read one report file (several reports for JSON lists, JSONL and CSV).
 
     Raises
@@ -423,7 +463,9 @@ def read_report_file(path: Path, *, name: str | None = None, encoding: str = "ut
         data = path.read_bytes()
     except OSError as err:
         raise ReportReadError(f"cannot read {name!r}: {err.strerror or err}") from err
-    return parse_report_bytes(data, name=name, suffix=path.suffix, path=str(path), encoding=encoding)
+    return parse_report_bytes(
+        data, name=name, suffix=path.suffix, path=str(path), encoding=encoding
+    )
 
 
 def _expand(inputs: Iterable[str | Path]) -> Iterator[tuple[str | None, Path | None, str]]:
@@ -435,7 +477,8 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[tuple[str | None, Path | N
         p = Path(item)
         if p.is_dir():
             files = sorted(
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not files:
@@ -455,7 +498,7 @@ def read_reports(
     on_error: Callable[[ReportReadError], None] | None = None,
     stdin: io.BufferedIOBase | None = None,
 ) -> Iterator[Report]:
-    """Read reports from files, folders (recursively) and ``"-"`` (stdin).
+    r"""Read reports from files, folders (recursively) and ``"-"`` (stdin).
 
     Parameters
     ----------
@@ -478,7 +521,7 @@ def read_reports(
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "a.txt").write_text("date 2020-09-27\\nShelling hit Stepanakert.", encoding="utf-8")
+    >>> _ = (d / "a.txt").write_text("date 2020-09-27\nShells hit Stepanakert.", encoding="utf-8")
     >>> _ = (d / "b.txt").write_bytes(b"")
     >>> errors = []
     >>> [(r.id, str(r.published)) for r in read_reports([d], on_error=errors.append)]

@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def pytest_addoption(parser):
-    parser.addoption("--online", action="store_true",
-                     help="also run tests marked 'online' (they use the network)")
+    parser.addoption(
+        "--online",
+        action="store_true",
+        help="also run tests marked 'online' (they use the network)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -47,8 +56,9 @@ class MapPage:
     def __init__(self, browser, path: Path) -> None:
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.ctx = browser.new_context(viewport={"width": 1280, "height": 900},
-                                       accept_downloads=True, service_workers="block")
+        self.ctx = browser.new_context(
+            viewport={"width": 1280, "height": 900}, accept_downloads=True, service_workers="block"
+        )
         url = path.resolve().as_uri()
 
         def route(r):
@@ -65,7 +75,8 @@ class MapPage:
         self.page.goto(url, wait_until="load")
         self.page.wait_for_function("() => window.mapper_incidents && mapper_incidents._loaded")
         self.page.wait_for_function(
-            "() => document.getElementById('mapper-count').textContent !== ''")
+            "() => document.getElementById('mapper-count').textContent !== ''"
+        )
 
     def count(self) -> str:
         return self.page.inner_text("#mapper-count")

@@ -45,7 +45,9 @@ def mixed_folder(tmp_path):
     folder.mkdir()
     (folder / "blob.bin").write_bytes(bytes(range(256)) * 4)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "legacy.txt").write_bytes("Обстрел Степанакерта продолжался всю ночь.".encode("cp1251"))
+    (folder / "legacy.txt").write_bytes(
+        "Обстрел Степанакерта продолжался всю ночь.".encode("cp1251")
+    )
     for name in ("01_stepanakert_shelling.txt", "03_contact_line.txt"):
         (folder / name).write_bytes((EXAMPLES / name).read_bytes())
     return folder
@@ -55,7 +57,10 @@ def test_partial_input_maps_the_good_reports(mixed_folder, tmp_path):
     out = tmp_path / "map.html"
     proc = subprocess.run(
         [sys.executable, "-m", "mapper.cli", "map", str(mixed_folder), "-o", str(out), "-q"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert proc.returncode == EXIT_PARTIAL, proc.stderr
     assert "Traceback" not in proc.stderr
@@ -77,7 +82,9 @@ def test_nothing_usable(tmp_path, capsys):
 
 def test_extract_examples_formats(tmp_path):
     for fmt, name in (("geojson", "i.geojson"), ("csv", "i.csv"), ("parquet", "i.parquet")):
-        assert main(["extract", str(EXAMPLES), "-o", str(tmp_path / name), "-q", "--format", fmt]) == 0
+        assert (
+            main(["extract", str(EXAMPLES), "-o", str(tmp_path / name), "-q", "--format", fmt]) == 0
+        )
         assert (tmp_path / name).stat().st_size > 0
 
 
@@ -85,7 +92,7 @@ def test_places_jsonl(tmp_path, capsys):
     assert main(["places", str(EXAMPLES / "01_stepanakert_shelling.txt"), "-q"]) == EXIT_OK
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     text = (EXAMPLES / "01_stepanakert_shelling.txt").read_text(encoding="utf-8")
-    assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert rows and all(text[r["start"] : r["end"]] == r["text"] for r in rows)
     assert {"report", "start", "end", "text", "name", "lat", "lon", "kind"} <= set(rows[0])
     step = [r for r in rows if r["text"] == "Stepanakert"]
     assert step and all(abs(r["lat"] - 39.82) < 0.1 for r in step)

@@ -17,16 +17,27 @@ GOLD = json.loads((ROOT / "tests" / "data" / "examples_gold.json").read_text(enc
 
 def _km(lat1, lon1, lat2, lon2):
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(a))
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
     out = tmp_path_factory.mktemp("e2e")
-    status = main(["map", str(EXAMPLES), "-o", str(out / "map.html"),
-                   "--geojson", str(out / "incidents.geojson"), "-q"])
+    status = main(
+        [
+            "map",
+            str(EXAMPLES),
+            "-o",
+            str(out / "map.html"),
+            "--geojson",
+            str(out / "incidents.geojson"),
+            "-q",
+        ]
+    )
     assert status == 0
     fc = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
     return out / "map.html", fc
@@ -38,8 +49,12 @@ def test_every_gold_place_has_an_incident(outputs):
     for gold in GOLD["incidents"]:
         if gold.get("optional"):
             continue
-        near = [p for p in current if p["latitude"] is not None
-                and _km(p["latitude"], p["longitude"], gold["lat"], gold["lon"]) <= gold["radius_km"]]
+        near = [
+            p
+            for p in current
+            if p["latitude"] is not None
+            and _km(p["latitude"], p["longitude"], gold["lat"], gold["lon"]) <= gold["radius_km"]
+        ]
         assert near, f"no incident within {gold['radius_km']} km of {gold['location']}"
 
 
@@ -49,7 +64,7 @@ def test_sources_quote_the_reports_exactly(outputs):
     for feat in fc["features"]:
         assert feat["properties"]["sources"], feat["properties"]["id"]
         for src in feat["properties"]["sources"]:
-            assert texts[src["report"]][src["start"]:src["end"]] == src["quote"]
+            assert texts[src["report"]][src["start"] : src["end"]] == src["quote"]
 
 
 def test_dateline_is_not_an_incident_place(outputs):

@@ -7,12 +7,29 @@ from mapper.export import COLUMNS, to_feature_collection, to_geodataframe, write
 
 LINE = {"type": "LineString", "coordinates": [[45.8, 40.3], [46.9, 39.95], [47.33, 39.45]]}
 INCIDENTS = [
-    {"id": "a", "event_date": "2020-09-27", "time_precision": 1, "event_type": "Battles",
-     "sub_event_type": "Armed clash", "lat": 39.95, "lon": 46.9, "geometry": LINE,
-     "geo_precision": 3, "claimed_by": "Armenian MoD", "disputed": True,
-     "sources": [{"report": "a.txt", "quote": "Q «é»", "start": 3, "end": 9}]},
-    {"id": "b", "event_date": "2020-09-27", "time_precision": 1,
-     "event_type": "Explosions/Remote violence", "lat": 39.8177, "lon": 46.7528, "fatalities": 2},
+    {
+        "id": "a",
+        "event_date": "2020-09-27",
+        "time_precision": 1,
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "lat": 39.95,
+        "lon": 46.9,
+        "geometry": LINE,
+        "geo_precision": 3,
+        "claimed_by": "Armenian MoD",
+        "disputed": True,
+        "sources": [{"report": "a.txt", "quote": "Q «é»", "start": 3, "end": 9}],
+    },
+    {
+        "id": "b",
+        "event_date": "2020-09-27",
+        "time_precision": 1,
+        "event_type": "Explosions/Remote violence",
+        "lat": 39.8177,
+        "lon": 46.7528,
+        "fatalities": 2,
+    },
     {"id": "miss", "event_type": "Battles"},
 ]
 
@@ -38,7 +55,9 @@ def test_geojson_is_deterministic(tmp_path):
     p1 = write_incidents(INCIDENTS, tmp_path / "1.geojson")
     p2 = write_incidents(INCIDENTS, tmp_path / "2.geojson")
     assert p1.read_bytes() == p2.read_bytes()
-    assert json.loads(p1.read_text(encoding="utf-8"))["features"][0]["properties"]["disputed"] is True
+    assert (
+        json.loads(p1.read_text(encoding="utf-8"))["features"][0]["properties"]["disputed"] is True
+    )
 
 
 def test_csv_has_acled_lat_lon(tmp_path):

@@ -17,20 +17,29 @@ def test_text_report_keeps_file_offsets(tmp_path):
     assert r.dateline == "YEREVAN, Armenia"
     s, e = r.dateline_span
     assert r.text[s:e] == "YEREVAN, Armenia"
-    assert r.text[r.body_start:].startswith("YEREVAN")
+    assert r.text[r.body_start :].startswith("YEREVAN")
 
 
 def test_inline_date_line_like_wire_metadata():
-    r = parse_report_bytes(b" date 2017-07-11 Two sides clashed on Sunday.", name="x.txt", suffix=".txt")[0]
+    r = parse_report_bytes(
+        b" date 2017-07-11 Two sides clashed on Sunday.", name="x.txt", suffix=".txt"
+    )[0]
     assert r.published == dt.date(2017, 7, 11)
-    assert r.text[r.body_start:].startswith("Two sides")
+    assert r.text[r.body_start :].startswith("Two sides")
 
 
 def test_front_matter_date_and_title():
-    data = b"---\ntitle: Night of shelling\ndate: 2020-10-04\nurl: http://example.org/a\n---\nText here.\n"
+    data = (
+        b"---\ntitle: Night of shelling\ndate: 2020-10-04\n"
+        b"url: http://example.org/a\n---\nText here.\n"
+    )
     r = parse_report_bytes(data, name="m.md", suffix=".md")[0]
-    assert (r.title, r.published, r.url) == ("Night of shelling", dt.date(2020, 10, 4), "http://example.org/a")
-    assert r.text[r.body_start:] == "Text here.\n"
+    assert (r.title, r.published, r.url) == (
+        "Night of shelling",
+        dt.date(2020, 10, 4),
+        "http://example.org/a",
+    )
+    assert r.text[r.body_start :] == "Text here.\n"
 
 
 @pytest.mark.parametrize(
@@ -58,9 +67,12 @@ def test_no_dateline(text):
 
 
 def test_html_visible_text_only():
-    page = (b"<html><head><title>Strike on depot</title><script>var x='Baku';</script>"
-            b'<meta property="article:published_time" content="2020-09-28T10:00:00Z"></head>'
-            b"<body><style>p{}</style><p>Shelling hit <b>Stepanakert</b>.</p><p>Second &amp; last.</p></body></html>")
+    page = (
+        b"<html><head><title>Strike on depot</title><script>var x='Baku';</script>"
+        b'<meta property="article:published_time" content="2020-09-28T10:00:00Z"></head>'
+        b"<body><style>p{}</style><p>Shelling hit <b>Stepanakert</b>.</p>"
+        b"<p>Second &amp; last.</p></body></html>"
+    )
     r = parse_report_bytes(page, name="p.html", suffix=".html")[0]
     assert r.title == "Strike on depot"
     assert r.published == dt.date(2020, 9, 28)
@@ -69,15 +81,22 @@ def test_html_visible_text_only():
 
 
 def test_json_jsonl_csv_records():
-    js = json.dumps([{"text": "A.", "date": "2020-09-27", "title": "t"}, {"text": "B.", "url": "u"}]).encode()
+    js = json.dumps(
+        [{"text": "A.", "date": "2020-09-27", "title": "t"}, {"text": "B.", "url": "u"}]
+    ).encode()
     a, b = parse_report_bytes(js, name="f.json", suffix=".json")
     assert (a.id, a.published, a.title) == ("f.json#1", dt.date(2020, 9, 27), "t")
     assert (b.id, b.url) == ("f.json#2", "u")
     (one,) = parse_report_bytes(b'{"text": "Only one."}', name="o.json", suffix=".json")
     assert one.id == "o.json"
     lines = b'{"text": "x"}\n\n{"text": "y", "date": "2020-10-01"}\n'
-    assert [r.text for r in parse_report_bytes(lines, name="f.jsonl", suffix=".jsonl")] == ["x", "y"]
-    rows = parse_report_bytes(b"title,text,date\nT,Hello there,2020-09-27\n", name="f.csv", suffix=".csv")
+    assert [r.text for r in parse_report_bytes(lines, name="f.jsonl", suffix=".jsonl")] == [
+        "x",
+        "y",
+    ]
+    rows = parse_report_bytes(
+        b"title,text,date\nT,Hello there,2020-09-27\n", name="f.csv", suffix=".csv"
+    )
     assert rows[0].id == "f.csv#1" and rows[0].published == dt.date(2020, 9, 27)
 
 
@@ -101,8 +120,9 @@ def test_bad_inputs_raise_clear_errors(data, name, message):
 
 
 def test_encoding_option_reads_legacy_files():
-    (r,) = parse_report_bytes("Обстрел Степанакерта".encode("cp1251"), name="ru.txt", suffix=".txt",
-                              encoding="cp1251")
+    (r,) = parse_report_bytes(
+        "Обстрел Степанакерта".encode("cp1251"), name="ru.txt", suffix=".txt", encoding="cp1251"
+    )
     assert r.text == "Обстрел Степанакерта"
 
 
