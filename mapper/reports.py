@@ -423,7 +423,7 @@ def parse_report_bytes(
     >>> parse_report_bytes(b"\xcf\xf0\xe8", name="ru.txt", suffix=".txt")
     Traceback (most recent call last):
     ...
-    mapper.errors.ReportReadError: cannot read 'ru.txt': not valid utf-8 (byte 0xcf ... --encoding cp1251)
+    mapper.errors.ReportReadError: cannot read 'ru.txt': not valid utf-8 ... cp1251)
     """
     suffix = suffix.lower()
     if suffix not in SUFFIXES:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import MapPage
 
 from mapper.webmap import write_map
