@@ -1,0 +1,187 @@
+"""Actors: the side a phrase belongs to, ACLED actor labels, named armed groups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from mapper.incidents.lexicon import (
+    CIVILIAN,
+    KILL,
+    NOT_ACTORS,
+    OTHER_SIDE,
+    SHELL,
+    STRIKE,
+)
+from mapper.incidents.lookups import demonym
+from mapper.incidents.records import Context, Unit
+from mapper.incidents.toponyms import side_of_toponym
+
+__all__ = ["span_side", "actor_label", "other_belligerent", "find_actors", "org_in"]
+
+
+def span_side(tokens: Iterable[Any], ctx: Context) -> str | None:
+    """Return the side (country or region name) a phrase belongs to, from its toponyms."""
+    toks = list(tokens)
+    if not toks:
+        return None
+    a = min(t.idx for t in toks)
+    b = max(t.idx + len(t.text) for t in toks)
+    tops = ctx.toponyms_in(a, b, places=False)
+    for t in tops:
+        if t.kind == "country" or getattr(t, "adjectival", False):
+            return side_of_toponym(t)
+    for t in tops:
+        if t.kind in ("region", "admin"):
+            return t.name
+    for t in toks:
+        # A demonym the geoparser did not report ("Azerbaijani drones").
+        if t.ent_type_ == "NORP" or (
+            t.pos_ in ("ADJ", "PROPN")
+            and t.text[:1].isupper()
+            and t.text.endswith(("ian", "ani", "ese", "ish", "i"))
+        ):
+            country = demonym(t.text)
+            if country:
+                return country
+    words = {t.lower_ for t in toks}
+    if (
+        words
+        & {
+            "breakaway",
+            "separatist",
+            "self-proclaimed",
+            "enclave",
+            "unrecognised",
+            "unrecognized",
+            "region",
+            "region's",
+            "regional",
+        }
+        and ctx.theatre is not None
+        and ctx.theatre.kind == "region"
+    ):
+        return ctx.theatre.name
+    if "country" in words and ctx.last_country:
+        return ctx.last_country
+    return None
+
+
+def actor_label(side: str | None, civil: bool = False, orgs: Iterable[str] = ()) -> str | None:
+    """Return the ACLED actor label for a side (a named armed group keeps its name)."""
+    if side is None:
+        return None
+    if side in orgs:
+        return side  # a named armed group keeps its own name
+    return f"Civilians ({side})" if civil else f"Military Forces of {side}"
+
+
+def other_belligerent(side: str | None, ctx: Context) -> str | None:
+    """Return the other belligerent of the report than ``side``, or None."""
+    others = [b for b in ctx.belligerents if b != side]
+    return others[0] if side and others else None
+
+
+def find_actors(tok: Any, unit: Unit, ctx: Context, claim_side: str | None) -> tuple:
+    """(actor1 side, actor2 side, victims are civilian) for a trigger."""
+    a1 = None
+    a1_phrase: list[Any] = []
+    verb = tok if tok.pos_ == "VERB" else None
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                a1_phrase = list(c.subtree)
+            elif c.dep_ == "agent":
+                a1_phrase = [t for g in c.children for t in g.subtree]
+        if not a1_phrase and verb.tag_ == "VBD" and verb.lemma_.lower() in KILL:
+            for j in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
+                if verb.doc[j].is_punct:
+                    break
+                a1_phrase.insert(0, verb.doc[j])
+    else:
+        a1_phrase = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")] + [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for t in c.subtree
+        ]
+        if not a1_phrase and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+            # "launched a counter-offensive", "was conducting a counteroffensive"
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "agent")), None)
+            if subj is not None:
+                a1_phrase = list(subj.subtree)
+    # "... by its neighbor", "shelling from Armenia's forces" anywhere in the clause
+    if not a1_phrase:
+        for t in unit.tokens:
+            if t.dep_ in ("agent",) or (
+                t.dep_ == "prep"
+                and t.lower_ == "from"
+                and t.head.lemma_.lower() in SHELL | STRIKE | {"fire"}
+            ):
+                a1_phrase = [x for g in t.children for x in g.subtree]
+                break
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() == "accuse":
+            # "accused Armenian forces of launching attacks": the accused is the attacker.
+            obj = next((c for c in anc.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                a1_phrase = list(obj.subtree)
+            break
+    if a1_phrase:
+        a1 = span_side(a1_phrase, ctx)
+        words = {t.lemma_.lower() for t in a1_phrase}
+        if a1 is None and (
+            words & {"its", "our", "we", "his", "their"}
+            and words & {"troop", "force", "army", "military", "unit", "country", "soldier"}
+            or len(a1_phrase) == 1
+            and a1_phrase[0].pos_ == "PRON"
+            and a1_phrase[0].lower_ in ("it", "we", "they")
+        ):
+            a1 = claim_side
+        if a1 is None and words & OTHER_SIDE:
+            a1 = other_belligerent(claim_side, ctx)
+        if a1 is None:
+            a1 = org_in(a1_phrase, ctx)
+    # Target: objects of the trigger, or the clause's objects.
+    tgt: list[Any] = []
+    scope = verb if verb is not None else tok
+    for c in scope.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "with")
+        ):
+            tgt.extend(c.subtree)
+    if tok.pos_ != "VERB":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                tgt.extend(c.subtree)
+    tl = {t.lemma_.lower() for t in tgt}
+    civil = bool(tl & CIVILIAN)
+    a2 = (span_side(tgt, ctx) or org_in(tgt, ctx)) if tgt else None
+    if a2 == a1:
+        a2 = None
+    return a1, a2, civil
+
+
+def org_in(tokens: list[Any], ctx: Context) -> str | None:
+    """Return a named armed group in a phrase ("the Rapid Support Forces", "RSF"), or None."""
+    if not tokens:
+        return None
+    a, b = tokens[0].i, tokens[-1].i
+    for e in ctx.doc.ents:
+        if e.label_ == "ORG" and a <= e.start and e.end - 1 <= b and not NOT_ACTORS.search(e.text):
+            name = re.sub(r"^the\s+", "", e.text, flags=re.I).strip()
+            if name and not ctx.toponyms_in(e.start_char, e.end_char, places=False):
+                ctx.orgs.add(name)
+                return name
+    for t in tokens:
+        if (
+            t.text.isupper()
+            and 2 <= len(t.text) <= 6
+            and t.pos_ == "PROPN"
+            and t.is_alpha
+            and not ctx.toponyms_in(t.idx, t.idx + len(t.text), places=False)
+        ):
+            ctx.orgs.add(t.text)
+            return t.text
+    return None

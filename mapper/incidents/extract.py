@@ -1,0 +1,297 @@
+"""The driver: a report's sentences read one by one into incidents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from mapper.incidents.casualties import count_casualties, killers
+from mapper.incidents.claims import find_denial, link_denials
+from mapper.incidents.context import build_context
+from mapper.incidents.dating import is_background, unit_date
+from mapper.incidents.drafts import agreement_draft, freeze, make_draft, strategic_drafts
+from mapper.incidents.lexicon import AIR, SHELL, STRATEGIC
+from mapper.incidents.lookups import nlp
+from mapper.incidents.places import split_places
+from mapper.incidents.records import VIOLENT, Context, Denial, Draft, Incident, Unit
+from mapper.incidents.triggers import (
+    PRIORITY,
+    armed,
+    blocked,
+    cause_clause,
+    generic_present,
+    in_context_clause,
+    reporter,
+    strategic_blocked,
+    trigger_kind,
+)
+
+__all__ = ["extract_incidents"]
+
+logger = logging.getLogger(__name__)
+
+
+def extract_incidents(
+    report: Any,
+    toponyms: Sequence[Any],
+    *,
+    default_date: dt.date | str | None = None,
+    doc: Any = None,
+) -> list[Incident]:
+    """Return the incidents one report tells, one per sentence-level event.
+
+    Parameters
+    ----------
+    report : mapper.reports.Report
+        The report (``id``, ``text``, ``published``, ``dateline_span``...).
+    toponyms : sequence of mapper.geoparse.Toponym
+        Its toponyms, in text order (offsets into ``report.text``).
+    default_date : datetime.date or str, optional
+        Publication date for a report without one (or whose own text
+        contradicts its metadata date).
+    doc : spacy.tokens.Doc, optional
+        The parsed ``report.text``; parsed here when not given.
+
+    Returns
+    -------
+    list of Incident
+        In text order; background (historical) events are included with
+        ``background=True``. Several incidents may describe one event:
+        :func:`mapper.consolidate.consolidate` merges them.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> text = "Azerbaijani artillery shelled the town of Tartar on Sunday, killing two civilians."
+    >>> rep = NS(id="r.txt", text=text, published=dt.date(2020, 9, 28), dateline_span=None,
+    ...          body_start=0)
+    >>> top = NS(start=42, end=48, text="Tartar", name="Tartar", lat=40.34, lon=46.93,
+    ...          kind="settlement", adjectival=False, dateline=False, country_code="AZ",
+    ...          place=None)
+    >>> adj = NS(start=0, end=11, text="Azerbaijani", name="Azerbaijan", lat=40.5, lon=47.5,
+    ...          kind="country", adjectival=True, dateline=False, country_code="AZ", place=None)
+    >>> [inc] = extract_incidents(rep, [adj, top])
+    >>> inc.event_type, inc.sub_event_type, inc.location, inc.event_date, inc.fatalities
+    ('Explosions/Remote violence', 'Shelling/artillery/missile attack', 'Tartar', '2020-09-27', 2)
+    >>> inc.actor1, inc.sources[0].quote == text
+    ('Military Forces of Azerbaijan', True)
+    """
+    text = report.text
+    if doc is None or getattr(doc, "text", None) != text:
+        doc = nlp()(text)
+    if isinstance(default_date, str):
+        default_date = dt.date.fromisoformat(default_date)
+    ctx = build_context(report, toponyms, doc, default_date)
+    drafts: list[Draft] = []
+    denials: list[Denial] = []
+    for unit in ctx.units:
+        if unit.caption:
+            continue
+        try:
+            den = find_denial(unit, ctx)
+            if den is not None:
+                denials.append(den)
+            drafts.extend(_unit_events(unit, ctx, drafts))
+            _note_country(unit, ctx)
+        except Exception:  # noqa: BLE001 - one odd sentence must not lose the whole report
+            logger.warning(
+                "%s: skipped the sentence at %d..%d: %r",
+                report.id,
+                unit.start,
+                unit.end,
+                text[unit.start : unit.end][:80],
+                exc_info=True,
+            )
+    link_denials(drafts, denials, ctx)
+    out = [freeze(d, ctx) for d in drafts]
+    logger.debug("%s: %d incidents (%d denials)", report.id, len(out), len(denials))
+    return out
+
+
+def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Return the new drafts one sentence tells; figures for the event just told join it."""
+    s = ctx.text[unit.start : unit.end]
+    low = s.lower()
+    # A reciprocal accusation ("accused each other of ...") summarises, it reports no event.
+    if re.search(r"\beach other\b|\bone another\b", low) and re.search(r"\baccus|\bblam", low):
+        return []
+    background = is_background(unit, ctx)
+    before = ctx.units[unit.index - 1] if unit.index > 0 else None
+    if (
+        not background
+        and before is not None
+        and before.para == unit.para
+        and is_background(before, ctx)
+        and unit_date(unit, ctx) is None
+    ):
+        # "... in the 1990s. 30,000 people were killed during the war.": still the past.
+        background = True
+    found: list[tuple[int, Any, tuple[str, str]]] = []
+    for tok in unit.tokens:
+        kind = trigger_kind(tok, unit, ctx)
+        if kind is None:
+            continue
+        why = blocked(tok, unit)
+        # Only a weapon word is armed by itself; "targeted an audience" is not.
+        remote = (
+            tok.lemma_.lower() in SHELL | AIR | {"airstrike", "explosion", "blast", "bomb"}
+            or tok.lower_ in ("shelled", "shelling", "bombed", "airstrikes")
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "under")  # "came under fire"
+            or (ctx.war and kind[0] == "Explosions/Remote violence")
+        )
+        if why is None and not remote and not armed(unit, ctx, tok):
+            why = "no armed actor"
+        if why is None and generic_present(tok):
+            why = "no armed actor"
+        if why:
+            logger.debug("trigger %r in %r %s", tok.text, s[:60], why)
+            continue
+        found.append((PRIORITY[kind], tok, kind))
+    downs = [f[1] for f in found if f[2][1] == "Disrupted weapons use"]
+    if downs:
+        # "intercepted 12 of the 15 missiles": the missiles are what was stopped.
+        inside = {t.i for d in downs for t in d.subtree if t.i != d.i}
+        found = [f for f in found if f[1].i not in inside]
+    strategic = [label for rx, label in STRATEGIC if rx.search(s)]
+    if strategic:
+        # "declared martial law hours after fighting broke out": the fighting is context.
+        found = [f for f in found if not in_context_clause(f[1])]
+    casualties = count_casualties(unit, ctx)
+    out: list[Draft] = []
+    if found:
+        # The main clause's event, and apart from it an event given as its cause or
+        # context ("shot down two helicopters after a bombing campaign against civilians").
+        main = sorted(
+            (f for f in found if not in_context_clause(f[1])), key=lambda x: (x[0], x[1].i)
+        )
+        # Only a cause ("after ...", "in response to ...") is an event of its own; "since the
+        # fighting began" only frames the time.
+        side = sorted((f for f in found if cause_clause(f[1])), key=lambda x: (x[0], x[1].i))
+        # "X said A, while Y said B": each reporting verb tells its own event.
+        picks = []
+        seen_reporters: set[int] = set()
+        for f in main:
+            r = reporter(f[1])
+            if r not in seen_reporters:
+                seen_reporters.add(r)
+                picks.append(f)
+        if side and (not picks or side[0][2][0] != picks[0][2][0]):
+            picks.append(side[0])
+        for n, (_, tok, kind) in enumerate(picks):
+            d = make_draft(
+                unit,
+                ctx,
+                tok,
+                kind,
+                casualties if n == 0 else (None, None, [], None, None, None),
+                background,
+            )
+            prev = _same_claim(d, drafts + out, ctx)
+            if prev is not None:
+                # "It added that three of its adversary's tanks had also been hit."
+                prev.extra_units.append(unit)
+                prev.fatalities = _max(prev.fatalities, d.fatalities)
+                prev.injuries = _max(prev.injuries, d.injuries)
+                prev.equipment.extend(d.equipment)
+            else:
+                out.append(d)
+                out.extend(split_places(d, unit, ctx))
+    elif (agent := killers(casualties[3], casualties[4])) is not None:
+        # "RSF fighters killed dozens of civilians": armed killers named, an event of its own.
+        out.append(make_draft(unit, ctx, casualties[3], agent, casualties, background))
+    elif casualties[0] is not None or casualties[1] is not None or casualties[2]:
+        prev = _continues(unit, drafts, ctx)
+        if prev is not None and not background:
+            # "The office said 6 others were wounded": more figures for the event just told.
+            prev.extra_units.append(unit)
+            prev.fatalities = _max(prev.fatalities, casualties[0])
+            prev.injuries = _max(prev.injuries, casualties[1])
+            prev.equipment.extend(casualties[2])
+            if casualties[4] == "civilian" and prev.event_type != "Battles" and prev.actor2 is None:
+                prev.actor2 = f"Civilians ({prev.country})" if prev.country else "Civilians"
+            return out
+        kind = _inherit_kind(unit, drafts, ctx, casualties) if armed(unit, ctx) else None
+        if kind is not None:
+            tok = casualties[3] or unit.tokens[0]
+            out.append(make_draft(unit, ctx, tok, kind, casualties, background))
+    agreement = agreement_draft(unit, ctx, background)
+    if agreement is not None:
+        out.append(agreement)
+    if strategic and not strategic_blocked(unit, ctx):
+        for d in strategic_drafts(unit, ctx, strategic, background):
+            out.append(d)
+    return out
+
+
+def _same_claim(d: Draft, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """Return the event just told by the same claimant that this sentence continues."""
+    if not drafts or d.claimed_by is None:
+        return None
+    for prev in reversed(drafts[-3:]):
+        last = max([prev.unit.index] + [u.index for u in prev.extra_units])
+        if d.unit.index - last != 1:
+            continue
+        if _same_claim_ok(d, prev):
+            return prev
+    return None
+
+
+def _same_claim_ok(d: Draft, prev: Draft) -> bool:
+    if prev.claimed_by != d.claimed_by or prev.background != d.background:
+        return False
+    pair = {prev.sub_event_type, d.sub_event_type}
+    same = prev.event_type == d.event_type and (
+        prev.sub_event_type == d.sub_event_type or prev.event_type == "Battles"
+    )
+    if not same and pair != {"Armed clash", "Disrupted weapons use"}:
+        return False
+    if d.geo_precision < 3 and d.place_name != prev.place_name:
+        return False
+    return not (d.actor1 and prev.actor1 and d.actor1 != prev.actor1)
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _continues(unit: Unit, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """Return the event a figures-only sentence continues (the one just before), or None."""
+    if not drafts:
+        return None
+    prev = drafts[-1]
+    last = max([prev.unit.index] + [u.index for u in prev.extra_units])
+    if unit.index - last > 1 or prev.background or prev.event_type not in VIOLENT:
+        return None
+    own = [t for t in ctx.toponyms_in(unit.start, unit.end) if t.kind != "country"]
+    if own and all(t.name != prev.place_name for t in own):
+        return None
+    return prev
+
+
+def _inherit_kind(
+    unit: Unit, drafts: list[Draft], ctx: Context, casualties: tuple
+) -> tuple[str, str] | None:
+    """Type for a sentence that only counts casualties: its neighbour's, else a default."""
+    if casualties[4] == "military":
+        return ("Battles", "Armed clash")  # soldiers' deaths are counted from fighting
+    for d in reversed(drafts[-3:]):
+        if d.unit.index >= unit.index - 2 and d.event_type in VIOLENT:
+            if d.event_type == "Battles":
+                return ("Battles", "Armed clash")  # the dead of a fight, not a second capture
+            return (d.event_type, d.sub_event_type)
+    if casualties[4] is None:  # no victims at all (equipment only)
+        return None
+    if casualties[4] == "civilian":
+        if ctx.has_remote:
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        return ("Violence against civilians", "Attack")
+    return ("Battles", "Armed clash")
+
+
+def _note_country(unit: Unit, ctx: Context) -> None:
+    for t in ctx.toponyms_in(unit.start, unit.end, places=False):
+        if t.kind == "country":
+            ctx.last_country = t.name

@@ -1,0 +1,391 @@
+"""Event triggers: the ACLED type a word gives, and why a trigger makes no incident.
+
+A trigger makes none under a modal or an appeal, a negation or a denial, or with no
+armed actor in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mapper.incidents.lexicon import (
+    ARMED,
+    CIVILIAN,
+    CLASH,
+    DENY,
+    EQUIPMENT,
+    IRREALIS,
+    KILL,
+    MILITARY,
+    MODALS,
+    PLACE_NOUNS,
+    REPORT,
+    SHELL,
+    STRIKE,
+    TAKE,
+    USE,
+    VAC,
+    WEAPONS,
+    WOUND,
+)
+from mapper.incidents.records import Context, Unit
+from mapper.incidents.sentences import clause_verb
+from mapper.incidents.toponyms import side_of_toponym
+
+__all__ = [
+    "PRIORITY",
+    "trigger_kind",
+    "blocked",
+    "armed",
+    "generic_present",
+    "reporter",
+    "cause_clause",
+    "in_context_clause",
+    "strategic_blocked",
+]
+
+
+def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
+    """ACLED (event_type, sub_event_type) for a trigger token, or None."""
+    lem = tok.lemma_.lower()
+    low = tok.text.lower()
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.pos_ != "VERB":
+        # A modifier ("missile attacks", "air raid sirens") is read through its head noun.
+        return None
+    children = {c.lemma_.lower() for c in tok.children}
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if tok.pos_ in ("NOUN", "PROPN") and lem in STRIKE | CLASH | {
+        "strike",
+        "raid",
+        "campaign",
+        "fire",
+    }:
+        if mods & {"air", "drone", "uav", "aerial", "airstrike"}:
+            return ("Explosions/Remote violence", "Air/drone strike")
+        if mods & (SHELL | {"tank", "shell", "bomb"}):
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    subtree = {t.lemma_.lower() for t in tok.subtree}
+    if (lem in TAKE or low in TAKE) and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads = {c.lemma_.lower() for c in objs}
+        named = any(ctx.toponyms_in(c.idx, c.idx + len(c.text)) for c in objs)
+        if not (heads & PLACE_NOUNS or named):
+            return None  # "seized drugs", "captured four medals"
+        return ("Battles", "Government regains territory")
+    if lem in VAC:
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree
+        }
+        if not objs & (
+            CIVILIAN
+            | MILITARY
+            | {
+                "prisoner",
+                "man",
+                "men",
+                "person",
+                "hostage",
+                "captive",
+                "detainee",
+                "worker",
+                "villager",
+            }
+        ):
+            return None  # "projects executed by engineers"
+        return (
+            "Violence against civilians",
+            "Abduction/forced disappearance"
+            if lem in ("abduct", "kidnap")
+            else "Sexual violence"
+            if lem == "rape"
+            else "Attack",
+        )
+    if (
+        lem == "shoot"
+        and "down" in children
+        or lem in ("intercept",)
+        or (lem == "down" and tok.pos_ == "VERB")
+    ):
+        return ("Strategic developments", "Disrupted weapons use")
+    if lem in ("destroy", "damage") or lem == "hit" and tok.tag_ == "VBN":
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree
+        }
+        if objs & EQUIPMENT:
+            return ("Strategic developments", "Disrupted weapons use")
+        if (
+            objs
+            & {
+                "house",
+                "home",
+                "building",
+                "infrastructure",
+                "school",
+                "hospital",
+                "apartment",
+                "village",
+                "church",
+                "mosque",
+                "bridge",
+            }
+            and ctx.has_remote
+        ):
+            # Homes destroyed in a war of shells and drones were hit from afar.
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    if lem in ("airstrike",) or low in ("airstrike", "airstrikes", "air-strike", "air-strikes"):
+        return ("Explosions/Remote violence", "Air/drone strike")
+    if lem in ("strike", "raid") and (subtree | children) & {"air", "drone", "aerial", "uav"}:
+        return ("Explosions/Remote violence", "Air/drone strike")
+    if (
+        lem in ("fire", "attack", "shelling", "bombardment")
+        and tok.dep_ == "pobj"
+        and (tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"))
+    ):
+        # "The town came under fire": remote fire in a war, a clash otherwise.
+        if ctx.has_remote or ctx.war or lem != "attack":
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        return ("Battles", "Armed clash")
+    if lem == "strike" and tok.pos_ != "VERB":
+        return None  # a strike with no air, drone or missile word: a labour or hunger strike
+    if lem == "shell" and tok.pos_ == "NOUN" and low == "shell":
+        return None  # "a shell of the man he was"
+    if lem in STRIKE and tok.pos_ == "VERB":
+        subj = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("nsubj", "agent")
+            for t in c.subtree
+        }
+        if (
+            lem in ("strike", "hit")
+            and subj
+            and not subj
+            & (
+                ARMED
+                | SHELL
+                | {"blast", "explosion", "shell", "it", "they", "attacker", "assailant"}
+            )
+        ):
+            return None  # "struck by a vehicle", "a tree hit the car"
+        if subj & {"drone", "uav", "aircraft", "warplane", "jet", "bomber", "helicopter"}:
+            return ("Explosions/Remote violence", "Air/drone strike")
+        if subj & SHELL or subj & {"shell"}:
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    if lem in ("explosion", "blast", "detonation") and tok.pos_ == "NOUN":
+        if ctx.has_remote or ctx.war:
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if (
+        lem in ("bombing", "bomb", "bomber")
+        and tok.pos_ == "NOUN"
+        and (
+            mods & {"car", "roadside", "suicide", "truck", "nail", "pipe", "homemade", "home-made"}
+            or not ctx.has_remote
+        )
+    ):
+        if "suicide" in mods:
+            return ("Explosions/Remote violence", "Suicide bomb")
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if (
+        lem in ("landmine", "mine", "ied")
+        and tok.pos_ == "NOUN"
+        and (mods | children) & {"explode", "land", "anti-personnel", "anti-tank", "roadside"}
+    ):
+        return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    if (
+        (lem in WEAPONS or low.rstrip("s") in WEAPONS)
+        and tok.pos_ in ("NOUN", "PROPN")
+        and not _weapon_used(tok)
+    ):
+        return None  # "$1 billion in missiles", "the Houston Rockets", "Nick Shell"
+    if lem in SHELL or low.rstrip("s") in SHELL:
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in SHELL | CLASH | STRIKE:
+            return None
+        return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    if lem in CLASH and tok.pos_ in ("NOUN", "VERB", "PROPN"):
+        if lem == "exchange" and "fire" not in subtree:
+            return None
+        return ("Battles", "Armed clash")
+    if lem in STRIKE:
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "pobj", "nsubjpass", "prep")
+            for t in c.subtree
+        }
+        if (
+            lem == "fire"
+            and tok.pos_ != "VERB"
+            and not (children & {"open", "artillery", "tank", "mortar"})
+        ):
+            if tok.head.lemma_ != "open":
+                return None
+        if objs & CIVILIAN:
+            if ctx.has_remote or ctx.war:
+                return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            return ("Violence against civilians", "Attack")
+        if lem in ("attack", "fire", "strike", "pound", "bomb"):
+            return ("Battles", "Armed clash")
+    return None
+
+
+def _under_denial(tok: Any) -> bool:
+    """Tell whether the token is inside what a deny verb denies (not merely joined to it)."""
+    t = tok
+    while t.head.i != t.i:
+        head = t.head
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and head.lemma_.lower() in DENY:
+            return False  # "denied X and said it was conducting a counteroffensive"
+        if head.lemma_.lower() in DENY:
+            return True
+        t = head
+    return False
+
+
+def _weapon_used(tok: Any) -> bool:
+    """Tell whether a weapon noun is used in an attack here, rather than merely named."""
+    if tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return False
+    for a in [tok.head] + [x for x in tok.head.ancestors][:2]:
+        if a.lemma_.lower() in USE or a.lemma_.lower() in CLASH | {"attack", "barrage", "salvo"}:
+            return True
+        if a.lemma_.lower() in KILL | WOUND:
+            return True
+    return False
+
+
+def blocked(tok: Any, unit: Unit) -> str | None:
+    """Why a trigger makes no incident: 'irrealis', 'negated', 'denied', or None."""
+    chain = [tok] + list(tok.ancestors)
+    if _under_denial(tok):
+        return "denied"
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children):
+            return "negated"
+        lem = t.lemma_.lower()
+        if lem in IRREALIS and t.i != tok.i:
+            # "responded to attacks", "said" are fine; appeals and modals are not
+            return "irrealis"
+        if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in t.children):
+            return "irrealis"
+        if lem in REPORT and t.pos_ in ("VERB", "AUX"):
+            break
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ in ("no", "without", "any"):
+        return "negated"
+    return None
+
+
+def armed(unit: Unit, ctx: Context, tok: Any = None) -> bool:
+    """Tell whether the sentence speaks of armed actors or weapons.
+
+    In a war report a belligerent taking part in the event itself also counts.
+    """
+    if any(
+        (t.lemma_.lower() in ARMED or t.lower_ in ARMED) and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        for t in unit.tokens
+    ):
+        return True
+    if not ctx.war:
+        return False
+    if tok is not None:
+        # Only a belligerent in the event's own phrase ("Armenia attacked ...") counts.
+        clause = clause_verb(tok)
+        span = list(clause.subtree)
+        a, b = span[0].idx, span[-1].idx + len(span[-1].text)
+    else:
+        a, b = unit.start, unit.end
+    return any(side_of_toponym(t) in ctx.belligerents for t in ctx.toponyms_in(a, b, places=False))
+
+
+def generic_present(tok: Any) -> bool:
+    """Tell whether a bare present-tense clause ("they launch 155mm shells") states a habit."""
+    verb = clause_verb(tok)
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in REPORT:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def reporter(tok: Any) -> int:
+    """Index of the reporting verb a trigger hangs from (-1 for none)."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() in REPORT and a.pos_ in ("VERB", "AUX"):
+            return a.i
+    return -1
+
+
+def cause_clause(tok: Any) -> bool:
+    """Tell whether a trigger sits in an "after ..." or "in response to ..." clause."""
+    for t in [tok] + list(tok.ancestors):
+        if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t.i != tok.i):
+            return True
+        if t.lower_ in ("after", "following") and t.dep_ in ("prep", "mark"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "after" for c in t.children):
+            return True
+    return False
+
+
+def in_context_clause(tok: Any) -> bool:
+    """Tell whether a trigger sits in a clause that gives context ("after", "amid", "since"...)."""
+    for t in [tok] + list(tok.ancestors):
+        if t.lower_ == "response" or (t.lemma_.lower() == "respond" and t.i != tok.i):
+            return True
+        if t.lower_ in ("after", "amid", "following", "since", "before", "despite") and t.dep_ in (
+            "prep",
+            "mark",
+        ):
+            return True
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("after", "since", "before", "as") for c in t.children
+        ):
+            return True
+    return False
+
+
+PRIORITY = {
+    ("Battles", "Government regains territory"): 0,
+    ("Battles", "Non-state actor overtakes territory"): 0,
+    ("Explosions/Remote violence", "Air/drone strike"): 1,
+    ("Violence against civilians", "Abduction/forced disappearance"): 1,
+    ("Violence against civilians", "Sexual violence"): 1,
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"): 2,
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"): 2,
+    ("Explosions/Remote violence", "Suicide bomb"): 1,
+    ("Violence against civilians", "Attack"): 3,
+    ("Strategic developments", "Disrupted weapons use"): 4,
+    ("Battles", "Armed clash"): 5,
+}
+
+
+def strategic_blocked(unit: Unit, ctx: Context) -> bool:
+    """Tell whether a martial law or mobilisation mention is negated, denied or only wanted."""
+    for tok in unit.tokens:
+        if tok.lower_ in (
+            "martial",
+            "mobilisation",
+            "mobilization",
+            "mobilize",
+            "mobilise",
+            "mobilized",
+            "mobilised",
+            "curfew",
+            "emergency",
+            "up",
+        ):
+            why = blocked(tok, unit)
+            if why in ("negated", "denied"):
+                return True
+            if why == "irrealis" and not any(
+                a.lemma_ in ("decide", "order") for a in tok.ancestors
+            ):
+                return True
+    s = ctx.text[unit.start : unit.end].lower()
+    return bool(re.search(r"\bno need\b|\bnot need\b|\bwill not\b|\bdid not\b", s))
