@@ -36,6 +36,9 @@ PLACES = {
     "Ukraine": (49.0, 32.0, "country", "UA"),
     "Russia": (60.0, 100.0, "country", "RU"),
     "Sudan": (15.0, 30.0, "country", "SD"),
+    "Maiduguri": (11.8464, 13.1603, "settlement", "NG"),
+    "Damboa": (11.1553, 12.7564, "settlement", "NG"),
+    "Nigeria": (10.0, 8.0, "country", "NG"),
 }
 ADJECTIVES = {
     "Azerbaijani": "Azerbaijan",
@@ -43,6 +46,7 @@ ADJECTIVES = {
     "Russian": "Russia",
     "Ukrainian": "Ukraine",
     "Sudanese": "Sudan",
+    "Nigerian": "Nigeria",
 }
 LINE = {"type": "LineString", "coordinates": [[46.0, 40.3], [46.9, 39.95], [47.3, 39.45]]}
 
@@ -643,3 +647,83 @@ def test_common_war_phrasings(text, location, sub_event_type):
 def test_soldiers_lost_are_fatalities():
     [inc] = violent(extract("Azerbaijan said it had lost 12 soldiers in fighting near Tartar."))
     assert inc.fatalities == 12 and inc.event_type == "Battles"
+
+
+# ------------------------------------------------------------------ beyond a war of shells
+def test_gunmen_attacking_villagers_is_violence_against_civilians_even_in_a_shelling_war():
+    text = (
+        "Artillery shelled Damboa on Saturday, the army said.\n\n"
+        "Gunmen on motorcycles killed 12 farmers in an attack on a village near Maiduguri "
+        "on Sunday, police said."
+    )
+    kinds = [(i.location, i.event_type, i.sub_event_type) for i in violent(extract(text))]
+    assert ("Maiduguri", "Violence against civilians", "Attack") in kinds
+    assert ("Damboa", "Explosions/Remote violence", "Shelling/artillery/missile attack") in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Nigerian army patrol came under fire near Maiduguri on Sunday, the army said.",
+        "Nigerian soldiers pushed into Damboa under heavy fire on Sunday, residents said.",
+        "Nigerian troops tried to advance toward Damboa on Sunday, the army said.",
+    ],
+)
+def test_ground_forces_under_fire_or_advancing_fight_a_battle(text):
+    [inc] = violent(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said its aircraft struck insurgent camps near Damboa on Sunday.",
+        "Nigerian jets hit a rebel base near Damboa on Sunday, the air force said.",
+        "Russia launched 30 drones at Kharkiv on Sunday, Ukrainian officials said, "
+        "adding that air defences shot down 25 of them.",
+    ],
+)
+def test_aircraft_and_drones_as_the_instrument_make_an_air_strike(text):
+    [inc] = [i for i in extract(text) if not i.background]
+    assert inc.event_type == "Explosions/Remote violence"
+    assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_a_road_between_two_towns_is_one_place():
+    text = (
+        "Insurgents ambushed a Nigerian army convoy on the road between Maiduguri and Damboa "
+        "on Sunday, killing nine soldiers, security sources said."
+    )
+    [inc] = violent(extract(text))
+    assert inc.event_type == "Battles" and inc.fatalities == 9
+
+
+def test_a_sentence_pointing_back_at_the_event_is_the_same_event():
+    text = (
+        "Russian missiles struck Kharkiv on Sunday, killing three people, officials said.\n\n"
+        "One of the missiles hit a school, and rescuers were still at work on Monday.\n\n"
+        "Insurgents ambushed a Nigerian army convoy near Damboa last week, sources said.\n\n"
+        "The convoy was attacked on Thursday, one of the sources said."
+    )
+    incs = violent(extract(text, published=dt.date(2020, 9, 28)))
+    assert [(i.location, len(i.sources)) for i in incs] == [("Kharkiv", 2), ("Damboa", 2)]
+    assert incs[0].event_date == "2020-09-27"
+    assert (incs[1].event_date, incs[1].time_precision) == ("2020-09-24", 1)
+
+
+def test_the_other_sides_placeless_version_joins_the_event():
+    text = (
+        "A Russian drone strike on Kharkiv killed two civilians on Sunday, local officials "
+        "said.\n\nRussia's defence ministry said its forces had struck military targets."
+    )
+    [inc] = violent(extract(text))
+    assert inc.location == "Kharkiv" and len(inc.sources) == 2
+
+
+def test_a_reporting_participle_adding_the_same_kind_of_event_is_one_event():
+    text = (
+        "Sudanese troops repelled attacks by rebels near El Fasher, the army said on Sunday, "
+        "reporting 20 clashes in a single day."
+    )
+    [inc] = violent(extract(text))
+    assert inc.event_type == "Battles"

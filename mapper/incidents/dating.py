@@ -70,6 +70,9 @@ def is_background(unit: Unit, ctx: Context) -> bool:
     return not (recent and 0 <= (ctx.anchor - r[0]).days <= 7)
 
 
+_OTHER_CLAUSE = 9.0  # the rank of a date that belongs to another clause's event
+
+
 def _date_rank(root: Any, tok: Any) -> float:
     """Rank how closely a date word belongs to the event: 0 its own clause, 2 the reporting verb."""
     if tok is None:
@@ -82,6 +85,10 @@ def _date_rank(root: Any, tok: Any) -> float:
             return rank
         if t.dep_ in ("relcl", "acl"):
             rank += 1.5  # "positions lost on Sunday": another, earlier event
+        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "A bomb hit the school, and rescuers were still searching on Wednesday":
+            # a coordinated clause with its own subject dates its own happening.
+            return _OTHER_CLAUSE
         if t.lemma_.lower() in REPORT and t.pos_ in ("VERB", "AUX"):
             return rank + 2.0  # "said on Tuesday": when it was said
         if t.head.i == t.i:
@@ -121,7 +128,9 @@ def unit_date(unit: Unit, ctx: Context, tok: Any = None) -> tuple[dt.date, int] 
     said = [r for rank, _, e in sorted(found) if rank >= 2 and (r := resolve_date(e, anchor))]
     if said and said[0][1] == 1:
         anchor = said[0][0]
-    for _, _, e in sorted(found):
+    for rank, _, e in sorted(found):
+        if rank >= _OTHER_CLAUSE:
+            break
         r = resolve_date(e, anchor)
         if r is not None:
             return r

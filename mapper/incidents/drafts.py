@@ -29,7 +29,7 @@ from mapper.incidents.records import Context, Draft, Incident, Source, Unit
 from mapper.incidents.sentences import clause_verb
 from mapper.incidents.triggers import blocked, in_context_clause
 
-__all__ = ["make_draft", "agreement_draft", "strategic_drafts", "freeze"]
+__all__ = ["make_draft", "agreement_draft", "strategic_drafts", "freeze", "actor_spans"]
 
 
 def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
@@ -61,7 +61,7 @@ def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
             sub_event_type="Agreement",
             trigger=tok.text,
         )
-        place, prec = place_for(tok, unit, ctx, _actor_spans(unit, tok))
+        place, prec = place_for(tok, unit, ctx, actor_spans(unit, tok))
         apply_place(d, place, 2 if place is not None else 3, ctx)
         d.claimed_by = None
         d.content = frozenset({"agreement"})
@@ -93,7 +93,7 @@ def make_draft(
             if a1 in ctx.orgs
             else "Government regains territory"
         )
-    exclude = _actor_spans(unit, tok)
+    exclude = actor_spans(unit, tok)
     place, prec = place_for(tok, unit, ctx, exclude)
     d = Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
     apply_place(d, place, prec, ctx)
@@ -116,7 +116,7 @@ def make_draft(
     return d
 
 
-def _actor_spans(unit: Unit, tok: Any) -> list[tuple[int, int]]:
+def actor_spans(unit: Unit, tok: Any) -> list[tuple[int, int]]:
     """Character spans of subjects of reporting verbs and of possessors: not incident places."""
     spans = []
     for t in unit.tokens:

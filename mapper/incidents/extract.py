@@ -12,10 +12,16 @@ from mapper.incidents.casualties import count_casualties, killers
 from mapper.incidents.claims import find_denial, link_denials
 from mapper.incidents.context import build_context
 from mapper.incidents.dating import is_background, unit_date
-from mapper.incidents.drafts import agreement_draft, freeze, make_draft, strategic_drafts
+from mapper.incidents.drafts import (
+    actor_spans,
+    agreement_draft,
+    freeze,
+    make_draft,
+    strategic_drafts,
+)
 from mapper.incidents.lexicon import AIR, SHELL, STRATEGIC
 from mapper.incidents.lookups import nlp
-from mapper.incidents.places import split_places
+from mapper.incidents.places import place_for, split_places
 from mapper.incidents.records import VIOLENT, Context, Denial, Draft, Incident, Unit
 from mapper.incidents.triggers import (
     PRIORITY,
@@ -155,6 +161,10 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
         # "intercepted 12 of the 15 missiles": the missiles are what was stopped.
         inside = {t.i for d in downs for t in d.subtree if t.i != d.i}
         found = [f for f in found if f[1].i not in inside]
+    if any(f[2][0] == "Explosions/Remote violence" and not in_context_clause(f[1]) for f in found):
+        # "launched 20 drones at Odesa ... shot down 17 of them": the interception is part
+        # of the strike the sentence tells, not an event of its own.
+        found = [f for f in found if f[2][1] != "Disrupted weapons use"]
     strategic = [label for rx, label in STRATEGIC if rx.search(s)]
     if strategic:
         # "declared martial law hours after fighting broke out": the fighting is context.
@@ -173,11 +183,16 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
         # "X said A, while Y said B": each reporting verb tells its own event.
         picks = []
         seen_reporters: set[int] = set()
+        seen_kinds: set[tuple[int, str]] = set()
         for f in main:
-            r = reporter(f[1])
-            if r not in seen_reporters:
-                seen_reporters.add(r)
-                picks.append(f)
+            r, top = reporter(f[1]), reporter(f[1], root=True)
+            if r in seen_reporters or (top, f[2][0]) in seen_kinds:
+                # "X said A, reporting B": a participle adding the same kind of event
+                # tells the same event.
+                continue
+            seen_reporters.add(r)
+            seen_kinds.add((top, f[2][0]))
+            picks.append(f)
         if side and (not picks or side[0][2][0] != picks[0][2][0]):
             picks.append(side[0])
         for n, (_, tok, kind) in enumerate(picks):
@@ -189,13 +204,14 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 casualties if n == 0 else (None, None, [], None, None, None),
                 background,
             )
-            prev = _same_claim(d, drafts + out, ctx)
+            prev = (
+                _same_claim(d, drafts + out, ctx)
+                or _refers_back(d, tok, drafts + out, ctx)
+                or _other_version(d, tok, drafts + out, ctx)
+            )
             if prev is not None:
                 # "It added that three of its adversary's tanks had also been hit."
-                prev.extra_units.append(unit)
-                prev.fatalities = _max(prev.fatalities, d.fatalities)
-                prev.injuries = _max(prev.injuries, d.injuries)
-                prev.equipment.extend(d.equipment)
+                _join(prev, d, unit)
             else:
                 out.append(d)
                 out.extend(split_places(d, unit, ctx))
@@ -251,6 +267,126 @@ def _same_claim_ok(d: Draft, prev: Draft) -> bool:
     if d.geo_precision < 3 and d.place_name != prev.place_name:
         return False
     return not (d.actor1 and prev.actor1 and d.actor1 != prev.actor1)
+
+
+def _join(prev: Draft, d: Draft, unit: Unit) -> None:
+    """Add a sentence that tells more of an event already drafted to that event."""
+    if unit is not prev.unit and unit not in prev.extra_units:
+        prev.extra_units.append(unit)
+    prev.fatalities = _max(prev.fatalities, d.fatalities)
+    prev.injuries = _max(prev.injuries, d.injuries)
+    prev.equipment.extend(d.equipment)
+    if (
+        d.date is not None
+        and prev.date is not None
+        and d.time_precision < prev.time_precision
+        and abs((d.date - prev.date).days) <= 7
+    ):
+        # "ambushed a convoy last week ... The convoy was attacked on Thursday"
+        prev.date, prev.time_precision = d.date, d.time_precision
+
+
+def _recent(drafts: list[Draft], unit: Unit, reach: int) -> list[Draft]:
+    """Violent, current drafts told at most ``reach`` sentences before ``unit``, latest first."""
+    out = []
+    for prev in reversed(drafts):
+        last = max([prev.unit.index] + [u.index for u in prev.extra_units])
+        if prev.unit.index == unit.index or prev.background or prev.event_type not in VIOLENT:
+            continue
+        if 0 < unit.index - last <= reach:
+            out.append(prev)
+    return out
+
+
+def _placeless(d: Draft, tok: Any, ctx: Context) -> bool:
+    """Tell whether a draft's sentence names no place for it (it fell back to the theatre)."""
+    return place_for(tok, d.unit, ctx, actor_spans(d.unit, tok))[0] is None
+
+
+def _own_place(d: Draft, prev: Draft, tok: Any, ctx: Context) -> bool:
+    """Tell whether a draft names a place of its own, other than ``prev``'s."""
+    return not _placeless(d, tok, ctx) and d.place_name != prev.place_name
+
+
+def _definite(np: Any) -> bool:
+    """Tell whether a noun phrase points back: "the convoy", "one of the bombs", "its troops"."""
+    dets = {c.lower_ for c in np.children if c.dep_ in ("det", "poss")}
+    if dets & {"the", "this", "that", "these", "those"}:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and (_definite(g) or g.lower_ == "them") for g in c.children)
+        for c in np.children
+    )
+
+
+def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """Return the event a sentence tells more of by pointing back to it.
+
+    "One of the bombs hit a printing house", "The convoy was attacked on Thursday",
+    "... during the fighting": a definite phrase naming what the event just told
+    already named, with no other place, is that event again. So is damage with no
+    place and no attacker ("houses and a school had been destroyed").
+    """
+    if d.background:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    phrases = []
+    if verb is not None:
+        phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    else:
+        phrases = [tok]
+    own_date = unit_date(d.unit, ctx, tok)
+    for prev in _recent(drafts, d.unit, 2):
+        if _own_place(d, prev, tok, ctx) or not _dates_fit(own_date, prev):
+            continue
+        names = prev.content | {prev.trigger.lower()}
+        for np in phrases:
+            head = np.lemma_.lower()
+            if np.lower_ in ("one", "some", "most", "many", "several", "two", "three"):
+                pobj = [g for c in np.children if c.dep_ == "prep" for g in c.children]
+                head = pobj[0].lemma_.lower() if pobj else head
+            same_word = head in names or (np is tok and prev.event_type == d.event_type)
+            if same_word and _definite(np):
+                return prev
+        if (
+            verb is not None
+            and tok.lemma_.lower() in ("destroy", "damage")
+            and d.actor1 is None
+            and _placeless(d, tok, ctx)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        ):
+            return prev
+    return None
+
+
+def _dates_fit(own: tuple[dt.date, int] | None, prev: Draft) -> bool:
+    """Tell whether a sentence's own date (if any) can be the date of ``prev``."""
+    if own is None or prev.date is None:
+        return True
+    if own[1] == 1 and prev.time_precision == 1:
+        return own[0] == prev.date
+    return abs((own[0] - prev.date).days) <= 7
+
+
+def _other_version(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft | None:
+    """Return the event a party's placeless statement about its own strike answers.
+
+    "The military said it had struck a militant", "the ministry said it had targeted
+    military infrastructure", after another source told that side's strike: the
+    other side's version of that event, not a new one.
+    """
+    if d.background or d.claimed_by is None or d.actor1_side is None:
+        return None
+    if not _placeless(d, tok, ctx):
+        return None
+    if unit_date(d.unit, ctx, tok) is not None:
+        return None
+    for prev in _recent(drafts, d.unit, 4):
+        if prev.actor1_side == d.actor1_side and prev.claimed_by != d.claimed_by:
+            return prev
+    return None
 
 
 def _max(a: int | None, b: int | None) -> int | None:

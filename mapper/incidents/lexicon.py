@@ -14,27 +14,34 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADVANCE",
     "AGREE",
     "AIR",
+    "AIRCRAFT",
     "ANAPHOR",
     "ARMED",
     "CALLED",
     "CIVILIAN",
     "CLASH",
+    "CLOSE_ATTACKERS",
+    "CLOSE_MEANS",
     "CUMULATIVE",
     "DENY",
     "EQUIPMENT",
     "FALSE",
     "GENERIC_HEADS",
+    "GROUND_UNITS",
     "HABITUAL",
     "IRREALIS",
     "KILL",
+    "LAUNCH",
     "LEGAL",
     "LINE_NAMES",
     "LINE_WORDS",
     "LOCATIVE",
     "MILITARY",
     "MODALS",
+    "NEUTRALISE",
     "NOT_ACTORS",
     "NOT_CLAIMANTS",
     "NOT_PLACES",
@@ -276,7 +283,7 @@ ARMED = frozenset(
         "ambush", "battalion", "brigade", "paramilitary", "insurgency", "warplane",
         "helicopter", "jet", "shell", "grenade", "gunfire", "gunfight", "shootout", "clash",
         "hostility", "invasion", "occupation", "separatist", "guerrilla", "mujahideen",
-        "commando",
+        "commando", "convoy", "patrol", "infantry", "assailant", "attacker", "aircraft",
     }
 )
 # fmt: on
@@ -348,3 +355,49 @@ NOT_PLACES = frozenset(
     }
 )
 # fmt: on
+
+# Beyond a war of shells (added for other theatres).
+# Attackers who kill at close range: their attack on civilians is Violence against civilians.
+# fmt: off
+CLOSE_ATTACKERS = frozenset(
+    {
+        "gunman", "gunmen", "attacker", "assailant", "militant", "jihadist", "insurgent",
+        "bandit", "militia", "militiaman", "militiamen", "mob", "raider",
+    }
+)
+# fmt: on
+# Close-range means: shooting, blades, arson.
+# fmt: off
+CLOSE_MEANS = frozenset(
+    {
+        "shoot", "gun", "gunfire", "gunshot", "rifle", "machete", "knife", "stab", "hack",
+        "burn", "torch", "arson", "set",
+    }
+)
+# fmt: on
+# Ground units: under fire or pushing forward, they fight (Battles), they are not shelled.
+# fmt: off
+GROUND_UNITS = frozenset(
+    {
+        "soldier", "troop", "infantry", "force", "army", "unit", "patrol", "convoy", "tank",
+        "vehicle", "battalion", "brigade", "fighter", "militant", "rebel", "militia",
+        "commando", "marine", "paratrooper", "serviceman", "servicemen", "ally", "platoon",
+        "company", "regiment", "column", "assailant", "gunman", "gunmen", "insurgent",
+    }
+)
+# fmt: on
+# A ground advance ("pushed into", "advanced toward", "stormed"): a clash even when only tried.
+ADVANCE = frozenset({"advance", "push", "storm", "penetrate", "infiltrate", "thrust"})
+# Aircraft and drones as the instrument of a strike.
+# fmt: off
+AIRCRAFT = frozenset(
+    {
+        "drone", "uav", "aircraft", "warplane", "jet", "bomber", "helicopter", "plane",
+        "fighter-bomber", "gunship", "shahed", "air", "aerial", "airforce",
+    }
+)
+# fmt: on
+# Verbs that send weapons off: "launched 20 drones at Odesa".
+LAUNCH = frozenset({"launch", "fire", "send", "lob", "unleash"})
+# Verbs for fighters put out of action: "four assailants were neutralised" are four dead.
+NEUTRALISE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate"})

@@ -31,6 +31,9 @@ def split_places(d: Draft, unit: Unit, ctx: Context) -> list[Draft]:
     # The name's last token carries the conj relation ("El Fasher" -> "Fasher").
     while head.i + 1 < len(head.doc) and head.doc[head.i + 1].idx < d.place.end:
         head = head.doc[head.i + 1]
+    first = min([head, *head.conjuncts], key=lambda t: t.i)
+    if first.dep_ == "pobj" and first.head.lower_ == "between":
+        return []  # "the road between Kaya and Dori" is one stretch, not two places
     out = []
     codes = (
         [getattr(d.place, "country_code", None)] if getattr(d.place, "country_code", None) else []

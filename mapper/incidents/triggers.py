@@ -10,13 +10,19 @@ import re
 from typing import Any
 
 from mapper.incidents.lexicon import (
+    ADVANCE,
+    AIRCRAFT,
     ARMED,
     CIVILIAN,
     CLASH,
+    CLOSE_ATTACKERS,
+    CLOSE_MEANS,
     DENY,
     EQUIPMENT,
+    GROUND_UNITS,
     IRREALIS,
     KILL,
+    LAUNCH,
     MILITARY,
     MODALS,
     PLACE_NOUNS,
@@ -146,12 +152,37 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
     if (
         lem in ("fire", "attack", "shelling", "bombardment")
         and tok.dep_ == "pobj"
-        and (tok.head.lower_ == "under" and tok.head.head.lemma_.lower() in ("come", "be"))
+        and tok.head.lower_ == "under"
     ):
-        # "The town came under fire": remote fire in a war, a clash otherwise.
-        if ctx.has_remote or ctx.war or lem != "attack":
+        verb = tok.head.head
+        if lem in ("fire", "attack") and not mods & (SHELL | AIRCRAFT) and _ground_subject(verb):
+            # "Soldiers came under fire", "tanks pushed in under heavy fire": a firefight.
+            return ("Battles", "Armed clash")
+        if verb.lemma_.lower() in ("come", "be"):
+            # "The town came under fire": remote fire in a war, a clash otherwise.
+            if ctx.has_remote or ctx.war or lem != "attack":
+                return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            return ("Battles", "Armed clash")
+    if lem in ADVANCE and tok.pos_ == "VERB" and _ground_subject(tok):
+        # "Infantry pushed toward the railway", "troops stormed the village": ground fighting.
+        if lem == "storm" or any(
+            c.dep_ in ("prep", "advmod", "prt", "dobj") and c.lower_ in _ONWARD
+            for c in tok.children
+        ):
+            return ("Battles", "Armed clash")
+    if lem in LAUNCH and tok.pos_ == "VERB":
+        # "launched 20 drones at Odesa": the weapons sent give the type of the strike.
+        sent = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for t in c.subtree
+            if t.dep_ in ("dobj", "pobj", "compound", "conj") or t.i == c.i
+        }
+        if sent & (AIRCRAFT - {"air", "aerial"}):
+            return ("Explosions/Remote violence", "Air/drone strike")
+        if sent & SHELL:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-        return ("Battles", "Armed clash")
     if lem == "strike" and tok.pos_ != "VERB":
         return None  # a strike with no air, drone or missile word: a labour or hunger strike
     if lem == "shell" and tok.pos_ == "NOUN" and low == "shell":
@@ -163,6 +194,9 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             if c.dep_ in ("nsubj", "agent")
             for t in c.subtree
         }
+        if subj & (AIRCRAFT - {"air", "aerial"}):
+            # "its aircraft struck supply lines", "military jets bombed a village"
+            return ("Explosions/Remote violence", "Air/drone strike")
         if (
             lem in ("strike", "hit")
             and subj
@@ -174,8 +208,6 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             )
         ):
             return None  # "struck by a vehicle", "a tree hit the car"
-        if subj & {"drone", "uav", "aircraft", "warplane", "jet", "bomber", "helicopter"}:
-            return ("Explosions/Remote violence", "Air/drone strike")
         if subj & SHELL or subj & {"shell"}:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem in ("explosion", "blast", "detonation") and tok.pos_ == "NOUN":
@@ -228,12 +260,53 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             if tok.head.lemma_ != "open":
                 return None
         if objs & CIVILIAN:
-            if ctx.has_remote or ctx.war:
+            # Civilians attacked: shelled when the sentence names remote weapons, or when
+            # the report is about shelling and the sentence names no close-range attackers.
+            if _remote_means(unit):
+                return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            if ctx.has_remote and not _close_attack(unit):
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             return ("Violence against civilians", "Attack")
         if lem in ("attack", "fire", "strike", "pound", "bomb"):
             return ("Battles", "Armed clash")
     return None
+
+
+_ONWARD = frozenset(
+    {"toward", "towards", "into", "on", "onto", "through", "forward", "deeper", "in", "inside"}
+    | {"past", "across"}
+)
+
+
+def _ground_subject(verb: Any) -> bool:
+    """Tell whether a verb's subject is a ground unit ("soldiers", "Israeli tanks")."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "infantry tried to push": the subject of "tried"
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words = {t.lemma_.lower() for t in c.subtree if t.dep_ not in ("relcl", "acl")}
+            heads = {c.lemma_.lower()} | {x.lemma_.lower() for x in c.conjuncts}
+            return bool(heads & GROUND_UNITS or words & {"infantry", "troop", "soldier"})
+    return False
+
+
+def _remote_means(unit: Unit) -> bool:
+    """Tell whether a sentence names remote weapons (shells, missiles, aircraft, drones)."""
+    return any(
+        t.lemma_.lower() in (SHELL | AIRCRAFT | {"airstrike", "bomb"}) - {"air", "aerial"}
+        or t.lower_ in ("shelled", "bombed", "airstrikes")
+        for t in unit.tokens
+        if t.pos_ in ("NOUN", "VERB", "PROPN")
+    )
+
+
+def _close_attack(unit: Unit) -> bool:
+    """Tell whether a sentence names close-range attackers or means ("gunmen", "shot")."""
+    return any(
+        t.lemma_.lower() in CLOSE_ATTACKERS | CLOSE_MEANS or t.lower_ in CLOSE_ATTACKERS
+        for t in unit.tokens
+        if t.pos_ in ("NOUN", "VERB", "PROPN")
+    )
 
 
 def _under_denial(tok: Any) -> bool:
@@ -270,6 +343,8 @@ def blocked(tok: Any, unit: Unit) -> str | None:
         if any(c.dep_ == "neg" for c in t.children):
             return "negated"
         lem = t.lemma_.lower()
+        if lem in ("try", "attempt") and tok.lemma_.lower() in ADVANCE:
+            continue  # "tried to push toward the railway": an attempted assault is a fight
         if lem in IRREALIS and t.i != tok.i:
             # "responded to attacks", "said" are fine; appeals and modals are not
             return "irrealis"
@@ -313,10 +388,21 @@ def generic_present(tok: Any) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def reporter(tok: Any) -> int:
-    """Index of the reporting verb a trigger hangs from (-1 for none)."""
+def reporter(tok: Any, *, root: bool = False) -> int:
+    """Index of the reporting verb a trigger hangs from (-1 for none).
+
+    With ``root``, a reporting participle with no subject of its own ("X said ...,
+    reporting 41 clashes") counts as the reporting verb it hangs from.
+    """
     for a in tok.ancestors:
         if a.lemma_.lower() in REPORT and a.pos_ in ("VERB", "AUX"):
+            while (
+                root
+                and a.dep_ in ("advcl", "conj", "xcomp")
+                and a.head.lemma_.lower() in REPORT
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+            ):
+                a = a.head
             return a.i
     return -1
 
