@@ -153,6 +153,12 @@ _PERSON |= {
 # fmt: on
 
 
+# "64-year-old", "19 - year - old" (as a tokenizer joins it), "six-month-old", "aged 70"
+_AGE = re.compile(
+    r"\b[\w]+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|\baged\s+\d+\b", re.I
+)
+
+
 def count_people(phrase: str) -> int | None:
     """Count the people named in a noun phrase, conservatively.
 
@@ -170,7 +176,15 @@ def count_people(phrase: str) -> int | None:
     (12, 2)
     >>> count_people("a family of five"), count_people("a woman and her grandson")
     (5, 2)
+
+    An age is not a count: "a 64-year-old man" is one person.
+
+    >>> count_people("a 64-year-old man"), count_people("two 19 - year - old soldiers")
+    (1, 2)
+    >>> count_people("a man aged 70"), count_people("a six-month-old baby")
+    (1, 1)
     """
+    phrase = _AGE.sub(" ", phrase)
     words = re.findall(r"[\w,'-]+", phrase.lower())
     m = re.search(r"\bfamily of (\w+)", phrase.lower())
     if m and word_number(m.group(1)) is not None:

@@ -50,3 +50,17 @@ def test_count_people(phrase, expected):
 def test_word_number_rejects_words():
     assert word_number("village") is None
     assert word_number("Dozens") == 12
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("a 71-year-old farmer", 1),
+        ("a 71 - year - old farmer", 1),  # as spaCy's tokens are joined
+        ("three 18-year-old conscripts and their 40-year-old officer", 3),
+        ("a woman aged 52 and her son", 2),
+        ("an eight-month-old baby", 1),
+    ],
+)
+def test_an_age_is_not_a_count(phrase, expected):
+    assert count_people(phrase) == expected
