@@ -39,7 +39,11 @@ PLACES = {
     "Maiduguri": (11.8464, 13.1603, "settlement", "NG"),
     "Damboa": (11.1553, 12.7564, "settlement", "NG"),
     "Nigeria": (10.0, 8.0, "country", "NG"),
+    "Borno": (11.5, 13.0, "admin", "NG"),
+    "Vovchansk": (50.2911, 36.9411, "settlement", "UA"),
+    "Moscow": (55.7520, 37.6178, "settlement", "RU"),
 }
+FEATURE_CODES = {"Moscow": "PPLC", "Baku": "PPLC", "Yerevan": "PPLC"}
 ADJECTIVES = {
     "Azerbaijani": "Azerbaijan",
     "Armenian": "Armenia",
@@ -59,6 +63,7 @@ class Place:
     kind: str
     country_code: str | None
     geometry: dict | None = None
+    feature_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ def toponyms(
                     kind,
                     dateline=in_dl,
                     country_code=cc,
-                    place=Place(name, lat, lon, kind, cc),
+                    place=Place(name, lat, lon, kind, cc, feature_code=FEATURE_CODES.get(name)),
                 )
             )
     for adj, country in ADJECTIVES.items():
@@ -727,3 +732,66 @@ def test_a_reporting_participle_adding_the_same_kind_of_event_is_one_event():
     )
     [inc] = violent(extract(text))
     assert inc.event_type == "Battles"
+
+
+def test_a_denial_in_a_relative_clause_disputes_its_own_sentence():
+    text = (
+        "Russia's defence ministry claimed that its forces had taken Vovchansk, which "
+        "Ukrainian officials denied.\n\n"
+        "Ukraine's army said Russian artillery shelled Kharkiv on Sunday."
+    )
+    incs = violent(extract(text))
+    assert [(i.location, i.disputed) for i in incs] == [("Vovchansk", True), ("Kharkiv", False)]
+
+
+def test_a_capital_in_the_claimants_name_is_its_state_not_the_place():
+    text = (
+        "Fighting raged near the village of Vovchansk on Sunday, Ukraine's army said.\n\n"
+        "Moscow's defence ministry claimed that its forces had captured the village."
+    )
+    incs = violent(extract(text))
+    assert {i.location for i in incs} == {"Vovchansk"}
+    text = "Moscow's defence ministry claimed that its forces had captured Vovchansk."
+    [inc] = violent(extract(text))
+    assert inc.actor1 == "Military Forces of Russia" and "Russia" in inc.claimed_by
+
+
+def test_a_state_taking_ground_in_another_state_is_an_armed_clash():
+    [inc] = violent(extract("Russian troops captured Vovchansk on Sunday, Ukraine said."))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+    [inc] = violent(extract("Nigerian troops recaptured Damboa on Sunday, the army said."))
+    assert inc.sub_event_type == "Government regains territory"
+
+
+def test_an_age_is_not_a_death_toll():
+    text = "Russian artillery shelled Kharkiv on Sunday, killing a 71-year-old woman."
+    [inc] = violent(extract(text))
+    assert inc.fatalities == 1
+
+
+def test_neutralised_fighters_are_fatalities():
+    text = (
+        "Nigerian soldiers came under fire near Damboa on Sunday, the army said, adding that "
+        "six attackers were neutralised."
+    )
+    [inc] = violent(extract(text))
+    assert inc.fatalities == 6
+    incs = extract("Nigerian soldiers neutralised two tanks near Damboa on Sunday.")
+    assert all(i.fatalities is None for i in incs)
+
+
+def test_pressing_sides_to_agree_is_not_an_agreement():
+    text = "Mediators are pressing Armenia and Azerbaijan to agree to a ceasefire."
+    assert [i for i in extract(text) if i.sub_event_type == "Agreement"] == []
+    text = "Armenia and Azerbaijan agreed to a ceasefire on Sunday."
+    assert [i.sub_event_type for i in extract(text)] == ["Agreement"]
+
+
+def test_victims_and_armed_groups_are_labelled_by_state():
+    [inc] = violent(extract("Gunmen killed five villagers near Maiduguri on Sunday, police said."))
+    assert inc.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert inc.actor2 == "Civilians (Nigeria)"
+    [inc] = violent(
+        extract("A Nigerian air strike on a market in Borno killed ten civilians on Sunday.")
+    )
+    assert inc.actor2 == "Civilians (Nigeria)"

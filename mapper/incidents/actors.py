@@ -14,11 +14,19 @@ from mapper.incidents.lexicon import (
     SHELL,
     STRIKE,
 )
-from mapper.incidents.lookups import demonym
+from mapper.incidents.lookups import country_name, demonym
 from mapper.incidents.records import Context, Unit
 from mapper.incidents.toponyms import side_of_toponym
 
-__all__ = ["span_side", "actor_label", "other_belligerent", "find_actors", "org_in"]
+__all__ = [
+    "span_side",
+    "actor_label",
+    "state_sides",
+    "other_belligerent",
+    "find_actors",
+    "org_in",
+    "IRREGULAR",
+]
 
 
 def span_side(tokens: Iterable[Any], ctx: Context) -> str | None:
@@ -35,6 +43,11 @@ def span_side(tokens: Iterable[Any], ctx: Context) -> str | None:
     for t in tops:
         if t.kind in ("region", "admin"):
             return t.name
+    for t in tops:
+        if getattr(getattr(t, "place", None), "feature_code", None) == "PPLC":
+            # "Moscow's Defence Ministry", "the General Staff in Kyiv": a capital speaks
+            # for its state.
+            return country_name(getattr(t, "country_code", None)) or None
     for t in toks:
         # A demonym the geoparser did not report ("Azerbaijani drones").
         if t.ent_type_ == "NORP" or (
@@ -68,13 +81,61 @@ def span_side(tokens: Iterable[Any], ctx: Context) -> str | None:
     return None
 
 
-def actor_label(side: str | None, civil: bool = False, orgs: Iterable[str] = ()) -> str | None:
-    """Return the ACLED actor label for a side (a named armed group keeps its name)."""
+def state_sides(ctx: Context) -> set[str]:
+    """Return the sides of a report that can field state forces.
+
+    They are the countries it names or places events in, and a breakaway region
+    that is the report's theatre.
+    """
+    out = {s for t in ctx.sides if (s := side_of_toponym(t))}
+    out |= {c for t in ctx.sides if (c := country_name(getattr(t, "country_code", None)))}
+    if ctx.theatre is not None and ctx.theatre.kind == "region":
+        out.add(ctx.theatre.name)
+    return out
+
+
+def actor_label(
+    side: str | None,
+    civil: bool = False,
+    orgs: Iterable[str] = (),
+    states: Iterable[str] | None = None,
+) -> str | None:
+    """Return the ACLED actor label for a side (a named armed group keeps its name).
+
+    With ``states``, a side that is none of them (a province, a town) has no
+    "Military Forces of" label: None.
+
+    Examples
+    --------
+    >>> actor_label("Mali"), actor_label("Mali", civil=True), actor_label("RSF", orgs=["RSF"])
+    ('Military Forces of Mali', 'Civilians (Mali)', 'RSF')
+    >>> actor_label("Mopti", states=["Mali"]) is None
+    True
+    """
     if side is None:
         return None
     if side in orgs:
         return side  # a named armed group keeps its own name
-    return f"Civilians ({side})" if civil else f"Military Forces of {side}"
+    if civil:
+        return f"Civilians ({side})"
+    if states is not None and side not in states:
+        return None  # a province or a town fields no army of its own
+    return f"Military Forces of {side}"
+
+
+# Fighters outside any state's forces: with no group named, an unidentified armed group.
+# fmt: off
+IRREGULAR = frozenset(
+    {
+        "gunman", "gunmen", "militant", "insurgent", "jihadist", "terrorist", "rebel",
+        "bandit", "raider", "assailant", "attacker", "militia", "militiaman", "militiamen",
+    }
+)
+# fmt: on
+
+
+# A state's forces named without their state.
+_STATE_FORCES = frozenset({"army", "military", "junta", "airforce"})
 
 
 def other_belligerent(side: str | None, ctx: Context) -> str | None:
@@ -83,17 +144,31 @@ def other_belligerent(side: str | None, ctx: Context) -> str | None:
     return others[0] if side and others else None
 
 
-def find_actors(tok: Any, unit: Unit, ctx: Context, claim_side: str | None) -> tuple:
-    """(actor1 side, actor2 side, victims are civilian) for a trigger."""
+def find_actors(
+    tok: Any, unit: Unit, ctx: Context, claim_side: str | None, country: str | None = None
+) -> tuple:
+    """(actor1 side, actor2 side, victims are civilian, actor1 is irregular) for a trigger.
+
+    The last is True when the attackers are named as gunmen, militants, rebels...
+    rather than as a state's forces or a named group. "The army", "military jets"
+    with no nationality are the forces of ``country``, the country of the event's place.
+    """
     a1 = None
     a1_phrase: list[Any] = []
     verb = tok if tok.pos_ == "VERB" else None
     if verb is not None:
+        holder = verb
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            holder = verb.head  # "Russian infantry tried to push": the subject of "tried"
         for c in verb.children:
             if c.dep_ == "nsubj":
                 a1_phrase = list(c.subtree)
             elif c.dep_ == "agent":
                 a1_phrase = [t for g in c.children for t in g.subtree]
+        if not a1_phrase and holder is not verb:
+            for c in holder.children:
+                if c.dep_ == "nsubj":
+                    a1_phrase = list(c.subtree)
         if not a1_phrase and verb.tag_ == "VBD" and verb.lemma_.lower() in KILL:
             for j in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
                 if verb.doc[j].is_punct:
@@ -128,6 +203,9 @@ def find_actors(tok: Any, unit: Unit, ctx: Context, claim_side: str | None) -> t
             if obj is not None:
                 a1_phrase = list(obj.subtree)
             break
+    # The parser may hang the dateline on the subject ("KAYA, Mali - Gunmen killed ..."):
+    # the dateline names where the report was written, not who acted.
+    a1_phrase = [t for t in a1_phrase if t.idx >= ctx.dateline_end]
     if a1_phrase:
         a1 = span_side(a1_phrase, ctx)
         words = {t.lemma_.lower() for t in a1_phrase}
@@ -143,6 +221,8 @@ def find_actors(tok: Any, unit: Unit, ctx: Context, claim_side: str | None) -> t
             a1 = other_belligerent(claim_side, ctx)
         if a1 is None:
             a1 = org_in(a1_phrase, ctx)
+        if a1 is None and words & _STATE_FORCES:
+            a1 = country
     # Target: objects of the trigger, or the clause's objects.
     tgt: list[Any] = []
     scope = verb if verb is not None else tok
@@ -157,10 +237,20 @@ def find_actors(tok: Any, unit: Unit, ctx: Context, claim_side: str | None) -> t
                 tgt.extend(c.subtree)
     tl = {t.lemma_.lower() for t in tgt}
     civil = bool(tl & CIVILIAN)
+    tgt = [t for t in tgt if t.idx >= ctx.dateline_end]
     a2 = (span_side(tgt, ctx) or org_in(tgt, ctx)) if tgt else None
+    if a2 is None and tl & _STATE_FORCES and not civil:
+        a2 = country  # "ambushed an army convoy"
     if a2 == a1:
         a2 = None
-    return a1, a2, civil
+    ids = {t.i for t in a1_phrase}
+    heads = [t for t in a1_phrase if t.head.i not in ids or t.head.i == t.i]
+    irregular = any(
+        t.lemma_.lower() in IRREGULAR or t.lower_ in IRREGULAR
+        for h in heads
+        for t in [h, *h.conjuncts]
+    )
+    return a1, a2, civil, irregular
 
 
 def org_in(tokens: list[Any], ctx: Context) -> str | None:

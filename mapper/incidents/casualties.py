@@ -8,7 +8,16 @@ from __future__ import annotations
 from typing import Any
 
 from mapper.incidents.actors import span_side
-from mapper.incidents.lexicon import ARMED, CIVILIAN, EQUIPMENT, KILL, MILITARY, WOUND
+from mapper.incidents.lexicon import (
+    ARMED,
+    CIVILIAN,
+    EQUIPMENT,
+    FIGHTERS,
+    KILL,
+    MILITARY,
+    NEUTRALISE,
+    WOUND,
+)
 from mapper.incidents.records import Context, Unit
 from mapper.incidents.triggers import blocked
 from mapper.numbers import count_people, parse_count
@@ -18,7 +27,7 @@ __all__ = ["count_casualties", "killers"]
 
 def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
     """ACLED type for "X killed Y" when X is an armed actor, else None."""
-    if tok is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL | WOUND:
+    if tok is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL | WOUND | NEUTRALISE:
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
     if subj is not None:
@@ -35,7 +44,7 @@ def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
     else:
         return None
     words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
-    if not words & (ARMED | {"gunman", "gunmen", "attacker", "assailant"}):
+    if not words & (ARMED | {"gunman", "gunmen", "attacker", "assailant", "police"}):
         return None
     if victims == "civilian":
         return ("Violence against civilians", "Attack")
@@ -65,7 +74,8 @@ def count_casualties(unit: Unit, ctx: Context) -> tuple:
                 "member",
             }
         is_wound = lem in WOUND or tok.lower_ in ("wounded", "injured")
-        if not (is_kill or is_wound):
+        neutralised = lem in NEUTRALISE and tok.pos_ == "VERB"
+        if not (is_kill or is_wound or neutralised):
             continue
         if blocked(tok, unit) in ("negated", "irrealis"):
             continue
@@ -73,6 +83,12 @@ def count_casualties(unit: Unit, ctx: Context) -> tuple:
         if phrase is None:
             continue
         lemmas = {t.lemma_.lower() for t in phrase}
+        if neutralised:
+            # "four assailants were neutralised": fighters put out of action are dead;
+            # "neutralised two tanks" counts equipment, not people.
+            if not lemmas & (FIGHTERS | MILITARY) or lemmas & EQUIPMENT:
+                continue
+            is_kill = True
         words = " ".join(t.text for t in phrase)
         n = count_people(words)
         if lemmas & CIVILIAN or lemmas & {"people", "person", "member", "family"}:
@@ -104,7 +120,9 @@ def _victims(tok: Any, unit: Unit) -> list[Any] | None:
     """Return the noun phrase naming who was killed or wounded by this casualty word."""
     roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
     for role in roles:
-        if role == "nsubj" and tok.lemma_.lower() in ("kill", "wound", "injure", "hurt", "lose"):
+        if role == "nsubj" and tok.lemma_.lower() in (
+            {"kill", "wound", "injure", "hurt", "lose"} | NEUTRALISE
+        ):
             continue  # the subject of "killed" is the killer, not the victim
         for c in tok.children:
             if c.dep_ != role or c.lower_ in ("that", "which", "who"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mapper.incidents.actors import actor_label, org_in, span_side
+from mapper.incidents.actors import actor_label, org_in, span_side, state_sides
 from mapper.incidents.lexicon import (
     ANAPHOR,
     CIVILIAN,
@@ -217,7 +217,11 @@ def find_denial(unit: Unit, ctx: Context) -> Denial | None:
                 prev = [t for t in ctx.toponyms if t.end <= unit.start and t.kind == "settlement"]
                 if prev:
                     places.append(prev[-1].name)
-            return Denial(unit, name, side, content, frozenset(places))
+            # "X claimed its forces had captured the village, which Y denied"
+            relative = tok.dep_ == "relcl" or any(
+                c.tag_ == "WDT" and c.dep_ in ("dobj", "nsubjpass") for c in tok.children
+            )
+            return Denial(unit, name, side, content, frozenset(places), relative=relative)
     return None
 
 
@@ -226,7 +230,8 @@ def link_denials(drafts: list[Draft], denials: list[Denial], ctx: Context) -> No
     for den in denials:
         best, best_score = None, 0.0
         for d in drafts:
-            if d.background or d.claimed_by is None or d.unit.index == den.unit.index:
+            same = d.unit.index == den.unit.index
+            if d.background or d.claimed_by is None or (same and not den.relative):
                 continue
             if den.denier and d.claimed_by == den.denier:
                 continue
@@ -243,6 +248,8 @@ def link_denials(drafts: list[Draft], denials: list[Denial], ctx: Context) -> No
                 score += 1.5  # "denied targeting civilians" answers a claim of civilian harm
             if den.side and den.side in (d.actor1_side, d.actor2_side):
                 score += 1
+            if same:
+                score += 3  # a relative clause denies what its own sentence claims
             score -= 0.05 * abs(gap)
             if score > best_score:
                 best, best_score = d, score
@@ -250,6 +257,8 @@ def link_denials(drafts: list[Draft], denials: list[Denial], ctx: Context) -> No
             continue
         best.disputed = True
         best.disputed_by = den.denier
-        best.extra_units.append(den.unit)
+        if den.unit is not best.unit and den.unit not in best.extra_units:
+            best.extra_units.append(den.unit)
         if best.actor1 is None and den.side and den.side != best.claimant_side:
-            best.actor1_side, best.actor1 = den.side, actor_label(den.side)
+            best.actor1_side = den.side
+            best.actor1 = actor_label(den.side, orgs=ctx.orgs, states=state_sides(ctx))

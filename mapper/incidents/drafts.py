@@ -9,7 +9,13 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from mapper.incidents.actors import actor_label, find_actors, other_belligerent, span_side
+from mapper.incidents.actors import (
+    actor_label,
+    find_actors,
+    other_belligerent,
+    span_side,
+    state_sides,
+)
 from mapper.incidents.claims import claim_of
 from mapper.incidents.dating import unit_date
 from mapper.incidents.lexicon import (
@@ -55,6 +61,8 @@ def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
             continue
         if blocked(verb, unit) or blocked(tok, unit) or in_context_clause(tok):
             continue  # "a week after a ceasefire was agreed": an earlier, known event
+        if _unrealised(verb):
+            continue  # "pressing both sides to agree to a ceasefire": not agreed yet
         d = Draft(
             unit=unit,
             event_type="Strategic developments",
@@ -70,6 +78,17 @@ def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
     return None
 
 
+def _unrealised(verb: Any) -> bool:
+    """Tell whether a verb is an infinitive someone wants, expects or presses for.
+
+    "pressing both sides to agree", "expected to sign", "ready to declare": the
+    event has not happened. "managed to agree", "went on to sign" did happen.
+    """
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() not in ("manage", "go", "begin", "start", "continue")
+
+
 def make_draft(
     unit: Unit, ctx: Context, tok: Any, kind: tuple[str, str], casualties: tuple, background: bool
 ) -> Draft:
@@ -78,7 +97,11 @@ def make_draft(
     claimant, cside = claim_of(tok, unit, ctx)
     if claimant:
         ctx.last_claimant = (claimant, cside)
-    a1, a2, civil = find_actors(tok, unit, ctx, cside)
+    exclude = actor_spans(unit, tok)
+    place, prec = place_for(tok, unit, ctx, exclude)
+    d = Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
+    apply_place(d, place, prec, ctx)
+    a1, a2, civil, irregular = find_actors(tok, unit, ctx, cside, d.country)
     fat, inj, equip, _, victims, _vside = casualties
     if victims == "civilian":
         civil = True
@@ -86,27 +109,26 @@ def make_draft(
         civil = False
         if a2 is None and casualties[5]:
             a2 = casualties[5]
+    states = state_sides(ctx)
     if et == "Battles" and sub != "Armed clash":
-        # Territory changes hands: state forces regain it, others overtake it.
-        sub = (
-            "Non-state actor overtakes territory"
-            if a1 in ctx.orgs
-            else "Government regains territory"
-        )
-    exclude = actor_spans(unit, tok)
-    place, prec = place_for(tok, unit, ctx, exclude)
-    d = Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
-    apply_place(d, place, prec, ctx)
+        d.sub_event_type = _territory(tok, a1, irregular, d, ctx, states)
     if civil and et != "Battles":
-        where = a2 or d.country
+        # Victims are labelled by their state: a province or a town is not one.
+        where = a2 if a2 in states else (d.country or a2)
         d.actor2 = f"Civilians ({where})" if where else "Civilians"
         a2 = None
-    d.actor1_side, d.actor1 = a1, actor_label(a1, orgs=ctx.orgs)
+    d.actor1_side = a1
+    if irregular and a1 not in ctx.orgs:
+        # "Gunmen", "Palestinian militants": no state's forces, no group named.
+        where = a1 if a1 in states else d.country
+        d.actor1 = f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
+    else:
+        d.actor1 = actor_label(a1, orgs=ctx.orgs, states=states)
     if d.actor2 is None and a2 is not None:
-        d.actor2_side, d.actor2 = a2, actor_label(a2, orgs=ctx.orgs)
+        d.actor2_side, d.actor2 = a2, actor_label(a2, orgs=ctx.orgs, states=states)
     if d.actor2 is None and et == "Battles" and a1 is not None:
         other = other_belligerent(a1, ctx)
-        d.actor2_side, d.actor2 = other, actor_label(other)
+        d.actor2_side, d.actor2 = other, actor_label(other, states=states)
     d.victims_civilian = civil
     d.claimed_by, d.claimant_side = claimant, cside
     d.fatalities, d.injuries, d.equipment = fat, inj, list(equip)
@@ -114,6 +136,24 @@ def make_draft(
     d.content = frozenset(t.lemma_.lower() for t in unit.tokens if t.pos_ in ("NOUN", "PROPN"))
     _apply_date(d, unit, ctx, tok)
     return d
+
+
+def _territory(
+    tok: Any, a1: str | None, irregular: bool, d: Draft, ctx: Context, states: set[str]
+) -> str:
+    """ACLED sub-event type for territory taken.
+
+    A non-state group overtakes territory; a state regains it when it retakes or
+    liberates ground, or takes ground in its own country. A state taking ground
+    in another state's country is fighting that state: an armed clash.
+    """
+    if a1 in ctx.orgs or irregular:
+        return "Non-state actor overtakes territory"
+    if tok.lemma_.lower() in ("retake", "recapture", "liberate", "regain"):
+        return "Government regains territory"
+    if a1 in states and d.country and a1 != d.country and d.geo_precision < 3:
+        return "Armed clash"
+    return "Government regains territory"
 
 
 def actor_spans(unit: Unit, tok: Any) -> list[tuple[int, int]]:

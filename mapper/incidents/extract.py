@@ -147,6 +147,7 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
             or tok.lower_ in ("shelled", "shelling", "bombed", "airstrikes")
             or (tok.dep_ == "pobj" and tok.head.lower_ == "under")  # "came under fire"
             or (ctx.war and kind[0] == "Explosions/Remote violence")
+            or kind[1] == "Air/drone strike"  # aircraft and drones are armed by themselves
         )
         if why is None and not remote and not armed(unit, ctx, tok):
             why = "no armed actor"
@@ -404,6 +405,8 @@ def _continues(unit: Unit, drafts: list[Draft], ctx: Context) -> Draft | None:
     own = [t for t in ctx.toponyms_in(unit.start, unit.end) if t.kind != "country"]
     if own and all(t.name != prev.place_name for t in own):
         return None
+    if not _dates_fit(unit_date(unit, ctx), prev):
+        return None  # "Police killed two gunmen on Monday" after Wednesday's clash
     return prev
 
 

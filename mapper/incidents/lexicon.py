@@ -28,6 +28,7 @@ __all__ = [
     "CUMULATIVE",
     "DENY",
     "EQUIPMENT",
+    "FIGHTERS",
     "FALSE",
     "GENERIC_HEADS",
     "GROUND_UNITS",
@@ -401,3 +402,12 @@ AIRCRAFT = frozenset(
 LAUNCH = frozenset({"launch", "fire", "send", "lob", "unleash"})
 # Verbs for fighters put out of action: "four assailants were neutralised" are four dead.
 NEUTRALISE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate"})
+# Fighters of any side, as victims of "neutralised".
+# fmt: off
+FIGHTERS = frozenset(
+    {
+        "assailant", "attacker", "terrorist", "militant", "fighter", "gunman", "gunmen",
+        "insurgent", "jihadist", "rebel", "bandit", "raider", "combatant", "soldier",
+    }
+)
+# fmt: on

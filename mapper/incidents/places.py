@@ -125,7 +125,18 @@ def place_for(tok: Any, unit: Unit, ctx: Context, exclude: list[tuple[int, int]]
     s_text = ctx.text[s:e]
     m = ANAPHOR.search(s_text)
     if m and m.group(1).lower() in ("city", "town", "village", "settlement", "capital"):
-        prev = [t for t in ctx.toponyms if t.end <= s + m.start() and t.kind == "settlement"]
+        small = m.group(1).lower() in ("town", "village", "settlement")
+        prev = [
+            t
+            for t in ctx.toponyms
+            if t.end <= s + m.start()
+            and t.kind == "settlement"
+            # "Moscow's Defence Ministry claimed it had captured the village": a name
+            # inside the claimant is not what "the village" points back to, nor is a
+            # national capital ever "the village".
+            and not any(a <= t.start and t.end <= b for a, b in exclude)
+            and not (small and _feature_code(t) == "PPLC")
+        ]
         if prev:
             return prev[-1], 1
     if LINE_WORDS.search(s_text):
@@ -133,6 +144,11 @@ def place_for(tok: Any, unit: Unit, ctx: Context, exclude: list[tuple[int, int]]
         if line is not None:
             return line, 3
     return None, 3
+
+
+def _feature_code(t: Any) -> str | None:
+    """GeoNames feature code of a toponym's place ("PPLC" for a national capital)."""
+    return getattr(getattr(t, "place", None), "feature_code", None)
 
 
 def _find_line(ctx: Context) -> Any:

@@ -208,6 +208,7 @@ class Denial:
     side: str | None
     content: frozenset[str]
     places: frozenset[str]
+    relative: bool = False  # "..., which Y denied": it denies the claim of its own sentence
 
 
 @dataclass(slots=True)
