@@ -42,6 +42,7 @@ PLACES = {
     "Borno": (11.5, 13.0, "admin", "NG"),
     "Vovchansk": (50.2911, 36.9411, "settlement", "UA"),
     "Moscow": (55.7520, 37.6178, "settlement", "RU"),
+    "Saltivka": (50.0300, 36.3000, "settlement", "UA"),
 }
 FEATURE_CODES = {"Moscow": "PPLC", "Baku": "PPLC", "Yerevan": "PPLC"}
 ADJECTIVES = {
@@ -795,3 +796,23 @@ def test_victims_and_armed_groups_are_labelled_by_state():
         extract("A Nigerian air strike on a market in Borno killed ten civilians on Sunday.")
     )
     assert inc.actor2 == "Civilians (Nigeria)"
+
+
+def test_a_district_of_the_city_just_named_is_the_same_place():
+    text = (
+        "Russian missiles struck Kharkiv on Sunday, killing three people, officials said.\n\n"
+        "One of the missiles hit a school in Saltivka."
+    )
+    [inc] = violent(extract(text))
+    assert inc.location == "Kharkiv" and len(inc.sources) == 2
+
+
+def test_placeless_damage_joins_the_strike_told_a_few_sentences_before():
+    text = (
+        "Nigerian jets bombed a village near Damboa on Sunday, killing six people.\n\n"
+        "The insurgents said the dead were farmers. The air force said it hit a camp.\n\n"
+        "Residents said several houses had been destroyed."
+    )
+    incs = violent(extract(text))
+    assert len(incs) == 1 and incs[0].location == "Damboa"
+    assert any("houses" in s.quote for s in incs[0].sources)

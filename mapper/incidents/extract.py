@@ -20,7 +20,7 @@ from mapper.incidents.drafts import (
     strategic_drafts,
 )
 from mapper.incidents.lexicon import AIR, SHELL, STRATEGIC
-from mapper.incidents.lookups import nlp
+from mapper.incidents.lookups import km, nlp
 from mapper.incidents.places import place_for, split_places
 from mapper.incidents.records import VIOLENT, Context, Denial, Draft, Incident, Unit
 from mapper.incidents.triggers import (
@@ -305,8 +305,16 @@ def _placeless(d: Draft, tok: Any, ctx: Context) -> bool:
 
 
 def _own_place(d: Draft, prev: Draft, tok: Any, ctx: Context) -> bool:
-    """Tell whether a draft names a place of its own, other than ``prev``'s."""
-    return not _placeless(d, tok, ctx) and d.place_name != prev.place_name
+    """Tell whether a draft names a place of its own, other than ``prev``'s.
+
+    A district of the city just named ("the city's Osnovianskyi district") is not
+    another place: what lies within 20 km of ``prev``'s settlement is its place.
+    """
+    if _placeless(d, tok, ctx) or d.place_name == prev.place_name:
+        return False
+    if None in (d.lat, d.lon, prev.lat, prev.lon) or prev.geo_precision == 3:
+        return True
+    return km(d.lat, d.lon, prev.lat, prev.lon) > 20.0
 
 
 def _definite(np: Any) -> bool:
@@ -339,7 +347,7 @@ def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft
     else:
         phrases = [tok]
     own_date = unit_date(d.unit, ctx, tok)
-    for prev in _recent(drafts, d.unit, 2):
+    for prev in _recent(drafts, d.unit, 3):
         if _own_place(d, prev, tok, ctx) or not _dates_fit(own_date, prev):
             continue
         names = prev.content | {prev.trigger.lower()}

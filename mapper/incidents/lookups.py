@@ -12,7 +12,7 @@ from typing import Any
 
 from mapper.incidents.lexicon import LINE_NAMES
 
-__all__ = ["nlp", "gazetteer", "demonym", "country_name", "capital", "line_near"]
+__all__ = ["nlp", "gazetteer", "demonym", "country_name", "capital", "line_near", "km"]
 
 logger = logging.getLogger(__name__)
 
@@ -100,13 +100,18 @@ def line_near(lat: float, lon: float) -> Any:
     for name in LINE_NAMES:
         for cand in gaz.candidates(name, kinds=["line"], limit=5):
             p = cand.place
-            d = _km(lat, lon, p.lat, p.lon)
+            d = km(lat, lon, p.lat, p.lon)
             if d <= 300 and (best is None or d < best[0]):
                 best = (d, p)
     return best[1] if best else None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km.
+
+    >>> round(km(40.0, 45.0, 40.0, 46.0))
+    85
+    """
     import math
 
     p1, p2 = math.radians(lat1), math.radians(lat2)
