@@ -182,63 +182,56 @@ def _report_problems(problems: Sequence[object], n_ok: int, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from mapper.export import write_incidents
+def _run(args: argparse.Namespace) -> tuple[object, int]:
+    """Run the pipeline on the command's inputs; return the result and the exit status so far."""
     from mapper.pipeline import run
 
-    fmt = args.format or {".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet"}.get(
-        args.output.suffix.lower(), "geojson"
-    )
     result = run(
         args.reports,
         default_date=args.default_date,
         encoding=args.encoding,
         progress=_say(args.quiet),
     )
-    status = _report_problems(result.problems, len(result.reports), sys.stderr)
+    return result, _report_problems(result.problems, len(result.reports), sys.stderr)
+
+
+def _done(args: argparse.Namespace, what: str) -> None:
+    if not args.quiet:
+        print(f"mapper: {what} -> {args.output}", file=sys.stderr)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from mapper.export import write_incidents
+
+    fmt = args.format or {".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet"}.get(
+        args.output.suffix.lower(), "geojson"
+    )
+    result, status = _run(args)
     if status == EXIT_NOTHING:
         return status
     write_incidents(result.incidents, args.output, format=fmt)
-    if not args.quiet:
-        print(
-            f"mapper: {len(result.incidents)} incidents from {len(result.reports)} reports "
-            f"-> {args.output}",
-            file=sys.stderr,
-        )
+    _done(args, f"{len(result.incidents)} incidents from {len(result.reports)} reports")
     return status
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
     from mapper.export import write_incidents
-    from mapper.pipeline import run
     from mapper.webmap import tile_layers, write_map
 
     tile_layers(args.tiles)  # an unknown tile name fails before the reports are read
-    result = run(
-        args.reports,
-        default_date=args.default_date,
-        encoding=args.encoding,
-        progress=_say(args.quiet),
-    )
-    status = _report_problems(result.problems, len(result.reports), sys.stderr)
+    result, status = _run(args)
     if status == EXIT_NOTHING:
         return status
-    title = args.title or _default_title(args.reports)
     write_map(
         result.incidents,
         args.output,
-        title=title,
+        title=args.title or _default_title(args.reports),
         report_count=len(result.reports),
         tiles=args.tiles,
     )
     if args.geojson:
         write_incidents(result.incidents, args.geojson)
-    if not args.quiet:
-        print(
-            f"mapper: map of {len(result.incidents)} incidents from {len(result.reports)} "
-            f"reports -> {args.output}",
-            file=sys.stderr,
-        )
+    _done(args, f"map of {len(result.incidents)} incidents from {len(result.reports)} reports")
     return status
 
 

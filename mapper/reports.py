@@ -19,7 +19,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -322,17 +322,7 @@ def _html_report(markup: str, *, report_id: str, path: str | None) -> Report:
         or meta.get("time")
     )
     title = (" ".join("".join(parser.title).split()) or None) or meta.get("og:title")
-    return Report(
-        id=report_id,
-        path=path,
-        text=text,
-        title=title,
-        published=published,
-        url=meta.get("og:url"),
-        dateline=base.dateline,
-        dateline_span=base.dateline_span,
-        body_start=base.body_start,
-    )
+    return replace(base, title=title, published=published, url=meta.get("og:url"))
 
 
 def _record_report(rec: object, *, report_id: str, path: str | None) -> Report:
@@ -345,16 +335,11 @@ def _record_report(rec: object, *, report_id: str, path: str | None) -> Report:
     base = parse_text_report(_normalise_newlines(text), report_id=report_id, path=path)
     title = rec.get("title")
     url = rec.get("url")
-    return Report(
-        id=report_id,
-        path=path,
-        text=base.text,
+    return replace(
+        base,
         title=str(title) if title else base.title,
         published=_parse_date(rec.get("date") or rec.get("published")) or base.published,
         url=str(url) if url else base.url,
-        dateline=base.dateline,
-        dateline_span=base.dateline_span,
-        body_start=base.body_start,
     )
 
 
