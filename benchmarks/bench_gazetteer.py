@@ -19,6 +19,11 @@ Prints, in this order:
   whose name finds a candidate at all, whose top candidate by prior alone is
   within 161 km, and whose candidates include one within 161 km (the ceiling
   for a context-aware resolver on this gazetteer).
+- ``VARIANTS``: the opt-in spelling-variant fallback (``candidates(name,
+  variants=True)``). Per corpus, of the gold toponyms with no exact name, how
+  many get a guess and how many guesses lie within 161 km; then the false
+  positives: the share of capitalised words and phrases outside gold spans
+  (LGL and TR-News text) with no exact name that get a guess anyway.
 
 The last line is ``SUMMARY cold_s=.. warm_per_s=.. index_mb=.. seed_ok=../.. ...``.
 """
@@ -244,6 +249,51 @@ def bench_coverage(gold: dict[str, list[dict]]) -> dict:
     return res
 
 
+def bench_variants(shared: Path, gold: dict[str, list[dict]]) -> dict:
+    import re
+
+    from mapper.gazetteer import haversine_km, load_gazetteer
+
+    gaz = load_gazetteer()
+    res = {}
+    hits_all = ok_all = 0
+    for corpus, rows in gold.items():
+        n = hits = ok = 0
+        for r in rows:
+            phrase = r["phrase"] or ""
+            if gaz.candidates(phrase) or gaz.demonym(phrase):
+                continue
+            n += 1
+            guess = gaz.candidates(phrase, variants=True, limit=1)
+            if guess:
+                hits += 1
+                p = guess[0].place
+                ok += haversine_km(p.lat, p.lon, r["lat"], r["lon"]) <= 161
+        hits_all += hits
+        ok_all += ok
+        print(f"VARIANTS {corpus} gold_without_exact_name={n} guessed={hits} "
+              f"guessed_within161={ok}")
+    words: set[str] = set()
+    for fname in ("lgl.xml", "TR-News.xml"):
+        for art in ET.parse(shared / "data" / "geoparse" / fname).getroot().iter("article"):
+            text = art.findtext("text") or ""
+            spans = [(int(t.findtext("start")), int(t.findtext("end")))
+                     for t in art.iter("toponym")]
+            for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", text):
+                if not any(s <= m.start() < e for s, e in spans):
+                    words.add(m.group())
+    unknown = [w for w in sorted(words) if not gaz.candidates(w)]
+    t = time.perf_counter()
+    guessed = [w for w in unknown if gaz.candidates(w, variants=True, limit=1)]
+    per_s = len(unknown) / (time.perf_counter() - t)
+    fp = len(guessed) / len(unknown) if unknown else 0.0
+    print(f"VARIANTS non-toponym capitalised words without exact name={len(unknown)} "
+          f"guessed={len(guessed)} share={fp:.3f} cold_variant_lookups_per_s={per_s:,.0f} "
+          f"examples={random.Random(7).sample(guessed, min(12, len(guessed)))}")
+    res.update(var_guessed=hits_all, var_guessed_ok=ok_all, var_word_fp=fp)
+    return res
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -262,6 +312,7 @@ def main() -> int:
         gold = _gold(args.shared)
         summary.update(bench_agreement(gold))
         summary.update(bench_coverage(gold))
+        summary.update(bench_variants(args.shared, gold))
     print("SUMMARY " + " ".join(
         f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in summary.items()))
     return 0

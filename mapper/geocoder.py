@@ -237,7 +237,9 @@ class OfflineGeocoder(Geocoder):
         ----------
         query : str
             A name, optionally qualified after commas by an admin-1 division or
-            a country: ``"Charleston, W.Va."``, ``"Martuni, Armenia"``.
+            a country: ``"Charleston, W.Va."``, ``"Martuni, Armenia"``. A name no
+            place has as written is looked up by its spelling variants
+            (``"Evpatoria"`` finds Yevpatoriya; see :meth:`Gazetteer.candidates`).
         exactly_one : bool
             Return one :class:`geopy.location.Location` (default) or a list.
         limit : int, optional
@@ -282,17 +284,37 @@ class OfflineGeocoder(Geocoder):
         country_codes: Iterable[str] | str | None,
         kinds: Iterable[str] | str | None,
     ) -> list[Candidate]:
+        # a query names a place, so another romanisation ("Evpatoria") is worth
+        # a guess, but only once the exact spelling has failed in every reading
+        for variants in (False, True):
+            cands = self._resolve_spelling(text, country_codes, kinds, variants=variants)
+            if cands:
+                break
+        return cands
+
+    def _resolve_spelling(
+        self,
+        text: str,
+        country_codes: Iterable[str] | str | None,
+        kinds: Iterable[str] | str | None,
+        *,
+        variants: bool,
+    ) -> list[Candidate]:
         gaz = self.gazetteer
-        cands = gaz.candidates(text, country_codes=country_codes, kinds=kinds)
+        cands = gaz.candidates(text, country_codes=country_codes, kinds=kinds, variants=variants)
         if cands or "," not in text:
             return cands
         # "Name, Qualifier[, Qualifier]": the qualifiers narrow the name's candidates
         head, *quals = [part.strip() for part in text.split(",")]
-        cands = gaz.candidates(head, country_codes=country_codes, kinds=kinds)
+        cands = gaz.candidates(head, country_codes=country_codes, kinds=kinds, variants=variants)
         for qual in quals:
             if not qual or not cands:
                 continue
-            within = [q.place for q in gaz.candidates(qual) if q.place.kind in ("country", "admin")]
+            within = [
+                q.place
+                for q in gaz.candidates(qual, variants=False)
+                if q.place.kind in ("country", "admin")
+            ]
             if not within:
                 continue
             narrowed = [

