@@ -816,3 +816,38 @@ def test_placeless_damage_joins_the_strike_told_a_few_sentences_before():
     incs = violent(extract(text))
     assert len(incs) == 1 and incs[0].location == "Damboa"
     assert any("houses" in s.quote for s in incs[0].sources)
+
+
+def test_a_dateline_glued_to_the_subject_leaves_the_attackers_readable():
+    text = "MAIDUGURI, Nigeria — Insurgents stormed a market in Damboa on Sunday, police said."
+    [inc] = violent(extract(text, dateline=(0, 18)))
+    assert (inc.event_type, inc.location) == ("Battles", "Damboa")
+    assert inc.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_an_acronym_with_a_number_is_a_named_group():
+    [inc] = violent(extract("M23 rebels seized Damboa on Sunday, officials said."))
+    assert inc.actor1 == "M23"
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_capital_as_a_target_is_a_place_not_a_side():
+    text = "Russian jets struck rebel targets in the capital Moscow on Sunday."
+    [inc] = violent(extract(text))
+    assert inc.location == "Moscow" and inc.actor2 is None
+
+
+def test_police_and_gangs_exchanging_fire_is_a_battle():
+    text = "Police exchanged fire with gang members near Maiduguri on Sunday, residents said."
+    [inc] = violent(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_with_no_region_or_country_named_the_theatre_is_the_main_city():
+    text = (
+        "Gangs attacked a prison in Maiduguri on Saturday, officials said.\n\n"
+        "Police exchanged fire with gang members near the airport on Sunday."
+    )
+    incs = violent(extract(text))
+    assert [i.location for i in incs] == ["Maiduguri", "Maiduguri"]
+    assert incs[1].geo_precision == 3

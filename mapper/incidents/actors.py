@@ -8,6 +8,7 @@ from typing import Any
 
 from mapper.incidents.lexicon import (
     CIVILIAN,
+    GENERIC_HEADS,
     KILL,
     NOT_ACTORS,
     OTHER_SIDE,
@@ -44,7 +45,9 @@ def span_side(tokens: Iterable[Any], ctx: Context) -> str | None:
         if t.kind in ("region", "admin"):
             return t.name
     for t in tops:
-        if getattr(getattr(t, "place", None), "feature_code", None) == "PPLC":
+        if getattr(getattr(t, "place", None), "feature_code", None) == "PPLC" and _speaks(
+            t, toks
+        ):
             # "Moscow's Defence Ministry", "the General Staff in Kyiv": a capital speaks
             # for its state.
             return country_name(getattr(t, "country_code", None)) or None
@@ -79,6 +82,28 @@ def span_side(tokens: Iterable[Any], ctx: Context) -> str | None:
     if "country" in words and ctx.last_country:
         return ctx.last_country
     return None
+
+
+def _speaks(top: Any, toks: list[Any]) -> bool:
+    """Tell whether a capital's name stands for its government in a phrase.
+
+    It does as a possessor or a modifier ("Moscow's ministry", "Kyiv officials") or
+    as the seat of an institution ("the General Staff in Kyiv"); not as a target
+    ("targets in the capital Sanaa").
+    """
+    word = next((t for t in toks if t.idx <= top.start < t.idx + len(t.text)), None)
+    while word is not None and word.head.i != word.i and word.head.idx < top.end:
+        word = word.head  # the last word of the name carries its role
+    if word is None:
+        return False
+    if word.dep_ in ("poss", "compound", "nsubj", "nsubjpass"):
+        return True
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ in ("in", "from")
+        and prep.head.lemma_.lower() in GENERIC_HEADS | {"staff", "command", "headquarters"}
+    )
 
 
 def state_sides(ctx: Context) -> set[str]:
@@ -269,7 +294,8 @@ def org_in(tokens: list[Any], ctx: Context) -> str | None:
             t.text.isupper()
             and 2 <= len(t.text) <= 6
             and t.pos_ == "PROPN"
-            and t.is_alpha
+            # "RSF", "JNIM", and "M23": an acronym may carry a number
+            and (t.is_alpha or re.fullmatch(r"[A-Z]+-?\d{1,3}", t.text))
             and not ctx.toponyms_in(t.idx, t.idx + len(t.text), places=False)
         ):
             ctx.orgs.add(t.text)

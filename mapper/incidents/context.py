@@ -46,7 +46,17 @@ def build_context(
         sides=[t for t in toponyms if getattr(t, "lat", None) is not None],
         anchor=anchor,
         anchor_note=note,
-        theatre=find_theatre(places),
+        # With no place named in the body, the dateline's country ("KABUL, Afghanistan —").
+        theatre=find_theatre(places)
+        or find_theatre(
+            [
+                t
+                for t in toponyms
+                if t.kind == "country"
+                and not getattr(t, "adjectival", False)
+                and getattr(t, "lat", None) is not None
+            ]
+        ),
         capitals={},
         belligerents=[],
         has_remote=False,

@@ -285,6 +285,7 @@ ARMED = frozenset(
         "helicopter", "jet", "shell", "grenade", "gunfire", "gunfight", "shootout", "clash",
         "hostility", "invasion", "occupation", "separatist", "guerrilla", "mujahideen",
         "commando", "convoy", "patrol", "infantry", "assailant", "attacker", "aircraft",
+        "gang", "gangster", "bandit", "crossfire", "kidnapper", "pirate",
     }
 )
 # fmt: on

@@ -167,8 +167,11 @@ def demonym_guard(t: Any) -> Any:
 
 
 def find_theatre(places: list[Any]) -> Any:
-    """Return the theatre: the most-mentioned region-like toponym, else the commonest country."""
-    for kinds in (("region", "line"), ("admin",), ("country",)):
+    """Return the theatre: the most-mentioned region-like toponym, else the commonest country.
+
+    A report that names neither has the settlement it names most as its theatre.
+    """
+    for kinds in (("region", "line"), ("admin",), ("country",), ("settlement",)):
         c = Counter(t.name for t in places if t.kind in kinds)
         if c:
             name = c.most_common(1)[0][0]

@@ -155,7 +155,8 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
         and tok.head.lower_ == "under"
     ):
         verb = tok.head.head
-        if lem in ("fire", "attack") and not mods & (SHELL | AIRCRAFT) and _ground_subject(verb):
+        ground = _ground_subject(verb, ctx)
+        if lem in ("fire", "attack") and not mods & (SHELL | AIRCRAFT) and ground:
             # "Soldiers came under fire", "tanks pushed in under heavy fire": a firefight.
             return ("Battles", "Armed clash")
         if verb.lemma_.lower() in ("come", "be"):
@@ -163,7 +164,7 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             if ctx.has_remote or ctx.war or lem != "attack":
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             return ("Battles", "Armed clash")
-    if lem in ADVANCE and tok.pos_ == "VERB" and _ground_subject(tok):
+    if lem in ADVANCE and tok.pos_ == "VERB" and _ground_subject(tok, ctx):
         # "Infantry pushed toward the railway", "troops stormed the village": ground fighting.
         if lem == "storm" or any(
             c.dep_ in ("prep", "advmod", "prt", "dobj") and c.lower_ in _ONWARD
@@ -278,15 +279,23 @@ _ONWARD = frozenset(
 )
 
 
-def _ground_subject(verb: Any) -> bool:
-    """Tell whether a verb's subject is a ground unit ("soldiers", "Israeli tanks")."""
+def _ground_subject(verb: Any, ctx: Context) -> bool:
+    """Tell whether a verb's subject is a ground unit ("soldiers", "Israeli tanks").
+
+    The subject's nouns are read after the dateline: the parser may make a dateline
+    the subject and hang the real one on it ("MOGADISHU — Militants stormed ...").
+    """
     if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "infantry tried to push": the subject of "tried"
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            words = {t.lemma_.lower() for t in c.subtree if t.dep_ not in ("relcl", "acl")}
-            heads = {c.lemma_.lower()} | {x.lemma_.lower() for x in c.conjuncts}
-            return bool(heads & GROUND_UNITS or words & {"infantry", "troop", "soldier"})
+            return any(
+                t.lemma_.lower() in GROUND_UNITS
+                and t.pos_ == "NOUN"
+                and t.dep_ in ("nsubj", "nsubjpass", "conj", "appos", "ROOT")
+                for t in c.subtree
+                if t.idx >= ctx.dateline_end
+            )
     return False
 
 
