@@ -851,3 +851,15 @@ def test_with_no_region_or_country_named_the_theatre_is_the_main_city():
     incs = violent(extract(text))
     assert [i.location for i in incs] == ["Maiduguri", "Maiduguri"]
     assert incs[1].geo_precision == 3
+
+
+def test_the_army_quoted_for_the_first_time_is_not_the_last_speaker():
+    text = (
+        "Gunmen killed ten villagers near Maiduguri in Nigeria on Saturday, local officials "
+        "said.\n\nSeparately, the army said its jets struck insurgent camps near Damboa on "
+        "Sunday."
+    )
+    incs = violent(extract(text))
+    strike = next(i for i in incs if i.location == "Damboa")
+    assert strike.claimed_by == "Nigeria military"
+    assert strike.actor1 == "Military Forces of Nigeria"

@@ -236,7 +236,11 @@ def find_actors(
         words = {t.lemma_.lower() for t in a1_phrase}
         if a1 is None and (
             words & {"its", "our", "we", "his", "their"}
-            and words & {"troop", "force", "army", "military", "unit", "country", "soldier"}
+            and words
+            & (
+                {"troop", "force", "army", "military", "unit", "country", "soldier"}
+                | {"aircraft", "jet", "warplane", "drone", "artillery", "helicopter", "plane"}
+            )
             or len(a1_phrase) == 1
             and a1_phrase[0].pos_ == "PRON"
             and a1_phrase[0].lower_ in ("it", "we", "they")

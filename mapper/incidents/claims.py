@@ -16,6 +16,7 @@ from mapper.incidents.lexicon import (
     REPORT,
     WITNESS,
 )
+from mapper.incidents.lookups import country_name
 from mapper.incidents.records import Context, Denial, Draft, Unit
 
 __all__ = ["claim_of", "find_denial", "link_denials"]
@@ -92,6 +93,9 @@ def _core(subj: Any, ctx: Context) -> list[Any]:
     ]
 
 
+_ARMY = frozenset({"army", "military"})
+
+
 def _name_claimant(
     subj: Any, ctx: Context, *, remember: bool = True
 ) -> tuple[str | None, str | None]:
@@ -113,15 +117,22 @@ def _name_claimant(
         if subj.lower_ in ("we", "they") and ctx.last_claimant is None:
             return (None, None)
         # "The ministry said": the last claimant that was a ministry.
+        kin = _ARMY if head in _ARMY else {head}
         for name, side, raw in reversed(ctx.claimants):
-            if subj.pos_ == "PRON" or head in raw.lower():
+            if subj.pos_ == "PRON" or any(k in raw.lower() for k in kin):
                 return (name, side)
-        return ctx.last_claimant or (None, None)
+        if subj.pos_ == "PRON" or head not in _ARMY | {"government", "junta"}:
+            return ctx.last_claimant or (None, None)
+        # "the army said" with no army quoted before: the state's army where the report
+        # is set, not whoever spoke last.
     side = (
         span_side(toks, ctx)
         or span_side([t for t in subj.subtree if t.idx >= ctx.dateline_end], ctx)
         or org_in(toks, ctx)
     )
+    if side is None and head in _ARMY | {"government", "junta"} and len(toks) <= 3:
+        home = country_name(getattr(ctx.theatre, "country_code", None))
+        side = home if home in ctx.belligerents else next(iter(ctx.belligerents), None)
     low = " ".join(w.lower() for w in words)
     inst = None
     for pat, label in (
