@@ -14,6 +14,7 @@ notes keep every claimant's figure.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -70,6 +71,19 @@ def _places_ok(a: Incident, b: Incident, near_km: float) -> bool:
     return d <= 5.0
 
 
+def _dates_ok(a: Incident, b: Incident) -> bool:
+    """Tell whether two dates can be one event's: the same day, or a day within the
+    week a less precise date stands for ("last week" and "on Thursday")."""
+    if a.event_date == b.event_date:
+        return True
+    if a.event_date is None or b.event_date is None:
+        return False
+    if max(a.time_precision, b.time_precision) < 2:
+        return False
+    da, db = (dt.date.fromisoformat(i.event_date) for i in (a, b))
+    return abs((da - db).days) <= 6
+
+
 def _sides(i: Incident) -> str | None:
     return i.actor1
 
@@ -102,10 +116,15 @@ def same_event(a: Incident, b: Incident, *, near_km: float = 60.0) -> bool:
     False
     >>> same_event(base, replace(base, id="d", location="Ganja", lat=40.68, lon=46.36))
     False
+
+    A week-level date ("last week") covers a day of that week:
+
+    >>> same_event(replace(base, event_date="2020-09-28", time_precision=2), base)
+    True
     """
     if a.background or b.background:
         return False
-    if a.event_date != b.event_date:
+    if not _dates_ok(a, b):
         return False
     if not _types_ok(a, b):
         return False
@@ -194,6 +213,8 @@ def _merge(group: list[Incident]) -> Incident:
         claimed_by=claimed,
         disputed=bool(disputed),
         disputed_by=next((i.disputed_by for i in disputed if i.disputed_by), None),
+        # The most precise date stands ("last week" and "on Thursday": Thursday).
+        event_date=min(group, key=lambda i: (i.time_precision, i is not main)).event_date,
         time_precision=min(i.time_precision for i in group),
         notes=notes,
         sources=tuple(sources),

@@ -115,3 +115,13 @@ def test_a_claim_stays_a_claim_when_merged_with_an_unattributed_passage():
     b = inc("b", "1.txt", 90)
     [m] = consolidate([replace(b), a])
     assert m.claimed_by == "Armenia MoD"
+
+
+def test_a_week_level_date_joins_a_day_of_that_week_and_the_day_stands():
+    week = replace(inc("a", "1.txt", 0, date="2024-05-08", fat=30), time_precision=2)
+    day = inc("b", "2.txt", 40, date="2024-05-09")
+    [m] = consolidate([week, day])
+    assert (m.event_date, m.time_precision) == ("2024-05-09", 1)
+    far = inc("c", "2.txt", 90, date="2024-05-20")
+    assert len(consolidate([week, far])) == 2
+    assert len(consolidate([inc("d", "1.txt", 0, date="2024-05-08"), day])) == 2
