@@ -863,3 +863,47 @@ def test_the_army_quoted_for_the_first_time_is_not_the_last_speaker():
     strike = next(i for i in incs if i.location == "Damboa")
     assert strike.claimed_by == "Nigeria military"
     assert strike.actor1 == "Military Forces of Nigeria"
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_an_event_of_its_own():
+    text = (
+        "Insurgents shelled Damboa on Sunday, and Nigerian jets later struck a camp near "
+        "Maiduguri, the army said.\n\nOfficials said three people were killed in the "
+        "Nigerian strike."
+    )
+    incs = violent(extract(text))
+    assert sorted(i.location for i in incs) == ["Damboa", "Maiduguri"]
+    strike = next(i for i in incs if i.location == "Maiduguri")
+    assert strike.sub_event_type == "Air/drone strike" and strike.fatalities == 3
+
+
+def test_a_demonym_on_the_place_noun_gives_the_country_when_the_place_is_unknown():
+    [inc] = violent(extract("Russian jets struck a Ukrainian village on Sunday."))
+    assert inc.location == "Ukraine" and inc.geo_precision == 3
+
+
+def test_abducting_pupils_is_violence_against_civilians():
+    [inc] = violent(extract("Gunmen abducted 40 pupils from a school near Maiduguri on Sunday."))
+    assert (inc.event_type, inc.sub_event_type) == (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )
+
+
+def test_attacking_a_police_station_in_a_town_is_a_battle():
+    text = (
+        "Artillery shelled Damboa on Saturday.\n\n"
+        "Insurgents attacked a police station in the town of Maiduguri on Sunday, wounding "
+        "two officers."
+    )
+    inc = next(i for i in violent(extract(text)) if i.location == "Maiduguri")
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_second_missile_is_the_same_strike():
+    text = (
+        "Russian missiles hit Kharkiv on Sunday, killing four people.\n\n"
+        "A second missile struck as rescuers arrived, officials said."
+    )
+    [inc] = violent(extract(text))
+    assert len(inc.sources) == 2

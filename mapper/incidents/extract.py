@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from mapper.incidents.actors import IRREGULAR
 from mapper.incidents.casualties import count_casualties, killers
 from mapper.incidents.claims import find_denial, link_denials
 from mapper.incidents.context import build_context
@@ -19,10 +20,11 @@ from mapper.incidents.drafts import (
     make_draft,
     strategic_drafts,
 )
-from mapper.incidents.lexicon import AIR, SHELL, STRATEGIC
+from mapper.incidents.lexicon import AIR, REPORT, SHELL, STRATEGIC
 from mapper.incidents.lookups import km, nlp
 from mapper.incidents.places import place_for, split_places
 from mapper.incidents.records import VIOLENT, Context, Denial, Draft, Incident, Unit
+from mapper.incidents.toponyms import side_of_toponym
 from mapper.incidents.triggers import (
     PRIORITY,
     armed,
@@ -183,10 +185,13 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
         side = sorted((f for f in found if cause_clause(f[1])), key=lambda x: (x[0], x[1].i))
         # "X said A, while Y said B": each reporting verb tells its own event.
         picks = []
-        seen_reporters: set[int] = set()
-        seen_kinds: set[tuple[int, str]] = set()
+        seen_reporters: set[tuple[int, int]] = set()
+        seen_kinds: set[tuple[tuple[int, int], str]] = set()
         for f in main:
             r, top = reporter(f[1]), reporter(f[1], root=True)
+            # "X fired rockets at A, and warplanes later struck B": a coordinated clause
+            # with a subject of its own tells an event of its own.
+            r, top = (r, _own_clause(f[1])), (top, _own_clause(f[1]))
             if r in seen_reporters or (top, f[2][0]) in seen_kinds:
                 # "X said A, reporting B": a participle adding the same kind of event
                 # tells the same event.
@@ -270,6 +275,17 @@ def _same_claim_ok(d: Draft, prev: Draft) -> bool:
     return not (d.actor1 and prev.actor1 and d.actor1 != prev.actor1)
 
 
+def _own_clause(tok: Any) -> int:
+    """Index of the coordinated clause with its own subject that a trigger is in (-1: none)."""
+    for v in [tok, *tok.ancestors]:
+        if v.pos_ in ("VERB", "AUX") and v.dep_ == "conj":
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                return v.i
+        if v.lemma_.lower() in REPORT and v.pos_ in ("VERB", "AUX"):
+            break
+    return -1
+
+
 def _join(prev: Draft, d: Draft, unit: Unit) -> None:
     """Add a sentence that tells more of an event already drafted to that event."""
     if unit is not prev.unit and unit not in prev.extra_units:
@@ -319,9 +335,11 @@ def _own_place(d: Draft, prev: Draft, tok: Any, ctx: Context) -> bool:
 
 def _definite(np: Any) -> bool:
     """Tell whether a noun phrase points back: "the convoy", "one of the bombs", "its troops"."""
-    dets = {c.lower_ for c in np.children if c.dep_ in ("det", "poss")}
+    dets = {c.lower_ for c in np.children if c.dep_ in ("det", "poss", "amod")}
     if dets & {"the", "this", "that", "these", "those"}:
         return True
+    if dets & {"second", "third", "another", "further"}:
+        return True  # "A second missile struck as rescuers arrived"
     return any(
         c.dep_ == "prep"
         and c.lower_ == "of"
@@ -344,6 +362,9 @@ def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft
     phrases = []
     if verb is not None:
         phrases = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if verb.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "the attackers arrived ... and fired": the subject of the first verb
+            phrases += [c for c in verb.head.children if c.dep_ == "nsubj"]
     else:
         phrases = [tok]
     own_date = unit_date(d.unit, ctx, tok)
@@ -356,7 +377,12 @@ def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft
             if np.lower_ in ("one", "some", "most", "many", "several", "two", "three"):
                 pobj = [g for c in np.children if c.dep_ == "prep" for g in c.children]
                 head = pobj[0].lemma_.lower() if pobj else head
-            same_word = head in names or (np is tok and prev.event_type == d.event_type)
+            same_word = (
+                head in names
+                or (np is tok and prev.event_type == d.event_type)
+                # "the attackers", "the gunmen": the attackers of the event just told
+                or (head in IRREGULAR and np.dep_ in ("nsubj", "nsubjpass"))
+            )
             if same_word and _definite(np):
                 return prev
         if (
@@ -407,6 +433,11 @@ def _continues(unit: Unit, drafts: list[Draft], ctx: Context) -> Draft | None:
     if not drafts:
         return None
     prev = drafts[-1]
+    # "... two people were killed in the Israeli strike": of the events just told, the
+    # one whose attacker the sentence names.
+    named = {side_of_toponym(t) for t in ctx.toponyms_in(unit.start, unit.end, places=False)}
+    told = [d for d in drafts if d.unit is prev.unit and d.event_type in VIOLENT]
+    prev = next((d for d in reversed(told) if d.actor1_side in named), prev)
     last = max([prev.unit.index] + [u.index for u in prev.extra_units])
     if unit.index - last > 1 or prev.background or prev.event_type not in VIOLENT:
         return None

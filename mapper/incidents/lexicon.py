@@ -47,9 +47,11 @@ __all__ = [
     "NOT_CLAIMANTS",
     "NOT_PLACES",
     "OTHER_SIDE",
+    "PEOPLE",
     "PLACE_NOUNS",
     "REGION_SUFFIX",
     "REPORT",
+    "SECURITY",
     "SHELL",
     "STRATEGIC",
     "STRIKE",
@@ -409,6 +411,27 @@ FIGHTERS = frozenset(
     {
         "assailant", "attacker", "terrorist", "militant", "fighter", "gunman", "gunmen",
         "insurgent", "jihadist", "rebel", "bandit", "raider", "combatant", "soldier",
+    }
+)
+# fmt: on
+# People as victims (beyond CIVILIAN's words): abducted, attacked, killed.
+# fmt: off
+PEOPLE = frozenset(
+    {
+        "people", "person", "man", "men", "pupil", "student", "schoolchild", "schoolgirl",
+        "schoolboy", "child", "children", "girl", "boy", "passenger", "farmer", "worshipper",
+        "resident", "villager", "teacher", "traveller", "traveler", "herder", "miner",
+        "displaced", "refugee", "patient", "mourner", "shopper", "pilgrim", "hostage",
+    }
+)
+# fmt: on
+# Security targets that make an attack a battle: police, checkpoints, bases.
+# fmt: off
+SECURITY = frozenset(
+    {
+        "police", "policeman", "policemen", "officer", "checkpoint", "outpost", "barracks",
+        "garrison", "base", "convoy", "patrol", "security", "gendarmerie", "gendarme",
+        "guard",
     }
 )
 # fmt: on

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from mapper.incidents.lexicon import ANAPHOR, LINE_WORDS
+from mapper.incidents.lexicon import ANAPHOR, LINE_WORDS, PLACE_NOUNS
 from mapper.incidents.lookups import capital, country_name, gazetteer, line_near
 from mapper.incidents.records import Context, Draft, Unit
+from mapper.incidents.sentences import clause_verb
 from mapper.incidents.toponyms import Rescued, side_of_toponym
 
 __all__ = ["place_for", "apply_place", "capital_place", "split_places"]
@@ -143,6 +144,18 @@ def place_for(tok: Any, unit: Unit, ctx: Context, exclude: list[tuple[int, int]]
         line = _find_line(ctx)
         if line is not None:
             return line, 3
+    # "in the southern Lebanese village of X" (X unknown): the event is in Lebanon.
+    for t in ctx.toponyms_in(s, e, places=False):
+        if getattr(t, "adjectival", False) and t.kind == "country":
+            word = next((x for x in unit.tokens if x.idx == t.start), None)
+            if (
+                word is not None
+                and clause_verb(word).i == clause_verb(tok).i
+                and word.dep_ == "amod"
+                and word.head.lemma_.lower() in PLACE_NOUNS | {"village", "town", "city"}
+                and not any(a <= t.start and t.end <= b for a, b in exclude)
+            ):
+                return t, 3
     return None, 3
 
 

@@ -25,12 +25,14 @@ from mapper.incidents.lexicon import (
     LAUNCH,
     MILITARY,
     MODALS,
+    PEOPLE,
     PLACE_NOUNS,
     REPORT,
     SHELL,
     STRIKE,
     TAKE,
     USE,
+    SECURITY,
     VAC,
     WEAPONS,
     WOUND,
@@ -100,6 +102,7 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
                 "worker",
                 "villager",
             }
+            | PEOPLE
         ):
             return None  # "projects executed by engineers"
         return (
@@ -260,7 +263,7 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
         ):
             if tok.head.lemma_ != "open":
                 return None
-        if objs & CIVILIAN:
+        if _civilian_target(tok, unit):
             # Civilians attacked: shelled when the sentence names remote weapons, or when
             # the report is about shelling and the sentence names no close-range attackers.
             if _remote_means(unit):
@@ -297,6 +300,48 @@ def _ground_subject(verb: Any, ctx: Context) -> bool:
                 if t.idx >= ctx.dateline_end
             )
     return False
+
+
+def _civilian_target(tok: Any, unit: Unit) -> bool:
+    """Tell whether an attack's target is civilian.
+
+    The target is the head of what is attacked ("a village", "civilians", "a police
+    station"), not every word under it ("a police station in the town of X" is a
+    police target). With no civilian target named, civilians killed or wounded in
+    the sentence make it one, unless the target named is a security one.
+    """
+    heads = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "pobj") or (
+            c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+        ):
+            for h in [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]:
+                heads.extend([h, *h.conjuncts])
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        heads.extend(c for c in clause_verb(tok).children if c.dep_ in ("nsubj", "nsubjpass"))
+
+    def mods(h: Any) -> set[str]:
+        return {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+
+    security = any(
+        h.lemma_.lower() in MILITARY | SECURITY or mods(h) & (MILITARY | SECURITY) for h in heads
+    )
+    civil = any(
+        (h.lemma_.lower() in CIVILIAN | PEOPLE or mods(h) & {"civilian", "residential"})
+        and not mods(h) & (MILITARY | SECURITY)
+        for h in heads
+    )
+    if civil:
+        return True
+    if security:
+        return False
+    # "Gunmen killed 20 villagers in an attack near the town": the victims say who was hit.
+    for t in unit.tokens:
+        if t.lemma_.lower() in KILL | WOUND | {"abduct", "kidnap"} and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CIVILIAN | PEOPLE:
+                    return True
+    return bool({t.lemma_.lower() for h in heads for t in h.subtree} & CIVILIAN)
 
 
 def _remote_means(unit: Unit) -> bool:
