@@ -907,3 +907,30 @@ def test_a_second_missile_is_the_same_strike():
     )
     [inc] = violent(extract(text))
     assert len(inc.sources) == 2
+
+
+def test_fighters_attacking_a_village_in_a_war_of_shells_is_violence_against_civilians():
+    text = (
+        "Artillery shelled Damboa on Saturday.\n\n"
+        "Insurgent fighters attacked a village near Maiduguri on Sunday, killing 30 people."
+    )
+    inc = next(i for i in violent(extract(text)) if i.location == "Maiduguri")
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_an_air_force_bombing_is_an_air_strike():
+    [inc] = violent(extract("The Nigerian air force bombed insurgent positions near Damboa."))
+    assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_a_landmine_that_exploded_is_a_remote_explosive():
+    text = "A soldier was killed when a landmine exploded near Damboa on Sunday, the army said."
+    [inc] = violent(extract(text))
+    assert inc.sub_event_type == "Remote explosive/landmine/IED" and inc.fatalities == 1
+
+
+def test_armed_groups_claiming_a_capture_overtake_territory():
+    text = "Nigeria's armed groups said they had captured Damboa after weeks of fighting."
+    [inc] = violent(extract(text))
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
+    assert not (inc.actor1 or "").startswith("Military Forces")

@@ -7,9 +7,11 @@ mobilisation).
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 from mapper.incidents.actors import (
+    IRREGULAR,
     actor_label,
     find_actors,
     other_belligerent,
@@ -102,6 +104,9 @@ def make_draft(
     d = Draft(unit=unit, event_type=et, sub_event_type=sub, trigger=tok.text)
     apply_place(d, place, prec, ctx)
     a1, a2, civil, irregular = find_actors(tok, unit, ctx, cside, d.country)
+    if a1 is not None and a1 == cside and claimant and _non_state(claimant):
+        # "Ethnic armed groups said they had captured the town": the group, not its country.
+        irregular = True
     fat, inj, equip, _, victims, _vside = casualties
     if victims == "civilian":
         civil = True
@@ -136,6 +141,12 @@ def make_draft(
     d.content = frozenset(t.lemma_.lower() for t in unit.tokens if t.pos_ in ("NOUN", "PROPN"))
     _apply_date(d, unit, ctx, tok)
     return d
+
+
+def _non_state(name: str) -> bool:
+    """Tell whether a claimant's name is a non-state armed group's ("armed groups")."""
+    words = {w.lower().rstrip("s") for w in re.findall(r"[\w-]+", name)}
+    return bool(words & ({"group", "alliance", "movement", "front", "rebel"} | IRREGULAR))
 
 
 def _territory(

@@ -198,7 +198,7 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             if c.dep_ in ("nsubj", "agent")
             for t in c.subtree
         }
-        if subj & (AIRCRAFT - {"air", "aerial"}):
+        if subj & (AIRCRAFT - {"air", "aerial"}) or {"air", "force"} <= subj:
             # "its aircraft struck supply lines", "military jets bombed a village"
             return ("Explosions/Remote violence", "Air/drone strike")
         if (
@@ -232,7 +232,8 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
     if (
         lem in ("landmine", "mine", "ied")
         and tok.pos_ == "NOUN"
-        and (mods | children) & {"explode", "land", "anti-personnel", "anti-tank", "roadside"}
+        and (mods | children | {tok.head.lemma_.lower()})
+        & {"explode", "land", "anti-personnel", "anti-tank", "roadside", "detonate", "blow"}
     ):
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if (
@@ -268,7 +269,7 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             # the report is about shelling and the sentence names no close-range attackers.
             if _remote_means(unit):
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-            if ctx.has_remote and not _close_attack(unit):
+            if ctx.has_remote and not _close_attack(unit, tok):
                 return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
             return ("Violence against civilians", "Attack")
         if lem in ("attack", "fire", "strike", "pound", "bomb"):
@@ -354,12 +355,24 @@ def _remote_means(unit: Unit) -> bool:
     )
 
 
-def _close_attack(unit: Unit) -> bool:
-    """Tell whether a sentence names close-range attackers or means ("gunmen", "shot")."""
-    return any(
+def _close_attack(unit: Unit, tok: Any) -> bool:
+    """Tell whether a sentence names close-range attackers or means ("gunmen", "shot").
+
+    Fighters, troops or soldiers as the attack's own subject ("RSF fighters attacked
+    the village") are on the ground too.
+    """
+    if any(
         t.lemma_.lower() in CLOSE_ATTACKERS | CLOSE_MEANS or t.lower_ in CLOSE_ATTACKERS
         for t in unit.tokens
         if t.pos_ in ("NOUN", "VERB", "PROPN")
+    ):
+        return True
+    verb = clause_verb(tok)
+    return any(
+        t.lemma_.lower() in {"fighter", "troop", "soldier", "infantry", "paratrooper"}
+        for c in verb.children
+        if c.dep_ in ("nsubj", "agent")
+        for t in c.subtree
     )
 
 
