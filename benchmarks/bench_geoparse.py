@@ -4,6 +4,7 @@
 Usage (from the checkout root, with ../shared present)::
 
     .venv/bin/python benchmarks/bench_geoparse.py [--limit N] [--skip-corpora] [--speed-docs N]
+    .venv/bin/python benchmarks/bench_geoparse.py --seed-only
 
 1. Runs ``../shared/bench/geoparse_eval.py`` on LGL, GWN and TR-News (one at a
    time: the machine is shared) and prints their SUMMARY lines.
@@ -149,16 +150,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus (default: all)")
     ap.add_argument("--skip-corpora", action="store_true", help="only the seed check and speed")
     ap.add_argument(
+        "--seed-only", action="store_true", help="only the seed check (no corpora, no speed)"
+    )
+    ap.add_argument(
         "--speed-docs", type=int, default=100, help="GWN documents for the speed ratio (0: skip)"
     )
     a = ap.parse_args(argv)
     if not SHARED.is_dir():
         print(f"bench_geoparse: {SHARED} not found", file=sys.stderr)
         return 2
-    if not a.skip_corpora:
+    if not (a.skip_corpora or a.seed_only):
         run_corpora(a.limit)
     seed_check()
-    if a.speed_docs:
+    if a.speed_docs and not a.seed_only:
         speed(a.speed_docs)
     return 0
 

@@ -6,15 +6,23 @@ Two steps, both offline:
    entities; a gazetteer phrase matcher adds the names the model mislabels
    (a town tagged as a person, a state inside an organisation's name,
    an all-caps dateline), demonyms ("Russian", marked ``adjectival``) and
-   lowercase line names from the theatre overlay ("contact line").
+   lowercase line names from the theatre overlay ("contact line"). A name
+   the model calls a person or an organisation is taken as a place when its
+   own name (or a transliteration of it: "Avdiivka" for Avdiyivka) follows a
+   location cue ("the town of", "west of", "near"), or, for an organisation
+   of 20,000+ people, when a settlement the text names lies within 100 km.
+   Names of armed groups and agencies the gazetteer lists ("Wagner", "Fano")
+   stay organisations without such a cue. Spellings the gazetteer does not
+   know are looked up as variants only for datelines and the model's GPE/LOC.
 2. **Resolution.** Every mention's gazetteer candidates are ranked with the
    whole document as context by a linear score over :data:`FEATURES`: the
    candidate's own prior (population, kind), agreement with the countries and
    first-level divisions the document names, an explicit qualifier ("Troy,
    N.C."), the dateline, distance to the other places of the document, and
-   how well it fits the other names' candidates. The weights were fitted as a
-   conditional logit on a training split of LGL and GeoWebNews
-   (``benchmarks/fit_resolver.py``). The same name gets the same place
+   how well it fits the other names' candidates; a dateline's place is read
+   as a settlement when one is a likely reading ("KHARTOUM" the city, not the
+   state). The weights were fitted as a conditional logit on a training
+   split of LGL and GeoWebNews (``benchmarks/fit_resolver.py``). The same name gets the same place
    throughout a document; the theatre overlay only wins when the document
    names places near it.
 
@@ -25,6 +33,8 @@ spaCy ``Doc`` with the toponyms, for stages that need sentences and syntax.
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import functools
 import logging
 import math
@@ -69,6 +79,7 @@ MAX_TEXT_CHARS = 1_000_000
 _COORD_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEAD_SPLIT = re.compile(r"[ \-.'/]")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +253,26 @@ _INSTITUTION_HEADS = frozenset(
     airport port zoo museum times post herald tribune journal daily news star gazette
     observer register courier record""".split()
 )
+# "the town of X", "the eastern city of X", "west of X", "the outskirts of X":
+# nouns and directions that make the name after "of" a place.
+_PLACE_NOUNS = frozenset(
+    "town towns village villages city cities hamlet settlement suburb suburbs district districts "
+    "province region oblast governorate municipality commune township outskirts port "
+    "north south east west northeast northwest southeast southwest".split()
+)
+# Prepositions that put the next name on the map even when the NER calls it an
+# organisation ("near Springfield", "outside Springfield"); "in" and "at" do
+# not ("in Congress", "at Harvard").
+_NEAR_WORDS = frozenset(["near", "outside"])
+# Spelling variants ("Avdiivka" for Avdiyivka): a name this long whose folded
+# form is this close to a candidate's own name counts as that name.
+_VARIANT_MIN_CHARS = 6
+_VARIANT_RATIO = 0.9
+# A name the NER calls an organisation is a place when one of its own
+# candidates has this many people and lies this close to a settlement the
+# text names ("Bakhmut" in a report on Donetsk oblast).
+_CONTEXT_POP = 20_000
+_CONTEXT_KM = 100.0
 _LOCATIVE_POP = 1_000
 _OWN_CANDS = 10
 # Demonyms that in news name a language far more often than a people or place.
@@ -377,6 +408,58 @@ def _max_pop(cands: Sequence[Candidate]) -> int:
     return max((c.place.population for c in cands[:10]), default=0)
 
 
+def _same_spelling(key: str, name_key: str) -> bool:
+    """Tell whether a folded mention spells a folded place name, up to transliteration.
+
+    >>> _same_spelling("avdiivka", "avdiyivka"), _same_spelling("but", "buta")
+    (True, False)
+    """
+    if key == name_key or name_key.startswith(key + " "):
+        return True
+    if (
+        len(key) < _VARIANT_MIN_CHARS
+        or key[:1] != name_key[:1]
+        or abs(len(key) - len(name_key)) > 1  # "Border" is not "Borderes"
+    ):
+        return False
+    # "Al-Balah" / "Al Balah"; "Kupiansk" / "Kupyansk": i and y stand for one sound
+    a, b = (k.replace("-", " ").replace("y", "i") for k in (key, name_key))
+    if a.count(" ") != b.count(" "):
+        return False  # "Northeast" is not "North East"
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _VARIANT_RATIO
+
+
+def _own_names(
+    seg: str, key: str, cands: Sequence[Candidate], *, abbreviated: bool = False
+) -> list[Candidate]:
+    """The candidates that ``seg`` names by their own name (or a spelling of it).
+
+    ``abbreviated``: a full stop follows inside a sentence ("Phila. officer"),
+    so a name that starts with ``seg`` counts too.
+    """
+    if "." in seg:  # "Ga.", "St. Louis": abbreviations stand for the name itself
+        return list(cands[:_OWN_CANDS])
+    return [
+        c
+        for c in cands[:_OWN_CANDS]
+        if _same_spelling(key, nk := _fold(c.place.name))
+        or (abbreviated and len(key) >= 3 and nk.startswith(key))
+    ]
+
+
+def _place_cue(lower: Sequence[str], i: int) -> bool:
+    """Tell whether the words before token ``i`` announce a place.
+
+    "the town of X", "the northern city of X", "west of X", "near X", "outside X".
+    """
+    if i < 1:
+        return False
+    prev = lower[i - 1]
+    if prev in _NEAR_WORDS:
+        return True
+    return prev == "of" and i >= 2 and lower[i - 2] in _PLACE_NOUNS
+
+
 def _gaz_matches(text: str, tk: _Toks, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
     """Longest gazetteer names over capitalised token runs, as token index pairs."""
     out: list[tuple[int, int]] = []
@@ -509,7 +592,9 @@ def _recognize(
 
     # 1. datelines: the structural signal beats the model on all-caps text
     for s, e in _find_datelines(text):
-        if gaz.has(_fold(text[s:e])):
+        # a dateline may spell its town another way ("DEIR AL-BALAH"): let the
+        # gazetteer's spelling variants answer as well
+        if gaz.has(_fold(text[s:e])) or _variant_cands(gaz, text[s:e]):
             add(s, e, "DATELINE", dateline=True)
 
     memo: dict[str, list[Candidate]] = {}
@@ -521,6 +606,11 @@ def _recognize(
         return memo[key]
 
     ents = [_Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    # armed groups, parties and agencies the gazetteer lists (older indexes have none)
+    organisation = getattr(gaz, "organisation", None)
+
+    def is_org(seg: str) -> bool:
+        return organisation is not None and organisation(seg) is not None
 
     # people named in the document: "Clinton" after "Bill Clinton" is a person
     person_tokens: set[str] = set()
@@ -528,7 +618,10 @@ def _recognize(
         if (
             ent.label == "PERSON"
             and 1 < ent.end - ent.start <= 3
-            and all(tk.alpha[t] or words[t] == "." for t in range(ent.start, ent.end))
+            and all(
+                tk.alpha[t] or words[t] == "." or _INITIAL_RE.fullmatch(words[t])
+                for t in range(ent.start, ent.end)
+            )  # "L. Douglas Wilder"
             and not gaz.has(
                 _fold(text[ent.start_char : ent.end_char])
             )  # "Tamil Nadu", "Sioux Falls"
@@ -561,6 +654,8 @@ def _recognize(
             folded = _fold(seg)
             if folded in _GENERIC:
                 continue
+            if is_org(seg) and not _place_cue(lower, bisect.bisect_left(idx, ps)):
+                continue  # "Wagner", "Azov": an armed group unless "the town of Azov"
             known = gaz.has(folded) or gaz.has(_fold(re.sub(r"^(?:the|The)\s+", "", seg)))
             if ent.label == "FAC" and not known:
                 continue  # streets and buildings the gazetteer cannot place
@@ -578,6 +673,7 @@ def _recognize(
 
     # 3. gazetteer names the model mislabelled or missed
     pending: list[tuple[int, int, str, bool]] = []
+    nearby: list[tuple[int, int, list[Candidate]]] = []  # organisations that may be towns
     for i, j in _gaz_matches(text, tk, gaz, max_tokens):
         s, e = idx[i], idx[j - 1] + len(words[j - 1])
         seg = text[s:e]
@@ -588,14 +684,16 @@ def _recognize(
             or (j - i == 1 and tk.stop[i] and not seg.isupper())
         ):
             continue  # "Police", "North", "But"
+        if is_org(seg) and not _place_cue(lower, i):
+            continue  # "Fano", "NATO": the organisation, not the town of that name
         cs = cands(seg)
         if not cs:
             continue
         # weak cues (a preposition, a following "police") only vouch for a
         # place's own name, not for an alternate spelling ("But" for Buta)
-        own = "." in seg or any(
-            (nk := _fold(c.place.name)) == key or nk.startswith(key + " ") for c in cs[:_OWN_CANDS]
-        )
+        abbreviated = j + 1 < n and words[j] == "." and words[j + 1][:1].islower()
+        own_cs = _own_names(seg, key, cs, abbreviated=abbreviated)
+        own = bool(own_cs)
         if j - i <= 2:
             dem = _demonym_place(gaz, seg)
             if dem is not None and dem.key != cs[0].place.key:
@@ -607,6 +705,8 @@ def _recognize(
         label = ent.label if ent is not None else ("" if inside == {id(None)} else "MIXED")
         prev = lower[i - 1] if i > 0 else ""
         locative = prev in _LOCATIVE
+        cue = _place_cue(lower, i)
+        person = any(words[t] in person_tokens for t in range(i, j))
         nxt = words[j] if j < n else ""
         nxt_comma = nxt == "," and j + 1 < n and words[j + 1][:1].isupper()
         known = key in ner_keys
@@ -632,7 +732,7 @@ def _recognize(
             ):
                 ok = (
                     known
-                    or (own and (locative or nxt_comma or head_after))
+                    or (own and (locative or cue or nxt_comma or head_after))
                     or _prominent(cs, seg)
                     or (strong and (j - i > 1 or _is_country_or_admin1(cs)))
                 )
@@ -647,12 +747,23 @@ def _recognize(
             if at_tail and not (at_head or after_of):
                 ok = strong and _is_country_or_admin1(cs)
             elif at_head or after_of:
+                whole = ent.end == j
                 ok = (
                     strong
                     or known
                     or (own and (institutional or head_after))
-                    or (ent.end == j and _max_pop(cs) >= _STRONG_POP)
+                    # "Hamas" is an alternate name of Hamm: only a big place's own name
+                    or (whole and _max_pop(own_cs) >= _STRONG_POP)
+                    or (whole and own and cue and not person)
                 )
+                if (
+                    not ok
+                    and whole
+                    and at_head
+                    and _max_pop(own_cs) >= _CONTEXT_POP
+                    and not person
+                ):
+                    nearby.append((s, e, own_cs))
         elif label in ("MONEY", "QUANTITY"):
             ok = cs[0].place.kind == "country"  # "US dollars"
         elif label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
@@ -664,6 +775,7 @@ def _recognize(
                     or strong
                     or _prominent(cs, seg)
                     or (own and (locative or head_after) and _max_pop(cs) >= _LOCATIVE_POP)
+                    or (own and cue and not person and _max_pop(cs) >= _LOCATIVE_POP)
                 )
         if ok:
             # a place name used as a modifier ("Soviet republics") says who, not where
@@ -687,6 +799,27 @@ def _recognize(
     for s, e, label in unknown:
         add(s, e, label)
 
+    # geographic context: a town the NER calls an organisation, near a
+    # settlement the text names ("Bakhmut fell" in a report on Avdiivka)
+    if nearby:
+        here = [
+            c.place
+            for m in mentions
+            if not m.adjectival
+            for c in cands(m.text)[:1]
+            if c.place.kind == "settlement"
+        ]
+        for s, e, own_cs in nearby:
+            if any(
+                p.kind == "settlement"
+                and p.population >= _CONTEXT_POP
+                and any(
+                    q.key != p.key and _haversine_km(p.lat, p.lon, q.lat, q.lon) <= _CONTEXT_KM
+                    for q in here
+                )
+                for p in (c.place for c in own_cs)
+            ):
+                add(s, e, "GAZ")
     # one sense per discourse: a name accepted once is a place everywhere in the text
     accepted = {_fold(m.text) for m in mentions if not m.adjectival}
     for s, e, key, _ in pending:
@@ -810,6 +943,10 @@ _SUPPORT_KM = 50.0
 _SUPPORT_CANDS = 10
 _THEATRE_KM = 300.0  # a place this close to an overlay place puts the document in that theatre
 _ITERATIONS = 2
+_DATELINE_MARGIN = 0.2
+# Mentions whose unknown spelling may be looked up as a variant of a known name.
+_VARIANT_LABELS = frozenset({"GPE", "LOC", "DATELINE"})
+_VARIANT_CANDS = 10
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -876,14 +1013,51 @@ def _slots(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Slot]:
         else:
             if key not in memo:
                 memo[key] = gaz.candidates(m.text, limit=25)
+                if not memo[key] and m.label in _VARIANT_LABELS:
+                    memo[key] = _variant_cands(gaz, m.text)
             cs = memo[key]
         slots.append(_Slot(m, key, list(cs)))
+    # a dateline names the town it was filed from: "KHARTOUM —" is the city, not the state
+    for s in slots:
+        if s.mention.dateline and not s.mention.adjectival:
+            s.cands = _dateline_cands(s.cands)
+            break
     # "X, Y": Y qualifies X when only a comma and spaces separate them
     for a in range(len(slots) - 1):
         ma, mb = slots[a].mention, slots[a + 1].mention
         if not mb.adjectival and re.fullmatch(r",\s*", text[ma.end : mb.start]):
             slots[a].qualifier = a + 1
     return slots
+
+
+def _variant_cands(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """Candidates of another spelling of ``name`` ("Deir al-Balah" for Dayr al Balah).
+
+    Only for names that something else already marks as places (a dateline,
+    the NER's GPE or LOC), and only spellings :func:`_same_spelling` accepts:
+    the gazetteer's variant fallback alone guesses a place for many a surname.
+    """
+    key = _fold(name)
+    return [
+        c
+        for c in gaz.candidates(name, limit=_VARIANT_CANDS, variants=True)
+        if _same_spelling(key, _fold(c.matched))
+    ]
+
+
+def _dateline_cands(cands: list[Candidate]) -> list[Candidate]:
+    """Keep only a dateline place's settlements, when one is a likely reading.
+
+    A settlement qualifies when its prior is within :data:`_DATELINE_MARGIN`
+    of the best candidate's, so "KHARTOUM" drops the state of that name but
+    "MEXICO" keeps the country over a small town of the same name.
+    """
+    if not cands:
+        return cands
+    towns = [c for c in cands if c.place.kind == "settlement"]
+    if towns and towns[0].score >= cands[0].score - _DATELINE_MARGIN:
+        return towns
+    return cands
 
 
 def _features(slots: list[_Slot]) -> list[list[list[float]]]:

@@ -287,3 +287,134 @@ def test_unresolved_mentions_only_on_request():
     both = _toponyms(doc, None, text, unresolved=True)
     assert texts(both) == ["Paris", "Zorblaxia"]
     assert not both[1].resolved
+
+
+# ----------------------------------------------------------------- location cues and context
+
+
+def forced(text: str, labels: dict[str, str]) -> list[Toponym]:
+    """Geoparse ``text`` with the NER labels fixed: each word in ``labels`` gets its label."""
+    from mapper.geoparse import _toponyms
+
+    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    spans = []
+    for word, label in labels.items():
+        s = text.index(word)
+        spans.append(doc.char_span(s, s + len(word), label=label))
+    doc.ents = spans
+    return _toponyms(doc, None, text)
+
+
+def test_town_of_cue_vouches_for_a_person_tagged_town():
+    text = "Engineers rebuilt a bridge in the town of Kupiansk last spring."
+    tops = forced(text, {"Kupiansk": "PERSON"})
+    assert by_text(tops, "Kupiansk").country_code == "UA"
+    # the same name with no cue stays a person
+    alone = forced("Kupiansk thanked the engineers.", {"Kupiansk": "PERSON"})
+    assert "Kupiansk" not in texts(alone)
+
+
+def test_direction_of_cue():
+    tops = forced("Shelling went on west of Pokrovsk all night.", {"Pokrovsk": "PERSON"})
+    assert km(by_text(tops, "Pokrovsk"), 48.28, 37.18) < 25
+
+
+def test_near_the_village_of_vouches_for_an_org_tagged_town():
+    tops = forced("Aid lorries waited near the village of Siversk.", {"Siversk": "ORG"})
+    assert by_text(tops, "Siversk").country_code == "UA"
+    # "at" before an organisation is no place cue ("at Harvard")
+    assert "Siversk" not in texts(forced("She worked at Siversk for years.", {"Siversk": "ORG"}))
+
+
+def test_spelling_variant_counts_as_the_own_name():
+    # GeoNames spells it Kostyantynivka; a locative cue is enough for the variant
+    tops = forced("Sappers cleared mines in Kostiantynivka.", {"Kostiantynivka": "PERSON"})
+    assert by_text(tops, "Kostiantynivka").country_code == "UA"
+
+
+def test_spelling_variant_needs_the_same_shape():
+    from mapper.geoparse import _same_spelling
+
+    assert _same_spelling("khan younis", "khan yunis")
+    assert _same_spelling("deir al-balah", "deir el balah")
+    assert not _same_spelling("border", "borderes")
+    assert not _same_spelling("northeast", "north east")
+    assert not _same_spelling("jamison", "jemison")
+
+
+def test_org_named_by_a_big_city_alias_is_not_a_place():
+    # "Peking" is only an alternate name of Beijing: as an organisation it stays one
+    assert "Peking" not in texts(forced("Peking announced a new dean.", {"Peking": "ORG"}))
+    # a big city's own name still is
+    assert "Kharkiv" in texts(forced("Kharkiv announced a curfew.", {"Kharkiv": "ORG"}))
+
+
+def test_org_tagged_town_near_a_named_settlement():
+    text = "Rockets hit Kramatorsk on Monday and Druzhkivka lost power."
+    tops = forced(text, {"Kramatorsk": "GPE", "Druzhkivka": "ORG"})
+    assert km(by_text(tops, "Druzhkivka"), 48.62, 37.53) < 25
+    far = "Rockets hit Lviv on Monday and Druzhkivka lost power."
+    assert "Druzhkivka" not in texts(forced(far, {"Lviv": "GPE", "Druzhkivka": "ORG"}))
+    alone = "Druzhkivka lost power."
+    assert "Druzhkivka" not in texts(forced(alone, {"Druzhkivka": "ORG"}))
+
+
+def test_org_tagged_surname_is_not_taken_for_a_nearby_town():
+    text = "Coach Ian Druzhkivka met fans in Kramatorsk. Druzhkivka praised them."
+    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    s1, s2 = text.index("Ian Druzhkivka"), text.rindex("Druzhkivka")
+    doc.ents = [
+        doc.char_span(s1, s1 + len("Ian Druzhkivka"), label="PERSON"),
+        doc.char_span(s2, s2 + len("Druzhkivka"), label="ORG"),
+    ]
+    got = [m.text for m in _recognize(doc, text, _gazetteer(), None)]
+    assert "Druzhkivka" not in got
+
+
+def test_initials_mark_a_person():
+    text = "Judge R. T. Bakhmut spoke. Heavy fire was reported west of Bakhmut's court."
+    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    s = text.index("R. T. Bakhmut")
+    doc.ents = [doc.char_span(s, s + len("R. T. Bakhmut"), label="PERSON")]
+    got = [m.text for m in _recognize(doc, text, _gazetteer(), None)]
+    assert "Bakhmut" not in got
+
+
+def test_dateline_names_the_city_not_the_province():
+    tops = geoparse("KANDAHAR — Officials said the curfew would end on Friday.")
+    t = by_text(tops, "KANDAHAR")
+    assert t.dateline and t.kind == "settlement"
+    t = by_text(geoparse("HERAT, Afghanistan — The airport reopened."), "HERAT")
+    assert t.kind == "settlement"
+
+
+def test_dateline_keeps_a_country_over_a_small_namesake():
+    t = by_text(geoparse("MEXICO — Officials said the curfew would end on Friday."), "MEXICO")
+    assert t.kind == "country"
+
+
+def test_abbreviation_inside_a_sentence():
+    tops = forced("Phila. officer charged with fraud.", {"Phila": "ORG"})
+    assert by_text(tops, "Phila").admin1 == "Pennsylvania"
+
+
+def test_unknown_spelling_of_a_gpe_is_looked_up_as_a_variant():
+    # GeoNames spells it Kyaukpyu; the model's GPE label is evidence enough to look
+    t = by_text(forced("Ferries left Kyaukphyu at noon.", {"Kyaukphyu": "GPE"}), "Kyaukphyu")
+    assert t.country_code == "MM"
+    # a person is never guessed into a place by spelling
+    tops = forced("Kyaukphyu thanked the crew.", {"Kyaukphyu": "PERSON"})
+    assert "Kyaukphyu" not in texts(tops)
+
+
+def test_dateline_in_another_spelling():
+    tops = geoparse("DEIR EZ-ZOUR, Syria — The bridge reopened after repairs.")
+    t = by_text(tops, "DEIR EZ-ZOUR")
+    assert t.dateline and t.country_code == "SY" and t.kind == "settlement"
+
+
+def test_organisation_names_are_not_towns_unless_a_cue_says_so():
+    # Fano is an Italian town and an Ethiopian militia (static/organisations.csv)
+    assert "Fano" not in texts(geoparse("Fano fighters clashed with federal troops."))
+    t = by_text(geoparse("Floods reached the town of Fano, in Italy."), "Fano")
+    assert t.country_code == "IT"
