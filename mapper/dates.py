@@ -42,6 +42,10 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
 )
+_MONTH_ONLY = re.compile(
+    rf"(?:(?:in|during|early|late|mid|since|by)\s+|mid-)?(?:early\s+|late\s+)?"
+    rf"({_MONTH_RE})(?:\s+(\d{{4}}))?"
+)
 _MONTH_DAY = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
 )
@@ -109,6 +113,8 @@ def resolve_date(expr: str, anchor: dt.date | None) -> tuple[dt.date, int] | Non
     ((datetime.date(2020, 9, 29), 1), (datetime.date(2019, 9, 29), 1))
     >>> resolve_date("in recent months", monday) is None
     True
+    >>> resolve_date("in February", monday), resolve_date("early November", monday)
+    ((datetime.date(2020, 2, 1), 3), (datetime.date(2019, 11, 1), 3))
     """
     e = expr.lower().replace("\u2019", "'")
     m = _ISO.search(e)
@@ -151,6 +157,12 @@ def resolve_date(expr: str, anchor: dt.date | None) -> tuple[dt.date, int] | Non
         return anchor - dt.timedelta(days=30), 3
     if re.search(r"\b(this|earlier this) month\b", e):
         return anchor, 3
+    m = _MONTH_ONLY.fullmatch(e.strip(" .,"))
+    if m:
+        # "in February": the latest such month not after the anchor, to the month.
+        month = _MONTHS[m[1]]
+        year = int(m[2]) if m[2] else anchor.year - (month > anchor.month)
+        return dt.date(year, month, 1), 3
     return None
 
 

@@ -44,3 +44,10 @@ def test_years_and_implied_year():
     assert implied_year("the first outbreak since 2016 ... four years of relative peace") == 2020
     assert implied_year("fighting since 2016") is None
     assert implied_year("nothing here") is None
+
+
+def test_a_month_alone_is_the_latest_such_month_to_the_month():
+    june = dt.date(2024, 6, 14)
+    assert resolve_date("in February", june) == (dt.date(2024, 2, 1), 3)
+    assert resolve_date("late November", june) == (dt.date(2023, 11, 1), 3)
+    assert resolve_date("March 2022", june) == (dt.date(2022, 3, 1), 3)
