@@ -934,3 +934,22 @@ def test_armed_groups_claiming_a_capture_overtake_territory():
     [inc] = violent(extract(text))
     assert inc.sub_event_type == "Non-state actor overtakes territory"
     assert not (inc.actor1 or "").startswith("Military Forces")
+
+
+def test_a_day_later_is_dated_from_the_event_before_and_stays_apart():
+    text = (
+        "Russian missiles struck Kharkiv on Saturday, killing six people, officials said. "
+        "A day later, two people were killed when a missile hit Kharkiv again."
+    )
+    incs = violent(extract(text))
+    assert sorted(i.event_date for i in incs) == ["2020-09-26", "2020-09-27"]
+
+
+def test_executed_civilians_are_fatalities_dated_to_the_month():
+    text = (
+        "Soldiers executed at least 40 civilians near Damboa in February, a rights group "
+        "said in a report published on Thursday."
+    )
+    [inc] = violent(extract(text, published=dt.date(2024, 6, 14)))
+    assert inc.fatalities == 40
+    assert (inc.event_date, inc.time_precision) == ("2024-02-01", 3)

@@ -51,6 +51,12 @@ def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
     return ("Battles", "Armed clash")
 
 
+# Killing verbs of one-sided violence: their victims are dead.
+_MURDER = frozenset(
+    {"execute", "massacre", "behead", "lynch", "slaughter", "murder", "assassinate"}
+)
+
+
 def count_casualties(unit: Unit, ctx: Context) -> tuple:
     """(fatalities, injuries, equipment notes, a casualty token, victim kind)."""
     fat: int | None = None
@@ -61,7 +67,7 @@ def count_casualties(unit: Unit, ctx: Context) -> tuple:
     victims_side = None
     for tok in unit.tokens:
         lem = tok.lemma_.lower()
-        is_kill = lem in KILL or tok.lower_ in ("killed", "dead")
+        is_kill = lem in KILL | _MURDER or tok.lower_ in ("killed", "dead")
         if lem == "lose" and tok.pos_ == "VERB":
             # "it had lost 12 soldiers" (not "lost control", "lost positions")
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -121,7 +127,7 @@ def _victims(tok: Any, unit: Unit) -> list[Any] | None:
     roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
     for role in roles:
         if role == "nsubj" and tok.lemma_.lower() in (
-            {"kill", "wound", "injure", "hurt", "lose"} | NEUTRALISE
+            {"kill", "wound", "injure", "hurt", "lose"} | NEUTRALISE | _MURDER
         ):
             continue  # the subject of "killed" is the killer, not the victim
         for c in tok.children:

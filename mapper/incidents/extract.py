@@ -36,6 +36,7 @@ from mapper.incidents.triggers import (
     strategic_blocked,
     trigger_kind,
 )
+from mapper.numbers import word_number
 
 __all__ = ["extract_incidents"]
 
@@ -210,6 +211,7 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 casualties if n == 0 else (None, None, [], None, None, None),
                 background,
             )
+            _date_after(d, tok, drafts + out, ctx)
             prev = (
                 _same_claim(d, drafts + out, ctx)
                 or _refers_back(d, tok, drafts + out, ctx)
@@ -284,6 +286,30 @@ def _own_clause(tok: Any) -> int:
         if v.lemma_.lower() in REPORT and v.pos_ in ("VERB", "AUX"):
             break
     return -1
+
+
+_LATER = re.compile(
+    r"\b(?:(a|one|two|three|four|five|six|\d+) days? later|the (next|following) day|"
+    r"(hours|minutes) later|later (that|the same) (day|night))\b",
+    re.I,
+)
+
+
+def _date_after(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> None:
+    """Date an event told "a day later" / "hours later" from the event told just before."""
+    m = _LATER.search(ctx.text[d.unit.start : d.unit.end])
+    if m is None or unit_date(d.unit, ctx, tok) is not None:
+        return
+    prev = next((p for p in reversed(drafts) if p.date is not None and not p.background), None)
+    if prev is None:
+        return
+    n = 0
+    if m.group(1):
+        n = 1 if m.group(1).lower() in ("a", "one") else word_number(m.group(1)) or 0
+    elif m.group(2):
+        n = 1
+    d.date = prev.date + dt.timedelta(days=n)
+    d.time_precision = prev.time_precision
 
 
 def _join(prev: Draft, d: Draft, unit: Unit) -> None:
