@@ -107,8 +107,8 @@ def resolve_date(expr: str, anchor: dt.date | None) -> tuple[dt.date, int] | Non
     (datetime.date(2020, 9, 27), 1)
     >>> resolve_date("Monday", monday), resolve_date("yesterday", monday)
     ((datetime.date(2020, 9, 28), 1), (datetime.date(2020, 9, 27), 1))
-    >>> resolve_date("last week", monday)
-    (datetime.date(2020, 9, 21), 2)
+    >>> resolve_date("last week", monday), resolve_date("over the past week", monday)
+    ((datetime.date(2020, 9, 21), 2), (datetime.date(2020, 9, 28), 2))
     >>> resolve_date("29 September", monday), resolve_date("Sept. 29, 2019", None)
     ((datetime.date(2020, 9, 29), 1), (datetime.date(2019, 9, 29), 1))
     >>> resolve_date("in recent months", monday) is None
@@ -149,6 +149,8 @@ def resolve_date(expr: str, anchor: dt.date | None) -> tuple[dt.date, int] | Non
         return anchor - dt.timedelta(days=1), 1
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening|overnight)\b", e):
         return anchor, 1
+    if re.search(r"\bthe past (?:week|seven days)\b", e):
+        return anchor, 2  # a period that ends when it is told
     if re.search(r"\b(last|past|previous) week\b", e):
         return anchor - dt.timedelta(days=7), 2
     if re.search(r"\bthis week\b|\bearlier this week\b", e):

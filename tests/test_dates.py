@@ -51,3 +51,10 @@ def test_a_month_alone_is_the_latest_such_month_to_the_month():
     assert resolve_date("in February", june) == (dt.date(2024, 2, 1), 3)
     assert resolve_date("late November", june) == (dt.date(2023, 11, 1), 3)
     assert resolve_date("March 2022", june) == (dt.date(2022, 3, 1), 3)
+
+
+def test_the_past_week_ends_when_it_is_told_last_week_is_the_week_before():
+    sunday = dt.date(2024, 5, 12)
+    assert resolve_date("the past week", sunday) == (sunday, 2)
+    assert resolve_date("over the past seven days", sunday) == (sunday, 2)
+    assert resolve_date("last week", sunday) == (dt.date(2024, 5, 5), 2)
