@@ -80,6 +80,8 @@ _COORD_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEAD_SPLIT = re.compile(r"[ \-.'/]")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
+_QUALIFIER_RE = re.compile(r",\s*|\s+in\s+(?:the\s+)?")
+_ARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +302,7 @@ class _Mention:
     start: int
     end: int
     text: str
-    label: str  # NER label or "GAZ", "DEMONYM", "DATELINE", "LINE"
+    label: str  # NER label or "GAZ", "DEMONYM", "DATELINE", "LINE", "CUE"
     adjectival: bool = False
     dateline: bool = False
 
@@ -413,9 +415,13 @@ def _same_spelling(key: str, name_key: str) -> bool:
 
     >>> _same_spelling("avdiivka", "avdiyivka"), _same_spelling("but", "buta")
     (True, False)
+    >>> _same_spelling("hasakah", "al hasakah")
+    True
     """
     if key == name_key or name_key.startswith(key + " "):
         return True
+    # an Arabic article one spelling writes and the other drops: "Hasakah", "Al Hasakah"
+    key, name_key = _ARTICLE_RE.sub("", key), _ARTICLE_RE.sub("", name_key)
     if (
         len(key) < _VARIANT_MIN_CHARS
         or key[:1] != name_key[:1]
@@ -614,6 +620,7 @@ def _recognize(
 
     # people named in the document: "Clinton" after "Bill Clinton" is a person
     person_tokens: set[str] = set()
+    person_words: dict[str, set[str]] = defaultdict(set)  # word -> the person names it is in
     for ent in ents:
         if (
             ent.label == "PERSON"
@@ -629,6 +636,8 @@ def _recognize(
             person_tokens.update(
                 words[t] for t in range(ent.start, ent.end) if words[t][:1].isupper()
             )
+            for t in range(ent.start, ent.end):
+                person_words[words[t]].add(text[ent.start_char : ent.end_char])
 
     ent_label = [""] * n
     ent_of: list[_Ent | None] = [None] * n
@@ -795,6 +804,26 @@ def _recognize(
             )
             pending.append((s, e, key, coordinable))
 
+    # a name the gazetteer spells another way, announced by a cue that the
+    # model missed ("the village of Tal Tamr" tagged as a person)
+    for ent in ents:
+        if ent.label not in ("PERSON", "ORG") or not _place_cue(lower, ent.start):
+            continue
+        s, e = _strip_span(text, ent.start_char, ent.end_char)
+        seg = text[s:e]
+        if (
+            e > s
+            and not any(taken[s:e])
+            and not gaz.has(_fold(seg))
+            and not is_org(seg)
+            and not any(
+                words[t] in person_words and person_words[words[t]] != {seg}
+                for t in range(ent.start, ent.end)
+            )  # its words name no other person in the text
+            and _variant_cands(gaz, seg)
+        ):
+            add(s, e, "CUE")
+
     # NER places the gazetteer does not know and that hold no known name
     for s, e, label in unknown:
         add(s, e, label)
@@ -945,7 +974,7 @@ _THEATRE_KM = 300.0  # a place this close to an overlay place puts the document 
 _ITERATIONS = 2
 _DATELINE_MARGIN = 0.2
 # Mentions whose unknown spelling may be looked up as a variant of a known name.
-_VARIANT_LABELS = frozenset({"GPE", "LOC", "DATELINE"})
+_VARIANT_LABELS = frozenset({"GPE", "LOC", "DATELINE", "CUE"})
 _VARIANT_CANDS = 10
 
 
@@ -1022,10 +1051,10 @@ def _slots(text: str, mentions: list[_Mention], gaz: Gazetteer) -> list[_Slot]:
         if s.mention.dateline and not s.mention.adjectival:
             s.cands = _dateline_cands(s.cands)
             break
-    # "X, Y": Y qualifies X when only a comma and spaces separate them
+    # "X, Y" and "X in Y": Y qualifies X when only a comma or "in" separate them
     for a in range(len(slots) - 1):
         ma, mb = slots[a].mention, slots[a + 1].mention
-        if not mb.adjectival and re.fullmatch(r",\s*", text[ma.end : mb.start]):
+        if not mb.adjectival and _QUALIFIER_RE.fullmatch(text[ma.end : mb.start]):
             slots[a].qualifier = a + 1
     return slots
 

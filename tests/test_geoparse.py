@@ -418,3 +418,30 @@ def test_organisation_names_are_not_towns_unless_a_cue_says_so():
     assert "Fano" not in texts(geoparse("Fano fighters clashed with federal troops."))
     t = by_text(geoparse("Floods reached the town of Fano, in Italy."), "Fano")
     assert t.country_code == "IT"
+
+
+def test_cue_lets_an_unknown_spelling_of_a_person_tagged_name_be_looked_up():
+    # GeoNames spells it Tall Tamr; the model calls it a person
+    text = "Engineers repaired the water station in the village of Tal Tamr."
+    t = by_text(forced(text, {"Tal Tamr": "PERSON"}), "Tal Tamr")
+    assert t.country_code == "SY"
+    # the same words naming someone else in the text are a person
+    text = "Tal Tamr Haddad spoke. Engineers went to the village of Tal Tamr."
+    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    s1, s2 = text.index("Tal Tamr Haddad"), text.rindex("Tal Tamr")
+    doc.ents = [
+        doc.char_span(s1, s1 + len("Tal Tamr Haddad"), label="PERSON"),
+        doc.char_span(s2, s2 + len("Tal Tamr"), label="PERSON"),
+    ]
+    assert "Tal Tamr" not in [m.text for m in _recognize(doc, text, _gazetteer(), None)]
+
+
+def test_arabic_article_dropped_is_still_the_own_name():
+    # GeoNames: "Al Hasakah"
+    tops = forced("Convoys waited south of Hasakah for days.", {"Hasakah": "ORG"})
+    assert by_text(tops, "Hasakah").country_code == "SY"
+
+
+def test_in_qualifies_like_a_comma():
+    tops = geoparse("A new bridge opened in Athens in Georgia last week.")
+    assert by_text(tops, "Athens").admin1 == "Georgia"
