@@ -953,3 +953,31 @@ def test_executed_civilians_are_fatalities_dated_to_the_month():
     [inc] = violent(extract(text, published=dt.date(2024, 6, 14)))
     assert inc.fatalities == 40
     assert (inc.event_date, inc.time_precision) == ("2024-02-01", 3)
+
+
+def test_shot_dead_people_are_killed_by_the_shooters():
+    text = "Suspected jihadists torched homes and shot dead 12 people near Maiduguri overnight."
+    [inc] = violent(extract(text))
+    assert (inc.event_type, inc.fatalities) == ("Violence against civilians", 12)
+    assert inc.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_gunmen_killing_farmers_is_violence_against_civilians():
+    [inc] = violent(extract("Gunmen killed five farmers near Damboa on Monday."))
+    assert inc.event_type == "Violence against civilians"
+
+
+def test_an_explosion_among_gunmen_is_a_planted_charge_and_the_speaker_is_named():
+    text = (
+        "Gunmen killed five farmers near Damboa on Monday, the army said.\n\n"
+        "An explosion at a fuel depot in Maiduguri killed two workers on Tuesday, the fire "
+        "service said."
+    )
+    inc = next(i for i in violent(extract(text)) if i.location == "Maiduguri")
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+    assert inc.claimed_by == "the fire service"
+
+
+def test_a_year_ago_is_background():
+    text = "A year ago, gunmen killed 30 villagers near Maiduguri, officials said."
+    assert violent(extract(text)) == []

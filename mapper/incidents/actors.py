@@ -183,8 +183,10 @@ def find_actors(
     verb = tok if tok.pos_ == "VERB" else None
     if verb is not None:
         holder = verb
-        if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
-            holder = verb.head  # "Russian infantry tried to push": the subject of "tried"
+        if verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "Russian infantry tried to push", "gunmen set fire to homes and shot ...":
+            # the subject of the first verb
+            holder = verb.head
         for c in verb.children:
             if c.dep_ == "nsubj":
                 a1_phrase = list(c.subtree)

@@ -16,6 +16,7 @@ from mapper.incidents.lexicon import (
     KILL,
     MILITARY,
     NEUTRALISE,
+    PEOPLE,
     WOUND,
 )
 from mapper.incidents.records import Context, Unit
@@ -27,7 +28,9 @@ __all__ = ["count_casualties", "killers"]
 
 def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
     """ACLED type for "X killed Y" when X is an armed actor, else None."""
-    if tok is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL | WOUND | NEUTRALISE:
+    if tok is None or tok.pos_ != "VERB":
+        return None
+    if tok.lemma_.lower() not in KILL | WOUND | NEUTRALISE and not _shot_dead(tok):
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
     if subj is not None:
@@ -55,6 +58,11 @@ def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
 _MURDER = frozenset(
     {"execute", "massacre", "behead", "lynch", "slaughter", "murder", "assassinate"}
 )
+
+
+def _shot_dead(verb: Any) -> bool:
+    """Tell whether a verb kills by its result: "shot dead", "stabbed dead", "beaten dead"."""
+    return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "xcomp") for c in verb.children)
 
 
 def count_casualties(unit: Unit, ctx: Context) -> tuple:
@@ -97,13 +105,14 @@ def count_casualties(unit: Unit, ctx: Context) -> tuple:
             is_kill = True
         words = " ".join(t.text for t in phrase)
         n = count_people(words)
-        if lemmas & CIVILIAN or lemmas & {"people", "person", "member", "family"}:
+        if lemmas & (CIVILIAN | PEOPLE) or lemmas & {"member", "family"}:
             victims_kind = victims_kind or "civilian"
         elif lemmas & MILITARY:
             victims_kind = victims_kind or "military"
         else:
             victims_kind = victims_kind or "unknown"
-        where = where or tok
+        # "shot dead 12 people": the killing verb is "shot"
+        where = where or (tok.head if _dead_of(tok) else tok)
         victims_side = victims_side or span_side(phrase, ctx)
         if n is None:
             continue
@@ -122,8 +131,19 @@ def count_casualties(unit: Unit, ctx: Context) -> tuple:
     return fat, inj, equip, where, victims_kind, victims_side
 
 
+def _dead_of(tok: Any) -> bool:
+    """Tell whether "dead" is the result of a verb ("shot dead 12 people")."""
+    return (
+        tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.pos_ == "VERB"
+    )
+
+
 def _victims(tok: Any, unit: Unit) -> list[Any] | None:
     """Return the noun phrase naming who was killed or wounded by this casualty word."""
+    if _dead_of(tok):
+        for c in tok.head.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return list(c.subtree)
     roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
     for role in roles:
         if role == "nsubj" and tok.lemma_.lower() in (

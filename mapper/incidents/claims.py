@@ -121,7 +121,7 @@ def _name_claimant(
         for name, side, raw in reversed(ctx.claimants):
             if subj.pos_ == "PRON" or any(k in raw.lower() for k in kin):
                 return (name, side)
-        if subj.pos_ == "PRON" or head not in _ARMY | {"government", "junta"}:
+        if subj.pos_ == "PRON":
             return ctx.last_claimant or (None, None)
         # "the army said" with no army quoted before: the state's army where the report
         # is set, not whoever spoke last.

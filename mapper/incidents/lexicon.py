@@ -165,7 +165,7 @@ HABITUAL = re.compile(
     r"\b(not uncommon|frequent(ly)?|often|regularly|routinely|occasional(ly)?|sporadic(ally)?|"
     r"in recent (months|years|weeks)|for (years|decades|months)|have long|has long|had long|"
     r"since the (collapse|fall|end|break-?up)|earlier this year|last year|"
-    r"(\w+) (years|decades) (earlier|ago|before))\b",
+    r"(\w+) (years?|decades?) (earlier|ago|before))\b",
     re.I,
 )
 # Running totals: background unless the sentence also dates a recent event of its own.

@@ -215,7 +215,9 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
         if subj & SHELL or subj & {"shell"}:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem in ("explosion", "blast", "detonation") and tok.pos_ == "NOUN":
-        if ctx.has_remote or ctx.war:
+        # Heard in a war of shells and drones, an explosion is shelling; among gunmen
+        # and bombers only, it is a planted charge.
+        if ctx.has_remote:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
         return ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     if (
