@@ -13,7 +13,8 @@ Two steps, both offline:
    of 20,000+ people, when a settlement the text names lies within 100 km.
    Names of armed groups and agencies the gazetteer lists ("Wagner", "Fano")
    stay organisations without such a cue. Spellings the gazetteer does not
-   know are looked up as variants only for datelines and the model's GPE/LOC.
+   know are looked up as variants only for datelines, the model's GPE/LOC and
+   names after a location cue.
 2. **Resolution.** Every mention's gazetteer candidates are ranked with the
    whole document as context by a linear score over :data:`FEATURES`: the
    candidate's own prior (population, kind), agreement with the countries and
