@@ -981,3 +981,18 @@ def test_an_explosion_among_gunmen_is_a_planted_charge_and_the_speaker_is_named(
 def test_a_year_ago_is_background():
     text = "A year ago, gunmen killed 30 villagers near Maiduguri, officials said."
     assert violent(extract(text)) == []
+
+
+def test_a_drone_hitting_a_building_is_an_air_strike():
+    text = "A Ukrainian drone hit an apartment block in Moscow on Sunday, injuring five people."
+    [inc] = violent(extract(text))
+    assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_a_name_followed_by_region_is_a_region_not_the_city():
+    text = (
+        "In the Kharkiv region, Russian shelling killed three civilians in the town of "
+        "Vovchansk on Sunday, police said."
+    )
+    [inc] = violent(extract(text))
+    assert (inc.location, inc.geo_precision) == ("Vovchansk", 1)

@@ -107,17 +107,20 @@ def place_for(tok: Any, unit: Unit, ctx: Context, exclude: list[tuple[int, int]]
                 continue
         cands.append(t)
     if cands:
-        best = min(cands, key=lambda t: (_PLACE_RANK.get(t.kind, 6), abs(t.start - tok.idx)))
+        best = min(
+            cands, key=lambda t: (_PLACE_RANK.get(_kind(t, ctx), 6), abs(t.start - tok.idx))
+        )
         near = re.search(
             r"\b(near|outside|around|close to|north of|south of|east of|west of|" r"outskirts)\b",
             ctx.text[max(s, best.start - 40) : best.start],
             re.I,
         )
+        kind = _kind(best, ctx)
         prec = (
             1
-            if best.kind == "settlement" and not near
+            if kind == "settlement" and not near
             else 2
-            if best.kind in ("settlement", "feature", "admin")
+            if kind in ("settlement", "feature", "admin")
             else 3
         )
         if best.kind == "line":
@@ -157,6 +160,17 @@ def place_for(tok: Any, unit: Unit, ctx: Context, exclude: list[tuple[int, int]]
             ):
                 return t, 3
     return None, 3
+
+
+_AREA_WORD = re.compile(r"\s+(region|province|oblast|state|district|governorate|county)\b", re.I)
+
+
+def _kind(t: Any, ctx: Context) -> str:
+    """A toponym's kind as the text uses it: "the Donetsk region" names a region even
+    when the name alone resolves to the city."""
+    if t.kind == "settlement" and _AREA_WORD.match(ctx.text, t.end):
+        return "admin"
+    return t.kind
 
 
 def _feature_code(t: Any) -> str | None:

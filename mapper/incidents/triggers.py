@@ -120,6 +120,19 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
         or (lem == "down" and tok.pos_ == "VERB")
     ):
         return ("Strategic developments", "Disrupted weapons use")
+    if (
+        tok.pos_ == "VERB"
+        and lem in STRIKE | {"destroy", "damage"}
+        and any(
+            t.lemma_.lower() in AIRCRAFT - {"air", "aerial"}
+            for c in tok.children
+            if c.dep_ in ("nsubj", "agent")
+            for t in c.subtree
+        )
+        and not any(c.dep_ == "nsubjpass" for c in tok.children)
+    ):
+        # "a drone hit an apartment block", "jets destroyed a bridge": an air strike
+        return ("Explosions/Remote violence", "Air/drone strike")
     if lem in ("destroy", "damage") or lem == "hit" and tok.tag_ == "VBN":
         objs = {
             t.lemma_.lower()
