@@ -275,6 +275,7 @@ _VARIANT_RATIO = 0.9
 # candidates has this many people and lies this close to a settlement the
 # text names ("Bakhmut" in a report on Donetsk oblast).
 _CONTEXT_POP = 20_000
+_ORG_IN_POP = 10_000
 _CONTEXT_KM = 100.0
 _LOCATIVE_POP = 1_000
 _OWN_CANDS = 10
@@ -765,6 +766,13 @@ def _recognize(
                     # "Hamas" is an alternate name of Hamm: only a big place's own name
                     or (whole and _max_pop(own_cs) >= _STRONG_POP)
                     or (whole and own and cue and not person)
+                    # "clashes in Echmiadzin": "in" only vouches for a town of some size
+                    or (
+                        whole
+                        and prev == "in"
+                        and not person
+                        and _max_pop(own_cs) >= _ORG_IN_POP
+                    )
                 )
                 if (
                     not ok

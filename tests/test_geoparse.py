@@ -445,3 +445,10 @@ def test_arabic_article_dropped_is_still_the_own_name():
 def test_in_qualifies_like_a_comma():
     tops = geoparse("A new bridge opened in Athens in Georgia last week.")
     assert by_text(tops, "Athens").admin1 == "Georgia"
+
+
+def test_in_before_an_org_tagged_town_of_some_size():
+    tops = forced("Talks resumed in Druzhkivka after the blackout.", {"Druzhkivka": "ORG"})
+    assert by_text(tops, "Druzhkivka").country_code == "UA"
+    # a hamlet's name after "in" stays the organisation ("in Congress")
+    assert "Congress" not in texts(forced("A bill stalled in Congress.", {"Congress": "ORG"}))
