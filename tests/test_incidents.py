@@ -996,3 +996,26 @@ def test_a_name_followed_by_region_is_a_region_not_the_city():
     )
     [inc] = violent(extract(text))
     assert (inc.location, inc.geo_precision) == ("Vovchansk", 1)
+
+
+def test_a_belligerents_strikes_hit_places_in_a_war_of_remote_weapons():
+    text = (
+        "Russian artillery shelled Vovchansk on Saturday as Ukrainian troops fought off "
+        "an offensive.\n\n"
+        "Russian strikes hit Kharkiv and Moscow overnight, wounding 14 people."
+    )
+    incs = violent(extract(text))
+    assert {i.location for i in incs} == {"Vovchansk", "Kharkiv", "Moscow"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A general strike hit Kharkiv on Monday.",
+        "The doctors' strike hit hospitals in Kharkiv on Monday.",
+        "Doctors in Kharkiv went on strike on Monday.",
+    ],
+)
+def test_a_labour_strike_is_no_attack_even_in_a_war(sentence):
+    text = "Russian artillery shelled Vovchansk on Saturday.\n\n" + sentence
+    assert {i.location for i in violent(extract(text))} == {"Vovchansk"}

@@ -63,6 +63,15 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
         return None
     children = {c.lemma_.lower() for c in tok.children}
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if lem == "strike" and tok.pos_ != "VERB" and children & _LABOUR:
+        return None  # "the doctors' strike", "a general strike"
+    if tok.pos_ == "VERB" and any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lemma_.lower() == "strike"
+        and {g.lemma_.lower() for g in c.children} & _LABOUR
+        for c in tok.children
+    ):
+        return None  # "the doctors' strike hit hospitals"
     if tok.pos_ in ("NOUN", "PROPN") and lem in STRIKE | CLASH | {
         "strike",
         "raid",
@@ -201,6 +210,10 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
         if sent & SHELL:
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem == "strike" and tok.pos_ != "VERB":
+        if ctx.has_remote and not mods & _LABOUR and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Russian strikes hit Kharkiv": in a war of remote weapons, a strike by a
+            # belligerent is a missile or shelling strike.
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
         return None  # a strike with no air, drone or missile word: a labour or hunger strike
     if lem == "shell" and tok.pos_ == "NOUN" and low == "shell":
         return None  # "a shell of the man he was"
@@ -211,6 +224,8 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
             if c.dep_ in ("nsubj", "agent")
             for t in c.subtree
         }
+        if "strike" in subj and subj & _LABOUR:
+            return None  # "the doctors' strike hit hospitals"
         if subj & (AIRCRAFT - {"air", "aerial"}) or {"air", "force"} <= subj:
             # "its aircraft struck supply lines", "military jets bombed a village"
             return ("Explosions/Remote violence", "Air/drone strike")
@@ -222,10 +237,16 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
                 ARMED
                 | SHELL
                 | {"blast", "explosion", "shell", "it", "they", "attacker", "assailant"}
+                | {"strike", "attack", "raid", "bombardment", "barrage"}
             )
         ):
             return None  # "struck by a vehicle", "a tree hit the car"
         if subj & SHELL or subj & {"shell"}:
+            return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+        if subj & {"strike", "raid"} and not subj & _LABOUR:
+            # "Russian strikes hit Kharkiv": strikes of unnamed means are missile strikes
+            if subj & {"air", "aerial", "drone", "uav"}:
+                return ("Explosions/Remote violence", "Air/drone strike")
             return ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     if lem in ("explosion", "blast", "detonation") and tok.pos_ == "NOUN":
         # Heard in a war of shells and drones, an explosion is shelling; among gunmen
@@ -292,6 +313,10 @@ def trigger_kind(tok: Any, unit: Unit, ctx: Context) -> tuple[str, str] | None:
     return None
 
 
+# Strikes that are not attacks: "a general strike", "the doctors' strike".
+_LABOUR = frozenset(
+    {"hunger", "general", "labour", "labor", "worker", "teacher", "doctor", "union", "nurse"}
+)
 _ONWARD = frozenset(
     {"toward", "towards", "into", "on", "onto", "through", "forward", "deeper", "in", "inside"}
     | {"past", "across"}
