@@ -1019,3 +1019,22 @@ def test_a_belligerents_strikes_hit_places_in_a_war_of_remote_weapons():
 def test_a_labour_strike_is_no_attack_even_in_a_war(sentence):
     text = "Russian artillery shelled Vovchansk on Saturday.\n\n" + sentence
     assert {i.location for i in violent(extract(text))} == {"Vovchansk"}
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        (
+            "Russian shelling killed two people in Kharkiv and one in Vovchansk on Sunday.",
+            {"Kharkiv": (2, None), "Vovchansk": (1, None)},
+        ),
+        (
+            "Russian shelling killed three civilians in Kharkiv and wounded two in Vovchansk "
+            "on Sunday.",
+            {"Kharkiv": (3, None), "Vovchansk": (None, 2)},
+        ),
+    ],
+)
+def test_victims_listed_by_place_make_one_event_per_place(text, figures):
+    incs = violent(extract(text))
+    assert {i.location: (i.fatalities, i.injuries) for i in incs} == figures

@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from mapper.incidents.lexicon import ANAPHOR, LINE_WORDS, PLACE_NOUNS
+from mapper.incidents.lexicon import ANAPHOR, KILL, LINE_WORDS, PLACE_NOUNS, WOUND
 from mapper.incidents.lookups import capital, country_name, gazetteer, line_near
 from mapper.incidents.records import Context, Draft, Unit
 from mapper.incidents.sentences import clause_verb
 from mapper.incidents.toponyms import Rescued, side_of_toponym
+from mapper.numbers import count_people
 
 __all__ = ["place_for", "apply_place", "capital_place", "split_places"]
 
@@ -73,6 +74,60 @@ def split_places(d: Draft, unit: Unit, ctx: Context) -> list[Draft]:
                 other = replace(d, extra_units=[], equipment=[], fatalities=None, injuries=None)
                 apply_place(other, t, d.geo_precision, ctx)
                 out.append(other)
+    out.extend(_victims_elsewhere(d, unit, ctx, {o.place_name for o in out}))
+    return out
+
+
+def _victims_elsewhere(d: Draft, unit: Unit, ctx: Context, done: set[str | None]) -> list[Draft]:
+    """One more draft per place that listed victims name ("killed two people in Kherson
+    and one in Nikopol"), with that place's own figure."""
+    out = []
+    for tok in unit.tokens:
+        if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
+            verb = tok.head.head  # "killed two people in A and one in B"
+            preps = list(tok.children)
+        elif tok.dep_ == "conj" and tok.pos_ in ("NUM", "NOUN") and tok.head.pos_ == "VERB":
+            verb = tok.head  # the parser may hang "and one in B" on the verb
+            preps = list(tok.children)
+        elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.dep_ == "conj":
+            verb = tok.head  # "killed three in A and wounded two in B"
+            preps = [*tok.children, *verb.children]
+            if verb.head.lemma_.lower() not in KILL | WOUND:
+                continue
+        else:
+            continue
+        if verb.lemma_.lower() not in KILL | WOUND:
+            continue
+        for prep in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "at", "outside"):
+                continue
+            for obj in prep.children:
+                tops = [
+                    t
+                    for t in ctx.toponyms_in(obj.idx - 40, obj.idx + len(obj.text))
+                    if t.end == obj.idx + len(obj.text) and t.kind in ("settlement", "admin")
+                ]
+                for t in tops:
+                    if t.name == d.place_name or t.name in done:
+                        continue
+                    n = count_people(" ".join(x.text for x in tok.subtree if x.i < prep.i))
+                    kill = verb.lemma_.lower() in KILL
+                    other = replace(
+                        d,
+                        extra_units=[],
+                        equipment=[],
+                        fatalities=n if kill else None,
+                        injuries=None if kill else n,
+                    )
+                    apply_place(other, t, 1 if t.kind == "settlement" else 2, ctx)
+                    done.add(t.name)
+                    out.append(other)
+                    if tok.dep_ in ("dobj", "nsubjpass"):
+                        # "... and wounded two in Pokrovsk": that figure is Pokrovsk's alone
+                        if kill and d.fatalities == n:
+                            d.fatalities = None
+                        elif not kill and d.injuries == n:
+                            d.injuries = None
     return out
 
 
