@@ -1038,3 +1038,9 @@ def test_a_labour_strike_is_no_attack_even_in_a_war(sentence):
 def test_victims_listed_by_place_make_one_event_per_place(text, figures):
     incs = violent(extract(text))
     assert {i.location: (i.fatalities, i.injuries) for i in incs} == figures
+
+
+def test_the_subject_of_the_clause_a_raid_is_in_carried_it_out():
+    text = "Russian forces killed three men during a raid near Vovchansk, Ukraine's army said."
+    [inc] = violent(extract(text))
+    assert inc.actor1 == "Military Forces of Russia"

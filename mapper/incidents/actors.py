@@ -12,6 +12,7 @@ from mapper.incidents.lexicon import (
     KILL,
     NOT_ACTORS,
     OTHER_SIDE,
+    REPORT,
     SHELL,
     STRIKE,
 )
@@ -213,6 +214,15 @@ def find_actors(
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "agent")), None)
             if subj is not None:
                 a1_phrase = list(subj.subtree)
+        if not a1_phrase and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in"):
+            # "Israeli forces killed three people during a raid": the raiders are the
+            # subject of the clause the raid is in (not a speaker's).
+            verb = tok.head.head
+            if verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORT:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    a1_phrase = list(subj.subtree)
+            verb = None
     # "... by its neighbor", "shelling from Armenia's forces" anywhere in the clause
     if not a1_phrase:
         for t in unit.tokens:
