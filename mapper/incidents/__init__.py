@@ -34,6 +34,18 @@ at the declaring government's capital. Place names the geoparser missed in
 plain locative phrases ("near the town of Bakhmut") are looked up in the
 gazetteer, within the countries the report already names.
 
+The type follows the means and the target, not the war the report is about:
+civilians attacked by gunmen or fighters on the ground are Violence against
+civilians even in a war of shells; ground units under fire or pushing forward
+fight a battle; an aircraft or drone as the instrument makes an air strike; a
+police post or base as target makes a battle. A sentence that points back to
+the event just told ("one of the bombs", "the convoy", "a second missile",
+placeless damage, the other side's placeless version of its own strike) adds
+to that event instead of making a new one; a relative clause ("..., which Y
+denied") disputes its own sentence's claim. Actors are states ("Military Forces
+of X", "Civilians (X)" by the country of the place), named groups, or an
+"Unidentified Armed Group (X)" for gunmen, militants and rebels.
+
 Modules, in dependency order: :mod:`~mapper.incidents.records` (the records),
 :mod:`~mapper.incidents.lexicon` (word lists), :mod:`~mapper.incidents.lookups`
 (spaCy, gazetteer), :mod:`~mapper.incidents.sentences`,
