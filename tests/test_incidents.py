@@ -1044,3 +1044,19 @@ def test_the_subject_of_the_clause_a_raid_is_in_carried_it_out():
     text = "Russian forces killed three men during a raid near Vovchansk, Ukraine's army said."
     [inc] = violent(extract(text))
     assert inc.actor1 == "Military Forces of Russia"
+
+
+def test_a_truce_glued_to_the_dateline_still_takes_effect():
+    text = (
+        "KHARTOUM, Sudan — A 72-hour truce between the army and the RSF took effect on "
+        "Sunday, officials said."
+    )
+    incs = extract(text, dateline=(0, 16))
+    assert [i.sub_event_type for i in incs] == ["Agreement"]
+
+
+def test_sporadic_fighting_on_a_named_day_is_current_but_frequent_fighting_is_a_habit():
+    text = "Sporadic clashes between Sudanese troops and rebels hit El Fasher on Sunday."
+    assert [i.background for i in violent(extract(text))] == [False]
+    text = "Sudanese troops and rebels frequently clash near El Fasher."
+    assert violent(extract(text)) == []

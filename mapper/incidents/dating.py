@@ -59,15 +59,21 @@ def is_background(unit: Unit, ctx: Context) -> bool:
         return True
     if ref is None and ys:
         return True
-    if HABITUAL.search(s):
+    habits = [m.group(0).lower() for m in HABITUAL.finditer(s)]
+    if habits and not all(_WEAK_HABIT.fullmatch(h) for h in habits):
         return True
-    if not CUMULATIVE.search(s):
+    if not habits and not CUMULATIVE.search(s):
         return False
     # "26 more soldiers were killed on Sunday, bringing the toll since the fighting began
-    # to 58": a dated, recent event inside a cumulative frame is still current.
+    # to 58", "sporadic gunfire on Monday": a dated, recent event inside a cumulative or
+    # frequentative frame is still current.
     r = unit_date(unit, ctx)
     recent = r is not None and r[1] == 1 and ctx.anchor is not None
     return not (recent and 0 <= (ctx.anchor - r[0]).days <= 7)
+
+
+# Frequency words that tell a habit only when the sentence names no recent day.
+_WEAK_HABIT = re.compile(r"frequent(ly)?|occasional(ly)?|sporadic(ally)?|often|regularly")
 
 
 _OTHER_CLAUSE = 9.0  # the rank of a date that belongs to another clause's event

@@ -55,6 +55,12 @@ def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
         if verb is not None and tok.dep_ == "pobj":
             verb = verb.head
+        if verb is None and tok.dep_ == "appos" and tok.head.idx < ctx.dateline_end:
+            # "KHARTOUM, Sudan — A truce ... took effect": the parser hung the subject on
+            # the dateline; its verb is the dateline's verb, else the sentence's root.
+            verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None) or next(
+                (t for t in unit.tokens if t.dep_ == "ROOT" and t.i > tok.i), None
+            )
         if verb is None or verb.lemma_.lower() not in AGREE:
             continue
         if verb.lemma_.lower() in ("take", "come", "enter") and not any(
