@@ -1060,3 +1060,16 @@ def test_sporadic_fighting_on_a_named_day_is_current_but_frequent_fighting_is_a_
     assert [i.background for i in violent(extract(text))] == [False]
     text = "Sudanese troops and rebels frequently clash near El Fasher."
     assert violent(extract(text)) == []
+
+
+def test_protests_and_their_dispersal():
+    text = (
+        "Hundreds of people protested in Khartoum on Sunday against the war.\n\n"
+        "Police fired tear gas to disperse them.\n\n"
+        "Sudan protested to the ambassador over the remarks."
+    )
+    incs = [i for i in extract(text) if i.event_type == "Protests"]
+    assert [(i.location, i.sub_event_type) for i in incs] == [
+        ("Khartoum", "Protest with intervention")
+    ]
+    assert incs[0].actor1 == "Protesters (Sudan)" and len(incs[0].sources) == 2

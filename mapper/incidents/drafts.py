@@ -37,7 +37,14 @@ from mapper.incidents.records import Context, Draft, Incident, Source, Unit
 from mapper.incidents.sentences import clause_verb
 from mapper.incidents.triggers import blocked, in_context_clause
 
-__all__ = ["make_draft", "agreement_draft", "strategic_drafts", "freeze", "actor_spans"]
+__all__ = [
+    "make_draft",
+    "agreement_draft",
+    "strategic_drafts",
+    "freeze",
+    "actor_spans",
+    "apply_date",
+]
 
 
 def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
@@ -81,7 +88,7 @@ def agreement_draft(unit: Unit, ctx: Context, background: bool) -> Draft | None:
         apply_place(d, place, 2 if place is not None else 3, ctx)
         d.claimed_by = None
         d.content = frozenset({"agreement"})
-        _apply_date(d, unit, ctx, tok)
+        apply_date(d, unit, ctx, tok)
         return d
     return None
 
@@ -145,7 +152,7 @@ def make_draft(
     d.fatalities, d.injuries, d.equipment = fat, inj, list(equip)
     d.background = background
     d.content = frozenset(t.lemma_.lower() for t in unit.tokens if t.pos_ in ("NOUN", "PROPN"))
-    _apply_date(d, unit, ctx, tok)
+    apply_date(d, unit, ctx, tok)
     return d
 
 
@@ -204,7 +211,7 @@ def actor_spans(unit: Unit, tok: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def _apply_date(d: Draft, unit: Unit, ctx: Context, tok: Any = None) -> None:
+def apply_date(d: Draft, unit: Unit, ctx: Context, tok: Any = None) -> None:
     r = unit_date(unit, ctx, tok)
     if r is None:
         r = ctx.main_date
@@ -280,7 +287,7 @@ def strategic_drafts(unit: Unit, ctx: Context, labels: list[str], background: bo
         d.claimed_by = claimant if cside and side and cside != side else None
         d.background = background
         d.content = frozenset(labels)
-        _apply_date(d, unit, ctx, tok)
+        apply_date(d, unit, ctx, tok)
         out.append(d)
     return out
 

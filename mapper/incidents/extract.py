@@ -16,13 +16,14 @@ from mapper.incidents.dating import is_background, unit_date
 from mapper.incidents.drafts import (
     actor_spans,
     agreement_draft,
+    apply_date,
     freeze,
     make_draft,
     strategic_drafts,
 )
 from mapper.incidents.lexicon import AIR, REPORT, SHELL, STRATEGIC
 from mapper.incidents.lookups import km, nlp
-from mapper.incidents.places import place_for, split_places
+from mapper.incidents.places import apply_place, place_for, split_places
 from mapper.incidents.records import VIOLENT, Context, Denial, Draft, Incident, Unit
 from mapper.incidents.toponyms import side_of_toponym
 from mapper.incidents.triggers import (
@@ -241,6 +242,10 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
         if kind is not None:
             tok = casualties[3] or unit.tokens[0]
             out.append(make_draft(unit, ctx, tok, kind, casualties, background))
+    if not out and not background:
+        protest = _protest(unit, ctx, drafts)
+        if protest is not None:
+            out.append(protest)
     agreement = agreement_draft(unit, ctx, background)
     if agreement is not None:
         out.append(agreement)
@@ -310,6 +315,71 @@ def _date_after(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> None:
         n = 1
     d.date = prev.date + dt.timedelta(days=n)
     d.time_precision = prev.time_precision
+
+
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+_CROWD = frozenset(
+    {"people", "resident", "student", "worker", "woman", "thousand", "hundred", "dozen"}
+)
+_HOLD = frozenset({"hold", "stage", "organise", "organize", "take", "erupt", "break", "march"})
+_INTERVENE = re.compile(
+    r"\b(tear ?gas|water cannons?|rubber bullets|disperse[ds]?|dispersing|arrest(ed|ing)?|"
+    r"detain(ed|ing)?|beat(en)?|baton)\b",
+    re.I,
+)
+
+
+def _protest(unit: Unit, ctx: Context, drafts: list[Draft]) -> Draft | None:
+    """Return a protest a sentence tells, or mark the one just told as dispersed.
+
+    "Hundreds of people protested in X", "protesters marched ...", "a rally was held":
+    Protests/Peaceful protest; police dispersing them, in the same or the next
+    sentence, make it a protest with intervention.
+    """
+    text = ctx.text[unit.start : unit.end]
+    found = None
+    for tok in unit.tokens:
+        lem = tok.lemma_.lower()
+        if lem in _PROTESTERS and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+            found = tok
+        elif lem in ("protest", "demonstrate") and tok.pos_ == "VERB":
+            subj = {
+                t.lemma_.lower()
+                for c in tok.children
+                if c.dep_ == "nsubj"
+                for t in c.subtree
+            }
+            if subj & (_CROWD | _PROTESTERS):
+                found = tok
+        elif lem in ("protest", "demonstration", "rally") and tok.pos_ == "NOUN":
+            if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.lemma_.lower() in _HOLD:
+                found = tok
+        if found is not None and blocked(found, unit) is None:
+            break
+        found = None
+    if found is None:
+        prev = drafts[-1] if drafts else None
+        if (
+            prev is not None
+            and prev.event_type == "Protests"
+            and prev.unit.index == unit.index - 1
+            and _INTERVENE.search(text)
+        ):
+            # "Police used water cannon to disperse them."
+            prev.sub_event_type = "Protest with intervention"
+            prev.extra_units.append(unit)
+        return None
+    d = Draft(
+        unit=unit, event_type="Protests", sub_event_type="Peaceful protest", trigger=found.text
+    )
+    place, prec = place_for(found, unit, ctx, actor_spans(unit, found))
+    apply_place(d, place, prec, ctx)
+    if _INTERVENE.search(text):
+        d.sub_event_type = "Protest with intervention"
+    d.actor1 = f"Protesters ({d.country})" if d.country else "Protesters"
+    d.content = frozenset({"protest"})
+    apply_date(d, unit, ctx, found)
+    return d
 
 
 def _join(prev: Draft, d: Draft, unit: Unit) -> None:
