@@ -84,6 +84,20 @@ def _dates_ok(a: Incident, b: Incident) -> bool:
     return abs((da - db).days) <= 6
 
 
+_UNNAMED = "Unidentified Armed Group"
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    """Tell whether two attackers differ: an unnamed armed group matches any named
+    non-state group ("Unidentified Armed Group (Somalia)" and "Al-Shabaab")."""
+    if not a or not b or a == b:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.startswith(_UNNAMED) and not y.startswith(("Military Forces", "Civilians")):
+            return False
+    return True
+
+
 def _sides(i: Incident) -> str | None:
     return i.actor1
 
@@ -121,6 +135,12 @@ def same_event(a: Incident, b: Incident, *, near_km: float = 60.0) -> bool:
 
     >>> same_event(replace(base, event_date="2020-09-28", time_precision=2), base)
     True
+
+    An unnamed armed group may be the group another passage names:
+
+    >>> same_event(replace(base, actor1="Unidentified Armed Group (Somalia)"),
+    ...            replace(base, id="e", actor1="Al-Shabaab"))
+    True
     """
     if a.background or b.background:
         return False
@@ -128,7 +148,7 @@ def same_event(a: Incident, b: Incident, *, near_km: float = 60.0) -> bool:
         return False
     if not _types_ok(a, b):
         return False
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+    if _conflict(a.actor1, b.actor1):
         return False
     return _places_ok(a, b, near_km)
 
@@ -173,7 +193,13 @@ def _merge(group: list[Incident]) -> Incident:
     # A claim stays a claim: an unattributed summary elsewhere does not make it a fact.
     claimed = main.claimed_by or (claims[0] if claims else None)
     disputed = [i for i in group if i.disputed]
-    actor1 = main.actor1 or next((i.actor1 for i in group if i.actor1), None)
+    named = [i.actor1 for i in group if i.actor1 and not i.actor1.startswith(_UNNAMED)]
+    actor1 = (
+        main.actor1
+        if main.actor1 and not main.actor1.startswith(_UNNAMED)
+        else next(iter(named), None) or main.actor1
+    )
+    actor1 = actor1 or next((i.actor1 for i in group if i.actor1), None)
     actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)
     fatalities, injuries = figure("fatalities"), figure("injuries")
     parts = [main.sub_event_type + (f" at {main.location}" if main.location else "")]
@@ -278,8 +304,8 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
                 # Every member of both groups must agree on the attacker.
                 gi = [k for k in range(len(items)) if find(k) == find(i)]
                 gj = [k for k in range(len(items)) if find(k) == find(j)]
-                a1 = {items[k].actor1 for k in gi + gj if items[k].actor1}
-                if len(a1) <= 1:
+                a1 = sorted({items[k].actor1 for k in gi + gj if items[k].actor1})
+                if not any(_conflict(x, y) for x in a1 for y in a1):
                     union(i, j)
     groups: dict[int, list[Incident]] = {}
     for k, inc in enumerate(items):

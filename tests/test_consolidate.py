@@ -125,3 +125,14 @@ def test_a_week_level_date_joins_a_day_of_that_week_and_the_day_stands():
     far = inc("c", "2.txt", 90, date="2024-05-20")
     assert len(consolidate([week, far])) == 2
     assert len(consolidate([inc("d", "1.txt", 0, date="2024-05-08"), day])) == 2
+
+
+def test_an_unnamed_armed_group_joins_the_group_another_report_names():
+    a = inc("a", "1.txt", 0, actor1="Unidentified Armed Group (Azerbaijan)", fat=9)
+    b = inc("b", "2.txt", 10, actor1="Named Brigade", fat=9)
+    [m] = consolidate([a, b])
+    assert m.actor1 == "Named Brigade" and len(m.sources) == 2
+    c = inc("c", "2.txt", 60, actor1="Military Forces of Armenia")
+    assert len(consolidate([a, c])) == 2
+    d = inc("d", "3.txt", 90, actor1="Other Brigade")
+    assert len(consolidate([a, b, d])) == 2
