@@ -1073,3 +1073,13 @@ def test_protests_and_their_dispersal():
         ("Khartoum", "Protest with intervention")
     ]
     assert incs[0].actor1 == "Protesters (Sudan)" and len(incs[0].sources) == 2
+
+
+def test_killing_in_the_response_is_the_same_battle():
+    text = (
+        "Jihadist fighters killed 20 soldiers in an ambush near Damboa on Sunday, the "
+        "Nigerian army said.\n\nIt said the army killed dozens of insurgents in the response."
+    )
+    [inc] = violent(extract(text))
+    assert len(inc.sources) == 2 and inc.actor1 == "Unidentified Armed Group (Nigeria)"
+

@@ -170,6 +170,16 @@ def other_belligerent(side: str | None, ctx: Context) -> str | None:
     return others[0] if side and others else None
 
 
+def _acl_subject(verb: Any) -> list[Any]:
+    """The subject the parser turned into a head noun ("NIAMEY — Jihadist fighters
+    killed ...", read as "fighters [who] killed"): a past-tense verb hanging on a noun."""
+    active = verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
+    if verb.dep_ == "acl" and active and verb.head.pos_ in ("NOUN", "PROPN"):
+        h = verb.head
+        return [*(c for c in h.children if c.dep_ in ("amod", "compound")), h]
+    return []
+
+
 def find_actors(
     tok: Any, unit: Unit, ctx: Context, claim_side: str | None, country: str | None = None
 ) -> tuple:
@@ -197,6 +207,8 @@ def find_actors(
             for c in holder.children:
                 if c.dep_ == "nsubj":
                     a1_phrase = list(c.subtree)
+        if not a1_phrase:
+            a1_phrase = _acl_subject(verb)
         if not a1_phrase and verb.tag_ == "VBD" and verb.lemma_.lower() in KILL:
             for j in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
                 if verb.doc[j].is_punct:
@@ -220,8 +232,7 @@ def find_actors(
             verb = tok.head.head
             if verb.pos_ == "VERB" and verb.lemma_.lower() not in REPORT:
                 subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subj is not None:
-                    a1_phrase = list(subj.subtree)
+                a1_phrase = list(subj.subtree) if subj is not None else _acl_subject(verb)
             verb = None
     # "... by its neighbor", "shelling from Armenia's forces" anywhere in the clause
     if not a1_phrase:
@@ -289,7 +300,11 @@ def find_actors(
     irregular = any(
         t.lemma_.lower() in IRREGULAR or t.lower_ in IRREGULAR
         for h in heads
-        for t in [h, *h.conjuncts]
+        for t in [
+            h,
+            *h.conjuncts,
+            *(c for c in h.children if c.dep_ in ("amod", "compound")),  # "jihadist fighters"
+        ]
     )
     return a1, a2, civil, irregular
 

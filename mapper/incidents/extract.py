@@ -225,8 +225,14 @@ def _unit_events(unit: Unit, ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 out.append(d)
                 out.extend(split_places(d, unit, ctx))
     elif (agent := killers(casualties[3], casualties[4])) is not None:
-        # "RSF fighters killed dozens of civilians": armed killers named, an event of its own.
-        out.append(make_draft(unit, ctx, casualties[3], agent, casualties, background))
+        # "RSF fighters killed dozens of civilians": armed killers named, an event of its own,
+        # unless it points back to the event just told ("... in the response").
+        d = make_draft(unit, ctx, casualties[3], agent, casualties, background)
+        prev = _refers_back(d, casualties[3], drafts, ctx)
+        if prev is not None:
+            _join(prev, d, unit)
+        else:
+            out.append(d)
     elif casualties[0] is not None or casualties[1] is not None or casualties[2]:
         prev = _continues(unit, drafts, ctx)
         if prev is not None and not background:
@@ -444,6 +450,12 @@ def _definite(np: Any) -> bool:
     )
 
 
+# Nouns naming an event already told: "in the response", "during the fighting".
+_EVENT_NOUNS = frozenset(
+    {"response", "fighting", "attack", "clash", "ambush", "raid", "assault", "battle", "strike"}
+)
+
+
 def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft | None:
     """Return the event a sentence tells more of by pointing back to it.
 
@@ -461,6 +473,14 @@ def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft
         if verb.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
             # "the attackers arrived ... and fired": the subject of the first verb
             phrases += [c for c in verb.head.children if c.dep_ == "nsubj"]
+        # "killed dozens of terrorists in the response / during the fighting"
+        phrases += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "during")
+            for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in _EVENT_NOUNS
+        ]
     else:
         phrases = [tok]
     own_date = unit_date(d.unit, ctx, tok)
@@ -478,6 +498,7 @@ def _refers_back(d: Draft, tok: Any, drafts: list[Draft], ctx: Context) -> Draft
                 or (np is tok and prev.event_type == d.event_type)
                 # "the attackers", "the gunmen": the attackers of the event just told
                 or (head in IRREGULAR and np.dep_ in ("nsubj", "nsubjpass"))
+                or (head in _EVENT_NOUNS and np.dep_ == "pobj")
             )
             if same_word and _definite(np):
                 return prev
