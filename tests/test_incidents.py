@@ -1082,4 +1082,3 @@ def test_killing_in_the_response_is_the_same_battle():
     )
     [inc] = violent(extract(text))
     assert len(inc.sources) == 2 and inc.actor1 == "Unidentified Armed Group (Nigeria)"
-
