@@ -1082,3 +1082,13 @@ def test_killing_in_the_response_is_the_same_battle():
     )
     [inc] = violent(extract(text))
     assert len(inc.sources) == 2 and inc.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_a_risen_death_toll_updates_the_event_just_told():
+    text = (
+        "A suicide bomber killed at least 10 people at a market in Maiduguri on Sunday, "
+        "police said.\n\nOfficials said the death toll had risen to 14 on Monday.\n\n"
+        "The toll from the insurgency has risen to more than 40,000 since 2009."
+    )
+    [inc] = violent(extract(text))
+    assert inc.fatalities == 14 and len(inc.sources) == 2

@@ -5,6 +5,7 @@ Counts are read conservatively by :mod:`mapper.numbers`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mapper.incidents.actors import span_side
@@ -23,7 +24,7 @@ from mapper.incidents.records import Context, Unit
 from mapper.incidents.triggers import blocked
 from mapper.numbers import count_people, parse_count
 
-__all__ = ["count_casualties", "killers"]
+__all__ = ["count_casualties", "killers", "TOLL"]
 
 
 def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
@@ -128,7 +129,18 @@ def count_casualties(unit: Unit, ctx: Context) -> tuple:
                 n = parse_count(" ".join(c.text for c in nums))
                 if n is not None:
                     equip.append(f"{n} {tok.text}")
+    # "The death toll has risen to 14": a new total for the event just told.
+    m = TOLL.search(ctx.text[unit.start : unit.end])
+    if m and fat is None:
+        fat = parse_count(m.group(1))
     return fat, inj, equip, where, victims_kind, victims_side
+
+
+TOLL = re.compile(
+    r"\b(?:death )?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands at|stood at|"
+    r"increased|jumped)\b(?: to)?\s+((?:at least |more than |over )?[\w,-]+)",
+    re.I,
+)
 
 
 def _dead_of(tok: Any) -> bool:

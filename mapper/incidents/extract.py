@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mapper.incidents.actors import IRREGULAR
-from mapper.incidents.casualties import count_casualties, killers
+from mapper.incidents.casualties import TOLL, count_casualties, killers
 from mapper.incidents.claims import find_denial, link_denials
 from mapper.incidents.context import build_context
 from mapper.incidents.dating import is_background, unit_date
@@ -561,7 +561,8 @@ def _continues(unit: Unit, drafts: list[Draft], ctx: Context) -> Draft | None:
     own = [t for t in ctx.toponyms_in(unit.start, unit.end) if t.kind != "country"]
     if own and all(t.name != prev.place_name for t in own):
         return None
-    if not _dates_fit(unit_date(unit, ctx), prev):
+    toll = TOLL.search(ctx.text[unit.start : unit.end])
+    if not toll and not _dates_fit(unit_date(unit, ctx), prev):
         return None  # "Police killed two gunmen on Monday" after Wednesday's clash
     return prev
 
