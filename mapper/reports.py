@@ -136,10 +136,11 @@ def _parse_date(value: object) -> dt.date | None:
 # --------------------------------------------------------------------------- datelines
 
 # "Baku, Azerbaijan –", "TROY, N.C. (AP) —", "MOSCOW, Sept 27 (Reuters) -": a few
-# capitalised words (the place), an optional date and agency, then a dash.
+# capitalised words (the place), an optional date and agency, then a dash. Country names
+# after the comma may hold lower-case joiners ("Democratic Republic of Congo").
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z][\w.'’-]*|de|al|el|la))*"
-    r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*)?)"
+    r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and|de|du|al|el|la))*)?)"
     r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\((?:[A-Z][\w&.'’ -]{0,30})\))?"
     r"[ \t]*(?:[–—]|--?)[ \t]+(?=\S)"

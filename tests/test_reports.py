@@ -49,6 +49,8 @@ def test_front_matter_date_and_title():
         ("MOSCOW, Sept 27 (Reuters) - Talks began.", "MOSCOW"),
         ("Baku, Azerbaijan – Tensions flared.", "Baku, Azerbaijan"),
         ("Khartoum — Gunfire was heard.", "Khartoum"),
+        ("GOMA, Democratic Republic of Congo — Shells fell.", "GOMA, Democratic Republic of Congo"),
+        ("SARAJEVO, Bosnia and Herzegovina (AP) — A vote.", "SARAJEVO, Bosnia and Herzegovina"),
     ],
 )
 def test_datelines(text, place):
