@@ -72,8 +72,11 @@ def _places_ok(a: Incident, b: Incident, near_km: float) -> bool:
 
 
 def _dates_ok(a: Incident, b: Incident) -> bool:
-    """Tell whether two dates can be one event's: the same day, or a day within the
-    week a less precise date stands for ("last week" and "on Thursday")."""
+    """Tell whether two dates can be one event's.
+
+    The same day, or a day within the week a less precise date stands for
+    ("last week" and "on Thursday").
+    """
     if a.event_date == b.event_date:
         return True
     if a.event_date is None or b.event_date is None:
@@ -88,8 +91,11 @@ _UNNAMED = "Unidentified Armed Group"
 
 
 def _conflict(a: str | None, b: str | None) -> bool:
-    """Tell whether two attackers differ: an unnamed armed group matches any named
-    non-state group ("Unidentified Armed Group (Somalia)" and "Al-Shabaab")."""
+    """Tell whether two attackers differ.
+
+    An unnamed armed group matches any named non-state group
+    ("Unidentified Armed Group (Somalia)" and "Al-Shabaab").
+    """
     if not a or not b or a == b:
         return False
     for x, y in ((a, b), (b, a)):

@@ -440,7 +440,7 @@ def _same_spelling(key: str, name_key: str) -> bool:
 def _own_names(
     seg: str, key: str, cands: Sequence[Candidate], *, abbreviated: bool = False
 ) -> list[Candidate]:
-    """The candidates that ``seg`` names by their own name (or a spelling of it).
+    """Return the candidates that ``seg`` names by their own name (or a spelling of it).
 
     ``abbreviated``: a full stop follows inside a sentence ("Phila. officer"),
     so a name that starts with ``seg`` counts too.

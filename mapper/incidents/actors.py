@@ -171,8 +171,11 @@ def other_belligerent(side: str | None, ctx: Context) -> str | None:
 
 
 def _acl_subject(verb: Any) -> list[Any]:
-    """The subject the parser turned into a head noun ("NIAMEY — Jihadist fighters
-    killed ...", read as "fighters [who] killed"): a past-tense verb hanging on a noun."""
+    """Return the subject the parser turned into a head noun.
+
+    "NIAMEY — Jihadist fighters killed ..." is read as "fighters [who] killed":
+    a past-tense verb hanging on a noun.
+    """
     active = verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
     if verb.dep_ == "acl" and active and verb.head.pos_ in ("NOUN", "PROPN"):
         h = verb.head

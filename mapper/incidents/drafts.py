@@ -212,6 +212,7 @@ def actor_spans(unit: Unit, tok: Any) -> list[tuple[int, int]]:
 
 
 def apply_date(d: Draft, unit: Unit, ctx: Context, tok: Any = None) -> None:
+    """Date ``d`` from its sentence, else the report's main date, else its anchor (week)."""
     r = unit_date(unit, ctx, tok)
     if r is None:
         r = ctx.main_date

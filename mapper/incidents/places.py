@@ -79,8 +79,11 @@ def split_places(d: Draft, unit: Unit, ctx: Context) -> list[Draft]:
 
 
 def _victims_elsewhere(d: Draft, unit: Unit, ctx: Context, done: set[str | None]) -> list[Draft]:
-    """One more draft per place that listed victims name ("killed two people in Kherson
-    and one in Nikopol"), with that place's own figure."""
+    """Return one more draft per place that listed victims name.
+
+    "killed two people in Kherson and one in Nikopol" gives a draft for
+    Nikopol with its own figure.
+    """
     out = []
     for tok in unit.tokens:
         if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
@@ -221,8 +224,10 @@ _AREA_WORD = re.compile(r"\s+(region|province|oblast|state|district|governorate|
 
 
 def _kind(t: Any, ctx: Context) -> str:
-    """A toponym's kind as the text uses it: "the Donetsk region" names a region even
-    when the name alone resolves to the city."""
+    """Return a toponym's kind as the text uses it.
+
+    "the Donetsk region" names a region even when the name alone resolves to the city.
+    """
     if t.kind == "settlement" and _AREA_WORD.match(ctx.text, t.end):
         return "admin"
     return t.kind
