@@ -12,6 +12,8 @@ import datetime as dt
 import logging
 import re
 
+from mapper.numbers import word_number
+
 __all__ = ["resolve_date", "years_in", "implied_year"]
 
 logger = logging.getLogger(__name__)
@@ -51,22 +53,6 @@ _MONTH_DAY = re.compile(
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s?)\b")
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-}
 
 
 def _on_or_before(anchor: dt.date, year: int, month: int, day: int) -> dt.date | None:
@@ -196,10 +182,7 @@ def implied_year(text: str) -> int | None:
     low = text.lower()
     since = [int(m[1]) for m in re.finditer(r"\bsince (?:the |its )?(\d{4})\b", low)]
     since += [int(m[1]) for m in re.finditer(r"\b(?:after|since) the (\d{4})\b", low)]
-    spans = [
-        _NUMBER_WORDS.get(m[1], None) if not m[1].isdigit() else int(m[1])
-        for m in re.finditer(r"\b(\d{1,2}|[a-z]+)[- ]years?\b", low)
-    ]
+    spans = [word_number(m[1]) for m in re.finditer(r"\b(\d{1,2}|[a-z]+)[- ]years?\b", low)]
     spans = [s for s in spans if s]
     for y in since:
         for n in spans:
