@@ -244,17 +244,17 @@ def _cmd_places(args: argparse.Namespace) -> int:
     from mapper.pipeline import iter_places, read_all
 
     result = read_all(args.reports, encoding=args.encoding)
-    status = _report_problems(result.problems, len(result.reports), sys.stderr)
-    if status == EXIT_NOTHING:
-        return status
     out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
     try:
-        for place in iter_places(result.reports, progress=_say(args.quiet)):
+        places = iter_places(result.reports, progress=_say(args.quiet), problems=result.problems)
+        for place in places:
             out.write(json.dumps(place, ensure_ascii=False) + "\n")
     finally:
         if args.output:
             out.close()
-    return status
+    failed = {p.input for p in result.problems}
+    usable = sum(r.id not in failed for r in result.reports)
+    return _report_problems(result.problems, usable, sys.stderr)
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:

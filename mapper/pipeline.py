@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mapper.errors import MapperError, ReportReadError
+from mapper.errors import ReportReadError
 from mapper.reports import Report, read_reports
 
 __all__ = ["Problem", "RunResult", "read_all", "run", "iter_places"]
@@ -85,14 +85,34 @@ def _input_name(message: str) -> str:
 
 
 def _parse_reports(
-    reports: list[Report], progress: _Progress
+    reports: list[Report], progress: _Progress, problems: list[Problem]
 ) -> Iterator[tuple[Report, Any, list[Any]]]:
-    """Yield (report, spaCy doc, toponyms) for each report, batched through spaCy."""
-    from mapper.geoparse import parse_many
+    """Yield (report, spaCy doc, toponyms) for each report, batched through spaCy.
 
-    items = ((r.text, r.dateline_span) for r in reports)
-    for n, (report, (doc, toponyms)) in enumerate(zip(reports, parse_many(items), strict=True), 1):
-        progress(n, len(reports), "parsed reports")
+    If the batch fails, the rest are parsed one by one, so one report that
+    breaks the parser costs only itself; it is added to ``problems``.
+    """
+    from mapper.geoparse import parse, parse_many
+
+    done = 0
+    try:
+        items = ((r.text, r.dateline_span) for r in reports)
+        for report, (doc, toponyms) in zip(reports, parse_many(items), strict=True):
+            done += 1
+            progress(done, len(reports), "parsed reports")
+            yield report, doc, toponyms
+        return
+    except Exception:  # noqa: BLE001 - redone one by one below, each failure named
+        logger.debug("batched parsing failed; parsing one report at a time", exc_info=True)
+    for report in reports[done:]:
+        done += 1
+        try:
+            doc, toponyms = parse(report.text, dateline_span=report.dateline_span)
+        except Exception as err:  # noqa: BLE001 - named on stderr, the others go on
+            logger.debug("parsing failed for %s", report.id, exc_info=True)
+            problems.append(Problem(report.id, f"cannot parse {report.id!r}: {err}"))
+            continue
+        progress(done, len(reports), "parsed reports")
         yield report, doc, toponyms
 
 
@@ -127,18 +147,26 @@ def run(
 
     result = read_all(inputs, encoding=encoding)
     found = []
-    for report, doc, toponyms in _parse_reports(result.reports, _Progress(progress)):
+    parsed = _parse_reports(result.reports, _Progress(progress), result.problems)
+    for report, doc, toponyms in parsed:
         try:
             found.extend(extract_incidents(report, toponyms, default_date=default_date, doc=doc))
-        except (MapperError, ValueError) as err:
+        except Exception as err:  # noqa: BLE001 - one report's failure must not lose the others
             logger.debug("extraction failed for %s", report.id, exc_info=True)
-            result.problems.append(Problem(report.id, f"cannot extract from {report.id!r}: {err}"))
+            result.problems.append(
+                Problem(
+                    report.id, f"cannot extract from {report.id!r}: {type(err).__name__}: {err}"
+                )
+            )
     result.incidents = consolidate(found)
     return result
 
 
 def iter_places(
-    reports: Iterable[Report], *, progress: Callable[[str], None] | None = None
+    reports: Iterable[Report],
+    *,
+    progress: Callable[[str], None] | None = None,
+    problems: list[Problem] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield one dict per toponym mention: report, start, end, text, name, lat, lon, kind, ...
 
@@ -149,7 +177,8 @@ def iter_places(
     >>> [(p["report"], p["text"], round(p["lat"], 1)) for p in iter_places([r])]
     [('a.txt', 'Stepanakert', 39.8)]
     """
-    for report, _doc, toponyms in _parse_reports(list(reports), _Progress(progress)):
+    problems = [] if problems is None else problems  # reports the parser could not take
+    for report, _doc, toponyms in _parse_reports(list(reports), _Progress(progress), problems):
         for t in toponyms:
             yield {
                 "report": report.id,

@@ -44,6 +44,8 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
 
 # Reports longer than this are almost certainly not news reports (a dump, a binary).
 MAX_BYTES = 20_000_000
+# spaCy's default max_length: a longer text must be split before it can be parsed.
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,11 +523,26 @@ def read_reports(
                 raise ReportReadError(problem)
             if path is None:
                 data = (stdin or sys.stdin.buffer).read()
-                yield from parse_report_bytes(data, name="stdin", suffix="", encoding=encoding)
+                reports = parse_report_bytes(data, name="stdin", suffix="", encoding=encoding)
             else:
-                yield from read_report_file(path, name=name, encoding=encoding)
+                reports = read_report_file(path, name=name, encoding=encoding)
+            for report in reports:
+                if len(report.text) > MAX_CHARS:
+                    _fail(
+                        ReportReadError(
+                            f"cannot read {report.id!r}: too long ({len(report.text):,} "
+                            f"characters, limit {MAX_CHARS:,}); split it into several reports"
+                        ),
+                        on_error,
+                    )
+                else:
+                    yield report
         except ReportReadError as err:
-            if on_error is None:
-                raise
-            logger.debug("skipping %s: %s", name, err)
-            on_error(err)
+            _fail(err, on_error)
+
+
+def _fail(err: ReportReadError, on_error: Callable[[ReportReadError], None] | None) -> None:
+    if on_error is None:
+        raise err
+    logger.debug("skipping: %s", err)
+    on_error(err)

@@ -156,3 +156,17 @@ def test_report_validates():
         Report(id="a", path=None, text=b"bytes")
     with pytest.raises(ValueError):
         Report(id="a", path=None, text="abc", dateline_span=(2, 10))
+
+
+def test_too_long_report_is_named_and_the_rest_still_read(tmp_path, monkeypatch):
+    import mapper.reports
+
+    monkeypatch.setattr(mapper.reports, "MAX_CHARS", 50)
+    (tmp_path / "long.txt").write_text("Shelling hit the town. " * 5, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Shelling hit the town.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"text": "short"}\n{"text": "%s"}\n' % ("x" * 60))
+    errors = []
+    ids = [r.id for r in read_reports([tmp_path], on_error=errors.append)]
+    assert ids == ["feed.jsonl#1", "ok.txt"]
+    assert [str(e).split("'")[1] for e in errors] == ["feed.jsonl#2", "long.txt"]
+    assert all("split it" in str(e) for e in errors)
