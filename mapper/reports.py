@@ -346,29 +346,52 @@ def _record_report(rec: object, *, report_id: str, path: str | None) -> Report:
     )
 
 
-def _json_reports(text: str, *, name: str, path: str | None, lines: bool) -> list[Report]:
+def _records(
+    records: list[object], *, name: str, path: str | None
+) -> list[Report | ReportReadError]:
+    """One report per record; a bad record becomes its own error, not the whole file's."""
+    out: list[Report | ReportReadError] = []
+    for i, rec in enumerate(records, 1):
+        try:
+            if isinstance(rec, ReportReadError):
+                raise rec
+            out.append(_record_report(rec, report_id=f"{name}#{i}", path=path))
+        except ReportReadError as err:
+            out.append(err)
+    return out
+
+
+def _json_line(line: str, number: int, name: str) -> object:
     try:
-        if lines:
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        else:
-            data = json.loads(text)
-            records = data if isinstance(data, list) else [data]
+        return json.loads(line)
+    except json.JSONDecodeError as err:
+        return ReportReadError(f"cannot read '{name}#{number}': invalid JSON at column {err.colno}")
+
+
+def _json_reports(
+    text: str, *, name: str, path: str | None, lines: bool
+) -> list[Report | ReportReadError]:
+    if lines:
+        rows = [line for line in text.splitlines() if line.strip()]
+        return _records(
+            [_json_line(r, i, name) for i, r in enumerate(rows, 1)], name=name, path=path
+        )
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as err:
         raise ReportReadError(
             f"cannot read {name!r}: invalid JSON at line {err.lineno} column {err.colno}"
         ) from err
-    if len(records) == 1 and not lines:
-        return [_record_report(records[0], report_id=name, path=path)]
-    return [_record_report(r, report_id=f"{name}#{i}", path=path) for i, r in enumerate(records, 1)]
+    if not isinstance(data, list):
+        return [_record_report(data, report_id=name, path=path)]
+    return _records(data, name=name, path=path)
 
 
-def _csv_reports(text: str, *, name: str, path: str | None) -> list[Report]:
+def _csv_reports(text: str, *, name: str, path: str | None) -> list[Report | ReportReadError]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         raise ReportReadError(f"cannot read {name!r}: a CSV of reports needs a 'text' column")
-    return [
-        _record_report(row, report_id=f"{name}#{i}", path=path) for i, row in enumerate(reader, 1)
-    ]
+    return _records(list(reader), name=name, path=path)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -394,9 +417,19 @@ def _decode(data: bytes, *, name: str, encoding: str) -> str:
 
 
 def parse_report_bytes(
-    data: bytes, *, name: str, suffix: str, path: str | None = None, encoding: str = "utf-8"
+    data: bytes,
+    *,
+    name: str,
+    suffix: str,
+    path: str | None = None,
+    encoding: str = "utf-8",
+    on_error: Callable[[ReportReadError], None] | None = None,
 ) -> list[Report]:
     r"""Parse the bytes of one input into reports (several for JSON lists, JSONL, CSV).
+
+    A bad record of a multi-record file (no ``text``, broken JSON line) is
+    passed to ``on_error`` and the other records are kept; without
+    ``on_error`` it is raised.
 
     Raises
     ------
@@ -430,14 +463,23 @@ def parse_report_bytes(
             raise ReportReadError(f"cannot read {name!r}: the page has no visible text")
         return [report]
     if suffix in JSON_SUFFIXES:
-        return _json_reports(text, name=name, path=path, lines=suffix != ".json")
-    if suffix in CSV_SUFFIXES:
-        return _csv_reports(text, name=name, path=path)
-    return [parse_text_report(text, report_id=name, path=path)]
+        items = _json_reports(text, name=name, path=path, lines=suffix != ".json")
+    elif suffix in CSV_SUFFIXES:
+        items = _csv_reports(text, name=name, path=path)
+    else:
+        return [parse_text_report(text, report_id=name, path=path)]
+    for item in items:
+        if isinstance(item, ReportReadError):
+            _fail(item, on_error)
+    return [item for item in items if isinstance(item, Report)]
 
 
 def read_report_file(
-    path: Path, *, name: str | None = None, encoding: str = "utf-8"
+    path: Path,
+    *,
+    name: str | None = None,
+    encoding: str = "utf-8",
+    on_error: Callable[[ReportReadError], None] | None = None,
 ) -> list[Report]:
     """Read one report file (several reports for JSON lists, JSONL and CSV).
 
@@ -452,7 +494,7 @@ def read_report_file(
     except OSError as err:
         raise ReportReadError(f"cannot read {name!r}: {err.strerror or err}") from err
     return parse_report_bytes(
-        data, name=name, suffix=path.suffix, path=str(path), encoding=encoding
+        data, name=name, suffix=path.suffix, path=str(path), encoding=encoding, on_error=on_error
     )
 
 
@@ -525,7 +567,7 @@ def read_reports(
                 data = (stdin or sys.stdin.buffer).read()
                 reports = parse_report_bytes(data, name="stdin", suffix="", encoding=encoding)
             else:
-                reports = read_report_file(path, name=name, encoding=encoding)
+                reports = read_report_file(path, name=name, encoding=encoding, on_error=on_error)
             for report in reports:
                 if len(report.text) > MAX_CHARS:
                     _fail(

@@ -170,3 +170,16 @@ def test_too_long_report_is_named_and_the_rest_still_read(tmp_path, monkeypatch)
     assert ids == ["feed.jsonl#1", "ok.txt"]
     assert [str(e).split("'")[1] for e in errors] == ["feed.jsonl#2", "long.txt"]
     assert all("split it" in str(e) for e in errors)
+
+
+def test_a_bad_record_costs_only_itself(tmp_path):
+    (tmp_path / "feed.jsonl").write_text(
+        '{"text": "one"}\n{broken\n{"title": "no text"}\n{"text": "four"}\n'
+    )
+    (tmp_path / "rows.csv").write_text(
+        "text,date\nfirst,2020-09-27\n,2020-09-28\n", encoding="utf-8"
+    )
+    errors = []
+    ids = [r.id for r in read_reports([tmp_path], on_error=errors.append)]
+    assert ids == ["feed.jsonl#1", "feed.jsonl#4", "rows.csv#1"]
+    assert [str(e).split("'")[1] for e in errors] == ["feed.jsonl#2", "feed.jsonl#3", "rows.csv#2"]
