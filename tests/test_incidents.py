@@ -1092,3 +1092,17 @@ def test_a_risen_death_toll_updates_the_event_just_told():
     )
     [inc] = violent(extract(text))
     assert inc.fatalities == 14 and len(inc.sources) == 2
+
+
+def test_contradicted_metadata_date_is_never_day_precise():
+    from mapper.geoparse import parse
+    from mapper.reports import parse_text_report
+
+    text = ("date 2012-03-05\nGunmen attacked the village of Tawila on Monday, killing six "
+            "people, officials said. It was the worst violence since 2019, after four years "
+            "of calm in the area.")
+    report = parse_text_report(text, report_id="t.txt")
+    doc, tops = parse(report.text)
+    found = extract_incidents(report, tops, doc=doc)
+    assert found and all(i.time_precision == 3 for i in found)
+    assert all("contradicted" in i.notes for i in found)

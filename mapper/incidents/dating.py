@@ -12,7 +12,10 @@ from mapper.incidents.lexicon import CUMULATIVE, HABITUAL, REPORT
 from mapper.incidents.records import Context, Unit
 from mapper.incidents.sentences import clause_verb
 
-__all__ = ["date_anchor", "is_background", "unit_date", "main_date"]
+__all__ = ["UNCERTAIN", "date_anchor", "is_background", "unit_date", "main_date"]
+
+# Ends the anchor note when the metadata date is contradicted and no default date replaces it.
+UNCERTAIN = "date uncertain"
 
 
 def date_anchor(report: Any, body: str, default_date: dt.date | None) -> tuple[dt.date | None, str]:
@@ -33,7 +36,7 @@ def date_anchor(report: Any, body: str, default_date: dt.date | None) -> tuple[d
         )
     return published, (
         f"metadata date {published.isoformat()} contradicted by the text "
-        f"(implies {year}); date uncertain"
+        f"(implies {year}); {UNCERTAIN}"
     )
 
 

@@ -19,7 +19,7 @@ from mapper.incidents.actors import (
     state_sides,
 )
 from mapper.incidents.claims import claim_of
-from mapper.incidents.dating import unit_date
+from mapper.incidents.dating import UNCERTAIN, unit_date
 from mapper.incidents.lexicon import (
     AGREE,
     AIR,
@@ -218,6 +218,8 @@ def apply_date(d: Draft, unit: Unit, ctx: Context, tok: Any = None) -> None:
         r = ctx.main_date
     if r is None and ctx.anchor is not None:
         r = (ctx.anchor, 2)
+    if r is not None and ctx.anchor_note.endswith(UNCERTAIN):
+        r = (r[0], 3)  # the year itself is in doubt: never state day precision
     if r is not None:
         d.date, d.time_precision = r
     d.date_note = ctx.anchor_note
