@@ -352,9 +352,10 @@ def _records(
     """One report per record; a bad record becomes its own error, not the whole file's."""
     out: list[Report | ReportReadError] = []
     for i, rec in enumerate(records, 1):
+        if isinstance(rec, ReportReadError):  # a JSON line that did not decode
+            out.append(rec)
+            continue
         try:
-            if isinstance(rec, ReportReadError):
-                raise rec
             out.append(_record_report(rec, report_id=f"{name}#{i}", path=path))
         except ReportReadError as err:
             out.append(err)
