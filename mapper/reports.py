@@ -111,7 +111,12 @@ class Report:
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATE_LINE = re.compile(
-    r"\A\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I
+    r"\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I
+)
+# A headline line (no date of its own) directly followed by a date line.
+_TITLE_THEN_DATE = re.compile(
+    r"[ \t]*(?P<title>[^\n]{1,300})\n(?=[ \t]*(?:date|published|dated?)\s*:?\s+\d{4}-\d{2}-\d{2})",
+    re.I,
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
@@ -197,6 +202,12 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
     >>> r = parse_text_report("date 2020-09-27\nBaku, Azerbaijan – Shells fell.", report_id="x")
     >>> r.published, r.dateline, r.text[r.body_start:r.body_start + 4]
     (datetime.date(2020, 9, 27), 'Baku, Azerbaijan', 'Baku')
+
+    A headline may come first, with the date line under it:
+
+    >>> r = parse_text_report("Shelling hits town\ndate 2020-09-27\n\nShells fell.", report_id="x")
+    >>> r.title, r.published, r.text[r.body_start:].strip()
+    ('Shelling hits town', datetime.date(2020, 9, 27), 'Shells fell.')
     """
     published: dt.date | None = None
     title: str | None = None
@@ -218,6 +229,11 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
         body_start = fm.end()
     else:
         dm = _DATE_LINE.match(text)
+        tm = None if dm else _TITLE_THEN_DATE.match(text)
+        if tm:
+            # Saved web pages often put the headline first and the date line under it.
+            title = tm["title"].strip()
+            dm = _DATE_LINE.match(text, tm.end("title") + 1)
         if dm:
             published = _parse_date(dm[1])
             body_start = dm.end()
