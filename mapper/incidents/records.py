@@ -1,25 +1,15 @@
-"""The incident records: the public :class:`Incident` and :class:`Source`.
+"""The public incident records: :class:`Incident` and :class:`Source`.
 
-Also the working records a report is read into (:class:`Unit`, :class:`Draft`,
-:class:`Denial`, :class:`Context`).
+The working records of each stage live with the stage that makes them
+(:mod:`~mapper.incidents.units`, :mod:`~mapper.incidents.frames`,
+:mod:`~mapper.incidents.events`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-__all__ = [
-    "EVENT_TYPES",
-    "VIOLENT",
-    "Source",
-    "Incident",
-    "Unit",
-    "Draft",
-    "Denial",
-    "Context",
-]
+__all__ = ["EVENT_TYPES", "VIOLENT", "Source", "Incident"]
 
 
 EVENT_TYPES = {
@@ -150,92 +140,3 @@ class Incident:
     def violent(self) -> bool:
         """True for Battles, Explosions/Remote violence and Violence against civilians."""
         return self.event_type in VIOLENT
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A sentence (split at line breaks), trimmed, with its tokens."""
-
-    index: int
-    para: int
-    start: int
-    end: int
-    tokens: tuple[Any, ...]
-    caption: bool
-
-
-@dataclass(slots=True)
-class Draft:
-    """A mutable incident under construction (frozen into :class:`Incident` at the end)."""
-
-    unit: Unit
-    event_type: str
-    sub_event_type: str
-    trigger: str
-    actor1: str | None = None
-    actor1_side: str | None = None
-    actor2: str | None = None
-    actor2_side: str | None = None
-    place: Any = None
-    place_name: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geometry: dict | None = None
-    geo_precision: int = 3
-    date: dt.date | None = None
-    time_precision: int = 3
-    fatalities: int | None = None
-    injuries: int | None = None
-    claimed_by: str | None = None
-    claimant_side: str | None = None
-    disputed: bool = False
-    disputed_by: str | None = None
-    background: bool = False
-    equipment: list[str] = field(default_factory=list)
-    extra_units: list[Unit] = field(default_factory=list)
-    content: frozenset[str] = frozenset()
-    victims_civilian: bool = False
-    date_note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Denial:
-    """A sentence that denies something: who denies, their side, what and where."""
-
-    unit: Unit
-    denier: str | None
-    side: str | None
-    content: frozenset[str]
-    places: frozenset[str]
-    relative: bool = False  # "..., which Y denied": it denies the claim of its own sentence
-
-
-@dataclass(slots=True)
-class Context:
-    """What the whole report tells every sentence: its units, places, sides and dates."""
-
-    report: Any
-    text: str
-    doc: Any
-    units: list[Unit]
-    toponyms: list[Any]  # usable as places: not adjectival, not dateline, resolved
-    sides: list[Any]  # every toponym incl. adjectival (for actors and claimants)
-    anchor: dt.date | None
-    anchor_note: str
-    theatre: Any
-    capitals: dict[str, Any]
-    belligerents: list[str]
-    has_remote: bool
-    war: bool = False
-    orgs: set[str] = field(default_factory=set)
-    last_claimant: tuple[str, str | None] | None = None
-    claimants: list[tuple[str, str | None, str]] = field(default_factory=list)
-    dateline_end: int = 0
-    last_country: str | None = None
-    main_date: tuple[dt.date, int] | None = None
-
-    def toponyms_in(self, start: int, end: int, *, places: bool = True) -> list[Any]:
-        """Return the toponyms inside ``start..end`` (places only, or every side too)."""
-        pool = self.toponyms if places else self.sides
-        return [t for t in pool if t.start >= start and t.end <= end]

@@ -1,0 +1,248 @@
+"""ACLED typing: the event and sub-event type of what a frame tells.
+
+The rules follow the order in which ACLED's codebook separates its six
+event types, each by what defines it:
+
+1. **Demonstrations** (a crowd with a political aim): *Riots* when the
+   demonstrators are violent (stones, arson, vandalism, clashes), else
+   *Protests*: excessive force when forces kill or shoot at them, with
+   intervention when they are dispersed, tear-gassed or arrested, else
+   peaceful. A crowd acting violently without a demonstration is *Riots/Mob
+   violence* ("residents lynched a suspected thief").
+2. **Remote violence** by its means: a suicide bomb, a remote explosive
+   (IED, landmine, bomb), a grenade, an air or drone strike, shelling
+   (artillery, mortars, rockets, missiles), unless the account is of an
+   armed clash ("clashes in which artillery was used" is a battle).
+3. **Battles**: armed actors on both sides: an explicit clash, an attack on
+   forces or their posts, forces killing fighters; taking ground is
+   "Government regains territory" or "Non-state actor overtakes territory"
+   by who takes it.
+4. **Violence against civilians**: armed actors, or unnamed perpetrators,
+   attacking, killing, abducting or raping unarmed people.
+5. **Strategic developments**: arrests, looting and property destruction,
+   weapons found or stopped, agreements, changes to a group, bases,
+   territory handed over, and state measures (martial law, curfews,
+   mobilisation) as "Other".
+
+Examples
+--------
+>>> code_event(frozenset({"attack"}), ("nonstate",), ("armed_site",), ())
+('Battles', 'Armed clash')
+>>> code_event(frozenset({"attack", "kill"}), ("nonstate",), ("civilian",), ("civilian",))
+('Violence against civilians', 'Attack')
+>>> code_event(frozenset({"attack", "explosive"}), ("nonstate",), ("armed_site",), ())
+('Explosions/Remote violence', 'Remote explosive/landmine/IED')
+>>> code_event(frozenset({"protest", "intervene"}), ("protester",), (), ())
+('Protests', 'Protest with intervention')
+>>> code_event(frozenset({"die"}), (), (), ("civilian",)) is None
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["code_event", "EventCode", "VIOLENT_CUES", "REMOTE_CUES"]
+
+EventCode = tuple[str, str]
+
+#: Cues of remote violence, by ACLED sub-event type, most specific first.
+REMOTE_CUES: tuple[tuple[str, str], ...] = (
+    ("suicide", "Suicide bomb"),
+    ("chemical", "Chemical weapon"),
+    ("explosive", "Remote explosive/landmine/IED"),
+    ("grenade", "Grenade"),
+    ("air", "Air/drone strike"),
+    ("shell", "Shelling/artillery/missile attack"),
+)
+#: Cues of physical violence between or against people.
+VIOLENT_CUES = frozenset({"clash", "attack", "kill", "abduct", "sexual", "capture"})
+
+_ARMED = frozenset({"state", "nonstate", "communal", "armed_site"})
+_UNARMED = frozenset({"civilian", "property", "protester"})
+_CROWD_ACTS = frozenset({"riot", "burn", "destroy", "loot", "clash", "attack", "kill"})
+
+
+def _demonstration(
+    cues: frozenset[str], agents: tuple[str, ...], victims: tuple[str, ...]
+) -> EventCode | None:
+    """Protests and riots: demonstrators, what they did and what was done to them.
+
+    Examples
+    --------
+    >>> _demonstration(frozenset({"protest", "burn"}), ("protester",), ())
+    ('Riots', 'Violent demonstration')
+    >>> _demonstration(frozenset({"protest", "kill"}), ("state",), ("protester",))
+    ('Protests', 'Excessive force against protesters')
+    """
+    demo = "protest" in cues or "protester" in agents
+    if not demo:
+        return None
+    crowd_acts = cues & _CROWD_ACTS
+    if "riot" in cues:
+        return ("Riots", "Violent demonstration")
+    state_hits = "protester" in victims or ("state" in agents and cues & {"kill", "attack"})
+    if crowd_acts and not state_hits:
+        return ("Riots", "Violent demonstration")
+    if state_hits and cues & {"kill", "attack"}:
+        return ("Protests", "Excessive force against protesters")
+    if cues & {"intervene", "arrest"}:
+        return ("Protests", "Protest with intervention")
+    return ("Protests", "Peaceful protest")
+
+
+def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
+    """A crowd acting violently with no demonstration: Riots/Mob violence.
+
+    Examples
+    --------
+    >>> _mob(frozenset({"kill", "burn"}), ("crowd",))
+    ('Riots', 'Mob violence')
+    """
+    if "crowd" in agents and not agents_armed(agents) and cues & (_CROWD_ACTS | {"riot"}):
+        return ("Riots", "Mob violence")
+    if "riot" in cues:
+        return ("Riots", "Mob violence")
+    return None
+
+
+def agents_armed(agents: tuple[str, ...]) -> bool:
+    """True when an agent is an armed actor (forces, armed groups, communal militias)."""
+    return bool(set(agents) & {"state", "nonstate", "communal"})
+
+
+def _remote(cues: frozenset[str]) -> EventCode | None:
+    """Explosions/Remote violence by its means, unless the account is of a clash.
+
+    Examples
+    --------
+    >>> _remote(frozenset({"shell", "attack"}))
+    ('Explosions/Remote violence', 'Shelling/artillery/missile attack')
+    >>> _remote(frozenset({"shell", "clash"})) is None
+    True
+    """
+    if "clash" in cues and not cues & {"suicide", "explosive", "air"}:
+        return None
+    for cue, sub in REMOTE_CUES:
+        if cue in cues:
+            return ("Explosions/Remote violence", sub)
+    if "air_means" in cues and cues & {"attack", "kill", "destroy", "burn"}:
+        return ("Explosions/Remote violence", "Air/drone strike")
+    return None
+
+
+def _territory(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
+    """Taking ground by force: who takes it names the sub-event type."""
+    if "capture" not in cues:
+        return None
+    if "state" in agents and "nonstate" not in agents:
+        return ("Battles", "Government regains territory")
+    if agents_armed(agents) or not agents:
+        return ("Battles", "Non-state actor overtakes territory")
+    return None
+
+
+def _violence(
+    cues: frozenset[str],
+    agents: tuple[str, ...],
+    targets: tuple[str, ...],
+    victims: tuple[str, ...],
+) -> EventCode | None:
+    """Battles or Violence against civilians, by who was attacked.
+
+    Examples
+    --------
+    >>> _violence(frozenset({"kill"}), ("state",), ("nonstate",), ("nonstate",))
+    ('Battles', 'Armed clash')
+    >>> _violence(frozenset({"abduct"}), ("nonstate",), ("civilian",), ())
+    ('Violence against civilians', 'Abduction/forced disappearance')
+    >>> _violence(frozenset({"attack"}), (), (), ()) is None
+    True
+    """
+    if not cues & VIOLENT_CUES:
+        return None
+    if "clash" in cues:
+        return ("Battles", "Armed clash")
+    hit = set(targets) | set(victims)
+    armed_hit = bool(hit & _ARMED)
+    if cues & {"abduct"}:
+        return ("Violence against civilians", "Abduction/forced disappearance")
+    if "sexual" in cues:
+        return ("Violence against civilians", "Sexual violence")
+    if armed_hit and (agents_armed(agents) or not agents or "attack" in cues):
+        return ("Battles", "Armed clash")
+    if hit & {"civilian"} or (hit & {"property"} and cues & {"attack", "kill"}):
+        return ("Violence against civilians", "Attack")
+    if agents_armed(agents) and cues & {"attack", "kill"}:
+        # An attack by an armed actor on an unstated target.
+        return (
+            ("Battles", "Armed clash")
+            if "attack" in cues
+            else ("Violence against civilians", "Attack")
+        )
+    if "attack" in cues and not agents:
+        return None
+    if "kill" in cues:
+        return ("Violence against civilians", "Attack")
+    return None
+
+
+def _strategic(
+    cues: frozenset[str], agents: tuple[str, ...], targets: tuple[str, ...]
+) -> EventCode | None:
+    """Strategic developments by their definitions.
+
+    Examples
+    --------
+    >>> _strategic(frozenset({"arrest"}), ("state",), ())
+    ('Strategic developments', 'Arrests')
+    >>> _strategic(frozenset({"burn"}), ("nonstate",), ("property",))
+    ('Strategic developments', 'Looting/property destruction')
+    """
+    sd = "Strategic developments"
+    if "disrupt" in cues:
+        return (sd, "Disrupted weapons use")
+    if "agreement" in cues:
+        return (sd, "Agreement")
+    if "arrest" in cues:
+        return (sd, "Arrests")
+    if cues & {"loot", "burn", "destroy"}:
+        return (sd, "Looting/property destruction")
+    if "transfer" in cues:
+        return (sd, "Non-violent transfer of territory")
+    if "group_change" in cues:
+        return (sd, "Change to group/activity")
+    if "declare" in cues:
+        return (sd, "Other")
+    return None
+
+
+def code_event(
+    cues: frozenset[str],
+    agents: tuple[str, ...],
+    targets: tuple[str, ...],
+    victims: tuple[str, ...],
+) -> EventCode | None:
+    """ACLED (event_type, sub_event_type) of an account, or None when it tells no event.
+
+    Parameters
+    ----------
+    cues : frozenset of str
+        Cue classes of the account (see :mod:`mapper.incidents.frames`).
+    agents, targets, victims : tuple of str
+        ACLED actor kinds of who acted, what was attacked and who was hurt.
+
+    Returns
+    -------
+    tuple of (str, str) or None
+    """
+    for rule in (
+        lambda: _demonstration(cues, agents, victims),
+        lambda: _mob(cues, agents),
+        lambda: _remote(cues),
+        lambda: _territory(cues, agents),
+        lambda: _violence(cues, agents, targets, victims),
+        lambda: _strategic(cues, agents, targets),
+    ):
+        code = rule()
+        if code is not None:
+            return code
+    return None

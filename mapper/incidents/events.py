@@ -1,0 +1,256 @@
+"""Segmentation: one event mention per (place, date, event), and the passages that tell it.
+
+A frame (:mod:`mapper.incidents.frames`) is one source's account in one
+sentence; this stage cuts and joins accounts into events the way ACLED counts
+them, one per place and day:
+
+* **several targets** ("counter-attacks in the directions of A, B, C and D")
+  are one event each;
+* **a list with per-item dates** ("an attack on A on 4 October, on B on
+  8 October and on C on 10 October") pairs each place with the date written
+  after it, so it gives three events;
+* **an aggregate** over a period ("between 4 and 17 October, four missile
+  attacks on the city killed 32") stays one event, dated by the range with
+  its precision, its toll counted once;
+* **follow-ups** join the event just told: a sentence with no place of its
+  own and no new date that tells the toll, the means or the other side's
+  version of it ("Two soldiers died", "The attack was repelled") is a source
+  of that event, not a new one;
+* **display lines** (headlines, captions) only ever support an event the
+  body tells.
+
+Examples
+--------
+>>> from mapper.incidents.events import pair_dates
+>>> pair_dates([10, 40, 70], [(20, "d1"), (50, "d2"), (80, "d3")])
+['d1', 'd2', 'd3']
+>>> pair_dates([10, 40], [(60, "d")])
+['d', 'd']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from mapper.incidents.casualties import Counts, count_unit
+from mapper.incidents.coding import EventCode, code_event
+from mapper.incidents.frames import Frame
+from mapper.incidents.places import EventPlace, event_places
+from mapper.incidents.sites import Site
+from mapper.incidents.timeline import TimeExpr, Timeline, When
+from mapper.incidents.units import Unit
+
+__all__ = ["Mention", "mentions_of", "join_mentions", "pair_dates", "EventGroup"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One account of one event at one place on one date.
+
+    Attributes
+    ----------
+    frame : Frame
+        The account it comes from.
+    code : (str, str) or None
+        ACLED type and sub-event type; None for an account of outcomes only.
+    place : EventPlace or None
+        Where; None when the sentence names no usable place.
+    when : When
+        When (the narrative time when the sentence states none).
+    own_date : bool
+        The sentence states this mention's time itself.
+    background : bool
+        Told as history, before the report's own time frame.
+    counts : Counts
+        The sentence's casualty figures.
+    """
+
+    frame: Frame
+    code: EventCode | None
+    place: EventPlace | None
+    when: When
+    own_date: bool
+    background: bool
+    counts: Counts
+
+    @property
+    def unit(self) -> Unit:
+        """The sentence."""
+        return self.frame.unit
+
+
+@dataclass(frozen=True, slots=True)
+class EventGroup:
+    """The mentions that tell one event, first (defining) mention first."""
+
+    mentions: tuple[Mention, ...]
+
+    @property
+    def head(self) -> Mention:
+        """The mention that defines the event's type."""
+        return self.mentions[0]
+
+
+def pair_dates(place_starts: Sequence[int], dated: Sequence[tuple[int, Any]]) -> list[Any]:
+    """Give each listed place the date written after it, before the next place.
+
+    With no date between a place and the next, the date written after the
+    whole list (or, failing that, the last date before the place) is used.
+    """
+    out = []
+    for i, start in enumerate(place_starts):
+        nxt = place_starts[i + 1] if i + 1 < len(place_starts) else None
+        after = [d for at, d in dated if at > start and (nxt is None or at < nxt)]
+        if after:
+            out.append(after[0])
+            continue
+        later = [d for at, d in dated if at > start]
+        before = [d for at, d in dated if at < start]
+        out.append(later[-1] if later else (before[-1] if before else None))
+    return out
+
+
+def _datable(items: list[tuple[TimeExpr, When]]) -> list[tuple[TimeExpr, When]]:
+    return [(e, w) for e, w in items if e.kind not in ("habit",) and w.date is not None]
+
+
+def _time_of(
+    frame: Frame, items: list[tuple[TimeExpr, When]], timeline: Timeline
+) -> tuple[When, bool]:
+    """The time an account states for itself, nearest its cue words; else the narrative's."""
+    items = _datable(items)
+    day = [(e, w) for e, w in items if w.precision <= 2]
+    pool = day or items
+    if not pool:
+        return timeline.at(frame.unit.start), False
+    doc_starts = [frame.unit.tokens[0].doc[i].idx for i in frame.triggers]
+    e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
+    return w, True
+
+
+def _background(when: When, own: bool, frame: Frame, timeline: Timeline) -> bool:
+    if when.background:
+        return True
+    if own and when.precision <= 2:
+        return False
+    return timeline.habitual(frame.unit.start, frame.unit.end)
+
+
+def mentions_of(frame: Frame, doc: Any, sites: list[Site], timeline: Timeline) -> list[Mention]:
+    """Cut one account into mentions, one per place (and the date stated for it).
+
+    Parameters
+    ----------
+    frame : Frame
+    doc : spacy.tokens.Doc
+    sites : list of Site
+    timeline : Timeline
+
+    Returns
+    -------
+    list of Mention
+    """
+    code = code_event(frame.cues, frame.agents, frame.targets, frame.victims)
+    places: list[EventPlace | None] = list(
+        event_places(doc, sites, frame.start, frame.end, list(frame.triggers))
+    ) or [None]
+    items = timeline.within(frame.start, frame.end)
+    counts = count_unit(frame.unit)
+    day_items = [(e, w) for e, w in _datable(items) if w.precision <= 2]
+    if len(places) > 1 and len(day_items) > 1:
+        whens = pair_dates([p.site.start for p in places], [(e.start, w) for e, w in day_items])
+        owns = [True] * len(places)
+        # Figures told for a list are the list's, not each place's.
+        counts = Counts()
+    else:
+        w, own = _time_of(frame, items, timeline)
+        whens, owns = [w] * len(places), [own] * len(places)
+        if len(places) > 1:
+            counts = Counts()
+    out = []
+    for place, when, own in zip(places, whens, owns, strict=True):
+        when = when or timeline.at(frame.unit.start)
+        out.append(
+            Mention(frame, code, place, when, own, _background(when, own, frame, timeline), counts)
+        )
+    return out
+
+
+# ------------------------------------------------------------------ joining
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    return a.place.site.name == b.place.site.name
+
+
+def _same_time(m: Mention, event: Mention) -> bool:
+    if not m.own_date:
+        return True
+    return m.when.date == event.when.date or event.when.date is None
+
+
+def _compatible(m: Mention, head: Mention) -> bool:
+    """Whether an account may tell more of the event ``head`` defines."""
+    if m.code is None:
+        return True
+    if head.code is None:
+        return False
+    if m.code[0] == head.code[0]:
+        return True
+    # A looting, an arrest or a downed drone during a battle is part of it.
+    return m.code[0] == "Strategic developments" and m.place is None
+
+
+def _follow_up(m: Mention, last: EventGroup | None) -> bool:
+    if last is None or m.background != last.head.background:
+        return False
+    head = last.head
+    if not _same_time(m, head) or not _compatible(m, head):
+        return False
+    if m.place is None:
+        return True
+    return _same_place(m, head) and m.code == head.code
+
+
+def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
+    """Group mentions into events, in text order.
+
+    A mention joins the event told just before it when it has no place of
+    its own (or the same place), no new date, and a compatible type; an
+    account of outcomes only joins it whatever it says; a display line joins
+    an event only, never starts one.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+
+    Returns
+    -------
+    list of EventGroup
+    """
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        last = EventGroup(tuple(groups[-1])) if groups else None
+        display = m.unit.display
+        if _follow_up(m, last):
+            groups[-1].append(m)
+            continue
+        if display or m.code is None:
+            match = next(
+                (g for g in reversed(groups) if _same_place(m, g[0]) and m.code == g[0].code),
+                None,
+            )
+            if match is not None and m.code is not None:
+                match.append(m)
+            continue
+        groups.append([m])
+    return [EventGroup(tuple(g)) for g in groups]
+
+
+def with_place(m: Mention, place: EventPlace | None) -> Mention:
+    """A copy of ``m`` placed at ``place``."""
+    return replace(m, place=place)

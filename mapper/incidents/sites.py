@@ -1,0 +1,144 @@
+"""The places a report names, as the incident stage reads them from the geoparser.
+
+The geoparser (the ``mapper_geoparser`` spaCy component) writes every
+toponym of a report into ``doc.spans["toponyms"]``; this module turns those
+spans into small :class:`Site` records and never geoparses again. Demonyms
+("Russian", "Azeri") come along as ``adjectival`` sites: they say who, not
+where, and feed the actors; stated containers ("Donetsk" in "Marinka,
+Donetsk") are ``qualifier`` sites: an incident sits at the place they
+qualify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Site", "sites_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A toponym of the report with the place it was resolved to.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets of the mention.
+    text : str
+        The mention as written.
+    name : str or None
+        Canonical name of the place (the written name when only its stated
+        area is known).
+    lat, lon : float or None
+        Representative point; None when unresolved.
+    kind : str
+        ``settlement``, ``admin``, ``region``, ``country``, ``line``,
+        ``feature`` or ``other``.
+    country_code, country : str or None
+        ISO 3166-1 alpha-2 code and name of the place's country.
+    admin1 : str or None
+        First-level division name.
+    geometry : dict or None
+        GeoJSON geometry of a line or region.
+    precision : int
+        ACLED geo_precision of the place itself (1 the place, 2 near it or
+        only its small stated area, 3 a larger region).
+    adjectival, qualifier, dateline : bool
+        A demonym; the stated container of another toponym; inside the
+        report's dateline.
+    feature_code : str or None
+        GeoNames feature code (``PPLC`` a capital, ``ADM1`` a province...).
+    population : int
+        Population of a settlement, 0 when unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    lat: float | None
+    lon: float | None
+    kind: str = "other"
+    country_code: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    geometry: dict | None = None
+    precision: int = 1
+    adjectival: bool = False
+    qualifier: bool = False
+    dateline: bool = False
+    feature_code: str | None = None
+    population: int = 0
+
+    @property
+    def resolved(self) -> bool:
+        """True when the site has coordinates."""
+        return self.lat is not None
+
+    @property
+    def usable(self) -> bool:
+        """True when an incident may sit here: resolved, not a demonym, not the dateline."""
+        return self.lat is not None and not self.adjectival and not self.dateline
+
+
+def _ext(obj: Any, name: str, default: Any = None) -> Any:
+    # A spaCy Span keeps the geoparser's fields under ``span._``; a record has them itself.
+    underscore = getattr(obj, "_", None)
+    if underscore is not None and underscore.has(name):
+        return underscore.get(name)
+    return getattr(obj, name, default)
+
+
+def _site(t: Any, start: int, end: int, text: str) -> Site:
+    place = _ext(t, "place")
+    return Site(
+        start=start,
+        end=end,
+        text=text,
+        name=_ext(t, "name"),
+        lat=_ext(t, "lat"),
+        lon=_ext(t, "lon"),
+        kind=_ext(t, "kind") or "other",
+        country_code=_ext(t, "country_code"),
+        country=getattr(place, "country", None)
+        or (_ext(t, "name") if _ext(t, "kind") == "country" else None),
+        admin1=_ext(t, "admin1"),
+        geometry=_ext(t, "geometry") or getattr(place, "geometry", None),
+        precision=_ext(t, "precision") or 1,
+        adjectival=bool(_ext(t, "adjectival")),
+        qualifier=bool(_ext(t, "qualifier")),
+        dateline=bool(_ext(t, "dateline")),
+        feature_code=getattr(place, "feature_code", None),
+        population=getattr(place, "population", 0) or 0,
+    )
+
+
+def sites_of(doc: Any, toponyms: Iterable[Any] | None = None) -> list[Site]:
+    """Return the report's sites, in text order, from ``doc.spans["toponyms"]``.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A Doc parsed by a pipeline with the ``mapper_geoparser`` component.
+    toponyms : iterable of mapper.geoparse.Toponym, optional
+        Toponym records to read instead, when the Doc carries no spans.
+
+    Returns
+    -------
+    list of Site
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> t = NS(start=4, end=8, text="Gao", name="Gao", lat=16.3, lon=-0.0, kind="settlement")
+    >>> [(s.text, s.usable) for s in sites_of(NS(spans={}), [t])]
+    [('Gao', True)]
+    """
+    spans = getattr(doc, "spans", {})
+    if "toponyms" in spans:
+        out = [_site(s, s.start_char, s.end_char, s.text) for s in spans["toponyms"]]
+    else:
+        out = [_site(t, t.start, t.end, t.text) for t in (toponyms or ())]
+    return sorted(out, key=lambda s: (s.start, -s.end))

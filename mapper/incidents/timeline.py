@@ -1,0 +1,742 @@
+"""The document time model: when each passage of a report happened.
+
+News and chronologies place events in time the same few ways, and this module
+reads them all against the narrative's *current reference time*, not only the
+publication date:
+
+* an explicit date ("On 28 October", "4 October 2020", "10/01", "2020-10-04")
+  sets the narrative anchor for what follows;
+* anaphoric expressions move from that anchor: "the next day", "two days
+  later", "the day before", "on the same day", "that evening", "overnight";
+* deictic expressions count from the report's reference date: "yesterday",
+  "today", "last week", "three days ago";
+* a weekday is the one before publication in news, and the one after the
+  anchor in a chronology (a narrative whose anchor lies more than a week
+  before its reference date, or a text with no publication date);
+* with no publication date the reference is the latest explicit date of the
+  text; with no date at all, dates stay unknown (``None``, precision 3) and
+  nothing is background for that reason.
+
+*Background* means clearly before the report's own time frame: an explicit
+earlier year or month ("in 1994", "the 2016 clashes", "In July" in a September
+report), a day more than a month before publication, "N years ago", or a
+habitual or durative frame ("have long been", "for decades", "in recent
+years"). The frame is the publication date's month before it, or, in a
+chronology without a publication date, the span of its own explicit dates,
+so that a chronology running from 27 September to 10 November keeps all its
+events current.
+
+Precision follows ACLED: 1 the day is known, 2 the week (a range of up to a
+week, "last week", "over the weekend", no day given in a dated report), 3 the
+month or vaguer. A range is coded on its last day, as ACLED's own notes do
+("07 September. Two days of clashes took place on September 6th and 7th").
+
+Examples
+--------
+>>> text = "On 4 October 2020 rockets hit Ganja. The next day, shells hit Tartar."
+>>> tl = build_timeline(text, published=None)
+>>> tl.at(text.index("rockets")), tl.at(text.index("shells"))
+(When(date=datetime.date(2020, 10, 4), precision=1, background=False), \
+When(date=datetime.date(2020, 10, 5), precision=1, background=False))
+>>> build_timeline("Gunmen attacked a village.", published=None).at(0)
+When(date=None, precision=3, background=False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from mapper.numbers import word_number
+
+__all__ = ["TimeExpr", "When", "Timeline", "find_expressions", "build_timeline", "byline_date"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+
+# Longest names first so that "sept" wins over "sep" and "june" over "jun".
+_M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_WD = r"(?:" + "|".join(WEEKDAYS) + r")"
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+# How far a chronology's anchor may lie behind publication before weekdays count forward.
+_CHRONOLOGY_GAP = dt.timedelta(days=7)
+# Events more than about a month before publication are the report's background.
+_FRAME = dt.timedelta(days=31)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A temporal expression as written, parsed but not yet resolved.
+
+    ``kind`` is one of ``date`` (year?, month, day), ``range`` (year?, month,
+    first day, month, last day), ``month`` (year?, month), ``year`` (year,
+    decade), ``weekday`` (weekday, "last"/"next"/""), ``deictic`` (days from
+    the reference date), ``shift`` (days from the narrative anchor),
+    ``period`` (days from the reference date, precision) and ``habit`` (a
+    habitual or durative frame: a background cue, no date).
+    """
+
+    start: int
+    end: int
+    kind: str
+    fields: tuple[int | str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A resolved time: ACLED's event date, its precision, and whether it is background."""
+
+    date: dt.date | None
+    precision: int
+    background: bool = False
+
+
+_UNKNOWN = When(None, 3)
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word)[0])
+
+
+def _year(word: str | None) -> int | None:
+    return int(word) if word else None
+
+
+def _count(word: str) -> int:
+    n = word_number(word)
+    return 1 if word.lower() in ("a", "an") else (n or 0)
+
+
+def _span_days(n: int, unit: str) -> int:
+    return n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit.lower().rstrip("s")]
+
+
+# Each pattern: (regex, builder from the match to (kind, fields)). Order matters only
+# for ties: overlapping matches keep the longest, then the earliest pattern.
+_PATTERNS: list[tuple[re.Pattern[str], object]] = []
+
+
+def _pattern(regex: str):  # noqa: ANN202 - decorator
+    def register(builder):  # noqa: ANN001, ANN202
+        _PATTERNS.append((re.compile(regex, re.I), builder))
+        return builder
+
+    return register
+
+
+@_pattern(r"\b(" + _Y + r")-([01]\d)-([0-3]\d)\b")
+def _iso(m: re.Match[str]) -> tuple[str, tuple]:
+    return "date", (int(m[1]), int(m[2]), int(m[3]))
+
+
+@_pattern(r"(?<![\d/.])([0-3]?\d)[/.]([01]?\d)(?:[/.](" + _Y + r"|\d\d))?(?![\d/]|\.\d)")
+def _numeric(m: re.Match[str]) -> tuple[str, tuple]:
+    # Day first, as in most of the world's press and ACLED's notes ("on 10/01");
+    # "mm/dd" is taken only when the first number cannot be a month's day order.
+    a, b = int(m[1]), int(m[2])
+    year = m[3]
+    y = (2000 + int(year) if len(year) == 2 else int(year)) if year else None
+    day, month = (a, b) if b <= 12 else (b, a)
+    return "date", (y, month, day)
+
+
+@_pattern(
+    r"\b(?:between\s+|from\s+)?("
+    + _D
+    + r")\s*(?:-|–|and|to|until|till)\s*("
+    + _D
+    + r")\s+(?:of\s+)?("
+    + _M
+    + r")(?:,?\s+("
+    + _Y
+    + r"))?\b"
+)
+def _day_range_dm(m: re.Match[str]) -> tuple[str, tuple]:
+    mo = _month(m[3])
+    return "range", (_year(m[4]), mo, _day(m[1]), mo, _day(m[2]))
+
+
+@_pattern(
+    r"\b(?:between\s+|from\s+)?("
+    + _M
+    + r")\s+("
+    + _D
+    + r")\s*(?:-|–|and|to|until|till)\s*(?:("
+    + _M
+    + r")\s+)?("
+    + _D
+    + r")(?:,?\s+("
+    + _Y
+    + r"))?\b"
+)
+def _day_range_md(m: re.Match[str]) -> tuple[str, tuple]:
+    m1 = _month(m[1])
+    m2 = _month(m[3]) if m[3] else m1
+    return "range", (_year(m[5]), m1, _day(m[2]), m2, _day(m[4]))
+
+
+@_pattern(
+    r"\b(?:between\s+|from\s+)?("
+    + _D
+    + r")\s+("
+    + _M
+    + r")\s*(?:-|–|and|to|until|till)\s*("
+    + _D
+    + r")\s+("
+    + _M
+    + r")(?:,?\s+("
+    + _Y
+    + r"))?\b"
+)
+def _day_range_dmdm(m: re.Match[str]) -> tuple[str, tuple]:
+    return "range", (_year(m[5]), _month(m[2]), _day(m[1]), _month(m[4]), _day(m[3]))
+
+
+@_pattern(r"\b(" + _D + r")\s+(?:of\s+)?(" + _M + r")(?:,?\s+(" + _Y + r"))?\b")
+def _day_month(m: re.Match[str]) -> tuple[str, tuple]:
+    return "date", (_year(m[3]), _month(m[2]), _day(m[1]))
+
+
+@_pattern(r"\b(" + _M + r")\s+(" + _D + r")(?!\d)(?:,?\s+(" + _Y + r"))?\b")
+def _month_day(m: re.Match[str]) -> tuple[str, tuple]:
+    return "date", (_year(m[3]), _month(m[1]), _day(m[2]))
+
+
+@_pattern(r"\b(?:(?:early|late|mid)[\s-]+)?(" + _M + r")(?:\s+(?:of\s+)?(" + _Y + r"))?\b")
+def _month_only(m: re.Match[str]) -> tuple[str, tuple]:
+    return "month", (_year(m[2]), _month(m[1]))
+
+
+@_pattern(r"\b(" + _Y + r")(s)?\b(?!\s*(?:-|–)\s*\d)")
+def _year_only(m: re.Match[str]) -> tuple[str, tuple]:
+    return "year", (int(m[1]), 1 if m[2] else 0)
+
+
+@_pattern(r"\b(?:(last|next|this|past)\s+)?(" + _WD + r")(?:'s)?(?:\s+" + _PART + r")?\b")
+def _weekday(m: re.Match[str]) -> tuple[str, tuple]:
+    return "weekday", (WEEKDAYS.index(m[2].lower()), (m[1] or "").lower())
+
+
+@_pattern(r"\b(?:over|during|at)\s+the\s+weekend\b|\blast\s+weekend\b|\bthis\s+weekend\b")
+def _weekend(m: re.Match[str]) -> tuple[str, tuple]:
+    return "weekday", (5, "weekend")
+
+
+_DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+}
+
+
+@_pattern(
+    r"\b(?:the day before yesterday|earlier today|today|tonight|this (?:morning|afternoon|evening)"
+    r"|yesterday(?:\s+" + _PART + r")?|last night|tomorrow)\b"
+)
+def _deictic(m: re.Match[str]) -> tuple[str, tuple]:
+    key = m[0].lower()
+    key = "yesterday" if key.startswith("yesterday") else key
+    return "deictic", (_DEICTIC[key],)
+
+
+@_pattern(r"\b(" + _NUM + r")\s+(days?|weeks?|months?|years?)\s+ago\b")
+def _ago(m: re.Match[str]) -> tuple[str, tuple]:
+    unit = m[2].lower().rstrip("s")
+    days = _span_days(_count(m[1]), unit)
+    prec = 1 if unit == "day" else 2 if unit == "week" else 3
+    return "period", (-days, prec)
+
+
+@_pattern(
+    r"\b(?:on\s+)?(?:the\s+)?(?:next|following)\s+(day|morning|evening|night|week)\b"
+    r"|\bthe\s+day\s+after\b|\b(?:a|one)\s+day\s+later\b"
+)
+def _next_day(m: re.Match[str]) -> tuple[str, tuple]:
+    return "shift", (7 if (m[1] or "").lower() == "week" else 1, 2 if m[1] == "week" else 1)
+
+
+# "Two days later," moves the narrative; "two days after the raid" counts from another
+# event, not from the anchor, so "after"/"before" count only at the clause's end.
+@_pattern(
+    r"\b("
+    + _NUM
+    + r")\s+(days?|weeks?)\s+(later|afterwards|earlier|(?:after|before)(?=\s*[,.;:]|\s*$))"
+)
+def _n_days_later(m: re.Match[str]) -> tuple[str, tuple]:
+    n = _span_days(_count(m[1]), m[2])
+    sign = -1 if m[3].lower() in ("earlier", "before") else 1
+    return "shift", (sign * n, 1 if m[2].lower().startswith("day") else 2)
+
+
+@_pattern(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening))\b")
+def _day_before(m: re.Match[str]) -> tuple[str, tuple]:
+    return "shift", (-1, 1)
+
+
+@_pattern(
+    r"\b(?:on\s+)?the\s+same\s+(?:day|night|evening|morning)\b"
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b"
+    r"|\bthat\s+(?:day|night|evening|morning|afternoon)\b|\bovernight\b"
+)
+def _same_day(m: re.Match[str]) -> tuple[str, tuple]:
+    return "shift", (0, 1)
+
+
+@_pattern(
+    r"\b(?:(earlier|later)\s+)?(this|last|past|previous|the\s+past|the\s+previous)\s+"
+    r"(week|month|year)\b"
+)
+def _period(m: re.Match[str]) -> tuple[str, tuple]:
+    which = m[2].lower().split()[-1]
+    unit = m[3].lower()
+    back = 0 if which == "this" else _span_days(1, unit)
+    if which in ("past", "previous") and m[2].lower().startswith("the"):
+        back = 0  # "the past week": a period that ends when it is told
+    prec = 2 if unit == "week" else 3
+    return "period", (-back, prec, unit, which, (m[1] or "").lower())
+
+
+@_pattern(r"\b(?:in\s+)?recent\s+(days|weeks)\b|\brecently\b|\bin\s+the\s+past\s+few\s+days\b")
+def _recently(m: re.Match[str]) -> tuple[str, tuple]:
+    return "period", (0, 2)
+
+
+# Habitual or durative frames: "have long", "for decades", "in recent years",
+# "not uncommon", "often", "since the 1990s", "since the fall of ...".
+@_pattern(
+    r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+)?(?:years|decades|centuries|generations)"
+    r"|in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
+    r"|not\s+uncommon|(?:are|were|is)\s+(?:frequent|common|routine|regular)"
+    r"|since\s+the\s+(?:fall|collapse|end|break-?up|start|beginning)\s+of"
+    r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago))\b"
+)
+def _habit(m: re.Match[str]) -> tuple[str, tuple]:
+    return "habit", ()
+
+
+def find_expressions(text: str) -> list[TimeExpr]:
+    """Find the temporal expressions of a text, in text order, without overlaps.
+
+    Examples
+    --------
+    >>> [(e.kind, e.fields) for e in find_expressions("On 4 October 2020, and two days later.")]
+    [('date', (2020, 10, 4)), ('shift', (2, 1))]
+    >>> [e.kind for e in find_expressions("Between 4 and 17 October, in 1994, on Sunday night")]
+    ['range', 'year', 'weekday']
+    >>> [e.kind for e in find_expressions("May God help us; they may come in May 2020.")]
+    ['month']
+    """
+    found: list[tuple[int, int, int, str, tuple]] = []
+    for order, (rx, build) in enumerate(_PATTERNS):
+        for m in rx.finditer(text):
+            if not m[0].strip() or _false_month(m, text):
+                continue
+            kind, fields = build(m)  # type: ignore[operator]
+            if kind == "date" and not _valid_day(fields):
+                continue
+            found.append((m.start(), m.end(), order, kind, fields))
+    # Longest match first, then earliest pattern; keep those that do not overlap.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpr] = []
+    for start, end, _order, kind, fields in found:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        out.append(TimeExpr(start, end, kind, fields))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _false_month(m: re.Match[str], text: str) -> bool:
+    """Tell "may" the modal, "March" the verb or "Mar" in a name from the month."""
+    word = m[0].strip().lower()
+    first = re.match(r"[a-z]+", word)
+    if first is None or first[0] not in ("may", "march", "mar", "jan", "sep", "dec", "aug"):
+        return False
+    if re.fullmatch(r"(?:may|march|mar|jan|sep|dec|aug)\.?", word):
+        # A bare month name is a month only after "in/since/by/until/early/late/mid/of"
+        # or before a year.
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        return not re.search(r"\b(?:in|since|by|until|till|early|late|mid|of|during)\s*-?$", before)
+    return not m[0][0].isupper() and first[0] in ("may", "march")
+
+
+def _valid_day(fields: tuple) -> bool:
+    year, month, day = fields
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Every temporal expression of a report with its resolved time, and the narrative state.
+
+    Attributes
+    ----------
+    reference : datetime.date or None
+        The publication date, else the latest explicit date of the text.
+    published : bool
+        Whether ``reference`` is a publication date (news) rather than the
+        text's own latest date (a chronology or a note).
+    frame_start : datetime.date or None
+        Earliest day that is still the report's own time; earlier is background.
+    items : tuple of (TimeExpr, When)
+        In text order.
+    """
+
+    reference: dt.date | None
+    published: bool
+    frame_start: dt.date | None
+    items: tuple[tuple[TimeExpr, When], ...]
+    anchors: tuple[tuple[int, When], ...]
+
+    def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
+        """The resolved expressions inside ``start..end``."""
+        return [(e, w) for e, w in self.items if e.start >= start and e.end <= end]
+
+    def at(self, offset: int) -> When:
+        """The narrative time in effect at ``offset``: the last anchor set before it.
+
+        With no anchor yet, the reference date: to the week when it is a
+        publication date (the report names no day), unknown otherwise.
+        """
+        i = bisect_right([a for a, _ in self.anchors], offset) - 1
+        if i >= 0:
+            return self.anchors[i][1]
+        if self.reference is not None and self.published:
+            return When(self.reference, 2)
+        return _UNKNOWN
+
+    def habitual(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` holds a habitual or durative frame ("have long", "for decades")."""
+        return any(e.kind == "habit" for e, _ in self.within(start, end))
+
+
+def byline_date(text: str) -> dt.date | None:
+    """Return the date of a "Published:"/"Updated:" byline inside a saved page, or None.
+
+    A page's own byline is when it was written; a feed's metadata may be when
+    it was re-posted.
+
+    Examples
+    --------
+    >>> byline_date("By A. Writer\\nPublished: 13:52, 31 March 2012 | Updated: 14:10")
+    datetime.date(2012, 3, 31)
+    >>> byline_date("Nothing published here.") is None
+    True
+    """
+    for m in re.finditer(
+        r"(?im)^\W{0,3}(?:published|posted|first published)\s*:?\s*(.{0,60})$", text
+    ):
+        for e in find_expressions(m[1]):
+            y, mo, d = (e.fields + (None, None, None))[:3]
+            if e.kind == "date" and y:
+                return dt.date(y, mo, d)
+    return None
+
+
+def build_timeline(text: str, published: dt.date | None) -> Timeline:
+    """Resolve every temporal expression of ``text`` in narrative order.
+
+    Parameters
+    ----------
+    text : str
+        The report's text (offsets of the result index into it).
+    published : datetime.date or None
+        Publication date, when the report has one.
+
+    Returns
+    -------
+    Timeline
+
+    Examples
+    --------
+    News: a weekday is the one before publication; "two days later" moves on
+    from the day just told.
+
+    >>> t = "Shells hit the town on Sunday. Two days later, drones struck."
+    >>> tl = build_timeline(t, dt.date(2020, 9, 30))
+    >>> [w.date.isoformat() for _, w in tl.items]
+    ['2020-09-27', '2020-09-29']
+
+    A chronology: a weekday after an explicit date is the one after it.
+
+    >>> t = "On 4 October 2020 the army attacked. On Friday it took the town."
+    >>> [w.date.isoformat() for _, w in build_timeline(t, None).items]
+    ['2020-10-04', '2020-10-09']
+
+    An earlier year is background; a chronology's own span is not.
+
+    >>> t = "A war ended in 1994. On 27 September 2020 fighting began. On 10 November 2020 it ended."
+    >>> [(w.date.year, w.background) for _, w in build_timeline(t, None).items]
+    [(1994, True), (2020, False), (2020, False)]
+    """
+    exprs = find_expressions(text)
+    reference, from_pub = published, published is not None
+    if reference is None:
+        reference = _latest_explicit(exprs)
+    frame_start = _frame_start(exprs, reference, from_pub)
+    state = _Walk(reference, from_pub, frame_start, _years(exprs))
+    items = []
+    for e in exprs:
+        w = state.resolve(e)
+        items.append((e, w))
+    return Timeline(reference, from_pub, frame_start, tuple(items), tuple(state.anchors))
+
+
+def _years(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
+    return [
+        (e.start, e.fields[0])
+        for e in exprs
+        if e.kind in ("date", "range", "month", "year") and e.fields[0]
+    ]
+
+
+def _latest_explicit(exprs: list[TimeExpr]) -> dt.date | None:
+    """The latest explicit day (with its year, or the year the text names nearest)."""
+    years = _years(exprs)
+    best = None
+    for e in exprs:
+        if e.kind not in ("date", "range"):
+            continue
+        d = _explicit_day(e, _nearest_year(years, e.start))
+        if d is not None and (best is None or d > best):
+            best = d
+    return best
+
+
+def _nearest_year(years: list[tuple[int, int]], offset: int) -> int | None:
+    before = [y for at, y in years if at <= offset]
+    after = [y for at, y in years if at > offset]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _explicit_day(e: TimeExpr, year: int | None) -> dt.date | None:
+    y = e.fields[0] or year
+    if y is None:
+        return None
+    month, day = (e.fields[1], e.fields[2]) if e.kind == "date" else (e.fields[3], e.fields[4])
+    try:
+        return dt.date(y, month, day)
+    except ValueError:
+        return None
+
+
+def _frame_start(
+    exprs: list[TimeExpr], reference: dt.date | None, from_pub: bool
+) -> dt.date | None:
+    if reference is None:
+        return None
+    if from_pub:
+        return reference - _FRAME
+    years = _years(exprs)
+    days = [
+        _explicit_day(e, _nearest_year(years, e.start))
+        for e in exprs
+        if e.kind in ("date", "range")
+    ]
+    days = [d for d in days if d is not None]
+    return min(days) - _FRAME if days else reference - _FRAME
+
+
+class _Walk:
+    """The narrative state while reading expressions in order (private to one build)."""
+
+    def __init__(
+        self,
+        reference: dt.date | None,
+        from_pub: bool,
+        frame_start: dt.date | None,
+        years: list[tuple[int, int]],
+    ) -> None:
+        self.reference = reference
+        self.from_pub = from_pub
+        self.frame_start = frame_start
+        self.years = years
+        self.anchor: When | None = None
+        self.anchors: list[tuple[int, When]] = []
+
+    def resolve(self, e: TimeExpr) -> When:
+        w = getattr(self, "_" + e.kind)(e)
+        framed = e.kind not in ("year", "habit") and not (
+            e.kind == "period" and len(e.fields) > 2 and e.fields[2] == "year"
+        )
+        if framed and w.date is not None and self.frame_start is not None:
+            last = _last_day(w)
+            w = When(w.date, w.precision, w.background or last < self.frame_start)
+        if w.date is not None and w.precision <= 2 and not w.background and e.kind != "period":
+            self.anchor = w
+            self.anchors.append((e.start, w))
+        return w
+
+    # -- explicit dates
+    def _year_for(self, e: TimeExpr, month: int, day: int) -> int | None:
+        """A day and month with no year: the year that fits the narrative."""
+        if e.fields[0]:
+            return e.fields[0]
+        base = self.anchor.date if self.anchor and self.anchor.date else None
+        if base is None and self.reference is not None and self.from_pub:
+            base = self.reference
+        if base is None:
+            return _nearest_year(self.years, e.start) or (
+                self.reference.year if self.reference else None
+            )
+        # Latest such day not after publication in news; nearest to the anchor otherwise.
+        options = []
+        for y in (base.year - 1, base.year, base.year + 1):
+            try:
+                options.append(dt.date(y, month, day))
+            except ValueError:
+                continue
+        if (
+            self.from_pub
+            and self.reference is not None
+            and (self.anchor is None or base == self.reference)
+        ):
+            ok = [d for d in options if d <= self.reference + dt.timedelta(days=1)]
+            return max(ok).year if ok else None
+        return min(options, key=lambda d: abs((d - base).days)).year if options else None
+
+    def _date(self, e: TimeExpr) -> When:
+        _, month, day = e.fields
+        y = self._year_for(e, month, day)
+        if y is None:
+            return _UNKNOWN
+        return When(dt.date(y, month, day), 1)
+
+    def _range(self, e: TimeExpr) -> When:
+        _, m1, d1, m2, d2 = e.fields
+        y = self._year_for(e, m2, d2)
+        if y is None:
+            return _UNKNOWN
+        try:
+            last = dt.date(y, m2, d2)
+            first = dt.date(y - (m1 > m2), m1, d1)
+        except ValueError:
+            return _UNKNOWN
+        span = (last - first).days
+        return When(last, 1 if span <= 1 else 2 if span <= 7 else 3)
+
+    def _month(self, e: TimeExpr) -> When:
+        y, month = e.fields
+        if y is None:
+            base = (self.anchor.date if self.anchor else None) or self.reference
+            if base is None:
+                y = _nearest_year(self.years, e.start)
+                if y is None:
+                    return _UNKNOWN
+            else:
+                y = base.year - (month > base.month and self.from_pub)
+        return When(dt.date(y, month, 1), 3)
+
+    def _year(self, e: TimeExpr) -> When:
+        year, decade = e.fields
+        if self.reference is not None and year >= self.reference.year and not decade:
+            return When(dt.date(year, 1, 1), 3)
+        return When(dt.date(year, 1, 1), 3, background=self.reference is not None)
+
+    # -- relative expressions
+    def _base(self) -> dt.date | None:
+        if self.anchor is not None and self.anchor.date is not None:
+            return self.anchor.date
+        return self.reference
+
+    def _weekday(self, e: TimeExpr) -> When:
+        wd, which = e.fields
+        anchor = self.anchor.date if self.anchor and self.anchor.date else None
+        chronology = anchor is not None and (
+            not self.from_pub or self.reference - anchor > _CHRONOLOGY_GAP
+        )
+        if chronology:
+            return When(
+                anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7),
+                2 if which == "weekend" else 1,
+            )
+        if self.reference is None:
+            return _UNKNOWN
+        back = (self.reference.weekday() - wd) % 7
+        if which == "last" and back == 0:
+            back = 7
+        if which == "next":
+            return When(
+                self.reference + dt.timedelta(days=(wd - self.reference.weekday()) % 7 or 7), 1
+            )
+        return When(self.reference - dt.timedelta(days=back), 2 if which == "weekend" else 1)
+
+    def _deictic(self, e: TimeExpr) -> When:
+        ref = self.reference
+        return When(ref + dt.timedelta(days=e.fields[0]), 1) if ref else _UNKNOWN
+
+    def _shift(self, e: TimeExpr) -> When:
+        base = self._base()
+        if base is None:
+            return _UNKNOWN
+        days, prec = e.fields
+        prec = max(prec, self.anchor.precision if self.anchor else 2)
+        return When(base + dt.timedelta(days=days), prec)
+
+    def _period(self, e: TimeExpr) -> When:
+        ref = self.reference
+        if ref is None:
+            return _UNKNOWN
+        days, prec = e.fields[0], e.fields[1]
+        if len(e.fields) > 2 and e.fields[2] in ("month", "year"):
+            unit, which = e.fields[2], e.fields[3]
+            if unit == "year":
+                # "last year", "earlier this year": before the report's own time.
+                y = ref.year - (which != "this")
+                return When(
+                    dt.date(y, 1, 1), 3, background=which != "this" or e.fields[4] == "earlier"
+                )
+            first = ref.replace(day=1)
+            if which != "this":
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            return When(first, 3)
+        return When(ref + dt.timedelta(days=days), prec)
+
+    def _habit(self, e: TimeExpr) -> When:
+        return _UNKNOWN
+
+
+def _last_day(w: When) -> dt.date:
+    """The last day a resolved time may stand for (the month's end for precision 3)."""
+    if w.precision < 3:
+        return w.date
+    nxt = (w.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)

@@ -1,0 +1,167 @@
+"""Text units: the sentences a report tells its events in, and its display lines.
+
+A unit is a sentence of the parse, cut again at line breaks (a headline, a
+photo caption or a list item is a line of its own even when the parser runs
+it into the next sentence) and trimmed of leading and trailing junk: stray
+tokens, emoji, markup or template residue that scraping leaves behind never
+make or break an event.
+
+*Display lines* are headlines, captions, bylines and widget titles: lines of a
+multi-paragraph report that do not end like a sentence. They repeat the body
+in telegraphic present tense ("Rebels seize town"), so they may support an
+event the body tells but never make one of their own. A one-paragraph text
+(an ACLED coder's note, a wire brief) has no display lines, whatever its
+punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Unit", "text_units"]
+
+_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
+# Alphabetic words; a unit needs two to say anything.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence-like unit of a report.
+
+    Attributes
+    ----------
+    index : int
+        Position among the report's units.
+    para : int
+        Paragraph number (paragraphs are separated by blank lines).
+    start, end : int
+        Character offsets into the report text, trimmed.
+    tokens : tuple of spacy.tokens.Token
+        The unit's tokens (junk trimmed).
+    display : bool
+        A headline, caption or other display line: supports events, makes none.
+    """
+
+    index: int
+    para: int
+    start: int
+    end: int
+    tokens: tuple[Any, ...]
+    display: bool
+
+    def text(self, doc_text: str) -> str:
+        """The unit's text."""
+        return doc_text[self.start : self.end]
+
+
+def _junk(tok: Any) -> bool:
+    """Tokens that carry no words: punctuation runs, symbols, emoji, markup residue."""
+    t = tok.text
+    if tok.is_space:
+        return True
+    if re.fullmatch(r"[\W_]+", t):
+        return not re.fullmatch(r"[.!?…\"”’')\]]+", t)
+    if re.fullmatch(r"</?\w+/?>|&\w+;|\{\{.*|.*\}\}|\$\w+", t):
+        return True
+    return len(t) == 1 and not t.isalnum()
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``start..end`` at line breaks and strip each piece."""
+    out = []
+    cur = start
+    for m in re.finditer(r"\n", text[start:end]):
+        out.append((cur, start + m.start()))
+        cur = start + m.end()
+    out.append((cur, end))
+    trimmed = []
+    for a, b in out:
+        seg = text[a:b]
+        a2 = a + len(seg) - len(seg.lstrip())
+        b2 = a + len(seg.rstrip())
+        if b2 > a2:
+            trimmed.append((a2, b2))
+    return trimmed
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """Drop junk tokens at both ends; a trailing token after the final stop goes too."""
+    while tokens and _junk(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and _junk(tokens[-1]):
+        tokens = tokens[:-1]
+    # "... the ministry said. x": a lone word-piece after the sentence's full stop.
+    for i in range(len(tokens) - 1, max(len(tokens) - 4, 0), -1):
+        if tokens[i - 1].text in (".", "!", "?") and all(
+            len(t.text) <= 2 or _junk(t) for t in tokens[i:]
+        ):
+            return tokens[:i]
+    return tokens
+
+
+def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
+    """Split a parsed report into units, marking display lines.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The parsed report text.
+    body_start : int
+        Offset where the body starts (after a date line or front matter).
+
+    Returns
+    -------
+    list of Unit
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> doc = nlp("Rebels seize town\\n\\nRebels seized the town on Monday. Two died.\\n\\nA map :)")
+    >>> [(doc.text[u.start:u.end], u.display) for u in text_units(doc)]
+    [('Rebels seize town', True), ('Rebels seized the town on Monday.', False), \
+('Two died.', False), ('A map', True)]
+    """
+    text = doc.text
+    raw: list[tuple[int, int, list[Any]]] = []
+    for sent in doc.sents:
+        s = max(sent.start_char, body_start)
+        if s >= sent.end_char:
+            continue
+        for a, b in _pieces(text, s, sent.end_char):
+            toks = _trim([t for t in sent if t.idx >= a and t.idx + len(t.text) <= b])
+            if toks and len(_WORD.findall(text[toks[0].idx : toks[-1].idx + len(toks[-1])])) >= 1:
+                raw.append((toks[0].idx, toks[-1].idx + len(toks[-1]), toks))
+    paras = _paragraph_numbers(text, [a for a, _, _ in raw], body_start)
+    many = len(set(paras)) > 1
+    units = []
+    for i, ((a, b, toks), para) in enumerate(zip(raw, paras, strict=True)):
+        line = _line(text, a, b)
+        display = many and not _SENTENCE_END.search(line)
+        if len(_WORD.findall(text[a:b])) < 2:
+            display = True  # a lone word says nothing on its own
+        units.append(Unit(i, para, a, b, tuple(toks), display))
+    return units
+
+
+def _paragraph_numbers(text: str, starts: list[int], body_start: int) -> list[int]:
+    out = []
+    para = 0
+    prev = body_start
+    for a in starts:
+        if re.search(r"\n[ \t]*\n", text[prev:a]):
+            para += 1
+        out.append(para)
+        prev = a
+    return out
+
+
+def _line(text: str, a: int, b: int) -> str:
+    """The whole line a unit stands on, stripped."""
+    start = text.rfind("\n", 0, a) + 1
+    nl = text.find("\n", b)
+    return text[start : len(text) if nl < 0 else nl].strip()
