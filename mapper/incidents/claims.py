@@ -115,8 +115,10 @@ def _group_side(toks: list[Any]) -> str | None:
 
 def source_of(frame: Frame, doc: Any, sites: list[Site]) -> Source | None:
     """Who tells an account: the subject of its reporting verb, or "according to X"."""
+    a, b = frame.unit.start, frame.unit.end
     if frame.reporter is not None:
-        src = _make(_subject_phrase(doc[frame.reporter]), sites)
+        toks = [t for t in _subject_phrase(doc[frame.reporter]) if a <= t.idx < b]
+        src = _make(toks, sites)
         if src is not None:
             return src
     return _make(_according_to(frame.unit), sites)

@@ -178,9 +178,11 @@ def _violence(
             if "attack" in cues
             else ("Violence against civilians", "Attack")
         )
+    if "ambush" in cues and not hit & {"civilian", "property"}:
+        return ("Battles", "Armed clash")  # an ambush is laid for forces on the move
     if "attack" in cues and not agents:
         return None
-    if "kill" in cues:
+    if "kill" in cues and (hit or agents):
         return ("Violence against civilians", "Attack")
     return None
 

@@ -37,7 +37,8 @@ from typing import Any
 from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import EventCode, code_event
 from mapper.incidents.frames import Frame
-from mapper.incidents.places import EventPlace, event_places
+from mapper.incidents.lexicon import REPORT
+from mapper.incidents.places import EventPlace, antecedent_place, event_places
 from mapper.incidents.sites import Site
 from mapper.incidents.timeline import TimeExpr, Timeline, When
 from mapper.incidents.units import Unit
@@ -74,6 +75,7 @@ class Mention:
     own_date: bool
     background: bool
     counts: Counts
+    anaphoric: bool = False
 
     @property
     def unit(self) -> Unit:
@@ -117,17 +119,89 @@ def _datable(items: list[tuple[TimeExpr, When]]) -> list[tuple[TimeExpr, When]]:
 
 
 def _time_of(
-    frame: Frame, items: list[tuple[TimeExpr, When]], timeline: Timeline
+    frame: Frame, items: list[tuple[TimeExpr, When]], timeline: Timeline, para_start: int
 ) -> tuple[When, bool]:
-    """The time an account states for itself, nearest its cue words; else the narrative's."""
+    """The time an account states for itself, nearest its cue words; else the narrative's.
+
+    A sentence that states no time is told in the time of the last sentence of
+    its paragraph that states one, a year or a month included ("In 1994 ...
+    The fighting killed 30,000."); with none in the paragraph, the narrative
+    anchor (the last day told) or the reference date.
+    """
     items = _datable(items)
     day = [(e, w) for e, w in items if w.precision <= 2]
     pool = day or items
     if not pool:
+        before = _datable(timeline.within(para_start, frame.unit.start))
+        if before:
+            return before[-1][1], False
+        earlier = _datable(timeline.within(0, frame.unit.start))
+        if earlier and earlier[-1][1].background and _narrative_past(frame):
+            # A story of the past told on across paragraphs in the past tense.
+            return earlier[-1][1], False
         return timeline.at(frame.unit.start), False
     doc_starts = [frame.unit.tokens[0].doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
     return w, True
+
+
+def _clause_verbs(frame: Frame) -> list[Any]:
+    """The verbs heading the clauses the account's cues are in."""
+    doc = frame.unit.tokens[0].doc
+    out = []
+    for i in frame.triggers:
+        t = doc[i]
+        for _ in range(8):
+            if t.pos_ in ("VERB", "AUX") or t.head is t:
+                break
+            t = t.head
+        out.append(t)
+    return out
+
+
+def _reported(verb: Any) -> bool:
+    return any(a.lemma_.lower() in REPORT for a in verb.ancestors)
+
+
+def _narrative_past(frame: Frame) -> bool:
+    """Simple past or past perfect, not present or present perfect: the story goes on."""
+    for v in _clause_verbs(frame):
+        auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"has", "have", "is", "are", "am", "will"} or v.tag_ in ("VBZ", "VBP"):
+            return False
+    return True
+
+
+def _past_perfect(frame: Frame) -> bool:
+    """ "had fought", "had been attacked" in the narrative itself (not reported speech).
+
+    The pluperfect places an event before the narrative's own time: background,
+    unless the sentence gives it a current date.
+    """
+    for v in _clause_verbs(frame):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "had" for a in auxes) and not _reported(v):
+            return True
+    return False
+
+
+def _anaphoric(frame: Frame, doc: Any) -> bool:
+    """An account that points back at an event told before: "the attack", "this coup".
+
+    A definite or demonstrative event noun with nothing new about it (no
+    "another", "second", "new", "fresh") refers to the event already told.
+    """
+    for i in frame.triggers:
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            continue
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det")}
+        if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & {
+            "another", "second", "new", "fresh", "latest", "further", "separate", "other",
+        }:  # fmt: skip
+            return True
+    return False
 
 
 def _background(when: When, own: bool, frame: Frame, timeline: Timeline) -> bool:
@@ -135,10 +209,12 @@ def _background(when: When, own: bool, frame: Frame, timeline: Timeline) -> bool
         return True
     if own and when.precision <= 2:
         return False
-    return timeline.habitual(frame.unit.start, frame.unit.end)
+    return timeline.habitual(frame.unit.start, frame.unit.end) or _past_perfect(frame)
 
 
-def mentions_of(frame: Frame, doc: Any, sites: list[Site], timeline: Timeline) -> list[Mention]:
+def mentions_of(
+    frame: Frame, doc: Any, sites: list[Site], timeline: Timeline, para_start: int | None = None
+) -> list[Mention]:
     """Cut one account into mentions, one per place (and the date stated for it).
 
     Parameters
@@ -147,15 +223,19 @@ def mentions_of(frame: Frame, doc: Any, sites: list[Site], timeline: Timeline) -
     doc : spacy.tokens.Doc
     sites : list of Site
     timeline : Timeline
+    para_start : int, optional
+        Offset where the sentence's paragraph starts (time told earlier in
+        the paragraph carries over).
 
     Returns
     -------
     list of Mention
     """
+    para_start = frame.unit.start if para_start is None else para_start
     code = code_event(frame.cues, frame.agents, frame.targets, frame.victims)
     places: list[EventPlace | None] = list(
         event_places(doc, sites, frame.start, frame.end, list(frame.triggers))
-    ) or [None]
+    ) or [antecedent_place(doc, sites, frame.start, frame.end)]
     items = timeline.within(frame.start, frame.end)
     counts = count_unit(frame.unit)
     day_items = [(e, w) for e, w in _datable(items) if w.precision <= 2]
@@ -165,16 +245,16 @@ def mentions_of(frame: Frame, doc: Any, sites: list[Site], timeline: Timeline) -
         # Figures told for a list are the list's, not each place's.
         counts = Counts()
     else:
-        w, own = _time_of(frame, items, timeline)
+        w, own = _time_of(frame, items, timeline, para_start)
         whens, owns = [w] * len(places), [own] * len(places)
         if len(places) > 1:
             counts = Counts()
+    anaphoric = _anaphoric(frame, doc)
     out = []
     for place, when, own in zip(places, whens, owns, strict=True):
         when = when or timeline.at(frame.unit.start)
-        out.append(
-            Mention(frame, code, place, when, own, _background(when, own, frame, timeline), counts)
-        )
+        bg = _background(when, own, frame, timeline)
+        out.append(Mention(frame, code, place, when, own, bg, counts, anaphoric))
     return out
 
 
@@ -236,12 +316,23 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
     for m in mentions:
         last = EventGroup(tuple(groups[-1])) if groups else None
         display = m.unit.display
-        if _follow_up(m, last):
+        if _follow_up(m, last) and not (display and m.place is None):
             groups[-1].append(m)
             continue
+        if m.anaphoric and m.place is None and not m.own_date:
+            # "the coup", "the attack": the latest event of its kind told before.
+            match = next((g for g in reversed(groups) if g[0].code == m.code), None)
+            if match is not None:
+                match.append(m)
+                continue
         if display or m.code is None:
+            # A headline or caption supports the event whose place it names.
             match = next(
-                (g for g in reversed(groups) if _same_place(m, g[0]) and m.code == g[0].code),
+                (
+                    g
+                    for g in reversed(groups)
+                    if m.place is not None and _same_place(m, g[0]) and m.code == g[0].code
+                ),
                 None,
             )
             if match is not None and m.code is not None:

@@ -275,13 +275,78 @@ def extract_incidents(
     sites = sites_of(doc, toponyms)
     timeline = build_timeline(report.text, _publication(report, default_date))
     units = text_units(doc, getattr(report, "body_start", 0) or 0)
+    para_start: dict[int, int] = {}
+    for u in units:
+        para_start.setdefault(u.para, u.start)
     mentions = [
-        m for u in units for f in frames_of(u) for m in mentions_of(f, doc, sites, timeline)
+        m
+        for u in units
+        for f in frames_of(u)
+        for m in mentions_of(f, doc, sites, timeline, para_start[u.para])
     ]
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
     focus = _focus(sites)
     fallback = EventPlace(focus, 3) if focus is not None else None
-    return [_freeze(report, doc, sites, g, fallback, denials) for g in join_mentions(mentions)]
+    incidents = [_freeze(report, doc, sites, g, fallback, denials) for g in join_mentions(mentions)]
+    return _fold_coarse(incidents)
+
+
+def _coarse(i: Incident) -> bool:
+    return i.lat is None or i.geo_precision == 3
+
+
+def _fits(coarse: Incident, precise: Incident) -> bool:
+    """A country-, region- or unplaced account of the event a report places precisely."""
+    if coarse.event_type != precise.event_type or coarse.background != precise.background:
+        return False
+    if coarse.event_date != precise.event_date and coarse.time_precision == 1:
+        return False
+    return coarse.country is None or coarse.country == precise.country
+
+
+def _fold_coarse(incidents: list[Incident]) -> list[Incident]:
+    """Fold a report's coarse retellings into the event it places precisely.
+
+    News retells its main event in summary ("gunmen massacred 11 people in
+    Mexico's most violent state") before and after placing it ("in a bar near
+    Jaral del Progreso"): a coarse account of the same type and day, in the
+    same country, is a source of the precise one, not an event of its own.
+    """
+    precise = [i for i in incidents if not _coarse(i)]
+    out: list[Incident] = []
+    folded: dict[str, list[Incident]] = {}
+    for inc in incidents:
+        target = None
+        if _coarse(inc):
+            target = next((p for p in precise if _fits(inc, p)), None)
+        if target is None:
+            out.append(inc)
+        else:
+            folded.setdefault(target.id, []).append(inc)
+    return [_absorb(i, folded.get(i.id, [])) for i in out]
+
+
+def _absorb(main: Incident, others: list[Incident]) -> Incident:
+    if not others:
+        return main
+    group = [main, *others]
+    sources = sorted(
+        {(s.start, s.end): s for i in group for s in i.sources}.values(), key=lambda s: s.start
+    )
+    fat = [i.fatalities for i in group if i.fatalities is not None]
+    inj = [i.injuries for i in group if i.injuries is not None]
+    return replace(
+        main,
+        sources=tuple(sources),
+        fatalities=max(fat) if fat else None,
+        injuries=max(inj) if inj else None,
+        claimed_by=main.claimed_by or next((i.claimed_by for i in others if i.claimed_by), None),
+        disputed=any(i.disputed for i in group),
+        disputed_by=main.disputed_by
+        or next((i.disputed_by for i in others if i.disputed_by), None),
+        actor1=main.actor1 or next((i.actor1 for i in others if i.actor1), None),
+        actor2=main.actor2 or next((i.actor2 for i in others if i.actor2), None),
+    )
 
 
 def _parse(report: Any) -> tuple[Any, Sequence[Any] | None]:

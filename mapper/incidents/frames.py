@@ -90,7 +90,15 @@ def _low(tok: Any) -> str:
 
 
 def _lem(tok: Any) -> str:
-    return tok.lemma_.lower()
+    """Lower-case lemma; a capitalised plural the tagger took for a name ("Rebels") singular."""
+    lem = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lem == tok.lower_ and len(lem) > 4 and lem.endswith("s"):
+        if lem.endswith("ies"):
+            return lem[:-3] + "y"
+        if lem.endswith("men"):
+            return lem[:-3] + "man"
+        return lem[:-1]
+    return lem
 
 
 def _next_words(tok: Any, n: int = 3) -> list[str]:
@@ -150,6 +158,15 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
     out: set[str] = set()
     nxt = _next_words(tok, 2)
     if lem in lx.CLASH and not (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
+        if lem in ("engage", "engagement"):
+            # "engaged in fighting", "engaged the enemy": not "engaged in a conversation".
+            near = _around(tok, 3)
+            if (
+                not near & (lx.CLASH - {"engage", "engagement"})
+                | lx.ARMED_STATE
+                | lx.ARMED_NONSTATE
+            ):
+                return out
         if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
             out.add("clash")
     if lem == "shoot" and "down" in nxt:
@@ -167,15 +184,25 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
             if tok.pos_ == "VERB" or "open" in _prev_words(tok, 2) or nxt[:1] in (["on"], ["at"]):
                 out.add("attack")
         elif lem in ("open", "gun", "target", "hit", "pound", "rake"):
-            if lem != "open" or "fire" in nxt:
+            if (lem != "open" or "fire" in nxt) and (lem != "gun" or tok.pos_ == "VERB"):
                 out.add("attack")
         else:
             out.add("attack")
     if lem in ("beat", "assault", "torture", "whip", "flog") and "kill" not in out:
         out.add("attack")
+    if lem == "ambush":
+        out.add("ambush")
     if lem in lx.ABDUCT or (lem == "take" and "hostage" in nxt):
-        out.add("abduct")
-    if lem in lx.SEXUAL:
+        # "went missing" is not a forced disappearance; "were disappeared" is.
+        if (
+            lem != "disappear"
+            or tok.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in tok.children)
+        ):
+            out.add("abduct")
+    if lem in lx.SEXUAL and (lem != "sexual" or tok.head.lemma_.lower() in (
+        "violence", "assault", "abuse", "attack", "exploitation", "slavery",
+    )):  # fmt: skip
         out.add("sexual")
     return out
 
@@ -188,7 +215,7 @@ def _capture(tok: Any, lem: str) -> bool:
         return True
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True
-    if lem in ("capture", "retake", "recapture", "liberate", "overrun", "occupy", "seize"):
+    if lem in ("capture", "retake", "recapture", "liberate", "overrun", "occupy", "seize", "take"):
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(_is_ground(o) for o in objs)
     return False
@@ -211,6 +238,10 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem in lx.PROTEST and tok.pos_ in ("VERB", "NOUN", "PROPN"):
         if lem == "strike" and not _labour(tok):
             return out
+        if lem == "demonstrate" and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+            return out  # "demonstrate that ...", "demonstrated its strength": to show
+        if lem == "protest" and tok.head.lemma_.lower() in ("lodge", "file", "register", "send"):
+            return out  # a diplomatic protest
         if lem == "march" and tok.pos_ == "PROPN":
             return out  # the month
         if lem in ("blockade", "gathering", "procession", "boycott") and tok.pos_ != "NOUN":
@@ -220,6 +251,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("protest" if lem in lx.PROTESTER else "riot")
     if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt"):
         out.add("riot")
+    if lem in ("unrest", "disturbance", "disorder", "turmoil") and tok.pos_ == "NOUN":
+        out.add("riot")  # civil disorder: "a night of unrest", "disturbances broke out"
     if lem in ("throw", "hurl") and {
         "stone",
         "rock",
@@ -252,8 +285,10 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("burn")
     if lem in ("burn", "destroy", "demolish") and tok.pos_ == "VERB":
         out.add("burn" if lem == "burn" else "destroy")
-    if lem == "cart" and "away" in nxt:
-        out.add("loot")
+    if (lem == "cart" and "away" in nxt) or (
+        lem == "make" and nxt[:2] in (["away", "with"], ["off", "with"])
+    ):
+        out.add("loot")  # "carted away", "made off with": taken by force
     if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
         out.add("disrupt")
     if lem in ("discover", "find", "recover", "seize", "confiscate", "unearth", "detect"):
@@ -281,6 +316,23 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     return out
 
 
+_NAMED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
+_EVENT_HEADS = lx.ATTACK | lx.CLASH | {"strike", "raid", "attack", "fire", "barrage", "explosion"}
+
+
+def _inert(tok: Any) -> bool:
+    """Words that cannot tell an event here: inside a name ("Bradley Fighting Vehicle",
+    "the Battle of Kursk Museum"), or a weapon modifying a thing ("guided-missile cruisers",
+    "rocket launcher depot") rather than an attack."""
+    if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
+        return True
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        head = _lem(tok.head)
+        means = lx.SHELLING | lx.AIR | lx.EXPLOSIVE | lx.GRENADE
+        return _lem(tok) in means and head not in _EVENT_HEADS and head not in means
+    return False
+
+
 def trigger_classes(tok: Any) -> set[str]:
     """The cue classes a token gives, read with the words around it.
 
@@ -294,6 +346,8 @@ def trigger_classes(tok: Any) -> set[str]:
     [['disrupt']]
     """
     if not tok.is_alpha and "-" not in tok.text:
+        return set()
+    if _inert(tok):
         return set()
     lem, low = _lem(tok), _low(tok)
     out = _means_classes(tok, lem, low)
@@ -328,6 +382,11 @@ def _clause_chain(tok: Any) -> list[Any]:
     return chain
 
 
+#: Governors that enact a state measure rather than merely intend it: "decided to impose
+#: martial law", "ordered a general mobilisation".
+_ENACT = frozenset({"decide", "order", "announce", "vote", "approve"})
+
+
 def blocked(tok: Any) -> bool:
     """Tell whether a cue is negated, modal, irrealis, denied or under an appeal.
 
@@ -353,8 +412,33 @@ def blocked(tok: Any) -> bool:
         if any(c.dep_ in ("amod", "compound") and _lem(c) in lx.IRREALIS for c in kids) and i <= 1:
             return True
         if i > 0 and _lem(t) in lx.IRREALIS | lx.DENY and t.pos_ in ("VERB", "NOUN", "ADJ"):
-            return True
+            if not (_lem(t) in _ENACT and "declare" in trigger_classes(tok)):
+                return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return True
+        if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids) and i > 0:
+            return True  # "they're going to kill him": the future
+        if (
+            i == 1
+            and t.tag_ == "VBG"
+            and _lem(t) in lx.LIGHT_VERBS | {"plan", "organise"}
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in kids)
+        ):
+            return True  # "is organising a protest": an arrangement for the future
+        if _trend(t, i):
+            return True
+    return False
+
+
+def _trend(t: Any, i: int) -> bool:
+    """Counted events: "attacks have intensified", "a wave of protests", "murders dropped"."""
+    if i == 0 and t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in lx.TREND:
+        return True  # "fighting has been increasing"
+    if i == 0 and t.tag_ in ("NNS", "NNPS"):
+        gov = t.head
+        if _lem(gov) in lx.TREND and gov is not t:
+            return True
+        if gov.lower_ == "of" and _lem(gov.head) in lx.TREND:
             return True
     return False
 
@@ -457,6 +541,14 @@ def _agent_heads(tok: Any) -> list[Any]:
         ]
         if tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in lx.LIGHT_VERBS:
             found += _agent_heads(tok.head)
+        # "came under attack from ISWAP", "an ambush by militants"
+        found += [
+            g
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
+        ]
     if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
         found = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return _heads(found)
@@ -478,6 +570,21 @@ def _target_heads(tok: Any) -> list[Any]:
             found += [g for g in p.children if g.dep_ == "pobj"]
     if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN"):
         found += [c for c in tok.head.children if c.dep_ == "dobj"]  # "an IED struck a vehicle"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass"):
+        # "an ambush was launched on his convoy": the carrying verb holds the target.
+        head = tok.head
+        if _lem(head) in lx.LIGHT_VERBS:
+            found += [
+                g
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "against", "at")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        # "the convoy came under attack": the subject is the target.
+        verb = tok.head.head
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
     return _heads(found)
 
 
@@ -501,6 +608,41 @@ def _reporter(tok: Any) -> int | None:
         if _lem(a) in lx.REPORT and a.pos_ in ("VERB", "AUX") and a.i != tok.i:
             return a.i
     return None
+
+
+#: Prepositions that tell another event as the setting of this one: "after clashes",
+#: "in response to shelling", "following an attack".
+_CAUSE_PREPS = frozenset({"after", "following", "before", "amid", "since", "despite", "prior"})
+_CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "wake"})
+
+
+def _cause_clause(tok: Any) -> int | None:
+    """The preposition heading a cause or setting phrase the cue is in, if any.
+
+    "imposed martial law after clashes with Azerbaijan": "clashes" is another
+    event, told as the setting of the first.
+    """
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("pobj", "pcomp"):
+            prep = t.head
+            if prep.lower_ in _CAUSE_PREPS:
+                return prep.i
+            if prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in _CAUSE_NOUNS:
+                return prep.head.i
+            t = prep.head
+            continue
+        if t.dep_ in ("compound", "amod", "conj", "nmod"):
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _span(unit: Unit, head: int) -> tuple[int, int]:
+    doc = unit.tokens[0].doc
+    toks = list(doc[head].subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
@@ -547,17 +689,19 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     >>> sorted(f.cues), f.agents, f.targets
     (['attack', 'kill'], ('nonstate',), ('armed_site', 'state'))
     """
-    groups: dict[int | None, list[tuple[Any, set[str]]]] = {}
+    if len({_lem(t) for t in unit.tokens} & lx.SPORT) >= 2:
+        return []  # a sports report: "the striker's shot", "attacked down the left"
+    groups: dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]] = {}
     for tok in unit.tokens:
         cls = trigger_classes(tok)
         if not cls:
             continue
         if not cls <= OUTCOMES and blocked(tok):
             continue
-        groups.setdefault(_reporter(tok), []).append((tok, cls))
+        groups.setdefault((_reporter(tok), _cause_clause(tok)), []).append((tok, cls))
     victims = tuple(_victims(unit, orgs))
     frames = []
-    for rep, items in groups.items():
+    for (rep, cause), items in groups.items():
         agents, targets, a_heads, t_heads = [], [], [], []
         for tok, cls in items:
             if cls <= OUTCOMES:
@@ -576,8 +720,8 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
                 targets=tuple(dict.fromkeys(targets)),
                 victims=tuple(dict.fromkeys(victims)),
                 reporter=rep,
-                start=unit.start,
-                end=unit.end,
+                start=unit.start if cause is None else _span(unit, cause)[0],
+                end=unit.end if cause is None else _span(unit, cause)[1],
                 agent_heads=tuple(dict.fromkeys(h.i for h in a_heads)),
                 target_heads=tuple(dict.fromkeys(h.i for h in t_heads)),
             )

