@@ -31,7 +31,7 @@ from typing import Any
 from mapper.incidents.units import Unit
 from mapper.numbers import count_people, parse_count
 
-__all__ = ["Counts", "count_unit", "combine"]
+__all__ = ["Counts", "count_unit", "combine", "victim_heads"]
 
 _KILLED = frozenset(
     {
@@ -78,7 +78,7 @@ class Counts:
     coded: bool = False
 
 
-def _victim_heads(tok: Any) -> list[Any]:
+def victim_heads(tok: Any) -> list[Any]:
     """The noun phrases naming who was killed or hurt by a casualty word."""
     if any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ"):
         return [tok]  # "five deaths", "3 fatalities", "left 30 dead"
@@ -95,7 +95,7 @@ def _victim_heads(tok: Any) -> list[Any]:
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         heads.append(tok.head)
     if not heads and tok.dep_ == "conj":
-        heads = _victim_heads(tok.head)
+        heads = victim_heads(tok.head)
     return [h for h in heads if h.lower_ not in ("that", "which", "who")]
 
 
@@ -139,7 +139,7 @@ def count_unit(unit: Unit) -> Counts:
         hurt = lem in _HURT or low in _HURT
         if not (kill or hurt) or tok.pos_ in ("ADP", "DET"):
             continue
-        counts = [c for c in (_count_phrase(h) for h in _victim_heads(tok)) if c is not None]
+        counts = [c for c in (_count_phrase(h) for h in victim_heads(tok)) if c is not None]
         if not counts:
             continue
         n = max(counts)

@@ -97,7 +97,9 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
     >>> _mob(frozenset({"kill", "burn"}), ("crowd",))
     ('Riots', 'Mob violence')
     """
-    if "crowd" in agents and not agents_armed(agents) and cues & (_CROWD_ACTS | {"riot"}):
+    unarmed = set(agents) & {"crowd", "party", "civilian"}
+    if unarmed and not agents_armed(agents) and cues & (_CROWD_ACTS | {"riot", "sexual"}):
+        # Supporters, students or residents fighting or killing: no armed group is party.
         return ("Riots", "Mob violence")
     if "riot" in cues:
         return ("Riots", "Mob violence")
@@ -169,8 +171,11 @@ def _violence(
         return ("Violence against civilians", "Sexual violence")
     if armed_hit and (agents_armed(agents) or not agents or "attack" in cues):
         return ("Battles", "Armed clash")
-    if hit & {"civilian"} or (hit & {"property"} and cues & {"attack", "kill"}):
+    if hit & {"civilian", "party", "protester", "crowd"}:
         return ("Violence against civilians", "Attack")
+    if hit & {"property"} and "kill" not in cues:
+        # Codebook: property attacked or burned with no one hurt is a strategic development.
+        return ("Strategic developments", "Looting/property destruction")
     if agents_armed(agents) and cues & {"attack", "kill"}:
         # An attack by an armed actor on an unstated target.
         return (
@@ -239,6 +244,7 @@ def code_event(
     for rule in (
         lambda: _demonstration(cues, agents, victims),
         lambda: _mob(cues, agents),
+        lambda: ("Strategic developments", "Disrupted weapons use") if "disrupt" in cues else None,
         lambda: _remote(cues),
         lambda: _territory(cues, agents),
         lambda: _violence(cues, agents, targets, victims),

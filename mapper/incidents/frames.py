@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
+from mapper.incidents.casualties import victim_heads
 from mapper.incidents.units import Unit
 
 __all__ = ["Frame", "trigger_classes", "phrase_kind", "frames_of", "OUTCOMES"]
@@ -161,10 +162,8 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem in ("engage", "engagement"):
             # "engaged in fighting", "engaged the enemy": not "engaged in a conversation".
             near = _around(tok, 3)
-            if (
-                not near & (lx.CLASH - {"engage", "engagement"})
-                | lx.ARMED_STATE
-                | lx.ARMED_NONSTATE
+            if not near & (
+                (lx.CLASH - {"engage", "engagement"}) | lx.ARMED_STATE | lx.ARMED_NONSTATE
             ):
                 return out
         if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
@@ -291,6 +290,14 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("loot")  # "carted away", "made off with": taken by force
     if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
         out.add("disrupt")
+    if (
+        lem in ("detonate", "explode", "go")
+        and {"prematurely", "accidentally", "off"} & set(nxt)
+        and (lem != "go" or {"explosive", "bomb", "device"} & _around(tok, 4))
+    ):
+        # A bomb that goes off in its carriers' hands: the codebook's disrupted weapons use.
+        if lem != "go" or "carry" in _around(tok, 6) or "prematurely" in nxt:
+            out.add("disrupt")
     if lem in ("discover", "find", "recover", "seize", "confiscate", "unearth", "detect"):
         objs = {
             t.lemma_.lower()
@@ -446,6 +453,28 @@ def _trend(t: Any, i: int) -> bool:
 # ------------------------------------------------------------------ roles
 
 
+def _named_group(tok: Any) -> bool:
+    """A phrase naming an armed group the gazetteer lists ("al-Shabaab members")."""
+    from mapper.incidents.groups import group_name
+
+    names = [t for t in tok.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
+    return any(group_name(t.text) for t in names) or (
+        len(names) > 1 and group_name(" ".join(t.text for t in names)) is not None
+    )
+
+
+#: Heads that say nothing of who people are: their modifiers do ("armed group",
+#: "vigilante group", "Al-Shabaab members", "rival factions").
+_GENERIC = frozenset({"group", "member", "band", "men", "people", "man", "unit", "element", "cell"})
+#: Unarmed organised groups: their fights are Riots, not Battles.
+PARTY = frozenset(
+    {
+        "supporter", "faction", "party", "cadre", "student", "activist", "worker", "youngster",
+        "follower", "partisan", "loyalist",
+    }
+)  # fmt: skip
+
+
 def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     """The ACLED actor kind of a noun phrase, by its head and modifiers.
 
@@ -454,13 +483,13 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     tok : spacy.tokens.Token
         Head of the phrase.
     orgs : frozenset of str
-        Lower-cased names of known armed groups (read from the gazetteer).
+        Extra lower-cased names of armed groups (the gazetteer's are always used).
 
     Returns
     -------
     str or None
-        ``state``, ``nonstate``, ``communal``, ``crowd``, ``protester``,
-        ``civilian``, ``armed_site``, ``property`` or None.
+        ``state``, ``nonstate``, ``communal``, ``crowd``, ``party``,
+        ``protester``, ``civilian``, ``armed_site``, ``property`` or None.
 
     Examples
     --------
@@ -472,10 +501,26 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     """
     lem = _lem(tok)
     mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
-    text = tok.text.lower()
+    if lem in _GENERIC:
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        mods |= {_lem(g) for g in of}
+        if _named_group(tok):
+            return "nonstate"
+        for kind, words in (
+            ("nonstate", (lx.ARMED_NONSTATE - {"group"}) | {"armed"}),
+            ("state", lx.ARMED_STATE),
+            ("crowd", {"vigilante", "mob"}),
+            ("party", PARTY | {"rival", "political"}),
+        ):
+            if mods & words:
+                return kind
+    return _head_kind(tok, lem, mods, orgs)
+
+
+def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str | None:
     if lem in lx.PROTESTER:
         return "protester"
-    if lem in ("rioter", "mob", "crowd", "vigilante"):
+    if lem in ("rioter", "mob", "crowd", "vigilante") or mods & {"vigilante"}:
         return "crowd"
     if lem in lx.SECURITY_SITE and (
         mods & (lx.ARMED_STATE | {"military", "police", "army"})
@@ -485,9 +530,11 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
         return "armed_site"
     if mods & {"rebel", "militant", "insurgent", "jihadist", "separatist", "armed", "terrorist"}:
         return "nonstate"
-    if text in orgs or lem in orgs or " ".join(t.lower_ for t in tok.subtree) in orgs:
+    if tok.lower_ in orgs or lem in orgs:
         return "nonstate"
-    if lem in lx.ARMED_NONSTATE and not (lem == "group" and not mods & {"armed", "militant"}):
+    if lem in lx.ARMED_NONSTATE and lem not in ("group", "armed"):
+        return "nonstate"
+    if tok.pos_ == "PROPN" and _named_group(tok):
         return "nonstate"
     if lem in ("force", "forces") and not mods:
         return "state"
@@ -499,6 +546,8 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
         and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
     ):
         return "communal"
+    if lem in PARTY or (mods & {"rival", "political"} and lem in ("group", "faction", "camp")):
+        return "party"
     if lem in ("resident", "villager", "local", "youth") and tok.dep_ in ("nsubj",):
         return "crowd"
     if lem in lx.CIVILIAN or tok.ent_type_ == "PERSON":
@@ -652,7 +701,7 @@ def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
         cls = trigger_classes(t)
         if not cls & {"kill", "die", "injure"}:
             continue
-        heads = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        heads = victim_heads(t)
         if t.pos_ in ("ADJ", "NOUN") and t.dep_ in ("acomp", "oprd", "amod"):
             heads += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         if t.dep_ == "amod":

@@ -75,7 +75,7 @@ SHELLING = frozenset(
     {
         "shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer",
         "bombardment", "bombard", "barrage", "salvo", "grad", "katyusha", "cannon",
-        "projectile", "shellfire", "mlrs",
+        "projectile", "shellfire", "mlrs", "rpg", "rpgs",
     }
 )  # fmt: skip
 
@@ -195,8 +195,8 @@ PROTEST = frozenset(
 #: People in a demonstration.
 PROTESTER = frozenset(
     {
-        "protester", "protestor", "demonstrator", "marcher", "activist",
-        "campaigner", "picketer", "opposition", "supporter",
+        "protester", "protestor", "demonstrator", "marcher", "activist", "campaigner",
+        "picketer",
     }
 )  # fmt: skip
 
@@ -302,6 +302,7 @@ ARMED_STATE = frozenset(
         "gendarmerie", "marine", "navy", "sailor", "commando", "paratrooper", "guard",
         "officer", "personnel", "security", "battalion", "brigade", "regiment", "unit",
         "platoon", "infantry", "cop", "ranger", "sentry", "airman", "conscript", "reservist",
+        "bodyguard", "gendarmerie", "customs",
     }
 )  # fmt: skip
 
@@ -332,7 +333,8 @@ CIVILIAN = frozenset(
         "motorist", "traveller", "traveler", "miner", "fisherman", "herdsman", "teenager",
         "baby", "infant", "mother", "father", "wife", "husband", "son", "daughter", "brother",
         "villager", "individual", "leader", "candidate", "councillor", "mayor", "member",
-        "nurse", "priest", "imam", "cleric", "volunteer", "employee", "youth",
+        "nurse", "priest", "imam", "cleric", "volunteer", "employee", "youth", "vendor",
+        "mechanic", "shepherd", "interpreter", "prefect", "councilor", "councillor",
     }
 )  # fmt: skip
 
