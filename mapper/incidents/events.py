@@ -152,7 +152,7 @@ def _clause_verbs(frame: Frame) -> list[Any]:
     for i in frame.triggers:
         t = doc[i]
         for _ in range(8):
-            if t.pos_ in ("VERB", "AUX") or t.head is t:
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
                 break
             t = t.head
         out.append(t)

@@ -273,8 +273,9 @@ def extract_incidents(
     if doc is None:
         doc, toponyms = _parse(report)
     sites = sites_of(doc, toponyms)
-    timeline = build_timeline(report.text, _publication(report, default_date))
-    units = text_units(doc, getattr(report, "body_start", 0) or 0)
+    body = getattr(report, "body_start", 0) or 0
+    timeline = build_timeline(report.text, _publication(report, default_date), start=body)
+    units = text_units(doc, body)
     para_start: dict[int, int] = {}
     for u in units:
         para_start.setdefault(u.para, u.start)

@@ -149,6 +149,8 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
             pass
         else:
             out.add("explosive")
+    if lem in ("drop", "airdrop") and {"bomb", "explosive", "barrel"} & _around(tok, 4):
+        out.add("air")  # bombs dropped from the air
     if lem in lx.CHEMICAL and "weapon" in " ".join(nxt + [low]):
         out.add("chemical")
     return out
@@ -191,6 +193,21 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("attack")
     if lem == "ambush":
         out.add("ambush")
+    if lem in ("spray", "riddle", "pepper") and {"bullet", "gunfire", "fire"} & _around(tok, 4):
+        out.add("attack")
+    if (
+        lem in ("wound", "injure", "maim")
+        and tok.pos_ == "VERB"
+        and any(
+            c.dep_ in ("agent", "nsubj") and c.lower_ not in ("who", "that", "which")
+            for c in tok.children
+        )
+    ):
+        out.add("attack")  # "wounded by forces fire", "soldiers injured a civilian"
+    if lem in ("find", "discover", "dump") and {"dead", "body", "bodies", "corpse"} & (
+        set(nxt) | {c.lower_ for c in tok.children}
+    ):
+        out.add("kill")  # bodies found: ACLED codes the killing they show
     if lem in lx.ABDUCT or (lem == "take" and "hostage" in nxt):
         # "went missing" is not a forced disappearance; "were disappeared" is.
         if (
@@ -246,6 +263,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem in ("blockade", "gathering", "procession", "boycott") and tok.pos_ != "NOUN":
             return out
         out.add("protest")
+    if low == "sit" and _next_words(tok, 2) == ["-", "in"] or lem in ("stoppage", "walkout"):
+        out.add("protest")  # "a sit-in", "a work stoppage"
     if lem in lx.PROTESTER or lem in ("riot", "rioter"):
         out.add("protest" if lem in lx.PROTESTER else "riot")
     if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt"):
@@ -278,8 +297,21 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     nxt = _next_words(tok, 3)
     if lem in ("arrest", "detain", "apprehend", "nab") or (lem == "round" and "up" in nxt):
         out.add("arrest")
-    if lem in ("loot", "pillage", "plunder", "steal", "rob", "rustle", "raze", "ransack"):
+    if lem in ("loot", "pillage", "plunder", "steal", "rob", "rustle", "raze", "ransack", "hijack"):
         out.add("loot")
+    if lem in ("seize", "take", "snatch", "grab") and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(
+            phrase_kind(o) == "property"
+            or _lem(o) in ("motorbike", "vehicle", "tricycle", "cattle")
+            for o in objs
+        ):
+            out.add("loot")
+    if lem in ("join", "defect") and any(
+        c.dep_ in ("dobj", "pobj") and phrase_kind(c) == "nonstate"
+        for c in list(tok.children) + [g for p in tok.children for g in p.children]
+    ):
+        out.add("group_change")
     if lem in ("torch", "arson") or (lem == "set" and {"fire", "ablaze", "alight"} & set(nxt)):
         out.add("burn")
     if lem in ("burn", "destroy", "demolish") and tok.pos_ == "VERB":
@@ -380,7 +412,9 @@ def _clause_chain(tok: Any) -> list[Any]:
     chain = [tok]
     t = tok
     for _ in range(12):
-        if t.head is t:
+        if t.head.i == t.i or t.dep_ in ("advcl", "relcl", "acl", "parataxis"):
+            break  # the governor above does not scope over an adverbial or relative clause
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in _CAUSE_PREPS:
             break
         t = t.head
         chain.append(t)
@@ -408,7 +442,10 @@ def blocked(tok: Any) -> bool:
     >>> [t.text for t in doc if blocked(t)]
     []
     """
+    prev = tok
     for i, t in enumerate(_clause_chain(tok)):
+        if i > 1:
+            prev = prev.head
         kids = list(t.children)
         if any(c.dep_ == "neg" for c in kids) and (i == 0 or t.pos_ in ("VERB", "AUX")):
             return True
@@ -419,7 +456,10 @@ def blocked(tok: Any) -> bool:
         if any(c.dep_ in ("amod", "compound") and _lem(c) in lx.IRREALIS for c in kids) and i <= 1:
             return True
         if i > 0 and _lem(t) in lx.IRREALIS | lx.DENY and t.pos_ in ("VERB", "NOUN", "ADJ"):
-            if not (_lem(t) in _ENACT and "declare" in trigger_classes(tok)):
+            # Only what the governor takes as complement is wanted, feared or prevented:
+            # "called for an end to the fighting", not "the march ended".
+            complement = prev.dep_ not in ("nsubj", "nsubjpass", "conj", "cc", "advmod")
+            if complement and not (_lem(t) in _ENACT and "declare" in trigger_classes(tok)):
                 return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
             return True
@@ -443,7 +483,7 @@ def _trend(t: Any, i: int) -> bool:
         return True  # "fighting has been increasing"
     if i == 0 and t.tag_ in ("NNS", "NNPS"):
         gov = t.head
-        if _lem(gov) in lx.TREND and gov is not t:
+        if _lem(gov) in lx.TREND and gov.i != t.i:
             return True
         if gov.lower_ == "of" and _lem(gov.head) in lx.TREND:
             return True
@@ -598,7 +638,7 @@ def _agent_heads(tok: Any) -> list[Any]:
             for g in c.children
             if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
         ]
-    if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+    if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         found = [c for c in tok.head.children if c.dep_ == "nsubj"]
     return _heads(found)
 
@@ -694,6 +734,26 @@ def _span(unit: Unit, head: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _linear_roles(items: list[tuple[Any, set[str]]]) -> tuple[list[Any], list[Any]]:
+    tok = next((t for t, c in items if not c <= OUTCOMES), None)
+    if tok is None:
+        return [], []
+    doc = tok.doc
+    start, end = tok.sent.start, tok.sent.end
+    before, after = [], []
+    for j in range(tok.i - 1, max(start, tok.i - 8) - 1, -1):
+        if doc[j].is_punct or doc[j].pos_ == "VERB":
+            break
+        if doc[j].pos_ in ("NOUN", "PROPN"):
+            before.append(doc[j])
+    for j in range(tok.i + 1, min(end, tok.i + 7)):
+        if doc[j].is_punct or doc[j].pos_ == "VERB":
+            break
+        if doc[j].pos_ in ("NOUN", "PROPN"):
+            after.append(doc[j])
+    return before, after
+
+
 def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
     """Kinds of the people killed or hurt in a sentence."""
     out = []
@@ -759,6 +819,11 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
             t_heads += _target_heads(tok)
         agents = _kinds(a_heads, orgs)
         targets = _kinds(t_heads, orgs)
+        if not agents and not targets:
+            # Telegraphic text the parser cannot analyse ("MRC attack police officers"):
+            # the nouns before the cue act, the nouns after it are acted upon.
+            a_heads, t_heads = _linear_roles(items)
+            agents, targets = _kinds(a_heads, orgs), _kinds(t_heads, orgs)
         toks = [t for t, _ in items]
         frames.append(
             Frame(

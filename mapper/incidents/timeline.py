@@ -483,7 +483,7 @@ def byline_date(text: str) -> dt.date | None:
     return None
 
 
-def build_timeline(text: str, published: dt.date | None) -> Timeline:
+def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> Timeline:
     """Resolve every temporal expression of ``text`` in narrative order.
 
     Parameters
@@ -492,6 +492,8 @@ def build_timeline(text: str, published: dt.date | None) -> Timeline:
         The report's text (offsets of the result index into it).
     published : datetime.date or None
         Publication date, when the report has one.
+    start : int
+        Where the body starts: a date line or front matter before it is metadata.
 
     Returns
     -------
@@ -519,7 +521,7 @@ def build_timeline(text: str, published: dt.date | None) -> Timeline:
     >>> [(w.date.year, w.background) for _, w in build_timeline(t, None).items]
     [(1994, True), (2020, False), (2020, False)]
     """
-    exprs = find_expressions(text)
+    exprs = [e for e in find_expressions(text) if e.start >= start]
     reference, from_pub = published, published is not None
     if reference is None:
         reference = _latest_explicit(exprs)
