@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mapper.incidents import lexicon as lx
 from mapper.incidents.units import Unit
 from mapper.numbers import count_people, parse_count
 
@@ -48,8 +49,13 @@ _NONE = re.compile(
     re.I,
 )
 _CODED = re.compile(
-    r"\b(?:fatalities|deaths)\s+(?:were\s+)?coded\s+as\s+(\d+)|\btotal\s+(?:of\s+)?(\d+)\s+fatalit",
+    r"\b(?:fatalities|deaths)\s+(?:were\s+)?coded\s+as\s+(\d+)|\btotal\s+(?:of\s+)?(\d+)\s+fatalit"
+    r"|\b(?:split|divided)\s+(?:over|across|between)\s+\d+\s+(?:events|locations)\s*\((\d+)\)",
     re.I,
+)
+# "6 deaths (coded across 6 events)": the figure is shared by that many events.
+_SHARED = re.compile(
+    r"\b(\d+)\s+(?:deaths|fatalities|dead)\s*\(coded\s+across\s+(\d+)\s+events\)", re.I
 )
 _TOLL = re.compile(
     r"\b(?:death\s+)?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands|stood|increased|"
@@ -99,45 +105,84 @@ def victim_heads(tok: Any) -> list[Any]:
     return [h for h in heads if h.lower_ not in ("that", "which", "who")]
 
 
+_NUMBER_DEPS = ("det", "nummod", "quantmod", "predet", "advmod")
+_PEOPLE = lx.CIVILIAN | lx.ARMED_STATE | lx.ARMED_NONSTATE | lx.PROTESTER | {"member", "fighter"}
+
+
+def _count_group(g: Any) -> int | None:
+    """Count one conjunct: its number words, else one for a singular person noun."""
+    if g.lemma_.lower() == "family":
+        for p in g.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                n = next((parse_count(c.text) for c in p.children if c.pos_ == "NUM"), None)
+                if n is not None:
+                    return n  # "a family of five"
+    words = [t for c in g.children if c.dep_ in _NUMBER_DEPS for t in c.subtree] + [g]
+    words = sorted(
+        (t for t in words if not re.search(r"[a-z]\d|\d[a-z]", t.lower_)), key=lambda t: t.i
+    )
+    n = count_people(" ".join(t.text for t in words))
+    if n is not None and not (n == 1 and g.tag_ in ("NNS", "NNPS")):
+        return n
+    if g.pos_ == "NUM":
+        return parse_count(g.text)
+    if g.tag_ in ("NN", "NNP") and g.lemma_.lower() in _PEOPLE:
+        return 1
+    return None
+
+
 def _count_phrase(head: Any) -> int | None:
-    """Count one victim phrase, its coordinated groups added ("5 militants and 2 policemen")."""
-    groups = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    """Count one victim phrase, its coordinated groups added ("5 militants and 2 policemen").
+
+    Appositions, relative clauses and prepositional phrases say more of the
+    same people ("his mother, a police officer") and are not counted again.
+    """
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
     total = None
-    for g in groups:
-        skip = {t.i for c in g.conjuncts if c.i > g.i for t in c.subtree}
-        words = " ".join(
-            t.text for t in g.subtree if t.i not in skip and t.dep_ not in ("relcl", "acl", "prep")
-        )
-        n = count_people(words)
-        if n is None and g.pos_ == "NUM":
-            n = parse_count(g.text)
+    for g in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+        n = _count_group(g)
         if n is not None:
             total = (total or 0) + n
     return total
 
 
-def count_unit(unit: Unit) -> Counts:
+def count_unit(
+    unit: Unit, spans: tuple[tuple[int, int], ...] = (), within: tuple[int, int] | None = None
+) -> Counts:
     """The fatality and injury figures one sentence gives.
 
     Parameters
     ----------
     unit : Unit
+    spans : tuple of (int, int)
+        Character spans of the sentence that tell other events ("after
+        police killed a man"): their figures are not this event's.
+    within : (int, int), optional
+        Count only inside this span (an event told in a clause of the sentence).
 
     Returns
     -------
     Counts
     """
-    text = " ".join(t.text for t in unit.tokens)
+    lo, hi = within if within is not None else (unit.start, unit.end)
+    toks = [
+        t for t in unit.tokens if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in spans)
+    ]
+    text = " ".join(t.text for t in toks)
     coded = _CODED.search(text)
     if coded:
-        return Counts(int(coded[1] or coded[2]), None, total=True, coded=True)
+        return Counts(int(coded[1] or coded[2] or coded[3]), None, total=True, coded=True)
+    shared = _SHARED.search(text)
+    if shared and int(shared[2]):
+        return Counts(int(shared[1]) // int(shared[2]), None, total=True, coded=True)
     fat: int | None = None
     inj: int | None = None
-    for tok in unit.tokens:
+    for tok in toks:
         lem, low = tok.lemma_.lower(), tok.lower_
         kill = lem in _KILLED or low in _KILLED
         hurt = lem in _HURT or low in _HURT
-        if not (kill or hurt) or tok.pos_ in ("ADP", "DET"):
+        if not (kill or hurt) or tok.pos_ in ("ADP", "DET") or _not_done(tok):
             continue
         counts = [c for c in (_count_phrase(h) for h in victim_heads(tok)) if c is not None]
         if not counts:
@@ -160,6 +205,16 @@ def count_unit(unit: Unit) -> Counts:
         if what.startswith(("casualt", "injur", "hurt", "wounded", "one was")):
             inj = 0 if inj is None else inj
     return Counts(fat, inj, total=total)
+
+
+def _not_done(tok: Any) -> bool:
+    """ "nearly lynched", "almost killed", "a man suspected of murder": no one died here."""
+    if any(c.lower_ in ("nearly", "almost", "narrowly") for c in tok.children):
+        return True
+    return any(
+        a.dep_ == "acl" and a.lemma_.lower() in ("suspect", "accuse", "convict", "charge", "wanted")
+        for a in [tok, *tok.ancestors][:4]
+    )
 
 
 def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:

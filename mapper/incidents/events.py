@@ -237,7 +237,8 @@ def mentions_of(
         event_places(doc, sites, frame.start, frame.end, list(frame.triggers))
     ) or [antecedent_place(doc, sites, frame.start, frame.end)]
     items = timeline.within(frame.start, frame.end)
-    counts = count_unit(frame.unit)
+    whole = (frame.start, frame.end) == (frame.unit.start, frame.unit.end)
+    counts = count_unit(frame.unit, frame.others, None if whole else (frame.start, frame.end))
     day_items = [(e, w) for e, w in _datable(items) if w.precision <= 2]
     if len(places) > 1 and len(day_items) > 1:
         whens = pair_dates([p.site.start for p in places], [(e.start, w) for e, w in day_items])

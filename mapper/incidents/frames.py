@@ -30,7 +30,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mapper.incidents import lexicon as lx
@@ -76,6 +76,7 @@ class Frame:
     end: int
     agent_heads: tuple[int, ...] = ()
     target_heads: tuple[int, ...] = ()
+    others: tuple[tuple[int, int], ...] = ()
 
     @property
     def violent_outcome_only(self) -> bool:
@@ -808,6 +809,7 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         if not cls <= OUTCOMES and blocked(tok):
             continue
         groups.setdefault((_reporter(tok), _cause_clause(tok)), []).append((tok, cls))
+    groups = _join_outcomes(groups)
     victims = tuple(_victims(unit, orgs))
     frames = []
     for (rep, cause), items in groups.items():
@@ -840,4 +842,28 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
                 target_heads=tuple(dict.fromkeys(h.i for h in t_heads)),
             )
         )
+    causes = tuple((f.start, f.end) for f in frames if (f.start, f.end) != (unit.start, unit.end))
+    frames = [
+        f if (f.start, f.end) != (unit.start, unit.end) else replace(f, others=causes)
+        for f in frames
+    ]
     return sorted(frames, key=lambda f: f.triggers[0])
+
+
+def _join_outcomes(
+    groups: dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]],
+) -> dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]]:
+    """A main clause that only tells deaths belongs to the act its setting clause tells.
+
+    "Six people were killed after bandits attacked Lokori" is one event: the
+    killing is what the attack did, not an event of its own.
+    """
+    out = dict(groups)
+    for (rep, cause), items in groups.items():
+        if cause is not None or not all(cls <= OUTCOMES | {"kill"} for _, cls in items):
+            continue
+        target = next((k for k in out if k[0] == rep and k[1] is not None), None)
+        if target is not None:
+            out[target] = sorted(out[target] + items, key=lambda it: it[0].i)
+            del out[(rep, cause)]
+    return out
