@@ -862,8 +862,7 @@ def _join_outcomes(
     for (rep, cause), items in groups.items():
         if cause is not None or not all(cls <= OUTCOMES | {"kill"} for _, cls in items):
             continue
-        target = next((k for k in out if k[0] == rep and k[1] is not None), None)
-        if target is not None:
-            out[target] = sorted(out[target] + items, key=lambda it: it[0].i)
-            del out[(rep, cause)]
+        setting = next((k for k in out if k[0] == rep and k[1] is not None), None)
+        if setting is not None:
+            out[(rep, None)] = sorted(out.pop(setting) + items, key=lambda it: it[0].i)
     return out
