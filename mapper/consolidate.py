@@ -1,6 +1,8 @@
 """One incident per real event: merge what several passages and reports say about it.
 
-Two incidents are taken to be the same event when they are not background,
+Incidents of one report are already one per event (the incident stage joins
+what a report tells twice); two incidents of different reports are taken to be
+the same event when they are not background,
 fall on the same date, have compatible ACLED types, do not name different
 attackers, and their places agree (the same place, or one of them is only
 known at theatre/line level and the other lies within ``near_km`` of it).
@@ -306,6 +308,8 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
 
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
+            if _report_of(items[i]) == _report_of(items[j]):
+                continue  # within a report, the incident stage has told its events apart
             if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):
                 # Every member of both groups must agree on the attacker.
                 gi = [k for k in range(len(items)) if find(k) == find(i)]

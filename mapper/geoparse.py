@@ -767,20 +767,9 @@ def _recognize(
                     or (whole and _max_pop(own_cs) >= _STRONG_POP)
                     or (whole and own and cue and not person)
                     # "clashes in Echmiadzin": "in" only vouches for a town of some size
-                    or (
-                        whole
-                        and prev == "in"
-                        and not person
-                        and _max_pop(own_cs) >= _ORG_IN_POP
-                    )
+                    or (whole and prev == "in" and not person and _max_pop(own_cs) >= _ORG_IN_POP)
                 )
-                if (
-                    not ok
-                    and whole
-                    and at_head
-                    and _max_pop(own_cs) >= _CONTEXT_POP
-                    and not person
-                ):
+                if not ok and whole and at_head and _max_pop(own_cs) >= _CONTEXT_POP and not person:
                     nearby.append((s, e, own_cs))
         elif label in ("MONEY", "QUANTITY"):
             ok = cs[0].place.kind == "country"  # "US dollars"

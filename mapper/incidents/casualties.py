@@ -41,6 +41,7 @@ _KILLED = frozenset(
         "neutralize", "eliminate", "body", "corpse", "life",
     }
 )  # fmt: skip
+_LOST = lx.ARMED_STATE | lx.CIVILIAN | {"life", "fighter", "member"}
 _HURT = frozenset({"wound", "wounded", "injure", "injured", "injury", "hurt", "maim"})
 _NONE = re.compile(
     r"\b(?:no|without|nor)\s+(?:(?:reported|immediate|known)\s+)?"
@@ -182,6 +183,9 @@ def count_unit(
         lem, low = tok.lemma_.lower(), tok.lower_
         kill = lem in _KILLED or low in _KILLED
         hurt = lem in _HURT or low in _HURT
+        if lem == "lose" and tok.pos_ == "VERB":
+            # "had lost 12 soldiers": people lost are dead (not "lost control").
+            kill = any(c.dep_ == "dobj" and c.lemma_.lower() in _LOST for c in tok.children)
         if not (kill or hurt) or tok.pos_ in ("ADP", "DET") or _not_done(tok):
             continue
         counts = [c for c in (_count_phrase(h) for h in victim_heads(tok)) if c is not None]

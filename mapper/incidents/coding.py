@@ -54,7 +54,7 @@ REMOTE_CUES: tuple[tuple[str, str], ...] = (
     ("shell", "Shelling/artillery/missile attack"),
 )
 #: Cues of physical violence between or against people.
-VIOLENT_CUES = frozenset({"clash", "attack", "kill", "abduct", "sexual", "capture"})
+VIOLENT_CUES = frozenset({"clash", "attack", "kill", "abduct", "sexual", "capture", "advance"})
 
 _ARMED = frozenset({"state", "nonstate", "communal", "armed_site"})
 _UNARMED = frozenset({"civilian", "property", "protester"})
@@ -98,7 +98,13 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
     ('Riots', 'Mob violence')
     """
     unarmed = set(agents) & {"crowd", "party", "civilian"}
-    if unarmed and not agents_armed(agents) and cues & (_CROWD_ACTS | {"riot", "sexual"}):
+    means = {cue for cue, _ in REMOTE_CUES} | {"air_means"}
+    if (
+        unarmed
+        and not agents_armed(agents)
+        and cues & (_CROWD_ACTS | {"riot"})
+        and not cues & means
+    ):
         # Supporters, students or residents fighting or killing: no armed group is party.
         return ("Riots", "Mob violence")
     if "riot" in cues:
@@ -109,6 +115,17 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
 def agents_armed(agents: tuple[str, ...]) -> bool:
     """True when an agent is an armed actor (forces, armed groups, communal militias)."""
     return bool(set(agents) & {"state", "nonstate", "communal"})
+
+
+def _disrupted(cues: frozenset[str]) -> EventCode | None:
+    """Weapons found, defused or stopped, unless the account tells an attack that went on.
+
+    "Air defences intercepted 12 missiles" is disrupted weapons use; "Russia
+    launched 30 drones at Kharkiv, 25 were shot down" is an air strike.
+    """
+    if "disrupt" in cues and not cues & {"attack", "kill", "clash"}:
+        return ("Strategic developments", "Disrupted weapons use")
+    return None
 
 
 def _remote(cues: frozenset[str]) -> EventCode | None:
@@ -161,7 +178,7 @@ def _violence(
     """
     if not cues & VIOLENT_CUES:
         return None
-    if "clash" in cues:
+    if "clash" in cues or ("advance" in cues and agents_armed(agents)):
         return ("Battles", "Armed clash")
     hit = set(targets) | set(victims)
     armed_hit = bool(hit & _ARMED)
@@ -244,7 +261,7 @@ def code_event(
     for rule in (
         lambda: _demonstration(cues, agents, victims),
         lambda: _mob(cues, agents),
-        lambda: ("Strategic developments", "Disrupted weapons use") if "disrupt" in cues else None,
+        lambda: _disrupted(cues),
         lambda: _remote(cues),
         lambda: _territory(cues, agents),
         lambda: _violence(cues, agents, targets, victims),

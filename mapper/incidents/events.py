@@ -38,7 +38,7 @@ from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import EventCode, code_event
 from mapper.incidents.frames import Frame
 from mapper.incidents.lexicon import REPORT
-from mapper.incidents.places import EventPlace, antecedent_place, event_places
+from mapper.incidents.places import EventPlace, antecedent_place, event_places, line_place
 from mapper.incidents.sites import Site
 from mapper.incidents.timeline import TimeExpr, Timeline, When
 from mapper.incidents.units import Unit
@@ -185,6 +185,9 @@ def _past_perfect(frame: Frame) -> bool:
     return False
 
 
+_OUTCOME_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "body"})
+
+
 def _anaphoric(frame: Frame, doc: Any) -> bool:
     """An account that points back at an event told before: "the attack", "this coup".
 
@@ -193,7 +196,7 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
     """
     for i in frame.triggers:
         tok = doc[i]
-        if tok.pos_ != "NOUN":
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() in _OUTCOME_NOUNS:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det")}
@@ -235,7 +238,10 @@ def mentions_of(
     code = code_event(frame.cues, frame.agents, frame.targets, frame.victims)
     places: list[EventPlace | None] = list(
         event_places(doc, sites, frame.start, frame.end, list(frame.triggers))
-    ) or [antecedent_place(doc, sites, frame.start, frame.end)]
+    ) or [
+        antecedent_place(doc, sites, frame.start, frame.end)
+        or line_place(doc, sites, frame.start, frame.end)
+    ]
     items = timeline.within(frame.start, frame.end)
     whole = (frame.start, frame.end) == (frame.unit.start, frame.unit.end)
     counts = count_unit(frame.unit, frame.others, None if whole else (frame.start, frame.end))
@@ -287,13 +293,20 @@ def _compatible(m: Mention, head: Mention) -> bool:
 
 
 def _follow_up(m: Mention, last: EventGroup | None) -> bool:
+    """Whether ``m`` tells more of the event just told.
+
+    Outcomes and pointers back ("the attack") join it; a new act with no place
+    of its own joins it only within the same paragraph, where a report tells
+    one event on (a new paragraph with a new act is a new event).
+    """
     if last is None or m.background != last.head.background:
         return False
     head = last.head
     if not _same_time(m, head) or not _compatible(m, head):
         return False
     if m.place is None:
-        return True
+        new_act = m.code is not None and not m.anaphoric
+        return not new_act or m.unit.para == last.mentions[-1].unit.para
     return _same_place(m, head) and m.code == head.code
 
 
@@ -321,11 +334,13 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
             groups[-1].append(m)
             continue
         if m.anaphoric and m.place is None and not m.own_date:
-            # "the coup", "the attack": the latest event of its kind told before.
+            # "the coup", "the attack": the latest event of its kind told before; with
+            # none, an event the reader is presumed to know ("condemned the shelling of
+            # civilian areas", "in the wake of the killing of George Floyd") is not told here.
             match = next((g for g in reversed(groups) if g[0].code == m.code), None)
             if match is not None:
                 match.append(m)
-                continue
+            continue
         if display or m.code is None:
             # A headline or caption supports the event whose place it names.
             match = next(

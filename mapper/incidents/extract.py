@@ -26,7 +26,8 @@ from typing import Any
 
 from mapper.incidents.actors import Actor, actor_of
 from mapper.incidents.casualties import Counts, combine
-from mapper.incidents.claims import Denial, Source as Teller, denial_of, source_of
+from mapper.incidents.claims import Denial, denial_of, source_of
+from mapper.incidents.claims import Source as Teller
 from mapper.incidents.coding import code_event
 from mapper.incidents.events import EventGroup, Mention, join_mentions, mentions_of
 from mapper.incidents.frames import frames_of
@@ -143,15 +144,50 @@ def _claimed_by(
     return None
 
 
-def _disputed(
-    inc: Incident, side: str | None, denials: Sequence[Denial], cues: frozenset[str]
-) -> tuple[bool, str | None]:
+_VIOLENCE = frozenset(
+    {"attack", "clash", "kill", "shell", "air", "air_means", "explosive", "grenade", "suicide",
+     "abduct", "advance", "capture", "die", "injure"}
+)  # fmt: skip
+
+
+def _same_kind(denied: frozenset[str], told: frozenset[str]) -> bool:
+    """Whether a denial's words can be about an account's event ("fired on" vs "shelled")."""
+    if not denied:
+        return True  # "denied the report", "called the claims false"
+    if denied & told:
+        return True
+    return bool(denied & _VIOLENCE and told & _VIOLENCE)
+
+
+def _link_denials(
+    report: Any, incidents: list[Incident], groups: list[EventGroup], denials: Sequence[Denial]
+) -> list[Incident]:
+    """Mark the event each denial contests as disputed, citing the denial beside it.
+
+    A denial contests the latest event told before it that is of its kind and
+    that the denier's own side does not claim.
+    """
+    out = list(incidents)
     for d in denials:
-        if d.side is not None and side is not None and d.side == side:
-            continue
-        if d.cues & cues or not d.cues:
-            return True, d.denier
-    return False, None
+        for k in range(len(out) - 1, -1, -1):
+            inc = out[k]
+            if inc.background or not inc.sources or inc.sources[0].start >= d.unit.start:
+                continue
+            told = frozenset(c for m in groups[k].mentions for c in m.frame.cues)
+            own = d.side is not None and inc.claimed_by is not None and d.side in inc.claimed_by
+            if own or not _same_kind(d.cues, told):
+                continue
+            source = Source(
+                report.id, report.text[d.unit.start : d.unit.end], d.unit.start, d.unit.end
+            )
+            out[k] = replace(
+                inc,
+                disputed=True,
+                disputed_by=inc.disputed_by or d.denier,
+                sources=tuple(sorted({*inc.sources, source}, key=lambda s: s.start)),
+            )
+            break
+    return out
 
 
 def _incident_id(
@@ -172,12 +208,7 @@ def _sources(report: Any, group: EventGroup) -> tuple[Source, ...]:
 
 
 def _freeze(
-    report: Any,
-    doc: Any,
-    sites: list[Site],
-    group: EventGroup,
-    fallback: EventPlace | None,
-    denials: Sequence[Denial],
+    report: Any, doc: Any, sites: list[Site], group: EventGroup, fallback: EventPlace | None
 ) -> Incident:
     code = _code_of(group)
     place = _place_of(group, fallback)
@@ -214,11 +245,6 @@ def _freeze(
         notes=" ".join(report.text[group.head.unit.start : group.head.unit.end].split())[:400],
         sources=_sources(report, group),
     )
-    if claimed is not None:
-        cues = frozenset(c for m in group.mentions for c in m.frame.cues)
-        disputed, by = _disputed(inc, teller.side if teller else None, denials, cues)
-        if disputed:
-            inc = replace(inc, disputed=True, disputed_by=by)
     return inc
 
 
@@ -288,8 +314,11 @@ def extract_incidents(
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
     focus = _focus(sites)
     fallback = EventPlace(focus, 3) if focus is not None else None
-    incidents = [_freeze(report, doc, sites, g, fallback, denials) for g in join_mentions(mentions)]
-    return _fold_coarse(incidents)
+    groups = join_mentions(mentions)
+    incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]
+    incidents = _link_denials(report, incidents, groups, denials)
+    stated = [any(m.place is not None for m in g.mentions) for g in groups]
+    return _fold_coarse(incidents, stated)
 
 
 def _coarse(i: Incident) -> bool:
@@ -305,21 +334,42 @@ def _fits(coarse: Incident, precise: Incident) -> bool:
     return coarse.country is None or coarse.country == precise.country
 
 
-def _fold_coarse(incidents: list[Incident]) -> list[Incident]:
-    """Fold a report's coarse retellings into the event it places precisely.
+def _retold(later: Incident, first: Incident) -> bool:
+    """The same type, place and day told again further down the report."""
+    return (
+        later.event_type == first.event_type
+        and later.sub_event_type == first.sub_event_type
+        and later.location == first.location
+        and later.location is not None
+        and later.event_date == first.event_date
+        and later.background == first.background
+        and later.geo_precision == first.geo_precision
+    )
+
+
+def _fold_coarse(incidents: list[Incident], stated: list[bool]) -> list[Incident]:
+    """Fold a report's retellings into the event they retell.
 
     News retells its main event in summary ("gunmen massacred 11 people in
     Mexico's most violent state") before and after placing it ("in a bar near
     Jaral del Progreso"): a coarse account of the same type and day, in the
-    same country, is a source of the precise one, not an event of its own.
+    same country, is a source of the precise one, not an event of its own; so
+    is the same type, place and day told again in a later paragraph. An
+    account that states no place at all stays apart: it may be another event
+    of the same day, and only when the report places a single event of its
+    type that day is it taken to retell it.
     """
     precise = [i for i in incidents if not _coarse(i)]
     out: list[Incident] = []
     folded: dict[str, list[Incident]] = {}
-    for inc in incidents:
+    for inc, has_place in zip(incidents, stated, strict=True):
         target = None
         if _coarse(inc):
-            target = next((p for p in precise if _fits(inc, p)), None)
+            fits = [p for p in precise if _fits(inc, p)]
+            if len(fits) == 1 and (has_place or len(precise) == 1):
+                target = fits[0]
+        if target is None:
+            target = next((p for p in out if p is not inc and _retold(inc, p)), None)
         if target is None:
             out.append(inc)
         else:

@@ -157,10 +157,50 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     return out
 
 
+#: Things fought that are not an enemy: "battled the blaze", "fighting corruption".
+_NOT_ENEMIES = frozenset(
+    {
+        "blaze", "fire", "flame", "disease", "virus", "pandemic", "poverty", "corruption",
+        "cancer", "illness", "addiction", "drought", "flood", "injury", "odds", "charge",
+        "case", "election", "battle", "crime",
+    }
+)  # fmt: skip
+_VEHICLES = frozenset({"car", "vehicle", "truck", "lorry", "bus", "train", "motorcycle", "van"})
+
+
+def _metaphor(tok: Any, lem: str) -> bool:
+    """A fight with no enemy, or a vehicle that hits someone: no armed violence.
+
+    "Firefighters battled the blaze", "doctors fighting the virus", "two people
+    died after being struck by a car".
+    """
+    if lem in ("fight", "battle", "combat", "tackle") and tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
+        objs += [g for p in tok.children if p.dep_ == "prep" for g in p.children]
+        if objs and all(_lem(o) in _NOT_ENEMIES for o in objs):
+            return True
+    if lem in ("hit", "strike", "run", "knock", "crush") and tok.pos_ == "VERB":
+        agents = [g for c in tok.children if c.dep_ in ("agent", "nsubj") for g in [c, *c.children]]
+        return any(
+            _lem(a) in _VEHICLES and "bomb" not in {_lem(c) for c in a.children} for a in agents
+        )
+    return False
+
+
 def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Acts of violence: clashes, attacks, killings, abductions, captures."""
     out: set[str] = set()
     nxt = _next_words(tok, 2)
+    if _metaphor(tok, lem):
+        return out
+    if lem in ("advance", "push", "storm", "penetrate", "infiltrate") and tok.pos_ == "VERB":
+        out.add("advance")  # a ground advance: a battle even when only tried
+    if lem == "launch" and {_lem(c) for c in tok.children if c.dep_ == "dobj"} & (
+        lx.AIR | lx.SHELLING
+    ):
+        out.add("attack")  # "launched 30 drones at Kharkiv"
+    if lem == "down" and tok.pos_ == "VERB":
+        return {"disrupt"}  # "downed three drones"
     if lem in lx.CLASH and not (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
         if lem in ("engage", "engagement"):
             # "engaged in fighting", "engaged the enemy": not "engaged in a conversation".
@@ -771,6 +811,14 @@ def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
     return out
 
 
+def _reciprocal(tok: Any) -> bool:
+    """ "accused each other of attacking": mutual blame says who fought, not who did what."""
+    for a in [tok, *tok.ancestors][:6]:
+        if _lem(a) in ("accuse", "blame"):
+            return any(t.lower_ in ("other", "another", "mutually") for t in a.subtree)
+    return False
+
+
 def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     """The event frames of one sentence: its unblocked cues, grouped by reporting verb.
 
@@ -806,7 +854,7 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         cls = trigger_classes(tok)
         if not cls:
             continue
-        if not cls <= OUTCOMES and blocked(tok):
+        if not cls <= OUTCOMES and (blocked(tok) or _reciprocal(tok)):
             continue
         groups.setdefault((_reporter(tok), _cause_clause(tok)), []).append((tok, cls))
     groups = _join_outcomes(groups)

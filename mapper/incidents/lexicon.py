@@ -335,7 +335,7 @@ CIVILIAN = frozenset(
         "villager", "individual", "leader", "candidate", "councillor", "mayor", "member",
         "nurse", "priest", "imam", "cleric", "volunteer", "employee", "youth", "vendor",
         "mechanic", "shepherd", "interpreter", "prefect", "councilor", "councillor",
-        "relative", "neighbour", "neighbor", "guest", "tourist", "foreigner", "victim",
+        "relative", "guest", "tourist", "foreigner", "victim",
     }
 )  # fmt: skip
 

@@ -33,13 +33,21 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.sites import Site
 
-__all__ = ["EventPlace", "event_places", "antecedent_place", "site_root", "precision_of"]
+__all__ = [
+    "EventPlace",
+    "event_places",
+    "antecedent_place",
+    "line_place",
+    "site_root",
+    "precision_of",
+]
 
 _LOCATIVE = frozenset(
     {
@@ -99,10 +107,13 @@ def _governor(tok: Any) -> tuple[str | None, Any]:
 
 
 def _modifier_of_actor(tok: Any) -> bool:
-    """A place naming who acts, not where: "Beijing troops", "Kyiv's forces", "Gaza militants"."""
-    if tok.dep_ not in ("compound", "poss", "amod", "nmod"):
+    """A place naming who acts, not where: "Beijing troops", "Kyiv's forces", "the army of Mali"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        head = tok.head.head.lemma_.lower()
+    elif tok.dep_ in ("compound", "poss", "amod", "nmod"):
+        head = tok.head.lemma_.lower()
+    else:
         return False
-    head = tok.head.lemma_.lower()
     return head in lx.ARMED_STATE | lx.ARMED_NONSTATE | lx.PROTESTER | {
         "official", "government", "authority", "ministry", "leader", "spokesman", "president",
     }  # fmt: skip
@@ -116,6 +127,8 @@ def _voice(tok: Any) -> bool:
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
             return True
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() in lx.REPORT:
+            return True  # "the first deaths reported by Baku"
         if t.dep_ in ("poss", "compound", "amod", "nmod") or (
             t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN"
         ):
@@ -261,3 +274,32 @@ def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> Event
             site = before[-1]
             return EventPlace(site, precision_of(site, None))
     return None
+
+
+_LINE_WORDS = re.compile(
+    r"\b(?:front\s*-?\s*lines?|the\s+front|line\s+of\s+(?:contact|control)|contact\s+line|"
+    r"ceasefire\s+line)\b",
+    re.I,
+)
+
+
+def line_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace | None:
+    """The front line a sentence speaks of ("along the front line"), if the report names one.
+
+    Fighting "along the front" is placed on the line the report names
+    elsewhere ("the contact line"), with its geometry, at precision 3.
+
+    Examples
+    --------
+    >>> line = Site(0, 12, "contact line", "contact line", 39.9, 46.9, "line")
+    >>> line_place(None, [line], 20, 60) is None
+    True
+    """
+    if doc is None or not _LINE_WORDS.search(doc.text[start:end]):
+        return None
+    lines = [s for s in sites if s.usable and s.kind == "line"]
+    if not lines:
+        return None
+    before = [s for s in lines if s.start < end]
+    site = (before or lines)[-1]
+    return EventPlace(site, 3)

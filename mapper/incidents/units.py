@@ -139,25 +139,59 @@ def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
     paras = _paragraph_numbers(text, [a for a, _, _ in raw], body_start)
     many = len(set(paras)) > 1
     units = []
+    alone = {p for p in paras if paras.count(p) == 1}
     for i, ((a, b, toks), para) in enumerate(zip(raw, paras, strict=True)):
         line = _line(text, a, b)
         display = many and not _SENTENCE_END.search(line)
+        if many and para in alone and para != paras[0] and len(toks) <= 30 and _caption_tense(toks):
+            display = True
         if len(_WORD.findall(text[a:b])) < 2:
             display = True  # a lone word says nothing on its own
         units.append(Unit(i, para, a, b, tuple(toks), display))
     return units
 
 
+_SAYING = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "confirm"})
+
+
+def _caption_tense(tokens: list[Any]) -> bool:
+    """A photo caption: a paragraph of one present-tense sentence that reports nothing.
+
+    Captions describe the picture in the simple present ("A man walks past a
+    damaged house in Stepanakert"); news sentences tell the past or report.
+    """
+    roots = [t for t in tokens if t.dep_ == "ROOT"]
+    if not roots or any(t.lemma_.lower() in _SAYING for t in tokens if t.pos_ == "VERB"):
+        return False
+    root = roots[0]
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"has", "have", "had", "was", "were", "will", "did"}:
+        return False
+    return root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VBG" and auxes & {"is", "are"})
+
+
 def _paragraph_numbers(text: str, starts: list[int], body_start: int) -> list[int]:
+    """Paragraph of each unit: a line of its own, or a blank-line block in hard-wrapped text."""
+    brk = re.compile(r"\n[ \t]*\n" if _hard_wrapped(text[body_start:]) else r"\n")
     out = []
     para = 0
     prev = body_start
     for a in starts:
-        if re.search(r"\n[ \t]*\n", text[prev:a]):
+        if brk.search(text[prev:a]):
             para += 1
         out.append(para)
         prev = a
     return out
+
+
+def _hard_wrapped(body: str) -> bool:
+    """Whether lines are wrapped at a width: most lines that run on end mid-sentence."""
+    lines = body.split("\n")
+    runs = [a.rstrip() for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    if len(runs) < 4:
+        return False
+    open_ended = sum(1 for ln in runs if not re.search(r"[.!?\"”’')\]:]$", ln))
+    return open_ended / len(runs) > 0.6
 
 
 def _line(text: str, a: int, b: int) -> str:
