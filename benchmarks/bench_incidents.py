@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from mapper.consolidate import consolidate
     from mapper.export import write_incidents
     from mapper.geoparse import parse
+    from mapper.geoparse import toponyms as geoparse_toponyms
     from mapper.incidents import extract_incidents
     from mapper.reports import read_reports
 
@@ -43,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     reports = list(read_reports([a.reports]))
     found, places = [], []
     for r in reports:
-        doc, toponyms = parse(r.text, dateline_span=r.dateline_span)
+        doc = parse(r.text, dateline_span=r.dateline_span)
+        toponyms = geoparse_toponyms(doc)
         found.extend(extract_incidents(r, toponyms, default_date=a.default_date, doc=doc))
         places.extend(
             {

@@ -154,7 +154,9 @@ _PERSON |= {
 
 
 # "64-year-old", "19 - year - old" (as a tokenizer joins it), "six-month-old", "aged 70"
-_AGE = re.compile(r"\b[\w]+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|\baged\s+\d+\b", re.I)
+_AGE = re.compile(
+    r"\b[\w]+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|\baged\s+\d+\b", re.I
+)
 
 
 def count_people(phrase: str) -> int | None:

@@ -92,28 +92,28 @@ def _parse_reports(
     If the batch fails, the rest are parsed one by one, so one report that
     breaks the parser costs only itself; it is added to ``problems``.
     """
-    from mapper.geoparse import parse, parse_many
+    from mapper.geoparse import parse, parse_many, toponyms
 
     done = 0
     try:
         items = ((r.text, r.dateline_span) for r in reports)
-        for report, (doc, toponyms) in zip(reports, parse_many(items), strict=True):
+        for report, doc in zip(reports, parse_many(items), strict=True):
             done += 1
             progress(done, len(reports), "parsed reports")
-            yield report, doc, toponyms
+            yield report, doc, toponyms(doc, text=report.text)
         return
     except Exception:  # noqa: BLE001 - redone one by one below, each failure named
         logger.debug("batched parsing failed; parsing one report at a time", exc_info=True)
     for report in reports[done:]:
         done += 1
         try:
-            doc, toponyms = parse(report.text, dateline_span=report.dateline_span)
+            doc = parse(report.text, dateline_span=report.dateline_span)
         except Exception as err:  # noqa: BLE001 - named on stderr, the others go on
             logger.debug("parsing failed for %s", report.id, exc_info=True)
             problems.append(Problem(report.id, f"cannot parse {report.id!r}: {err}"))
             continue
         progress(done, len(reports), "parsed reports")
-        yield report, doc, toponyms
+        yield report, doc, toponyms(doc, text=report.text)
 
 
 def run(
@@ -151,7 +151,7 @@ def run(
     for report, doc, toponyms in parsed:
         try:
             found.extend(
-                extract_incidents(report, doc, default_date=default_date, toponyms=toponyms)
+                extract_incidents(report, doc, default_date=default_date)
             )
         except Exception as err:  # noqa: BLE001 - one report's failure must not lose the others
             logger.debug("extraction failed for %s", report.id, exc_info=True)

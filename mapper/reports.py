@@ -110,7 +110,9 @@ class Report:
 # --------------------------------------------------------------------------- dates
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DATE_LINE = re.compile(r"\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I)
+_DATE_LINE = re.compile(
+    r"\s*(?:date|published|dated?)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I
+)
 # A headline line (no date of its own) directly followed by a date line.
 _TITLE_THEN_DATE = re.compile(
     r"[ \t]*(?P<title>[^\n]{1,300})\n(?=[ \t]*(?:date|published|dated?)\s*:?\s+\d{4}-\d{2}-\d{2})",

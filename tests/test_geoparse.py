@@ -9,17 +9,33 @@ import pytest
 from spacy.tokens import Span
 
 import mapper
+from mapper.gazetteer import haversine_km, load_gazetteer
 from mapper.geoparse import (
     FAST_DISABLE,
+    GeoParser,
     Toponym,
-    _gazetteer,
-    _recognize,
     geoparse,
     geoparse_many,
     load_nlp,
     parse,
     parse_many,
+    toponyms,
 )
+from mapper.geoparse.recognize import recognize
+
+
+def _gazetteer():
+    return load_gazetteer()
+
+
+def _recognize(doc, text, gaz, dateline_span):
+    return recognize(doc, text, gaz, dateline_span)
+
+
+def _toponyms(doc, dateline_span, text, unresolved=False):
+    """Run the geoparser component on a Doc whose entities a test fixed."""
+    doc._.dateline_span = dateline_span
+    return toponyms(GeoParser()(doc), unresolved=unresolved, text=text)
 
 
 def texts(tops: list[Toponym]) -> list[str]:
@@ -31,10 +47,8 @@ def by_text(tops: list[Toponym], text: str) -> Toponym:
 
 
 def km(t: Toponym, lat: float, lon: float) -> float:
-    from mapper.geoparse import _haversine_km
-
     assert t.lat is not None and t.lon is not None
-    return _haversine_km(t.lat, t.lon, lat, lon)
+    return haversine_km(t.lat, t.lon, lat, lon)
 
 
 # ----------------------------------------------------------------- contract
@@ -197,7 +211,8 @@ def test_geoparse_many_accepts_pairs():
 
 
 def test_parse_gives_sentences_and_dependencies():
-    doc, tops = parse("Rockets hit Martuni. Officials in Yerevan condemned the strike.")
+    doc = parse("Rockets hit Martuni. Officials in Yerevan condemned the strike.")
+    tops = toponyms(doc)
     assert len(list(doc.sents)) == 2
     assert any(tok.dep_ == "nsubj" for tok in doc)
     assert texts(tops) == ["Martuni", "Yerevan"]
@@ -207,7 +222,7 @@ def test_parse_gives_sentences_and_dependencies():
 
 def test_parse_many_in_order():
     out = list(parse_many(["In Baku.", "In Yerevan."]))
-    assert [texts(ts) for _, ts in out] == [["Baku"], ["Yerevan"]]
+    assert [texts(toponyms(d)) for d in out] == [["Baku"], ["Yerevan"]]
 
 
 def test_geoparse_many_checks_lengths():
@@ -236,7 +251,9 @@ def test_country_inside_money_amount():
 
 def test_place_inside_unknown_ner_span():
     # an NER span the gazetteer does not know yields to the known name inside it
-    doc = load_nlp()("Delegates of Ruritania Kansas arrived.", disable=list(FAST_DISABLE))
+    doc = load_nlp()(
+        "Delegates of Ruritania Kansas arrived.", disable=["mapper_geoparser", *FAST_DISABLE]
+    )
     doc.ents = [Span(doc, 2, 4, label="GPE")]
     got = [m.text for m in _recognize(doc, doc.text, _gazetteer(), None)]
     assert "Kansas" in got
@@ -278,10 +295,8 @@ def test_theatre_line_stays_out_of_other_wars():
 
 
 def test_unresolved_mentions_only_on_request():
-    from mapper.geoparse import _toponyms
-
     text = "Delegates flew from Paris to Zorblaxia."
-    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    doc = load_nlp()(text, disable=["mapper_geoparser", *FAST_DISABLE])
     doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 6, label="GPE")]
     assert texts(_toponyms(doc, None, text)) == ["Paris"]
     both = _toponyms(doc, None, text, unresolved=True)
@@ -294,9 +309,7 @@ def test_unresolved_mentions_only_on_request():
 
 def forced(text: str, labels: dict[str, str]) -> list[Toponym]:
     """Geoparse ``text`` with the NER labels fixed: each word in ``labels`` gets its label."""
-    from mapper.geoparse import _toponyms
-
-    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    doc = load_nlp()(text, disable=["mapper_geoparser", *FAST_DISABLE])
     spans = []
     for word, label in labels.items():
         s = text.index(word)
@@ -333,7 +346,7 @@ def test_spelling_variant_counts_as_the_own_name():
 
 
 def test_spelling_variant_needs_the_same_shape():
-    from mapper.geoparse import _same_spelling
+    from mapper.geoparse.candidates import same_spelling as _same_spelling
 
     assert _same_spelling("khan younis", "khan yunis")
     assert _same_spelling("deir al-balah", "deir el balah")
@@ -361,7 +374,7 @@ def test_org_tagged_town_near_a_named_settlement():
 
 def test_org_tagged_surname_is_not_taken_for_a_nearby_town():
     text = "Coach Ian Druzhkivka met fans in Kramatorsk. Druzhkivka praised them."
-    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    doc = load_nlp()(text, disable=["mapper_geoparser", *FAST_DISABLE])
     s1, s2 = text.index("Ian Druzhkivka"), text.rindex("Druzhkivka")
     doc.ents = [
         doc.char_span(s1, s1 + len("Ian Druzhkivka"), label="PERSON"),
@@ -373,7 +386,7 @@ def test_org_tagged_surname_is_not_taken_for_a_nearby_town():
 
 def test_initials_mark_a_person():
     text = "Judge R. T. Bakhmut spoke. Heavy fire was reported west of Bakhmut's court."
-    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    doc = load_nlp()(text, disable=["mapper_geoparser", *FAST_DISABLE])
     s = text.index("R. T. Bakhmut")
     doc.ents = [doc.char_span(s, s + len("R. T. Bakhmut"), label="PERSON")]
     got = [m.text for m in _recognize(doc, text, _gazetteer(), None)]
@@ -427,7 +440,7 @@ def test_cue_lets_an_unknown_spelling_of_a_person_tagged_name_be_looked_up():
     assert t.country_code == "SY"
     # the same words naming someone else in the text are a person
     text = "Tal Tamr Haddad spoke. Engineers went to the village of Tal Tamr."
-    doc = load_nlp()(text, disable=list(FAST_DISABLE))
+    doc = load_nlp()(text, disable=["mapper_geoparser", *FAST_DISABLE])
     s1, s2 = text.index("Tal Tamr Haddad"), text.rindex("Tal Tamr")
     doc.ents = [
         doc.char_span(s1, s1 + len("Tal Tamr Haddad"), label="PERSON"),

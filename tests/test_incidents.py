@@ -442,7 +442,8 @@ def example_incidents():
 
     found = []
     for rep in read_reports([ROOT / "examples"]):
-        doc, tops = geoparse.parse(rep.text, dateline_span=rep.dateline_span)
+        doc = geoparse.parse(rep.text, dateline_span=rep.dateline_span)
+        tops = geoparse.toponyms(doc)
         found.extend(extract_incidents(rep, tops, default_date=MON, doc=doc))
     return consolidate(found)
 
@@ -1095,14 +1096,15 @@ def test_a_risen_death_toll_updates_the_event_just_told():
 
 
 def test_contradicted_metadata_date_is_never_day_precise():
-    from mapper.geoparse import parse
+    from mapper.geoparse import parse, toponyms
     from mapper.reports import parse_text_report
 
     text = ("date 2012-03-05\nGunmen attacked the village of Tawila on Monday, killing six "
             "people, officials said. It was the worst violence since 2019, after four years "
             "of calm in the area.")
     report = parse_text_report(text, report_id="t.txt")
-    doc, tops = parse(report.text)
+    doc = parse(report.text)
+    tops = toponyms(doc)
     found = extract_incidents(report, tops, doc=doc)
     assert found and all(i.time_precision == 3 for i in found)
     assert all("contradicted" in i.notes for i in found)

@@ -40,6 +40,7 @@ import functools
 import json
 import logging
 import math
+import os
 import re
 import sqlite3
 import threading
@@ -384,8 +385,7 @@ class Gazetteer:
         if not self.path.is_file():
             raise GazetteerError(f"no gazetteer index at {self.path}; run `mapper gazetteer build`")
         try:
-            uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._db = self._connect()
             meta = dict(self._db.execute("SELECT k, v FROM meta"))
         except sqlite3.Error as err:
             raise GazetteerError(f"cannot read gazetteer index {self.path}: {err}") from err
@@ -397,7 +397,7 @@ class Gazetteer:
         self._place_by_id = functools.lru_cache(maxsize=cache_size)(self._load_place)
         self._key_scores: dict[str, float] | None = None
         self._organisations: dict[str, str] | None = None
-        tables = {t for (t,) in self._db.execute("SELECT name FROM sqlite_master")}
+        tables = {t for (t,) in self._sql("SELECT name FROM sqlite_master")}
         self._has_variants = "variants" in tables  # indexes of older builds have none
         self._has_organisations = "organisations" in tables
         # one connection serves every thread; sqlite3 objects must not be used concurrently
@@ -406,6 +406,20 @@ class Gazetteer:
     def __repr__(self) -> str:
         """Name the index file."""
         return f"Gazetteer({str(self.path)!r})"
+
+    def _connect(self) -> sqlite3.Connection:
+        self._pid = os.getpid()
+        uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    def _connection(self) -> sqlite3.Connection:
+        """Return the index connection of this process (a forked worker opens its own)."""
+        if os.getpid() != self._pid:
+            self._db = self._connect()
+        return self._db
+
+    def _sql(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+        return self._connection().execute(sql, params)
 
     # -- lookups --------------------------------------------------------------
 
@@ -487,7 +501,7 @@ class Gazetteer:
         'Azerbaijan'
         """
         with self._lock:
-            row = self._db.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
+            row = self._sql("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
         return self._place_by_id(row[0]) if row else None
 
     def country(self, code: str) -> Place | None:
@@ -504,13 +518,37 @@ class Gazetteer:
         code = code.strip().upper()
         if len(code) == 3:
             with self._lock:
-                row = self._db.execute(
-                    "SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)
-                ).fetchone()
+                row = self._sql("SELECT v FROM meta WHERE k = ?", ("iso3:" + code,)).fetchone()
             if row is None:
                 return None
             code = row[0]
         return self.get("cc:" + code)
+
+    def capital(self, country_code: str) -> Place | None:
+        """Return the national capital of the country with ISO alpha-2 ``country_code``, or None.
+
+        The GeoNames seat of government (``PPLC``); the most populous when a
+        country has several.
+
+        Examples
+        --------
+        >>> gaz = load_gazetteer()
+        >>> gaz.capital("AZ").name, gaz.capital("bf").name, gaz.capital("XX")
+        ('Baku', 'Ouagadougou', None)
+        """
+        if not isinstance(country_code, str) or len(country_code) != 2:
+            return None
+        return self._capital(country_code.upper())
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one instance per index, kept for the process
+    def _capital(self, cc: str) -> Place | None:
+        sql = (
+            "SELECT id FROM places WHERE cc = ? AND fcode = 'PPLC' AND kind = 'settlement'"
+            " ORDER BY population DESC LIMIT 1"
+        )
+        with self._lock:
+            row = self._sql(sql, (cc,)).fetchone()
+        return self._place_by_id(row[0]) if row else None
 
     def demonym(self, word: str) -> Place | None:
         """Return the country a demonym or adjective refers to, or None.
@@ -533,9 +571,9 @@ class Gazetteer:
         key = fold(word)
         sql = "SELECT target FROM demonyms WHERE key = ?"
         with self._lock:
-            row = self._db.execute(sql, (key,)).fetchone()
+            row = self._sql(sql, (key,)).fetchone()
             if row is None and key.endswith("s"):  # plural: "Armenians", "Azeris"
-                row = self._db.execute(sql, (key[:-1],)).fetchone()
+                row = self._sql(sql, (key[:-1],)).fetchone()
         if row is not None:
             return self.get(row[0])
         return self._derived_demonym(key[:-1] if key.endswith("s") else key)
@@ -575,7 +613,7 @@ class Gazetteer:
             rows = []
             if self._has_organisations:
                 with self._lock:
-                    rows = self._db.execute("SELECT key, name FROM organisations").fetchall()
+                    rows = self._sql("SELECT key, name FROM organisations").fetchall()
             self._organisations = dict(rows)
         return self._organisations.get(fold(name))
 
@@ -604,7 +642,7 @@ class Gazetteer:
         """
         if self._key_scores is None:
             with self._lock:
-                keys, blob = self._db.execute("SELECT keys, scores FROM keyscores").fetchone()
+                keys, blob = self._sql("SELECT keys, scores FROM keyscores").fetchone()
             scores = array("d")
             scores.frombytes(blob)
             self._key_scores = dict(zip(keys.split("\n"), scores.tolist(), strict=True))
@@ -653,7 +691,7 @@ class Gazetteer:
         sql = f"SELECT id, lat, lon, kind FROM places WHERE cell IN ({marks})"
         hits = []
         with self._lock:
-            rows = self._db.execute(sql, sorted(set(cells))).fetchall()
+            rows = self._sql(sql, sorted(set(cells))).fetchall()
         for pid, plat, plon, kind in rows:
             if kset and kind not in kset:
                 continue
@@ -666,7 +704,7 @@ class Gazetteer:
     def iter_places(self) -> Iterator[Place]:
         """Yield every place of the index (slow: for exports and checks)."""
         with self._lock:
-            ids = [pid for (pid,) in self._db.execute("SELECT id FROM places ORDER BY id")]
+            ids = [pid for (pid,) in self._sql("SELECT id FROM places ORDER BY id")]
         for pid in ids:
             yield self._place_by_id(pid)
 
@@ -684,10 +722,10 @@ class Gazetteer:
             return ()
         sql = "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC"
         with self._lock:
-            rows = self._db.execute(sql, (key,)).fetchall()
+            rows = self._sql(sql, (key,)).fetchall()
             if not rows and "-" in key:  # "El-Fasher" for "El Fasher"
                 spaced = " ".join(key.replace("-", " ").split())
-                rows = self._db.execute(sql, (spaced,)).fetchall()
+                rows = self._sql(sql, (spaced,)).fetchall()
         if not rows and variants and self._has_variants:
             rows = self._variant_rows(key)
         out: list[Candidate] = []
@@ -712,7 +750,7 @@ class Gazetteer:
         if not usable_variant(vkey) or self.organisation(key) is not None:
             return []
         with self._lock:
-            found = self._db.execute(
+            found = self._sql(
                 "SELECT place, form, score FROM variants WHERE vkey = ?", (vkey,)
             ).fetchall()
         rows = []
@@ -726,9 +764,7 @@ class Gazetteer:
 
     def _load_place(self, pid: int) -> Place:
         with self._lock:
-            row = self._db.execute(
-                f"SELECT {_PLACE_COLS} FROM places WHERE id = ?", (pid,)
-            ).fetchone()
+            row = self._sql(f"SELECT {_PLACE_COLS} FROM places WHERE id = ?", (pid,)).fetchone()
         (key, name, lat, lon, kind, cc, country, admin1, a1code, pop, gid, fcode, src, geom) = row
         return Place(
             key=key,

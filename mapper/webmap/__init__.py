@@ -163,11 +163,8 @@ def build_map(
     features = to_features(incidents)
     payload = encode(features)
     if payload["unmapped"]:
-        logger.warning(
-            "%d of %d incidents have no geometry and are not on the map",
-            payload["unmapped"],
-            len(features),
-        )
+        logger.warning("%d of %d incidents have no geometry and are not on the map",
+                       payload["unmapped"], len(features))
     columns = payload["columns"]
     strings = payload["strings"]
     rows = payload["rows"]
@@ -228,40 +225,20 @@ def build_map(
         m.add_child(BackgroundLayer(view, background_count))
     if heat is not None:
         m.add_child(HeatLayer(view))
-    m.add_child(
-        stable_id(
-            LayerControl(collapsed=False, position="topright", dock="mapper-layers"), "layers"
-        )
-    )
+    m.add_child(stable_id(LayerControl(collapsed=False, position="topright", dock="mapper-layers"),
+                          "layers"))
 
-    m.add_child(
-        Header(
-            view,
-            title=title,
-            reports=report_count,
-            incidents=len(rows),
-            first=dates[0] if dates else None,
-            last=dates[-1] if dates else None,
-            unmapped=payload["unmapped"],
-        )
-    )
-    m.add_child(
-        Sidebar(
-            view, dates=dates, filename=f"{_slug(title)}-incidents.geojson", theatre=theatre_layer
-        )
-    )
-    m.add_child(
-        Legend(
-            view, types, [type_counts[t["name"]] for t in types], theatre=theatre_layer is not None
-        )
-    )
+    m.add_child(Header(view, title=title, reports=report_count, incidents=len(rows),
+                       first=dates[0] if dates else None, last=dates[-1] if dates else None,
+                       unmapped=payload["unmapped"]))
+    m.add_child(Sidebar(view, dates=dates, filename=f"{_slug(title)}-incidents.geojson",
+                        theatre=theatre_layer))
+    m.add_child(Legend(view, types, [type_counts[t["name"]] for t in types],
+                       theatre=theatre_layer is not None))
     m.add_child(Fullscreen())
     fallback = _theatre_bounds(theatre)
-    m.add_child(
-        FitView(
-            view, [[fallback[1], fallback[0]], [fallback[3], fallback[2]]] if fallback else None
-        )
-    )
+    m.add_child(FitView(view, [[fallback[1], fallback[0]], [fallback[3], fallback[2]]]
+                        if fallback else None))
     return m
 
 

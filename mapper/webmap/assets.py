@@ -158,14 +158,10 @@ def core_assets() -> tuple[Asset, ...]:
 
     leaflet = Path(xleaflet.BASE_DIR)
     cluster = Path(xcluster.BASE_DIR)
-    leaflet_notice = (
-        f"Leaflet {xleaflet.VERSION}, BSD-2-Clause, (c) 2010-2022 Vladimir "
-        "Agafonkin, (c) 2010-2011 CloudMade; from PyPI XStatic-Leaflet"
-    )
-    cluster_notice = (
-        f"Leaflet.markercluster {xcluster.VERSION}, MIT, (c) 2012 David Leaver; "
-        "from PyPI XStatic-Leaflet-MarkerCluster"
-    )
+    leaflet_notice = (f"Leaflet {xleaflet.VERSION}, BSD-2-Clause, (c) 2010-2022 Vladimir "
+                      "Agafonkin, (c) 2010-2011 CloudMade; from PyPI XStatic-Leaflet")
+    cluster_notice = (f"Leaflet.markercluster {xcluster.VERSION}, MIT, (c) 2012 David Leaver; "
+                      "from PyPI XStatic-Leaflet-MarkerCluster")
     mapper_notice = "mapper's own map code (static/webmap), MIT"
     return (
         _css("leaflet.css", leaflet / "leaflet.css", leaflet_notice),
@@ -201,12 +197,8 @@ def heat_asset() -> Asset | None:
     if not path.is_file():
         logger.warning("%s is missing (run npm ci --prefix frontend): no heatmap layer", path)
         return None
-    return _js(
-        "leaflet.heat",
-        path,
-        "Leaflet.heat 0.2.0 with simpleheat, BSD-2-Clause, "
-        "(c) 2014 Vladimir Agafonkin; from npm leaflet.heat (frontend/)",
-    )
+    return _js("leaflet.heat", path, "Leaflet.heat 0.2.0 with simpleheat, BSD-2-Clause, "
+               "(c) 2014 Vladimir Agafonkin; from npm leaflet.heat (frontend/)")
 
 
 class AssetBundle(SafeRender):

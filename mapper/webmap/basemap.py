@@ -61,18 +61,11 @@ def _decode_arcs(topology: dict[str, Any]) -> tuple[list[Any], Any]:
         before = np.zeros((len(arcs), 2))
         nonempty_after_first = (ends - lengths) > 0
         before[nonempty_after_first] = sums[(ends - lengths)[nonempty_after_first] - 1]
-        flat = (sums - np.repeat(before, lengths, axis=0)) * transform["scale"] + transform[
-            "translate"
-        ]
+        flat = (sums - np.repeat(before, lengths, axis=0)) * transform["scale"] + \
+            transform["translate"]
     pieces = np.split(flat, ends[:-1]) if len(arcs) else []
-    bounds = np.array(
-        [
-            [a[:, 0].min(), a[:, 1].min(), a[:, 0].max(), a[:, 1].max()]
-            if len(a)
-            else [np.inf, np.inf, -np.inf, -np.inf]
-            for a in pieces
-        ]
-    )
+    bounds = np.array([[a[:, 0].min(), a[:, 1].min(), a[:, 0].max(), a[:, 1].max()]
+                       if len(a) else [np.inf, np.inf, -np.inf, -np.inf] for a in pieces])
     return pieces, bounds.reshape(-1, 4)
 
 
@@ -92,9 +85,8 @@ def _hits(box: Any, area: Bounds | None) -> bool:
     return not (box[0] > area[2] or box[2] < area[0] or box[1] > area[3] or box[3] < area[1])
 
 
-def decode_topology(
-    topology: dict[str, Any], name: str, area: Bounds | None = None
-) -> dict[str, Any]:
+def decode_topology(topology: dict[str, Any], name: str,
+                    area: Bounds | None = None) -> dict[str, Any]:
     """Decode one object of a TopoJSON topology into polygons and its shared/unshared arcs.
 
     Parameters
@@ -147,11 +139,9 @@ def decode_topology(
             if rings:
                 polygons.append(Polygon(rings[0], rings[1:]))
     kept = [i for i in sorted(users) if _hits(bounds[i], area)]
-    return {
-        "polygons": polygons,
-        "borders": [arcs[i].tolist() for i in kept if len(users[i]) > 1],
-        "coasts": [arcs[i].tolist() for i in kept if len(users[i]) == 1],
-    }
+    return {"polygons": polygons,
+            "borders": [arcs[i].tolist() for i in kept if len(users[i]) > 1],
+            "coasts": [arcs[i].tolist() for i in kept if len(users[i]) == 1]}
 
 
 @functools.lru_cache(maxsize=4)
@@ -169,10 +159,8 @@ def _geometry(topology: dict[str, Any], clip: Bounds | None, digits: int) -> dic
     from shapely.geometry import MultiLineString, mapping
 
     decoded = decode_topology(topology, "countries", clip)
-    parts = (
-        ("land", shapely.MultiPolygon(decoded["polygons"])),
-        ("borders", MultiLineString(decoded["borders"])),
-    )
+    parts = (("land", shapely.MultiPolygon(decoded["polygons"])),
+             ("borders", MultiLineString(decoded["borders"])))
     out = {}
     for key, geom in parts:
         if clip is not None:
@@ -198,12 +186,8 @@ def _detail_bounds(bounds: Bounds | None) -> tuple[Bounds, str] | None:
     span = max(east - west, north - south)
     pad = max(2.0, span * 0.5)
     # Whole degrees, rounded outwards: nearby data gives the same area (and cache entry).
-    area = (
-        float(max(-180, math.floor(west - pad))),
-        float(max(-85, math.floor(south - pad))),
-        float(min(180, math.ceil(east + pad))),
-        float(min(85, math.ceil(north + pad))),
-    )
+    area = (float(max(-180, math.floor(west - pad))), float(max(-85, math.floor(south - pad))),
+            float(min(180, math.ceil(east + pad))), float(min(85, math.ceil(north + pad))))
     if span <= 12:
         return area, "10m"
     if span <= 60:

@@ -100,17 +100,8 @@ class Header(SafeRender):
         """
     )
 
-    def __init__(
-        self,
-        view: IncidentLayer,
-        *,
-        title: str,
-        reports: int,
-        incidents: int,
-        first: str | None,
-        last: str | None,
-        unmapped: int = 0,
-    ) -> None:
+    def __init__(self, view: IncidentLayer, *, title: str, reports: int, incidents: int,
+                 first: str | None, last: str | None, unmapped: int = 0) -> None:
         super().__init__()
         stable_id(self, "header")
         self.view = view
@@ -191,9 +182,8 @@ class Sidebar(SafeRender):
         """
     )
 
-    def __init__(
-        self, view: IncidentLayer, *, dates: list[str], filename: str, theatre: Any = None
-    ) -> None:
+    def __init__(self, view: IncidentLayer, *, dates: list[str], filename: str,
+                 theatre: Any = None) -> None:
         super().__init__()
         stable_id(self, "sidebar")
         self.view = view
@@ -253,14 +243,8 @@ Mapper.domControl("mapper-legend", "bottomleft").addTo({{ this.view._parent.get_
         """
     )
 
-    def __init__(
-        self,
-        view: IncidentLayer,
-        types: list[dict[str, str]],
-        counts: list[int],
-        *,
-        theatre: bool = False,
-    ) -> None:
+    def __init__(self, view: IncidentLayer, types: list[dict[str, str]], counts: list[int],
+                 *, theatre: bool = False) -> None:
         super().__init__()
         stable_id(self, "legend")
         self.view = view

@@ -25,39 +25,14 @@ __all__ = [
 
 # SCHEMA.md section 2, in order (sources apart).
 PROPERTIES = (
-    "id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "location",
-    "country",
-    "geo_precision",
-    "fatalities",
-    "injuries",
-    "claimed_by",
-    "disputed",
-    "disputed_by",
-    "background",
-    "notes",
+    "id", "event_date", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "location", "country", "geo_precision",
+    "fatalities", "injuries", "claimed_by", "disputed", "disputed_by", "background", "notes",
 )
-STRING_PROPERTIES = frozenset(
-    {
-        "id",
-        "event_date",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "actor2",
-        "location",
-        "country",
-        "claimed_by",
-        "disputed_by",
-        "notes",
-    }
-)
+STRING_PROPERTIES = frozenset({
+    "id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+    "country", "claimed_by", "disputed_by", "notes",
+})
 _INT_PROPERTIES = frozenset({"time_precision", "geo_precision", "fatalities", "injuries"})
 _BOOL_PROPERTIES = frozenset({"disputed", "background"})
 # Written by mapper.export as the ACLED-style representative point; the map derives its own.
@@ -233,10 +208,8 @@ def _truthy(value: Any) -> bool:
 
 def _round_geometry(geometry: Mapping[str, Any]) -> dict[str, Any]:
     if geometry.get("type") == "GeometryCollection":
-        return {
-            "type": "GeometryCollection",
-            "geometries": [_round_geometry(g) for g in geometry.get("geometries") or []],
-        }
+        return {"type": "GeometryCollection",
+                "geometries": [_round_geometry(g) for g in geometry.get("geometries") or []]}
     return {"type": geometry["type"], "coordinates": _round_coords(geometry.get("coordinates"))}
 
 
@@ -331,9 +304,8 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             flat += [ref(src["report"]), ref(src["quote"]), src["start"], src["end"]]
         row.append(flat)
         row.append(None if geometry["type"] == "Point" else _round_geometry(geometry))
-        extra = {
-            str(k): _clean(v) for k, v in props.items() if k not in PROPERTIES and k not in _DERIVED
-        }
+        extra = {str(k): _clean(v) for k, v in props.items()
+                 if k not in PROPERTIES and k not in _DERIVED}
         row.append(extra or None)
         rows.append(row)
     return {

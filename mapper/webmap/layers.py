@@ -45,10 +45,8 @@ logger = logging.getLogger(__name__)
 NATURAL_EARTH = "Outlines: Natural Earth (public domain)"
 GEONAMES = 'Places: GeoNames (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
 
-_LABEL = Template(
-    '<span class="mapper-swatch mapper-t{{ index }}"></span> {{ name|e }}'
-    "{% if count is not none %} <small>({{ count }})</small>{% endif %}"
-)
+_LABEL = Template('<span class="mapper-swatch mapper-t{{ index }}"></span> {{ name|e }}'
+                  '{% if count is not none %} <small>({{ count }})</small>{% endif %}')
 _SLUG = re.compile(r"[^0-9a-zA-Z]+")
 
 
@@ -175,14 +173,8 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
         """
     )
 
-    def __init__(
-        self,
-        payload: dict[str, Any],
-        types: list[dict[str, str]],
-        dates: list[str],
-        *,
-        compress: bool | None = None,
-    ) -> None:
+    def __init__(self, payload: dict[str, Any], types: list[dict[str, str]],
+                 dates: list[str], *, compress: bool | None = None) -> None:
         super().__init__()
         stable_id(self, "incidents")
         from mapper.webmap.data import STRING_PROPERTIES
@@ -192,12 +184,8 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
         # Incident places are geocoded with GeoNames.
         # Few incidents cluster less (they are cheap to place); many cluster more, to load fast.
         radius = 40 if len(payload.get("rows") or ()) < 1000 else 80
-        self.options = {
-            "types": types,
-            "dates": dates,
-            "attribution": GEONAMES,
-            "cluster_radius": radius,
-        }
+        self.options = {"types": types, "dates": dates, "attribution": GEONAMES,
+                        "cluster_radius": radius}
 
 
 COMPRESS_ABOVE = 256 * 1024  # bytes of JSON; below this the data stays readable in the file
@@ -256,9 +244,8 @@ var {{ this.get_name() }} = {{ this.view.get_name() }}.{{ this.method }}({{ this
     )
     method = ""
 
-    def __init__(
-        self, view: IncidentLayer, slug: str, label: str, *, args: Any = None, show: bool = True
-    ) -> None:
+    def __init__(self, view: IncidentLayer, slug: str, label: str, *, args: Any = None,
+                 show: bool = True) -> None:
         super().__init__(name=label, overlay=True, control=True, show=show)
         stable_id(self, slug)
         self.view = view
@@ -286,9 +273,8 @@ class TypeLayer(_ViewLayer):
 
     method = "typeLayer"
 
-    def __init__(
-        self, view: IncidentLayer, index: int, name: str, count: int | None = None
-    ) -> None:
+    def __init__(self, view: IncidentLayer, index: int, name: str,
+                 count: int | None = None) -> None:
         label = _LABEL.render(index=index, name=name, count=count)
         super().__init__(view, f"type_{index}", label, args=name)
 
@@ -323,13 +309,9 @@ class HeatLayer(_ViewLayer):
     method = "heatLayer"
 
     def __init__(self, view: IncidentLayer) -> None:
-        super().__init__(
-            view,
-            "heat",
-            "Heatmap of shown incidents",
-            args={"radius": 22, "blur": 18, "maxZoom": 10, "minOpacity": 0.35},
-            show=False,
-        )
+        super().__init__(view, "heat", "Heatmap of shown incidents",
+                         args={"radius": 22, "blur": 18, "maxZoom": 10, "minOpacity": 0.35},
+                         show=False)
 
 
 class BasemapLayer(_Layer):
@@ -361,19 +343,13 @@ var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
     )
 
     def __init__(self, outlines: dict[str, Any], *, after: IncidentLayer | None = None) -> None:
-        super().__init__(
-            name="Offline outlines (Natural Earth)", overlay=False, control=True, show=True
-        )
+        super().__init__(name="Offline outlines (Natural Earth)", overlay=False, control=True,
+                         show=True)
         stable_id(self, "basemap")
         self.outlines = outlines
         self.after = after
-        self.style = {
-            "land": "#f3f1ea",
-            "coast": "#8fa3b3",
-            "border": "#7a7a7a",
-            "sea": "#d9e6ef",
-            "attribution": NATURAL_EARTH,
-        }
+        self.style = {"land": "#f3f1ea", "coast": "#8fa3b3", "border": "#7a7a7a",
+                      "sea": "#d9e6ef", "attribution": NATURAL_EARTH}
 
 
 class TheatreLayer(_Layer):
@@ -396,29 +372,16 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
     )
 
     def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__(
-            name="Theatre: regions, lines, towns", overlay=True, control=True, show=True
-        )
+        super().__init__(name="Theatre: regions, lines, towns", overlay=True, control=True,
+                         show=True)
         stable_id(self, "theatre")
         # Only what the map draws: geometry, name and kind (the file also holds aliases etc.).
-        self.data = {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "geometry": f.get("geometry"),
-                    "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")},
-                }
-                for f in data.get("features") or []
-                if isinstance(f, dict)
-            ],
-        }
-        self.style = {
-            "line": "#212121",
-            "region": "#6a1b9a",
-            "label_zoom": 7,
-            "attribution": GEONAMES,
-        }
+        self.data = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": f.get("geometry"),
+             "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")}}
+            for f in data.get("features") or [] if isinstance(f, dict)]}
+        self.style = {"line": "#212121", "region": "#6a1b9a", "label_zoom": 7,
+                      "attribution": GEONAMES}
 
 
 class TileLayer(folium.TileLayer, SafeRender):

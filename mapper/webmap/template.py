@@ -43,7 +43,7 @@ def halo(color: str, alpha: float = 0.3) -> str:
     >>> halo("#d7301f")
     'rgba(215,48,31,0.3)'
     """
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
 
 
@@ -101,11 +101,8 @@ class SafeRender(MacroElement):
         if not isinstance(figure, Figure):
             raise TypeError(f"{type(self).__name__} must be inside a Figure to render")
         macros = self._template.module.__dict__
-        for part, target in (
-            ("header", figure.header),
-            ("html", figure.html),
-            ("script", figure.script),
-        ):
+        for part, target in (("header", figure.header), ("html", figure.html),
+                             ("script", figure.script)):
             macro = macros.get(part)
             if macro is not None:
                 target.add_child(RenderedText(str(macro(self, kwargs))), name=self.get_name())

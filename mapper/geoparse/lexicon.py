@@ -1,0 +1,103 @@
+"""Word lists and thresholds of recognition: how English news announces a place."""
+
+from __future__ import annotations
+
+import re
+
+FAST_DISABLE: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+#: Longest text accepted, spaCy's own default ``nlp.max_length``: the parser and
+#: NER need about 1 GB of memory per 100,000 words; split longer inputs.
+MAX_TEXT_CHARS = 1_000_000
+COORD_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+HEAD_SPLIT = re.compile(r"[ \-.'/]")
+INITIAL_RE = re.compile(r"[A-Z]\.")
+QUALIFIER_RE = re.compile(r",\s*|\s+in\s+(?:the\s+)?")
+ARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
+
+# Lowercase words that may sit inside a multi-word place name ("Isle of Man",
+# "Trinidad and Tobago", "Rio de Janeiro", "Stratford-upon-Avon").
+CONNECTORS = frozenset(
+    ["of", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "les"]
+    + ["el", "al", "and", "upon", "on", "sur", "am", "an", "der", "den", "y", "i"]
+)
+# Prepositions that make the next capitalised name a place ("in Alexandria").
+LOCATIVE = frozenset(
+    "in at from near to into outside inside across toward towards via around throughout "
+    "across within between through on over against along beyond "
+    "north south east west northeast northwest southeast southwest".split()
+)
+# Words that make a multi-word name unmistakably geographic.
+GEO_HEADS = frozenset(
+    "county parish city town township village province region oblast krai raion rayon district "
+    "river lake mountains mountain mount island islands valley bay sea ocean gulf coast desert "
+    "peninsula strait canal state republic governorate prefecture borough".split()
+)
+# Single words the NER tags as places but that name no place on their own.
+GENERIC = frozenset(
+    "north south east west northern southern eastern western central the gulf state city "
+    "county district region area midwest".split()
+)
+# Capitalised common nouns that the gazetteer knows as some hamlet's name but
+# that in English news head an organisation, a building or a date.
+STOP_NAMES = frozenset(
+    """police center centre college university school hospital court council board office club
+    church station hall park street road avenue drive trail lane bank bureau airport market metro
+    section act day days region town city county state national federal international union
+    company news times post herald press tribune journal can man may march august june july
+    god jesus christmas easter monday tuesday wednesday thursday friday saturday sunday
+    january february april september october november december in of no yes best home
+    department ministry agency service army navy guard force forces republic people party
+    welcome central west east north south""".split()
+)
+# Words after a place name that make the name the seat of an institution.
+INSTITUTION_HEADS = frozenset(
+    """police sheriff county city town township fire school schools high elementary middle
+    public community hospital medical court circuit superior district municipal council
+    board department state university college area regional metro chamber library
+    officials residents senior man woman men women native resident officers deputies
+    airport port zoo museum times post herald tribune journal daily news star gazette
+    observer register courier record""".split()
+)
+# "the town of X", "the eastern city of X", "west of X", "the outskirts of X":
+# nouns and directions that make the name after "of" a place.
+PLACE_NOUNS = frozenset(
+    "town towns village villages city cities hamlet settlement suburb suburbs district districts "
+    "province region oblast governorate municipality commune township outskirts port "
+    "north south east west northeast northwest southeast southwest".split()
+)
+# Prepositions that put the next name on the map even when the NER calls it an
+# organisation ("near Springfield", "outside Springfield"); "in" and "at" do
+# not ("in Congress", "at Harvard").
+NEAR_WORDS = frozenset(["near", "outside"])
+# Spelling variants ("Avdiivka" for Avdiyivka): a name this long whose folded
+# form is this close to a candidate's own name counts as that name.
+VARIANT_MIN_CHARS = 6
+VARIANT_RATIO = 0.9
+# A name the NER calls an organisation is a place when one of its own
+# candidates has this many people and lies this close to a settlement the
+# text names ("Bakhmut" in a report on Donetsk oblast).
+CONTEXT_POP = 20_000
+ORG_IN_POP = 10_000
+CONTEXT_KM = 100.0
+LOCATIVE_POP = 1_000
+OWN_CANDS = 10
+# Demonyms that in news name a language far more often than a people or place.
+LANGUAGE_FIRST = frozenset({"english"})
+QUOTES = frozenset(['"', "“", "‘", "'", "«"])
+DETERMINERS = frozenset("the a an this that its their our his her".split())
+# Gazetteer prior above which a name is taken as a place even when the NER
+# calls it a person (capitals, big cities, the curated theatre places).
+PROMINENT_SCORE = 0.7
+STRONG_POP = 100_000
+
+# Dateline at the start of the text or of a line / after a headline's full stop:
+# "TROY, N.C. (AP) —", "BEIRUT:", "COLUMBUS -- ", "PLEASANTON, Calif.--".
+DATELINE_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.\s\s))[ \t]*"
+    r"(?P<place>[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3})"
+    r"(?:,[ ]*(?P<region>[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){0,2}))?"
+    r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
+)
+DATELINE_WINDOW = 400
