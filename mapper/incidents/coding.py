@@ -123,7 +123,7 @@ def _disrupted(cues: frozenset[str]) -> EventCode | None:
     "Air defences intercepted 12 missiles" is disrupted weapons use; "Russia
     launched 30 drones at Kharkiv, 25 were shot down" is an air strike.
     """
-    if "disrupt" in cues and not cues & {"attack", "kill", "clash"}:
+    if "misfire" in cues or ("disrupt" in cues and not cues & {"attack", "kill", "clash"}):
         return ("Strategic developments", "Disrupted weapons use")
     return None
 

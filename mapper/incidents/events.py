@@ -305,7 +305,8 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     if not _same_time(m, head) or not _compatible(m, head):
         return False
     if m.place is None:
-        new_act = m.code is not None and not m.anaphoric
+        part = m.code is not None and m.code[0] == "Strategic developments" and head.code != m.code
+        new_act = m.code is not None and not m.anaphoric and not part
         return not new_act or m.unit.para == last.mentions[-1].unit.para
     return _same_place(m, head) and m.code == head.code
 

@@ -31,6 +31,7 @@ from mapper.incidents.claims import Source as Teller
 from mapper.incidents.coding import code_event
 from mapper.incidents.events import EventGroup, Mention, join_mentions, mentions_of
 from mapper.incidents.frames import frames_of
+from mapper.incidents.lexicon import SPORT
 from mapper.incidents.places import EventPlace
 from mapper.incidents.records import Incident, Source
 from mapper.incidents.sites import Site, sites_of
@@ -298,6 +299,8 @@ def extract_incidents(
         default_date = dt.date.fromisoformat(default_date)
     if doc is None:
         doc, toponyms = _parse(report)
+    if _sports_report(doc):
+        return []
     sites = sites_of(doc, toponyms)
     body = getattr(report, "body_start", 0) or 0
     timeline = build_timeline(report.text, _publication(report, default_date), start=body)
@@ -398,6 +401,17 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
         actor1=main.actor1 or next((i.actor1 for i in others if i.actor1), None),
         actor2=main.actor2 or next((i.actor2 for i in others if i.actor2), None),
     )
+
+
+def _sports_report(doc: Any) -> bool:
+    """A sports report: its "strikes", "shots" and "attacks" are play, not violence.
+
+    Told by its vocabulary: at least five words of sport (match, goal,
+    striker, league...) making up at least one word in two hundred.
+    """
+    words = [t for t in doc if t.is_alpha]
+    sport = sum(1 for t in words if t.lemma_.lower() in SPORT)
+    return sport >= 5 and sport * 200 >= len(words)
 
 
 def _parse(report: Any) -> tuple[Any, Sequence[Any] | None]:

@@ -226,9 +226,10 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
             if tok.pos_ == "VERB" or "open" in _prev_words(tok, 2) or nxt[:1] in (["on"], ["at"]):
                 out.add("attack")
         elif lem in ("open", "gun", "target", "hit", "pound", "rake"):
-            if (lem != "open" or "fire" in nxt) and (lem != "gun" or tok.pos_ == "VERB"):
+            verb = tok.pos_ == "VERB"
+            if (lem != "open" or "fire" in nxt) and (lem not in ("gun", "target") or verb):
                 out.add("attack")
-        else:
+        elif lem != "bomb" or tok.pos_ == "VERB":  # "bombs were found" is no attack
             out.add("attack")
     if lem in ("beat", "assault", "torture", "whip", "flog") and "kill" not in out:
         out.add("attack")
@@ -356,13 +357,19 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem in ("torch", "arson") or (lem == "set" and {"fire", "ablaze", "alight"} & set(nxt)):
         out.add("burn")
     if lem in ("burn", "destroy", "demolish") and tok.pos_ == "VERB":
-        out.add("burn" if lem == "burn" else "destroy")
+        objs = {_lem(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if not objs & _SYMBOLS:  # a flag or an effigy burned is a protest's gesture
+            out.add("burn" if lem == "burn" else "destroy")
     if (lem == "cart" and "away" in nxt) or (
         lem == "make" and nxt[:2] in (["away", "with"], ["off", "with"])
     ):
         out.add("loot")  # "carted away", "made off with": taken by force
     if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
-        out.add("disrupt")
+        objs = {_lem(t) for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        if lem in ("defuse", "intercept") or objs & (
+            lx.WEAPONS | lx.ATTACK | {"plot", "attempt", "bomb"}
+        ):
+            out.add("disrupt")
     if (
         lem in ("detonate", "explode", "go")
         and {"prematurely", "accidentally", "off"} & set(nxt)
@@ -370,7 +377,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     ):
         # A bomb that goes off in its carriers' hands: the codebook's disrupted weapons use.
         if lem != "go" or "carry" in _around(tok, 6) or "prematurely" in nxt:
-            out.add("disrupt")
+            out.add("misfire")
     if lem in ("discover", "find", "recover", "seize", "confiscate", "unearth", "detect"):
         objs = {
             t.lemma_.lower()
@@ -397,6 +404,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
 
 
 _NAMED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
+_SYMBOLS = frozenset({"flag", "effigy", "poster", "portrait", "picture", "photo", "copy", "banner"})
 _EVENT_HEADS = lx.ATTACK | lx.CLASH | {"strike", "raid", "attack", "fire", "barrage", "explosion"}
 
 
@@ -407,9 +415,13 @@ def _inert(tok: Any) -> bool:
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         return True
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        # "assault rifle", "fighting vehicle", "attack helicopter", "guided-missile cruiser":
+        # a weapon or vehicle named by what it is for, not an act.
         head = _lem(tok.head)
         means = lx.SHELLING | lx.AIR | lx.EXPLOSIVE | lx.GRENADE
-        return _lem(tok) in means and head not in _EVENT_HEADS and head not in means
+        acts = lx.ATTACK | lx.CLASH
+        if _lem(tok) in means | acts and phrase_kind(tok.head) in (None, "property"):
+            return head not in _EVENT_HEADS and head not in means and head not in lx.DIE
     return False
 
 
@@ -453,7 +465,9 @@ def _clause_chain(tok: Any) -> list[Any]:
     chain = [tok]
     t = tok
     for _ in range(12):
-        if t.head.i == t.i or t.dep_ in ("advcl", "relcl", "acl", "parataxis"):
+        if t.head.i == t.i or (
+            t.dep_ in ("advcl", "relcl", "acl", "parataxis") and not _to_clause(t)
+        ):
             break  # the governor above does not scope over an adverbial or relative clause
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in _CAUSE_PREPS:
             break
@@ -467,6 +481,43 @@ def _clause_chain(tok: Any) -> list[Any]:
 #: Governors that enact a state measure rather than merely intend it: "decided to impose
 #: martial law", "ordered a general mobilisation".
 _ENACT = frozenset({"decide", "order", "announce", "vote", "approve"})
+
+
+#: Verbs after which a to-infinitive still happened (or was at least tried): "tried to
+#: advance", "went on to kill", "managed to escape", "began to shell".
+_IMPLICATIVE = frozenset(
+    {"try", "attempt", "manage", "begin", "start", "continue", "go", "proceed", "resume", "fail"}
+)
+#: Utterances whose content is no report of fact: "shouting 'we have killed ...'".
+_UTTER = frozenset({"shout", "chant", "yell", "scream", "sing", "cry", "vow", "boast"})
+
+
+def _to_clause(t: Any) -> bool:
+    """Whether ``t`` heads a to-infinitive clause ("... to suppress the attack")."""
+    return t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    )
+
+
+def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
+    """A to-infinitive tells a purpose, not a fact, unless an implicative verb governs it.
+
+    "launched an offensive to suppress the combat", "measures to thwart":
+    the infinitive's event is intended; "tried to advance" was attempted, and
+    "decided to impose martial law" enacts it.
+    """
+    if "protest" in trigger_classes(tok):
+        return False  # "took to the streets to protest": the purpose is the demonstration
+    for i, t in enumerate(chain):
+        if not _to_clause(t):
+            continue
+        gov = t.head
+        if _lem(gov) in _IMPLICATIVE or gov.i == t.i:
+            return False
+        if _lem(gov) in _ENACT and "declare" in trigger_classes(tok):
+            return False
+        return True
+    return False
 
 
 def blocked(tok: Any) -> bool:
@@ -483,8 +534,11 @@ def blocked(tok: Any) -> bool:
     >>> [t.text for t in doc if blocked(t)]
     []
     """
+    chain = _clause_chain(tok)
+    if _unrealised_purpose(chain, tok):
+        return True
     prev = tok
-    for i, t in enumerate(_clause_chain(tok)):
+    for i, t in enumerate(chain):
         if i > 1:
             prev = prev.head
         kids = list(t.children)
@@ -496,7 +550,11 @@ def blocked(tok: Any) -> bool:
             return True
         if any(c.dep_ in ("amod", "compound") and _lem(c) in lx.IRREALIS for c in kids) and i <= 1:
             return True
-        if i > 0 and _lem(t) in lx.IRREALIS | lx.DENY and t.pos_ in ("VERB", "NOUN", "ADJ"):
+        if (
+            i > 0
+            and _lem(t) in lx.IRREALIS | lx.DENY | _UTTER
+            and t.pos_ in ("VERB", "NOUN", "ADJ")
+        ):
             # Only what the governor takes as complement is wanted, feared or prevented:
             # "called for an end to the fighting", not "the march ended".
             complement = prev.dep_ not in ("nsubj", "nsubjpass", "conj", "cc", "advmod")
@@ -775,6 +833,23 @@ def _span(unit: Unit, head: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _telegraphic(items: list[tuple[Any, set[str]]]) -> bool:
+    """Whether the cue stands where the parse found no clause: a headline-like note.
+
+    "Armed members of MRC attack police officers" (the parser reads one long
+    noun phrase): a noun cue with no verb above it, or a main verb with no
+    subject (never a reduced relative clause such as "women found dead").
+    """
+    for tok, cls in items:
+        if cls <= OUTCOMES:
+            continue
+        if tok.pos_ == "VERB":
+            subject = any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+            return tok.dep_ in ("ROOT", "conj") and not subject
+        return not any(a.pos_ in ("VERB", "AUX") for a in tok.ancestors)
+    return False
+
+
 def _linear_roles(items: list[tuple[Any, set[str]]]) -> tuple[list[Any], list[Any]]:
     tok = next((t for t, c in items if not c <= OUTCOMES), None)
     if tok is None:
@@ -865,11 +940,12 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         for tok, cls in items:
             if cls <= OUTCOMES:
                 continue
-            a_heads += _agent_heads(tok)
+            if _lem(tok) not in ("find", "discover", "dump"):  # who found the dead did not kill
+                a_heads += _agent_heads(tok)
             t_heads += _target_heads(tok)
         agents = _kinds(a_heads, orgs)
         targets = _kinds(t_heads, orgs)
-        if not agents and not targets:
+        if not agents and not targets and _telegraphic(items):
             # Telegraphic text the parser cannot analyse ("MRC attack police officers"):
             # the nouns before the cue act, the nouns after it are acted upon.
             a_heads, t_heads = _linear_roles(items)

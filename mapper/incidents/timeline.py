@@ -350,7 +350,8 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
     r"|not\s+uncommon|(?:are|were|is)\s+(?:frequent|common|routine|regular)"
     r"|since\s+the\s+(?:fall|collapse|end|break-?up|start|beginning)\s+of"
-    r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago))\b"
+    r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago)"
+    r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically)\b"
 )
 def _habit(m: re.Match[str]) -> tuple[str, tuple]:
     return "habit", ()
@@ -628,6 +629,9 @@ class _Walk:
         """A day and month with no year: the year that fits the narrative."""
         if e.fields[0]:
             return e.fields[0]
+        if self.context is not None and self.context.background and self.context.date:
+            # Inside a story of the past ("In January 2015 ... On January 9, ..."), its year.
+            return self.context.date.year
         base = self.anchor.date if self.anchor and self.anchor.date else None
         if base is None and self.reference is not None and self.from_pub:
             base = self.reference
