@@ -79,12 +79,16 @@ def _demonstration(
     crowd_acts = cues & _CROWD_ACTS
     if "riot" in cues:
         return ("Riots", "Violent demonstration")
-    state_hits = "protester" in victims or ("state" in agents and cues & {"kill", "attack"})
+    forces_act = "state" in agents and bool(cues & {"kill", "attack"})
+    state_hits = "protester" in victims or forces_act
     if crowd_acts and not state_hits:
         return ("Riots", "Violent demonstration")
-    if state_hits and cues & {"kill", "attack"}:
+    # Tear gas, water cannon, batons and arrests are an intervention; killing or
+    # wounding demonstrators, or live fire on them, is excessive force.
+    lethal = "protester" in victims and bool(cues & {"kill", "die", "injure"})
+    if lethal or (forces_act and not cues & {"intervene", "arrest"}):
         return ("Protests", "Excessive force against protesters")
-    if cues & {"intervene", "arrest"}:
+    if cues & {"intervene", "arrest"} or forces_act:
         return ("Protests", "Protest with intervention")
     return ("Protests", "Peaceful protest")
 

@@ -140,9 +140,27 @@ def _time_of(
             # A story of the past told on across paragraphs in the past tense.
             return earlier[-1][1], False
         return timeline.at(frame.unit.start), False
-    doc_starts = [frame.unit.tokens[0].doc[i].idx for i in frame.triggers]
+    doc = frame.unit.tokens[0].doc
+    if frame.reporter is not None:
+        # "X said on Tuesday that ... on Saturday": the saying's day is not the event's.
+        own = [(e, w) for e, w in pool if _verb_of(doc, e.start) != frame.reporter]
+        pool = own or pool
+    doc_starts = [doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
     return w, True
+
+
+def _verb_of(doc: Any, offset: int) -> int | None:
+    """The verb the phrase at ``offset`` hangs on (its clause)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    t = span[0]
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t.i
+        t = t.head
+    return t.i
 
 
 def _clause_verbs(frame: Frame) -> list[Any]:
@@ -237,7 +255,7 @@ def mentions_of(
     para_start = frame.unit.start if para_start is None else para_start
     code = code_event(frame.cues, frame.agents, frame.targets, frame.victims)
     places: list[EventPlace | None] = list(
-        event_places(doc, sites, frame.start, frame.end, list(frame.triggers))
+        event_places(doc, sites, frame.start, frame.end, list(frame.triggers), frame.others)
     ) or [
         antecedent_place(doc, sites, frame.start, frame.end)
         or line_place(doc, sites, frame.start, frame.end)
@@ -283,7 +301,9 @@ def _same_time(m: Mention, event: Mention) -> bool:
 def _compatible(m: Mention, head: Mention) -> bool:
     """Whether an account may tell more of the event ``head`` defines."""
     if m.code is None:
-        return True
+        # Deaths and injuries belong to violence, not to an arrest or an agreement.
+        violent = head.code is not None and head.code[0] != "Strategic developments"
+        return violent or m.frame.cues <= {"die", "injure"} and head.code is not None
     if head.code is None:
         return False
     if m.code[0] == head.code[0]:
@@ -311,13 +331,54 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     return _same_place(m, head) and m.code == head.code
 
 
+def _refines(m: Mention, group: list[Mention]) -> bool:
+    """Whether a pointer back with a place of its own places an event told coarsely."""
+    placed = [g.place for g in group if g.place is not None]
+    return not placed or all(p.precision == 3 or p.site.name == m.place.site.name for p in placed)
+
+
+def _refers_to(m: Mention, head: Mention) -> bool:
+    """Whether "the attack" can point back at the event ``head`` defines."""
+    if head.code is None:
+        return False
+    if m.code is not None:
+        return m.code == head.code or (
+            m.code[0] == head.code[0] and m.code[0] != "Strategic developments"
+        )
+    return head.code[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+#: Words that open the account of another event: "Elsewhere, ...", "In a separate attack".
+_ANOTHER = ("elsewhere", "separately", "in a separate", "in another", "in other", "meanwhile, in")
+
+
+def opens_another(m: Mention) -> bool:
+    """Whether the sentence opens the account of another event ("Elsewhere, ...")."""
+    return _another(m)
+
+
+def _another(m: Mention) -> bool:
+    doc = m.unit.tokens[0].doc
+    return doc.text[m.unit.start : m.unit.start + 20].lower().startswith(_ANOTHER)
+
+
+def _display_match(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """The event a headline or caption names: same place and kind, anywhere in the report."""
+    if m.place is None or m.code is None:
+        return None
+    return next((g for g in groups if _same_place(m, g[0]) and m.code == g[0].code), None)
+
+
 def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
     """Group mentions into events, in text order.
 
-    A mention joins the event told just before it when it has no place of
-    its own (or the same place), no new date, and a compatible type; an
-    account of outcomes only joins it whatever it says; a display line joins
-    an event only, never starts one.
+    A pointer back ("the attack") joins the latest event of its kind, and with
+    none is an event the reader is presumed to know, not told here; otherwise
+    a mention joins the event told just before it when it has no place of its
+    own (or the same place), no new date, and a compatible type; an account of
+    outcomes only joins it whatever it says; a sentence that opens another
+    event ("Elsewhere, ...") never joins; a headline or caption joins the
+    event it names (before or after it) and never starts one.
 
     Parameters
     ----------
@@ -328,35 +389,30 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
     list of EventGroup
     """
     groups: list[list[Mention]] = []
+    display: list[Mention] = []
     for m in mentions:
+        if m.unit.display:
+            display.append(m)
+            continue
+        if m.anaphoric and not m.own_date:
+            match = next((g for g in reversed(groups) if _refers_to(m, g[0])), None)
+            if m.place is None:
+                if match is not None:
+                    match.append(m)
+                continue
+            if match is not None and _refines(m, match):
+                match.append(m)  # "The attack took place near Djenne": where it was
+                continue
         last = EventGroup(tuple(groups[-1])) if groups else None
-        display = m.unit.display
-        if _follow_up(m, last) and not (display and m.place is None):
+        if not _another(m) and _follow_up(m, last):
             groups[-1].append(m)
-            continue
-        if m.anaphoric and m.place is None and not m.own_date:
-            # "the coup", "the attack": the latest event of its kind told before; with
-            # none, an event the reader is presumed to know ("condemned the shelling of
-            # civilian areas", "in the wake of the killing of George Floyd") is not told here.
-            match = next((g for g in reversed(groups) if g[0].code == m.code), None)
-            if match is not None:
-                match.append(m)
-            continue
-        if display or m.code is None:
-            # A headline or caption supports the event whose place it names.
-            match = next(
-                (
-                    g
-                    for g in reversed(groups)
-                    if m.place is not None and _same_place(m, g[0]) and m.code == g[0].code
-                ),
-                None,
-            )
-            if match is not None and m.code is not None:
-                match.append(m)
-            continue
-        groups.append([m])
-    return [EventGroup(tuple(g)) for g in groups]
+        elif m.code is not None:
+            groups.append([m])
+    for m in display:
+        match = _display_match(m, groups)
+        if match is not None:
+            match.append(m)
+    return [EventGroup(tuple(sorted(g, key=lambda m: m.unit.start))) for g in groups]
 
 
 def with_place(m: Mention, place: EventPlace | None) -> Mention:

@@ -29,7 +29,7 @@ from mapper.incidents.casualties import Counts, combine
 from mapper.incidents.claims import Denial, denial_of, source_of
 from mapper.incidents.claims import Source as Teller
 from mapper.incidents.coding import code_event
-from mapper.incidents.events import EventGroup, Mention, join_mentions, mentions_of
+from mapper.incidents.events import EventGroup, Mention, join_mentions, mentions_of, opens_another
 from mapper.incidents.frames import frames_of
 from mapper.incidents.lexicon import SPORT
 from mapper.incidents.places import EventPlace
@@ -68,10 +68,9 @@ def _focus(sites: Sequence[Site]) -> Site | None:
 
 
 def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | None:
-    for m in group.mentions:
-        if m.place is not None:
-            return m.place
-    return fallback
+    """The most precise place the event's passages give (the first of equals)."""
+    placed = [m.place for m in group.mentions if m.place is not None]
+    return min(placed, key=lambda p: p.precision) if placed else fallback
 
 
 def _when_of(group: EventGroup) -> Mention:
@@ -321,7 +320,8 @@ def extract_incidents(
     incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]
     incidents = _link_denials(report, incidents, groups, denials)
     stated = [any(m.place is not None for m in g.mentions) for g in groups]
-    return _fold_coarse(incidents, stated)
+    apart = [opens_another(g.head) for g in groups]
+    return _fold_coarse(incidents, stated, apart)
 
 
 def _coarse(i: Incident) -> bool:
@@ -350,7 +350,9 @@ def _retold(later: Incident, first: Incident) -> bool:
     )
 
 
-def _fold_coarse(incidents: list[Incident], stated: list[bool]) -> list[Incident]:
+def _fold_coarse(
+    incidents: list[Incident], stated: list[bool], apart: list[bool]
+) -> list[Incident]:
     """Fold a report's retellings into the event they retell.
 
     News retells its main event in summary ("gunmen massacred 11 people in
@@ -365,9 +367,9 @@ def _fold_coarse(incidents: list[Incident], stated: list[bool]) -> list[Incident
     precise = [i for i in incidents if not _coarse(i)]
     out: list[Incident] = []
     folded: dict[str, list[Incident]] = {}
-    for inc, has_place in zip(incidents, stated, strict=True):
+    for inc, has_place, own in zip(incidents, stated, apart, strict=True):
         target = None
-        if _coarse(inc):
+        if _coarse(inc) and not own:
             fits = [p for p in precise if _fits(inc, p)]
             if len(fits) == 1 and (has_place or len(precise) == 1):
                 target = fits[0]

@@ -176,7 +176,12 @@ def _metaphor(tok: Any, lem: str) -> bool:
     """
     if lem in ("fight", "battle", "combat", "tackle") and tok.pos_ == "VERB":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "pobj")]
-        objs += [g for p in tok.children if p.dep_ == "prep" for g in p.children]
+        objs += [
+            g
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in ("against", "with")
+            for g in p.children
+        ]
         if objs and all(_lem(o) in _NOT_ENEMIES for o in objs):
             return True
     if lem in ("hit", "strike", "run", "knock", "crush") and tok.pos_ == "VERB":
@@ -776,12 +781,35 @@ def _target_heads(tok: Any) -> list[Any]:
     return _heads(found)
 
 
+def _antecedent(pron: Any) -> Any:
+    """The subject a pronoun points back to ("Fighters gathered ... they attacked").
+
+    The latest subject noun with an actor kind in the sentence or the two
+    before it; a plural pronoun wants a plural noun.
+    """
+    doc = pron.doc
+    sent = pron.sent
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    plural = pron.lower_ in ("they", "them", "their")
+    for j in range(pron.i - 1, start - 1, -1):
+        t = doc[j]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            if plural and t.tag_ not in ("NNS", "NNPS") and t.pos_ != "PROPN":
+                continue
+            if phrase_kind(t) is not None:
+                return t
+    return None
+
+
 def _kinds(heads: list[Any], orgs: frozenset[str]) -> list[str]:
     out = []
     for h in heads:
+        if h.pos_ == "PRON" and h.lower_ in ("they", "he", "she", "them"):
+            h = _antecedent(h) or h
         k = phrase_kind(h, orgs)
-        if k is None and h.dep_ == "pobj" and h.head.head is not None:
-            continue
         if k is not None:
             out.append(k)
     return out

@@ -192,7 +192,12 @@ def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> floa
 
 
 def event_places(
-    doc: Any, sites: list[Site], start: int, end: int, triggers: list[int]
+    doc: Any,
+    sites: list[Site],
+    start: int,
+    end: int,
+    triggers: list[int],
+    exclude: tuple[tuple[int, int], ...] = (),
 ) -> list[EventPlace]:
     """The places an event told in ``start..end`` happened at.
 
@@ -205,6 +210,8 @@ def event_places(
         Character span of the sentence (or clause) telling the event.
     triggers : list of int
         Token indices of the event's cue words.
+    exclude : tuple of (int, int)
+        Spans of the sentence that tell other events ("after clashes in X").
 
     Returns
     -------
@@ -212,17 +219,24 @@ def event_places(
         Usually one; several for coordinated sites under one preposition;
         empty when the sentence names no usable place.
     """
-    cands = _candidates(doc, sites, start, end)
+    cands = [
+        c
+        for c in _candidates(doc, sites, start, end)
+        if not any(a <= c[0].start < b for a, b in exclude)
+    ]
     if not cands:
         return []
     scored = sorted(cands, key=lambda c: (_score(c[0], c[1], c[2], triggers), c[0].start))
     best, root, prep = scored[0]
     chosen = [(best, prep)]
     if prep != "between":
-        # Coordinated sites under the same preposition: "in A, B and C".
+        # Coordinated sites: "shelled A, B and C", and the same preposition repeated in
+        # one clause, "in A on 4 May, in B on 8 May and in C on 10 May".
         group = {root.i} | {c.i for c in root.conjuncts}
+        clause = _clause_of(root)
         for s, r, p in scored[1:]:
-            if r.i in group and s.kind == best.kind and s.name != best.name:
+            listed = r.i in group or (p is not None and p == prep and _clause_of(r) == clause)
+            if listed and s.kind == best.kind and s.name not in {c.name for c, _ in chosen}:
                 chosen.append((s, p if p is not None else prep))
     chosen.sort(key=lambda c: c[0].start)
     return [EventPlace(s, precision_of(s, p)) for s, p in chosen]
@@ -240,6 +254,16 @@ _PLACE_NOUNS = {
     "state": ("admin",),
     "area": ("settlement", "admin", "region", "feature"),
 }
+
+
+def _clause_of(tok: Any) -> int:
+    """The verb heading the clause a token is in."""
+    t = tok
+    for _ in range(10):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t.i
+        t = t.head
+    return t.i
 
 
 def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace | None:

@@ -701,7 +701,9 @@ class _Walk:
 
     def _weekday(self, e: TimeExpr) -> When:
         wd, which = e.fields
-        anchor = self.anchor.date if self.anchor and self.anchor.date else None
+        # The last day told, even one of the past: a chronology's weekdays count on from it.
+        told = self.context if self.context and self.context.precision == 1 else self.anchor
+        anchor = told.date if told and told.date else None
         chronology = anchor is not None and (
             not self.from_pub or self.reference - anchor > _CHRONOLOGY_GAP
         )
@@ -709,6 +711,7 @@ class _Walk:
             return When(
                 anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7),
                 2 if which == "weekend" else 1,
+                told.background,
             )
         if self.reference is None:
             return _UNKNOWN

@@ -1,0 +1,92 @@
+"""ACLED typing: one test per codebook definition, each on original sentences."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import current
+
+from mapper.incidents.coding import code_event
+
+
+@pytest.mark.parametrize(
+    "text, event_type, sub_event_type",
+    [
+        # Battles
+        ("Rebels and soldiers clashed in Kadugli on Sunday.", "Battles", "Armed clash"),
+        ("Militants attacked an army checkpoint near Dilling on Sunday.", "Battles", "Armed clash"),
+        ("Gunmen ambushed a military convoy near Mopti on Sunday.", "Battles", "Armed clash"),
+        ("Soldiers shot dead four insurgents in Sevare on Sunday.", "Battles", "Armed clash"),
+        ("Government troops recaptured the town of Dilling on Sunday.", "Battles",
+         "Government regains territory"),
+        ("Rebel fighters seized the town of Babanusa on Sunday.", "Battles",
+         "Non-state actor overtakes territory"),
+        # Explosions/Remote violence, by means
+        ("Artillery shelled Mykolaiv on Sunday.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("A drone strike hit a depot in Ochakiv on Sunday.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("A roadside bomb struck a bus near Mosul on Sunday.", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a market in Mosul on Sunday.",
+         "Explosions/Remote violence", "Suicide bomb"),
+        ("Unknown men threw a grenade into a bar in Kadugli on Sunday.",
+         "Explosions/Remote violence", "Grenade"),
+        # Violence against civilians
+        ("Gunmen killed six farmers in their fields near Djenne on Sunday.",
+         "Violence against civilians", "Attack"),
+        ("Militants abducted twelve pupils from a school in Dilling on Sunday.",
+         "Violence against civilians", "Abduction/forced disappearance"),
+        # Protests
+        ("Hundreds of teachers marched through Bamako on Sunday to demand unpaid wages.",
+         "Protests", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters in Khartoum on Sunday.", "Protests",
+         "Protest with intervention"),
+        ("Security forces shot dead three protesters in Khartoum on Sunday.", "Protests",
+         "Excessive force against protesters"),
+        # Riots
+        ("Protesters set fire to a police station in Kadugli on Sunday.", "Riots",
+         "Violent demonstration"),
+        ("A mob lynched a suspected thief in Mopti on Sunday.", "Riots", "Mob violence"),
+        ("Supporters of two rival parties clashed with sticks in Sevare on Sunday.", "Riots",
+         "Mob violence"),
+        # Strategic developments
+        ("Police arrested nine suspected smugglers in Mopti on Sunday.",
+         "Strategic developments", "Arrests"),
+        ("Soldiers defused a bomb planted under a bridge near Mosul on Sunday.",
+         "Strategic developments", "Disrupted weapons use"),
+        ("Gunmen looted shops and burned houses in Dilling on Sunday, but no one was hurt.",
+         "Strategic developments", "Looting/property destruction"),
+        ("The two armies agreed to a ceasefire in Kadugli on Sunday.", "Strategic developments",
+         "Agreement"),
+        ("The government declared a curfew in Khartoum on Sunday.", "Strategic developments",
+         "Other"),
+    ],
+)
+def test_each_codebook_definition(extract, text, event_type, sub_event_type):
+    incs = current(extract(text))
+    assert [(i.event_type, i.sub_event_type) for i in incs] == [(event_type, sub_event_type)]
+
+
+def test_the_means_decides_remote_violence_whoever_the_target():
+    assert code_event(frozenset({"shell", "kill"}), ("state",), ("civilian",), ("civilian",)) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_a_clash_with_shells_is_still_a_battle():
+    assert code_event(frozenset({"clash", "shell"}), ("state",), ("nonstate",), ()) == (
+        "Battles",
+        "Armed clash",
+    )
+
+
+def test_weapons_stopped_in_an_attack_that_went_on_are_the_attack():
+    assert code_event(frozenset({"attack", "air_means", "disrupt"}), ("state",), (), ()) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
+def test_deaths_alone_tell_no_event():
+    assert code_event(frozenset({"die"}), (), (), ("civilian",)) is None

@@ -1,0 +1,99 @@
+"""Segmentation: one event per place, date and kind; follow-ups join; display lines support."""
+
+from __future__ import annotations
+
+from conftest import current
+
+from mapper.incidents.events import pair_dates
+
+
+# ------------------------------------------------------------------ lists and aggregates
+def test_a_list_with_per_item_dates_is_one_event_per_item(extract):
+    text = ("Rebel fighters attacked army posts in Kadugli on 4 October 2020, in Dilling on "
+            "8 October 2020 and in Babanusa on 10 October 2020.")
+    got = sorted((i.location, i.event_date) for i in current(extract(text, published=None)))
+    assert got == [
+        ("Babanusa", "2020-10-10"),
+        ("Dilling", "2020-10-08"),
+        ("Kadugli", "2020-10-04"),
+    ]
+
+
+def test_several_targets_are_one_event_each_and_the_figures_are_not_repeated(extract):
+    text = "Russian artillery shelled Mykolaiv and Ochakiv on Sunday, killing three civilians."
+    incs = current(extract(text))
+    assert sorted(i.location for i in incs) == ["Mykolaiv", "Ochakiv"]
+    assert {i.event_type for i in incs} == {"Explosions/Remote violence"}
+    assert all(i.fatalities is None for i in incs)  # a figure told for the list is the list's
+
+
+def test_an_aggregate_over_a_period_is_one_event_with_the_range_precision(extract):
+    text = ("Between 4 and 17 October 2020, four missile attacks on Mykolaiv killed 32 people, "
+            "officials said.")
+    [inc] = current(extract(text, published=None))
+    assert (inc.location, inc.event_date, inc.time_precision) == ("Mykolaiv", "2020-10-17", 3)
+    assert inc.fatalities == 32
+
+
+def test_pair_dates_gives_each_place_the_date_after_it():
+    assert pair_dates([0, 30], [(10, "a"), (40, "b")]) == ["a", "b"]
+    assert pair_dates([0, 30], [(50, "x")]) == ["x", "x"]
+
+
+# ------------------------------------------------------------------ junk never changes the result
+def _summary(incs):
+    return [(i.event_type, i.sub_event_type, i.location, i.event_date, i.fatalities) for i in incs]
+
+
+def test_a_trailing_stray_token_emoji_or_markup_changes_nothing(extract):
+    base = "Gunmen killed five villagers near Djenne on Sunday, the local mayor said."
+    want = _summary(current(extract(base)))
+    assert want and want[0][0] == "Violence against civilians"
+    for junk in (" x", " 😢", " </p>", " {{cite news}}", "\n\n`", " ##"):
+        assert _summary(current(extract(base + junk))) == want, junk
+
+
+# ------------------------------------------------------------------ one event told in several sentences
+def test_a_follow_up_without_a_place_adds_to_the_event_just_told(extract):
+    text = ("Militants attacked a police post in Sevare on Sunday. "
+            "Two policemen and three attackers were killed in the exchange of fire.")
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.location, inc.fatalities) == ("Battles", "Sevare", 5)
+    assert len(inc.sources) == 2
+
+
+def test_a_pointer_back_joins_the_event_it_points_to(extract):
+    text = ("Militants attacked a police post in Sevare on Sunday.\n\n"
+            "Separately, soldiers arrested six men in Bamako on Sunday.\n\n"
+            "The attack on the post lasted two hours, a police source said.")
+    incs = current(extract(text))
+    battle = next(i for i in incs if i.event_type == "Battles")
+    assert len(battle.sources) == 2 and len(incs) == 2
+
+
+def test_a_new_act_in_a_new_paragraph_without_a_place_is_an_event_of_its_own(extract):
+    text = ("Drones struck Mykolaiv on Sunday, officials said.\n\n"
+            "Elsewhere, rockets hit a school, wounding four pupils.")
+    assert len(current(extract(text))) == 2
+
+
+def test_a_headline_or_caption_supports_but_never_makes_an_event(extract):
+    text = ("Rockets hit Mosul\n\n"
+            "Rockets hit a market in Mosul on Sunday, killing two civilians, police said.\n\n"
+            "Soldiers patrol a street in Kadugli")
+    [inc] = current(extract(text))
+    assert inc.location == "Mosul" and len(inc.sources) == 2
+
+
+def test_a_presumed_event_with_no_antecedent_is_not_told_here(extract):
+    text = "France condemned the shelling of civilian areas and urged restraint."
+    assert current(extract(text)) == []
+
+
+def test_a_setting_clause_is_its_own_event_but_an_outcome_clause_is_not(extract):
+    text = "The government declared a curfew in Kadugli after clashes in Dilling on Sunday."
+    kinds = sorted((i.location, i.event_type) for i in current(extract(text)))
+    assert kinds == [("Dilling", "Battles"), ("Kadugli", "Strategic developments")]
+    text = "Six people were killed after bandits attacked Babanusa on Sunday."
+    [inc] = current(extract(text))
+    assert (inc.location, inc.fatalities) == ("Babanusa", 6)

@@ -1,0 +1,78 @@
+"""Detection: what is an account of an event, and what only speaks of one."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import current
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negation and modality
+        "There was no shelling in Mykolaiv on Sunday, officials said.",
+        "The army said rebels could attack Kadugli within days.",
+        # appeals, plans, fears, prevention, talks
+        "The UN called for an end to the fighting in Kadugli.",
+        "Rebels threatened to attack Dilling if talks failed.",
+        "Officials fear that clashes may spread to Babanusa.",
+        "Both sides discussed a prisoner exchange in Khartoum on Sunday, but no deal was reached.",
+        "The union is organising a protest in Bamako next week.",
+        "The embassy advised its citizens to avoid demonstrations in Bamako.",
+        # a purpose is not an event
+        "The army deployed troops to Kadugli to prevent attacks on the market.",
+        # mutual blame names no one's act
+        "Both sides accused each other of shelling civilians on Sunday.",
+        # no enemy, no weapon
+        "Firefighters battled the blaze in Khartoum for hours on Sunday.",
+        "Two people died after being struck by a car in Bamako on Sunday.",
+        "The navy sent two guided-missile cruisers to the gulf on Sunday.",
+        # statistics and trends
+        "Attacks on aid workers have increased sharply this year.",
+        # utterances
+        "As they fled, the gunmen shouted that they had killed the traitors.",
+    ],
+)
+def test_no_event(extract, text):
+    assert current(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers tried to advance toward Dilling on Sunday, the army said.",
+        "Police fired tear gas on Sunday to disperse students who took to the streets to protest.",
+        "The government decided to impose a curfew in Khartoum on Sunday.",
+        "A statement said rebels shelled Kadugli on Sunday.",
+        "Ukraine blamed Russia for a missile strike on Mykolaiv on Sunday that killed five people.",
+    ],
+)
+def test_an_event_told_under_an_attempt_a_purpose_or_a_claim_is_still_an_event(extract, text):
+    assert len(current(extract(text))) == 1
+
+
+def test_a_sports_report_tells_no_violence(extract):
+    text = (
+        "The striker scored twice as the home side won the cup match.\n\n"
+        "Their defender was sent off after a clash with the goalkeeper, and the coach "
+        "said the league title race was over after a late shot hit the net."
+    )
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers went on strike in Mopti on Sunday over unpaid wages.",
+        "Doctors in Khartoum went on a hunger strike on Sunday.",
+    ],
+)
+def test_a_labour_or_hunger_strike_is_a_protest_and_no_attack(extract, text):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_named_weapons_are_no_acts(extract):
+    text = "A man carrying an assault rifle was arrested in Mopti on Sunday."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Strategic developments"

@@ -1,0 +1,53 @@
+"""Where an event happened: the site the clause attaches it to."""
+
+from __future__ import annotations
+
+from conftest import current
+
+
+def test_a_demonym_is_never_the_place(extract):
+    [inc] = current(extract("Russian forces shelled Mykolaiv on Sunday."))
+    assert (inc.location, inc.geo_precision) == ("Mykolaiv", 1)
+
+
+def test_a_speaking_capital_is_its_state_not_the_place(extract):
+    [inc] = current(extract("Kyiv said Russian drones struck Ochakiv on Sunday."))
+    assert inc.location == "Ochakiv"
+
+
+def test_a_place_naming_the_actor_is_not_the_place(extract):
+    [inc] = current(extract("Khartoum troops attacked rebels near Dilling on Sunday."))
+    assert inc.location == "Dilling" and inc.geo_precision == 2
+
+
+def test_the_origin_of_fire_is_not_the_place(extract):
+    [inc] = current(extract("Shells fired from Ochakiv hit Mykolaiv on Sunday."))
+    assert inc.location == "Mykolaiv"
+
+
+def test_the_town_points_back_to_the_last_town_named(extract):
+    text = "Fighters gathered near Kadugli on Saturday. On Sunday they attacked the town."
+    [inc] = current(extract(text))
+    assert inc.location == "Kadugli"
+
+
+def test_along_the_front_line_is_the_line_the_report_names(extract):
+    text = ("Officials said fighting raged on the contact line.\n\n"
+            "Heavy fighting continued along the front line on Sunday, officials said.")
+    incs = current(extract(text, line="contact line"))
+    assert incs and incs[-1].location == "front line" and incs[-1].geometry is not None
+    assert incs[-1].geo_precision == 3
+
+
+def test_a_report_naming_no_place_for_an_event_falls_back_to_its_area_at_precision_3(extract):
+    text = ("The conflict in Sudan has displaced millions.\n\n"
+            "On Sunday, militiamen attacked a convoy carrying food aid.")
+    [inc] = current(extract(text))
+    assert (inc.location, inc.geo_precision) == ("Sudan", 3)
+
+
+def test_a_country_level_summary_folds_into_the_event_the_report_places(extract):
+    text = ("Gunmen killed eleven people in Mali on Sunday.\n\n"
+            "The attack took place at a market near Djenne, the mayor said.")
+    [inc] = current(extract(text))
+    assert inc.location == "Djenne" and len(inc.sources) == 2

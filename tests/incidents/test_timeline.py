@@ -1,0 +1,137 @@
+"""The document time model: one test per rule, each on an original sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import current
+
+from mapper.incidents.timeline import build_timeline, byline_date, find_expressions
+
+
+def _dates(text, published=None):
+    return [(text[e.start : e.end], w.date and w.date.isoformat(), w.precision, w.background)
+            for e, w in build_timeline(text, published).items]
+
+
+# ------------------------------------------------------------------ undated report
+def test_an_undated_report_has_unknown_dates_and_nothing_is_background(extract):
+    incs = extract("Gunmen on motorbikes attacked a market in Mopti, killing four traders.",
+                   published=None)
+    [inc] = incs
+    assert inc.event_date is None and inc.time_precision == 3
+    assert inc.background is False
+
+
+def test_with_no_publication_date_the_latest_explicit_date_is_the_reference():
+    tl = build_timeline("Clashes began on 2 May 2019. Two days ago the town fell.", None)
+    assert tl.reference == dt.date(2019, 5, 2) and not tl.published
+    assert [w.date.isoformat() for _, w in tl.items] == ["2019-05-02", "2019-04-30"]
+
+
+# ------------------------------------------------------------------ narrative anchor
+def test_an_explicit_date_sets_the_anchor_for_the_sentences_after_it(extract):
+    text = ("On 3 February 2021, rebels attacked an army post in Kadugli.\n\n"
+            "The soldiers repelled the assault and killed two rebels.")
+    [inc] = current(extract(text, published=None))
+    assert inc.event_date == "2021-02-03" and inc.time_precision == 1
+    assert len(inc.sources) == 2
+
+
+def test_the_next_day_and_two_days_later_move_on_from_the_anchor():
+    text = ("On 3 February 2021 fighting broke out. The next day the army shelled the town. "
+            "Two days later a ceasefire was signed.")
+    assert [d for _, d, _, _ in _dates(text)] == ["2021-02-03", "2021-02-04", "2021-02-06"]
+
+
+def test_a_day_and_month_take_the_year_of_the_narrative():
+    text = "In March 2019 talks failed. On 28 March gunmen raided the village."
+    assert _dates(text)[-1][1] == "2019-03-28"
+
+
+def test_a_day_and_month_in_news_are_the_latest_before_publication():
+    assert _dates("On 28 December a convoy was hit.", dt.date(2021, 1, 5))[0][1] == "2020-12-28"
+
+
+# ------------------------------------------------------------------ same day
+def test_the_same_day_and_that_evening_stay_on_the_anchor(extract):
+    text = ("On 9 June 2020 militants ambushed a patrol near Dilling. "
+            "That evening, soldiers arrested six suspects in Kadugli.")
+    dates = {i.location: i.event_date for i in current(extract(text, published=None))}
+    assert dates == {"Dilling": "2020-06-09", "Kadugli": "2020-06-09"}
+
+
+# ------------------------------------------------------------------ weekdays
+def test_a_weekday_in_news_is_the_one_before_publication():
+    # 15 March 2021 is a Monday: "on Saturday" is the 13th, "on Monday" the day itself.
+    assert [d for _, d, _, _ in _dates("On Saturday and on Monday.", dt.date(2021, 3, 15))] == [
+        "2021-03-13",
+        "2021-03-15",
+    ]
+
+
+def test_a_weekday_after_an_explicit_date_is_the_one_after_it_in_a_chronology():
+    # 1 April 2018 was a Sunday; the chronology's Friday is the 6th, not a Friday before.
+    text = "On 1 April 2018 the offensive began. On Friday the rebels withdrew."
+    assert _dates(text)[-1][1] == "2018-04-06"
+
+
+def test_a_weekday_far_behind_publication_follows_the_narrative_anchor():
+    text = "On 1 April 2018 the offensive began. On Friday the rebels withdrew."
+    assert _dates(text, dt.date(2018, 9, 30))[-1][1] == "2018-04-06"
+
+
+# ------------------------------------------------------------------ background
+def test_an_earlier_year_is_background_and_a_chronology_keeps_its_own_span():
+    text = ("The war of 1998 left the border closed. On 4 May 2019 clashes began. "
+            "On 30 June 2019 a truce was agreed.")
+    assert [(d[:4], bg) for _, d, _, bg in _dates(text)] == [
+        ("1998", True), ("2019", False), ("2019", False)]
+
+
+def test_a_month_well_before_publication_is_background():
+    assert _dates("In July the convoy was attacked.", dt.date(2020, 9, 28))[0][3] is True
+    assert _dates("In September the convoy was attacked.", dt.date(2020, 9, 28))[0][3] is False
+
+
+def test_habits_and_stories_of_the_past_are_background(extract):
+    text = ("Herders and farmers have long clashed over land in the region.\n\n"
+            "In 2016, raiders killed 20 villagers near Babanusa.\n\n"
+            "The raiders then burned the market.")
+    assert current(extract(text)) == []
+
+
+def test_the_next_day_after_a_past_year_stays_in_the_past():
+    text = "In January 2015 gunmen attacked a newspaper. The next day a policewoman was shot."
+    assert [bg for _, _, _, bg in _dates(text, dt.date(2020, 9, 3))] == [True, True]
+
+
+# ------------------------------------------------------------------ expressions
+def test_ranges_are_coded_on_their_last_day_with_their_precision():
+    [(_, date, prec, _)] = _dates("between 4 and 17 October 2020")
+    assert (date, prec) == ("2020-10-17", 3)
+    [(_, date, prec, _)] = _dates("on 6 and 7 September 2018")
+    assert (date, prec) == ("2018-09-07", 1)
+
+
+def test_may_the_modal_and_march_the_verb_are_no_months():
+    kinds = [e.kind for e in find_expressions("Troops may march on the capital in May 2022.")]
+    assert kinds == ["month"]
+
+
+def test_numeric_dates_are_day_first():
+    [e] = find_expressions("on 10/01/2016 protesters gathered")
+    assert e.fields == (2016, 1, 10)
+
+
+def test_a_byline_in_the_page_gives_its_own_date():
+    assert byline_date("By A Writer\nPublished: 09:10, 2 March 2012 | Updated: 10:00") == dt.date(
+        2012, 3, 2
+    )
+
+
+def test_the_statement_date_is_not_the_event_date(extract):
+    text = ("The army said on Tuesday that rebels had attacked a checkpoint in Kadugli "
+            "on Saturday.")
+    [inc] = current(extract(text))
+    assert inc.event_date == "2021-03-13"
