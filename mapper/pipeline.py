@@ -148,11 +148,9 @@ def run(
     result = read_all(inputs, encoding=encoding)
     found = []
     parsed = _parse_reports(result.reports, _Progress(progress), result.problems)
-    for report, doc, toponyms in parsed:
+    for report, doc, _toponyms in parsed:
         try:
-            found.extend(
-                extract_incidents(report, doc, default_date=default_date)
-            )
+            found.extend(extract_incidents(report, doc, default_date=default_date))
         except Exception as err:  # noqa: BLE001 - one report's failure must not lose the others
             logger.debug("extraction failed for %s", report.id, exc_info=True)
             result.problems.append(

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mapper.incidents import lexicon as lx
 from mapper.incidents.frames import phrase_kind
 from mapper.incidents.sites import Site
 
@@ -49,7 +50,7 @@ class Actor:
 def actor_name(
     kind: str, country: str | None, *, police: bool = False, group: str | None = None
 ) -> str:
-    """The ACLED-style name of an actor of ``kind`` from ``country``."""
+    """Return the ACLED-style name of an actor of ``kind`` from ``country``."""
     where = f" ({country})" if country else ""
     if group:
         return group
@@ -69,7 +70,7 @@ def actor_name(
 
 @functools.lru_cache(maxsize=1)
 def organisations() -> Any:
-    """The gazetteer's lookup of armed groups and agencies (a callable), or None."""
+    """Return the gazetteer's lookup of armed groups and agencies (a callable), or None."""
     try:
         from mapper.gazetteer import load_gazetteer
 
@@ -80,7 +81,7 @@ def organisations() -> Any:
 
 
 def _phrase(tok: Any) -> list[Any]:
-    """The head's phrase without relative clauses, appositions or trailing prepositions."""
+    """Return the head's phrase without relative clauses, appositions or trailing prepositions."""
     skip = {
         t.i
         for c in tok.children
@@ -91,7 +92,7 @@ def _phrase(tok: Any) -> list[Any]:
 
 
 def _group_name(toks: list[Any]) -> str | None:
-    """A named armed group in the phrase ("Taliban militants", "al-Shabaab fighters")."""
+    """Return the named armed group in the phrase ("Taliban militants"), if any."""
     lookup = organisations()
     names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
     if not names:
@@ -112,7 +113,7 @@ def _group_name(toks: list[Any]) -> str | None:
 
 
 def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:
-    """The country a phrase belongs to: a demonym or country named inside it."""
+    """Return the country a phrase belongs to: a demonym or country named inside it."""
     if not toks:
         return None
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -128,7 +129,7 @@ def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:
 
 
 def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
-    """The actor a noun phrase names, or None when it names none.
+    """Return the actor a noun phrase names, or None when it names none.
 
     Parameters
     ----------
@@ -147,7 +148,9 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
     toks = _phrase(tok)
     own = side_of_phrase(toks, sites)
     if kind is None:
-        if own and tok.pos_ in ("PROPN",):
+        means = lx.SHELLING | lx.AIR | lx.EXPLOSIVE | {"missile", "jet", "warplane"}
+        if own and (tok.pos_ == "PROPN" or tok.lemma_.lower() in means):
+            # "Russian artillery", "Israeli jets": a state's weapons are its forces.
             return Actor(f"Military Forces of {own}", "state", own)
         return None
     group = _group_name(toks) if kind in ("nonstate", "communal") else None

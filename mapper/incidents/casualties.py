@@ -56,7 +56,7 @@ _CODED = re.compile(
 )
 # "6 deaths (coded across 6 events)": the figure is shared by that many events.
 _SHARED = re.compile(
-    r"\b(\d+)\s+(?:deaths|fatalities|dead)\s*\(coded\s+across\s+(\d+)\s+events\)", re.I
+    r"\b([\w-]+)\s+(?:deaths|fatalities|dead)\s*\(\s*coded\s+across\s+(\w+)\s+events\s*\)", re.I
 )
 _TOLL = re.compile(
     r"\b(?:death\s+)?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands|stood|increased|"
@@ -85,8 +85,19 @@ class Counts:
     coded: bool = False
 
 
+def _left_number(tok: Any) -> Any:
+    """Return a number written right before a casualty word ("and more than 100 injured")."""
+    for j in range(tok.i - 1, max(tok.i - 5, tok.sent.start) - 1, -1):
+        t = tok.doc[j]
+        if t.lower_ in ("and", ",") or t.lemma_.lower() in _KILLED | _HURT:
+            return None
+        if t.like_num:
+            return t
+    return None
+
+
 def victim_heads(tok: Any) -> list[Any]:
-    """The noun phrases naming who was killed or hurt by a casualty word."""
+    """Return the noun phrases naming who was killed or hurt by a casualty word."""
     if any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ"):
         return [tok]  # "five deaths", "3 fatalities", "left 30 dead"
     if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.pos_ == "VERB":
@@ -101,6 +112,11 @@ def victim_heads(tok: Any) -> list[Any]:
         heads += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         heads.append(tok.head)
+    if not heads:
+        # "30 dead and more than 100 injured": the figure just before the word is its own.
+        left = _left_number(tok)
+        if left is not None:
+            return [left]
     if not heads and tok.dep_ == "conj":
         heads = victim_heads(tok.head)
     return [h for h in heads if h.lower_ not in ("that", "which", "who")]
@@ -138,10 +154,16 @@ def _count_phrase(head: Any) -> int | None:
     Appositions, relative clauses and prepositional phrases say more of the
     same people ("his mother, a police officer") and are not counted again.
     """
-    while head.dep_ == "conj" and head.head.i != head.i:
+    outcome = _KILLED | _HURT
+
+    def counted(t: Any) -> bool:  # "30 dead and 100 injured" are two figures, not one group
+        return t.lemma_.lower() not in outcome and t.lower_ not in outcome
+
+    while head.dep_ == "conj" and head.head.i != head.i and counted(head.head):
         head = head.head
     total = None
-    for g in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+    groups = [head] + [c for c in head.conjuncts if c.i > head.i and counted(c) and counted(head)]
+    for g in groups:
         n = _count_group(g)
         if n is not None:
             total = (total or 0) + n
@@ -151,7 +173,7 @@ def _count_phrase(head: Any) -> int | None:
 def count_unit(
     unit: Unit, spans: tuple[tuple[int, int], ...] = (), within: tuple[int, int] | None = None
 ) -> Counts:
-    """The fatality and injury figures one sentence gives.
+    """Return the fatality and injury figures one sentence gives.
 
     Parameters
     ----------
@@ -175,8 +197,9 @@ def count_unit(
     if coded:
         return Counts(int(coded[1] or coded[2] or coded[3]), None, total=True, coded=True)
     shared = _SHARED.search(text)
-    if shared and int(shared[2]):
-        return Counts(int(shared[1]) // int(shared[2]), None, total=True, coded=True)
+    if shared and parse_count(shared[1]) is not None and parse_count(shared[2]):
+        n = parse_count(shared[1]) // parse_count(shared[2])
+        return Counts(n, None, total=True, coded=True)
     fat: int | None = None
     inj: int | None = None
     for tok in toks:
@@ -212,7 +235,7 @@ def count_unit(
 
 
 def _not_done(tok: Any) -> bool:
-    """ "nearly lynched", "almost killed", "a man suspected of murder": no one died here."""
+    """Tell "nearly lynched", "almost killed", "suspected of murder": no one died here."""
     if any(c.lower_ in ("nearly", "almost", "narrowly") for c in tok.children):
         return True
     return any(
@@ -222,7 +245,7 @@ def _not_done(tok: Any) -> bool:
 
 
 def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
-    """The event's figures from its sentences, in text order.
+    """Return the event's figures from its sentences, in text order.
 
     Parameters
     ----------

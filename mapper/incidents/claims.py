@@ -125,7 +125,7 @@ def source_of(frame: Frame, doc: Any, sites: list[Site]) -> Source | None:
 
 
 def denial_of(unit: Unit, sites: list[Site]) -> Denial | None:
-    """The denial a sentence makes, or None.
+    """Return the denial a sentence makes, or None.
 
     A denial verb ("deny", "reject", "refute") or a falsity word ("false",
     "fake", "untrue") with the cue words of what is denied.

@@ -94,7 +94,7 @@ def _demonstration(
 
 
 def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
-    """A crowd acting violently with no demonstration: Riots/Mob violence.
+    """Code a crowd acting violently with no demonstration as Riots/Mob violence.
 
     Examples
     --------
@@ -117,7 +117,7 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
 
 
 def agents_armed(agents: tuple[str, ...]) -> bool:
-    """True when an agent is an armed actor (forces, armed groups, communal militias)."""
+    """Tell whether an agent is an armed actor (forces, armed groups, communal militias)."""
     return bool(set(agents) & {"state", "nonstate", "communal"})
 
 
@@ -153,7 +153,7 @@ def _remote(cues: frozenset[str]) -> EventCode | None:
 
 
 def _territory(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
-    """Taking ground by force: who takes it names the sub-event type."""
+    """Code taking ground by force: who takes it names the sub-event type."""
     if "capture" not in cues:
         return None
     if "state" in agents and "nonstate" not in agents:

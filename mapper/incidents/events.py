@@ -121,7 +121,7 @@ def _datable(items: list[tuple[TimeExpr, When]]) -> list[tuple[TimeExpr, When]]:
 def _time_of(
     frame: Frame, items: list[tuple[TimeExpr, When]], timeline: Timeline, para_start: int
 ) -> tuple[When, bool]:
-    """The time an account states for itself, nearest its cue words; else the narrative's.
+    """Return the time an account states for itself, nearest its cue words; else the narrative's.
 
     A sentence that states no time is told in the time of the last sentence of
     its paragraph that states one, a year or a month included ("In 1994 ...
@@ -151,7 +151,7 @@ def _time_of(
 
 
 def _verb_of(doc: Any, offset: int) -> int | None:
-    """The verb the phrase at ``offset`` hangs on (its clause)."""
+    """Return the verb the phrase at ``offset`` hangs on (its clause)."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -164,7 +164,7 @@ def _verb_of(doc: Any, offset: int) -> int | None:
 
 
 def _clause_verbs(frame: Frame) -> list[Any]:
-    """The verbs heading the clauses the account's cues are in."""
+    """Return the verbs heading the clauses the account's cues are in."""
     doc = frame.unit.tokens[0].doc
     out = []
     for i in frame.triggers:
@@ -182,7 +182,7 @@ def _reported(verb: Any) -> bool:
 
 
 def _narrative_past(frame: Frame) -> bool:
-    """Simple past or past perfect, not present or present perfect: the story goes on."""
+    """Tell whether the account is in the simple past or past perfect: the story goes on."""
     for v in _clause_verbs(frame):
         auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"has", "have", "is", "are", "am", "will"} or v.tag_ in ("VBZ", "VBP"):
@@ -191,7 +191,7 @@ def _narrative_past(frame: Frame) -> bool:
 
 
 def _past_perfect(frame: Frame) -> bool:
-    """ "had fought", "had been attacked" in the narrative itself (not reported speech).
+    """Tell "had fought", "had been attacked" in the narrative itself (not reported speech).
 
     The pluperfect places an event before the narrative's own time: background,
     unless the sentence gives it a current date.
@@ -207,7 +207,7 @@ _OUTCOME_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "
 
 
 def _anaphoric(frame: Frame, doc: Any) -> bool:
-    """An account that points back at an event told before: "the attack", "this coup".
+    """Tell whether an account points back at an event told before ("the attack").
 
     A definite or demonstrative event noun with nothing new about it (no
     "another", "second", "new", "fresh") refers to the event already told.
@@ -308,8 +308,14 @@ def _compatible(m: Mention, head: Mention) -> bool:
         return False
     if m.code[0] == head.code[0]:
         return True
-    # A looting, an arrest or a downed drone during a battle is part of it.
-    return m.code[0] == "Strategic developments" and m.place is None
+    if m.place is not None:
+        return False
+    # A looting, an arrest or a downed drone during a battle is part of it; so is a
+    # killing or a blast with no place of its own told right after a violent event.
+    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    return m.code[0] == "Strategic developments" or (
+        m.code[0] in violent and head.code[0] in violent
+    )
 
 
 def _follow_up(m: Mention, last: EventGroup | None) -> bool:
@@ -363,7 +369,7 @@ def _another(m: Mention) -> bool:
 
 
 def _display_match(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
-    """The event a headline or caption names: same place and kind, anywhere in the report."""
+    """Return the event a headline or caption names: same place and kind, anywhere in the report."""
     if m.place is None or m.code is None:
         return None
     return next((g for g in groups if _same_place(m, g[0]) and m.code == g[0].code), None)
@@ -416,5 +422,5 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
 
 
 def with_place(m: Mention, place: EventPlace | None) -> Mention:
-    """A copy of ``m`` placed at ``place``."""
+    """Return a copy of ``m`` placed at ``place``."""
     return replace(m, place=place)

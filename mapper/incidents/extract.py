@@ -48,7 +48,7 @@ _CLAIM_VERBS = frozenset({"claim", "allege", "accuse", "insist", "blame"})
 
 
 def _publication(report: Any, default_date: dt.date | None) -> dt.date | None:
-    """The report's own date: its byline when it contradicts the metadata, else metadata."""
+    """Return the report's own date: its byline when it contradicts the metadata, else metadata."""
     published = getattr(report, "published", None) or default_date
     own = byline_date(report.text)
     if own is not None and (published is None or abs(own - published) > _BYLINE_GAP):
@@ -57,7 +57,7 @@ def _publication(report: Any, default_date: dt.date | None) -> dt.date | None:
 
 
 def _focus(sites: Sequence[Site]) -> Site | None:
-    """The area a report is about: its most named region, province or country, else town."""
+    """Return the area a report is about: its most named region, province or country, else town."""
     usable = [s for s in sites if s.usable and not s.qualifier]
     for kinds in (("region", "line", "admin"), ("country",), ("settlement", "feature")):
         c = Counter(s.name for s in usable if s.kind in kinds)
@@ -68,7 +68,7 @@ def _focus(sites: Sequence[Site]) -> Site | None:
 
 
 def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | None:
-    """The most precise place the event's passages give (the first of equals)."""
+    """Return the most precise place the event's passages give (the first of equals)."""
     placed = [m.place for m in group.mentions if m.place is not None]
     return min(placed, key=lambda p: p.precision) if placed else fallback
 
@@ -79,7 +79,7 @@ def _when_of(group: EventGroup) -> Mention:
 
 
 def _code_of(group: EventGroup) -> tuple[str, str]:
-    """The event's type, from everything its passages say (the lede's when they conflict)."""
+    """Return the event's type, from everything its passages say (the lede's when they conflict)."""
     frames = {id(m.frame): m.frame for m in group.mentions if not m.unit.display}
     cues = frozenset(c for f in frames.values() for c in f.cues)
     agents = tuple(a for f in frames.values() for a in f.agents)
@@ -110,7 +110,7 @@ def _actors(
 
 
 def _own_side(actor: Actor | None, tok: Any, teller: Teller | None) -> Actor | None:
-    """ "X said its forces ...": a possessive pronoun speaks for the teller's side."""
+    """Give "X said its forces ..." the teller's side: the possessive speaks for it."""
     if actor is None or teller is None or teller.side is None:
         return actor
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
@@ -131,7 +131,7 @@ def _claimed_by(
     a2: Actor | None,
     country: str | None,
 ) -> str | None:
-    """The source's name when it is a party to the event (see :mod:`mapper.incidents.claims`)."""
+    """Return the source's name when it is a party to the event (see :mod:`.claims`)."""
     if teller is None or teller.neutral or teller.side is None:
         return None
     victim_side = country if a2 is not None and a2.kind in ("civilian", "property") else None
@@ -193,7 +193,8 @@ def _link_denials(
 def _incident_id(
     report_id: str, m: Mention, code: tuple[str, str], place: EventPlace | None
 ) -> str:
-    key = f"{report_id}|{m.unit.start}|{code[0]}|{code[1]}|{place.site.name if place else ''}|{m.when.date}"
+    where = place.site.name if place else ""
+    key = f"{report_id}|{m.unit.start}|{code[0]}|{code[1]}|{where}|{m.when.date}"
     return "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -265,7 +266,7 @@ def extract_incidents(
     default_date: dt.date | str | None = None,
     toponyms: Sequence[Any] | None = None,
 ) -> list[Incident]:
-    """Return the incidents one report tells, one per event, in text order.
+    r"""Return the incidents one report tells, one per event, in text order.
 
     Parameters
     ----------
@@ -329,7 +330,7 @@ def _coarse(i: Incident) -> bool:
 
 
 def _fits(coarse: Incident, precise: Incident) -> bool:
-    """A country-, region- or unplaced account of the event a report places precisely."""
+    """Tell whether a coarse account retells the event a report places precisely."""
     if coarse.event_type != precise.event_type or coarse.background != precise.background:
         return False
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
@@ -338,7 +339,7 @@ def _fits(coarse: Incident, precise: Incident) -> bool:
 
 
 def _retold(later: Incident, first: Incident) -> bool:
-    """The same type, place and day told again further down the report."""
+    """Tell whether the same type, place and day are told again further down."""
     return (
         later.event_type == first.event_type
         and later.sub_event_type == first.sub_event_type
@@ -406,7 +407,7 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
 
 
 def _sports_report(doc: Any) -> bool:
-    """A sports report: its "strikes", "shots" and "attacks" are play, not violence.
+    """Tell a sports report: its "strikes", "shots" and "attacks" are play, not violence.
 
     Told by its vocabulary: at least five words of sport (match, goal,
     striker, league...) making up at least one word in two hundred.

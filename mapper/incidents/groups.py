@@ -37,7 +37,7 @@ def _lookup() -> Any:
 
 @functools.lru_cache(maxsize=4096)
 def group_name(text: str) -> str | None:
-    """The canonical name of a listed group ``text`` names, or None."""
+    """Return the canonical name of a listed group ``text`` names, or None."""
     lookup = _lookup()
     if lookup is None or not text or not text[:1].isalpha():
         return None

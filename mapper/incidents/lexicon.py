@@ -249,7 +249,7 @@ LOOT = frozenset(
     {
         "loot", "pillage", "plunder", "steal", "rob", "rustle", "raze", "torch", "burn",
         "destroy", "demolish", "vandalise", "vandalize", "ransack", "cart", "seize", "set",
-        "loot", "theft", "robbery", "arson",
+        "theft", "robbery", "arson",
     }
 )  # fmt: skip
 
@@ -302,7 +302,7 @@ ARMED_STATE = frozenset(
         "gendarmerie", "marine", "navy", "sailor", "commando", "paratrooper", "guard",
         "officer", "personnel", "security", "battalion", "brigade", "regiment", "unit",
         "platoon", "infantry", "cop", "ranger", "sentry", "airman", "conscript", "reservist",
-        "bodyguard", "gendarmerie", "customs",
+        "bodyguard", "customs",
     }
 )  # fmt: skip
 
@@ -332,10 +332,10 @@ CIVILIAN = frozenset(
         "citizen", "elder", "chief", "official", "businessman", "shopkeeper", "merchant",
         "motorist", "traveller", "traveler", "miner", "fisherman", "herdsman", "teenager",
         "baby", "infant", "mother", "father", "wife", "husband", "son", "daughter", "brother",
-        "villager", "individual", "leader", "candidate", "councillor", "mayor", "member",
+        "individual", "leader", "candidate", "councillor", "mayor", "member",
         "nurse", "priest", "imam", "cleric", "volunteer", "employee", "youth", "vendor",
-        "mechanic", "shepherd", "interpreter", "prefect", "councilor", "councillor",
-        "relative", "guest", "tourist", "foreigner", "victim",
+        "mechanic", "shepherd", "interpreter", "prefect", "councilor", "relative", "guest",
+        "tourist", "foreigner", "victim",
     }
 )  # fmt: skip
 
@@ -427,6 +427,6 @@ LIGHT_VERBS = frozenset(
     {
         "launch", "carry", "conduct", "stage", "mount", "hold", "organise", "organize",
         "perpetrate", "commit", "unleash", "begin", "start", "lead", "make", "take", "break",
-        "erupt", "occur", "happen", "take", "see", "witness", "report",
+        "erupt", "occur", "happen", "see", "witness", "report",
     }
 )  # fmt: skip

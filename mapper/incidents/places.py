@@ -78,13 +78,13 @@ class EventPlace:
 
 
 def site_root(doc: Any, site: Site) -> Any:
-    """The head token of a site's mention in the parse (None when it cannot be aligned)."""
+    """Return the head token of a site's mention in the parse (None when it cannot be aligned)."""
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
 def _governor(tok: Any) -> tuple[str | None, Any]:
-    """The preposition a place phrase hangs on, climbing through names and place nouns.
+    """Return the preposition a place phrase hangs on, climbing through names and place nouns.
 
     "in the village of Sangha" -> "in"; "near Foutouri" -> "near";
     "Tenkodogo, Boulgou" -> the governor of "Tenkodogo".
@@ -107,7 +107,7 @@ def _governor(tok: Any) -> tuple[str | None, Any]:
 
 
 def _modifier_of_actor(tok: Any) -> bool:
-    """A place naming who acts, not where: "Beijing troops", "Kyiv's forces", "the army of Mali"."""
+    """Tell a place naming who acts, not where: "Beijing troops", "the army of Mali"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         head = tok.head.head.lemma_.lower()
     elif tok.dep_ in ("compound", "poss", "amod", "nmod"):
@@ -120,7 +120,7 @@ def _modifier_of_actor(tok: Any) -> bool:
 
 
 def _voice(tok: Any) -> bool:
-    """A place that speaks: subject or possessor of a reporting verb, "according to X"."""
+    """Tell a place that speaks: subject or possessor of a reporting verb, "according to X"."""
     t = tok
     for _ in range(4):
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in lx.REPORT | lx.DENY:
@@ -199,7 +199,7 @@ def event_places(
     triggers: list[int],
     exclude: tuple[tuple[int, int], ...] = (),
 ) -> list[EventPlace]:
-    """The places an event told in ``start..end`` happened at.
+    """Return the places an event told in ``start..end`` happened at.
 
     Parameters
     ----------
@@ -257,7 +257,7 @@ _PLACE_NOUNS = {
 
 
 def _clause_of(tok: Any) -> int:
-    """The verb heading the clause a token is in."""
+    """Return the verb heading the clause a token is in."""
     t = tok
     for _ in range(10):
         if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
@@ -267,7 +267,7 @@ def _clause_of(tok: Any) -> int:
 
 
 def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace | None:
-    """The place a definite place noun points back to: "the town", "the city", "the region".
+    """Return the place a definite place noun points back to: "the town", "the city", "the region".
 
     "Zulum was returning from the town of Baga ... On Friday, when the
     governor was on the road to the town, an ambush ..." : "the town" is the
@@ -308,7 +308,7 @@ _LINE_WORDS = re.compile(
 
 
 def line_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace | None:
-    """The front line a sentence speaks of ("along the front line"), if the report names one.
+    """Return the front line a sentence speaks of ("along the front line"), if the report names one.
 
     Fighting "along the front" is placed on the line the report names
     elsewhere ("the contact line"), with its geometry, at precision 3.

@@ -440,11 +440,11 @@ class Timeline:
     anchors: tuple[tuple[int, When], ...]
 
     def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
-        """The resolved expressions inside ``start..end``."""
+        """Return the resolved expressions inside ``start..end``."""
         return [(e, w) for e, w in self.items if e.start >= start and e.end <= end]
 
     def at(self, offset: int) -> When:
-        """The narrative time in effect at ``offset``: the last anchor set before it.
+        """Return the narrative time in effect at ``offset``: the last anchor set before it.
 
         With no anchor yet, the reference date: to the week when it is a
         publication date (the report names no day), unknown otherwise.
@@ -457,19 +457,19 @@ class Timeline:
         return _UNKNOWN
 
     def habitual(self, start: int, end: int) -> bool:
-        """Whether ``start..end`` holds a habitual or durative frame ("have long", "for decades")."""
+        """Tell whether ``start..end`` holds a habitual or durative frame ("have long")."""
         return any(e.kind == "habit" for e, _ in self.within(start, end))
 
 
 def byline_date(text: str) -> dt.date | None:
-    """Return the date of a "Published:"/"Updated:" byline inside a saved page, or None.
+    r"""Return the date of a "Published:"/"Updated:" byline inside a saved page, or None.
 
     A page's own byline is when it was written; a feed's metadata may be when
     it was re-posted.
 
     Examples
     --------
-    >>> byline_date("By A. Writer\\nPublished: 13:52, 31 March 2012 | Updated: 14:10")
+    >>> byline_date("By A. Writer\nPublished: 13:52, 31 March 2012 | Updated: 14:10")
     datetime.date(2012, 3, 31)
     >>> byline_date("Nothing published here.") is None
     True
@@ -518,7 +518,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
 
     An earlier year is background; a chronology's own span is not.
 
-    >>> t = "A war ended in 1994. On 27 September 2020 fighting began. On 10 November 2020 it ended."
+    >>> t = "A war ended in 1994. On 27 September 2020 war began. On 10 November 2020 it ended."
     >>> [(w.date.year, w.background) for _, w in build_timeline(t, None).items]
     [(1994, True), (2020, False), (2020, False)]
     """
@@ -544,7 +544,7 @@ def _years(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
 
 
 def _latest_explicit(exprs: list[TimeExpr]) -> dt.date | None:
-    """The latest explicit day (with its year, or the year the text names nearest)."""
+    """Return the latest explicit day (with its year, or the year the text names nearest)."""
     years = _years(exprs)
     best = None
     for e in exprs:
@@ -626,7 +626,7 @@ class _Walk:
 
     # -- explicit dates
     def _year_for(self, e: TimeExpr, month: int, day: int) -> int | None:
-        """A day and month with no year: the year that fits the narrative."""
+        """Return the year that fits a day and month written without one."""
         if e.fields[0]:
             return e.fields[0]
         if self.context is not None and self.context.background and self.context.date:
@@ -729,7 +729,7 @@ class _Walk:
         return When(ref + dt.timedelta(days=e.fields[0]), 1) if ref else _UNKNOWN
 
     def _shift(self, e: TimeExpr) -> When:
-        """ "The next day", "two days later": from the last time told, keeping its standing.
+        """Resolve "the next day", "two days later" from the last time told, keeping its standing.
 
         After "In January 2015 ..." the next day is in January 2015 too, and
         background like it.
@@ -764,7 +764,7 @@ class _Walk:
 
 
 def _last_day(w: When) -> dt.date:
-    """The last day a resolved time may stand for (the month's end for precision 3)."""
+    """Return the last day a resolved time may stand for (the month's end for precision 3)."""
     if w.precision < 3:
         return w.date
     nxt = (w.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

@@ -53,7 +53,7 @@ class Unit:
     display: bool
 
     def text(self, doc_text: str) -> str:
-        """The unit's text."""
+        """Return the unit's text."""
         return doc_text[self.start : self.end]
 
 
@@ -103,7 +103,7 @@ def _trim(tokens: list[Any]) -> list[Any]:
 
 
 def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
-    """Split a parsed report into units, marking display lines.
+    r"""Split a parsed report into units, marking display lines.
 
     Parameters
     ----------
@@ -121,10 +121,10 @@ def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
     >>> import spacy
     >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
     <...>
-    >>> doc = nlp("Rebels seize town\\n\\nRebels seized the town on Monday. Two died.\\n\\nA map :)")
+    >>> doc = nlp("Rebels seize town\n\nRebels seized the town on Monday. Two died.\n\nMap :)")
     >>> [(doc.text[u.start:u.end], u.display) for u in text_units(doc)]
-    [('Rebels seize town', True), ('Rebels seized the town on Monday.', False), \
-('Two died.', False), ('A map', True)]
+    [('Rebels seize town', True), ('Rebels seized the town on Monday.', False),
+     ('Two died.', False), ('Map', True)]
     """
     text = doc.text
     raw: list[tuple[int, int, list[Any]]] = []
@@ -155,7 +155,7 @@ _SAYING = frozenset({"say", "tell", "report", "claim", "announce", "state", "add
 
 
 def _caption_tense(tokens: list[Any]) -> bool:
-    """A photo caption: a paragraph of one present-tense sentence that reports nothing.
+    """Tell a photo caption: a paragraph of one present-tense sentence that reports nothing.
 
     Captions describe the picture in the simple present ("A man walks past a
     damaged house in Stepanakert"); news sentences tell the past or report.
@@ -195,7 +195,7 @@ def _hard_wrapped(body: str) -> bool:
 
 
 def _line(text: str, a: int, b: int) -> str:
-    """The whole line a unit stands on, stripped."""
+    """Return the whole line a unit stands on, stripped."""
     start = text.rfind("\n", 0, a) + 1
     nl = text.find("\n", b)
     return text[start : len(text) if nl < 0 else nl].strip()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import current
 
 from mapper.incidents.coding import code_event
+
+from .helpers import current
 
 
 @pytest.mark.parametrize(
@@ -16,50 +17,107 @@ from mapper.incidents.coding import code_event
         ("Militants attacked an army checkpoint near Dilling on Sunday.", "Battles", "Armed clash"),
         ("Gunmen ambushed a military convoy near Mopti on Sunday.", "Battles", "Armed clash"),
         ("Soldiers shot dead four insurgents in Sevare on Sunday.", "Battles", "Armed clash"),
-        ("Government troops recaptured the town of Dilling on Sunday.", "Battles",
-         "Government regains territory"),
-        ("Rebel fighters seized the town of Babanusa on Sunday.", "Battles",
-         "Non-state actor overtakes territory"),
+        (
+            "Government troops recaptured the town of Dilling on Sunday.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "Rebel fighters seized the town of Babanusa on Sunday.",
+            "Battles",
+            "Non-state actor overtakes territory",
+        ),
         # Explosions/Remote violence, by means
-        ("Artillery shelled Mykolaiv on Sunday.", "Explosions/Remote violence",
-         "Shelling/artillery/missile attack"),
-        ("A drone strike hit a depot in Ochakiv on Sunday.", "Explosions/Remote violence",
-         "Air/drone strike"),
-        ("A roadside bomb struck a bus near Mosul on Sunday.", "Explosions/Remote violence",
-         "Remote explosive/landmine/IED"),
-        ("A suicide bomber blew himself up at a market in Mosul on Sunday.",
-         "Explosions/Remote violence", "Suicide bomb"),
-        ("Unknown men threw a grenade into a bar in Kadugli on Sunday.",
-         "Explosions/Remote violence", "Grenade"),
+        (
+            "Artillery shelled Mykolaiv on Sunday.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A drone strike hit a depot in Ochakiv on Sunday.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "A roadside bomb struck a bus near Mosul on Sunday.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A suicide bomber blew himself up at a market in Mosul on Sunday.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+        (
+            "Unknown men threw a grenade into a bar in Kadugli on Sunday.",
+            "Explosions/Remote violence",
+            "Grenade",
+        ),
         # Violence against civilians
-        ("Gunmen killed six farmers in their fields near Djenne on Sunday.",
-         "Violence against civilians", "Attack"),
-        ("Militants abducted twelve pupils from a school in Dilling on Sunday.",
-         "Violence against civilians", "Abduction/forced disappearance"),
+        (
+            "Gunmen killed six farmers in their fields near Djenne on Sunday.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Militants abducted twelve pupils from a school in Dilling on Sunday.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
         # Protests
-        ("Hundreds of teachers marched through Bamako on Sunday to demand unpaid wages.",
-         "Protests", "Peaceful protest"),
-        ("Police fired tear gas to disperse protesters in Khartoum on Sunday.", "Protests",
-         "Protest with intervention"),
-        ("Security forces shot dead three protesters in Khartoum on Sunday.", "Protests",
-         "Excessive force against protesters"),
+        (
+            "Hundreds of teachers marched through Bamako on Sunday to demand unpaid wages.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "Police fired tear gas to disperse protesters in Khartoum on Sunday.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
+            "Security forces shot dead three protesters in Khartoum on Sunday.",
+            "Protests",
+            "Excessive force against protesters",
+        ),
         # Riots
-        ("Protesters set fire to a police station in Kadugli on Sunday.", "Riots",
-         "Violent demonstration"),
+        (
+            "Protesters set fire to a police station in Kadugli on Sunday.",
+            "Riots",
+            "Violent demonstration",
+        ),
         ("A mob lynched a suspected thief in Mopti on Sunday.", "Riots", "Mob violence"),
-        ("Supporters of two rival parties clashed with sticks in Sevare on Sunday.", "Riots",
-         "Mob violence"),
+        (
+            "Supporters of two rival parties clashed with sticks in Sevare on Sunday.",
+            "Riots",
+            "Mob violence",
+        ),
         # Strategic developments
-        ("Police arrested nine suspected smugglers in Mopti on Sunday.",
-         "Strategic developments", "Arrests"),
-        ("Soldiers defused a bomb planted under a bridge near Mosul on Sunday.",
-         "Strategic developments", "Disrupted weapons use"),
-        ("Gunmen looted shops and burned houses in Dilling on Sunday, but no one was hurt.",
-         "Strategic developments", "Looting/property destruction"),
-        ("The two armies agreed to a ceasefire in Kadugli on Sunday.", "Strategic developments",
-         "Agreement"),
-        ("The government declared a curfew in Khartoum on Sunday.", "Strategic developments",
-         "Other"),
+        (
+            "Police arrested nine suspected smugglers in Mopti on Sunday.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "Soldiers defused a bomb planted under a bridge near Mosul on Sunday.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "Gunmen looted shops and burned houses in Dilling on Sunday, but no one was hurt.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "The two armies agreed to a ceasefire in Kadugli on Sunday.",
+            "Strategic developments",
+            "Agreement",
+        ),
+        (
+            "The government declared a curfew in Khartoum on Sunday.",
+            "Strategic developments",
+            "Other",
+        ),
     ],
 )
 def test_each_codebook_definition(extract, text, event_type, sub_event_type):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import current
-
 from mapper.incidents.events import pair_dates
+
+from .helpers import current
 
 
 # ------------------------------------------------------------------ lists and aggregates
 def test_a_list_with_per_item_dates_is_one_event_per_item(extract):
-    text = ("Rebel fighters attacked army posts in Kadugli on 4 October 2020, in Dilling on "
-            "8 October 2020 and in Babanusa on 10 October 2020.")
+    text = (
+        "Rebel fighters attacked army posts in Kadugli on 4 October 2020, in Dilling on "
+        "8 October 2020 and in Babanusa on 10 October 2020."
+    )
     got = sorted((i.location, i.event_date) for i in current(extract(text, published=None)))
     assert got == [
         ("Babanusa", "2020-10-10"),
@@ -28,8 +30,10 @@ def test_several_targets_are_one_event_each_and_the_figures_are_not_repeated(ext
 
 
 def test_an_aggregate_over_a_period_is_one_event_with_the_range_precision(extract):
-    text = ("Between 4 and 17 October 2020, four missile attacks on Mykolaiv killed 32 people, "
-            "officials said.")
+    text = (
+        "Between 4 and 17 October 2020, four missile attacks on Mykolaiv killed 32 people, "
+        "officials said."
+    )
     [inc] = current(extract(text, published=None))
     assert (inc.location, inc.event_date, inc.time_precision) == ("Mykolaiv", "2020-10-17", 3)
     assert inc.fatalities == 32
@@ -53,34 +57,42 @@ def test_a_trailing_stray_token_emoji_or_markup_changes_nothing(extract):
         assert _summary(current(extract(base + junk))) == want, junk
 
 
-# ------------------------------------------------------------------ one event told in several sentences
+# ------------------------------------------------------------------ one event, several sentences
 def test_a_follow_up_without_a_place_adds_to_the_event_just_told(extract):
-    text = ("Militants attacked a police post in Sevare on Sunday. "
-            "Two policemen and three attackers were killed in the exchange of fire.")
+    text = (
+        "Militants attacked a police post in Sevare on Sunday. "
+        "Two policemen and three attackers were killed in the exchange of fire."
+    )
     [inc] = current(extract(text))
     assert (inc.event_type, inc.location, inc.fatalities) == ("Battles", "Sevare", 5)
     assert len(inc.sources) == 2
 
 
 def test_a_pointer_back_joins_the_event_it_points_to(extract):
-    text = ("Militants attacked a police post in Sevare on Sunday.\n\n"
-            "Separately, soldiers arrested six men in Bamako on Sunday.\n\n"
-            "The attack on the post lasted two hours, a police source said.")
+    text = (
+        "Militants attacked a police post in Sevare on Sunday.\n\n"
+        "Separately, soldiers arrested six men in Bamako on Sunday.\n\n"
+        "The attack on the post lasted two hours, a police source said."
+    )
     incs = current(extract(text))
     battle = next(i for i in incs if i.event_type == "Battles")
     assert len(battle.sources) == 2 and len(incs) == 2
 
 
 def test_a_new_act_in_a_new_paragraph_without_a_place_is_an_event_of_its_own(extract):
-    text = ("Drones struck Mykolaiv on Sunday, officials said.\n\n"
-            "Elsewhere, rockets hit a school, wounding four pupils.")
+    text = (
+        "Drones struck Mykolaiv on Sunday, officials said.\n\n"
+        "Elsewhere, rockets hit a school, wounding four pupils."
+    )
     assert len(current(extract(text))) == 2
 
 
 def test_a_headline_or_caption_supports_but_never_makes_an_event(extract):
-    text = ("Rockets hit Mosul\n\n"
-            "Rockets hit a market in Mosul on Sunday, killing two civilians, police said.\n\n"
-            "Soldiers patrol a street in Kadugli")
+    text = (
+        "Rockets hit Mosul\n\n"
+        "Rockets hit a market in Mosul on Sunday, killing two civilians, police said.\n\n"
+        "Soldiers patrol a street in Kadugli"
+    )
     [inc] = current(extract(text))
     assert inc.location == "Mosul" and len(inc.sources) == 2
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import current
+
+from .helpers import current
 
 
 @pytest.mark.parametrize(

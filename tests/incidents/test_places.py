@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import current
+from .helpers import current
 
 
 def test_a_demonym_is_never_the_place(extract):
@@ -32,22 +32,28 @@ def test_the_town_points_back_to_the_last_town_named(extract):
 
 
 def test_along_the_front_line_is_the_line_the_report_names(extract):
-    text = ("Officials said fighting raged on the contact line.\n\n"
-            "Heavy fighting continued along the front line on Sunday, officials said.")
+    text = (
+        "Officials said fighting raged on the contact line.\n\n"
+        "Heavy fighting continued along the front line on Sunday, officials said."
+    )
     incs = current(extract(text, line="contact line"))
     assert incs and incs[-1].location == "front line" and incs[-1].geometry is not None
     assert incs[-1].geo_precision == 3
 
 
 def test_a_report_naming_no_place_for_an_event_falls_back_to_its_area_at_precision_3(extract):
-    text = ("The conflict in Sudan has displaced millions.\n\n"
-            "On Sunday, militiamen attacked a convoy carrying food aid.")
+    text = (
+        "The conflict in Sudan has displaced millions.\n\n"
+        "On Sunday, militiamen attacked a convoy carrying food aid."
+    )
     [inc] = current(extract(text))
     assert (inc.location, inc.geo_precision) == ("Sudan", 3)
 
 
 def test_a_country_level_summary_folds_into_the_event_the_report_places(extract):
-    text = ("Gunmen killed eleven people in Mali on Sunday.\n\n"
-            "The attack took place at a market near Djenne, the mayor said.")
+    text = (
+        "Gunmen killed eleven people in Mali on Sunday.\n\n"
+        "The attack took place at a market near Djenne, the mayor said."
+    )
     [inc] = current(extract(text))
     assert inc.location == "Djenne" and len(inc.sources) == 2

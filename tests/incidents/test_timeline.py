@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import current
-
 from mapper.incidents.timeline import build_timeline, byline_date, find_expressions
+
+from .helpers import current
 
 
 def _dates(text, published=None):
-    return [(text[e.start : e.end], w.date and w.date.isoformat(), w.precision, w.background)
-            for e, w in build_timeline(text, published).items]
+    return [
+        (text[e.start : e.end], w.date and w.date.isoformat(), w.precision, w.background)
+        for e, w in build_timeline(text, published).items
+    ]
 
 
 # ------------------------------------------------------------------ undated report
 def test_an_undated_report_has_unknown_dates_and_nothing_is_background(extract):
-    incs = extract("Gunmen on motorbikes attacked a market in Mopti, killing four traders.",
-                   published=None)
+    incs = extract(
+        "Gunmen on motorbikes attacked a market in Mopti, killing four traders.", published=None
+    )
     [inc] = incs
     assert inc.event_date is None and inc.time_precision == 3
     assert inc.background is False
@@ -31,16 +34,20 @@ def test_with_no_publication_date_the_latest_explicit_date_is_the_reference():
 
 # ------------------------------------------------------------------ narrative anchor
 def test_an_explicit_date_sets_the_anchor_for_the_sentences_after_it(extract):
-    text = ("On 3 February 2021, rebels attacked an army post in Kadugli.\n\n"
-            "The soldiers repelled the assault and killed two rebels.")
+    text = (
+        "On 3 February 2021, rebels attacked an army post in Kadugli.\n\n"
+        "The soldiers repelled the assault and killed two rebels."
+    )
     [inc] = current(extract(text, published=None))
     assert inc.event_date == "2021-02-03" and inc.time_precision == 1
     assert len(inc.sources) == 2
 
 
 def test_the_next_day_and_two_days_later_move_on_from_the_anchor():
-    text = ("On 3 February 2021 fighting broke out. The next day the army shelled the town. "
-            "Two days later a ceasefire was signed.")
+    text = (
+        "On 3 February 2021 fighting broke out. The next day the army shelled the town. "
+        "Two days later a ceasefire was signed."
+    )
     assert [d for _, d, _, _ in _dates(text)] == ["2021-02-03", "2021-02-04", "2021-02-06"]
 
 
@@ -55,8 +62,10 @@ def test_a_day_and_month_in_news_are_the_latest_before_publication():
 
 # ------------------------------------------------------------------ same day
 def test_the_same_day_and_that_evening_stay_on_the_anchor(extract):
-    text = ("On 9 June 2020 militants ambushed a patrol near Dilling. "
-            "That evening, soldiers arrested six suspects in Kadugli.")
+    text = (
+        "On 9 June 2020 militants ambushed a patrol near Dilling. "
+        "That evening, soldiers arrested six suspects in Kadugli."
+    )
     dates = {i.location: i.event_date for i in current(extract(text, published=None))}
     assert dates == {"Dilling": "2020-06-09", "Kadugli": "2020-06-09"}
 
@@ -83,10 +92,15 @@ def test_a_weekday_far_behind_publication_follows_the_narrative_anchor():
 
 # ------------------------------------------------------------------ background
 def test_an_earlier_year_is_background_and_a_chronology_keeps_its_own_span():
-    text = ("The war of 1998 left the border closed. On 4 May 2019 clashes began. "
-            "On 30 June 2019 a truce was agreed.")
+    text = (
+        "The war of 1998 left the border closed. On 4 May 2019 clashes began. "
+        "On 30 June 2019 a truce was agreed."
+    )
     assert [(d[:4], bg) for _, d, _, bg in _dates(text)] == [
-        ("1998", True), ("2019", False), ("2019", False)]
+        ("1998", True),
+        ("2019", False),
+        ("2019", False),
+    ]
 
 
 def test_a_month_well_before_publication_is_background():
@@ -95,9 +109,11 @@ def test_a_month_well_before_publication_is_background():
 
 
 def test_habits_and_stories_of_the_past_are_background(extract):
-    text = ("Herders and farmers have long clashed over land in the region.\n\n"
-            "In 2016, raiders killed 20 villagers near Babanusa.\n\n"
-            "The raiders then burned the market.")
+    text = (
+        "Herders and farmers have long clashed over land in the region.\n\n"
+        "In 2016, raiders killed 20 villagers near Babanusa.\n\n"
+        "The raiders then burned the market."
+    )
     assert current(extract(text)) == []
 
 
@@ -131,7 +147,6 @@ def test_a_byline_in_the_page_gives_its_own_date():
 
 
 def test_the_statement_date_is_not_the_event_date(extract):
-    text = ("The army said on Tuesday that rebels had attacked a checkpoint in Kadugli "
-            "on Saturday.")
+    text = "The army said on Tuesday that rebels had attacked a checkpoint in Kadugli on Saturday."
     [inc] = current(extract(text))
     assert inc.event_date == "2021-03-13"

@@ -1,0 +1,24 @@
+"""Actors as ACLED names them."""
+
+from __future__ import annotations
+
+from mapper.incidents.actors import actor_name
+
+from .helpers import current
+
+
+def test_actor_names_follow_acled():
+    assert actor_name("state", "Mali") == "Military Forces of Mali"
+    assert actor_name("state", "Mali", police=True) == "Police Forces of Mali"
+    assert actor_name("nonstate", "Mali") == "Unidentified Armed Group (Mali)"
+    assert actor_name("protester", "Sudan") == "Protesters (Sudan)"
+    assert actor_name("civilian", None) == "Civilians"
+
+
+def test_state_forces_victims_and_named_groups(extract):
+    [inc] = current(extract("Sudanese soldiers killed three villagers near Dilling on Sunday."))
+    assert (inc.actor1, inc.actor2) == ("Military Forces of Sudan", "Civilians (Sudan)")
+    [inc] = current(extract("Taliban fighters attacked a police post in Mosul on Sunday."))
+    assert inc.actor1 == "Taliban"
+    [inc] = current(extract("Unknown gunmen attacked a bus near Mopti on Sunday."))
+    assert inc.actor1 == "Unidentified Armed Group (Mali)"

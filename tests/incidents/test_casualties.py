@@ -1,0 +1,61 @@
+"""Fatalities and injuries as ACLED counts them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.incidents.casualties import Counts, combine, count_unit
+from mapper.incidents.units import text_units
+
+from .helpers import current
+
+
+@pytest.fixture
+def count(nlp):
+    def run(text):
+        [unit] = text_units(nlp(text))
+        return count_unit(unit)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, fatalities, injuries",
+    [
+        ("At least 14 civilians were killed and dozens were wounded.", 14, 12),
+        ("Four soldiers and two rebels died in the fighting.", 6, None),
+        ("The blast left 30 dead and more than 100 injured.", 30, 100),
+        ("A mother and her two children were killed.", 3, None),
+        ("No casualties were reported.", 0, 0),
+        ("Nobody was hurt in the attack.", None, 0),
+        ("The raiders killed a shepherd and stole his goats.", 1, None),
+        ("A 64-year-old man was shot dead.", 1, None),
+        ("A mob nearly lynched a suspected thief.", None, None),
+        ("Women beat a trader suspected of killing a child.", None, None),
+        ("Fatalities coded as 3 (sources reported 7).", 3, None),
+        ("Eight deaths (coded across 4 events) were reported.", 2, None),
+    ],
+)
+def test_counts(count, text, fatalities, injuries):
+    c = count(text)
+    assert (c.fatalities, c.injuries) == (fatalities, injuries)
+
+
+def test_a_toll_updated_later_replaces_the_first_figure_and_is_not_added(extract):
+    text = (
+        "Gunmen attacked a market in Mopti on Sunday, killing three people.\n\n"
+        "The death toll has risen to 11, the mayor said."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 11
+
+
+def test_the_lowest_of_competing_claims_and_an_unclaimed_figure_first():
+    assert combine([(Counts(60, None), True), (Counts(10, None), True)]).fatalities == 10
+    assert combine([(Counts(4, None), False), (Counts(25, None), True)]).fatalities == 4
+
+
+def test_the_setting_clause_keeps_its_own_dead(extract):
+    text = "Students protested in Khartoum on Sunday after police killed a man in Kadugli."
+    protest = next(i for i in current(extract(text)) if i.event_type == "Protests")
+    assert protest.fatalities in (None, 0)

@@ -1,0 +1,51 @@
+"""Claims kept apart from facts, and a denial shown beside the claim it contests."""
+
+from __future__ import annotations
+
+from .helpers import current
+
+
+def test_a_party_speaking_of_the_other_sides_attack_is_a_claim(extract):
+    text = "Ukraine's defence ministry said Russian forces shelled Mykolaiv on Sunday."
+    [inc] = current(extract(text))
+    assert inc.claimed_by and "Ukraine" in inc.claimed_by
+    assert inc.actor1 == "Military Forces of Russia"
+
+
+def test_a_witness_or_a_hospital_reports_a_fact(extract):
+    text = "Rockets hit a market in Mosul on Sunday, killing four people, a hospital official said."
+    [inc] = current(extract(text))
+    assert inc.claimed_by is None and inc.fatalities == 4
+
+
+def test_a_denial_disputes_the_claim_and_is_cited_beside_it(extract):
+    text = (
+        "Ukraine's defence ministry said Russian forces shelled Mykolaiv on Sunday, killing "
+        "two civilians.\n\n"
+        "Russia's defence ministry denied that its troops had fired on civilian areas."
+    )
+    [inc] = current(extract(text))
+    assert inc.disputed and inc.disputed_by and "Russia" in inc.disputed_by
+    assert len(inc.sources) == 2
+
+
+def test_calling_a_claim_false_disputes_it(extract):
+    text = (
+        "Russia's defence ministry said its forces had shot down two Ukrainian drones over "
+        "Ochakiv on Sunday.\n\n"
+        "Ukraine's air force said the reports were false."
+    )
+    [inc] = current(extract(text))
+    assert inc.disputed
+
+
+def test_each_reporting_verb_tells_its_own_claim(extract):
+    text = (
+        "Ukraine said Russian artillery shelled Mykolaiv on Sunday, while Russia said "
+        "Ukrainian troops shelled Ochakiv."
+    )
+    by_place = {i.location: i for i in current(extract(text))}
+    assert set(by_place) == {"Mykolaiv", "Ochakiv"}
+    assert by_place["Mykolaiv"].actor1 == "Military Forces of Russia"
+    assert by_place["Ochakiv"].actor1 == "Military Forces of Ukraine"
+    assert by_place["Mykolaiv"].claimed_by != by_place["Ochakiv"].claimed_by

@@ -1,0 +1,36 @@
+"""Units: sentences, display lines and junk."""
+
+from __future__ import annotations
+
+from mapper.incidents.units import text_units
+
+
+def _units(nlp, text, body_start=0):
+    doc = nlp(text)
+    return [(doc.text[u.start : u.end], u.display) for u in text_units(doc, body_start)]
+
+
+def test_headlines_and_captions_are_display_lines_in_a_report(nlp):
+    text = (
+        "Rebels seize Dilling\n\n"
+        "Rebels seized the town of Dilling on Sunday, residents said.\n\n"
+        "A man walks past a burned market in Dilling.\n\n"
+        "The army said it would retake the town."
+    )
+    got = _units(nlp, text)
+    assert [d for _, d in got] == [True, False, True, False]
+
+
+def test_a_one_paragraph_note_has_no_display_lines_whatever_its_punctuation(nlp):
+    got = _units(nlp, "Gunmen attack police post in Mopti, two officers wounded")
+    assert got and not any(d for _, d in got)
+
+
+def test_junk_is_trimmed_and_never_a_unit(nlp):
+    got = _units(nlp, "Troops shelled the town. x\n\n😢\n\n</p>")
+    assert [t for t, d in got if not d] == ["Troops shelled the town."]
+
+
+def test_a_date_line_before_the_body_is_no_unit(nlp):
+    text = "date 2021-03-15\n\nTroops shelled the town."
+    assert [t for t, _ in _units(nlp, text, body_start=16)] == ["Troops shelled the town."]
