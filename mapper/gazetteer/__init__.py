@@ -550,11 +550,14 @@ class Gazetteer:
             row = self._sql(sql, (cc,)).fetchone()
         return self._place_by_id(row[0]) if row else None
 
-    def demonym(self, word: str) -> Place | None:
+    def demonym(self, word: str, *, derived: bool = True) -> Place | None:
         """Return the country a demonym or adjective refers to, or None.
 
         A few adjectives of continents and regions ("European", "Kurdish",
         "Abkhaz") return that region's :class:`Place` (kind ``region``).
+        Demonyms the index does not list are derived from division and
+        country names by suffix rules ("Ohioan", "Dagestani") unless
+        ``derived`` is False.
 
         Examples
         --------
@@ -576,6 +579,8 @@ class Gazetteer:
                 row = self._sql(sql, (key[:-1],)).fetchone()
         if row is not None:
             return self.get(row[0])
+        if not derived:
+            return None
         return self._derived_demonym(key[:-1] if key.endswith("s") else key)
 
     def _derived_demonym(self, key: str) -> Place | None:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Gazetteer, Place
 
 __all__ = [
+    "could_contain",
     "contains",
     "dateline_cands",
     "haversine_km",
@@ -109,3 +110,54 @@ def contains(container: Place, place: Place) -> bool:
     if container.admin1_code and is_adm1(container):
         return place.admin1_code == container.admin1_code
     return False
+
+
+#: Largest distance from a second-level division's point to a place inside it
+#: (GeoNames' ADM2 are districts, rayons, counties: a few tens of km across).
+ADM2_KM = 75.0
+#: "X, Y" with Y a town: X lies near Y (a village and its market town).
+NEAR_TOWN_KM = 40.0
+#: A curated region or feature as the stated context: X within this of its point.
+REGION_KM = 250.0
+
+
+def could_contain(container: Place, place: Place) -> bool:
+    """Tell whether ``place`` may lie in (or, for a town, by) the stated context ``container``.
+
+    A country or first-level division by its codes; a second-level division
+    by country, first-level code and distance (:data:`ADM2_KM`); a town by
+    distance (:data:`NEAR_TOWN_KM`); a region or feature by distance
+    (:data:`REGION_KM`).
+
+    Examples
+    --------
+    >>> from mapper.gazetteer import Place
+    >>> oblast = Place("a", "Donetsk", 48.0, 37.8, "admin", "UA", None, "Donetsk", "UA.05",
+    ...                feature_code="ADM1")
+    >>> town = Place("b", "Marinka", 47.94, 37.5, "settlement", "UA", None, None, "UA.05")
+    >>> could_contain(oblast, town), could_contain(town, oblast)
+    (True, False)
+    """
+    if container.key == place.key or container.kind in ("line", "other"):
+        return False
+    if container.kind == "country":
+        return place.country_code is not None and place.country_code == container.country_code
+    if place.kind == "country" or (is_adm1(place) and not is_adm1(container)):
+        return False
+    if is_adm1(container):
+        return bool(container.admin1_code) and place.admin1_code == container.admin1_code
+    if (
+        container.country_code
+        and place.country_code
+        and container.country_code != place.country_code
+    ):
+        return False
+    km = haversine_km(container.lat, container.lon, place.lat, place.lon)
+    if container.kind == "admin":
+        same_adm1 = not (container.admin1_code and place.admin1_code) or (
+            container.admin1_code == place.admin1_code
+        )
+        return same_adm1 and km <= ADM2_KM
+    if container.kind == "settlement":
+        return place.kind == "settlement" and km <= NEAR_TOWN_KM
+    return km <= REGION_KM

@@ -64,13 +64,36 @@ INSTITUTION_HEADS = frozenset(
 # nouns and directions that make the name after "of" a place.
 PLACE_NOUNS = frozenset(
     "town towns village villages city cities hamlet settlement suburb suburbs district districts "
-    "province region oblast governorate municipality commune township outskirts port "
-    "north south east west northeast northwest southeast southwest".split()
+    "province region oblast governorate municipality commune township outskirts port capital "
+    "outside north south east west northeast northwest southeast southwest".split()
 )
+# "the University of X", "the municipal school of X", "the mayor of X": institutions
+# news names by their town (ACLED notes, local news); the name after "of" is a place.
+INSTITUTION_OF = frozenset(
+    """university hospital school college prefecture mayor governor municipality commune
+    council court prison market police gendarmerie barracks camp airport station
+    residents people inhabitants""".split()
+)
+# Lowercase nouns after a name that say which kind of area it is ("Chimtal district",
+# "Twantay township", "Garissa town"): the name before them is a place.
+AREA_NOUNS = frozenset(
+    """district districts township town city village county province region oblast raion rayon
+    governorate municipality commune department prefecture sub-district subdistrict
+    tehsil upazila ward neighbourhood neighborhood locality area sector""".split()
+)
+# Area nouns that name an administrative division, not a settlement.
+DIVISION_NOUNS = frozenset(
+    """district districts township county province region oblast raion rayon governorate
+    department prefecture sub-district subdistrict tehsil upazila state municipality""".split()
+)
+# Dashes that join two place names into a road or an axis ("the Djibo-Mentao axis").
+ROUTE_DASHES = frozenset(["-", "–", "—"])
+# Nouns of a road or an axis named by its two ends ("the Kyiv-Chop highway").
+ROUTE_NOUNS = frozenset("road roads axis highway route corridor railway motorway track".split())
 # Prepositions that put the next name on the map even when the NER calls it an
 # organisation ("near Springfield", "outside Springfield"); "in" and "at" do
 # not ("in Congress", "at Harvard").
-NEAR_WORDS = frozenset(["near", "outside"])
+NEAR_WORDS = frozenset(["near", "outside", "around"])
 # Spelling variants ("Avdiivka" for Avdiyivka): a name this long whose folded
 # form is this close to a candidate's own name counts as that name.
 VARIANT_MIN_CHARS = 6

@@ -1,550 +1,412 @@
 """Recognition: the place-name mentions of a parsed text.
 
-spaCy's NER proposes GPE, LOC and FAC entities; a gazetteer phrase matcher
-adds the names the model mislabels (a town tagged as a person, a state inside
-an organisation's name, an all-caps dateline), demonyms ("Russian", marked
-``adjectival``) and lowercase line names from the theatre overlay ("contact
-line").
+Steps, in order (a character already covered by a mention is never taken again):
+
+1. datelines ("KHARTOUM —"): the structural signal beats the model on all-caps text;
+2. the NER's GPE, LOC and FAC entities the gazetteer knows (split at commas);
+3. gazetteer names over capitalised token runs, judged by the NER label, the
+   words around them and the place's prominence (:meth:`_Recognizer.judge`);
+4. context patterns that make a known name a place whatever the NER says
+   (:mod:`mapper.geoparse.cues`: "X district, Y", "X (Y, Z)", "at X", "the
+   X-Y road");
+5. names the gazetteer spells another way after a cue ("the village of Tal Tamr");
+6. NER places the gazetteer does not know;
+7. organisations that are towns near the text's other places, one sense per
+   discourse, coordination ("Kharkiv and Bakhmut");
+8. demonyms and adjectives ("Russian", "South Ossetian"), marked ``adjectival``;
+9. lowercase line names from the theatre overlay ("the contact line").
+
+Every step is linear in the number of tokens (bounded look-ups around a token).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
-from mapper.geoparse.candidates import haversine_km, name_heads, same_spelling, variant_cands
+from mapper.geoparse import cues
+from mapper.geoparse.candidates import haversine_km, variant_cands
+from mapper.geoparse.evidence import (
+    demonym_place,
+    is_country_or_admin1,
+    is_strong,
+    max_pop,
+    own_names,
+    place_cue,
+    prominent,
+)
 from mapper.geoparse.lexicon import (
-    CONNECTORS,
     CONTEXT_KM,
     CONTEXT_POP,
-    COORD_RE,
-    DATELINE_RE,
-    DATELINE_WINDOW,
-    DETERMINERS,
     GENERIC,
     GEO_HEADS,
-    HEAD_SPLIT,
     INITIAL_RE,
     INSTITUTION_HEADS,
-    LANGUAGE_FIRST,
     LOCATIVE,
     LOCATIVE_POP,
-    NEAR_WORDS,
     ORG_IN_POP,
-    OWN_CANDS,
-    PLACE_NOUNS,
-    PROMINENT_SCORE,
-    QUOTES,
     STOP_NAMES,
     STRONG_POP,
+)
+from mapper.geoparse.matching import (
+    Toks,
+    find_datelines,
+    gaz_matches,
+    line_matches,
+    strip_span,
+    title_case_lines,
 )
 from mapper.geoparse.records import Ent, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from mapper.gazetteer import Candidate, Gazetteer, Place
+    from mapper.gazetteer import Candidate, Gazetteer
 
-__all__ = ["recognize", "Toks"]
+__all__ = ["recognize"]
 
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading article and a trailing possessive or punctuation."""
-    seg = text[start:end]
-    m = re.match(r"(?:the|The|THE)\s+", seg)
-    if m and end - start - m.end() > 1:
-        start += m.end()
-        seg = text[start:end]
-    m = re.search(r"(?:['’]s|[\s,;:!?'’\"“”«»()\[\]]+)+$", seg)
-    if m and m.start() > 0:
-        end = start + m.start()
-    return start, end
-
-
-def _is_strong(cands: Sequence[Candidate], seg: str) -> bool:
-    """Tell whether the best reading of ``seg`` is a place named without context.
-
-    Countries, continents and curated regions, first-level divisions under
-    their own name or abbreviation ("Ohio", "W.Va."), and cities of at least
-    :data:`STRONG_POP` people under their own name.
-    """
-    if not cands:
-        return False
-    own = seg.casefold()
-    for c in cands[:3]:
-        p = c.place
-        fcode = p.feature_code or ""
-        if p.source == "theatre" and c is cands[0]:
-            return True  # curated overlay names are there because reports use them
-        if (
-            p.kind == "country"
-            or fcode in ("CONT", "OCN", "SEA")
-            or (p.kind in ("region", "line") and p.source != "geonames")
-        ):
-            return c is cands[0] or c.score >= cands[0].score - 0.1
-        same = p.name.casefold() == own
-        if fcode.startswith("ADM1") and (same or ("." in seg and len(seg) <= 8)):
-            return True
-        if p.kind == "settlement" and p.population >= STRONG_POP and same:
-            return True
-    return False
-
-
-def _is_country_or_admin1(cands: Sequence[Candidate]) -> bool:
-    p = cands[0].place
-    return p.kind == "country" or (p.feature_code or "").startswith(("ADM1", "CONT"))
-
-
-@dataclass(frozen=True, slots=True)
-class Toks:
-    """Plain per-token lists: building spaCy Token objects over and over is slow."""
-
-    text: list[str]
-    idx: list[int]
-    lower: list[str]
-    alpha: list[bool]
-    stop: list[bool]
-
-    @classmethod
-    def of(cls, doc: Doc) -> Toks:
-        """Read the token lists of ``doc``."""
-        toks = list(doc)
-        return cls(
-            [t.text for t in toks],
-            [t.idx for t in toks],
-            [t.lower_ for t in toks],
-            [t.is_alpha for t in toks],
-            [t.is_stop for t in toks],
-        )
-
-
-def _title_case_lines(tk: Toks) -> list[bool]:
-    """Flag the tokens of headline-style lines, where most words are capitalised."""
-    n = len(tk.text)
-    flags = [False] * n
-    start = 0
-    for i in range(n + 1):
-        end_here = i == n or "\n" in tk.text[i] or tk.text[i] in (".", "!", "?")
-        if not end_here:
-            continue
-        words = [
-            tk.text[t]
-            for t in range(start, i)
-            if tk.alpha[t] and not tk.stop[t] and tk.lower[t] not in CONNECTORS
-        ]
-        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
-            for t in range(start, i):
-                flags[t] = True
-        start = i + 1
-    return flags
-
-
-def _prominent(cands: Sequence[Candidate], seg: str) -> bool:
-    """Tell whether the gazetteer's best reading is a well-known place of this very name."""
-    best = cands[0]
-    if best.score < PROMINENT_SCORE:
-        return False
-    # curated overlay names are deliberate aliases ("Karabakh" for Nagorno-Karabakh)
-    return best.place.source != "geonames" or best.place.name.casefold() == seg.casefold()
-
-
-def _max_pop(cands: Sequence[Candidate]) -> int:
-    return max((c.place.population for c in cands[:10]), default=0)
-
-
-def _own_names(
-    seg: str, key: str, cands: Sequence[Candidate], *, abbreviated: bool = False
-) -> list[Candidate]:
-    """Return the candidates that ``seg`` names by their own name (or a spelling of it).
-
-    ``abbreviated``: a full stop follows inside a sentence ("Phila. officer"),
-    so a name that starts with ``seg`` counts too.
-    """
-    if "." in seg:  # "Ga.", "St. Louis": abbreviations stand for the name itself
-        return list(cands[:OWN_CANDS])
-    return [
-        c
-        for c in cands[:OWN_CANDS]
-        if same_spelling(key, nk := fold(c.place.name))
-        or (abbreviated and len(key) >= 3 and nk.startswith(key))
-    ]
-
-
-def _place_cue(lower: Sequence[str], i: int) -> bool:
-    """Tell whether the words before token ``i`` announce a place.
-
-    "the town of X", "the northern city of X", "west of X", "near X", "outside X".
-    """
-    if i < 1:
-        return False
-    prev = lower[i - 1]
-    if prev in NEAR_WORDS:
-        return True
-    return prev == "of" and i >= 2 and lower[i - 2] in PLACE_NOUNS
-
-
-def _gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
-    """Longest gazetteer names over capitalised token runs, as token index pairs."""
-    out: list[tuple[int, int]] = []
-    heads = name_heads(gaz)
-    words, idx = tk.text, tk.idx
-    n = len(words)
-    i = 0
-    while i < n:
-        if not words[i][:1].isupper():
-            i += 1
-            continue
-        head = fold(words[i])
-        multi = head in heads or HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
-        hit = 0
-        j = i + 1
-        if multi:
-            # extend over name-like tokens and internal connectors
-            j_max = min(n, i + max_tokens)
-            while j < j_max:
-                t = words[j]
-                if t[:1].isupper() or t in CONNECTORS or t in ("-", "'", "’"):
-                    j += 1
-                else:
-                    break
-        for k in range(j, i, -1):
-            last = words[k - 1]
-            if not (last[:1].isupper() or last == "."):
-                continue
-            if gaz.has(fold(text[idx[i] : idx[k - 1] + len(last)])):
-                hit = k
-                break
-        if hit:
-            out.append((i, hit))
-            i = hit
-        else:
-            i += 1
-    return out
-
-
-def _line_matches(text: str, tk: Toks, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Lowercase multi-word names of lines ("contact line", "line of contact")."""
-    out: list[tuple[int, int]] = []
-    heads = name_heads(gaz)
-    words, idx, lower = tk.text, tk.idx, tk.lower
-    n = len(words)
-    i = 1
-    while i < n:
-        hit = 0
-        # common-noun place names come with a determiner: "the contact line"
-        det = lower[i - 1] in DETERMINERS or (
-            i > 1 and words[i - 1] in QUOTES and lower[i - 2] in DETERMINERS
-        )
-        if det and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
-            for k in range(min(n, i + 4), i + 1, -1):
-                seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
-                key = fold(seg)
-                if (
-                    " " in key
-                    and gaz.has(key)
-                    and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3))
-                ):
-                    hit = k
-                    break
-        if hit:
-            out.append((i, hit))
-            i = hit
-        else:
-            i += 1
-    return out
-
-
-def _find_datelines(text: str) -> list[tuple[int, int]]:
-    """Spans of dateline places (and their region) near the start of ``text``."""
-    out = []
-    for m in DATELINE_RE.finditer(text[:DATELINE_WINDOW]):
-        place = m.group("place").rstrip(" .-")
-        if len(place) < 3 or not any(c.isalpha() for c in place):
-            continue
-        s = m.start("place")
-        out.append((s, s + len(place)))
-        if m.group("region"):
-            out.append((m.start("region"), m.end("region")))
-        break  # one dateline per report
-    return out
-
-
-def _demonym_place(gaz: Gazetteer, word: str) -> Place | None:
-    """Country Place for a singular demonym; None for plurals ("Russians") and non-demonyms."""
-    if len(word) < 3 or not word[:1].isupper() or word.casefold() in LANGUAGE_FIRST:
-        return None
-    if word.endswith("s") and not word.endswith("ss"):
-        if gaz.demonym(word[:-1]) is not None:
-            return None  # people ("Russians"), which the corpora mostly do not annotate
-    try:
-        return gaz.demonym(word)
-    except (KeyError, ValueError):
-        return None
+_COORD_BEFORE = re.compile(r"(?:,|,?\s*\b(?:and|or))\s*$")
+_COORD_AFTER = re.compile(r"\s*(?:,|,?\s*(?:and|or)\b)\s*")
+_COMMA_SPLIT = re.compile(r"(,\s*)")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+# Most settlements of the text that an organisation-tagged town is compared with.
+_NEARBY_SAMPLE = 200
 
 
 def recognize(
     doc: Doc, text: str, gaz: Gazetteer, dateline_span: tuple[int, int] | None
 ) -> list[Mention]:
-    """Return the place-name mentions of ``doc`` (whose text is ``text``), in text order."""
-    tk = Toks.of(doc)
-    words, idx, lower = tk.text, tk.idx, tk.lower
-    n = len(words)
-    max_tokens = max(1, int(getattr(gaz, "max_name_tokens", 5)))
-    taken = bytearray(len(text) + 1)  # chars already covered by a mention
-    mentions: list[Mention] = []
+    """Return the place-name mentions of ``doc`` (whose text is ``text``), in text order.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        Tokenised text with NER entities.
+    text : str
+        ``doc.text``.
+    gaz : mapper.gazetteer.Gazetteer
+    dateline_span : (int, int) or None
+        The report's dateline; mentions inside it get ``dateline=True``.
+
+    Returns
+    -------
+    list of Mention
+    """
+    return _Recognizer(doc, text, gaz).run(dateline_span)
+
+
+class _Recognizer:
+    """Working state of one recognition pass (see the module docstring for the steps)."""
+
+    def __init__(self, doc: Doc, text: str, gaz: Gazetteer) -> None:
+        self.text, self.gaz = text, gaz
+        self.tk = tk = Toks.of(doc)
+        self.n = len(tk.text)
+        self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
+        self.mentions: list[Mention] = []
+        self.memo: dict[str, list[Candidate]] = {}
+        self.ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+        self.ent_label = [""] * self.n
+        self.ent_of: list[Ent | None] = [None] * self.n
+        for ent in self.ents:
+            for t in range(ent.start, ent.end):
+                self.ent_label[t], self.ent_of[t] = ent.label, ent
+        self.person_tokens, self.person_words = self._people()
+        self.title_line = title_case_lines(tk)
+        self.ner_keys: set[str] = set()
+        self.unknown: list[tuple[int, int, str]] = []
+        self.pending: list[tuple[int, int, str, bool]] = []
+        self.nearby: list[tuple[int, int, list[Candidate]]] = []
+        self.matches: list[tuple[int, int]] = []
+
+    # -- helpers ----------------------------------------------------------------
 
     def add(
-        s: int, e: int, label: str, *, adjectival: bool = False, dateline: bool = False
-    ) -> None:
-        s, e = _strip_span(text, s, e)
-        if e <= s or any(taken[s:e]):
-            return
-        seg = text[s:e]
+        self, s: int, e: int, label: str, *, adjectival: bool = False, dateline: bool = False
+    ) -> bool:
+        """Take ``text[s:e]`` as a mention unless it overlaps one; tell whether it was taken."""
+        s, e = strip_span(self.text, s, e)
+        if e <= s or any(self.taken[s:e]):
+            return False
+        seg = self.text[s:e]
         if not any(c.isalpha() for c in seg):
-            return
-        taken[s:e] = b"\x01" * (e - s)
-        mentions.append(Mention(s, e, seg, label, adjectival, dateline))
+            return False
+        self.taken[s:e] = b"\x01" * (e - s)
+        self.mentions.append(Mention(s, e, seg, label, adjectival, dateline))
+        return True
 
-    # 1. datelines: the structural signal beats the model on all-caps text
-    for s, e in _find_datelines(text):
-        # a dateline may spell its town another way ("DEIR AL-BALAH"): let the
-        # gazetteer's spelling variants answer as well
-        if gaz.has(fold(text[s:e])) or variant_cands(gaz, text[s:e]):
-            add(s, e, "DATELINE", dateline=True)
-
-    memo: dict[str, list[Candidate]] = {}
-
-    def cands(seg: str) -> list[Candidate]:
+    def cands(self, seg: str) -> list[Candidate]:
+        """Return the first candidates of a name (memoised; [] for unknown names)."""
         key = fold(seg)
-        if key not in memo:
-            memo[key] = gaz.candidates(seg, limit=10) if gaz.has(key) else []
-        return memo[key]
+        if key not in self.memo:
+            self.memo[key] = self.gaz.candidates(seg, limit=10) if self.gaz.has(key) else []
+        return self.memo[key]
 
-    ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
-    # armed groups, parties and agencies the gazetteer lists (older indexes have none)
-    organisation = getattr(gaz, "organisation", None)
+    def is_org(self, seg: str) -> bool:
+        """Tell whether the gazetteer lists ``seg`` as an armed group, party or agency."""
+        return self.gaz.organisation(seg) is not None
 
-    def is_org(seg: str) -> bool:
-        return organisation is not None and organisation(seg) is not None
+    def span_of(self, i: int, j: int) -> tuple[int, int]:
+        """Character offsets of tokens ``i..j``."""
+        return self.tk.idx[i], self.tk.idx[j - 1] + len(self.tk.text[j - 1])
 
-    # people named in the document: "Clinton" after "Bill Clinton" is a person
-    person_tokens: set[str] = set()
-    person_words: dict[str, set[str]] = defaultdict(set)  # word -> the person names it is in
-    for ent in ents:
-        if (
-            ent.label == "PERSON"
-            and 1 < ent.end - ent.start <= 3
-            and all(
-                tk.alpha[t] or words[t] == "." or INITIAL_RE.fullmatch(words[t])
+    def _people(self) -> tuple[set[str], dict[str, set[str]]]:
+        """Words of the people the text names: "Clinton" after "Bill Clinton" is a person."""
+        tk, text = self.tk, self.text
+        tokens: set[str] = set()
+        words: dict[str, set[str]] = defaultdict(set)  # word -> the person names it is in
+        for ent in self.ents:
+            if not (ent.label == "PERSON" and 1 < ent.end - ent.start <= 3):
+                continue
+            whole = text[ent.start_char : ent.end_char]
+            if not all(
+                tk.alpha[t] or tk.text[t] == "." or INITIAL_RE.fullmatch(tk.text[t])
                 for t in range(ent.start, ent.end)
-            )  # "L. Douglas Wilder"
-            and not gaz.has(
-                fold(text[ent.start_char : ent.end_char])
-            )  # "Tamil Nadu", "Sioux Falls"
-        ):
-            person_tokens.update(
-                words[t] for t in range(ent.start, ent.end) if words[t][:1].isupper()
-            )
+            ) or self.gaz.has(fold(whole)):  # "L. Douglas Wilder"; "Tamil Nadu"
+                continue
+            tokens.update(tk.text[t] for t in range(ent.start, ent.end) if tk.text[t][:1].isupper())
             for t in range(ent.start, ent.end):
-                person_words[words[t]].add(text[ent.start_char : ent.end_char])
+                words[tk.text[t]].add(whole)
+        return tokens, words
 
-    ent_label = [""] * n
-    ent_of: list[Ent | None] = [None] * n
-    for ent in ents:
-        for t in range(ent.start, ent.end):
-            ent_label[t] = ent.label
-            ent_of[t] = ent
-    title_line = _title_case_lines(tk)
+    # -- the steps ----------------------------------------------------------------
 
-    # 2. NER places, split at commas ("Alexandria, Va." is two toponyms)
-    ner_keys: set[str] = set()
-    unknown: list[tuple[int, int, str]] = []
-    for ent in ents:
-        if ent.label not in ("GPE", "LOC", "FAC"):
-            continue
-        pos = ent.start_char
-        for part in re.split(r"(,\s*)", text[ent.start_char : ent.end_char]):
-            ps, pe = pos, pos + len(part)
-            pos = pe
-            if not part.strip() or part.startswith(","):
+    def run(self, dateline_span: tuple[int, int] | None) -> list[Mention]:
+        """Run every step; return the mentions in text order."""
+        self.datelines()
+        self.ner_places()
+        self.gazetteer_names()
+        cues.add_context_mentions(self)
+        self.cue_variants()
+        for s, e, label in self.unknown:
+            self.add(s, e, label)
+        self.organisation_towns()
+        self.discourse()
+        self.coordination()
+        self.demonyms()
+        for i, j in line_matches(self.text, self.tk, self.gaz):
+            self.add(*self.span_of(i, j), "LINE")
+        mentions = self.mentions
+        if dateline_span is not None:
+            ds, de = dateline_span
+            mentions = [
+                replace(m, dateline=True) if ds <= m.start and m.end <= de else m for m in mentions
+            ]
+        return sorted(mentions, key=lambda m: m.start)
+
+    def datelines(self) -> None:
+        """Step 1; a dateline may spell its town another way ("DEIR AL-BALAH")."""
+        for s, e in find_datelines(self.text):
+            seg = self.text[s:e]
+            if self.gaz.has(fold(seg)) or variant_cands(self.gaz, seg):
+                self.add(s, e, "DATELINE", dateline=True)
+
+    def ner_places(self) -> None:
+        """Step 2: NER places split at commas ("Alexandria, Va." is two toponyms)."""
+        text, gaz = self.text, self.gaz
+        for ent in self.ents:
+            if ent.label not in ("GPE", "LOC", "FAC"):
                 continue
-            seg = text[ps:pe]
-            folded = fold(seg)
-            if folded in GENERIC:
-                continue
-            if is_org(seg) and not _place_cue(lower, bisect.bisect_left(idx, ps)):
-                continue  # "Wagner", "Azov": an armed group unless "the town of Azov"
-            known = gaz.has(folded) or gaz.has(fold(re.sub(r"^(?:the|The)\s+", "", seg)))
-            if ent.label == "FAC" and not known:
-                continue  # streets and buildings the gazetteer cannot place
-            if not known and ent.end - ent.start == 1 and seg in person_tokens:
-                continue  # a surname the model took for a place
-            if not known and seg.isupper() and len(seg) <= 3:
-                continue
-            if known:
-                ner_keys.add(folded)
-                add(ps, pe, ent.label)
+            pos = ent.start_char
+            for part in _COMMA_SPLIT.split(text[ent.start_char : ent.end_char]):
+                ps, pe = pos, pos + len(part)
+                pos = pe
+                if not part.strip() or part.startswith(","):
+                    continue
+                seg = text[ps:pe]
+                folded = fold(seg)
+                if folded in GENERIC:
+                    continue
+                if self.is_org(seg) and not place_cue(self.tk.lower, self._token_at(ps)):
+                    continue  # "Wagner", "Azov": an armed group unless "the town of Azov"
+                known = gaz.has(folded) or gaz.has(fold(_LEADING_THE.sub("", seg)))
+                if not known and (
+                    ent.label == "FAC"  # streets and buildings the gazetteer cannot place
+                    or (ent.end - ent.start == 1 and seg in self.person_tokens)  # a surname
+                    or (seg.isupper() and len(seg) <= 3)
+                ):
+                    continue
+                if known:
+                    self.ner_keys.add(folded)
+                    self.add(ps, pe, ent.label)
+                else:
+                    # "Mississippi State": let the gazetteer find the place inside first
+                    self.unknown.append((ps, pe, ent.label))
+
+    def _token_at(self, char: int) -> int:
+        lo, hi = 0, self.n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tk.idx[mid] < char:
+                lo = mid + 1
             else:
-                # "Mississippi State", "Montgomery County Democrats": let the
-                # gazetteer find the place inside first (step 3), keep the rest
-                unknown.append((ps, pe, ent.label))
+                hi = mid
+        return lo
 
-    # 3. gazetteer names the model mislabelled or missed
-    pending: list[tuple[int, int, str, bool]] = []
-    nearby: list[tuple[int, int, list[Candidate]]] = []  # organisations that may be towns
-    for i, j in _gaz_matches(text, tk, gaz, max_tokens):
-        s, e = idx[i], idx[j - 1] + len(words[j - 1])
-        seg = text[s:e]
-        key = fold(seg)
-        if key in STOP_NAMES or key in GENERIC or (j - i == 1 and tk.stop[i] and not seg.isupper()):
-            continue  # "Police", "North", "But"
-        if is_org(seg) and not _place_cue(lower, i):
-            continue  # "Fano", "NATO": the organisation, not the town of that name
-        cs = cands(seg)
-        if not cs:
-            continue
-        # weak cues (a preposition, a following "police") only vouch for a
-        # place's own name, not for an alternate spelling ("But" for Buta)
-        abbreviated = j + 1 < n and words[j] == "." and words[j + 1][:1].islower()
-        own_cs = _own_names(seg, key, cs, abbreviated=abbreviated)
-        own = bool(own_cs)
-        if j - i <= 2:
-            dem = _demonym_place(gaz, seg)
-            if dem is not None and dem.key != cs[0].place.key:
-                continue  # "Azeri" is a demonym first (step 4), not the village Aseri
-        geo_head = j - i > 1 and lower[j - 1] in GEO_HEADS
-        strong = geo_head or _is_strong(cs, seg)
-        inside = {id(ent_of[t]) for t in range(i, j)}
-        ent = ent_of[i] if len(inside) == 1 else None
-        label = ent.label if ent is not None else ("" if inside == {id(None)} else "MIXED")
-        prev = lower[i - 1] if i > 0 else ""
-        locative = prev in LOCATIVE
-        cue = _place_cue(lower, i)
-        person = any(words[t] in person_tokens for t in range(i, j))
-        nxt = words[j] if j < n else ""
-        nxt_comma = nxt == "," and j + 1 < n and words[j + 1][:1].isupper()
-        known = key in ner_keys
-        # "Jackson and Barrow counties", "Danbury police"
-        tail = lower[j : j + 4]
-        head_after = bool(tail) and (
-            tail[0] in INSTITUTION_HEADS
-            or any(w in ("counties", "parishes") for w in tail[:3])
-            and tail[0] in (",", "and", "counties", "parishes")
-        )
-        ok = False
-        if label in ("GPE", "LOC"):
-            # inside a span the gazetteer does not know ("Mississippi State",
-            # "Northeast Georgia", "Glacier Ridge"): an unmistakable name, or
-            # the place's own name leading the span
-            at_start = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
-            ok = strong or _prominent(cs, seg) or (at_start and own)
-        elif label == "PERSON":
+    def gazetteer_names(self) -> None:
+        """Step 3: gazetteer names the model mislabelled or missed."""
+        tk, text = self.tk, self.text
+        max_tokens = max(1, int(getattr(self.gaz, "max_name_tokens", 5)))
+        self.matches = gaz_matches(text, tk, self.gaz, max_tokens)
+        for i, j in self.matches:
+            s, e = self.span_of(i, j)
+            seg = text[s:e]
+            key = fold(seg)
             if (
-                ent.start == i
-                and ent.end == j
-                and not any(words[t] in person_tokens for t in range(i, j))
+                key in STOP_NAMES
+                or key in GENERIC
+                or (j - i == 1 and tk.stop[i] and not seg.isupper())
             ):
-                ok = (
-                    known
-                    or (own and (locative or cue or nxt_comma or head_after))
-                    or _prominent(cs, seg)
-                    or (strong and (j - i > 1 or _is_country_or_admin1(cs)))
+                continue  # "Police", "North", "But"
+            if self.is_org(seg) and not place_cue(tk.lower, i):
+                continue  # "Fano", "NATO": the organisation, not the town of that name
+            cs = self.cands(seg)
+            if not cs or cues.inside_longer_name(self, i, j):
+                continue  # "Zinda Jan district": not "Jan"
+            if j - i <= 2:
+                dem = demonym_place(self.gaz, seg, listed_only=True)
+                if dem is not None and dem.key != cs[0].place.key:
+                    continue  # "Azeri" is a demonym first (step 8), not the village Aseri
+            verdict = self.judge(i, j, seg, key, cs)
+            if verdict:
+                # a place name used as a modifier ("Soviet republics") says who, not where
+                adjectival = (
+                    self.ent_label[i] == "NORP"
+                    and j - i == 1
+                    and (i == 0 or tk.lower[i - 1] not in LOCATIVE)
+                    and j < self.n
+                    and tk.alpha[j]
                 )
-        elif label in ("ORG", "FAC"):
-            # "the Mansfield Police Department", "University of Michigan", "Texas A&M"
-            at_head = ent.start == i or (ent.start == i - 1 and lower[ent.start] == "the")
-            after_of = prev in ("of", "in", "for", "at")
-            institutional = j < ent.end and lower[j] in INSTITUTION_HEADS
-            at_tail = (
-                ent.end == j and j - i < ent.end - ent.start
-            )  # "Small Business BC", "Costco Canada"
-            if at_tail and not (at_head or after_of):
-                ok = strong and _is_country_or_admin1(cs)
-            elif at_head or after_of:
-                whole = ent.end == j
-                ok = (
-                    strong
-                    or known
-                    or (own and (institutional or head_after))
-                    # "Hamas" is an alternate name of Hamm: only a big place's own name
-                    or (whole and _max_pop(own_cs) >= STRONG_POP)
-                    or (whole and own and cue and not person)
-                    # "clashes in Echmiadzin": "in" only vouches for a town of some size
-                    or (whole and prev == "in" and not person and _max_pop(own_cs) >= ORG_IN_POP)
-                )
-                if not ok and whole and at_head and _max_pop(own_cs) >= CONTEXT_POP and not person:
-                    nearby.append((s, e, own_cs))
-        elif label in ("MONEY", "QUANTITY"):
-            ok = cs[0].place.kind == "country"  # "US dollars"
-        elif label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
-            if title_line[i]:
-                ok = known or (strong and _is_country_or_admin1(cs))
+                self.add(s, e, "GAZ", adjectival=adjectival)
             else:
-                ok = (
-                    known
-                    or strong
-                    or _prominent(cs, seg)
-                    or (own and (locative or head_after) and _max_pop(cs) >= LOCATIVE_POP)
-                    or (own and cue and not person and _max_pop(cs) >= LOCATIVE_POP)
-                )
-        if ok:
-            # a place name used as a modifier ("Soviet republics") says who, not where
-            add(
-                s,
-                e,
-                "GAZ",
-                adjectival=label == "NORP"
-                and j - i == 1
-                and not locative
-                and j < n
-                and tk.alpha[j],
+                own = bool(own_names(seg, key, cs))
+                people = any(tk.text[t] in self.person_tokens for t in range(i, j))
+                self.pending.append((s, e, key, (own or j - i > 1) and not people))
+
+    def judge(self, i: int, j: int, seg: str, key: str, cs: list[Candidate]) -> bool:
+        """Tell whether the gazetteer name at tokens ``i..j`` is used as a place here."""
+        tk, n = self.tk, self.n
+        abbreviated = j + 1 < n and tk.text[j] == "." and tk.text[j + 1][:1].islower()
+        own_cs = own_names(seg, key, cs, abbreviated=abbreviated)
+        inside = {id(self.ent_of[t]) for t in range(i, j)}
+        ent = self.ent_of[i] if len(inside) == 1 else None
+        label = ent.label if ent is not None else ("" if inside == {id(None)} else "MIXED")
+        tail = tk.lower[j : j + 4]
+        f = _Facts(
+            own_cs=own_cs,
+            own=bool(own_cs),
+            strong=(j - i > 1 and tk.lower[j - 1] in GEO_HEADS) or is_strong(cs, seg),
+            prev=tk.lower[i - 1] if i > 0 else "",
+            cue=place_cue(tk.lower, i, institutions=True),
+            person=any(tk.text[t] in self.person_tokens for t in range(i, j)),
+            nxt_comma=j + 1 < n and tk.text[j] == "," and tk.text[j + 1][:1].isupper(),
+            known=key in self.ner_keys,
+            # "Jackson and Barrow counties", "Danbury police"
+            head_after=bool(tail)
+            and (
+                tail[0] in INSTITUTION_HEADS
+                or any(w in ("counties", "parishes") for w in tail[:3])
+                and tail[0] in (",", "and", "counties", "parishes")
+            ),
+        )
+        if label in ("GPE", "LOC"):
+            # inside a span the gazetteer does not know ("Mississippi State"): an
+            # unmistakable name, or the place's own name leading the span
+            at_start = ent.start == i or (ent.start == i - 1 and tk.lower[ent.start] == "the")
+            return f.strong or prominent(cs, seg) or (at_start and f.own)
+        if label == "PERSON":
+            if ent.start != i or ent.end != j or f.person:
+                return False
+            return (
+                f.known
+                or (f.own and (f.prev in LOCATIVE or f.cue or f.nxt_comma or f.head_after))
+                or prominent(cs, seg)
+                or (f.strong and (j - i > 1 or is_country_or_admin1(cs)))
             )
-        else:
-            coordinable = (own or j - i > 1) and not any(
-                words[t] in person_tokens for t in range(i, j)
+        if label in ("ORG", "FAC"):
+            return self._judge_org(i, j, ent, cs, f)
+        if label in ("MONEY", "QUANTITY"):
+            return cs[0].place.kind == "country"  # "US dollars"
+        if label in ("", "NORP", "EVENT", "PRODUCT", "MIXED"):
+            if self.title_line[i]:
+                return f.known or (f.strong and is_country_or_admin1(cs))
+            return (
+                f.known
+                or f.strong
+                or prominent(cs, seg)
+                or (f.own and (f.prev in LOCATIVE or f.head_after) and max_pop(cs) >= LOCATIVE_POP)
+                or (f.own and f.cue and not f.person and max_pop(cs) >= LOCATIVE_POP)
             )
-            pending.append((s, e, key, coordinable))
+        return False
 
-    # a name the gazetteer spells another way, announced by a cue that the
-    # model missed ("the village of Tal Tamr" tagged as a person)
-    for ent in ents:
-        if ent.label not in ("PERSON", "ORG") or not _place_cue(lower, ent.start):
-            continue
-        s, e = _strip_span(text, ent.start_char, ent.end_char)
-        seg = text[s:e]
-        if (
-            e > s
-            and not any(taken[s:e])
-            and not gaz.has(fold(seg))
-            and not is_org(seg)
-            and not any(
-                words[t] in person_words and person_words[words[t]] != {seg}
-                for t in range(ent.start, ent.end)
-            )  # its words name no other person in the text
-            and variant_cands(gaz, seg)
-        ):
-            add(s, e, "CUE")
+    def _judge_org(self, i: int, j: int, ent: Ent, cs: list[Candidate], f: _Facts) -> bool:
+        """Judge a name inside an organisation: "the Mansfield Police Department", "Texas A&M"."""
+        tk = self.tk
+        at_head = ent.start == i or (ent.start == i - 1 and tk.lower[ent.start] == "the")
+        after_of = f.prev in ("of", "in", "for", "at")
+        at_tail = ent.end == j and j - i < ent.end - ent.start  # "Small Business BC"
+        if at_tail and not (at_head or after_of):
+            return f.strong and is_country_or_admin1(cs)
+        if not (at_head or after_of):
+            return False
+        whole = ent.end == j
+        pop = max_pop(f.own_cs)
+        ok = (
+            f.strong
+            or f.known
+            or (f.own and j < ent.end and tk.lower[j] in INSTITUTION_HEADS)
+            or (f.own and f.head_after)
+            # "Hamas" is an alternate name of Hamm: only a big place's own name
+            or (whole and pop >= STRONG_POP)
+            or (whole and f.own and f.cue and not f.person)
+            # "clashes in Echmiadzin": "in" only vouches for a town of some size,
+            # "at" and "of" for a bigger one ("at Tenkodogo", "the mayor of Dori")
+            or (whole and f.prev == "in" and not f.person and pop >= ORG_IN_POP)
+            or (whole and f.prev in ("at", "of") and not f.person and pop >= CONTEXT_POP)
+        )
+        if not ok and whole and at_head and pop >= CONTEXT_POP and not f.person:
+            self.nearby.append((*self.span_of(i, j), f.own_cs))
+        return ok
 
-    # NER places the gazetteer does not know and that hold no known name
-    for s, e, label in unknown:
-        add(s, e, label)
+    def cue_variants(self) -> None:
+        """Step 5: a name the gazetteer spells another way, announced by a cue.
 
-    # geographic context: a town the NER calls an organisation, near a
-    # settlement the text names ("Bakhmut fell" in a report on Avdiivka)
-    if nearby:
+        "the village of Tal Tamr" tagged as a person.
+        """
+        tk, text = self.tk, self.text
+        for ent in self.ents:
+            if ent.label not in ("PERSON", "ORG") or not place_cue(tk.lower, ent.start):
+                continue
+            s, e = strip_span(text, ent.start_char, ent.end_char)
+            seg = text[s:e]
+            if (
+                e > s
+                and not any(self.taken[s:e])
+                and not self.gaz.has(fold(seg))
+                and not self.is_org(seg)
+                and not any(
+                    tk.text[t] in self.person_words and self.person_words[tk.text[t]] != {seg}
+                    for t in range(ent.start, ent.end)
+                )  # its words name no other person in the text
+                and variant_cands(self.gaz, seg)
+            ):
+                self.add(s, e, "CUE")
+
+    def organisation_towns(self) -> None:
+        """Step 7a: a town the NER calls an organisation, near a settlement the text names."""
+        if not self.nearby:
+            return
         here = [
             c.place
-            for m in mentions
+            for m in self.mentions[:_NEARBY_SAMPLE]
             if not m.adjectival
-            for c in cands(m.text)[:1]
+            for c in self.cands(m.text)[:1]
             if c.place.kind == "settlement"
         ]
-        for s, e, own_cs in nearby:
+        for s, e, own_cs in self.nearby:
             if any(
                 p.kind == "settlement"
                 and p.population >= CONTEXT_POP
@@ -554,63 +416,87 @@ def recognize(
                 )
                 for p in (c.place for c in own_cs)
             ):
-                add(s, e, "GAZ")
-    # one sense per discourse: a name accepted once is a place everywhere in the text
-    accepted = {fold(m.text) for m in mentions if not m.adjectival}
-    for s, e, key, _ in pending:
-        if key in accepted and text[s:e] not in person_tokens:
-            add(s, e, "GAZ")
-    # coordination: "Kharkiv and Bakhmut", "Martuni and Hadrut were shelled"
-    for _ in range(3):
-        places = sorted((m.start, m.end) for m in mentions if not m.adjectival)
-        added = False
-        for s, e, _key, coordinable in pending:
-            if not coordinable or taken[s]:
+                self.add(s, e, "GAZ")
+
+    def discourse(self) -> None:
+        """Step 7b: one sense per discourse: a name accepted once is a place everywhere."""
+        accepted = {fold(m.text) for m in self.mentions if not m.adjectival}
+        for s, e, key, _ in self.pending:
+            if key in accepted and self.text[s:e] not in self.person_tokens:
+                self.add(s, e, "GAZ")
+
+    def coordination(self) -> None:
+        """Step 7c: "Kharkiv and Bakhmut", "Martuni and Hadrut were shelled"."""
+        text = self.text
+        for _ in range(3):
+            ends = {m.end: m for m in self.mentions if not m.adjectival}
+            starts = {m.start: m for m in self.mentions if not m.adjectival}
+            added = False
+            for s, e, _key, coordinable in self.pending:
+                if self.taken[s]:
+                    continue
+                before = _COORD_BEFORE.search(text, max(0, s - 12), s)
+                after = _COORD_AFTER.match(text, e, min(len(text), e + 12))
+                other = (ends.get(before.start()) if before else None) or (
+                    starts.get(after.end()) if after else None
+                )
+                if other is not None and (coordinable or self._near(text[s:e], other)):
+                    added |= self.add(s, e, "GAZ")
+            if not added:
+                break
+
+    def _near(self, seg: str, other: Mention) -> bool:
+        """Tell whether a town of name ``seg`` lies near the place listed with it.
+
+        "Peila, Bilanga and Manni": a name the index holds under another
+        spelling still counts in a list of its neighbours.
+        """
+        theirs = [c.place for c in self.cands(other.text)[:3] if c.place.kind == "settlement"]
+        return any(
+            c.place.kind == "settlement"
+            and haversine_km(c.place.lat, c.place.lon, q.lat, q.lon) <= CONTEXT_KM
+            for c in self.cands(seg)[:5]
+            for q in theirs
+        )
+
+    def demonyms(self) -> None:
+        """Step 8: demonyms and adjectives ("Russian", "South Ossetian"), marked adjectival."""
+        tk, text, gaz = self.tk, self.text, self.gaz
+        for ent in self.ents:
+            if ent.label in ("NORP", "PERSON"):  # the model sometimes calls "Sri Lankan" a person
+                s, e = strip_span(text, ent.start_char, ent.end_char)
+                if demonym_place(gaz, text[s:e]) is not None:
+                    self.add(s, e, "DEMONYM", adjectival=True)
+        for t in range(self.n):
+            if self.ent_label[t] in ("GPE", "LOC") or not tk.text[t][:1].isupper():
+                continue  # also inside NORP/PERSON spans: "anti-Russian", a lone "Azerbaijani"
+            ent = self.ent_of[t]
+            if self.ent_label[t] == "PERSON" and ent is not None and ent.end - ent.start > 1:
                 continue
-            if any(
-                COORD_RE.fullmatch(text[pe:s])
-                if pe <= s
-                else COORD_RE.fullmatch(text[e:ps])
-                if e <= ps
-                else False
-                for ps, pe in places
-            ):
-                add(s, e, "GAZ")
-                added = True
-        if not added:
-            break
+            if t + 1 < self.n and tk.text[t + 1][:1].isupper():  # "Sri Lankan", "South Ossetian"
+                s, e = self.span_of(t, t + 2)
+                if demonym_place(gaz, text[s:e]) is not None:
+                    self.add(s, e, "DEMONYM", adjectival=True)
+                    continue
+            if demonym_place(gaz, tk.text[t]) is not None:
+                self.add(*self.span_of(t, t + 1), "DEMONYM", adjectival=True)
 
-    # 4. demonyms and adjectives ("Russian", "South Ossetian"), marked adjectival
-    for ent in ents:
-        if ent.label in ("NORP", "PERSON"):  # the model sometimes calls "Sri Lankan" a person
-            s, e = _strip_span(text, ent.start_char, ent.end_char)
-            if _demonym_place(gaz, text[s:e]) is not None:
-                add(s, e, "DEMONYM", adjectival=True)
-    for t in range(n):
-        if ent_label[t] in ("GPE", "LOC") or not words[t][:1].isupper():
-            continue  # also inside NORP/PERSON spans: "anti-Russian", a lone "Azerbaijani"
-        if (
-            ent_label[t] == "PERSON"
-            and ent_of[t] is not None
-            and ent_of[t].end - ent_of[t].start > 1
-        ):
-            continue
-        if t + 1 < n and words[t + 1][:1].isupper():  # "Sri Lankan", "South Ossetian"
-            two = text[idx[t] : idx[t + 1] + len(words[t + 1])]
-            if _demonym_place(gaz, two) is not None:
-                add(idx[t], idx[t + 1] + len(words[t + 1]), "DEMONYM", adjectival=True)
-                continue
-        if _demonym_place(gaz, words[t]) is not None:
-            add(idx[t], idx[t] + len(words[t]), "DEMONYM", adjectival=True)
 
-    # 5. lowercase line names from the theatre overlay
-    for i, j in _line_matches(text, tk, gaz):
-        add(idx[i], idx[j - 1] + len(words[j - 1]), "LINE")
+class _Facts:
+    """What the words around a gazetteer name say about it (see :meth:`_Recognizer.judge`)."""
 
-    if dateline_span is not None:
-        ds, de = dateline_span
-        mentions = [
-            replace(m, dateline=True) if ds <= m.start and m.end <= de else m for m in mentions
-        ]
-    mentions.sort(key=lambda m: m.start)
-    return mentions
+    __slots__ = (
+        "own_cs",
+        "own",
+        "strong",
+        "prev",
+        "cue",
+        "person",
+        "nxt_comma",
+        "known",
+        "head_after",
+    )
+
+    def __init__(self, **kw: object) -> None:
+        for k, v in kw.items():
+            setattr(self, k, v)

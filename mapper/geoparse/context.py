@@ -1,0 +1,267 @@
+"""Resolution in stated context: what the words between two names say.
+
+* **Containment.** "X, Y", "X (Y, Z)", "X district, Y", "X in the Y
+  province", "near X, Y": X lies in Y. X keeps only the candidates that lie
+  in one of Y's readings (:func:`~mapper.geoparse.candidates.could_contain`),
+  Y only the readings that hold one of X's, and Y is marked a *qualifier*.
+  When none of X's candidates lies in Y and the pattern is explicit (an area
+  noun, a parenthesis, "in/of"), or X has no candidate at all, X is an
+  unknown place in known context: it resolves to Y's place with precision 2
+  or 3, never to a namesake elsewhere.
+* **Distance.** "X, about 20 km north of Y": X's candidates lie within that
+  distance of Y's (plus a margin).
+* **Town or district.** A town and its namesake division resolve to the town
+  unless the text says district, county, province... after the name.
+* **Abbreviations.** A US state read from an abbreviation ("Al", "Ga.") needs
+  US context: another US place in the document, or a US town before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from mapper.gazetteer import fold, haversine_km, variant_key
+from mapper.geoparse.candidates import ADM2_KM, could_contain, is_adm1
+from mapper.geoparse.lexicon import AREA_NOUNS, DIVISION_NOUNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mapper.gazetteer import Candidate, Place
+    from mapper.geoparse.resolve import Slot
+
+__all__ = ["apply_context", "area_word"]
+
+_AREA = r"(?:\s+(?:" + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True)) + r"))?"
+_ALT = r"(?:\s*\([^()\n]{1,40}\))?"  # "Khash (Delaram) district, Nimruz"
+_THE = r"(?:the\s+)?"
+_COMMA_GAP = re.compile(rf"{_ALT}{_AREA}\s*,\s*{_THE}", re.I)
+_PAREN_GAP = re.compile(rf"{_AREA}\s*\(\s*{_THE}", re.I)
+_IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}", re.I)
+_NEAR_GAP = re.compile(
+    r"\s*,?\s*(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
+    r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b\.?\s+"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:of|from)\s+" + _THE,
+    re.I,
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
+#: A division's namesake town this close to the division's point is taken as its seat.
+SEAT_KM = 100.0
+#: Words after a name that say it is a settlement ("Kandahar city", "Garissa town").
+SETTLEMENT_WORDS = frozenset("town city village hamlet locality".split())
+#: Margin added to a stated distance ("20 km north of Y"): points are approximate.
+NEAR_MARGIN_KM = 30.0
+_CONTAINER_KINDS = ("admin", "country", "region")
+#: A name whose best reading has this prior (a capital, a big city, a country) is
+#: never taken for an unknown place inside another.
+_KNOWN_PRIOR = 0.7
+_US_CONTEXT_RANK = 1
+
+
+def area_word(text: str, end: int) -> str:
+    """Return the lowercase word right after ``text[:end]`` when it is an area noun, else ``""``.
+
+    >>> area_word("in Chimtal district, Balkh", 10), area_word("in Baku today", 7)
+    ('district', '')
+    """
+    m = _WORD_AFTER.match(text, end, min(len(text), end + 30))
+    word = m.group(1).lower() if m else ""
+    return word if word in AREA_NOUNS else ""
+
+
+def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
+    """How the words between mentions ``a`` and ``b`` relate them, if they do.
+
+    ``("in", explicit, 0)`` for containment, ``("near", True, km)`` for a stated distance.
+    """
+    gap_start, gap_end = a.mention.end, b.mention.start
+    if gap_end - gap_start > 80:
+        return None
+    for pattern, explicit in ((_PAREN_GAP, True), (_IN_GAP, True), (_COMMA_GAP, False)):
+        m = pattern.fullmatch(text, gap_start, gap_end)
+        if m:
+            said = explicit or bool(m.group(0).strip(" ,").strip())  # an area noun or "(alt)"
+            return "in", said, 0.0
+    m = _NEAR_GAP.fullmatch(text, gap_start, gap_end)
+    if m:
+        km = float(m.group("km")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
+        return "near", True, km + NEAR_MARGIN_KM
+    return None
+
+
+def apply_context(
+    text: str,
+    slots: list[Slot],
+    variants: Callable[[str], list[Candidate]] | None = None,
+    lookup: Callable[[str], list[Candidate]] | None = None,
+) -> None:
+    """Apply the stated context to the slots' candidates (see the module docstring).
+
+    ``variants`` gives the other spellings of a name the index does not hold as
+    written; they are tried inside an explicitly stated container only.
+    ``lookup`` gives a name's candidates (for the seat of "Narok County").
+    """
+    _us_abbreviations(slots)
+    links = [
+        _link(text, slots[i], slots[i + 1]) if not slots[i + 1].mention.adjectival else None
+        for i in range(len(slots) - 1)
+    ] + [None]
+    for i in range(len(slots) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
+        a, link = slots[i], links[i]
+        if a.mention.adjectival or link is None:
+            continue
+        j = i + 1
+        if slots[j].key == a.key and links[j] is not None:
+            # "Boundore (Boundore, Yagha)": the repeated name is the same place
+            j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2])
+        _constrain(a, slots[j], *link, variants=variants, text=text)
+    for s in slots:
+        _town_or_division(text, s, lookup, keep=s.is_qualifier)
+
+
+def _constrain(
+    a: Slot,
+    b: Slot,
+    kind: str,
+    explicit: bool,
+    km: float,
+    *,
+    variants: Callable[[str], list[Candidate]] | None = None,
+    text: str = "",
+) -> None:
+    """Restrict ``a`` to places in (or near) ``b``; failing that, place ``a`` at ``b``."""
+    if b.mention.adjectival or not b.cands:
+        return
+    if kind == "near":
+        inside = [
+            c
+            for c in a.cands
+            if any(
+                haversine_km(c.place.lat, c.place.lon, q.place.lat, q.place.lon) <= km
+                for q in b.cands[:5]
+            )
+        ]
+        a.cands = inside or a.cands
+        return
+    inside = _inside(a.cands, b.cands)
+    if not inside and explicit and variants is not None:
+        inside = _inside(variants(a.mention.text), b.cands)  # "Saydabad" for Sayyidabad
+    if inside:
+        a.cands = inside
+        b.cands = _container_reading(
+            text, b, [q for q in b.cands if any(could_contain(q.place, c.place) for c in inside)]
+        )
+        b.is_qualifier = True
+        a.qualifier_places = [q.place for q in b.cands[:5]]
+        return
+    areas = _container_reading(text, b, b.cands, strict=True)
+    if not any(q.place.kind in _CONTAINER_KINDS for q in areas) and not explicit:
+        return
+    if a.cands and a.cands[0].score >= _KNOWN_PRIOR:
+        return  # "the Nairobi area of Moi": a well-known place is not unknown anywhere
+    if (explicit or not a.cands) and areas and a.mention.label != "DEMONYM":
+        # an unknown place in known context: never a namesake that contradicts it
+        a.cands, a.unknown_in = [], b
+        b.cands, b.is_qualifier = areas, True
+
+
+def _container_reading(
+    text: str, b: Slot, cands: list[Candidate], *, strict: bool = False
+) -> list[Candidate]:
+    """Keep a stated container's readings the text words ("Kandahar city"), else its areas.
+
+    "Marinka, Donetsk" is the oblast; "an area of Kandahar city" the city.
+    """
+    word = area_word(text, b.mention.end)
+    if word in SETTLEMENT_WORDS:
+        wanted: tuple[str, ...] = ("settlement",)
+    elif word in DIVISION_NOUNS:
+        wanted = ("admin",)
+    else:
+        wanted = _CONTAINER_KINDS
+    found = [q for q in cands if q.place.kind in wanted]
+    if found or (strict and word):
+        return found  # strict: "Labutta district" known only as a town is no container
+    return cands
+
+
+def _inside(cands: list[Candidate], container: list[Candidate]) -> list[Candidate]:
+    return [c for c in cands if any(could_contain(q.place, c.place) for q in container)]
+
+
+def _town_or_division(
+    text: str,
+    s: Slot,
+    lookup: Callable[[str], list[Candidate]] | None = None,
+    *,
+    keep: bool = False,
+) -> None:
+    """Choose between a town and its namesake division: the town, unless the text says so.
+
+    A division kept has its namesake town as its seat (where ACLED puts it);
+    ``keep`` (a stated container) only records seats.
+    """
+    words = s.key.rsplit(" ", 1)
+    named = len(words) == 2 and words[1] in DIVISION_NOUNS  # "Narok County"
+    said = named or area_word(text, s.mention.end) in DIVISION_NOUNS
+    towns = [c for c in s.cands if c.place.kind == "settlement"]
+    if named and lookup is not None:
+        towns += [c for c in lookup(words[0]) if c.place.kind == "settlement"]
+    divisions = [c for c in s.cands if c.place.kind == "admin"]
+    drop: set[str] = set()
+    for d in divisions:
+        twins = [t for t in towns if _namesakes(d.place, t.place, words[0] if named else None)]
+        if not twins:
+            continue
+        if said or keep:
+            drop.update(t.place.key for t in twins)
+            seat = twins[0].place  # ACLED codes a district or county at its seat
+            if haversine_km(d.place.lat, d.place.lon, seat.lat, seat.lon) <= SEAT_KM:
+                s.seats[d.place.key] = seat
+        else:
+            drop.add(d.place.key)
+    if drop and not keep:
+        s.cands = [c for c in s.cands if c.place.key not in drop]
+
+
+def _namesakes(division: Place, town: Place, name: str | None = None) -> bool:
+    """Tell whether a division and a town share their name and ground ("Garissa", "Lamu")."""
+    if division.country_code != town.country_code:
+        return False
+    a, b = name or fold(division.name), fold(town.name)
+    if a != b and variant_key(a) != variant_key(b):  # "Kishoreganj" / "Kishorganj"
+        return False
+    km = haversine_km(division.lat, division.lon, town.lat, town.lon)
+    if is_adm1(division):
+        return division.admin1_code == town.admin1_code or km <= SEAT_KM
+    return km <= ADM2_KM
+
+
+def _is_state_abbreviation(c: Candidate) -> bool:
+    p = c.place
+    return (
+        p.country_code == "US"
+        and is_adm1(p)
+        and len(c.matched) <= 6
+        and fold(c.matched) != fold(p.name)
+    )
+
+
+def _us_abbreviations(slots: Sequence[Slot]) -> None:
+    """Drop US states read from abbreviations ("Al", "Ga.") in texts with no US place."""
+    us = sum(
+        1
+        for s in slots
+        if s.cands
+        and any(
+            c.place.country_code == "US" and not _is_state_abbreviation(c)
+            for c in s.cands[:_US_CONTEXT_RANK]
+        )
+    )
+    if us:
+        return
+    for s in slots:
+        kept = [c for c in s.cands if not _is_state_abbreviation(c)]
+        if len(kept) != len(s.cands):
+            s.cands = kept

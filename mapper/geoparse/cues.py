@@ -1,0 +1,202 @@
+"""Context patterns that make a capitalised name a place, whatever the NER label.
+
+How conflict chronologies, wire copy and ACLED notes locate places:
+
+* an area noun after the name: "in Chimtal district, Balkh", "in Twantay
+  township", "in Mongyawng town (...)", "Khash (Delaram) district, Nimruz";
+* a stated container after a comma or in parentheses: "Marinka, Donetsk",
+  "Boundore (Boundore, Yagha)", "near Haluqa, Garissa";
+* two towns joined by a dash into a road or an axis: "the Djibo-Mentao axis",
+  "the Voi-Taveta road".
+
+A name the index knows is taken when one of its candidates fits the
+pattern (a settlement or division; for a container, a candidate inside it).
+A name the index does not know is taken only before an area noun *and* a
+stated container the index knows ("Zinda Jan district, Herat"): resolution
+then places it at that container (precision 2 or 3).
+
+Each rule looks at a bounded window of tokens around one position: linear.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mapper.gazetteer import fold
+from mapper.geoparse.candidates import could_contain
+from mapper.geoparse.lexicon import AREA_NOUNS, GENERIC, ROUTE_DASHES, ROUTE_NOUNS, STOP_NAMES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from mapper.gazetteer import Candidate
+
+__all__ = ["add_context_mentions", "inside_longer_name", "CONTEXT_LABEL", "UNKNOWN_LABEL"]
+
+#: Mention label of a known name taken through a context pattern.
+CONTEXT_LABEL = "CONTEXT"
+#: Mention label of an unknown name with an area noun and a known container.
+UNKNOWN_LABEL = "CONTEXT_UNKNOWN"
+_MAX_NAME_TOKENS = 5
+_MAX_PAREN_TOKENS = 8
+_PLACE_KINDS = ("settlement", "admin")
+_CONTAINER_KINDS = ("admin", "country", "region", "settlement")
+
+
+def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private class)
+    """Add the mentions the context patterns find to the recogniser ``rec``."""
+    tk = rec.tk
+    for i, j in rec.matches:
+        if rec.taken[tk.idx[i]]:
+            continue
+        seg = rec.text[slice(*rec.span_of(i, j))]
+        if _excluded(rec, seg, i, j):
+            continue
+        cs = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
+        if not cs or inside_longer_name(rec, i, j):
+            continue  # "Zinda Jan district": the name is "Zinda Jan", not "Jan"
+        if _area_after(rec, j) is not None or _container_after(rec, j, cs) or _route(rec, i, j):
+            rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
+    _unknown_before_area(rec)
+
+
+def inside_longer_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
+    """Tell whether the name ends a longer capitalised name before an area noun.
+
+    "Zinda Jan district", "Mohmand Dara district": the place is the whole
+    name (unknown to the index, placed at its stated container), not "Jan".
+    """
+    tk = rec.tk
+    return (
+        _area_after(rec, j) is not None
+        and i > 1
+        and tk.text[i - 1][:1].isupper()
+        and tk.alpha[i - 1]
+        and not tk.stop[i - 1]
+        and fold(tk.text[i - 1]) not in STOP_NAMES
+        and not rec.taken[tk.idx[i - 1]]
+        and tk.text[i - 2] not in (".", "\n")
+    )
+
+
+def _excluded(rec, seg: str, i: int, j: int) -> bool:  # noqa: ANN001
+    key = fold(seg)
+    return (
+        key in STOP_NAMES
+        or key in GENERIC
+        or rec.is_org(seg)
+        or any(rec.tk.text[t] in rec.person_tokens for t in range(i, j))
+        or (j - i == 1 and rec.tk.stop[i] and not seg.isupper())
+    )
+
+
+def _skip_paren(rec, j: int) -> int:  # noqa: ANN001
+    """Token after a short parenthesis opening at ``j`` ("Khash (Delaram) district"), else ``j``."""
+    tk = rec.tk
+    if j < rec.n and tk.text[j] == "(":
+        for k in range(j + 1, min(rec.n, j + _MAX_PAREN_TOKENS)):
+            if tk.text[k] == ")":
+                return k + 1
+    return j
+
+
+def _area_after(rec, j: int) -> int | None:  # noqa: ANN001
+    """Index of the area noun right after the name (or after a short parenthesis), else None."""
+    for k in (j, _skip_paren(rec, j)):
+        if k < rec.n and rec.tk.lower[k] in AREA_NOUNS:
+            return k
+    return None
+
+
+def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
+    """Tell whether a comma or parenthesis after token ``j`` states a container of ``cs``."""
+    container = _container_cands(rec, j)
+    return any(could_contain(q, c.place) for q in container for c in cs[:10])
+
+
+def _container_cands(rec, j: int) -> list:  # noqa: ANN001
+    """Return the readings of a container named after token ``j`` (divisions, towns...).
+
+    "X, Y", "X (Y", "X district, Y", "X area of Y", "X district in the Y".
+    """
+    tk, n = rec.tk, rec.n
+    k = j
+    if k < n and tk.lower[k] in AREA_NOUNS:
+        k += 1  # "Chimtal district, Balkh"
+    if k < n and (tk.text[k] in (",", "(") or (k > j and tk.lower[k] in ("of", "in"))):
+        k += 1
+    else:
+        return []
+    if k < n and tk.lower[k] == "the":
+        k += 1
+    end = k
+    while end < min(n, k + _MAX_NAME_TOKENS) and tk.text[end][:1].isupper():
+        end += 1
+    for e in range(end, k, -1):  # longest known name first
+        seg = rec.text[slice(*rec.span_of(k, e))]
+        found = [c.place for c in rec.cands(seg) if c.place.kind in _CONTAINER_KINDS]
+        if found:
+            return found
+    return []
+
+
+def _route(rec, i: int, j: int) -> bool:  # noqa: ANN001
+    """Tell whether the name is one end of a road or axis.
+
+    Joined by a dash to another town ("Bogande-Fada"), or to any capitalised
+    name with a route noun next to the pair ("the axis Djibo-Mentao", "the Mai
+    Mahiu-Narok road").
+    """
+    tk, n = rec.tk, rec.n
+    own = any(c.place.kind == "settlement" for c in rec.cands(rec.text[slice(*rec.span_of(i, j))]))
+    if not own:
+        return False
+
+    def glued(a: int) -> bool:  # token a starts right where token a - 1 ends
+        return tk.idx[a] == tk.idx[a - 1] + len(tk.text[a - 1])
+
+    def name_at(a: int) -> bool:
+        return 0 <= a < n and tk.text[a][:1].isupper() and tk.alpha[a]
+
+    def town(a: int) -> bool:
+        return name_at(a) and any(c.place.kind == "settlement" for c in rec.cands(tk.text[a]))
+
+    after = j + 1 < n and tk.text[j] in ROUTE_DASHES and glued(j) and glued(j + 1)
+    before = i >= 2 and tk.text[i - 1] in ROUTE_DASHES and glued(i) and glued(i - 1)
+    if (after and town(j + 1)) or (before and town(i - 2)):
+        return True
+    if not (after and name_at(j + 1)) and not (before and name_at(i - 2)):
+        return False
+    first, last = (i, j + 2) if after else (i - 2, j)
+    while first > 0 and name_at(first - 1):
+        first -= 1  # "Mai Mahiu-Narok"
+    window = tk.lower[max(0, first - 2) : first] + tk.lower[last : last + 2]
+    return any(w in ROUTE_NOUNS for w in window)
+
+
+def _unknown_before_area(rec) -> None:  # noqa: ANN001
+    """Unknown names before an area noun and a known container: "Zinda Jan district, Herat"."""
+    tk, n = rec.tk, rec.n
+    for k in range(1, n):
+        if tk.lower[k] not in AREA_NOUNS:
+            continue
+        stop = k
+        if tk.text[k - 1] == ")":  # "Pur Chaman (Pusht Koh) district"
+            opened = next(
+                (a for a in range(k - 2, max(-1, k - _MAX_PAREN_TOKENS), -1) if tk.text[a] == "("),
+                None,
+            )
+            if opened is None:
+                continue
+            stop = opened
+        start = stop
+        while start > max(0, stop - _MAX_NAME_TOKENS) and tk.text[start - 1][:1].isupper():
+            start -= 1
+        while start < stop and (tk.stop[start] or fold(tk.text[start]) in STOP_NAMES):
+            start += 1  # "The", "Police": not part of the name
+        if start == stop or rec.taken[tk.idx[start]] or not _container_cands(rec, k):
+            continue
+        s, e = rec.span_of(start, stop)
+        seg = rec.text[s:e]
+        if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
+            continue
+        known = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
+        rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL)

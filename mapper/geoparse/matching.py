@@ -1,0 +1,185 @@
+"""Token-level matching: gazetteer names over capitalised runs, line names, datelines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mapper.gazetteer import fold
+from mapper.geoparse.candidates import name_heads
+from mapper.geoparse.lexicon import (
+    CONNECTORS,
+    DATELINE_RE,
+    DATELINE_WINDOW,
+    DETERMINERS,
+    HEAD_SPLIT,
+    QUOTES,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from mapper.gazetteer import Gazetteer
+
+__all__ = [
+    "Toks",
+    "find_datelines",
+    "gaz_matches",
+    "line_matches",
+    "strip_span",
+    "title_case_lines",
+]
+
+_ARTICLE_LEAD = re.compile(r"(?:the|The|THE)\s+")
+_TRAILING = frozenset(" \t\n\r,;:!?'’\"“”«»()[]")
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading article and a trailing possessive or punctuation (linear time).
+
+    >>> text = "the Donetsk's, "
+    >>> text[slice(*strip_span(text, 0, len(text)))]
+    'Donetsk'
+    """
+    m = _ARTICLE_LEAD.match(text, start, end)
+    if m and end - m.end() > 1:
+        start = m.end()
+    while end > start + 1:
+        if text[end - 1] in _TRAILING:
+            end -= 1
+        elif text[end - 1] in "sS" and text[end - 2] in "'’" and end - 2 > start:
+            end -= 2
+        else:
+            break
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Toks:
+    """Plain per-token lists: building spaCy Token objects over and over is slow."""
+
+    text: list[str]
+    idx: list[int]
+    lower: list[str]
+    alpha: list[bool]
+    stop: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Toks:
+        """Read the token lists of ``doc``."""
+        toks = list(doc)
+        return cls(
+            [t.text for t in toks],
+            [t.idx for t in toks],
+            [t.lower_ for t in toks],
+            [t.is_alpha for t in toks],
+            [t.is_stop for t in toks],
+        )
+
+
+def title_case_lines(tk: Toks) -> list[bool]:
+    """Flag the tokens of headline-style lines, where most words are capitalised."""
+    n = len(tk.text)
+    flags = [False] * n
+    start = 0
+    for i in range(n + 1):
+        end_here = i == n or "\n" in tk.text[i] or tk.text[i] in (".", "!", "?")
+        if not end_here:
+            continue
+        words = [
+            tk.text[t]
+            for t in range(start, i)
+            if tk.alpha[t] and not tk.stop[t] and tk.lower[t] not in CONNECTORS
+        ]
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+            for t in range(start, i):
+                flags[t] = True
+        start = i + 1
+    return flags
+
+
+def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
+    """Longest gazetteer names over capitalised token runs, as token index pairs."""
+    out: list[tuple[int, int]] = []
+    heads = name_heads(gaz)
+    words, idx = tk.text, tk.idx
+    n = len(words)
+    i = 0
+    while i < n:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        head = fold(words[i])
+        multi = head in heads or HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
+        hit = 0
+        j = i + 1
+        if multi:
+            # extend over name-like tokens and internal connectors
+            j_max = min(n, i + max_tokens)
+            while j < j_max:
+                t = words[j]
+                if t[:1].isupper() or t in CONNECTORS or t in ("-", "'", "’"):
+                    j += 1
+                else:
+                    break
+        for k in range(j, i, -1):
+            last = words[k - 1]
+            if not (last[:1].isupper() or last == "."):
+                continue
+            if gaz.has(fold(text[idx[i] : idx[k - 1] + len(last)])):
+                hit = k
+                break
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+def line_matches(text: str, tk: Toks, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Lowercase multi-word names of lines ("contact line", "line of contact")."""
+    out: list[tuple[int, int]] = []
+    heads = name_heads(gaz)
+    words, idx, lower = tk.text, tk.idx, tk.lower
+    n = len(words)
+    i = 1
+    while i < n:
+        hit = 0
+        # common-noun place names come with a determiner: "the contact line"
+        det = lower[i - 1] in DETERMINERS or (
+            i > 1 and words[i - 1] in QUOTES and lower[i - 2] in DETERMINERS
+        )
+        if det and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
+            for k in range(min(n, i + 4), i + 1, -1):
+                seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
+                key = fold(seg)
+                if (
+                    " " in key
+                    and gaz.has(key)
+                    and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3))
+                ):
+                    hit = k
+                    break
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of dateline places (and their region) near the start of ``text``."""
+    out = []
+    for m in DATELINE_RE.finditer(text[:DATELINE_WINDOW]):
+        place = m.group("place").rstrip(" .-")
+        if len(place) < 3 or not any(c.isalpha() for c in place):
+            continue
+        s = m.start("place")
+        out.append((s, s + len(place)))
+        if m.group("region"):
+            out.append((m.start("region"), m.end("region")))
+        break  # one dateline per report
+    return out
