@@ -126,6 +126,13 @@ _NUMBER_DEPS = ("det", "nummod", "quantmod", "predet", "advmod")
 _PEOPLE = lx.CIVILIAN | lx.ARMED_STATE | lx.ARMED_NONSTATE | lx.PROTESTER | {"member", "fighter"}
 
 
+def _code_or_year(t: Any) -> bool:
+    """Tell tokens that are no head count: "AK-47", "B52", or a year ("the 2001 riots")."""
+    if re.search(r"[a-z]\d|\d[a-z]", t.lower_):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d\d", t.text)) and t.head.lemma_.lower() not in _PEOPLE
+
+
 def _count_group(g: Any) -> int | None:
     """Count one conjunct: its number words, else one for a singular person noun."""
     if g.lemma_.lower() == "family":
@@ -135,9 +142,7 @@ def _count_group(g: Any) -> int | None:
                 if n is not None:
                     return n  # "a family of five"
     words = [t for c in g.children if c.dep_ in _NUMBER_DEPS for t in c.subtree] + [g]
-    words = sorted(
-        (t for t in words if not re.search(r"[a-z]\d|\d[a-z]", t.lower_)), key=lambda t: t.i
-    )
+    words = sorted((t for t in words if not _code_or_year(t)), key=lambda t: t.i)
     n = count_people(" ".join(t.text for t in words))
     if n is not None and not (n == 1 and g.tag_ in ("NNS", "NNPS")):
         return n
@@ -161,8 +166,12 @@ def _count_phrase(head: Any) -> int | None:
 
     while head.dep_ == "conj" and head.head.i != head.i and counted(head.head):
         head = head.head
-    total = None
     groups = [head] + [c for c in head.conjuncts if c.i > head.i and counted(c) and counted(head)]
+    if len(groups) > 1 and all(g.pos_ == "NUM" for g in groups):
+        # "between 1,000 and 5,000 people": two figures for one group, the lower stands.
+        counts = [c for c in (_count_group(g) for g in groups) if c is not None]
+        return min(counts) if counts else None
+    total = None
     for g in groups:
         n = _count_group(g)
         if n is not None:

@@ -128,7 +128,12 @@ def _time_of(
     The fighting killed 30,000."); with none in the paragraph, the narrative
     anchor (the last day told) or the reference date.
     """
-    items = _datable(items)
+    doc = frame.unit.tokens[0].doc
+    items = [(e, w) for e, w in _datable(items) if not _in_setting(doc, e.start, frame)]
+    if not items and (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
+        # A setting clause with no time of its own is told in its sentence's time.
+        whole = timeline.within(frame.unit.start, frame.unit.end)
+        items = [(e, w) for e, w in _datable(whole) if not _in_setting(doc, e.start, frame)]
     day = [(e, w) for e, w in items if w.precision <= 2]
     pool = day or items
     if not pool:
@@ -140,7 +145,6 @@ def _time_of(
             # A story of the past told on across paragraphs in the past tense.
             return earlier[-1][1], False
         return timeline.at(frame.unit.start), False
-    doc = frame.unit.tokens[0].doc
     if frame.reporter is not None:
         # "X said on Tuesday that ... on Saturday": the saying's day is not the event's.
         own = [(e, w) for e, w in pool if _verb_of(doc, e.start) != frame.reporter]
@@ -148,6 +152,32 @@ def _time_of(
     doc_starts = [doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
     return w, True
+
+
+def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
+    """Tell a date that dates another event: "began after the August 9 vote".
+
+    A time inside a setting phrase (after, before, since, following ...) of
+    the clause dates that setting, unless the account is that setting itself.
+    """
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span[0]
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in _SETTING and t.dep_ == "prep":
+            inside = frame.start <= t.idx < frame.end and (frame.start, frame.end) != (
+                frame.unit.start,
+                frame.unit.end,
+            )
+            return not inside
+    return False
+
+
+_SETTING = frozenset({"after", "before", "since", "following", "amid", "ahead"})
 
 
 def _verb_of(doc: Any, offset: int) -> int | None:
@@ -293,9 +323,12 @@ def _same_place(a: Mention, b: Mention) -> bool:
 
 
 def _same_time(m: Mention, event: Mention) -> bool:
-    if not m.own_date:
+    """Whether a mention can be of the event's day (a day-precise date elsewhere cannot)."""
+    if m.when.date is None or event.when.date is None:
         return True
-    return m.when.date == event.when.date or event.when.date is None
+    if m.when.date == event.when.date:
+        return True
+    return not m.own_date and max(m.when.precision, event.when.precision) > 1
 
 
 def _compatible(m: Mention, head: Mention) -> bool:

@@ -312,7 +312,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("protest")
     if low == "sit" and _next_words(tok, 2) == ["-", "in"] or lem in ("stoppage", "walkout"):
         out.add("protest")  # "a sit-in", "a work stoppage"
-    if lem in lx.PROTESTER or lem in ("riot", "rioter"):
+    speaking = tok.dep_ == "nsubj" and _lem(tok.head) in lx.REPORT  # "protesters say ..."
+    if (lem in lx.PROTESTER or lem in ("riot", "rioter")) and not speaking:
         out.add("protest" if lem in lx.PROTESTER else "riot")
     if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt"):
         out.add("riot")
@@ -668,6 +669,8 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
 def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str | None:
     if lem in lx.PROTESTER:
         return "protester"
+    if lem in lx.ARMED_STATE | lx.ARMED_NONSTATE and _named_group(tok):
+        return "nonstate"  # "ISIS forces", "RSF fighters", "Houthi units": a group's own
     if lem in ("rioter", "mob", "crowd", "vigilante") or mods & {"vigilante"}:
         return "crowd"
     if lem in lx.SECURITY_SITE and (

@@ -119,6 +119,14 @@ def _modifier_of_actor(tok: Any) -> bool:
     }  # fmt: skip
 
 
+def _in_name(doc: Any, site: Site) -> bool:
+    """Tell a place inside an organisation's name ("Islamic State of Iraq and the Levant")."""
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.start_char <= site.start and site.end <= ent.end_char:
+            return (ent.end_char - ent.start_char) > (site.end - site.start)
+    return False
+
+
 def _voice(tok: Any) -> bool:
     """Tell a place that speaks: subject or possessor of a reporting verb, "according to X"."""
     t = tok
@@ -169,7 +177,7 @@ def _candidates(
         if s.qualifier and named - {s.name}:
             continue
         root = site_root(doc, s)
-        if root is None or _voice(root) or _modifier_of_actor(root):
+        if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
             continue
         prep, _ = _governor(root)
         out.append((s, root, prep))

@@ -530,9 +530,19 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     state = _Walk(reference, from_pub, frame_start, _years(exprs))
     items = []
     for e in exprs:
+        if e.kind == "year" and _heading(text, e):
+            state.heading_year = e.fields[0]
         w = state.resolve(e)
         items.append((e, w))
     return Timeline(reference, from_pub, frame_start, tuple(items), tuple(state.anchors))
+
+
+def _heading(text: str, e: TimeExpr) -> bool:
+    """Tell a year standing alone on its line: a chronology's section heading ("2013")."""
+    start = text.rfind("\n", 0, e.start) + 1
+    end = text.find("\n", e.end)
+    line = text[start : len(text) if end < 0 else end]
+    return line.strip(" \t:-–—") == text[e.start : e.end]
 
 
 def _years(exprs: list[TimeExpr]) -> list[tuple[int, int]]:
@@ -608,6 +618,8 @@ class _Walk:
         self.anchors: list[tuple[int, When]] = []
         # The last time told, of any precision: "the next day" moves on from it.
         self.context: When | None = None
+        self.context_kind = ""
+        self.heading_year: int | None = None
 
     def resolve(self, e: TimeExpr) -> When:
         w = getattr(self, "_" + e.kind)(e)
@@ -622,6 +634,7 @@ class _Walk:
             self.anchors.append((e.start, w))
         if w.date is not None and e.kind != "period":
             self.context = w
+            self.context_kind = e.kind
         return w
 
     # -- explicit dates
@@ -629,9 +642,13 @@ class _Walk:
         """Return the year that fits a day and month written without one."""
         if e.fields[0]:
             return e.fields[0]
-        if self.context is not None and self.context.background and self.context.date:
-            # Inside a story of the past ("In January 2015 ... On January 9, ..."), its year.
-            return self.context.date.year
+        if self.heading_year is not None:
+            return self.heading_year  # under a chronology's year heading
+        told = self.context
+        if told is not None and told.background and told.date and self.context_kind != "year":
+            # Inside a story of the past ("In January 2015 ... On January 9, ..."), its
+            # year; a year merely mentioned ("kidnapped in 2012") sets no story.
+            return told.date.year
         base = self.anchor.date if self.anchor and self.anchor.date else None
         if base is None and self.reference is not None and self.from_pub:
             base = self.reference
