@@ -152,8 +152,11 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
             out.add("explosive")
     if lem in ("drop", "airdrop") and {"bomb", "explosive", "barrel"} & _around(tok, 4):
         out.add("air")  # bombs dropped from the air
-    if lem in lx.CHEMICAL and "weapon" in " ".join(nxt + [low]):
-        out.add("chemical")
+    if lem in lx.CHEMICAL and {"weapon", "attack", "gas", "agent", "strike"} & {
+        _lem(tok.head),
+        *nxt,
+    }:
+        out.add("chemical")  # "a chemical attack", "chemical weapons", "chlorine gas"
     return out
 
 
@@ -291,6 +294,8 @@ def _is_ground(tok: Any) -> bool:
         "town", "village", "city", "district", "base", "position", "area", "territory",
         "hill", "height", "checkpoint", "post", "camp", "region", "province", "settlement",
         "county", "locality", "capital", "headquarters", "airport", "port", "crossing",
+        "airbase", "airfield", "barracks", "bridge", "hilltop", "ridge", "neighbourhood",
+        "neighborhood", "quarter", "oilfield", "outpost", "garrison", "valley", "island",
     }  # fmt: skip
     return bool(words & ground) or tok.ent_type_ in ("GPE", "LOC", "FAC")
 
