@@ -89,9 +89,10 @@ def _acled(out: Path) -> None:
         print("== acled: skipped (../shared/data/acled-dev is missing)")
         return
     done = _run([sys.executable, str(script), str(notes), "--mapper", str(MAPPER)])
-    (out / "acled.txt").write_text(done.stdout, encoding="utf-8")
+    text = done.stderr + done.stdout  # the per-type table goes to stderr
+    (out / "acled.txt").write_text(text, encoding="utf-8")
     print("== acled (per event type, then SUMMARY)")
-    for line in done.stdout.splitlines():
+    for line in text.splitlines():
         if line.startswith(("  ", "SUMMARY")):
             print(line)
 

@@ -117,14 +117,13 @@ def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:
     if not toks:
         return None
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
-    for s in sites:
-        if (
-            s.start >= a
-            and s.end <= b
-            and (s.adjectival or s.kind == "country")
-            and s.lat is not None
-        ):
+    inside = [s for s in sites if s.start >= a and s.end <= b and s.lat is not None]
+    for s in inside:
+        if s.adjectival or s.kind == "country":
             return s.country or s.name
+    for s in inside:
+        if s.feature_code == "PPLC":
+            return s.country  # a capital speaks for its state: "the General Staff in Kyiv"
     return None
 
 

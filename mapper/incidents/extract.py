@@ -132,15 +132,18 @@ def _claimed_by(
     country: str | None,
 ) -> str | None:
     """Return the source's name when it is a party to the event (see :mod:`.claims`)."""
-    if teller is None or teller.neutral or teller.side is None:
+    if teller is None or teller.neutral:
+        return None
+    rep = group.head.frame.reporter
+    if rep is not None and doc[rep].lemma_.lower() in _CLAIM_VERBS:
+        return teller.name  # "X claimed", "X accused Y of ...": a claim whoever X is
+    if teller.side is None:
         return None
     victim_side = country if a2 is not None and a2.kind in ("civilian", "property") else None
     sides = {a1.side if a1 else None, (a2.side if a2 else None) or victim_side} - {None}
-    if teller.side in sides and len(sides) == 2:
-        return teller.name
-    rep = group.head.frame.reporter
-    if rep is not None and doc[rep].lemma_.lower() in _CLAIM_VERBS:
-        return teller.name
+    own_forces = a1 is not None and a1.side == teller.side and a1.kind in ("state", "nonstate")
+    if teller.side in sides and (len(sides) == 2 or own_forces):
+        return teller.name  # a side speaking of its own fighting or of the other side's act
     return None
 
 
@@ -217,6 +220,15 @@ def _freeze(
     country = site.country if site else (fallback.site.country if fallback else None)
     teller = source_of(group.head.frame, doc, sites)
     a1, a2 = _actors(group, doc, sites, country, teller)
+    if (
+        code[1] == "Government regains territory"
+        and a1
+        and a1.side
+        and country
+        and a1.side != country
+    ):
+        # A state's forces taking ground in another state do not regain their own.
+        code = ("Battles", "Armed clash")
     claimed = _claimed_by(teller, doc, group, a1, a2, country)
     counts: Counts = combine(
         (m.counts, claimed is not None and m.frame is group.head.frame)
@@ -339,15 +351,13 @@ def _fits(coarse: Incident, precise: Incident) -> bool:
 
 
 def _retold(later: Incident, first: Incident) -> bool:
-    """Tell whether the same type, place and day are told again further down."""
+    """Tell whether the same kind of event, place and day are told again further down."""
     return (
         later.event_type == first.event_type
-        and later.sub_event_type == first.sub_event_type
         and later.location == first.location
         and later.location is not None
         and later.event_date == first.event_date
         and later.background == first.background
-        and later.geo_precision == first.geo_precision
     )
 
 
@@ -374,7 +384,7 @@ def _fold_coarse(
             fits = [p for p in precise if _fits(inc, p)]
             if len(fits) == 1 and (has_place or len(precise) == 1):
                 target = fits[0]
-        if target is None:
+        if target is None and has_place and not own:
             target = next((p for p in out if p is not inc and _retold(inc, p)), None)
         if target is None:
             out.append(inc)

@@ -834,6 +834,14 @@ def _reporter(tok: Any) -> int | None:
     """Return the reporting verb a cue is told under ("X said militants attacked ...")."""
     for a in tok.ancestors:
         if _lem(a) in lx.REPORT and a.pos_ in ("VERB", "AUX") and a.i != tok.i:
+            # "X said on Sunday, reporting 41 clashes": a participle speaks with its head.
+            while (
+                a.tag_ == "VBG"
+                and a.dep_ in ("advcl", "conj", "xcomp")
+                and not any(c.dep_ == "nsubj" for c in a.children)
+                and _lem(a.head) in lx.REPORT
+            ):
+                a = a.head
             return a.i
     return None
 

@@ -138,8 +138,11 @@ def _voice(tok: Any) -> bool:
         if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() in lx.REPORT:
             return True  # "the first deaths reported by Baku"
         if t.dep_ in ("poss", "compound", "amod", "nmod") or (
-            t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN"
+            t.dep_ == "pobj"
+            and t.head.lower_ in ("of", "in")
+            and t.head.head.pos_ in ("NOUN", "PROPN")
         ):
+            # "Moscow's Defence Ministry", "the General Staff in Kyiv", "officials of X"
             t = t.head if t.dep_ != "pobj" else t.head.head
             continue
         break
