@@ -12,6 +12,7 @@ spaCy sees the text (same length: offsets hold).
 from __future__ import annotations
 
 import functools
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -37,6 +38,9 @@ __all__ = [
 
 #: Longest piece of text handed to spaCy at once.
 MAX_PIECE_CHARS = 4000
+#: Longest run without whitespace handed to spaCy in one piece.
+MAX_RUN_CHARS = 64
+_LONG_RUN = re.compile(r"\S{" + str(MAX_RUN_CHARS + 1) + ",}")
 _COMPONENT = "mapper_geoparser"
 _PARAGRAPH = ("\n\n", "\r\n\r\n")
 _SENTENCE = (". ", ".\n", "? ", "! ", "\n", "; ")
@@ -83,7 +87,10 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
 
     A piece ends after a paragraph break when one falls in its second half,
     else after a sentence-like boundary, else after whitespace, else at the
-    limit. The pieces cover the text exactly; the work is linear in its length.
+    limit. A run of more than :data:`MAX_RUN_CHARS` characters without
+    whitespace is cut every :data:`MAX_RUN_CHARS` characters (spaCy's tokenizer
+    is quadratic in the length of such a run). The pieces cover the text
+    exactly; the work is linear in its length.
 
     Examples
     --------
@@ -94,11 +101,20 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
     >>> pieces("")
     []
     """
+    cuts = deque(
+        c
+        for m in _LONG_RUN.finditer(text)
+        for c in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS)
+    )
     out = []
     start, n = 0, len(text)
     while start < n:
+        while cuts and cuts[0] <= start:
+            cuts.popleft()
         end = min(n, start + limit)
-        if end < n:
+        if cuts and cuts[0] <= end:
+            end = cuts.popleft()
+        elif end < n:
             end = _boundary(text, start, end)
         out.append((start, end))
         start = end
