@@ -19,13 +19,13 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from mapper.geoparse.focus import focus_countries
 from mapper.geoparse.records import Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,15 +138,15 @@ class GeoParser:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc.spans["toponyms"]`` and ``doc._.focus``."""
+        from mapper.geoparse.focus import rescue
         from mapper.geoparse.recognize import recognize
         from mapper.geoparse.resolve import resolve
 
-        text = doc.text
-        tops = (
-            resolve(text, recognize(doc, text, self.gazetteer, doc._.dateline_span), self.gazetteer)
-            if text.strip()
-            else []
-        )
+        text, gaz = doc.text, self.gazetteer
+        tops = []
+        if text.strip():
+            tops = resolve(text, recognize(doc, text, gaz, doc._.dateline_span), gaz)
+            tops = rescue(text, tops, gaz)
         write_spans(doc, tops)
         return doc
 
@@ -172,27 +172,6 @@ def write_spans(doc: Doc, tops: list[Toponym]) -> None:
     doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=found)
     doc.spans[UNRESOLVED_KEY] = SpanGroup(doc, name=UNRESOLVED_KEY, spans=missing)
     doc._.focus = focus_countries(tops)
-
-
-def focus_countries(tops: list[Toponym]) -> list[str]:
-    """Countries a document is about, most weight first.
-
-    A place named counts for its country; a country named, a demonym or a
-    dateline counts too.
-
-    Examples
-    --------
-    >>> t = [Toponym(0, 4, "Baku", "Baku", 40.4, 49.9, country_code="AZ"),
-    ...      Toponym(9, 15, "Yerevan", "Yerevan", 40.2, 44.5, country_code="AM"),
-    ...      Toponym(20, 24, "Ganja", "Ganja", 40.7, 46.4, country_code="AZ")]
-    >>> focus_countries(t)
-    ['AZ', 'AM']
-    """
-    weight: Counter[str] = Counter()
-    for t in tops:
-        if t.country_code and t.lat is not None:
-            weight[t.country_code] += 0.5 if t.adjectival else 1.0
-    return [cc for cc, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def span_toponym(span: Span) -> Toponym:
