@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,7 @@ __all__ = [
     "parse",
     "parse_many",
     "pieces",
+    "unresolved_names",
 ]
 
 #: Longest piece of text handed to spaCy at once.
@@ -332,3 +333,36 @@ def parse_many(
     strs, spans = _items(items, dateline_spans)
     for doc, span in zip(_base_docs(strs, fast=False, batch_size=batch_size), spans, strict=True):
         yield _run_geoparser(doc, span)
+
+
+def unresolved_names(items: Iterable[Item], *, batch_size: int = 16) -> list[tuple[str, int]]:
+    """Count the place-like names the index could not resolve, most frequent first.
+
+    Names the recogniser took for places (the NER's places, names before
+    "district", "X (Y, Z)"...) that no place of the index explains, including
+    those placed only at their stated context area: what a GeoNames dump of
+    the theatre should add (``mapper gazetteer build --geonames CC.zip``).
+
+    Parameters
+    ----------
+    items : iterable of str or of (str, (int, int) or None)
+        Texts, or ``(text, dateline_span)`` pairs.
+    batch_size : int
+        spaCy batch size.
+
+    Returns
+    -------
+    list of (str, int)
+        ``(name as written, count)``.
+
+    Examples
+    --------
+    >>> unresolved_names(["Shells hit Zorkavan district, Tavush, and Ijevan."])
+    [('Zorkavan', 1)]
+    """
+    counts: Counter[str] = Counter()
+    for tops in geoparse_many(items, batch_size=batch_size, unresolved=True):
+        for t in tops:
+            if t.lat is None or (t.precision > 1 and t.name == t.text):
+                counts[" ".join(t.text.split())] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
