@@ -54,7 +54,8 @@ def _median_run(cmd: list[str], n: int = 5) -> float:
 
 
 def bench_speed() -> dict:
-    from mapper.gazetteer import _build, load_gazetteer
+    from mapper.gazetteer import build as _build
+    from mapper.gazetteer import load_gazetteer
     from mapper.geocoder import OfflineGeocoder
 
     path = _build.current_index_path()

@@ -122,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_inputs(p)
     p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    p.add_argument(
+        "--unresolved",
+        action="store_true",
+        help="instead, list the place-like names the gazetteer could not resolve, with counts",
+    )
 
     p = sub.add_parser(
         "geocode",
@@ -246,9 +251,15 @@ def _cmd_places(args: argparse.Namespace) -> int:
     result = read_all(args.reports, encoding=args.encoding)
     out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
     try:
-        places = iter_places(result.reports, progress=_say(args.quiet), problems=result.problems)
-        for place in places:
-            out.write(json.dumps(place, ensure_ascii=False) + "\n")
+        if args.unresolved:
+            from mapper.geoparse import unresolved_names
+
+            items = ((r.text, r.dateline_span) for r in result.reports)
+            rows = ({"name": n, "count": c} for n, c in unresolved_names(items))
+        else:
+            rows = iter_places(result.reports, progress=_say(args.quiet), problems=result.problems)
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
         if args.output:
             out.close()

@@ -43,6 +43,7 @@ from mapper.geoparse.api import (
     parse,
     parse_many,
     pieces,
+    unresolved_names,
 )
 from mapper.geoparse.component import SPAN_KEY, GeoParser, register_extensions, toponyms
 from mapper.geoparse.lexicon import FAST_DISABLE, MAX_TEXT_CHARS
@@ -65,6 +66,7 @@ __all__ = [
     "pieces",
     "register_extensions",
     "toponyms",
+    "unresolved_names",
 ]
 
 

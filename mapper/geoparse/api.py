@@ -12,7 +12,8 @@ spaCy sees the text (same length: offsets hold).
 from __future__ import annotations
 
 import functools
-from collections import deque
+import re
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -33,10 +34,14 @@ __all__ = [
     "parse",
     "parse_many",
     "pieces",
+    "unresolved_names",
 ]
 
 #: Longest piece of text handed to spaCy at once.
 MAX_PIECE_CHARS = 4000
+#: Longest run without whitespace handed to spaCy in one piece.
+MAX_RUN_CHARS = 64
+_LONG_RUN = re.compile(r"\S{" + str(MAX_RUN_CHARS + 1) + ",}")
 _COMPONENT = "mapper_geoparser"
 _PARAGRAPH = ("\n\n", "\r\n\r\n")
 _SENTENCE = (". ", ".\n", "? ", "! ", "\n", "; ")
@@ -83,7 +88,10 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
 
     A piece ends after a paragraph break when one falls in its second half,
     else after a sentence-like boundary, else after whitespace, else at the
-    limit. The pieces cover the text exactly; the work is linear in its length.
+    limit. A run of more than :data:`MAX_RUN_CHARS` characters without
+    whitespace is cut every :data:`MAX_RUN_CHARS` characters (spaCy's tokenizer
+    is quadratic in the length of such a run). The pieces cover the text
+    exactly; the work is linear in its length.
 
     Examples
     --------
@@ -94,11 +102,20 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
     >>> pieces("")
     []
     """
+    cuts = deque(
+        c
+        for m in _LONG_RUN.finditer(text)
+        for c in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS)
+    )
     out = []
     start, n = 0, len(text)
     while start < n:
+        while cuts and cuts[0] <= start:
+            cuts.popleft()
         end = min(n, start + limit)
-        if end < n:
+        if cuts and cuts[0] <= end:
+            end = cuts.popleft()
+        elif end < n:
             end = _boundary(text, start, end)
         out.append((start, end))
         start = end
@@ -316,3 +333,36 @@ def parse_many(
     strs, spans = _items(items, dateline_spans)
     for doc, span in zip(_base_docs(strs, fast=False, batch_size=batch_size), spans, strict=True):
         yield _run_geoparser(doc, span)
+
+
+def unresolved_names(items: Iterable[Item], *, batch_size: int = 16) -> list[tuple[str, int]]:
+    """Count the place-like names the index could not resolve, most frequent first.
+
+    Names the recogniser took for places (the NER's places, names before
+    "district", "X (Y, Z)"...) that no place of the index explains, including
+    those placed only at their stated context area: what a GeoNames dump of
+    the theatre should add (``mapper gazetteer build --geonames CC.zip``).
+
+    Parameters
+    ----------
+    items : iterable of str or of (str, (int, int) or None)
+        Texts, or ``(text, dateline_span)`` pairs.
+    batch_size : int
+        spaCy batch size.
+
+    Returns
+    -------
+    list of (str, int)
+        ``(name as written, count)``.
+
+    Examples
+    --------
+    >>> unresolved_names(["Shells hit Zorkavan district, Tavush, and Ijevan."])
+    [('Zorkavan', 1)]
+    """
+    counts: Counter[str] = Counter()
+    for tops in geoparse_many(items, batch_size=batch_size, unresolved=True):
+        for t in tops:
+            if t.lat is None or (t.precision > 1 and t.name == t.text):
+                counts[" ".join(t.text.split())] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -41,6 +41,7 @@ def name_heads(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(heads)
 
 
+@functools.lru_cache(maxsize=65536)
 def same_spelling(key: str, name_key: str) -> bool:
     """Tell whether a folded mention spells a folded place name, up to transliteration.
 

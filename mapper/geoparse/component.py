@@ -19,13 +19,13 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from mapper.geoparse.focus import focus_countries
 from mapper.geoparse.records import Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,7 +66,10 @@ SPAN_ATTRS: dict[str, Any] = {
 
 
 def _place(span: Span) -> Place | None:
-    key = span._.place_key
+    return _place_of(span._.place_key)
+
+
+def _place_of(key: str | None) -> Place | None:
     if not key:
         return None
     from mapper.gazetteer import load_gazetteer
@@ -135,15 +138,15 @@ class GeoParser:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc.spans["toponyms"]`` and ``doc._.focus``."""
+        from mapper.geoparse.focus import rescue
         from mapper.geoparse.recognize import recognize
         from mapper.geoparse.resolve import resolve
 
-        text = doc.text
-        tops = (
-            resolve(text, recognize(doc, text, self.gazetteer, doc._.dateline_span), self.gazetteer)
-            if text.strip()
-            else []
-        )
+        text, gaz = doc.text, self.gazetteer
+        tops = []
+        if text.strip():
+            tops = resolve(text, recognize(doc, text, gaz, doc._.dateline_span), gaz)
+            tops = rescue(text, tops, gaz)
         write_spans(doc, tops)
         return doc
 
@@ -158,58 +161,39 @@ def write_spans(doc: Doc, tops: list[Toponym]) -> None:
         if t.lat is None:
             missing.append(span)
             continue
-        span._.lat, span._.lon = t.lat, t.lon
-        span._.name, span._.kind, span._.geonameid = t.name, t.kind, t.geonameid
-        span._.country_code, span._.admin1 = t.country_code, t.admin1
-        span._.confidence, span._.adjectival = float(t.confidence), t.adjectival
-        span._.precision, span._.qualifier, span._.dateline = t.precision, t.qualifier, t.dateline
-        span._.place_key = t.place.key if t.place is not None else None
+        u = span._
+        u.lat, u.lon = t.lat, t.lon
+        u.name, u.kind, u.geonameid = t.name, t.kind, t.geonameid
+        u.country_code, u.admin1 = t.country_code, t.admin1
+        u.confidence, u.adjectival = float(t.confidence), t.adjectival
+        u.precision, u.qualifier, u.dateline = t.precision, t.qualifier, t.dateline
+        u.place_key = t.place.key if t.place is not None else None
         found.append(span)
     doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=found)
     doc.spans[UNRESOLVED_KEY] = SpanGroup(doc, name=UNRESOLVED_KEY, spans=missing)
     doc._.focus = focus_countries(tops)
 
 
-def focus_countries(tops: list[Toponym]) -> list[str]:
-    """Countries a document is about, most weight first.
-
-    A place named counts for its country; a country named, a demonym or a
-    dateline counts too.
-
-    Examples
-    --------
-    >>> t = [Toponym(0, 4, "Baku", "Baku", 40.4, 49.9, country_code="AZ"),
-    ...      Toponym(9, 15, "Yerevan", "Yerevan", 40.2, 44.5, country_code="AM"),
-    ...      Toponym(20, 24, "Ganja", "Ganja", 40.7, 46.4, country_code="AZ")]
-    >>> focus_countries(t)
-    ['AZ', 'AM']
-    """
-    weight: Counter[str] = Counter()
-    for t in tops:
-        if t.country_code and t.lat is not None:
-            weight[t.country_code] += 0.5 if t.adjectival else 1.0
-    return [cc for cc, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
 def span_toponym(span: Span) -> Toponym:
     """Return the :class:`Toponym` record of one span of ``doc.spans["toponyms"]``."""
+    u = span._  # one Underscore object for every attribute (they are costly to make)
     return Toponym(
         span.start_char,
         span.end_char,
         span.text,
-        span._.name,
-        span._.lat,
-        span._.lon,
-        kind=span._.kind,
-        geonameid=span._.geonameid,
-        confidence=span._.confidence,
-        adjectival=span._.adjectival,
-        country_code=span._.country_code,
-        admin1=span._.admin1,
-        place=span._.place,
-        dateline=span._.dateline,
-        precision=span._.precision,
-        qualifier=span._.qualifier,
+        u.name,
+        u.lat,
+        u.lon,
+        kind=u.kind,
+        geonameid=u.geonameid,
+        confidence=u.confidence,
+        adjectival=u.adjectival,
+        country_code=u.country_code,
+        admin1=u.admin1,
+        place=_place_of(u.place_key),
+        dateline=u.dateline,
+        precision=u.precision,
+        qualifier=u.qualifier,
     )
 
 

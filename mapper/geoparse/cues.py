@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import could_contain
-from mapper.geoparse.lexicon import AREA_NOUNS, GENERIC, ROUTE_DASHES, ROUTE_NOUNS, STOP_NAMES
+from mapper.geoparse.lexicon import (
+    AREA_NOUNS,
+    DIVISION_TITLES,
+    GENERIC,
+    ROUTE_DASHES,
+    ROUTE_NOUNS,
+    STOP_NAMES,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate
@@ -101,9 +108,21 @@ def _skip_paren(rec, j: int) -> int:  # noqa: ANN001
 def _area_after(rec, j: int) -> int | None:  # noqa: ANN001
     """Index of the area noun right after the name (or after a short parenthesis), else None."""
     for k in (j, _skip_paren(rec, j)):
-        if k < rec.n and rec.tk.lower[k] in AREA_NOUNS:
+        if k < rec.n and is_area_noun(rec.tk.text[k]):
             return k
     return None
+
+
+def is_area_noun(word: str) -> bool:
+    """Tell whether ``word`` names a kind of area: lowercase, or a division title.
+
+    "Chimtal district", "Bago District", but not "the Culture Department".
+
+    >>> is_area_noun("district"), is_area_noun("District"), is_area_noun("Department")
+    (True, True, False)
+    """
+    low = word.lower()
+    return low in AREA_NOUNS and (word.islower() or low in DIVISION_TITLES)
 
 
 def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
@@ -112,14 +131,14 @@ def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
     return any(could_contain(q, c.place) for q in container for c in cs[:10])
 
 
-def _container_cands(rec, j: int) -> list:  # noqa: ANN001
+def _container_cands(rec, j: int, own: str = "") -> list:  # noqa: ANN001
     """Return the readings of a container named after token ``j`` (divisions, towns...).
 
     "X, Y", "X (Y", "X district, Y", "X area of Y", "X district in the Y".
     """
     tk, n = rec.tk, rec.n
     k = j
-    if k < n and tk.lower[k] in AREA_NOUNS:
+    if k < n and is_area_noun(tk.text[k]):
         k += 1  # "Chimtal district, Balkh"
     if k < n and (tk.text[k] in (",", "(") or (k > j and tk.lower[k] in ("of", "in"))):
         k += 1
@@ -127,6 +146,14 @@ def _container_cands(rec, j: int) -> list:  # noqa: ANN001
         return []
     if k < n and tk.lower[k] == "the":
         k += 1
+    if own and fold(tk.text[k] if k < n else "") == own.split(" ")[0]:
+        # "Mongyawng town (Mongyawng Township, Tachileik District, ...)": the name again
+        comma = next(
+            (a for a in range(k, min(n, k + _MAX_NAME_TOKENS + 2)) if tk.text[a] == ","), None
+        )
+        if comma is None:
+            return []
+        k = comma + 1
     end = k
     while end < min(n, k + _MAX_NAME_TOKENS) and tk.text[end][:1].isupper():
         end += 1
@@ -141,8 +168,8 @@ def _container_cands(rec, j: int) -> list:  # noqa: ANN001
 def _route(rec, i: int, j: int) -> bool:  # noqa: ANN001
     """Tell whether the name is one end of a road or axis.
 
-    Joined by a dash to another town ("Bogande-Fada"), or to any capitalised
-    name with a route noun next to the pair ("the axis Djibo-Mentao", "the Mai
+    Joined by a dash to another capitalised name, with a route noun next to
+    the pair ("the Taparko-Bogande-Fada road", "the axis Djibo-Mentao", "the Mai
     Mahiu-Narok road").
     """
     tk, n = rec.tk, rec.n
@@ -156,18 +183,15 @@ def _route(rec, i: int, j: int) -> bool:  # noqa: ANN001
     def name_at(a: int) -> bool:
         return 0 <= a < n and tk.text[a][:1].isupper() and tk.alpha[a]
 
-    def town(a: int) -> bool:
-        return name_at(a) and any(c.place.kind == "settlement" for c in rec.cands(tk.text[a]))
-
     after = j + 1 < n and tk.text[j] in ROUTE_DASHES and glued(j) and glued(j + 1)
     before = i >= 2 and tk.text[i - 1] in ROUTE_DASHES and glued(i) and glued(i - 1)
-    if (after and town(j + 1)) or (before and town(i - 2)):
-        return True
     if not (after and name_at(j + 1)) and not (before and name_at(i - 2)):
-        return False
+        return False  # a hyphenated surname ("Phillips-Spencer") has no route noun: below
     first, last = (i, j + 2) if after else (i - 2, j)
-    while first > 0 and name_at(first - 1):
-        first -= 1  # "Mai Mahiu-Narok"
+    while first > 0 and (name_at(first - 1) or tk.text[first - 1] in ROUTE_DASHES):
+        first -= 1  # "Mai Mahiu-Narok", "Taparko-Bogande-Fada"
+    while last < n and (name_at(last) or tk.text[last] in ROUTE_DASHES):
+        last += 1
     window = tk.lower[max(0, first - 2) : first] + tk.lower[last : last + 2]
     return any(w in ROUTE_NOUNS for w in window)
 
@@ -176,7 +200,7 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
     """Unknown names before an area noun and a known container: "Zinda Jan district, Herat"."""
     tk, n = rec.tk, rec.n
     for k in range(1, n):
-        if tk.lower[k] not in AREA_NOUNS:
+        if not is_area_noun(tk.text[k]):
             continue
         stop = k
         if tk.text[k - 1] == ")":  # "Pur Chaman (Pusht Koh) district"
@@ -192,10 +216,12 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
             start -= 1
         while start < stop and (tk.stop[start] or fold(tk.text[start]) in STOP_NAMES):
             start += 1  # "The", "Police": not part of the name
-        if start == stop or rec.taken[tk.idx[start]] or not _container_cands(rec, k):
+        if start == stop or rec.taken[tk.idx[start]]:
             continue
         s, e = rec.span_of(start, stop)
         seg = rec.text[s:e]
+        if not _container_cands(rec, k, fold(seg)):
+            continue
         if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
             continue
         known = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]

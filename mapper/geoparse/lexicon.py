@@ -86,10 +86,18 @@ DIVISION_NOUNS = frozenset(
     """district districts township county province region oblast raion rayon governorate
     department prefecture sub-district subdistrict tehsil upazila state municipality""".split()
 )
+# Area nouns that keep their meaning capitalised, as a title ("Bago District", "Yangon
+# Region"); other capitalised area nouns belong to a name ("the Culture Department").
+DIVISION_TITLES = frozenset(
+    """district township region province county oblast governorate raion rayon prefecture
+    sub-district subdistrict upazila tehsil""".split()
+)
 # Dashes that join two place names into a road or an axis ("the Djibo-Mentao axis").
 ROUTE_DASHES = frozenset(["-", "–", "—"])
 # Nouns of a road or an axis named by its two ends ("the Kyiv-Chop highway").
-ROUTE_NOUNS = frozenset("road roads axis highway route corridor railway motorway track".split())
+ROUTE_NOUNS = frozenset(
+    "road roads axis axes highway highways route routes corridor railway motorway track".split()
+)
 # Prepositions that put the next name on the map even when the NER calls it an
 # organisation ("near Springfield", "outside Springfield"); "in" and "at" do
 # not ("in Congress", "at Harvard").

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from mapper.gazetteer import fold, haversine_km
 from mapper.geoparse.candidates import VARIANT_LABELS, dateline_cands, is_adm1, variant_cands
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word
@@ -128,12 +130,15 @@ def _choose(
     for s in slots:  # start from the gazetteer's own ranking
         s.choice = max(range(len(s.cands)), key=lambda i: s.cands[i].score) if s.cands else 0
     coherence = support(slots)
+    w = np.asarray(weights, dtype=float)
     for _ in range(iterations):
         ctx = Context(slots, _theatre_ok(slots))
         for s, rows in zip(slots, feature_rows(slots, ctx, coherence), strict=True):
-            s.scores = [sum(w * f for w, f in zip(weights, row, strict=True)) for row in rows]
-            if s.scores:
-                s.choice = max(range(len(s.scores)), key=s.scores.__getitem__)
+            if rows:
+                scores = np.asarray(rows, dtype=float) @ w
+                s.scores, s.choice = scores.tolist(), int(scores.argmax())
+            else:
+                s.scores = []
         _one_sense(slots)
 
 
