@@ -193,6 +193,15 @@ def _verb_of(doc: Any, offset: int) -> int | None:
     return t.i
 
 
+def _since_setting(frame: Frame) -> bool:
+    """Tell an event told as the start of a period that lasts till now ("since X")."""
+    if (frame.start, frame.end) == (frame.unit.start, frame.unit.end):
+        return False
+    doc = frame.unit.tokens[0].doc
+    first = doc.char_span(frame.start, frame.start + 1, alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].lower_ == "since"
+
+
 def _clause_verbs(frame: Frame) -> list[Any]:
     """Return the verbs heading the clauses the account's cues are in."""
     doc = frame.unit.tokens[0].doc
@@ -260,6 +269,8 @@ def _background(when: When, own: bool, frame: Frame, timeline: Timeline) -> bool
         return True
     if own and when.precision <= 2:
         return False
+    if _since_setting(frame):
+        return True  # "tensions have risen since a brawl left 20 dead": the period's start
     return timeline.habitual(frame.unit.start, frame.unit.end) or _past_perfect(frame)
 
 

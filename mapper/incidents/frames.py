@@ -320,8 +320,10 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     speaking = tok.dep_ == "nsubj" and _lem(tok.head) in lx.REPORT  # "protesters say ..."
     if (lem in lx.PROTESTER or lem in ("riot", "rioter")) and not speaking:
         out.add("protest" if lem in lx.PROTESTER else "riot")
-    if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt"):
-        out.add("riot")
+    if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt") and (
+        lem not in ("stone", "pelt") or tok.pos_ == "VERB"
+    ):
+        out.add("riot")  # "stoned the police", not "clubs and stones"
     if lem in ("unrest", "disturbance", "disorder", "turmoil") and tok.pos_ == "NOUN":
         out.add("riot")  # civil disorder: "a night of unrest", "disturbances broke out"
     if lem in ("throw", "hurl") and {
@@ -398,8 +400,8 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         }
         if objs & lx.WEAPONS:
             out.add("disrupt")
-    if lem in lx.AGREEMENT:
-        out.add("agreement")
+    if lem in lx.AGREEMENT and tok.pos_ in ("NOUN", "PROPN"):
+        out.add("agreement")  # not "according to", "dealt a blow"
     if lem in lx.DECLARE and (lem != "emergency" or "state" in _prev_words(tok, 2)):
         if lem != "martial" or "law" in nxt:
             out.add("declare")
@@ -575,8 +577,8 @@ def blocked(tok: Any) -> bool:
             complement = prev.dep_ not in ("nsubj", "nsubjpass", "conj", "cc", "advmod")
             if complement and not (_lem(t) in _ENACT and "declare" in trigger_classes(tok)):
                 return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
-            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True  # a condition or an open question: "whether he died after being shot"
         if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids) and i > 0:
             return True  # "they're going to kill him": the future
         if (
@@ -872,8 +874,8 @@ def _cause_clause(tok: Any) -> int | None:
                 return prep.head.i
             t = prep.head
             continue
-        if t.dep_ in ("compound", "amod", "conj", "nmod"):
-            t = t.head
+        if t.dep_ in ("compound", "amod", "conj", "nmod", "acl", "relcl"):
+            t = t.head  # "a June 15 battle fought with clubs": the participle is the battle's
             continue
         return None
     return None

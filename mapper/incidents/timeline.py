@@ -663,13 +663,11 @@ class _Walk:
                 options.append(dt.date(y, month, day))
             except ValueError:
                 continue
-        if (
-            self.from_pub
-            and self.reference is not None
-            and (self.anchor is None or base == self.reference)
-        ):
-            ok = [d for d in options if d <= self.reference + dt.timedelta(days=1)]
-            return max(ok).year if ok else None
+        if self.from_pub and self.reference is not None:
+            # News tells what has happened: never a day after publication.
+            options = [d for d in options if d <= self.reference + dt.timedelta(days=1)]
+            if self.anchor is None or base == self.reference:
+                return max(options).year if options else None
         return min(options, key=lambda d: abs((d - base).days)).year if options else None
 
     def _date(self, e: TimeExpr) -> When:
