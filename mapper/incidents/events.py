@@ -141,8 +141,14 @@ def _time_of(
         if before:
             return before[-1][1], False
         earlier = _datable(timeline.within(0, frame.unit.start))
-        if earlier and earlier[-1][1].background and _narrative_past(frame):
-            # A story of the past told on across paragraphs in the past tense.
+        if (
+            earlier
+            and earlier[-1][1].background
+            and (earlier[-1][0].kind != "year" or _continues(frame))
+            and _narrative_past(frame)
+        ):
+            # A story of past days told on across paragraphs in the past tense ("On
+            # January 7, 2015, gunmen ..."); a year merely mentioned starts no story.
             return earlier[-1][1], False
         return timeline.at(frame.unit.start), False
     if frame.reporter is not None:
@@ -191,6 +197,14 @@ def _verb_of(doc: Any, offset: int) -> int | None:
             return t.i
         t = t.head
     return t.i
+
+
+_THEN = frozenset({"then", "later", "afterwards", "afterward", "subsequently", "thereafter"})
+
+
+def _continues(frame: Frame) -> bool:
+    """Tell a sentence that carries the story on: "then", "later", "afterwards"."""
+    return any(t.lower_ in _THEN and t.dep_ == "advmod" for t in frame.unit.tokens)
 
 
 def _since_setting(frame: Frame) -> bool:

@@ -823,6 +823,8 @@ def _kinds(heads: list[Any], orgs: frozenset[str]) -> list[str]:
     for h in heads:
         if h.pos_ == "PRON" and h.lower_ in ("they", "he", "she", "them"):
             h = _antecedent(h) or h
+        elif h.lower_ in ("who", "which", "that", "whom") and h.head.dep_ == "relcl":
+            h = h.head.head  # "Reinoehl, who was shot": the noun the clause describes
         k = phrase_kind(h, orgs)
         if k is not None:
             out.append(k)

@@ -249,8 +249,29 @@ def event_places(
             listed = r.i in group or (p is not None and p == prep and _clause_of(r) == clause)
             if listed and s.kind == best.kind and s.name not in {c.name for c, _ in chosen}:
                 chosen.append((s, p if p is not None else prep))
+    # "protests in other cities including Medellín, Ibagué and Pereira": an enumeration.
+    for s, r, p in scored:
+        if p in ("including", "like", "as") and _enumerated(r):
+            if s.name not in {c.name for c, _ in chosen}:
+                chosen.append((s, "in"))
     chosen.sort(key=lambda c: c[0].start)
     return [EventPlace(s, precision_of(s, p)) for s, p in chosen]
+
+
+_AREAS = frozenset(
+    {"city", "town", "village", "area", "region", "province", "district", "locality", "place"}
+)
+
+
+def _enumerated(root: Any) -> bool:
+    """Tell a place listed after "cities including", "towns such as"."""
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    prep = t.head
+    if prep.lower_ == "as":  # "such as"
+        prep = prep.head if prep.head.lower_ == "such" else prep
+    return prep.head.lemma_.lower() in _AREAS and prep.head.tag_ in ("NNS", "NNPS")
 
 
 _PLACE_NOUNS = {
