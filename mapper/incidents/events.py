@@ -173,6 +173,8 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
     for _ in range(5):
         if t.head.i == t.i:
             return False
+        if t.dep_ == "pobj" and t.head.lower_ in _SETTING:
+            return False  # "fighting since the 1960s", "after 9 June": the clause's own time
         t = t.head
         if t.lower_ in _SETTING and t.dep_ == "prep":
             inside = frame.start <= t.idx < frame.end and (frame.start, frame.end) != (

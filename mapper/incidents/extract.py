@@ -57,9 +57,15 @@ def _publication(report: Any, default_date: dt.date | None) -> dt.date | None:
 
 
 def _focus(sites: Sequence[Site]) -> Site | None:
-    """Return the area a report is about: its most named region, province or country, else town."""
+    """Return the area a report is about: the place it keeps returning to, else its country."""
     usable = [s for s in sites if s.usable and not s.qualifier]
-    for kinds in (("region", "line", "admin"), ("country",), ("settlement", "feature")):
+    # The place a report keeps returning to (named twice or more) below country level,
+    # else its country, else whatever place it names.
+    finer = Counter(s.name for s in usable if s.kind not in ("country", "other"))
+    if finer and finer.most_common(1)[0][1] >= 2:
+        name = finer.most_common(1)[0][0]
+        return next(s for s in usable if s.name == name)
+    for kinds in (("country",), ("region", "line", "admin", "settlement", "feature")):
         c = Counter(s.name for s in usable if s.kind in kinds)
         if c:
             name = c.most_common(1)[0][0]

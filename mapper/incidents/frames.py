@@ -195,11 +195,18 @@ def _metaphor(tok: Any, lem: str) -> bool:
     return False
 
 
+def _campaign(tok: Any, lem: str) -> bool:
+    """Tell a campaign, not an event: "the fight against Daesh", "the war on terror"."""
+    if tok.pos_ != "NOUN" or lem not in ("fight", "battle", "war", "struggle", "campaign"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.children)
+
+
 def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Acts of violence: clashes, attacks, killings, abductions, captures."""
     out: set[str] = set()
     nxt = _next_words(tok, 2)
-    if _metaphor(tok, lem):
+    if _metaphor(tok, lem) or _campaign(tok, lem):
         return out
     if lem in ("advance", "push", "storm", "penetrate", "infiltrate") and tok.pos_ == "VERB":
         out.add("advance")  # a ground advance: a battle even when only tried
@@ -574,7 +581,7 @@ def blocked(tok: Any) -> bool:
         ):
             # Only what the governor takes as complement is wanted, feared or prevented:
             # "called for an end to the fighting", not "the march ended".
-            complement = prev.dep_ not in ("nsubj", "nsubjpass", "conj", "cc", "advmod")
+            complement = prev.dep_ not in ("nsubj", "conj", "cc", "advmod")
             if complement and not (_lem(t) in _ENACT and "declare" in trigger_classes(tok)):
                 return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):

@@ -357,6 +357,12 @@ def _habit(m: re.Match[str]) -> tuple[str, tuple]:
     return "habit", ()
 
 
+@_pattern(r"\b(?:in\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\s+century\b")
+def _century(m: re.Match[str]) -> tuple[str, tuple]:
+    # "In the 18th century": a past long before any report's time.
+    return "year", ((int(m[1]) - 1) * 100, 1)
+
+
 def find_expressions(text: str) -> list[TimeExpr]:
     """Find the temporal expressions of a text, in text order, without overlaps.
 
