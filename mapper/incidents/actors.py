@@ -63,6 +63,7 @@ def actor_name(
         "crowd": f"Rioters{where}",
         "protester": f"Protesters{where}",
         "civilian": f"Civilians{where}",
+        "person": f"Civilians{where}",
         "armed_site": f"Military Forces of {country}" if country else "Military Forces",
         "property": f"Civilians{where}",
     }.get(kind, f"Unidentified Armed Group{where}")

@@ -192,7 +192,7 @@ def _violence(
         return ("Violence against civilians", "Sexual violence")
     if armed_hit and (agents_armed(agents) or not agents or "attack" in cues):
         return ("Battles", "Armed clash")
-    if hit & {"civilian", "party", "protester", "crowd"}:
+    if hit & {"civilian", "person", "party", "protester", "crowd"}:
         return ("Violence against civilians", "Attack")
     if hit & {"property"} and "kill" not in cues:
         # Codebook: property attacked or burned with no one hurt is a strategic development.
@@ -204,7 +204,7 @@ def _violence(
             if "attack" in cues
             else ("Violence against civilians", "Attack")
         )
-    if "ambush" in cues and not hit & {"civilian", "property"}:
+    if "ambush" in cues and not hit & {"civilian", "person", "property"}:
         return ("Battles", "Armed clash")  # an ambush is laid for forces on the move
     if "attack" in cues and not agents:
         return None

@@ -145,7 +145,9 @@ def _claimed_by(
         return teller.name  # "X claimed", "X accused Y of ...": a claim whoever X is
     if teller.side is None:
         return None
-    victim_side = country if a2 is not None and a2.kind in ("civilian", "property") else None
+    victim_side = (
+        country if a2 is not None and a2.kind in ("civilian", "person", "property") else None
+    )
     sides = {a1.side if a1 else None, (a2.side if a2 else None) or victim_side} - {None}
     own_forces = a1 is not None and a1.side == teller.side and a1.kind in ("state", "nonstate")
     if teller.side in sides and (len(sides) == 2 or own_forces):

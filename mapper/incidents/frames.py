@@ -651,7 +651,7 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     Returns
     -------
     str or None
-        ``state``, ``nonstate``, ``communal``, ``crowd``, ``party``,
+        ``state``, ``nonstate``, ``communal``, ``crowd``, ``party``, ``person``,
         ``protester``, ``civilian``, ``armed_site``, ``property`` or None.
 
     Examples
@@ -715,7 +715,9 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "party"
     if lem in ("resident", "villager", "local", "youth") and tok.dep_ in ("nsubj",):
         return "crowd"
-    if lem in lx.CIVILIAN or tok.ent_type_ == "PERSON":
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return "person"  # a named individual: a victim like any civilian, never a mob
+    if lem in lx.CIVILIAN:
         return "civilian"
     if lem in lx.PROPERTY:
         return "property"

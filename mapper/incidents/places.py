@@ -183,6 +183,8 @@ def _candidates(
         if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
             continue
         prep, _ = _governor(root)
+        if prep in _ORIGIN:
+            continue  # "shells fired from X", "casualties from Baku": not where it happened
         out.append((s, root, prep))
     return out
 
@@ -191,9 +193,7 @@ def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> floa
     score = float(_RANK.get(site.kind, 3))
     if site.kind == "admin" and site.feature_code not in ("ADM1",):
         score -= 0.5
-    if prep in _ORIGIN:
-        score += 6
-    elif prep is None and root.dep_ in ("nsubj", "poss", "compound"):
+    if prep is None and root.dep_ in ("nsubj", "poss", "compound"):
         score += 2  # a place as subject or modifier is seldom where it happened
     elif prep not in _LOCATIVE and prep is not None:
         score += 1
