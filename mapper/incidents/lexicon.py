@@ -5,9 +5,10 @@ violence by its means, an attack on civilians, a demonstration, a riot, a
 strategic development), *by whom* and *against whom*. Each set below holds
 the lemmas of one such definition, taken from the codebook's own wording and
 the common vocabulary of wire copy and chronologies, never from one sentence.
-Real examples of each class, from different sources, are cited beside it
-(Wikipedia chronologies are CC BY-SA; ``acled-dev`` notes are cited by their
-set and date only, never quoted).
+Real examples of each class, from different sources, are cited beside it by
+the keys listed in :mod:`mapper.incidents` (Wikipedia chronologies, CC BY-SA,
+and Voice of America reports, public domain, are quoted; ``acled-dev`` notes
+and ``news-dev`` reports are cited by set and date or number, never quoted).
 
 Examples
 --------
@@ -68,9 +69,9 @@ __all__ = [
 # engaging in conflict creates asymmetry by taking away the ability of the target to
 # respond"; the sub-event type is the means.
 
-#: Shelling/artillery/missile attack. E.g. Wikipedia, Timeline of the Syrian civil war
-#: ("rebels shelled government-held districts"); acled-dev mmr 2021 (artillery shells
-#: fired into a village).
+#: Shelling/artillery/missile attack. Shown on [WSyria] "Israel shelled two Syrian bases",
+#: [WFARC] "FARC guerrillas ... launch artillery pieces against several police stations",
+#: [acled-dev mmr 2021-06-08].
 SHELLING = frozenset(
     {
         "shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer",
@@ -79,8 +80,9 @@ SHELLING = frozenset(
     }
 )  # fmt: skip
 
-#: Air/drone strike. E.g. Wikipedia, Timeline of the Yemeni civil war (coalition
-#: "airstrikes hit" a city); acled-dev afg 2020 (an air strike on a Taliban position).
+#: Air/drone strike. Shown on [WSyria] "Syrian airstrikes reportedly hit an area near ...
+#: Arsal", [WSudan23] "the Sudanese Air Force conducted airstrikes on RSF positions",
+#: [acled-dev bfa 2020-08-26].
 AIR = frozenset(
     {
         "airstrike", "air-strike", "drone", "uav", "warplane", "aircraft", "jet", "helicopter",
@@ -88,8 +90,9 @@ AIR = frozenset(
     }
 )  # fmt: skip
 
-#: Remote explosive/landmine/IED. E.g. Wikipedia, Timeline of the Iraq War ("a roadside
-#: bomb exploded near a patrol"); acled-dev bfa 2019 (an IED struck an army vehicle).
+#: Remote explosive/landmine/IED. Shown on [WFARC] "The soldiers were ambushed with
+#: landmines", [WBokoHaram] "a bomb attack outside a barracks in Abuja kills four
+#: civilians", [acled-dev bfa 2019-03-17].
 EXPLOSIVE = frozenset(
     {
         "ied", "ieds", "vbied", "landmine", "mine", "bomb", "explosive", "explosion", "blast",
@@ -97,12 +100,12 @@ EXPLOSIVE = frozenset(
     }
 )  # fmt: skip
 
-#: Suicide bomb. E.g. Wikipedia, Timeline of the Boko Haram insurgency ("a suicide bomber
-#: blew herself up"); acled-dev afg 2020.
+#: Suicide bomb. Shown on [VOA19] "militants detonated a suicide car bomb at the El-Salin
+#: military base", [VOA17] "detonated two suicide car bombs at a military checkpoint".
 SUICIDE = frozenset({"suicide", "self-detonate", "self-detonated"})
 
-#: Grenade. E.g. acled-dev bgd and mmr notes (a grenade thrown at a house); Wikipedia,
-#: Timeline of the insurgency in Kashmir (grenade attacks on security posts).
+#: Grenade. Shown on [acled-dev ken 2013-12-14] and [acled-dev mmr 2021-08-27] (grenades
+#: thrown at a bus and at a clinic).
 GRENADE = frozenset({"grenade", "grenades"})
 
 #: Chemical weapon.
@@ -119,8 +122,9 @@ WEAPONS = frozenset(
 # ---------------------------------------------------------------- violent acts
 
 #: Battles/Armed clash: "a violent interaction between two politically organised armed
-#: groups". E.g. Wikipedia, Timeline of the war in Donbas ("heavy fighting broke out");
-#: acled-dev afg 2020 (clashes between militia groups).
+#: groups". Shown on [WYemen] "the troops loyal to Hadi clashed with those who refused to
+#: recognize his authority", [WBokoHaram] "clashes between Boko Haram militants and Nigerian
+#: soldiers", [acled-dev afg 2020-03-04].
 CLASH = frozenset(
     {
         "clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout",
@@ -130,8 +134,8 @@ CLASH = frozenset(
 )  # fmt: skip
 
 #: An attack, one side on another: its target decides Battles or Violence against
-#: civilians. E.g. Wikipedia, Timeline of the Somali Civil War ("al-Shabaab attacked a
-#: military base"); acled-dev bfa 2020 (militants attacked a police post).
+#: civilians. Shown on [VOA17] "heavily armed militants attacked the base", [WFARC] "FARC
+#: guerrillas attack police station in Norte de Santander", [acled-dev bfa 2020-07-19].
 ATTACK = frozenset(
     {
         "attack", "raid", "assault", "ambush", "storm", "strike", "target", "hit", "fire",
@@ -141,9 +145,9 @@ ATTACK = frozenset(
     }
 )  # fmt: skip
 
-#: Killing; with an agent it is an attack, without one an outcome. E.g. Wikipedia,
-#: Timeline of the Boko Haram insurgency ("gunmen killed 20 villagers"); acled-dev ken
-#: (a man hacked to death).
+#: Killing; with an agent it is an attack, without one an outcome. Shown on [WBokoHaram]
+#: "Mohammed Yusuf ... is summarily executed by Nigerian soldiers", [WKishishe] "at least 171
+#: civilians were summarily executed", [acled-dev bfa 2019-02-01].
 KILL = frozenset(
     {
         "kill", "murder", "assassinate", "execute", "behead", "decapitate", "massacre",
@@ -160,18 +164,17 @@ DIE = frozenset(
 #: Outcomes: injuries.
 INJURE = frozenset({"injure", "wound", "hurt", "injury", "wounded", "injured", "maim"})
 
-#: Violence against civilians/Abduction or forced disappearance. E.g. Wikipedia, Timeline
-#: of the Boko Haram insurgency (schoolgirls abducted); acled-dev ken 2015 (a teacher
-#: kidnapped at a camp).
+#: Violence against civilians/Abduction or forced disappearance. Shown on [WFARC] "General
+#: Ruben Dario Alzate was Kidnapped by FARC in a small village", [acled-dev ken 2015-11-16].
 ABDUCT = frozenset({"abduct", "kidnap", "abduction", "kidnapping", "hostage", "disappear"})
 
 #: Violence against civilians/Sexual violence.
 SEXUAL = frozenset({"rape", "sexual", "molest", "gang-rape"})
 
 #: Territory changing hands by force: Battles, "Government regains territory" or
-#: "Non-state actor overtakes territory" by who takes it. E.g. Wikipedia, Timeline of the
-#: Northern Mali conflict (rebels "took control of" a town); Wikipedia, Timeline of the
-#: war in Donbas (forces "recaptured" a town).
+#: "Non-state actor overtakes territory" by who takes it. Shown on [WSyria] "ISIS forces
+#: captured the Tabqa airbase from the Syrian military", [WSyria] "Al-Nusra Front retook the
+#: Syria border crossing", [acled-dev ken 2017-10-23].
 CAPTURE = frozenset(
     {
         "capture", "seize", "retake", "recapture", "regain", "liberate", "overrun", "occupy",
@@ -182,8 +185,9 @@ CAPTURE = frozenset(
 # ---------------------------------------------------------------- crowds
 
 #: Protests: "a public demonstration in which the participants do not engage in
-#: violence". E.g. acled-dev bgd 2024 (workers staged a protest); Wikipedia, 2020
-#: Belarusian protests ("tens of thousands marched").
+#: violence". Shown on [WUkraine] "Demonstrators in Mariupol also protested in front of
+#: regional offices", [WMali] "Large-scale protests ... take place in Bamako",
+#: [acled-dev bgd 2024-02-10].
 PROTEST = frozenset(
     {
         "protest", "demonstrate", "demonstration", "rally", "march", "sit-in", "picket",
@@ -200,9 +204,10 @@ PROTESTER = frozenset(
     }
 )  # fmt: skip
 
-#: Riots: "violent events where demonstrators or mobs engage in disruptive acts". E.g.
-#: acled-dev bgd 2023 (rioters set fire to a bus); Wikipedia, 2020 Colombian protests
-#: (protesters set police stations on fire).
+#: Riots: "violent events where demonstrators or mobs engage in disruptive acts". Shown on
+#: [FLibya] "more than 400 protesters ... set fire to the police station", [WUkraine]
+#: "Demonstrators supporting Russia vandalized the parliament building", [acled-dev bgd
+#: 2023-10-29].
 CROWD_VIOLENCE = frozenset(
     {
         "riot", "rampage", "vandalise", "vandalize", "ransack", "torch", "burn", "set",
@@ -211,13 +216,14 @@ CROWD_VIOLENCE = frozenset(
     }
 )  # fmt: skip
 
-#: Crowds that act without a demonstration: Riots/Mob violence. E.g. acled-dev bfa 2013
-#: (residents caught and burned two suspected thieves); acled-dev ken (a mob lynched).
+#: Crowds that act without a demonstration: Riots/Mob violence. Shown on [WBokoHaram] "381
+#: people are killed in sectarian rioting between Christians and Muslims in Jos",
+#: [acled-dev bfa 2013-03-18], [acled-dev ken 2019-12-25].
 CROWD = frozenset({"mob", "crowd", "rioter", "youth", "vigilante", "villager", "resident", "local"})
 
-#: Intervention in a demonstration: Protests/Protest with intervention. E.g. acled-dev bgd
-#: (police dispersed the protesters); Wikipedia, 2020 Belarusian protests (riot police
-#: detained marchers).
+#: Intervention in a demonstration: Protests/Protest with intervention. Shown on
+#: [acled-dev bfa 2012-03-01], [acled-dev ken 2016-11-30] (demonstrators dispersed with
+#: tear gas), [news-dev 06] (marchers detained).
 INTERVENE = frozenset(
     {
         "disperse", "teargas", "tear", "cannon", "baton", "baton-charge", "arrest", "detain",
@@ -239,12 +245,13 @@ LABOUR = frozenset(
 
 # ---------------------------------------------------------------- strategic developments
 
-#: Strategic developments/Arrests. E.g. acled-dev bfa 2020 (militants arrested by police);
-#: Wikipedia, Timeline of the Tunisian Revolution (protesters detained).
+#: Strategic developments/Arrests. Shown on [WMoSo] "members of the Myanmar Army tortured
+#: and arrested local villagers", [acled-dev bfa 2018-11-16].
 ARREST = frozenset({"arrest", "detain", "apprehend", "nab", "custody", "round", "capture"})
 
-#: Strategic developments/Looting or property destruction. E.g. acled-dev ken 2018 (shops
-#: and homes burned to the ground); acled-dev bfa 2018 (militants seized a van).
+#: Strategic developments/Looting or property destruction. Shown on [WKishishe] "the
+#: assailants looted medical centers", [WMarawi] "set fire to Saint Mary's Cathedral",
+#: [acled-dev ken 2018-09-14], [acled-dev bfa 2018-12-17].
 LOOT = frozenset(
     {
         "loot", "pillage", "plunder", "steal", "rob", "rustle", "raze", "torch", "burn",
@@ -254,8 +261,8 @@ LOOT = frozenset(
 )  # fmt: skip
 
 #: Strategic developments/Disrupted weapons use: a weapon found, defused or stopped.
-#: E.g. Wikipedia, Timeline of the Iraq War (a bomb "defused"); acled-dev mmr 2021 (mines
-#: discovered and removed).
+#: Shown on [acled-dev bfa 2020-04-17] (an IED dismantled), [acled-dev ken 2013-08-18]
+#: (bombs discovered and disabled), [acled-dev afg 2020-03-08] (a bomb that went off early).
 DISRUPT = frozenset(
     {
         "defuse", "dismantle", "disarm", "deactivate", "neutralise", "neutralize", "intercept",
@@ -264,9 +271,8 @@ DISRUPT = frozenset(
     }
 )  # fmt: skip
 
-#: Strategic developments/Agreement. E.g. Wikipedia, Timeline of the war in Donbas (a
-#: ceasefire "came into effect"); Wikipedia, Timeline of the Yemeni civil war (a prisoner
-#: exchange).
+#: Strategic developments/Agreement. Shown on [WSyria] "Rebel militants withdrew from ...
+#: Arsal after a ceasefire with the Lebanese army", [acled-dev bfa 2014-11-05].
 AGREEMENT = frozenset(
     {
         "ceasefire", "cease-fire", "truce", "armistice", "agreement", "accord", "deal",
@@ -285,9 +291,9 @@ BASE = frozenset({"establish", "set", "build", "open"})
 #: Strategic developments/Non-violent transfer of territory.
 TRANSFER = frozenset({"withdraw", "retreat", "handover", "hand", "pull", "evacuate", "cede"})
 
-#: Strategic developments/Other: state measures of war. E.g. seed gold (martial law and
-#: general mobilisation); Wikipedia, Timeline of the 2021 Myanmar coup (a state of
-#: emergency declared).
+#: Strategic developments/Other: state measures of war. Shown on [WPulwama] "A state of
+#: emergency in the region was declared", the seed reports (martial law and mobilisation),
+#: [news-dev 01] (a coup).
 DECLARE = frozenset(
     {"martial", "mobilisation", "mobilization", "curfew", "emergency", "conscription", "coup"}
 )
@@ -370,8 +376,8 @@ REPORT = frozenset(
     }
 )  # fmt: skip
 
-#: Denials. E.g. Wikipedia, Timeline of the Syrian civil war (the government "denied"
-#: an attack); seed gold (a ministry denied losing helicopters).
+#: Denials. Shown on [VOA17] "al-Shabab militants breached the base, but Serar denies
+#: this", [WPulwama] "the latter condemned the attack and denied having any connections".
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"})
 
 #: Governors that make an event wanted, planned, feared, prevented or talked about rather
