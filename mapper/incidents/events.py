@@ -2,22 +2,38 @@
 
 A frame (:mod:`mapper.incidents.frames`) is one source's account in one
 sentence; this stage cuts and joins accounts into events the way ACLED counts
-them, one per place and day:
+them, one per place and day. Each rule, with real text it is shown on (keys
+in :mod:`mapper.incidents`):
 
-* **several targets** ("counter-attacks in the directions of A, B, C and D")
-  are one event each;
-* **a list with per-item dates** ("an attack on A on 4 October, on B on
-  8 October and on C on 10 October") pairs each place with the date written
-  after it, so it gives three events;
-* **an aggregate** over a period ("between 4 and 17 October, four missile
-  attacks on the city killed 32") stays one event, dated by the range with
-  its precision, its toll counted once;
+* **several targets** are one event each: [WSyria] "ISIS forces captured two
+  towns – Akhtarin and Turkmanbareh"; [WSudan23] "RSF forces claimed to have
+  captured Khartoum International Airport, Merowe Airport, El Obeid Airport";
+  so are places enumerated after "cities including" ([news-dev 04]);
+* **a list with per-item dates** pairs each place with the date written after
+  it: [WFARC] "January 7: ... a police station in Lejanías ... January 8: ...
+  in Silvia municipality"; [WMali] "On the 17th, fighting spread to towns of
+  Aguelhok and Tessalit";
+* **an aggregate** over a period stays one event, dated by the range with its
+  precision, its toll counted once: [WBokoHaram] "January 17-March 7 - 2010 Jos
+  riots, around 992 people are killed"; [WKishishe] "took place between 21–30
+  November 2022";
 * **follow-ups** join the event just told: a sentence with no place of its
-  own and no new date that tells the toll, the means or the other side's
-  version of it ("Two soldiers died", "The attack was repelled") is a source
-  of that event, not a new one;
-* **display lines** (headlines, captions) only ever support an event the
-  body tells.
+  own and no new date that tells the toll or the other side's version
+  ([VOA19] "Hassan said the troops killed 13 militants"; [acled-dev afg
+  2020-03-17] "Taliban said 1 policeman was killed"); a pointer back ("the
+  attack", "the clashes") joins the latest event of its kind ([acled-dev bfa
+  2020-07-19] "The police repelled the attack"; [VOA17] "the fighting in the
+  area lasted two hours"), and with none it points to an event the reader is
+  presumed to know ([news-dev 04] "the killing of George Floyd"); a sentence
+  that opens another event ("Elsewhere", "Separately") never joins ([news-dev
+  03] "Separately, a Tibetan member ... died");
+* **setting clauses** ("after clashes", "in response to shelling") are events
+  of their own, except when they tell the same fighting as the main clause
+  ([VOA17] "detonated two suicide car bombs ... before heavily armed militants
+  attacked the base"; [WSyria] "Rebel militants withdrew from the Lebanese town
+  of Arsal after a ceasefire");
+* **display lines** (headlines, captions) only ever support an event the body
+  tells ([news-dev 05], the seed reports).
 
 Examples
 --------

@@ -2,34 +2,49 @@
 
 News and chronologies place events in time the same few ways, and this module
 reads them all against the narrative's *current reference time*, not only the
-publication date:
+publication date. Each rule, with real text it is shown on (keys in
+:mod:`mapper.incidents`):
 
-* an explicit date ("On 28 October", "4 October 2020", "10/01", "2020-10-04")
-  sets the narrative anchor for what follows;
-* anaphoric expressions move from that anchor: "the next day", "two days
-  later", "the day before", "on the same day", "that evening", "overnight";
+* an explicit date sets the narrative anchor for what follows ([WSudan23]
+  "On 15 April 2023, the RSF launched an attack on multiple SAF bases";
+  [WTigray] "On the morning of 4 November 2020, Tigray regional security
+  forces ... launched a surprise attack"), and so does a chronology's date or
+  year heading ([WSyria] "24 August", [WFARC] "2013" over "July 20: ...");
+* anaphoric expressions move from the last time told: "the next day", "two
+  days later", "the day before" ([WMoSo] "The following day, the Karenni
+  Nationalities Defence Force (KNDF) found the victims"; [WSouthSudan] "put
+  down the next day"); "on the same day", "that evening", "overnight" stay on
+  it ([FLibya] "In the evening approximately 200 people began demonstrating";
+  [WDonbas] "At night, Ukrainian Special forces stormed a Security Service
+  office");
 * deictic expressions count from the report's reference date: "yesterday",
-  "today", "last week", "three days ago";
-* a weekday is the one before publication in news, and the one after the
-  anchor in a chronology (a narrative whose anchor lies more than a week
-  before its reference date, or a text with no publication date);
+  "today", "last week", "three days ago" ([news-dev 02], [news-dev 11]);
+* a weekday is the one before publication in news ([VOA19] "in the early
+  hours of Sunday" in a Sunday report; [acled-dev ken 2017-10-23] "on
+  Monday"), and the one after the anchor in a chronology (a narrative whose
+  last day told lies more than a week before its reference date, or a text
+  with no publication date: [WSouthSudan] "the evening of Sunday, 15 December
+  2013");
 * with no publication date the reference is the latest explicit date of the
   text; with no date at all, dates stay unknown (``None``, precision 3) and
-  nothing is background for that reason.
+  nothing is background for that reason ([WMarawi] "Maute group militants
+  attacked Camp Ranao"; [acled-dev ken 2013-03-15]).
 
 *Background* means clearly before the report's own time frame: an explicit
-earlier year or month ("in 1994", "the 2016 clashes", "In July" in a September
-report), a day more than a month before publication, "N years ago", or a
-habitual or durative frame ("have long been", "for decades", "in recent
-years"). The frame is the publication date's month before it, or, in a
-chronology without a publication date, the span of its own explicit dates,
-so that a chronology running from 27 September to 10 November keeps all its
-events current.
+earlier year or month ([VOA19] "Somali troops seized the El-Salin base from
+al-Shabab on August 6" in a 22 September report; [WKishishe] "a Tutsi-led rebel
+group defeated in 2013"), a day more than a month before publication, "N years
+ago", a century, or a habitual or durative frame ("have long been", "for
+decades", "in recent years", "in the past": [WSyria] "who had been kidnapped in
+2012", the seed reports). The frame is the month before the publication date,
+or, in a chronology without a publication date, the span of its own explicit
+dates, so that a chronology running from 27 September to 10 November keeps
+all its events current; news never dates an event after its publication.
 
 Precision follows ACLED: 1 the day is known, 2 the week (a range of up to a
 week, "last week", "over the weekend", no day given in a dated report), 3 the
 month or vaguer. A range is coded on its last day, as ACLED's own notes do
-("07 September. Two days of clashes took place on September 6th and 7th").
+([acled-dev ken 2018-09-07]; [WMosul] "occurred between 4–10 June 2014").
 
 Examples
 --------
