@@ -228,12 +228,19 @@ def _town_or_division(
 
 
 def _namesakes(division: Place, town: Place, name: str | None = None) -> bool:
-    """Tell whether a division and a town share their name and ground ("Garissa", "Lamu")."""
+    """Tell whether a division and a town share their name and ground ("Garissa", "Lamu").
+
+    The two names are spellings of one name, and the town lies in the division
+    (or near its point), or is the country's capital ("Washington": the city,
+    not the state).
+    """
     if division.country_code != town.country_code:
         return False
     a, b = name or fold(division.name), fold(town.name)
     if a != b and variant_key(a) != variant_key(b):  # "Kishoreganj" / "Kishorganj"
         return False
+    if town.feature_code == "PPLC" and is_adm1(division):
+        return True
     km = haversine_km(division.lat, division.lon, town.lat, town.lon)
     if is_adm1(division):
         return division.admin1_code == town.admin1_code or km <= SEAT_KM
