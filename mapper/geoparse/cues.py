@@ -45,6 +45,7 @@ UNKNOWN_LABEL = "CONTEXT_UNKNOWN"
 _MAX_NAME_TOKENS = 5
 _MAX_PAREN_TOKENS = 8
 _PLACE_KINDS = ("settlement", "admin")
+_SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
 
 
@@ -60,7 +61,11 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         cs = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
         if not cs or inside_longer_name(rec, i, j):
             continue  # "Zinda Jan district": the name is "Zinda Jan", not "Jan"
-        if _area_after(rec, j) is not None or _container_after(rec, j, cs) or _route(rec, i, j):
+        rec.container_span = None
+        if _container_after(rec, j, cs):
+            rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
+            _add_container(rec)
+        elif _area_after(rec, j) is not None or _route(rec, i, j):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
     _unknown_before_area(rec)
     _spelled_in_container(rec)
@@ -171,7 +176,10 @@ def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
     "X, Y", "X (Y", "X in Y", "X in the Y province": Y must hold one of X's places.
     """
     container = _container_cands(rec, j, after_in=True)
-    return any(could_contain(q, c.place) for q in container for c in cs[:10])
+    if any(could_contain(q, c.place) for q in container for c in cs[:10]):
+        return True
+    rec.container_span = None
+    return False
 
 
 def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> list:  # noqa: ANN001
@@ -207,8 +215,17 @@ def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> l
         seg = rec.text[slice(*rec.span_of(k, e))]
         found = [c.place for c in rec.cands(seg) if c.place.kind in _CONTAINER_KINDS]
         if found:
+            rec.container_span = (k, e)  # the caller takes it as a mention when it fits
             return found
     return []
+
+
+def _add_container(rec) -> None:  # noqa: ANN001
+    """Take the container the last successful pattern named as a mention too ("..., Tavush")."""
+    span = getattr(rec, "container_span", None)
+    if span is not None:
+        rec.add(*rec.span_of(*span), CONTEXT_LABEL)
+        rec.container_span = None
 
 
 def _route(rec, i: int, j: int) -> bool:  # noqa: ANN001
@@ -262,13 +279,17 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
             start -= 1
         while start < stop and (tk.stop[start] or fold(tk.text[start]) in STOP_NAMES):
             start += 1  # "The", "Police": not part of the name
+        if start < stop - 1 and (start == 0 or tk.text[start - 1] in _SENTENCE_ENDS):
+            start += 1  # "Later Zorkavan district": a sentence's first word is capitalised anyway
         if start == stop or rec.taken[tk.idx[start]]:
             continue
         s, e = rec.span_of(start, stop)
         seg = rec.text[s:e]
+        rec.container_span = None
         if not _container_cands(rec, k, fold(seg)):
             continue
         if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
             continue
         known = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
-        rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL)
+        if rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL):
+            _add_container(rec)
