@@ -54,7 +54,7 @@ def _median_run(cmd: list[str], n: int = 5) -> float:
 
 
 def bench_speed() -> dict:
-    from mapper.gazetteer import build as _build
+    from mapper.gazetteer import builders as _build
     from mapper.gazetteer import load_gazetteer
     from mapper.geocoder import OfflineGeocoder
 

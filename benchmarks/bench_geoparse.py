@@ -15,6 +15,13 @@ Usage (from the checkout root, with ../shared present)::
    within 25 km (120 km for the line); place recall over all gold places.
 3. Speed: bare spaCy ``nlp.pipe`` (the full packaged pipeline) against
    ``mapper.geoparse`` called once per document, on the same GWN documents.
+4. Long texts (``--long``): a 100 KB report of nested "(Marinka, (Marinka, ...
+   Donetsk)))" and a 400 KB report of 50,000 capitalised place names, timed
+   through ``geoparse`` and ``parse``, beside spaCy's NER alone on the same pieces
+   (our own stages must stay linear; spaCy's share is spaCy's).
+
+LGL, GWN and TR-News are *development* corpora (the resolver was fitted and its
+rules tuned on them): their figures are development figures.
 
 Prints ``SUMMARY`` lines; nothing here is a test.
 """
@@ -145,6 +152,32 @@ def speed(n_docs: int) -> None:
     )
 
 
+def long_texts() -> None:
+    from mapper.geoparse import geoparse, parse, toponyms
+    from mapper.geoparse.api import _base_docs
+
+    unit = "(Marinka, "
+    k = 100_000 // (len(unit) + 1)
+    nested = "Shelling hit " + unit * k + "Donetsk" + ")" * k + "."
+    names = ["Donetsk", "Kharkiv", "Bakhmut", "Marinka", "Avdiivka", "Kyiv", "Odesa", "Lviv"]
+    listing = " ".join(names[i % 8] + ("," if i % 7 else ".") for i in range(50_000))
+    geoparse("Warm-up in Paris, France.")
+    for label, text in (("nested", nested), ("names", listing)):
+        t0 = time.perf_counter()
+        next(_base_docs([text], fast=True, batch_size=16))
+        t_ner = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n = len(geoparse(text))
+        t_geo = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_parse = len(toponyms(parse(text)))
+        t_parse = time.perf_counter() - t0
+        print(
+            f"SUMMARY long={label} chars={len(text)} spacy_ner_s={t_ner:.2f} "
+            f"geoparse_s={t_geo:.2f} parse_s={t_parse:.2f} toponyms={n}/{n_parse}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="documents per corpus (default: all)")
@@ -155,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--speed-docs", type=int, default=100, help="GWN documents for the speed ratio (0: skip)"
     )
+    ap.add_argument("--long", action="store_true", help="also time the two long stress texts")
     a = ap.parse_args(argv)
     if not SHARED.is_dir():
         print(f"bench_geoparse: {SHARED} not found", file=sys.stderr)
@@ -164,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     seed_check()
     if a.speed_docs and not a.seed_only:
         speed(a.speed_docs)
+    if a.long:
+        long_texts()
     return 0
 
 

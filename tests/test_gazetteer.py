@@ -274,8 +274,8 @@ def test_small_towns_lose_their_unrelated_other_names(gaz):
 
 
 def test_obscure_alternate_names_rule():
-    from mapper.gazetteer.build.model import _P
-    from mapper.gazetteer.build.write import _obscure_alt
+    from mapper.gazetteer.builders.model import _P
+    from mapper.gazetteer.builders.write import _obscure_alt
 
     village = _P("gn:1", "Krasnohorivka", 48.0, 37.5, "settlement", population=900)
     for alt, far in [("krasnogorovka", False), ("zarichne", True)]:
@@ -355,7 +355,7 @@ def test_partial_index_needs_a_target():
 
 
 def test_index_is_rebuilt_when_sources_change(tmp_path, monkeypatch):
-    from mapper.gazetteer import build as _build
+    from mapper.gazetteer import builders as _build
 
     monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
     before = _build.current_index_path()

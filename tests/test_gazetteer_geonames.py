@@ -1,4 +1,4 @@
-"""Tests for mapper.gazetteer.build.geonames: importing a GeoNames per-country dump.
+"""Tests for mapper.gazetteer.builders.geonames: importing a GeoNames per-country dump.
 
 The dump (tests/data/geonames_sample/UA.txt) holds fictional places written for
 these tests; the sentences are ours too.

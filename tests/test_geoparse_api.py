@@ -53,3 +53,19 @@ def test_control_characters_keep_offsets():
     tops = geoparse(text)
     assert [t.text for t in tops] == ["Baku", "Yerevan"]
     assert all(text[t.start : t.end] == t.text for t in tops)
+
+
+def test_places_unresolved_lists_missing_names(tmp_path, capsys):
+    import json
+
+    from mapper.cli import main
+
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Shells hit Zorkavan district, Tavush, on Monday. On Tuesday shells hit Zorkavan "
+        "district, Tavush, again.",
+        encoding="utf-8",
+    )
+    assert main(["places", "--unresolved", "--quiet", str(report)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows == [{"name": "Zorkavan", "count": 2}]

@@ -2,7 +2,7 @@
 
 Modules: :mod:`~mapper.gazetteer.keys` (name folding, spelling skeletons, grid
 cells: what the index is keyed by), :mod:`~mapper.gazetteer.store` (the SQLite
-store, :class:`Gazetteer`), :mod:`~mapper.gazetteer.build` (one builder per
+store, :class:`Gazetteer`), :mod:`~mapper.gazetteer.builders` (one builder per
 data source, and the writer).
 
 The index is a single SQLite file in :func:`mapper._paths.cache_dir`, built once
@@ -91,7 +91,7 @@ def source_version() -> str:
     >>> len(v), v == source_version()
     (16, True)
     """
-    from mapper.gazetteer.build import source_version as _sv
+    from mapper.gazetteer.builders import source_version as _sv
 
     return _sv()
 
@@ -132,7 +132,7 @@ def build_index(
     >>> Gazetteer(path).candidates("Stepanakert")[0].place.source
     'theatre'
     """
-    from mapper.gazetteer.build import build_index as _build
+    from mapper.gazetteer.builders import build_index as _build
 
     return _build(geonames_paths=geonames_paths, target=target, packaged=packaged)
 
@@ -154,7 +154,7 @@ def load_gazetteer() -> Gazetteer:
     >>> load_gazetteer() is load_gazetteer()
     True
     """
-    from mapper.gazetteer.build import current_index_path
+    from mapper.gazetteer.builders import current_index_path
 
     path = current_index_path()
     if not path.is_file():

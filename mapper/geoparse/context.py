@@ -102,7 +102,7 @@ def apply_context(
     written; they are tried inside an explicitly stated container only.
     ``lookup`` gives a name's candidates (for the seat of "Narok County").
     """
-    _us_abbreviations(slots)
+    _us_abbreviations(slots, text)
     links = [
         _link(text, slots[i], slots[i + 1]) if not slots[i + 1].mention.adjectival else None
         for i in range(len(slots) - 1)
@@ -158,6 +158,8 @@ def _constrain(
     areas = _container_reading(text, b, b.cands, strict=True)
     if not any(q.place.kind in _CONTAINER_KINDS for q in areas) and not explicit:
         return
+    if b.cands[0].place.kind == "country" and all(c.place.kind != "country" for c in a.cands):
+        explicit = True  # "Balad, Somalia": a town followed by a country lies in it
     if a.cands and a.cands[0].score >= _KNOWN_PRIOR:
         return  # "the Nairobi area of Moi": a well-known place is not unknown anywhere
     if (explicit or not a.cands) and areas and a.mention.label != "DEMONYM":
@@ -226,12 +228,19 @@ def _town_or_division(
 
 
 def _namesakes(division: Place, town: Place, name: str | None = None) -> bool:
-    """Tell whether a division and a town share their name and ground ("Garissa", "Lamu")."""
+    """Tell whether a division and a town share their name and ground ("Garissa", "Lamu").
+
+    The two names are spellings of one name, and the town lies in the division
+    (or near its point), or is the country's capital ("Washington": the city,
+    not the state).
+    """
     if division.country_code != town.country_code:
         return False
     a, b = name or fold(division.name), fold(town.name)
     if a != b and variant_key(a) != variant_key(b):  # "Kishoreganj" / "Kishorganj"
         return False
+    if town.feature_code == "PPLC" and is_adm1(division):
+        return True
     km = haversine_km(division.lat, division.lon, town.lat, town.lon)
     if is_adm1(division):
         return division.admin1_code == town.admin1_code or km <= SEAT_KM
@@ -248,20 +257,35 @@ def _is_state_abbreviation(c: Candidate) -> bool:
     )
 
 
-def _us_abbreviations(slots: Sequence[Slot]) -> None:
-    """Drop US states read from abbreviations ("Al", "Ga.") in texts with no US place."""
-    us = sum(
-        1
-        for s in slots
-        if s.cands
+def _us_abbreviations(slots: Sequence[Slot], text: str = "") -> None:
+    """Drop US states read from abbreviations ("Al", "Ga.") in texts with no US place.
+
+    A US place is another name whose best reading is in the US, or the town the
+    abbreviation qualifies ("Athens, Ga.": an Athens lies in Georgia).
+    """
+    us = any(
+        s.cands
         and any(
             c.place.country_code == "US" and not _is_state_abbreviation(c)
             for c in s.cands[:_US_CONTEXT_RANK]
         )
+        for s in slots
     )
     if us:
         return
-    for s in slots:
-        kept = [c for c in s.cands if not _is_state_abbreviation(c)]
+    for i, s in enumerate(slots):
+        before = slots[i - 1] if i > 0 else None
+        kept = [
+            c
+            for c in s.cands
+            if not _is_state_abbreviation(c) or _qualifies(text, before, s, c.place)
+        ]
         if len(kept) != len(s.cands):
             s.cands = kept
+
+
+def _qualifies(text: str, before: Slot | None, s: Slot, state: Place) -> bool:
+    """Tell whether ``s`` follows "X, " with an X in ``state`` ("Troy, N.C.")."""
+    if before is None or not _COMMA_GAP.fullmatch(text, before.mention.end, s.mention.start):
+        return False
+    return any(c.place.admin1_code == state.admin1_code for c in before.cands)

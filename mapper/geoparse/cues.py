@@ -45,6 +45,7 @@ UNKNOWN_LABEL = "CONTEXT_UNKNOWN"
 _MAX_NAME_TOKENS = 5
 _MAX_PAREN_TOKENS = 8
 _PLACE_KINDS = ("settlement", "admin")
+_SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
 
 
@@ -60,9 +61,53 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         cs = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
         if not cs or inside_longer_name(rec, i, j):
             continue  # "Zinda Jan district": the name is "Zinda Jan", not "Jan"
-        if _area_after(rec, j) is not None or _container_after(rec, j, cs) or _route(rec, i, j):
+        rec.container_span = None
+        if _container_after(rec, j, cs):
+            rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
+            _add_container(rec)
+        elif _area_after(rec, j) is not None or _route(rec, i, j):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
     _unknown_before_area(rec)
+    _spelled_in_container(rec)
+
+
+def _spelled_in_container(rec) -> None:  # noqa: ANN001
+    """Names the index spells another way, before a stated container that holds them.
+
+    "Maarat al-Numan in Idlib province" (the index: Ma'arrat an Nu'man): the
+    name's spelling variants are looked up and kept only inside the container.
+    """
+    tk = rec.tk
+    for i, j in rec.matches:
+        k = i - 1
+        if k >= 0 and tk.lower[k] == "the":
+            k -= 1
+        if k < 1 or tk.text[k] not in (",", "in", "of") or not tk.text[k - 1][:1].isupper():
+            continue
+        stop = k
+        start = stop
+        while start > max(0, stop - _MAX_NAME_TOKENS) and (
+            tk.text[start - 1][:1].isupper()
+            or tk.text[start - 1] in ("-", "'", "’")
+            or tk.lower[start - 1] in ("al", "el", "an", "ar", "as", "ad", "ash", "at", "az")
+        ):
+            start -= 1
+        while start < stop and not tk.text[start][:1].isupper():
+            start += 1
+        if start == stop or rec.taken[tk.idx[start]] or tk.stop[start]:
+            continue
+        s, e = rec.span_of(start, stop)
+        seg = rec.text[s:e]
+        if fold(seg) in STOP_NAMES or rec.is_org(seg):
+            continue
+        container = [c.place for c in rec.cands(rec.text[slice(*rec.span_of(i, j))])]
+        container = [q for q in container if q.kind in ("admin", "country", "region")]
+        if container and any(
+            could_contain(q, c.place)
+            for c in rec.gaz.candidates(seg, limit=10, variants=True)
+            for q in container
+        ):
+            rec.add(s, e, "CUE")
 
 
 def inside_longer_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
@@ -126,21 +171,30 @@ def is_area_noun(word: str) -> bool:
 
 
 def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
-    """Tell whether a comma or parenthesis after token ``j`` states a container of ``cs``."""
-    container = _container_cands(rec, j)
-    return any(could_contain(q, c.place) for q in container for c in cs[:10])
+    """Tell whether the words after token ``j`` state a container of one of ``cs``.
+
+    "X, Y", "X (Y", "X in Y", "X in the Y province": Y must hold one of X's places.
+    """
+    container = _container_cands(rec, j, after_in=True)
+    if any(could_contain(q, c.place) for q in container for c in cs[:10]):
+        return True
+    rec.container_span = None
+    return False
 
 
-def _container_cands(rec, j: int, own: str = "") -> list:  # noqa: ANN001
+def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> list:  # noqa: ANN001
     """Return the readings of a container named after token ``j`` (divisions, towns...).
 
-    "X, Y", "X (Y", "X district, Y", "X area of Y", "X district in the Y".
+    "X, Y", "X (Y", "X district, Y", "X area of Y", "X district in the Y";
+    with ``after_in`` also "X in Y" (the caller then checks that Y holds X).
     """
     tk, n = rec.tk, rec.n
     k = j
     if k < n and is_area_noun(tk.text[k]):
         k += 1  # "Chimtal district, Balkh"
-    if k < n and (tk.text[k] in (",", "(") or (k > j and tk.lower[k] in ("of", "in"))):
+    if k < n and (
+        tk.text[k] in (",", "(") or ((k > j or after_in) and tk.lower[k] in ("of", "in"))
+    ):
         k += 1
     else:
         return []
@@ -161,8 +215,17 @@ def _container_cands(rec, j: int, own: str = "") -> list:  # noqa: ANN001
         seg = rec.text[slice(*rec.span_of(k, e))]
         found = [c.place for c in rec.cands(seg) if c.place.kind in _CONTAINER_KINDS]
         if found:
+            rec.container_span = (k, e)  # the caller takes it as a mention when it fits
             return found
     return []
+
+
+def _add_container(rec) -> None:  # noqa: ANN001
+    """Take the container the last successful pattern named as a mention too ("..., Tavush")."""
+    span = getattr(rec, "container_span", None)
+    if span is not None:
+        rec.add(*rec.span_of(*span), CONTEXT_LABEL)
+        rec.container_span = None
 
 
 def _route(rec, i: int, j: int) -> bool:  # noqa: ANN001
@@ -216,13 +279,17 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
             start -= 1
         while start < stop and (tk.stop[start] or fold(tk.text[start]) in STOP_NAMES):
             start += 1  # "The", "Police": not part of the name
+        if start < stop - 1 and (start == 0 or tk.text[start - 1] in _SENTENCE_ENDS):
+            start += 1  # "Later Zorkavan district": a sentence's first word is capitalised anyway
         if start == stop or rec.taken[tk.idx[start]]:
             continue
         s, e = rec.span_of(start, stop)
         seg = rec.text[s:e]
+        rec.container_span = None
         if not _container_cands(rec, k, fold(seg)):
             continue
         if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
             continue
         known = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
-        rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL)
+        if rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL):
+            _add_container(rec)

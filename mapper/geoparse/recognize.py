@@ -121,6 +121,7 @@ class _Recognizer:
         self.pending: list[tuple[int, int, str, bool]] = []
         self.nearby: list[tuple[int, int, list[Candidate]]] = []
         self.matches: list[tuple[int, int]] = []
+        self.container_span: tuple[int, int] | None = None  # set by the context patterns
 
     # -- helpers ----------------------------------------------------------------
 

@@ -85,7 +85,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     apply_context(
         text,
         slots,
-        variants=lambda name: variant_cands(gaz, name),
+        variants=lambda name: gaz.candidates(name, limit=10, variants=True),
         lookup=lambda name: gaz.candidates(name, limit=10),
     )
     _choose(slots)

