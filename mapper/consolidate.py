@@ -10,15 +10,23 @@ earlier, by :mod:`mapper.incidents`.)
 Figures: within a report the largest count stands (later sentences add
 detail); across reports the lowest stands, ACLED's conservative rule, and the
 notes keep every claimant's figure.
+
+Only incidents that can be the same event are compared, never all pairs: they
+are blocked by date (a week either way) and by a coarse spatial cell (cubes of
+``near_km`` on the globe, so neighbours across a pole or the date line are
+found too) or by the same place name. The pairs that pass are joined in the
+order the all-pairs loop would take them, so the result is the same.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import logging
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from mapper.incidents import Incident, Source
@@ -35,8 +43,6 @@ _COMPATIBLE = {
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = (
         math.sin((p2 - p1) / 2) ** 2
@@ -253,6 +259,106 @@ def _merge(group: list[Incident]) -> Incident:
     )
 
 
+_WEEK = 6  # days either way a less precise date may reach (see _dates_ok)
+_EARTH_KM = 6371.0
+
+
+def _day(date: str | None) -> int | None:
+    if date is None:
+        return None
+    try:
+        return dt.date.fromisoformat(date).toordinal()
+    except ValueError:
+        return None
+
+
+def _cube(lat: float, lon: float, size_km: float) -> tuple[int, int, int]:
+    """Return the cube of side ``size_km`` holding the point, in Earth-centred coordinates.
+
+    A straight line between two points is never longer than the arc, so two
+    places within ``size_km`` of each other lie in the same or adjacent cubes.
+    """
+    p, q = math.radians(lat), math.radians(lon)
+    x = _EARTH_KM * math.cos(p) * math.cos(q)
+    y = _EARTH_KM * math.cos(p) * math.sin(q)
+    z = _EARTH_KM * math.sin(p)
+    return math.floor(x / size_km), math.floor(y / size_km), math.floor(z / size_km)
+
+
+_AROUND = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
+
+
+class _Blocks:
+    """Incidents filed by block: each block's (day, index) pairs sorted by day."""
+
+    def __init__(self) -> None:
+        self.days: dict[object, list[int]] = {}
+        self.index: dict[object, list[int]] = {}
+
+    def add(self, key: object, day: int, i: int) -> None:
+        self.days.setdefault(key, []).append(day)
+        self.index.setdefault(key, []).append(i)
+
+    def sort(self) -> None:
+        for key, days in self.days.items():
+            order = sorted(range(len(days)), key=days.__getitem__)
+            self.days[key] = [days[k] for k in order]
+            self.index[key] = [self.index[key][k] for k in order]
+
+    def near(self, key: object, day: int) -> Iterator[int]:
+        """Yield the indices in block ``key`` dated within a week of ``day``."""
+        days = self.days.get(key)
+        if days is None:
+            return
+        lo, hi = bisect.bisect_left(days, day - _WEEK), bisect.bisect_right(days, day + _WEEK)
+        yield from self.index[key][lo:hi]
+
+
+def _blocks_of(inc: Incident, size: float) -> tuple[int, list[tuple], list[tuple]] | None:
+    """Return an incident's day, the blocks it is filed in and the blocks to look in.
+
+    None for a background incident, which is never merged. An incident with
+    no usable date is only ever the same event as one with the same date text.
+    """
+    if inc.background:
+        return None
+    day = _day(inc.event_date)
+    scope: tuple = ("dated",) if day is not None else ("undated", inc.event_date)
+    if inc.lat is None or inc.lon is None:
+        own = [(*scope, "nowhere")]
+        return day or 0, own, own
+    cx, cy, cz = _cube(inc.lat, inc.lon, size)
+    own = [(*scope, "cube", (cx, cy, cz))]
+    look = [(*scope, "cube", (cx + a, cy + b, cz + c)) for a, b, c in _AROUND]
+    if inc.location:  # the same place name matches at any distance
+        own.append((*scope, "place", inc.location))
+        look.append(own[-1])
+    return day or 0, own, look
+
+
+def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, int]]:
+    """Return the pairs ``(i, j)``, ``i < j``, that :func:`same_event` accepts, sorted."""
+    size = max(near_km, 5.0)  # the widest distance _places_ok allows
+    blocks = _Blocks()
+    filed = []
+    for i, inc in enumerate(items):
+        where = _blocks_of(inc, size)
+        filed.append(where)
+        if where is not None:
+            for key in where[1]:
+                blocks.add(key, where[0], i)
+    blocks.sort()
+    pairs: list[tuple[int, int]] = []
+    for i, where in enumerate(filed):
+        if where is None:
+            continue
+        day, _own, look = where
+        near = {j for key in look for j in blocks.near(key, day) if j > i}
+        a = items[i]
+        pairs.extend((i, j) for j in sorted(near) if same_event(a, items[j], near_km=near_km))
+    return pairs
+
+
 def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list[Incident]:
     """Merge incidents that describe the same event; keep every source.
 
@@ -290,8 +396,9 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
     items = sorted(
         incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start if i.sources else 0)
     )
-    # Union-find over pairs that are the same event.
+    # Union-find over the pairs that are the same event, taken in index order.
     parent = list(range(len(items)))
+    actors = [{i.actor1} if i.actor1 else set() for i in items]
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -299,20 +406,17 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
             x = parent[x]
         return x
 
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):
-                # Every member of both groups must agree on the attacker.
-                gi = [k for k in range(len(items)) if find(k) == find(i)]
-                gj = [k for k in range(len(items)) if find(k) == find(j)]
-                a1 = sorted({items[k].actor1 for k in gi + gj if items[k].actor1})
-                if not any(_conflict(x, y) for x in a1 for y in a1):
-                    union(i, j)
+    for i, j in _candidates(items, near_km):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        # Every member of both groups must agree on the attacker (within a group they do).
+        if any(_conflict(x, y) for x in actors[ri] for y in actors[rj]):
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        parent[gone] = keep
+        actors[keep] |= actors[gone]
+        actors[gone] = set()
     groups: dict[int, list[Incident]] = {}
     for k, inc in enumerate(items):
         groups.setdefault(find(k), []).append(inc)
