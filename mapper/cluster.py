@@ -97,19 +97,23 @@ def run_dask(
         slots = 2 * max(1, sum(client.nthreads().values()))
         source = iter(batches)
         running: dict[Any, list[Job]] = {}
-        queue = as_completed()
 
-        def submit() -> None:
+        def submit() -> Any:
             batch = next(source, None)
-            if batch:
-                reports = [j.report for j in batch]
-                future = client.submit(_remote_batch, reports, default_date, pure=False)
-                running[future] = batch
-                queue.add(future)
+            if not batch:
+                return None
+            reports = [j.report for j in batch]
+            future = client.submit(_remote_batch, reports, default_date, pure=False)
+            running[future] = batch
+            return future
 
-        for _ in range(slots):
-            submit()
+        first = [f for f in (submit() for _ in range(slots)) if f is not None]
+        if not first:
+            return
+        queue = as_completed(first, loop=client.loop)
         for future in queue:
             batch = running.pop(future)
             yield from zip(batch, future.result(), strict=True)
-            submit()
+            more = submit()
+            if more is not None:
+                queue.add(more)

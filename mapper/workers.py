@@ -189,12 +189,13 @@ class _Worker:
         child.close()
         self.pid, self.conn = pid, parent
         self.ready = False
+        self.busy = False  # a batch was sent and its end not yet received
         self.jobs: list[Job] = []
         self.single = False
         self.deadline = float("inf")
 
     def send(self, jobs: list[Job], default_date: Any, budget: float | None) -> None:
-        self.jobs, self.single = list(jobs), len(jobs) == 1
+        self.jobs, self.single, self.busy = list(jobs), len(jobs) == 1, True
         self.conn.send(([j.report for j in jobs], default_date))
         self.deadline = time.monotonic() + budget if budget else float("inf")
 
@@ -284,15 +285,15 @@ class LocalPool:
         try:
             while True:
                 for w in workers:
-                    if w.ready and not w.jobs and (retry or not exhausted):
+                    if w.ready and not w.busy and (retry or not exhausted):
                         batch = retry.popleft() if retry else next(source, None)
                         if batch is None:
                             exhausted = True
                         else:
                             w.send(batch, default_date, self.budget)
-                if exhausted and not retry and not any(w.jobs for w in workers):
+                if exhausted and not retry and not any(w.busy for w in workers):
                     return
-                busy = [w for w in workers if w.jobs or not w.ready]
+                busy = [w for w in workers if w.busy or not w.ready]
                 timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
                 for conn in wait([w.conn for w in busy], timeout=min(timeout, 3600)):
                     w = next(w for w in workers if w.conn is conn)
@@ -301,7 +302,7 @@ class LocalPool:
                     if w.jobs and time.monotonic() > w.deadline:
                         yield from self._overrun(w, retry)
         finally:  # a worker still busy holds stale answers: replace it
-            for w in [w for w in workers if w.jobs]:
+            for w in [w for w in workers if w.busy]:
                 w.kill()
                 workers.remove(w)
 
@@ -331,9 +332,9 @@ class LocalPool:
             for job in w.jobs:
                 text = f"cannot process {job.report.id!r}: {message[1]}"
                 yield job, self.failure(job.report, text, False)
-            w.jobs = []
+            w.jobs, w.busy = [], False
         elif kind == _END:
-            w.jobs = []
+            w.busy = False
         elif kind == _FATAL:
             w.kill()
             self.workers.remove(w)
@@ -348,7 +349,7 @@ class LocalPool:
     ) -> Iterator[tuple[Job, Any]]:
         """Replace ``w``; a single report is given up, a batch is redone one report at a time."""
         jobs, single = w.jobs, w.single
-        w.jobs = []
+        w.jobs, w.busy = [], False
         self._replace(w)
         if single:
             yield jobs[0], self.failure(jobs[0].report, why(jobs[0].report), True)
