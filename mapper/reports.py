@@ -603,12 +603,12 @@ def _stream_records(
     try:
         with path.open("rb") as raw:
             _check_head(raw, name)
-            # Universal newlines for JSONL, as Python's text mode reads the file;
-            # the csv module wants them untranslated.
             # A UTF-8 byte-order mark is not part of the first record.
             codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
-            text = io.TextIOWrapper(raw, encoding=codec, newline=None if lines else "")
-            records = _jsonl_records(text, name) if lines else _csv_records(text, name)
+            if lines:
+                records = _jsonl_records(raw, name, codec)
+            else:  # the csv module wants newlines untranslated
+                records = _csv_records(io.TextIOWrapper(raw, encoding=codec, newline=""), name)
             for number, rec in enumerate(records, 1):
                 report_id = f"{name}#{number}"
                 try:
@@ -630,13 +630,30 @@ def _stream_records(
         raise ReportReadError(f"cannot read {name!r}: unknown encoding {encoding!r}") from err
 
 
-def _jsonl_records(text: io.TextIOWrapper, name: str) -> Iterator[object]:
+def _jsonl_records(raw: io.BufferedReader, name: str, codec: str) -> Iterator[object]:
+    """Yield each record of a JSONL file; a line that does not decode is that record's error."""
+    base = "utf-8" if codec == "utf-8-sig" else codec
+    if "\n".encode(base) != b"\n":  # UTF-16 and the like: lines are not bytes apart
+        lines: Iterable[str | bytes] = io.TextIOWrapper(raw, encoding=codec)
+    else:
+        lines = raw
     number = 0
-    for line in text:
-        if not line.strip():
-            continue
-        number += 1
-        yield _json_line(line, number, name)
+    for line in lines:
+        if isinstance(line, bytes):
+            try:
+                line = line.decode(codec if number == 0 else base)
+            except UnicodeDecodeError as err:
+                number += 1
+                yield ReportReadError(
+                    f"cannot read '{name}#{number}': not valid {base} "
+                    f"(byte 0x{line[err.start]:02x} at column {err.start + 1})"
+                )
+                continue
+        # JSON holds no raw carriage return: a lone one ends a line, as in text mode.
+        for part in line.split("\r"):
+            if part.strip():
+                number += 1
+                yield _json_line(part, number, name)
 
 
 def _csv_records(text: io.TextIOWrapper, name: str) -> Iterator[object]:
