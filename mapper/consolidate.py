@@ -26,7 +26,7 @@ import hashlib
 import logging
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from mapper.incidents import Incident, Source
@@ -272,90 +272,157 @@ def _day(date: str | None) -> int | None:
         return None
 
 
-def _cube(lat: float, lon: float, size_km: float) -> tuple[int, int, int]:
-    """Return the cube of side ``size_km`` holding the point, in Earth-centred coordinates.
+class _Grid:
+    """Cubes of side ``size_km`` over the Earth, in Earth-centred coordinates, numbered.
 
     A straight line between two points is never longer than the arc, so two
-    places within ``size_km`` of each other lie in the same or adjacent cubes.
+    places within ``size_km`` of each other lie in the same or adjacent cubes:
+    across a pole or the date line as well.
     """
-    p, q = math.radians(lat), math.radians(lon)
-    x = _EARTH_KM * math.cos(p) * math.cos(q)
-    y = _EARTH_KM * math.cos(p) * math.sin(q)
-    z = _EARTH_KM * math.sin(p)
-    return math.floor(x / size_km), math.floor(y / size_km), math.floor(z / size_km)
 
+    def __init__(self, size_km: float) -> None:
+        self.size = size_km
+        self.side = 2 * (math.ceil(_EARTH_KM / size_km) + 2) + 1
+        m = self.side
+        self.around = [
+            (a * m + b) * m + c for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)
+        ]
 
-_AROUND = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
+    def cube(self, lat: float, lon: float) -> int:
+        """Return the number of the cube that holds the point."""
+        p, q = math.radians(lat), math.radians(lon)
+        half = self.side // 2
+        x = math.floor(_EARTH_KM * math.cos(p) * math.cos(q) / self.size) + half
+        y = math.floor(_EARTH_KM * math.cos(p) * math.sin(q) / self.size) + half
+        z = math.floor(_EARTH_KM * math.sin(p) / self.size) + half
+        return (x * self.side + y) * self.side + z
 
 
 class _Blocks:
-    """Incidents filed by block: each block's (day, index) pairs sorted by day."""
+    """Incident indices filed by block, each block sorted by day, for a week either way."""
 
     def __init__(self) -> None:
         self.days: dict[object, list[int]] = {}
         self.index: dict[object, list[int]] = {}
 
-    def add(self, key: object, day: int, i: int) -> None:
-        self.days.setdefault(key, []).append(day)
-        self.index.setdefault(key, []).append(i)
+    def add(self, block: object, day: int, i: int) -> None:
+        self.days.setdefault(block, []).append(day)
+        self.index.setdefault(block, []).append(i)
 
     def sort(self) -> None:
-        for key, days in self.days.items():
+        for block, days in self.days.items():
             order = sorted(range(len(days)), key=days.__getitem__)
-            self.days[key] = [days[k] for k in order]
-            self.index[key] = [self.index[key][k] for k in order]
+            self.days[block] = [days[k] for k in order]
+            self.index[block] = [self.index[block][k] for k in order]
 
-    def near(self, key: object, day: int) -> Iterator[int]:
-        """Yield the indices in block ``key`` dated within a week of ``day``."""
-        days = self.days.get(key)
+    def near(self, block: object, day: int) -> list[int]:
+        """Return the indices in ``block`` dated within a week of ``day``."""
+        days = self.days.get(block)
         if days is None:
-            return
+            return []
         lo, hi = bisect.bisect_left(days, day - _WEEK), bisect.bisect_right(days, day + _WEEK)
-        yield from self.index[key][lo:hi]
+        return self.index[block][lo:hi]
 
 
-def _blocks_of(inc: Incident, size: float) -> tuple[int, list[tuple], list[tuple]] | None:
-    """Return an incident's day, the blocks it is filed in and the blocks to look in.
+def _filing(
+    inc: Incident, grid: _Grid, days: dict[str | None, int | None]
+) -> tuple[object, bool, list[object]] | None:
+    """Return where an incident is filed: its day, whether its date is coarse, its places.
 
     None for a background incident, which is never merged. An incident with
-    no usable date is only ever the same event as one with the same date text.
+    no usable date is only the same event as one with the same date text, so
+    its "day" is that text. Places: the cube, and the place name (the same
+    name matches at any distance); or "nowhere" without coordinates.
     """
     if inc.background:
         return None
-    day = _day(inc.event_date)
-    scope: tuple = ("dated",) if day is not None else ("undated", inc.event_date)
+    if inc.event_date not in days:
+        days[inc.event_date] = _day(inc.event_date)
+    day: object = days[inc.event_date]
+    coarse = inc.time_precision >= 2
+    if day is None:
+        day, coarse = ("undated", inc.event_date), False
     if inc.lat is None or inc.lon is None:
-        own = [(*scope, "nowhere")]
-        return day or 0, own, own
-    cx, cy, cz = _cube(inc.lat, inc.lon, size)
-    own = [(*scope, "cube", (cx, cy, cz))]
-    look = [(*scope, "cube", (cx + a, cy + b, cz + c)) for a, b, c in _AROUND]
-    if inc.location:  # the same place name matches at any distance
-        own.append((*scope, "place", inc.location))
-        look.append(own[-1])
-    return day or 0, own, look
+        return day, coarse, ["nowhere"]
+    places: list[object] = [grid.cube(inc.lat, inc.lon)]
+    if inc.location:
+        places.append(("place", inc.location))
+    return day, coarse, places
 
 
 def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, int]]:
-    """Return the pairs ``(i, j)``, ``i < j``, that :func:`same_event` accepts, sorted."""
-    size = max(near_km, 5.0)  # the widest distance _places_ok allows
-    blocks = _Blocks()
-    filed = []
-    for i, inc in enumerate(items):
-        where = _blocks_of(inc, size)
-        filed.append(where)
-        if where is not None:
-            for key in where[1]:
-                blocks.add(key, where[0], i)
-    blocks.sort()
+    """Return the pairs ``(i, j)``, ``i < j``, that :func:`same_event` accepts, sorted.
+
+    Two day-precise incidents meet only on the same day: they are filed by
+    (day, place) and find each other with one look-up per neighbouring cube.
+    An incident with a coarse date (a week, a month) looks a week either way
+    through blocks sorted by day, for both kinds. Places meet in the same or
+    an adjacent cube, or by name.
+    """
+    grid = _Grid(max(near_km, 5.0))  # the widest distance _places_ok allows
+    cubes = grid.side**3
+
+    def key(day: object, place: object) -> object:
+        # (day, cube) as one int: the 27 neighbours are then 27 additions
+        if isinstance(day, int) and isinstance(place, int):
+            return day * cubes + place
+        return (day, place)
+
+    days: dict[str | None, int | None] = {}
+    filed = [_filing(inc, grid, days) for inc in items]
+    same_day: dict[object, list[int]] = {}  # (day, place) -> day-precise incidents
+    weekly = {False: _Blocks(), True: _Blocks()}  # by coarseness, place -> sorted by day
+    filled: set[int] = set()
+    for i, where in enumerate(filed):
+        if where is None:
+            continue
+        day, coarse, places = where
+        for place in places:
+            if not coarse:
+                same_day.setdefault(key(day, place), []).append(i)
+            if isinstance(day, int):
+                weekly[coarse].add(place, day, i)
+            if isinstance(place, int):
+                filled.add(place)
+    for blocks in weekly.values():
+        blocks.sort()
+    around: dict[int, list[int]] = {}  # a cube -> the steps to the filled cubes next to it
+
+    def steps(cube: int) -> list[int]:
+        if cube not in around:
+            around[cube] = [s for s in grid.around if cube + s in filled]
+        return around[cube]
+
     pairs: list[tuple[int, int]] = []
     for i, where in enumerate(filed):
         if where is None:
             continue
-        day, _own, look = where
-        near = {j for key in look for j in blocks.near(key, day) if j > i}
+        day, coarse, places = where
+        near: set[int] = set()
+        for place in places:
+            cube = isinstance(place, int)
+            if coarse:  # every kind, a week either way, in the filled cubes around
+                for p in [place + s for s in steps(place)] if cube else [place]:
+                    near.update(weekly[False].near(p, day))
+                    near.update(weekly[True].near(p, day))
+            elif cube:
+                base = key(day, place)
+                if isinstance(base, int):
+                    for step in steps(place):
+                        near.update(same_day.get(base + step, ()))
+                else:  # undated, in a cube
+                    near.update(
+                        j for s in steps(place) for j in same_day.get(key(day, place + s), ())
+                    )
+            else:
+                near.update(same_day.get(key(day, place), ()))
+        # A day-precise pair is met from both sides: keep it from the first. A coarse
+        # incident meets the day-precise ones, which do not look for it.
         a = items[i]
-        pairs.extend((i, j) for j in sorted(near) if same_event(a, items[j], near_km=near_km))
+        for j in sorted(near):
+            if (j > i or (coarse and not filed[j][1])) and same_event(a, items[j], near_km=near_km):
+                pairs.append((min(i, j), max(i, j)))
+    pairs.sort()
     return pairs
 
 
@@ -398,7 +465,12 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
     )
     # Union-find over the pairs that are the same event, taken in index order.
     parent = list(range(len(items)))
-    actors = [{i.actor1} if i.actor1 else set() for i in items]
+    actors: dict[int, set[str]] = {}  # attackers of each group of more than one
+
+    def attackers(root: int) -> set[str]:
+        if root in actors:
+            return actors[root]
+        return {items[root].actor1} if items[root].actor1 else set()
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -411,12 +483,13 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
         if ri == rj:
             continue
         # Every member of both groups must agree on the attacker (within a group they do).
-        if any(_conflict(x, y) for x in actors[ri] for y in actors[rj]):
+        ai, aj = attackers(ri), attackers(rj)
+        if any(_conflict(x, y) for x in ai for y in aj):
             continue
         keep, gone = min(ri, rj), max(ri, rj)
         parent[gone] = keep
-        actors[keep] |= actors[gone]
-        actors[gone] = set()
+        actors[keep] = ai | aj
+        actors.pop(gone, None)
     groups: dict[int, list[Incident]] = {}
     for k, inc in enumerate(items):
         groups.setdefault(find(k), []).append(inc)
