@@ -97,7 +97,8 @@ def short_feed(path: Path, n: int) -> Path:
         for k in range(n):
             city = cities[(k * 7919) % len(cities)]["name"]
             day = f"20{18 + k % 6}-{1 + k % 12:02d}-{1 + k % 28:02d}"
-            text = f"{verbs[k % 4]} {city} on Sunday, killing {1 + k % 5} people, officials said. Item {k}."
+            text = f"{verbs[k % 4]} {city} on Sunday, killing {1 + k % 5} people, officials said."
+            text += f" Item {k}."
             f.write(json.dumps({"text": text, "date": day}) + "\n")
     return path
 
@@ -184,7 +185,8 @@ def part_speed(tmp: Path, n: int) -> dict:
         )
         runs[workers] = r
         print(
-            f"mapper extract --workers {workers}: {n / r['seconds']:.2f} docs/s ({r['seconds']:.1f} s wall; "
+            f"mapper extract --workers {workers}: {n / r['seconds']:.2f} docs/s "
+            f"({r['seconds']:.1f} s wall; "
             f"peak RSS {r['tree_mb']:.0f} MB tree) -- {r['last']}",
             flush=True,
         )
@@ -211,7 +213,7 @@ def part_rss(tmp: Path, sizes: list[int]) -> None:
         )
     print(
         "SUMMARY rss: "
-        + ", ".join(f"{n:,} reports {p:.0f} MB" for n, p in zip(sizes, peaks))
+        + ", ".join(f"{n:,} reports {p:.0f} MB" for n, p in zip(sizes, peaks, strict=True))
         + f"; ratio {peaks[-1] / peaks[0]:.2f}"
     )
 
@@ -231,7 +233,8 @@ def part_resume(tmp: Path, folder: Path, reference: Path, n: int) -> None:
     ref = json.loads(reference.read_text(encoding="utf-8"))["features"]
     dup = len(feats) - len(ref)
     print(
-        f"killed run: rc {first['rc']} after {first['seconds']:.0f} s with {at_kill} results stored; "
+        f"killed run: rc {first['rc']} after {first['seconds']:.0f} s with {at_kill} results "
+        "stored; "
         f"rerun: {second['last']}"
     )
     print(
@@ -286,7 +289,8 @@ def part_dask(tmp: Path, folder: Path, reference: Path, n: int) -> None:
         same = (tmp / "dask.geojson").read_bytes() == reference.read_bytes()
         print(f"dask: {r['last']}")
         print(
-            f"SUMMARY dask: scheduler + 2 worker processes on 127.0.0.1; {n / r['seconds']:.2f} docs/s "
+            "SUMMARY dask: scheduler + 2 worker processes on 127.0.0.1; "
+            f"{n / r['seconds']:.2f} docs/s "
             f"({r['seconds']:.1f} s wall); byte-identical to --workers 1: {same}"
         )
     finally:
@@ -310,9 +314,12 @@ def rss():
 
 n = int(sys.argv[1])
 rng = random.Random(5)
-kinds = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-         ("Explosions/Remote violence", "Air/drone strike"), ("Violence against civilians", "Attack"),
-         ("Protests", "Peaceful protest"), ("Strategic developments", "Looting/property destruction")]
+kinds = [("Battles", "Armed clash"),
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+         ("Explosions/Remote violence", "Air/drone strike"),
+         ("Violence against civilians", "Attack"),
+         ("Protests", "Peaceful protest"),
+         ("Strategic developments", "Looting/property destruction")]
 theatres = [(rng.uniform(-35, 55), rng.uniform(-20, 120)) for _ in range(50)]
 places = [(f"Place {t}-{k}", lat + rng.uniform(-2, 2), lon + rng.uniform(-2, 2), t)
           for t, (lat, lon) in enumerate(theatres) for k in range(40)]
@@ -336,7 +343,8 @@ while len(items) < n:
             lat=lat, lon=lon, geometry=None, geo_precision=rng.choice([1, 1, 2, 3]),
             fatalities=rng.choice([None, 0, 1, 2, 5]), injuries=None, claimed_by=None,
             disputed=False, disputed_by=None, background=rng.random() < 0.05,
-            notes=f"{sub} at {name}.", sources=(Source(report, f"Passage {k} about {name}.", s, s + 30),)))
+            notes=f"{sub} at {name}.",
+            sources=(Source(report, f"Passage {k} about {name}.", s, s + 30),)))
     k += 1
 items = items[:n]
 made, before = time.perf_counter() - t0, rss()
@@ -359,11 +367,13 @@ def part_consolidate(n: int) -> None:
     r = json.loads(proc.stdout)
     print(
         f"consolidate: {r['n']:,} incidents ({r['events']:,} generated events) -> {r['out']:,} in "
-        f"{r['seconds']:.1f} s wall ({r['cpu']:.1f} s CPU); RSS {r['rss_before_mb']:.0f} MB with the incidents in memory, "
+        f"{r['seconds']:.1f} s wall ({r['cpu']:.1f} s CPU); RSS {r['rss_before_mb']:.0f} MB "
+        "with the incidents in memory, "
         f"peak {r['peak_mb']:.0f} MB"
     )
     print(
-        f"SUMMARY consolidate: {r['n']:,} synthetic incidents in {r['seconds']:.1f} s wall ({r['cpu']:.1f} s CPU), "
+        f"SUMMARY consolidate: {r['n']:,} synthetic incidents in {r['seconds']:.1f} s wall "
+        f"({r['cpu']:.1f} s CPU), "
         f"peak RSS {r['peak_mb']:.0f} MB"
     )
 

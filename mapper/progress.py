@@ -116,7 +116,7 @@ class BarProgress(Progress):
         # No monitor thread: worker processes are forked, which threads make unsafe.
         tqdm.monitor_interval = 0
         self.bar = tqdm(
-            total=total, unit=" reports", file=self.stream, dynamic_ncols=True, desc="mapper"
+            total=total, unit="report", file=self.stream, dynamic_ncols=True, desc="mapper"
         )
 
     shows = True
