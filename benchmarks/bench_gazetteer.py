@@ -65,11 +65,8 @@ def bench_speed() -> dict:
         built_s = time.perf_counter() - t
     py = sys.executable
     mapper_bin = Path(py).with_name("mapper")
-    cmd = (
-        [str(mapper_bin), "geocode", "Stepanakert"]
-        if mapper_bin.exists()
-        else [py, "-m", "mapper.cli", "geocode", "Stepanakert"]
-    )
+    cmd = [str(mapper_bin), "geocode", "Stepanakert"] if mapper_bin.exists() else [
+        py, "-m", "mapper.cli", "geocode", "Stepanakert"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     print("mapper geocode Stepanakert ->", (out.stdout or out.stderr).strip()[:200])
     cold = _median_run(cmd)
@@ -118,18 +115,8 @@ def bench_geopandas() -> dict:
 
     rng = random.Random(7)
     places = [p.name for p in load_gazetteer().iter_places() if p.population > 20000]
-    names = rng.sample(places, 990) + [
-        "Stepanakert",
-        "Qwxzyville",
-        "Şuşa",
-        "U.S.",
-        "",
-        "Baku",
-        "Charleston, W.Va.",
-        "Martuni, Armenia",
-        "EU",
-        "Darfur",
-    ]
+    names = rng.sample(places, 990) + ["Stepanakert", "Qwxzyville", "Şuşa", "U.S.", "", "Baku",
+                                       "Charleston, W.Va.", "Martuni, Armenia", "EU", "Darfur"]
     t = time.perf_counter()
     df = geopandas.tools.geocode(names, provider=OfflineGeocoder)
     secs = time.perf_counter() - t
@@ -172,30 +159,18 @@ def _gold(shared: Path) -> dict[str, list[dict]]:
             g = t.find("gaztag")
             if g is None or g.findtext("lat") is None:
                 continue
-            rows.append(
-                {
-                    "phrase": t.findtext("phrase"),
-                    "lat": float(g.findtext("lat")),
-                    "lon": float(g.findtext("lon")),
-                    "gid": int(g.get("geonameid")),
-                    "fcode": g.findtext("fcode") or "",
-                }
-            )
+            rows.append({"phrase": t.findtext("phrase"), "lat": float(g.findtext("lat")),
+                         "lon": float(g.findtext("lon")), "gid": int(g.get("geonameid")),
+                         "fcode": g.findtext("fcode") or ""})
         out[name] = rows
     rows = []
     for t in ET.parse(base / "GWN.xml").getroot().iter("toponym"):
         if not t.findtext("latitude"):
             continue
         gid = (t.findtext("geonamesID") or "").strip()
-        rows.append(
-            {
-                "phrase": t.findtext("extractedName"),
-                "lat": float(t.findtext("latitude")),
-                "lon": float(t.findtext("longitude")),
-                "gid": int(gid) if gid else None,
-                "fcode": "",
-            }
-        )
+        rows.append({"phrase": t.findtext("extractedName"), "lat": float(t.findtext("latitude")),
+                     "lon": float(t.findtext("longitude")), "gid": int(gid) if gid else None,
+                     "fcode": ""})
     out["GWN"] = rows
     return out
 
@@ -212,11 +187,9 @@ def bench_agreement(gold: dict[str, list[dict]]) -> dict:
     groups = [("all", list(gold))] + [(c, [c]) for c in gold]
     for (level, pred), (group, corpora) in (
         (lv, gr)
-        for lv in (
-            ("country", lambda p: p.kind == "country"),
-            ("admin1", lambda p: p.feature_code == "ADM1"),
-            ("admin2", lambda p: p.feature_code == "ADM2"),
-        )
+        for lv in (("country", lambda p: p.kind == "country"),
+                   ("admin1", lambda p: p.feature_code == "ADM1"),
+                   ("admin2", lambda p: p.feature_code == "ADM2"))
         for gr in groups
     ):
         seen: dict[int, tuple[float, float, int]] = {}
@@ -239,10 +212,8 @@ def bench_agreement(gold: dict[str, list[dict]]) -> dict:
             else:
                 misses.append(f"{p.name}:{d:.0f}km")
         share = ok / tot if tot else 0.0
-        print(
-            f"AGREEMENT {level} {group} places={tot} within161={ok} share={share:.2f} "
-            f"mention_weighted={okm / totm if totm else 0:.2f} misses={sorted(misses)[:30]}"
-        )
+        print(f"AGREEMENT {level} {group} places={tot} within161={ok} share={share:.2f} "
+              f"mention_weighted={okm / totm if totm else 0:.2f} misses={sorted(misses)[:30]}")
         if group == "all":
             res[f"agree_{level}"] = share
     return res
@@ -270,10 +241,8 @@ def bench_coverage(gold: dict[str, list[dict]]) -> dict:
             anyc += min(d) <= 161
         n = len(rows)
         worst = sorted(missing.items(), key=lambda kv: -kv[1])[:25]
-        print(
-            f"COVERAGE {corpus} gold={n} has_candidate={found / n:.3f} "
-            f"top_prior_161={top / n:.3f} any_candidate_161={anyc / n:.3f}"
-        )
+        print(f"COVERAGE {corpus} gold={n} has_candidate={found / n:.3f} "
+              f"top_prior_161={top / n:.3f} any_candidate_161={anyc / n:.3f}")
         print(f"  most frequent names with no candidate: {worst}")
         res[f"{corpus}_top"] = top / n
         res[f"{corpus}_any"] = anyc / n
@@ -302,16 +271,14 @@ def bench_variants(shared: Path, gold: dict[str, list[dict]]) -> dict:
                 ok += haversine_km(p.lat, p.lon, r["lat"], r["lon"]) <= 161
         hits_all += hits
         ok_all += ok
-        print(
-            f"VARIANTS {corpus} gold_without_exact_name={n} guessed={hits} guessed_within161={ok}"
-        )
+        print(f"VARIANTS {corpus} gold_without_exact_name={n} guessed={hits} "
+              f"guessed_within161={ok}")
     words: set[str] = set()
     for fname in ("lgl.xml", "TR-News.xml"):
         for art in ET.parse(shared / "data" / "geoparse" / fname).getroot().iter("article"):
             text = art.findtext("text") or ""
-            spans = [
-                (int(t.findtext("start")), int(t.findtext("end"))) for t in art.iter("toponym")
-            ]
+            spans = [(int(t.findtext("start")), int(t.findtext("end")))
+                     for t in art.iter("toponym")]
             for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b", text):
                 if not any(s <= m.start() < e for s, e in spans):
                     words.add(m.group())
@@ -320,11 +287,9 @@ def bench_variants(shared: Path, gold: dict[str, list[dict]]) -> dict:
     guessed = [w for w in unknown if gaz.candidates(w, variants=True, limit=1)]
     per_s = len(unknown) / (time.perf_counter() - t)
     fp = len(guessed) / len(unknown) if unknown else 0.0
-    print(
-        f"VARIANTS non-toponym capitalised words without exact name={len(unknown)} "
-        f"guessed={len(guessed)} share={fp:.3f} cold_variant_lookups_per_s={per_s:,.0f} "
-        f"examples={random.Random(7).sample(guessed, min(12, len(guessed)))}"
-    )
+    print(f"VARIANTS non-toponym capitalised words without exact name={len(unknown)} "
+          f"guessed={len(guessed)} share={fp:.3f} cold_variant_lookups_per_s={per_s:,.0f} "
+          f"examples={random.Random(7).sample(guessed, min(12, len(guessed)))}")
     res.update(var_guessed=hits_all, var_guessed_ok=ok_all, var_word_fp=fp)
     return res
 
@@ -348,12 +313,8 @@ def main() -> int:
         summary.update(bench_agreement(gold))
         summary.update(bench_coverage(gold))
         summary.update(bench_variants(args.shared, gold))
-    print(
-        "SUMMARY "
-        + " ".join(
-            f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in summary.items()
-        )
-    )
+    print("SUMMARY " + " ".join(
+        f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in summary.items()))
     return 0
 
 

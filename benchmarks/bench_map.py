@@ -40,30 +40,10 @@ TYPES = [
     ("Strategic developments", "Disrupted weapons use"),
     ("Protests", "Peaceful protest"),
 ]
-PLACES = [
-    "Stepanakert",
-    "Martuni",
-    "Hadrut",
-    "Fuzuli",
-    "Jabrayil",
-    "Tartar",
-    "Aghdam",
-    "Ganja",
-    "Barda",
-    "Shusha",
-    "Talish",
-    "Madagiz",
-    "Berdzor",
-    "Vardenis",
-    "Goris",
-]
-ACTORS = [
-    "Military Forces of Azerbaijan",
-    "Military Forces of Armenia",
-    "Military Forces of Artsakh",
-    "Civilians (Armenia)",
-    "Civilians (Azerbaijan)",
-]
+PLACES = ["Stepanakert", "Martuni", "Hadrut", "Fuzuli", "Jabrayil", "Tartar", "Aghdam",
+          "Ganja", "Barda", "Shusha", "Talish", "Madagiz", "Berdzor", "Vardenis", "Goris"]
+ACTORS = ["Military Forces of Azerbaijan", "Military Forces of Armenia",
+          "Military Forces of Artsakh", "Civilians (Armenia)", "Civilians (Azerbaijan)"]
 VERBS = ["shelled", "struck", "attacked", "hit with drones", "came under fire near"]
 
 
@@ -80,57 +60,28 @@ def synthetic(n: int, seed: int = 7) -> dict:
         date = (START + datetime.timedelta(days=rnd.randrange(0, 45))).isoformat()
         claim = rnd.random() < 0.3
         a1, a2 = rnd.sample(ACTORS, 2)
-        quote = (
-            f"According to the report, {a1} {rnd.choice(VERBS)} positions in {place} on "
-            f"{date}, killing {rnd.randrange(0, 9)} and wounding {rnd.randrange(0, 20)} "
-            f"people (item {i})."
-        )
-        geom = {
-            "type": "Point",
-            "coordinates": [
-                round(46.0 + rnd.random() * 1.8, 5),
-                round(39.2 + rnd.random() * 1.4, 5),
-            ],
-        }
+        quote = (f"According to the report, {a1} {rnd.choice(VERBS)} positions in {place} on "
+                 f"{date}, killing {rnd.randrange(0, 9)} and wounding {rnd.randrange(0, 20)} "
+                 f"people (item {i}).")
+        geom = {"type": "Point", "coordinates": [round(46.0 + rnd.random() * 1.8, 5),
+                                                 round(39.2 + rnd.random() * 1.4, 5)]}
         if i % 500 == 0:
             x, y = geom["coordinates"]
-            geom = {
-                "type": "LineString",
-                "coordinates": [[x, y], [x + 0.2, y + 0.1], [x + 0.3, y + 0.3]],
-            }
-        feats.append(
-            {
-                "type": "Feature",
-                "geometry": geom,
-                "properties": {
-                    "id": f"inc-{i:05d}",
-                    "event_date": date,
-                    "time_precision": rnd.choice([1, 1, 1, 2, 3]),
-                    "event_type": etype,
-                    "sub_event_type": sub,
-                    "actor1": a1,
-                    "actor2": a2,
-                    "location": place,
-                    "country": "Azerbaijan",
-                    "geo_precision": rnd.choice([1, 1, 2, 3]),
-                    "fatalities": rnd.randrange(0, 9),
-                    "injuries": rnd.randrange(0, 20),
-                    "claimed_by": "Armenian MoD" if claim else None,
-                    "disputed": claim and rnd.random() < 0.5,
-                    "disputed_by": "Azerbaijani MoD" if claim else None,
-                    "background": rnd.random() < 0.02,
-                    "notes": f"{sub} in {place}",
-                    "sources": [
-                        {
-                            "report": f"report_{i % 300:03d}.txt",
-                            "quote": quote,
-                            "start": 100 + i % 900,
-                            "end": 100 + i % 900 + len(quote),
-                        }
-                    ],
-                },
-            }
-        )
+            geom = {"type": "LineString",
+                    "coordinates": [[x, y], [x + 0.2, y + 0.1], [x + 0.3, y + 0.3]]}
+        feats.append({"type": "Feature", "geometry": geom, "properties": {
+            "id": f"inc-{i:05d}", "event_date": date, "time_precision": rnd.choice([1, 1, 1, 2, 3]),
+            "event_type": etype, "sub_event_type": sub, "actor1": a1, "actor2": a2,
+            "location": place, "country": "Azerbaijan", "geo_precision": rnd.choice([1, 1, 2, 3]),
+            "fatalities": rnd.randrange(0, 9), "injuries": rnd.randrange(0, 20),
+            "claimed_by": "Armenian MoD" if claim else None,
+            "disputed": claim and rnd.random() < 0.5,
+            "disputed_by": "Azerbaijani MoD" if claim else None,
+            "background": rnd.random() < 0.02,
+            "notes": f"{sub} in {place}",
+            "sources": [{"report": f"report_{i % 300:03d}.txt", "quote": quote,
+                         "start": 100 + i % 900, "end": 100 + i % 900 + len(quote)}],
+        }})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -144,11 +95,8 @@ def plain_folium(fc: dict):
     for f in fc["features"]:
         p = f["properties"]
         lon, lat = _point(f["geometry"])
-        folium.Marker(
-            [lat, lon],
-            popup=folium.Popup(p["sources"][0]["quote"], parse_html=True),
-            tooltip=p["location"],
-        ).add_to(cluster)
+        folium.Marker([lat, lon], popup=folium.Popup(p["sources"][0]["quote"], parse_html=True),
+                      tooltip=p["location"]).add_to(cluster)
     return m
 
 
@@ -182,31 +130,21 @@ def first_marker_ms(path: Path, *, serve_cdn_locally: bool, runs: int = 3) -> fl
         import xstatic.pkg.leaflet_markercluster as xc
 
         base, cl = Path(xl.BASE_DIR), Path(xc.BASE_DIR)
-        local = {
-            "leaflet.js": base / "leaflet.js",
-            "leaflet.css": base / "leaflet.css",
-            "leaflet.markercluster.js": cl / "leaflet.markercluster.js",
-            "MarkerCluster.css": cl / "MarkerCluster.css",
-            "MarkerCluster.Default.css": cl / "MarkerCluster.Default.css",
-            "marker-icon.png": base / "images" / "marker-icon.png",
-            "marker-icon-2x.png": base / "images" / "marker-icon-2x.png",
-            "marker-shadow.png": base / "images" / "marker-shadow.png",
-        }
+        local = {"leaflet.js": base / "leaflet.js", "leaflet.css": base / "leaflet.css",
+                 "leaflet.markercluster.js": cl / "leaflet.markercluster.js",
+                 "MarkerCluster.css": cl / "MarkerCluster.css",
+                 "MarkerCluster.Default.css": cl / "MarkerCluster.Default.css",
+                 "marker-icon.png": base / "images" / "marker-icon.png",
+                 "marker-icon-2x.png": base / "images" / "marker-icon-2x.png",
+                 "marker-shadow.png": base / "images" / "marker-shadow.png"}
     url = path.resolve().as_uri()
     times = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
         for _ in range(runs):
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
 
@@ -218,9 +156,8 @@ def first_marker_ms(path: Path, *, serve_cdn_locally: bool, runs: int = 3) -> fl
                 if name in local:
                     return r.fulfill(path=str(local[name]))
                 if serve_cdn_locally and name.startswith("jquery"):
-                    return r.fulfill(
-                        status=200, body=JQUERY_STUB, content_type="application/javascript"
-                    )
+                    return r.fulfill(status=200, body=JQUERY_STUB,
+                                     content_type="application/javascript")
                 if serve_cdn_locally:
                     return r.fulfill(status=200, body="")
                 return r.abort("blockedbyclient")
@@ -267,34 +204,21 @@ def main(argv: list[str] | None = None) -> int:
     if not a.no_browser:
         ms = first_marker_ms(ours, serve_cdn_locally=False)
         fms = first_marker_ms(theirs, serve_cdn_locally=True)
-    res = {
-        "n": a.n,
-        "size_mb": round(size, 2),
-        "build_cold_s": round(build_cold, 3),
-        "build_s": round(build_warm, 3),
-        "markers_ms": ms,
-        "folium_size_mb": round(fsize, 2),
-        "folium_build_s": round(folium_build, 3),
-        "folium_markers_ms": fms,
-        "files": [str(ours), str(theirs)],
-    }
+    res = {"n": a.n, "size_mb": round(size, 2), "build_cold_s": round(build_cold, 3),
+           "build_s": round(build_warm, 3), "markers_ms": ms,
+           "folium_size_mb": round(fsize, 2), "folium_build_s": round(folium_build, 3),
+           "folium_markers_ms": fms, "files": [str(ours), str(theirs)]}
     print(json.dumps(res, indent=1))
-    print(
-        f"mapper       {size:6.2f} MB  build {build_cold:5.2f} s cold / {build_warm:5.2f} s warm"
-        f"  markers {ms} ms"
-    )
-    print(
-        f"plain folium {fsize:6.2f} MB  build {folium_build:5.2f} s"
-        f"            markers {fms} ms (CDN answered locally)"
-    )
+    print(f"mapper       {size:6.2f} MB  build {build_cold:5.2f} s cold / {build_warm:5.2f} s warm"
+          f"  markers {ms} ms")
+    print(f"plain folium {fsize:6.2f} MB  build {folium_build:5.2f} s"
+          f"            markers {fms} ms (CDN answered locally)")
     ok = size <= 3 and build_warm <= 1 and (ms is None or ms <= 1000)
-    print(
-        f"SUMMARY n={a.n} size_mb={size:.2f} build_s={build_warm:.3f} "
-        f"build_cold_s={build_cold:.3f} "
-        f"markers_ms={ms if ms is not None else 'na'} folium_size_mb={fsize:.2f} "
-        f"folium_build_s={folium_build:.3f} folium_markers_ms={fms if fms is not None else 'na'} "
-        f"targets_met={str(ok).lower()}"
-    )
+    print(f"SUMMARY n={a.n} size_mb={size:.2f} build_s={build_warm:.3f} "
+          f"build_cold_s={build_cold:.3f} "
+          f"markers_ms={ms if ms is not None else 'na'} folium_size_mb={fsize:.2f} "
+          f"folium_build_s={folium_build:.3f} folium_markers_ms={fms if fms is not None else 'na'} "
+          f"targets_met={str(ok).lower()}")
     return 0
 
 

@@ -109,14 +109,8 @@ def test_theatre_overlay(gaz):
     assert gaz.candidates("contact line")[0].place.key == line.key
     assert haversine_km(line.lat, line.lon, 39.95, 46.90) < 25
     assert gaz.candidates("Lachin corridor")[0].place.kind == "feature"
-    for a, b in [
-        ("Shushi", "Shusha"),
-        ("Berdzor", "Lachin"),
-        ("Aghdara", "Martakert"),
-        ("Sugovushan", "Madagiz"),
-        ("Karvachar", "Kalbajar"),
-        ("Khojavend", "Martuni"),
-    ]:
+    for a, b in [("Shushi", "Shusha"), ("Berdzor", "Lachin"), ("Aghdara", "Martakert"),
+                 ("Sugovushan", "Madagiz"), ("Karvachar", "Kalbajar"), ("Khojavend", "Martuni")]:
         town = gaz.candidates(b, kinds=["settlement"])[0].place
         assert gaz.candidates(a)[0].place.key == town.key
 
@@ -169,14 +163,8 @@ def test_odd_input_is_no_name(gaz):
 
 
 def test_demonyms(gaz):
-    for word, cc in [
-        ("Russian", "RU"),
-        ("Azeri", "AZ"),
-        ("Azerbaijani", "AZ"),
-        ("American", "US"),
-        ("British", "GB"),
-        ("Armenians", "AM"),
-    ]:
+    for word, cc in [("Russian", "RU"), ("Azeri", "AZ"), ("Azerbaijani", "AZ"), ("American", "US"),
+                     ("British", "GB"), ("Armenians", "AM")]:
         assert gaz.demonym(word).country_code == cc, word
     assert gaz.demonym("Baku") is None
     assert gaz.demonym(None) is None
@@ -378,45 +366,18 @@ def test_index_is_rebuilt_when_sources_change(tmp_path, monkeypatch):
 def test_all_countries_dump_keeps_what_news_names(tmp_path):
     rows = (SAMPLE / "AZ.txt").read_text("utf-8").splitlines()
     hamlet = "\t".join(
-        [
-            "9999005",
-            "Emptyham",
-            "Emptyham",
-            "",
-            "40.6",
-            "47.6",
-            "P",
-            "PPL",
-            "AZ",
-            "",
-            "99",
-            "",
-            "",
-            "",
-            "0",
-            "",
-            "100",
-            "Asia/Baku",
-            "2026-01-01",
-        ]
+        ["9999005", "Emptyham", "Emptyham", "", "40.6", "47.6", "P", "PPL", "AZ", "", "99",
+         "", "", "", "0", "", "100", "Asia/Baku", "2026-01-01"]
     )
     (tmp_path / "allCountries.txt").write_text("\n".join([*rows, hamlet]) + "\n", "utf-8")
-    g = Gazetteer(
-        build_index(
-            geonames_paths=[tmp_path / "allCountries.txt"],
-            target=tmp_path / "g.sqlite",
-            packaged=False,
-        )
-    )
+    g = Gazetteer(build_index(geonames_paths=[tmp_path / "allCountries.txt"],
+                              target=tmp_path / "g.sqlite", packaged=False))
     assert g.candidates("Mapperton") and g.candidates("Azerbaidjan")
     assert g.candidates("Emptyham") == []  # no people recorded: skipped in the world file
     assert g.candidates("Mapper River") == []  # streams: only in country files
     (tmp_path / "AZ.txt").write_text("\n".join([*rows, hamlet]) + "\n", "utf-8")
-    g2 = Gazetteer(
-        build_index(
-            geonames_paths=[tmp_path / "AZ.txt"], target=tmp_path / "g2.sqlite", packaged=False
-        )
-    )
+    g2 = Gazetteer(build_index(geonames_paths=[tmp_path / "AZ.txt"],
+                               target=tmp_path / "g2.sqlite", packaged=False))
     assert g2.candidates("Emptyham")[0].place.geonameid == 9999005
 
 

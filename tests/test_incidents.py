@@ -303,7 +303,7 @@ def test_denial_links_to_the_claim_it_denies_not_the_latest():
 
 def test_fact_has_no_claimant():
     [inc] = violent(
-        extract("At least 14 civilians were injured in Tartar on Sunday by artillery fire.")
+        extract("At least 14 civilians were injured in Tartar on Sunday by " "artillery fire.")
     )
     assert inc.claimed_by is None and inc.injuries == 14
 
@@ -1098,11 +1098,9 @@ def test_contradicted_metadata_date_is_never_day_precise():
     from mapper.geoparse import parse
     from mapper.reports import parse_text_report
 
-    text = (
-        "date 2012-03-05\nGunmen attacked the village of Tawila on Monday, killing six "
-        "people, officials said. It was the worst violence since 2019, after four years "
-        "of calm in the area."
-    )
+    text = ("date 2012-03-05\nGunmen attacked the village of Tawila on Monday, killing six "
+            "people, officials said. It was the worst violence since 2019, after four years "
+            "of calm in the area.")
     report = parse_text_report(text, report_id="t.txt")
     doc, tops = parse(report.text)
     found = extract_incidents(report, tops, doc=doc)

@@ -17,39 +17,21 @@ from mapper.webmap.basemap import decode_topology, load_theatre
 from mapper.webmap.data import encode, representative_point, to_features
 from mapper.webmap.layers import stable_id, tile_layers, type_colors
 
-XSS_QUOTE = (
-    'Officials said <img src=x onerror="window.__pwned=1"> and then '
-    "</script><script>window.__pwned=2</script> `${window.__pwned=3}`"
-)
+XSS_QUOTE = ('Officials said <img src=x onerror="window.__pwned=1"> and then '
+             '</script><script>window.__pwned=2</script> `${window.__pwned=3}`')
 
 
 def feature(i, *, etype="Battles", date="2020-09-27", geom=None, **props):
-    p = {
-        "id": f"t{i}",
-        "event_date": date,
-        "time_precision": 1,
-        "event_type": etype,
-        "sub_event_type": "Armed clash",
-        "actor1": "Military Forces of A",
-        "actor2": None,
-        "location": f"Place {i}",
-        "country": "Testland",
-        "geo_precision": 1,
-        "fatalities": i,
-        "injuries": None,
-        "claimed_by": None,
-        "disputed": False,
-        "disputed_by": None,
-        "background": False,
-        "notes": f"note {i}",
-        "sources": [{"report": f"r{i}.txt", "quote": f"quote {i}", "start": 0, "end": 7}],
-    }
+    p = {"id": f"t{i}", "event_date": date, "time_precision": 1, "event_type": etype,
+         "sub_event_type": "Armed clash", "actor1": "Military Forces of A", "actor2": None,
+         "location": f"Place {i}", "country": "Testland", "geo_precision": 1,
+         "fatalities": i, "injuries": None, "claimed_by": None, "disputed": False,
+         "disputed_by": None, "background": False, "notes": f"note {i}",
+         "sources": [{"report": f"r{i}.txt", "quote": f"quote {i}", "start": 0, "end": 7}]}
     p.update(props)
-    return {
-        "type": "Feature",
-        "geometry": geom or {"type": "Point", "coordinates": [46.0 + i * 0.01, 40.0]},
-        "properties": p,
-    }
+    return {"type": "Feature",
+            "geometry": geom or {"type": "Point", "coordinates": [46.0 + i * 0.01, 40.0]},
+            "properties": p}
 
 
 def collection(features):
@@ -58,33 +40,17 @@ def collection(features):
 
 @pytest.fixture
 def sample():
-    return collection(
-        [
-            feature(1),
-            feature(
-                2,
-                etype="Explosions/Remote violence",
-                date="2020-09-28",
-                claimed_by="Side A MoD",
-                disputed=True,
-                disputed_by="Side B MoD",
-                sources=[{"report": "x.txt", "quote": XSS_QUOTE, "start": 5, "end": 99}],
-            ),
-            feature(
-                3,
-                geom={"type": "LineString", "coordinates": [[46.0, 39.9], [46.3, 40.1]]},
-                geo_precision=2,
-            ),
-            feature(4, etype="Strategic developments", date="1994-05-12", background=True),
-            feature(
-                5,
-                geom={
-                    "type": "Polygon",
-                    "coordinates": [[[46, 40], [46.2, 40], [46.2, 40.2], [46, 40]]],
-                },
-            ),
-        ]
-    )
+    return collection([
+        feature(1),
+        feature(2, etype="Explosions/Remote violence", date="2020-09-28", claimed_by="Side A MoD",
+                disputed=True, disputed_by="Side B MoD",
+                sources=[{"report": "x.txt", "quote": XSS_QUOTE, "start": 5, "end": 99}]),
+        feature(3, geom={"type": "LineString", "coordinates": [[46.0, 39.9], [46.3, 40.1]]},
+                geo_precision=2),
+        feature(4, etype="Strategic developments", date="1994-05-12", background=True),
+        feature(5, geom={"type": "Polygon", "coordinates": [[[46, 40], [46.2, 40], [46.2, 40.2],
+                                                              [46, 40]]]}),
+    ])
 
 
 def render(incidents, **kw):
@@ -157,14 +123,9 @@ def test_unknown_tiles_are_refused_with_a_mapper_error():
 
 def test_layer_control_lists_types_background_and_heat(sample):
     html = render(sample)
-    control = html[html.index("var mapper_layers_layers") :]
-    for name in (
-        "Battles",
-        "Explosions/Remote violence",
-        "Strategic developments",
-        "Background (historical mentions)",
-        "Heatmap of shown incidents",
-    ):
+    control = html[html.index("var mapper_layers_layers"):]
+    for name in ("Battles", "Explosions/Remote violence", "Strategic developments",
+                 "Background (historical mentions)", "Heatmap of shown incidents"):
         assert name in control
     assert "mapper_background.addTo" not in html  # off by default
     assert "mapper_heat.addTo" not in html
@@ -185,20 +146,12 @@ def test_header_counts_reports_and_dates(sample):
 
 
 def test_theatre_overlay_from_dict_and_absent(sample):
-    theatre = collection(
-        [
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [46.7, 39.8]},
-                "properties": {"name": "Townville", "kind": "settlement", "aliases": ["x"]},
-            },
-            {
-                "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": [[46, 39], [47, 40]]},
-                "properties": {"name": "Front line", "kind": "line"},
-            },
-        ]
-    )
+    theatre = collection([
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.7, 39.8]},
+         "properties": {"name": "Townville", "kind": "settlement", "aliases": ["x"]}},
+        {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[46, 39], [47, 40]]},
+         "properties": {"name": "Front line", "kind": "line"}},
+    ])
     html = render(sample, theatre=theatre)
     assert "Townville" in html and "Mapper.theatre" in html
     assert '"aliases"' not in html
@@ -267,25 +220,15 @@ class Inc:
 
 
 def test_header_says_how_many_incidents_have_no_place():
-    fc = collection(
-        [
-            feature(1),
-            {
-                "type": "Feature",
-                "geometry": None,
-                "properties": {"id": "nowhere", "event_type": "Battles"},
-            },
-        ]
-    )
+    fc = collection([feature(1), {"type": "Feature", "geometry": None,
+                                  "properties": {"id": "nowhere", "event_type": "Battles"}}])
     assert "1 without a place (not on the map)" in render(fc)
     assert "without a place" not in render(collection([feature(1)]))
 
 
 def test_incident_records_are_accepted_duck_typed():
-    incs = [
-        Inc("a", "2020-09-27", "Battles", 39.8, 46.7, sources=(Src("r.txt", "q", 0, 1),)),
-        Inc("b", None, "Battles", None, None),
-    ]
+    incs = [Inc("a", "2020-09-27", "Battles", 39.8, 46.7, sources=(Src("r.txt", "q", 0, 1),)),
+            Inc("b", None, "Battles", None, None)]
     payload = encode(to_features(incs))
     assert len(payload["rows"]) == 1 and payload["unmapped"] == 1
     assert "r.txt" in payload["strings"]
@@ -301,20 +244,15 @@ def test_nan_and_numpy_values_become_json():
 
 def test_representative_points():
     assert representative_point({"type": "Point", "coordinates": [1.0, 2.0]}) == (2.0, 1.0)
-    lat, lon = representative_point(
-        {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]}
-    )
+    lat, lon = representative_point({"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2],
+                                                                         [0, 2], [0, 0]]]})
     assert 0 < lat < 2 and 0 < lon < 2
     assert representative_point({"type": "Polygon", "coordinates": []}) is None
 
 
 def test_rows_sorted_by_date_then_id_with_undated_last():
-    feats = [
-        feature(3, date=None),
-        feature(2, date="2020-09-28"),
-        feature(1, date="2020-09-28"),
-        feature(4, date="2020-09-27"),
-    ]
+    feats = [feature(3, date=None), feature(2, date="2020-09-28"), feature(1, date="2020-09-28"),
+             feature(4, date="2020-09-27")]
     random.Random(1).shuffle(feats)
     p = encode(feats)
     ids = [p["strings"][r[0]] for r in p["rows"]]
@@ -346,24 +284,12 @@ def test_stable_id_and_palette():
 
 def test_topology_decoding_shares_borders():
     # two unit squares side by side, sharing the edge x = 11
-    topo = {
-        "type": "Topology",
-        "transform": {"scale": [1, 1], "translate": [10, 20]},
-        "arcs": [
-            [[1, 0], [0, 1]],
-            [[1, 1], [-1, 0], [0, -1], [1, 0]],
-            [[1, 0], [1, 0], [0, 1], [-1, 0]],
-        ],
-        "objects": {
-            "c": {
-                "type": "GeometryCollection",
-                "geometries": [
-                    {"type": "Polygon", "arcs": [[0, 1]]},
-                    {"type": "MultiPolygon", "arcs": [[[2, -1]]]},
-                ],
-            }
-        },
-    }
+    topo = {"type": "Topology", "transform": {"scale": [1, 1], "translate": [10, 20]},
+            "arcs": [[[1, 0], [0, 1]], [[1, 1], [-1, 0], [0, -1], [1, 0]],
+                     [[1, 0], [1, 0], [0, 1], [-1, 0]]],
+            "objects": {"c": {"type": "GeometryCollection", "geometries": [
+                {"type": "Polygon", "arcs": [[0, 1]]},
+                {"type": "MultiPolygon", "arcs": [[[2, -1]]]}]}}}
     d = decode_topology(topo, "c")
     assert [p.area for p in d["polygons"]] == [1.0, 1.0]
     assert d["borders"] == [[[11.0, 20.0], [11.0, 21.0]]]
@@ -379,21 +305,14 @@ def test_regression_branca_second_pass_does_not_evaluate_report_text():
     # so "{{ 7*7 }}" in a quote, a type name or the title was evaluated (server-side
     # template injection). mapper's elements render once (SafeRender).
     payload = "{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"
-    fc = collection(
-        [
-            feature(
-                1,
-                etype="Battles " + payload,
-                notes=payload,
-                sources=[{"report": payload, "quote": payload, "start": 0, "end": 1}],
-            )
-        ]
-    )
+    fc = collection([feature(1, etype="Battles " + payload, notes=payload,
+                             sources=[{"report": payload, "quote": payload,
+                                       "start": 0, "end": 1}])])
     html = render(fc, title="T " + payload, compress=False)
     assert "<title>T {{ 7*7 }}" in html
-    assert "<h1>T {{ 7*7 }} {% if true %}yes{% endif %}" in html
+    assert '<h1>T {{ 7*7 }} {% if true %}yes{% endif %}' in html
     assert '"{{ 7*7 }} {% if true %}yes{% endif %} {{ cycler.__init__.__globals__ }}"' in html
-    assert "Battles {{ 7*7 }}" in html[html.index("var mapper_layers_layers") :]
+    assert "Battles {{ 7*7 }}" in html[html.index("var mapper_layers_layers"):]
 
 
 def test_regression_rendering_twice_gives_the_same_page(sample):
@@ -422,11 +341,9 @@ def test_same_bytes_across_processes_and_hash_seeds(tmp_path, sample):
 
     src = tmp_path / "in.geojson"
     src.write_text(json.dumps(sample), encoding="utf-8")
-    code = (
-        "import json, sys; from mapper.webmap import write_map; "
-        "write_map(json.load(open(sys.argv[1])), sys.argv[2], title='T', "
-        "tiles='CartoDB.Positron')"
-    )
+    code = ("import json, sys; from mapper.webmap import write_map; "
+            "write_map(json.load(open(sys.argv[1])), sys.argv[2], title='T', "
+            "tiles='CartoDB.Positron')")
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / f"m{seed}.html"
@@ -437,13 +354,9 @@ def test_same_bytes_across_processes_and_hash_seeds(tmp_path, sample):
 
 
 def test_multipoint_and_geometry_collections_are_kept():
-    gc = {
-        "type": "GeometryCollection",
-        "geometries": [
-            {"type": "Point", "coordinates": [46.123456789, 40.0]},
-            {"type": "LineString", "coordinates": [[46, 40], [46.5, 40.5]]},
-        ],
-    }
+    gc = {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [46.123456789, 40.0]},
+        {"type": "LineString", "coordinates": [[46, 40], [46.5, 40.5]]}]}
     mp = {"type": "MultiPoint", "coordinates": [[46, 40], [47, 41]]}
     rows = encode([feature(1, geom=gc), feature(2, geom=mp)])["rows"]
     assert rows[0][20]["geometries"][0] == {"type": "Point", "coordinates": [46.12346, 40.0]}
@@ -451,16 +364,6 @@ def test_multipoint_and_geometry_collections_are_kept():
 
 
 def test_csv_style_values_are_read_as_meant():
-    row = encode(
-        [
-            feature(
-                1,
-                disputed="False",
-                background="true",
-                fatalities="3",
-                time_precision=2.0,
-                event_date=None,
-            )
-        ]
-    )["rows"][0]
+    row = encode([feature(1, disputed="False", background="true", fatalities="3",
+                          time_precision=2.0, event_date=None)])["rows"][0]
     assert (row[13], row[15], row[10], row[2]) == (0, 1, 3, 2)

@@ -14,11 +14,9 @@ from mapper.webmap import write_map
 
 pytestmark = pytest.mark.browser
 
-XSS_QUOTE = (
-    'The ministry said <img src=x onerror="window.__pwned=1"> then '
-    "</script><script>window.__pwned=2</script> and "
-    '<b onmouseover="window.__pwned=3">x</b>'
-)
+XSS_QUOTE = ('The ministry said <img src=x onerror="window.__pwned=1"> then '
+             '</script><script>window.__pwned=2</script> and '
+             '<b onmouseover="window.__pwned=3">x</b>')
 
 TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians"]
 
@@ -29,106 +27,44 @@ def _incidents() -> dict:
         etype = TYPES[i % 3]
         day = 27 + i % 4
         props = {
-            "id": f"b{i:02d}",
-            "event_date": f"2020-09-{day}",
-            "time_precision": 1 + (i % 5 == 0),
-            "event_type": etype,
-            "sub_event_type": "Armed clash",
-            "actor1": "Military Forces of A",
-            "actor2": "Military Forces of B",
-            "location": f"Village {i}",
-            "country": "Testland",
-            "geo_precision": 1 + i % 3,
-            "fatalities": i % 4,
-            "injuries": None,
-            "claimed_by": "A MoD" if i % 4 == 1 else None,
-            "disputed": i % 8 == 1,
-            "disputed_by": "B MoD" if i % 8 == 1 else None,
-            "background": False,
+            "id": f"b{i:02d}", "event_date": f"2020-09-{day}", "time_precision": 1 + (i % 5 == 0),
+            "event_type": etype, "sub_event_type": "Armed clash", "actor1": "Military Forces of A",
+            "actor2": "Military Forces of B", "location": f"Village {i}", "country": "Testland",
+            "geo_precision": 1 + i % 3, "fatalities": i % 4, "injuries": None,
+            "claimed_by": "A MoD" if i % 4 == 1 else None, "disputed": i % 8 == 1,
+            "disputed_by": "B MoD" if i % 8 == 1 else None, "background": False,
             "notes": f"Clash near village {i}",
-            "sources": [
-                {
-                    "report": f"report_{i % 5}.txt",
-                    "quote": f"Fighting at village {i}.",
-                    "start": 10,
-                    "end": 33,
-                }
-            ],
+            "sources": [{"report": f"report_{i % 5}.txt", "quote": f"Fighting at village {i}.",
+                         "start": 10, "end": 33}],
         }
-        feats.append(
-            {
-                "type": "Feature",
-                "properties": props,
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [46.2 + (i % 6) * 0.25, 39.5 + (i // 6) * 0.2],
-                },
-            }
-        )
-    feats.append(
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [47.9, 40.9]},
-            "properties": dict(
-                feats[0]["properties"],
-                id="xss",
-                location="Quoteville",
-                event_type="Battles",
-                event_date="2020-09-27",
-                sources=[
-                    {"report": "evil.txt", "quote": XSS_QUOTE, "start": 0, "end": len(XSS_QUOTE)}
-                ],
-            ),
-        }
-    )
-    feats.append(
-        {
-            "type": "Feature",
-            "geometry": {"type": "LineString", "coordinates": [[46.3, 39.6], [46.9, 40.2]]},
-            "properties": dict(
-                feats[1]["properties"], id="line", location="Front", geo_precision=2
-            ),
-        }
-    )
-    feats.append(
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [44.5, 40.2]},
-            "properties": dict(
-                feats[2]["properties"],
-                id="old",
-                event_date="1994-05-12",
-                background=True,
-                location="Oldtown",
-            ),
-        }
-    )
+        feats.append({"type": "Feature", "properties": props, "geometry": {
+            "type": "Point", "coordinates": [46.2 + (i % 6) * 0.25, 39.5 + (i // 6) * 0.2]}})
+    feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [47.9, 40.9]},
+                  "properties": dict(feats[0]["properties"], id="xss", location="Quoteville",
+                                     event_type="Battles", event_date="2020-09-27",
+                                     sources=[{"report": "evil.txt", "quote": XSS_QUOTE,
+                                               "start": 0, "end": len(XSS_QUOTE)}])})
+    feats.append({"type": "Feature",
+                  "geometry": {"type": "LineString", "coordinates": [[46.3, 39.6], [46.9, 40.2]]},
+                  "properties": dict(feats[1]["properties"], id="line", location="Front",
+                                     geo_precision=2)})
+    feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [44.5, 40.2]},
+                  "properties": dict(feats[2]["properties"], id="old", event_date="1994-05-12",
+                                     background=True, location="Oldtown")})
     feats[3]["properties"]["analyst_tag"] = {"checked": True, "by": "<i>x</i>"}
-    feats[4]["geometry"] = {
-        "type": "GeometryCollection",
-        "geometries": [
-            {"type": "Point", "coordinates": [46.3, 39.5]},
-            {"type": "MultiPoint", "coordinates": [[46.35, 39.55], [46.4, 39.5]]},
-        ],
-    }
+    feats[4]["geometry"] = {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [46.3, 39.5]},
+        {"type": "MultiPoint", "coordinates": [[46.35, 39.55], [46.4, 39.5]]}]}
     return {"type": "FeatureCollection", "features": feats}
 
 
-THEATRE = {
-    "type": "FeatureCollection",
-    "features": [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [46.75, 39.82]},
-            "properties": {"name": "Capitalton", "kind": "settlement"},
-        },
-        {
-            "type": "Feature",
-            "geometry": {"type": "LineString", "coordinates": [[46.2, 39.4], [47.0, 40.3]]},
-            "properties": {"name": "Contact line", "kind": "line"},
-        },
-    ],
-}
+THEATRE = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.75, 39.82]},
+     "properties": {"name": "Capitalton", "kind": "settlement"}},
+    {"type": "Feature",
+     "geometry": {"type": "LineString", "coordinates": [[46.2, 39.4], [47.0, 40.3]]},
+     "properties": {"name": "Contact line", "kind": "line"}},
+]}
 
 N_SHOWN = 32  # all but the background incident
 N_BATTLES = 10 + 1  # every third of 30, plus the XSS one
@@ -180,18 +116,15 @@ def test_filtering_a_type_hides_its_markers(page):
     page.page.get_by_role("checkbox", name="Battles").uncheck()
     page.page.wait_for_function(
         "() => document.getElementById('mapper-count').textContent"
-        f".startsWith('{N_SHOWN - N_BATTLES} of')"
-    )
+        f".startsWith('{N_SHOWN - N_BATTLES} of')")
     types = page.page.evaluate(
-        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.event_type)"
-    )
+        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.event_type)")
     assert len(types) == N_SHOWN - N_BATTLES and "Battles" not in types
     assert page.page.locator(".leaflet-marker-pane .mapper-t0").count() == 0
     assert page.page.inner_text("#mapper-legend .mapper-legend-n[data-t='0']") == "0"
     page.page.get_by_role("checkbox", name="Battles").check()
     page.page.wait_for_function(
-        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN} of')"
-    )
+        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN} of')")
     assert page.errors == []
 
 
@@ -201,14 +134,12 @@ def test_moving_the_date_slider_changes_the_count(page):
     to.focus()
     page.page.keyboard.press("ArrowLeft")
     page.page.wait_for_function(
-        f"() => document.getElementById('mapper-count').textContent !== {json.dumps(before)}"
-    )
+        f"() => document.getElementById('mapper-count').textContent !== {json.dumps(before)}")
     assert page.page.inner_text("#mapper-date-to-label") == "2020-09-29"
     shown = int(page.count().split()[0])
     assert 0 < shown < N_SHOWN
     dates = page.page.evaluate(
-        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.event_date)"
-    )
+        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.event_date)")
     assert max(dates) == "2020-09-29"
 
 
@@ -257,8 +188,7 @@ def test_background_layer_is_off_by_default_and_can_be_shown(page):
     assert not box.is_checked()
     box.check()
     page.page.wait_for_function(
-        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN + 1} of')"
-    )
+        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN + 1} of')")
 
 
 def test_heatmap_toggle_draws_a_canvas(page):
@@ -280,34 +210,23 @@ def test_export_saves_the_shown_incidents_as_geojson(page, tmp_path):
     assert xss["properties"]["sources"][0]["quote"] == XSS_QUOTE
     line = next(f for f in fc["features"] if f["id"] == "line")
     assert line["geometry"]["type"] == "LineString"
-    assert set(xss["properties"]) >= {
-        "event_date",
-        "time_precision",
-        "claimed_by",
-        "disputed",
-        "background",
-        "geo_precision",
-        "sources",
-    }
+    assert set(xss["properties"]) >= {"event_date", "time_precision", "claimed_by", "disputed",
+                                      "background", "geo_precision", "sources"}
     tagged = next(f for f in fc["features"] if f["id"] == "b03")
     assert tagged["properties"]["analyst_tag"] == {"checked": True, "by": "<i>x</i>"}
-    assert (
-        next(f for f in fc["features"] if f["id"] == "b04")["geometry"]["type"]
-        == "GeometryCollection"
-    )
+    assert next(f for f in fc["features"] if f["id"] == "b04")["geometry"]["type"] == \
+        "GeometryCollection"
 
 
 def test_place_search_flies_to_a_place(page):
     page.page.fill("#mapper-search", "capitalton")
     page.page.press("#mapper-search", "Enter")
     page.page.wait_for_function(
-        "() => document.getElementById('mapper-search-status').textContent === 'Capitalton'"
-    )
+        "() => document.getElementById('mapper-search-status').textContent === 'Capitalton'")
     page.page.fill("#mapper-search", "Atlantis")
     page.page.press("#mapper-search", "Enter")
     page.page.wait_for_function(
-        "() => document.getElementById('mapper-search-status').textContent.startsWith('No place')"
-    )
+        "() => document.getElementById('mapper-search-status').textContent.startsWith('No place')")
 
 
 def test_header_shows_title_counts_and_range(page):
@@ -335,35 +254,29 @@ def test_theatre_layer_can_be_switched_off_and_on(page):
 def test_town_labels_hide_when_zoomed_out(page):
     page.page.evaluate("() => mapper_incidents.map.setZoom(4, {animate: false})")
     page.page.wait_for_function(
-        "() => mapper_incidents.map.getContainer().classList.contains('mapper-low-zoom')"
-    )
+        "() => mapper_incidents.map.getContainer().classList.contains('mapper-low-zoom')")
     assert not page.page.locator(".mapper-town").first.is_visible()
 
 
 def test_small_filter_changes_keep_every_other_marker(page):
     # the diff path: one type off and on again gives back the same markers
-    before = sorted(
-        page.page.evaluate("() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)")
-    )
+    before = sorted(page.page.evaluate(
+        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)"))
     box = page.page.get_by_role("checkbox", name="Violence against civilians")
     box.uncheck()
     page.page.wait_for_function(
-        "() => document.getElementById('mapper-count').textContent.startsWith('22 of')"
-    )
+        "() => document.getElementById('mapper-count').textContent.startsWith('22 of')")
     box.check()
     page.page.wait_for_function(
-        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN} of')"
-    )
-    after = sorted(
-        page.page.evaluate("() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)")
-    )
+        f"() => document.getElementById('mapper-count').textContent.startsWith('{N_SHOWN} of')")
+    after = sorted(page.page.evaluate(
+        "() => mapper_incidents.cluster.getLayers().map(m => m.mapperItem.p.id)"))
     assert after == before
 
 
 def test_online_tiles_are_offered_but_never_loaded_unless_chosen(chromium, tmp_path):
-    path = write_map(
-        _incidents(), tmp_path / "tiles.html", theatre=False, tiles="OpenStreetMap.Mapnik"
-    )
+    path = write_map(_incidents(), tmp_path / "tiles.html", theatre=False,
+                     tiles="OpenStreetMap.Mapnik")
     p = MapPage(chromium, path)
     try:
         assert p.blocked == [] and p.errors == []
@@ -372,22 +285,18 @@ def test_online_tiles_are_offered_but_never_loaded_unless_chosen(chromium, tmp_p
         assert p.page.get_by_role("radio", name="Offline outlines (Natural Earth)").is_checked()
         with p.page.expect_request(lambda r: "tile.openstreetmap.org" in r.url):
             radio.check()
-        p.page.wait_for_function(
-            "() => document.querySelector('.leaflet-control-attribution')"
-            ".textContent.includes('OpenStreetMap')"
-        )
+        p.page.wait_for_function("() => document.querySelector('.leaflet-control-attribution')"
+                                 ".textContent.includes('OpenStreetMap')")
         assert all("tile.openstreetmap.org" in u for u in p.blocked)
     finally:
         p.close()
 
 
 def test_points_of_a_collection_are_not_drawn_as_extra_markers(page):
-    assert (
-        page.page.evaluate("() => mapper_incidents.items.find(i => i.p.id === 'b04').drawn") is None
-    )
+    assert page.page.evaluate(
+        "() => mapper_incidents.items.find(i => i.p.id === 'b04').drawn") is None
     line = page.page.evaluate(
-        "() => mapper_incidents.items.find(i => i.p.id === 'line').drawn.type"
-    )
+        "() => mapper_incidents.items.find(i => i.p.id === 'line').drawn.type")
     assert line == "LineString"
     n = page.page.evaluate("""() => { let n = 0; mapper_map.eachLayer(l => {
         if (l instanceof L.CircleMarker) n++; }); return n; }""")
