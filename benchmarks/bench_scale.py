@@ -111,7 +111,8 @@ def measure(cmd: list[str], *, kill_when=None) -> dict:
     import psutil
 
     t = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = tempfile.TemporaryFile("w+")  # a pipe could fill up and block the run
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, text=True)
     main = psutil.Process(proc.pid)
     peak_tree = peak_main = 0
     killed = False
@@ -126,7 +127,9 @@ def measure(cmd: list[str], *, kill_when=None) -> dict:
             os.kill(proc.pid, signal.SIGKILL)
             killed = True
         time.sleep(0.2)
-    err = proc.stderr.read()
+    log.seek(0)
+    err = log.read()
+    log.close()
     seconds = time.monotonic() - t
     m = DONE.search(err.strip().splitlines()[-1]) if err.strip() else None
     return {
