@@ -37,6 +37,7 @@ __all__ = [
     "read_all",
     "run",
     "process",
+    "open_work_area",
     "iter_places",
     "default_workers",
 ]
@@ -56,8 +57,9 @@ class Problem:
 class ReportOutcome:
     """What one report gave: its incidents and place mentions, or why it failed.
 
-    A pure function of the report and the pipeline version (except when
-    ``transient``: a timeout or a crashed worker, which are not stored).
+    A pure function of the report, the run's default date and the pipeline
+    version (except when ``transient``: a timeout or a crashed worker, which
+    are not stored).
     ``stage`` names the step that failed: ``"parse"``, ``"extract"`` (the
     places are still there) or ``"run"`` (timed out, or its worker died).
     """

@@ -11,6 +11,7 @@ every result it finished and none half-written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from mapper._paths import cache_dir
+from mapper.errors import MapperError
 
 __all__ = ["WorkArea", "default_work_dir", "pipeline_version", "report_key"]
 
@@ -141,14 +143,23 @@ class WorkArea:
         self.version = version
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f"results-{version[:16]}.sqlite3"
-        # Autocommit: each put is its own transaction, durable once it returns.
-        self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS result "
-            "(key TEXT PRIMARY KEY, report TEXT NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID"
-        )
+        with self._errors():
+            # Autocommit: each put is its own transaction, durable once it returns.
+            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS result "
+                "(key TEXT PRIMARY KEY, report TEXT NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID"
+            )
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn a database error (disk full, a file that is not ours) into a named one."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise MapperError(f"cannot use the work area {str(self.path)!r}: {err}") from err
 
     def __contains__(self, key: object) -> bool:
         """Tell whether the result under ``key`` is stored."""
@@ -171,10 +182,11 @@ class WorkArea:
 
     def put(self, key: str, report: str, payload: bytes) -> None:
         """Store one report's result (committed before this returns)."""
-        self._db.execute(
-            "INSERT OR REPLACE INTO result (key, report, payload) VALUES (?, ?, ?)",
-            (key, report, zlib.compress(payload, 1)),
-        )
+        with self._errors():
+            self._db.execute(
+                "INSERT OR REPLACE INTO result (key, report, payload) VALUES (?, ?, ?)",
+                (key, report, zlib.compress(payload, 1)),
+            )
 
     def close(self) -> None:
         """Close the store; every result put so far is kept."""
