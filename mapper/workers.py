@@ -294,6 +294,8 @@ class LocalPool:
                 if exhausted and not retry and not any(w.busy for w in workers):
                     return
                 busy = [w for w in workers if w.busy or not w.ready]
+                if not busy:  # pragma: no cover - an idle worker always takes what is left
+                    continue
                 timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
                 for conn in wait([w.conn for w in busy], timeout=min(timeout, 3600)):
                     w = next(w for w in workers if w.conn is conn)
