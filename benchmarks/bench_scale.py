@@ -116,13 +116,15 @@ def measure(cmd: list[str], *, kill_when=None) -> dict:
     log = tempfile.TemporaryFile("w+")  # a pipe could fill up and block the run
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, text=True)
     main = psutil.Process(proc.pid)
-    peak_tree = peak_main = 0
+    peak_tree = peak_main = peak_pss = 0
     killed = False
     while proc.poll() is None:
         try:
             tree = [main, *main.children(recursive=True)]
             rss = [p.memory_info().rss for p in tree]
             peak_tree, peak_main = max(peak_tree, sum(rss)), max(peak_main, rss[0])
+            # Forked workers share the model's pages: the PSS sum counts them once.
+            peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in tree))
         except psutil.Error:
             pass
         if kill_when is not None and not killed and kill_when():
@@ -143,6 +145,7 @@ def measure(cmd: list[str], *, kill_when=None) -> dict:
         "seconds": seconds,
         "cpu": cpu,
         "tree_mb": peak_tree / 2**20,
+        "pss_mb": peak_pss / 2**20,
         "main_mb": peak_main / 2**20,
         "done": m.groups() if m else None,
         "last": err.strip().splitlines()[-1] if err.strip() else "",
@@ -202,7 +205,8 @@ def part_speed(tmp: Path, n: int) -> dict:
         print(
             f"mapper extract --workers {workers}: {n / r['seconds']:.2f} docs/s "
             f"({r['seconds']:.1f} s wall, {n / r['cpu']:.2f} docs per CPU-second; "
-            f"peak RSS {r['tree_mb']:.0f} MB tree) -- {r['last']}",
+            f"peak PSS {r['pss_mb']:.0f} MB, RSS {r['tree_mb']:.0f} MB over the tree) "
+            f"-- {r['last']}",
             flush=True,
         )
     same = (tmp / "w1.geojson").read_bytes() == (tmp / "w2.geojson").read_bytes()
@@ -216,20 +220,24 @@ def part_speed(tmp: Path, n: int) -> dict:
 
 
 def part_rss(tmp: Path, sizes: list[int]) -> None:
-    peaks = []
+    pss, rss = [], []
     for n in sizes:
         feed = short_feed(tmp / f"short-{n}.jsonl", n)
         r = extract(feed, tmp / f"short-{n}.geojson", tmp / f"work-short-{n}")
-        peaks.append(r["tree_mb"])
+        pss.append(r["pss_mb"])
+        rss.append(r["tree_mb"])
         print(
-            f"{n:,} short reports: peak RSS {r['tree_mb']:.0f} MB (process tree), main "
-            f"{r['main_mb']:.0f} MB; {r['seconds']:.0f} s -- {r['last']}",
+            f"{n:,} short reports: peak memory {r['pss_mb']:.0f} MB (PSS summed over the process "
+            f"tree; RSS summed {r['tree_mb']:.0f} MB, main process {r['main_mb']:.0f} MB); "
+            f"{r['seconds']:.0f} s -- {r['last']}",
             flush=True,
         )
     print(
-        "SUMMARY rss: "
-        + ", ".join(f"{n:,} reports {p:.0f} MB" for n, p in zip(sizes, peaks, strict=True))
-        + f"; ratio {peaks[-1] / peaks[0]:.2f}"
+        "SUMMARY rss: peak PSS "
+        + ", ".join(f"{n:,} reports {p:.0f} MB" for n, p in zip(sizes, pss, strict=True))
+        + f" (ratio {pss[-1] / pss[0]:.2f}); peak RSS sum "
+        + ", ".join(f"{p:.0f} MB" for p in rss)
+        + f" (ratio {rss[-1] / rss[0]:.2f})"
     )
 
 
