@@ -139,6 +139,15 @@ def _die_with_parent() -> None:
         pass
 
 
+def _rss_mb() -> float:
+    """Return this process's resident memory in MB (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _serve(conn: Connection, work: Work, warm_up: Sequence[Any], die_with_parent: bool) -> None:
     """Serve as a worker process: batches in, one outcome per report out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -150,7 +159,7 @@ def _serve(conn: Connection, work: Work, warm_up: Sequence[Any], die_with_parent
     except Exception as err:  # noqa: BLE001 - e.g. the model is missing: fatal for the run
         conn.send((_FATAL, f"{type(err).__name__}: {err}"))
         return
-    conn.send((_READY,))
+    conn.send((_READY, _rss_mb()))
     while True:
         try:
             message = conn.recv()
@@ -165,7 +174,7 @@ def _serve(conn: Connection, work: Work, warm_up: Sequence[Any], die_with_parent
         except Exception as err:  # noqa: BLE001 - the batch function itself broke
             conn.send((_BROKE, f"{type(err).__name__}: {err}"))
             continue
-        conn.send((_END,))
+        conn.send((_END, _rss_mb()))
 
 
 class _Worker:
@@ -189,6 +198,7 @@ class _Worker:
         child.close()
         self.pid, self.conn = pid, parent
         self.ready = False
+        self.memory_limit = float("inf")  # MB; set once the model is loaded
         self.busy = False  # a batch was sent and its end not yet received
         self.jobs: list[Job] = []
         self.single = False
@@ -212,10 +222,13 @@ class _Worker:
             self.conn.send(None)
         end = time.monotonic() + 5
         while time.monotonic() < end:
-            with contextlib.suppress(ChildProcessError):
-                if os.waitpid(self.pid, os.WNOHANG)[0]:
-                    self.conn.close()
-                    return
+            try:
+                done = os.waitpid(self.pid, os.WNOHANG)[0]
+            except ChildProcessError:  # already reaped
+                done = True
+            if done:
+                self.conn.close()
+                return
             time.sleep(0.02)
         self.kill()
 
@@ -239,6 +252,11 @@ class LocalPool:
         that timed out or whose worker died.
     warm_up : sequence of Report
         Processed once by each new worker, outside any budget.
+    recycle : float or None
+        A worker whose memory has grown to ``recycle`` times what it was once
+        the model was loaded is replaced after its batch (the model's and the
+        gazetteer's caches grow with the words of the reports), so memory
+        stays flat however long the input. None: never.
     """
 
     def __init__(
@@ -249,9 +267,10 @@ class LocalPool:
         budget: float | None,
         failure: Failure,
         warm_up: Sequence[Any] = (),
+        recycle: float | None = 2.0,
     ) -> None:
         self.work, self.size, self.budget = work, max(1, workers), budget
-        self.failure, self.warm_up = failure, list(warm_up)
+        self.failure, self.warm_up, self.recycle = failure, list(warm_up), recycle
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:
@@ -327,6 +346,8 @@ class LocalPool:
         kind = message[0]
         if kind == _READY:
             w.ready = True
+            if self.recycle and message[1]:
+                w.memory_limit = self.recycle * message[1]
         elif kind == _OUTCOME:
             yield w.jobs.pop(0), message[1]
             w.deadline = time.monotonic() + self.budget if self.budget else float("inf")
@@ -337,6 +358,10 @@ class LocalPool:
             w.jobs, w.busy = [], False
         elif kind == _END:
             w.busy = False
+            if message[1] > w.memory_limit:  # caches grew: start afresh, memory stays flat
+                logger.debug("worker %d at %.0f MB: replaced", w.pid, message[1])
+                w.stop()
+                self.workers[self.workers.index(w)] = self._spawn()
         elif kind == _FATAL:
             w.kill()
             self.workers.remove(w)
