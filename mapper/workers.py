@@ -116,7 +116,9 @@ def run_inline(
                         reset()
             except _Alarm:
                 rest = pending[len(done) :]
-                if len(rest) == 1 or len(pending) == 1:
+                if not rest:  # the alarm rang as the batch ended
+                    pass
+                elif len(rest) == 1:
                     why = _budget_message(rest[0].report, budget)
                     done.append((rest[0], failure(rest[0].report, why, True)))
                     queue.extend([j] for j in rest[1:])
