@@ -300,6 +300,7 @@ def main() -> None:
     ap.add_argument("--cap", type=float, default=90.0, help="seconds before a stage is stopped")
     ap.add_argument("--cases", default=",".join(CASES))
     ap.add_argument("--pipeline", action="store_true", help="also run mapper extract on them all")
+    ap.add_argument("--no-stages", action="store_true", help="skip the stage-by-stage part")
     ap.add_argument("--budget", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
@@ -307,7 +308,8 @@ def main() -> None:
     for name in list(CASES):
         if name not in args.cases.split(","):
             del CASES[name]
-    profile_stages(sizes, args.cap)
+    if not args.no_stages:
+        profile_stages(sizes, args.cap)
     if args.pipeline:
         run_pipeline(sizes, args.budget, args.workers)
 
