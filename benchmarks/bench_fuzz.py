@@ -260,7 +260,9 @@ def profile_stages(sizes: list[int], cap: float) -> None:
 
 
 def run_pipeline(sizes: list[int], budget: float, workers: int) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="mapper-fuzz-in-"))
+    base = Path(tempfile.mkdtemp(prefix="mapper-fuzz-"))
+    folder = base / "reports"  # the work area and the output go beside it, not in it
+    folder.mkdir()
     for case in CASES:
         for size in sizes:
             (folder / f"{case}-{size}.txt").write_text(report_text(case, size), encoding="utf-8")
@@ -269,13 +271,13 @@ def run_pipeline(sizes: list[int], budget: float, workers: int) -> None:
         "extract",
         str(folder),
         "-o",
-        str(folder / "out.geojson"),
+        str(base / "out.geojson"),
         "--workers",
         str(workers),
         "--report-timeout",
         str(budget),
         "--work-dir",
-        str(folder / "work"),
+        str(base / "work"),
         "-q",
     ]
     t = time.monotonic()
