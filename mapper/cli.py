@@ -2,7 +2,8 @@
 
 Exit status: 0 every input was used; 1 nothing usable (or a fatal error);
 2 bad command line; 3 partial: some inputs failed (each named on stderr), the
-rest were written.
+rest were written. The last stderr line of ``extract``, ``map`` and ``places``
+reads ``mapper: done: N reports (C from cache), F failed, I incidents in S s``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -27,7 +30,30 @@ EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 _EPILOG = """\
 exit status: 0 all inputs read; 1 nothing usable; 2 bad usage; 3 partial (some inputs
-could not be read: each is named on stderr, the rest were written)"""
+could not be read: each is named on stderr, the rest were written)
+
+Each report's result is kept in the work area (--work-dir): a run that was stopped
+goes on where it stopped when started again with the same arguments."""
+
+
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {value!r}")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        s = float(value)
+    except ValueError:
+        s = -1.0
+    if not s >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
+    return s
 
 
 def _date(value: str) -> dt.date:
@@ -56,6 +82,35 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
         help="publication date for reports that carry none",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    from mapper.pipeline import default_workers
+
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: the number of cores, here {default_workers()}; "
+        "0 works in this process)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="send the work to this Dask scheduler (see README: Running on a cluster)",
+    )
+    p.add_argument(
+        "--work-dir",
+        type=Path,
+        metavar="DIR",
+        help="where each report's result is kept for resuming (default: under the cache "
+        "directory, ~/.cache/mapper/work)",
+    )
+    p.add_argument(
+        "--report-timeout",
+        type=_seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up a report that takes longer (default 60; 0: no limit)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,16 +224,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _say(quiet: bool) -> object:
-    if quiet:
-        return None
-    return lambda msg: print(f"mapper: {msg}", file=sys.stderr, flush=True)
-
-
 def _report_problems(problems: Sequence[object], n_ok: int, err: TextIO) -> int:
     for problem in problems:
         print(f"mapper: error: {problem.message}", file=err)
-    if n_ok == 0:
+    if n_ok <= 0:
         print("mapper: error: no report could be used", file=err)
         return EXIT_NOTHING
     if problems:
@@ -187,17 +236,59 @@ def _report_problems(problems: Sequence[object], n_ok: int, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace) -> tuple[object, int]:
+class _Tally:
+    """What the final ``mapper: done:`` line tells."""
+
+    def __init__(self) -> None:
+        self.began = time.monotonic()
+        self.progress = None
+        self.reports = self.cached = self.failed = self.found = 0
+        self.what = "incidents"
+
+    def line(self) -> str:
+        if self.progress is not None and not self.reports:  # interrupted: what was counted
+            self.reports, self.cached = self.progress.done, self.progress.cached
+            self.failed = self.progress.failed
+        seconds = time.monotonic() - self.began
+        return (
+            f"mapper: done: {self.reports} reports ({self.cached} from cache), "
+            f"{self.failed} failed, {self.found} {self.what} in {seconds:.1f} s"
+        )
+
+
+def _options(args: argparse.Namespace, tally: _Tally) -> dict[str, object]:
+    """Keyword arguments of :func:`mapper.pipeline.run` / ``process`` from the command line."""
+    from mapper.pipeline import default_workers
+    from mapper.progress import make_progress
+
+    tally.progress = make_progress(sys.stderr, quiet=args.quiet)
+    return {
+        "default_date": args.default_date,
+        "encoding": args.encoding,
+        "workers": default_workers() if args.workers is None else args.workers,
+        "scheduler": args.scheduler,
+        "report_timeout": args.report_timeout or None,
+        "progress": tally.progress,
+    }
+
+
+def _work_dir(args: argparse.Namespace) -> Path:
+    from mapper.workarea import default_work_dir
+
+    return args.work_dir or default_work_dir()
+
+
+def _run(args: argparse.Namespace, tally: _Tally) -> tuple[object, int]:
     """Run the pipeline on the command's inputs; return the result and the exit status so far."""
     from mapper.pipeline import run
 
     result = run(
-        args.reports,
-        default_date=args.default_date,
-        encoding=args.encoding,
-        progress=_say(args.quiet),
+        args.reports, work_dir=_work_dir(args), keep_reports=False, **_options(args, tally)
     )
-    return result, _report_problems(result.problems, len(result.reports), sys.stderr)
+    tally.reports, tally.cached = result.report_count, result.cached
+    tally.failed, tally.found = len(result.problems), len(result.incidents)
+    n_ok = result.report_count - result.failed_reports
+    return result, _report_problems(result.problems, n_ok, sys.stderr)
 
 
 def _done(args: argparse.Namespace, what: str) -> None:
@@ -205,38 +296,38 @@ def _done(args: argparse.Namespace, what: str) -> None:
         print(f"mapper: {what} -> {args.output}", file=sys.stderr)
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
+def _cmd_extract(args: argparse.Namespace, tally: _Tally) -> int:
     from mapper.export import write_incidents
 
     fmt = args.format or {".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet"}.get(
         args.output.suffix.lower(), "geojson"
     )
-    result, status = _run(args)
+    result, status = _run(args, tally)
     if status == EXIT_NOTHING:
         return status
     write_incidents(result.incidents, args.output, format=fmt)
-    _done(args, f"{len(result.incidents)} incidents from {len(result.reports)} reports")
+    _done(args, f"{len(result.incidents)} incidents from {result.report_count} reports")
     return status
 
 
-def _cmd_map(args: argparse.Namespace) -> int:
+def _cmd_map(args: argparse.Namespace, tally: _Tally) -> int:
     from mapper.export import write_incidents
     from mapper.webmap import tile_layers, write_map
 
     tile_layers(args.tiles)  # an unknown tile name fails before the reports are read
-    result, status = _run(args)
+    result, status = _run(args, tally)
     if status == EXIT_NOTHING:
         return status
     write_map(
         result.incidents,
         args.output,
         title=args.title or _default_title(args.reports),
-        report_count=len(result.reports),
+        report_count=result.report_count,
         tiles=args.tiles,
     )
     if args.geojson:
         write_incidents(result.incidents, args.geojson)
-    _done(args, f"map of {len(result.incidents)} incidents from {len(result.reports)} reports")
+    _done(args, f"map of {len(result.incidents)} incidents from {result.report_count} reports")
     return status
 
 
@@ -245,30 +336,62 @@ def _default_title(inputs: Sequence[str]) -> str:
     return "mapper: " + (names[0] if len(names) == 1 else f"{len(inputs)} inputs")
 
 
-def _cmd_places(args: argparse.Namespace) -> int:
-    from mapper.pipeline import iter_places, read_all
+@contextmanager
+def _places_out(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    from mapper.export import atomic_path
+
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as out:
+        yield out
+
+
+def _cmd_unresolved(args: argparse.Namespace, tally: _Tally) -> int:
+    """``places --unresolved``: names the index could not place, most frequent first."""
+    from mapper.geoparse import unresolved_names
+    from mapper.pipeline import read_all
 
     result = read_all(args.reports, encoding=args.encoding)
-    out = args.output.open("w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        if args.unresolved:
-            from mapper.geoparse import unresolved_names
-
-            items = ((r.text, r.dateline_span) for r in result.reports)
-            rows = ({"name": n, "count": c} for n, c in unresolved_names(items))
-        else:
-            rows = iter_places(result.reports, progress=_say(args.quiet), problems=result.problems)
+    items = ((r.text, r.dateline_span) for r in result.reports)
+    rows = [{"name": n, "count": c} for n, c in unresolved_names(items)]
+    with _places_out(args.output) as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if args.output:
-            out.close()
-    failed = {p.input for p in result.problems}
-    usable = sum(r.id not in failed for r in result.reports)
-    return _report_problems(result.problems, usable, sys.stderr)
+    tally.what = "unresolved names"
+    tally.reports, tally.found, tally.failed = result.report_count, len(rows), len(result.problems)
+    return _report_problems(result.problems, result.report_count, sys.stderr)
 
 
-def _cmd_geocode(args: argparse.Namespace) -> int:
+def _cmd_places(args: argparse.Namespace, tally: _Tally) -> int:
+    from mapper.pipeline import Problem, open_work_area, process
+    from mapper.reports import count_reports
+
+    if args.unresolved:
+        return _cmd_unresolved(args, tally)
+    options = _options(args, tally)
+    tally.what = "places"
+    if tally.progress.shows:
+        tally.progress.start(count_reports(args.reports))
+    with open_work_area(_work_dir(args)) as area:
+        try:
+            ledger = process(args.reports, area, **options)
+        finally:
+            tally.progress.close()
+        problems = list(ledger.read_problems)
+        with _places_out(args.output) as out:
+            for outcome in ledger.outcomes():
+                if outcome.stage in ("parse", "run"):  # the places of a failed extraction stand
+                    problems.append(Problem(outcome.report, outcome.problem or ""))
+                for place in outcome.places:
+                    out.write(json.dumps(place, ensure_ascii=False) + "\n")
+                tally.found += len(outcome.places)
+    tally.reports, tally.cached, tally.failed = len(ledger.keys), ledger.cached, len(problems)
+    failed = len(problems) - len(ledger.read_problems)
+    return _report_problems(problems, len(ledger.keys) - failed, sys.stderr)
+
+
+def _cmd_geocode(args: argparse.Namespace, tally: _Tally) -> int:
     from mapper.geocoder import OfflineGeocoder
 
     geocoder = OfflineGeocoder(online=args.online) if args.online else OfflineGeocoder()
@@ -293,7 +416,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     return EXIT_NOTHING if found == 0 else EXIT_PARTIAL
 
 
-def _cmd_gazetteer(args: argparse.Namespace) -> int:
+def _cmd_gazetteer(args: argparse.Namespace, tally: _Tally) -> int:
     from mapper.gazetteer import build_index
 
     path = build_index(geonames_paths=tuple(args.geonames))
@@ -325,8 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.debug else logging.WARNING,
         format="mapper: %(levelname)s: %(message)s",
     )
+    tally = _Tally()
     try:
-        return _COMMANDS[args.command](args)
+        return _COMMANDS[args.command](args, tally)
     except KeyboardInterrupt:
         print("mapper: interrupted", file=sys.stderr)
         return 130
@@ -335,6 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"mapper: error: {err}", file=sys.stderr)
         return EXIT_NOTHING
+    finally:
+        if args.command in ("extract", "map", "places"):
+            print(tally.line(), file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

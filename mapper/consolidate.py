@@ -12,15 +12,25 @@ earlier, by :mod:`mapper.incidents`.)
 Figures: within a report the largest count stands (later sentences add
 detail); across reports the lowest stands, ACLED's conservative rule, and the
 notes keep every claimant's figure.
+
+Only incidents that can be the same event are compared, never all pairs: they
+are blocked by date (a week either way) and by a coarse spatial cell (cubes of
+``near_km`` on the globe, so neighbours across a pole or the date line are
+found too) or by the same place name. The pairs that pass are joined in the
+order the all-pairs loop would take them, so the result is the same.
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import logging
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from mapper.incidents import Incident, Source
@@ -37,8 +47,6 @@ _COMPATIBLE = {
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = (
         math.sin((p2 - p1) / 2) ** 2
@@ -255,6 +263,190 @@ def _merge(group: list[Incident]) -> Incident:
     )
 
 
+_WEEK = 6  # days either way a less precise date may reach (see _dates_ok)
+_EARTH_KM = 6371.0
+
+
+def _day(date: str | None) -> int | None:
+    if date is None:
+        return None
+    try:
+        return dt.date.fromisoformat(date).toordinal()
+    except ValueError:
+        return None
+
+
+class _Grid:
+    """Cubes of side ``size_km`` over the Earth, in Earth-centred coordinates, numbered.
+
+    A straight line between two points is never longer than the arc, so two
+    places within ``size_km`` of each other lie in the same or adjacent cubes:
+    across a pole or the date line as well.
+    """
+
+    def __init__(self, size_km: float) -> None:
+        self.size = size_km
+        self.side = 2 * (math.ceil(_EARTH_KM / size_km) + 2) + 1
+        m = self.side
+        self.around = [
+            (a * m + b) * m + c for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)
+        ]
+
+    def cube(self, lat: float, lon: float) -> int:
+        """Return the number of the cube that holds the point."""
+        p, q = math.radians(lat), math.radians(lon)
+        half = self.side // 2
+        x = math.floor(_EARTH_KM * math.cos(p) * math.cos(q) / self.size) + half
+        y = math.floor(_EARTH_KM * math.cos(p) * math.sin(q) / self.size) + half
+        z = math.floor(_EARTH_KM * math.sin(p) / self.size) + half
+        return (x * self.side + y) * self.side + z
+
+
+class _Blocks:
+    """Incident indices filed by block, each block sorted by day, for a week either way."""
+
+    def __init__(self) -> None:
+        self.filed: dict[object, list[tuple[int, int]]] = {}
+        self.days: dict[object, list[int]] = {}
+        self.index: dict[object, list[int]] = {}
+
+    def add(self, block: object, day: int, i: int) -> None:
+        self.filed.setdefault(block, []).append((day, i))
+
+    def sort(self) -> None:
+        for block, rows in self.filed.items():
+            rows.sort()
+            self.days[block] = [day for day, _ in rows]
+            self.index[block] = [i for _, i in rows]
+        self.filed = {}
+
+    def near(self, block: object, day: int) -> list[int]:
+        """Return the indices in ``block`` dated within a week of ``day``."""
+        days = self.days.get(block)
+        if days is None:
+            return []
+        lo, hi = bisect.bisect_left(days, day - _WEEK), bisect.bisect_right(days, day + _WEEK)
+        return self.index[block][lo:hi]
+
+
+def _filing(
+    inc: Incident, grid: _Grid, days: dict[str | None, int | None]
+) -> tuple[object, bool, list[object]] | None:
+    """Return where an incident is filed: its day, whether its date is coarse, its places.
+
+    None for a background incident, which is never merged. An incident with
+    no usable date is only the same event as one with the same date text, so
+    its "day" is that text. Places: the cube, and the place name (the same
+    name matches at any distance); or "nowhere" without coordinates.
+    """
+    if inc.background:
+        return None
+    if inc.event_date not in days:
+        days[inc.event_date] = _day(inc.event_date)
+    day: object = days[inc.event_date]
+    coarse = inc.time_precision >= 2
+    if day is None:
+        day, coarse = ("undated", inc.event_date), False
+    if inc.lat is None or inc.lon is None:
+        return day, coarse, ["nowhere"]
+    places: list[object] = [grid.cube(inc.lat, inc.lon)]
+    if inc.location:
+        places.append(("place", inc.location))
+    return day, coarse, places
+
+
+def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, int]]:
+    """Return the pairs ``(i, j)``, ``i < j``, that :func:`same_event` accepts, sorted.
+
+    Two day-precise incidents meet only on the same day: they are filed by
+    (day, place) and find each other with one look-up per neighbouring cube.
+    An incident with a coarse date (a week, a month) looks a week either way
+    through blocks sorted by day, for both kinds. Places meet in the same or
+    an adjacent cube, or by name.
+    """
+    grid = _Grid(max(near_km, 5.0))  # the widest distance _places_ok allows
+    cubes = grid.side**3
+
+    def key(day: object, place: object) -> object:
+        # (day, cube) as one int: the 27 neighbours are then 27 additions
+        if isinstance(day, int) and isinstance(place, int):
+            return day * cubes + place
+        return (day, place)
+
+    days: dict[str | None, int | None] = {}
+    filed = [_filing(inc, grid, days) for inc in items]
+    same_day: dict[object, list[int]] = {}  # (day, place) -> day-precise incidents
+    weekly = {False: _Blocks(), True: _Blocks()}  # by coarseness, place -> sorted by day
+    filled: set[int] = set()
+    for i, where in enumerate(filed):
+        if where is None:
+            continue
+        day, coarse, places = where
+        for place in places:
+            if not coarse:
+                same_day.setdefault(key(day, place), []).append(i)
+            if isinstance(day, int):
+                weekly[coarse].add(place, day, i)
+            if isinstance(place, int):
+                filled.add(place)
+    for blocks in weekly.values():
+        blocks.sort()
+    around: dict[int, list[int]] = {}  # a cube -> the steps to the filled cubes next to it
+
+    def steps(cube: int) -> list[int]:
+        if cube not in around:
+            around[cube] = [s for s in grid.around if cube + s in filled]
+        return around[cube]
+
+    pairs: list[tuple[int, int]] = []
+    for i, where in enumerate(filed):
+        if where is None:
+            continue
+        day, coarse, places = where
+        near: set[int] = set()
+        for place in places:
+            cube = isinstance(place, int)
+            if coarse:  # every kind, a week either way, in the filled cubes around
+                for p in [place + s for s in steps(place)] if cube else [place]:
+                    near.update(weekly[False].near(p, day))
+                    near.update(weekly[True].near(p, day))
+            elif cube:
+                base = key(day, place)
+                if isinstance(base, int):
+                    for step in steps(place):
+                        near.update(same_day.get(base + step, ()))
+                else:  # undated, in a cube
+                    near.update(
+                        j for s in steps(place) for j in same_day.get(key(day, place + s), ())
+                    )
+            else:
+                near.update(same_day.get(key(day, place), ()))
+        # A day-precise pair is met from both sides: keep it from the first. A coarse
+        # incident meets the day-precise ones, which do not look for it.
+        a = items[i]
+        for j in near:
+            if (j > i or (coarse and not filed[j][1])) and same_event(a, items[j], near_km=near_km):
+                pairs.append((min(i, j), max(i, j)))
+    pairs.sort()
+    return pairs
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects are made.
+
+    The blocks hold no reference cycles; with a million incidents alive, each
+    automatic collection would walk all of them again, doubling the time.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list[Incident]:
     """Merge incidents that describe the same event; keep every source.
 
@@ -289,11 +481,22 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
     >>> [s.report for s in m.sources], m.fatalities, m.injuries
     (['1.txt', '2.txt'], 3, 11)
     """
+    with _no_cycle_collection():
+        return _consolidate(incidents, near_km)
+
+
+def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident]:
     items = sorted(
         incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start if i.sources else 0)
     )
-    # Union-find over pairs that are the same event.
+    # Union-find over the pairs that are the same event, taken in index order.
     parent = list(range(len(items)))
+    actors: dict[int, set[str]] = {}  # attackers of each group of more than one
+
+    def attackers(root: int) -> set[str]:
+        if root in actors:
+            return actors[root]
+        return {items[root].actor1} if items[root].actor1 else set()
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -301,22 +504,20 @@ def consolidate(incidents: Iterable[Incident], *, near_km: float = 60.0) -> list
             x = parent[x]
         return x
 
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if _report_of(items[i]) == _report_of(items[j]):
-                continue  # within a report, the incident stage has told its events apart
-            if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):
-                # Every member of both groups must agree on the attacker.
-                gi = [k for k in range(len(items)) if find(k) == find(i)]
-                gj = [k for k in range(len(items)) if find(k) == find(j)]
-                a1 = sorted({items[k].actor1 for k in gi + gj if items[k].actor1})
-                if not any(_conflict(x, y) for x in a1 for y in a1):
-                    union(i, j)
+    for i, j in _candidates(items, near_km):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if _report_of(items[i]) == _report_of(items[j]):
+            continue  # within a report, the incident stage has told its events apart
+        # Every member of both groups must agree on the attacker (within a group they do).
+        ai, aj = attackers(ri), attackers(rj)
+        if any(_conflict(x, y) for x in ai for y in aj):
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        parent[gone] = keep
+        actors[keep] = ai | aj
+        actors.pop(gone, None)
     groups: dict[int, list[Incident]] = {}
     for k, inc in enumerate(items):
         groups.setdefault(find(k), []).append(inc)

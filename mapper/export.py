@@ -7,12 +7,15 @@ list of objects and the same incidents always give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
-from collections.abc import Iterable, Mapping
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from mapper.errors import ExportError
 
@@ -20,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
 __all__ = [
+    "atomic_path",
     "COLUMNS",
     "FORMATS",
     "incident_properties",
@@ -126,18 +130,7 @@ def to_feature_collection(incidents: Iterable[Any], **metadata: Any) -> dict[str
     >>> fc["features"][0]["geometry"]
     {'type': 'Point', 'coordinates': [44.51, 40.18]}
     """
-    features = []
-    for inc in incidents:
-        props = incident_properties(inc)
-        features.append(
-            {
-                "type": "Feature",
-                "id": props["id"],
-                "geometry": _geometry(inc, props),
-                "properties": props,
-            }
-        )
-    return {"type": "FeatureCollection", **metadata, "features": features}
+    return {"type": "FeatureCollection", **metadata, "features": list(_features(incidents))}
 
 
 def to_geodataframe(incidents: Iterable[Any]) -> geopandas.GeoDataFrame:
@@ -163,13 +156,81 @@ def to_geodataframe(incidents: Iterable[Any]) -> geopandas.GeoDataFrame:
     )
 
 
-def _flat_rows(fc: Mapping[str, Any]) -> list[dict[str, Any]]:
-    rows = []
-    for feat in fc["features"]:
-        row = dict(feat["properties"])
-        row["sources"] = json.dumps(row["sources"], ensure_ascii=False)
-        rows.append(row)
-    return rows
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``, moved onto ``path`` only if the block succeeds.
+
+    An interrupted or failed write leaves the previous file as it was; the
+    temporary file is in the same folder, so the final rename is atomic.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_path(out) as tmp:
+    ...     _ = tmp.write_text("new")
+    >>> out.read_text()
+    'new'
+    >>> try:
+    ...     with atomic_path(out) as tmp:
+    ...         _ = tmp.write_text("half")
+    ...         raise RuntimeError("interrupted")
+    ... except RuntimeError:
+    ...     pass
+    >>> out.read_text(), sorted(p.name for p in out.parent.iterdir())
+    ('new', ['a.txt'])
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        with tmp.open("rb") as f:
+            os.fsync(f.fileno())  # the data is on disk before the name points at it
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _features(incidents: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    for inc in incidents:
+        props = incident_properties(inc)
+        yield {
+            "type": "Feature",
+            "id": props["id"],
+            "geometry": _geometry(inc, props),
+            "properties": props,
+        }
+
+
+def _write_geojson(incidents: Iterable[Any], f: IO[str], metadata: Mapping[str, Any]) -> None:
+    """Write the FeatureCollection feature by feature, in the bytes ``json.dumps`` would give.
+
+    Same as ``json.dumps(fc, ensure_ascii=False, indent=1)`` plus a newline,
+    without holding the whole document in memory.
+    """
+    head = json.dumps(
+        {"type": "FeatureCollection", **metadata, "features": []}, ensure_ascii=False, indent=1
+    )
+    first = True
+    for feature in _features(incidents):
+        # A feature sits two levels deep; JSON strings hold no raw newline.
+        text = json.dumps(feature, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        f.write((head[: -len("[]\n}")] + "[\n  " if first else ",\n  ") + text)
+        first = False
+    f.write(head + "\n" if first else "\n ]\n}\n")
+
+
+def _flat_row(feature: Mapping[str, Any]) -> dict[str, Any]:
+    row = dict(feature["properties"])
+    row["sources"] = json.dumps(row["sources"], ensure_ascii=False)
+    return row
 
 
 def write_incidents(
@@ -209,25 +270,25 @@ def write_incidents(
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; choose from {', '.join(FORMATS)}")
     path = Path(path)
-    incidents = list(incidents)
+    incidents = incidents if isinstance(incidents, list) else list(incidents)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if format == "geojson":
-            fc = to_feature_collection(incidents, **metadata)
-            path.write_text(json.dumps(fc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        elif format == "csv":
-            import csv
+        with atomic_path(path) as tmp:
+            if format == "geojson":
+                with tmp.open("w", encoding="utf-8") as f:
+                    _write_geojson(incidents, f, metadata)
+            elif format == "csv":
+                import csv
 
-            rows = _flat_rows(to_feature_collection(incidents))
-            with path.open("w", encoding="utf-8", newline="") as f:
-                writer = csv.DictWriter(f, fieldnames=list(COLUMNS))
-                writer.writeheader()
-                writer.writerows(rows)
-        else:
-            gdf = to_geodataframe(incidents)
-            # Parquet wants one type per column: sources as a JSON string, as in the CSV.
-            gdf["sources"] = [json.dumps(s, ensure_ascii=False) for s in gdf["sources"]]
-            gdf.to_parquet(path)
+                with tmp.open("w", encoding="utf-8", newline="") as f:
+                    writer = csv.DictWriter(f, fieldnames=list(COLUMNS))
+                    writer.writeheader()
+                    for feature in _features(incidents):
+                        writer.writerow(_flat_row(feature))
+            else:
+                gdf = to_geodataframe(incidents)
+                # Parquet wants one type per column: sources as a JSON string, as in the CSV.
+                gdf["sources"] = [json.dumps(s, ensure_ascii=False) for s in gdf["sources"]]
+                gdf.to_parquet(tmp)
     except OSError as err:
         raise ExportError(f"cannot write {str(path)!r}: {err.strerror or err}") from err
     logger.info("wrote %d incidents to %s", len(incidents), path)

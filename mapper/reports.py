@@ -11,11 +11,13 @@ quote's ``start``/``end`` can be checked against the file with any tool.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +34,7 @@ __all__ = [
     "read_report_file",
     "parse_text_report",
     "find_dateline",
+    "count_reports",
 ]
 
 logger = logging.getLogger(__name__)
@@ -41,6 +44,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
+# Read record by record, so a feed of any size never sits in memory whole.
+_JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+_STREAMED = _JSONL_SUFFIXES | CSV_SUFFIXES
 
 # Reports longer than this are almost certainly not news reports (a dump, a binary).
 MAX_BYTES = 20_000_000
@@ -515,6 +521,25 @@ def read_report_file(
     )
 
 
+def _walk(folder: Path) -> Iterator[Path]:
+    """Yield the files under ``folder`` lazily, in sorted path order, skipping hidden entries.
+
+    The order is that of ``sorted(folder.rglob("*"))``; symbolic links to
+    folders are not followed (as ``rglob`` does not), links to files are.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
 def _expand(inputs: Iterable[str | Path]) -> Iterator[tuple[str | None, Path | None, str]]:
     """Yield (display name, path, error) for every input file; folders recursively."""
     for item in inputs:
@@ -523,19 +548,142 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[tuple[str | None, Path | N
             continue
         p = Path(item)
         if p.is_dir():
-            files = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            if not files:
-                yield str(p), None, f"cannot read {str(p)!r}: the folder holds no files"
-            for f in files:
+            empty = True
+            for f in _walk(p):
+                empty = False
                 yield f.relative_to(p).as_posix(), f, ""
+            if empty:
+                yield str(p), None, f"cannot read {str(p)!r}: the folder holds no files"
         elif p.is_file():
             yield p.name, p, ""
         else:
             yield str(p), None, f"cannot read {str(p)!r}: no such file or folder"
+
+
+def count_reports(inputs: Iterable[str | Path]) -> int | None:
+    r"""Estimate how many reports ``inputs`` hold, cheaply, for a progress bar.
+
+    A file is one report, a JSONL file one per non-blank line, a CSV file one
+    per line after the header (a quoted newline makes it an over-estimate).
+    None when stdin is among the inputs.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("x", encoding="utf-8")
+    >>> _ = (d / "f.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
+    >>> count_reports([d])
+    3
+    """
+    total = 0
+    for _name, path, problem in _expand(inputs):
+        if path is None:
+            if not problem:
+                return None
+            continue
+        suffix = path.suffix.lower()
+        if suffix in _STREAMED:
+            try:
+                with path.open("rb") as f:
+                    lines = sum(1 for line in f if line.strip())
+            except OSError:
+                continue
+            total += max(0, lines - (suffix in CSV_SUFFIXES))
+        else:
+            total += 1
+    return total
+
+
+def _check_head(f: io.BufferedReader, name: str) -> None:
+    head = f.read(8192)
+    if not head.strip():
+        raise ReportReadError(f"cannot read {name!r}: the file is empty")
+    if b"\x00" in head:
+        raise ReportReadError(f"cannot read {name!r}: looks like a binary file, not text")
+    f.seek(0)
+
+
+def _stream_records(
+    path: Path, *, name: str, encoding: str, on_error: Callable[[ReportReadError], None] | None
+) -> Iterator[Report]:
+    """Read a JSONL or CSV file record by record, never the whole file at once.
+
+    Raises
+    ------
+    ReportReadError
+        When the file cannot be opened or decoded; the records read before
+        a decoding error are kept.
+    """
+    lines = path.suffix.lower() in _JSONL_SUFFIXES
+    try:
+        with path.open("rb") as raw:
+            _check_head(raw, name)
+            # A UTF-8 byte-order mark is not part of the first record.
+            codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+            if lines:
+                records = _jsonl_records(raw, name, codec)
+            else:  # the csv module wants newlines untranslated
+                records = _csv_records(io.TextIOWrapper(raw, encoding=codec, newline=""), name)
+            for number, rec in enumerate(records, 1):
+                report_id = f"{name}#{number}"
+                try:
+                    if isinstance(rec, ReportReadError):  # a JSON line that did not decode
+                        raise rec
+                    yield _record_report(rec, report_id=report_id, path=str(path))
+                except ReportReadError as err:
+                    _fail(err, on_error)
+    except OSError as err:
+        if isinstance(err, ReportReadError):
+            raise
+        raise ReportReadError(f"cannot read {name!r}: {err.strerror or err}") from err
+    except UnicodeDecodeError as err:
+        raise ReportReadError(
+            f"cannot read {name!r}: not valid {encoding} from a point on (byte 0x"
+            f"{err.object[err.start]:02x}); re-save it as UTF-8 or pass --encoding"
+        ) from err
+    except LookupError as err:
+        raise ReportReadError(f"cannot read {name!r}: unknown encoding {encoding!r}") from err
+
+
+def _jsonl_records(raw: io.BufferedReader, name: str, codec: str) -> Iterator[object]:
+    """Yield each record of a JSONL file; a line that does not decode is that record's error."""
+    base = "utf-8" if codec == "utf-8-sig" else codec
+    if "\n".encode(base) != b"\n":  # UTF-16 and the like: lines are not bytes apart
+        lines: Iterable[str | bytes] = io.TextIOWrapper(raw, encoding=codec)
+    else:
+        lines = raw
+    number = 0
+    for line in lines:
+        if isinstance(line, bytes):
+            try:
+                line = line.decode(codec if number == 0 else base)
+            except UnicodeDecodeError as err:
+                number += 1
+                yield ReportReadError(
+                    f"cannot read '{name}#{number}': not valid {base} "
+                    f"(byte 0x{line[err.start]:02x} at column {err.start + 1})"
+                )
+                continue
+        # JSON holds no raw carriage return: a lone one ends a line, as in text mode.
+        for part in line.split("\r"):
+            if part.strip():
+                number += 1
+                yield _json_line(part, number, name)
+
+
+def _csv_records(text: io.TextIOWrapper, name: str) -> Iterator[object]:
+    # A report may be longer than the csv module's default field limit (128 KB).
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    reader = csv.DictReader(text)
+    try:
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            raise ReportReadError(f"cannot read {name!r}: a CSV of reports needs a 'text' column")
+        yield from reader
+    except csv.Error as err:
+        raise ReportReadError(
+            f"cannot read {name!r}: broken CSV after record {reader.line_num}: {err}"
+        ) from err
 
 
 def read_reports(
@@ -583,6 +731,8 @@ def read_reports(
             if path is None:
                 data = (stdin or sys.stdin.buffer).read()
                 reports = parse_report_bytes(data, name="stdin", suffix="", encoding=encoding)
+            elif path.suffix.lower() in _STREAMED:
+                reports = _stream_records(path, name=name, encoding=encoding, on_error=on_error)
             else:
                 reports = read_report_file(path, name=name, encoding=encoding, on_error=on_error)
             for report in reports:

@@ -104,3 +104,34 @@ def test_unknown_tiles_fail_fast_with_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "unknown tile provider 'No.Such'" in err and "parsed reports" not in err
     assert not (tmp_path / "m.html").exists()
+
+
+def test_the_last_line_of_a_run_tells_what_it_did(tmp_path, capsys):
+    out = tmp_path / "i.geojson"
+    args = ["extract", str(EXAMPLES), "-o", str(out), "--work-dir", str(tmp_path / "w")]
+    assert main([*args, "--workers", "1"]) == EXIT_OK
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("mapper: done: 5 reports (0 from cache), 0 failed, ")
+    assert main([*args, "--workers", "0"]) == EXIT_OK
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("mapper: done: 5 reports (5 from cache), 0 failed, ")
+    assert " incidents in " in last and last.endswith(" s")
+
+
+def test_places_reuse_the_work_area_and_keep_the_order(tmp_path, capsys):
+    work = ["--work-dir", str(tmp_path / "w")]
+    assert main(["places", str(EXAMPLES), "-q", "--workers", "0", *work]) == EXIT_OK
+    first = capsys.readouterr()
+    assert main(["places", str(EXAMPLES), "-q", "--workers", "2", *work]) == EXIT_OK
+    again = capsys.readouterr()
+    assert first.out == again.out and first.out
+    assert "(5 from cache)" in again.err.splitlines()[-1]
+    reports = [json.loads(line)["report"] for line in first.out.splitlines()]
+    assert reports == sorted(reports)
+
+
+@pytest.mark.parametrize("flag", [["--workers", "-1"], ["--report-timeout", "soon"]])
+def test_bad_scale_options_are_usage_errors(flag, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["extract", str(EXAMPLES), "-o", "x.geojson", *flag])
+    assert info.value.code == 2

@@ -137,3 +137,100 @@ def test_an_unnamed_armed_group_joins_the_group_another_report_names():
     assert len(consolidate([a, c])) == 2
     d = inc("d", "3.txt", 90, actor1="Other Brigade")
     assert len(consolidate([a, b, d])) == 2
+
+
+def all_pairs(incidents, near_km=60.0):
+    """The former consolidation, comparing every pair: the reference the blocked one must match."""
+    from mapper.consolidate import _conflict, _merge, _report_of
+
+    items = sorted(incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start))
+    parent = list(range(len(items)))
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if _report_of(items[i]) == _report_of(items[j]):
+                continue  # a report's own events stay apart
+            if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):
+                members = [k for k in range(len(items)) if find(k) in (find(i), find(j))]
+                a1 = sorted({items[k].actor1 for k in members if items[k].actor1})
+                if not any(_conflict(x, y) for x in a1 for y in a1):
+                    ri, rj = find(i), find(j)
+                    parent[max(ri, rj)] = min(ri, rj)
+    groups = {}
+    for k, item in enumerate(items):
+        groups.setdefault(find(k), []).append(item)
+    out = [_merge(g) if len(g) > 1 else g[0] for g in groups.values()]
+    out.sort(key=lambda i: (i.event_date or "", _report_of(i) or "", i.sources[0].start))
+    return out
+
+
+PLACES = [
+    ("Stepanakert", 39.8177, 46.7528),
+    ("Shushi", 39.7586, 46.7492),
+    ("Ganja", 40.6828, 46.3606),
+    ("Ganja", 1.0, 1.0),  # the same name far away still matches by name
+    ("North camp", 89.99, 10.0),  # across the pole from the next one
+    ("Pole station", 89.99, -170.0),
+    ("East isle", 10.0, 179.99),  # across the date line from the next one
+    ("West isle", 10.0, -179.99),
+    (None, None, None),
+]
+KINDS = [
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Violence against civilians", "Attack"),
+    ("Strategic developments", "Disrupted weapons use"),
+]
+ACTORS = [None, "Military Forces of Armenia", "Unidentified Armed Group (Azerbaijan)", "Brigade X"]
+
+
+def random_incidents(n, seed):
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        loc, lat, lon = rng.choice(PLACES)
+        if lat is not None and rng.random() < 0.3:
+            lat, lon = lat + rng.uniform(-0.4, 0.4), lon + rng.uniform(-0.4, 0.4)
+        et, sub = rng.choice(KINDS)
+        date = rng.choice([None, *(f"2020-10-{d:02d}" for d in range(1, 20))])
+        item = inc(
+            f"i{k}",
+            f"r{rng.randrange(n // 3)}.txt",
+            rng.randrange(400),
+            date=date,
+            et=et,
+            sub=sub,
+            loc=loc,
+            lat=lat,
+            lon=lon,
+            prec=rng.choice([1, 2, 3]),
+            actor1=rng.choice(ACTORS),
+            fat=rng.choice([None, 1, 4]),
+            background=rng.random() < 0.1,
+        )
+        out.append(replace(item, time_precision=rng.choice([1, 1, 2, 3])))
+    return out
+
+
+def test_blocking_gives_the_all_pairs_result():
+    for seed in range(12):
+        items = random_incidents(300, seed)
+        result = consolidate(items)
+        assert result == all_pairs(items), seed
+        assert len(result) < len(items) * 0.6  # the case is dense: many merges happen
+
+
+def test_neighbours_across_the_pole_and_the_date_line_are_compared():
+    a = inc("a", "1.txt", 0, loc="North camp", lat=89.99, lon=10.0, prec=3)
+    b = inc("b", "2.txt", 0, loc="Pole station", lat=89.99, lon=-170.0)
+    assert len(consolidate([a, b])) == 1
+    c = inc("c", "1.txt", 0, loc="East isle", lat=10.0, lon=179.99)
+    d = inc("d", "2.txt", 0, loc="West isle", lat=10.0, lon=-179.99)
+    assert len(consolidate([c, d])) == 1

@@ -84,3 +84,36 @@ def test_errors(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(ExportError, match="cannot write"):
         write_incidents(INCIDENTS, tmp_path / "file" / "sub" / "x.geojson")
+
+
+def test_an_interrupted_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    import mapper.export
+
+    for fmt, name in (("geojson", "i.geojson"), ("csv", "i.csv")):
+        out = tmp_path / name
+        write_incidents(INCIDENTS, out, format=fmt)
+        before = out.read_bytes()
+        real = mapper.export.incident_properties
+        calls = []
+
+        def failing(incident, real=real, calls=calls):
+            calls.append(incident)
+            if len(calls) == 2:  # the first feature is already written
+                raise RuntimeError("disk pulled out")
+            return real(incident)
+
+        monkeypatch.setattr(mapper.export, "incident_properties", failing)
+        with pytest.raises(RuntimeError):
+            write_incidents(INCIDENTS + INCIDENTS, out, format=fmt)
+        monkeypatch.undo()
+        assert out.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_geojson_is_written_as_json_dumps_would(tmp_path):
+    out = tmp_path / "i.geojson"
+    write_incidents(INCIDENTS, out, reports=2)
+    fc = to_feature_collection(INCIDENTS, reports=2)
+    assert out.read_text(encoding="utf-8") == json.dumps(fc, ensure_ascii=False, indent=1) + "\n"
+    write_incidents([], out)
+    assert json.loads(out.read_text(encoding="utf-8"))["features"] == []

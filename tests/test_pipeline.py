@@ -54,3 +54,137 @@ def test_a_report_the_parser_rejects_costs_only_itself(tmp_path, monkeypatch):
     result = read_all([tmp_path])
     places = list(iter_places(result.reports))
     assert [(p["report"], p["text"]) for p in places] == [("b.txt", "Stepanakert")]
+
+
+# ----------------------------------------------------------------------------- scale
+
+import multiprocessing  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import sqlite3  # noqa: E402
+import time  # noqa: E402
+
+import pytest  # noqa: E402
+
+import mapper.pipeline  # noqa: E402
+from mapper.cli import main  # noqa: E402
+
+PLACES = ["Stepanakert", "Ganja", "Tartar", "Barda", "Martuni", "Shushi", "Hadrut", "Fuzuli"]
+
+
+def _reports(folder, n):
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(n):
+        place, other = PLACES[k % len(PLACES)], PLACES[(k + 3) % len(PLACES)]
+        _write(
+            folder,
+            f"r{k:03d}.txt",
+            f"date 2020-10-{1 + k % 20:02d}\n{other}, Azerbaijan – Artillery shelled {place} on "
+            f"Sunday, killing {1 + k % 4} civilians, officials said. Report number {k}.",
+        )
+    return folder
+
+
+def _extract(inputs, out, *extra):
+    return main(["extract", str(inputs), "-o", str(out), "-q", *map(str, extra)])
+
+
+def test_the_output_is_the_same_bytes_whatever_the_number_of_workers(tmp_path, capsys):
+    folder = _reports(tmp_path / "in", 20)
+    outs = []
+    for workers in (0, 1, 2):
+        out = tmp_path / f"w{workers}.geojson"
+        assert (
+            _extract(folder, out, "--workers", workers, "--work-dir", tmp_path / f"wd{workers}")
+            == 0
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2]
+    assert b'"Feature"' in outs[0]
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("mapper: done: 20 reports (0 from cache), 0 failed, ")
+
+
+def _slow_batch(real, seconds):
+    def slow(reports, default_date):
+        for report in reports:
+            if "Report number" in report.text:
+                time.sleep(seconds)
+            yield from real([report], default_date)
+
+    return slow
+
+
+def _count(db):
+    with sqlite3.connect(db) as con:
+        return con.execute("SELECT count(*) FROM result").fetchone()[0]
+
+
+def test_a_killed_run_goes_on_where_it_stopped(tmp_path, monkeypatch, capsys):
+    folder = _reports(tmp_path / "in", 24)
+    whole = tmp_path / "whole.geojson"
+    assert _extract(folder, whole, "--workers", 1, "--work-dir", tmp_path / "fresh") == 0
+    work = tmp_path / "work"
+    out = tmp_path / "out.geojson"
+    # A slowed-down run in a forked process, killed with SIGKILL once some reports are done.
+    monkeypatch.setattr(
+        mapper.pipeline, "_process_batch", _slow_batch(mapper.pipeline._process_batch, 0.3)
+    )
+    child = multiprocessing.get_context("fork").Process(
+        target=_extract, args=(folder, out, "--workers", 1, "--work-dir", work)
+    )
+    child.start()
+    monkeypatch.undo()
+    deadline = time.monotonic() + 300
+    dbs = []
+    while time.monotonic() < deadline and not (dbs and _count(dbs[0]) >= 5):
+        time.sleep(0.1)
+        dbs = list(work.glob("results-*.sqlite3"))
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    done_before = _count(dbs[0])
+    assert 5 <= done_before < 24 and not out.exists()
+    capsys.readouterr()
+    assert _extract(folder, out, "--workers", 1, "--work-dir", work) == 0
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith(f"mapper: done: 24 reports ({done_before} from cache), 0 failed, ")
+    assert _count(dbs[0]) == 24  # nothing redone twice, nothing lost
+    assert out.read_bytes() == whole.read_bytes()
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_report_over_the_time_budget_is_named_and_the_others_written(
+    tmp_path, monkeypatch, workers
+):
+    folder = _reports(tmp_path / "in", 0)
+    _write(folder, "a.txt", "Artillery shelled Stepanakert on Sunday, officials said.")
+    _write(folder, "slow.txt", "Drones struck Ganja on Sunday. Report number 1.")
+    _write(folder, "c.txt", "Rockets hit Tartar on Sunday, officials said.")
+    monkeypatch.setattr(
+        mapper.pipeline, "_process_batch", _slow_batch(mapper.pipeline._process_batch, 60)
+    )
+    began = time.monotonic()
+    result = run([folder], default_date=dt.date(2020, 10, 5), workers=workers, report_timeout=1)
+    assert time.monotonic() - began < 50
+    assert [p.input for p in result.problems] == ["slow.txt"]
+    assert "timed out on 'slow.txt'" in result.problems[0].message
+    reports = {s.report for i in result.incidents for s in i.sources}
+    assert reports == {"a.txt", "c.txt"}
+    assert result.failed_reports == 1 and result.report_count == 3
+
+
+def test_a_dask_cluster_gives_the_same_bytes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from mapper.export import write_incidents
+
+    folder = _reports(tmp_path / "in", 12)
+    here = run([folder], workers=0)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        there = run([folder], scheduler=cluster.scheduler_address)
+    a, b = tmp_path / "a.geojson", tmp_path / "b.geojson"
+    write_incidents(here.incidents, a)
+    write_incidents(there.incidents, b)
+    assert here.incidents and a.read_bytes() == b.read_bytes()
+    assert there.report_count == 12 and not there.problems

@@ -183,3 +183,35 @@ def test_a_bad_record_costs_only_itself(tmp_path):
     ids = [r.id for r in read_reports([tmp_path], on_error=errors.append)]
     assert ids == ["feed.jsonl#1", "feed.jsonl#4", "rows.csv#1"]
     assert [str(e).split("'")[1] for e in errors] == ["feed.jsonl#2", "feed.jsonl#3", "rows.csv#2"]
+
+
+def test_jsonl_and_csv_are_read_record_by_record(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(
+        b'\xef\xbb\xbf{"text": "one \xe2\x80\xa8 still one"}\r\n\n{"text": "two"}\n'
+        b'{"text": "three"}\n\xff\xfe broken bytes\n'
+    )
+    errors = []
+    reports = read_reports([feed], on_error=errors.append)
+    assert next(reports).id == "feed.jsonl#1"  # a generator: nothing read ahead
+    rest = list(reports)
+    assert [r.id for r in rest] == ["feed.jsonl#2", "feed.jsonl#3"]
+    assert len(errors) == 1 and "feed.jsonl" in str(errors[0]) and "utf-8" in str(errors[0])
+    long = "Shelling went on. " * 10_000  # longer than the csv module's default field limit
+    (tmp_path / "rows.csv").write_text(f'text,title\n"{long}",t\n', encoding="utf-8")
+    [row] = read_reports([tmp_path / "rows.csv"])
+    assert row.text == long and row.title == "t"
+
+
+def test_folders_are_walked_in_sorted_path_order(tmp_path):
+    for name in ("b.txt", "a/z.txt", "a/b/c.txt", "a.txt", ".hidden/x.txt", "a/.h.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Shells fell.", encoding="utf-8")
+    ids = [r.id for r in read_reports([tmp_path])]
+    expected = sorted(
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file() and "/." not in "/" + str(p.relative_to(tmp_path))
+    )
+    assert ids == [p.relative_to(tmp_path).as_posix() for p in expected]
+    assert ids == ["a/b/c.txt", "a/z.txt", "a.txt", "b.txt"]
