@@ -2,9 +2,9 @@
 
 :func:`build_map` returns a :class:`folium.Map` (for notebooks);
 :func:`write_map` writes it as one HTML file that makes no request outside
-itself. Leaflet, Leaflet.markercluster, the heatmap plugin, the Natural Earth
-outlines and our theatre overlay are all inlined; online tiles are added only
-when asked for.
+itself. Leaflet, Leaflet.markercluster, the heatmap plugin, our basemap derived from
+Natural Earth, place names from our gazetteer and the theatre overlay are all
+inlined; online tiles are added only when asked for.
 
 Examples
 --------
@@ -13,7 +13,7 @@ Examples
 ...       "properties": {"id": "a", "event_date": "2020-09-27", "event_type": "Battles",
 ...                      "sources": [{"report": "r.txt", "quote": "<img src=x onerror=alert(1)>",
 ...                                   "start": 0, "end": 28}]}}]}
->>> m = build_map(fc, title="Test")
+>>> m = build_map(fc, title="Test", labels=False)
 >>> html = m.get_root().render()
 >>> "<img src=x" in html, "unpkg" in html or "cdn." in html
 (False, False)
@@ -33,8 +33,17 @@ from typing import Any
 import folium
 
 from mapper.webmap.assets import AssetBundle, core_assets, heat_asset
-from mapper.webmap.basemap import load_theatre, outlines
-from mapper.webmap.controls import FitView, Fullscreen, Header, Legend, Sidebar, TypePalette
+from mapper.webmap.basemap import basemap, detail_boxes, load_theatre, theatre_bounds
+from mapper.webmap.controls import (
+    FilterChoices,
+    FitView,
+    Header,
+    Legend,
+    MapButtons,
+    Sidebar,
+    TimeAxis,
+    TypePalette,
+)
 from mapper.webmap.data import encode, to_features
 from mapper.webmap.layers import (
     BackgroundLayer,
@@ -42,9 +51,11 @@ from mapper.webmap.layers import (
     HeatLayer,
     IncidentLayer,
     LayerControl,
+    OfflineBase,
     OfflineMap,
     TheatreLayer,
     TileProviderError,
+    TileWatch,
     TypeLayer,
     stable_id,
     tile_layers,
@@ -64,47 +75,77 @@ ACLED_TYPES = (
     "Strategic developments",
 )
 UNKNOWN_TYPE = "Unknown"
+Bounds = tuple[float, float, float, float]
 
 
-def _bounds(rows: list[list[Any]], lat_col: int) -> tuple[float, float, float, float] | None:
-    if not rows:
+def _geometry_bounds(geometry: dict[str, Any] | None) -> Bounds | None:
+    """Bounds of a GeoJSON geometry's coordinates (a collection's parts included)."""
+    return theatre_bounds({"features": [{"geometry": geometry}]}) if geometry else None
+
+
+def _areas(rows: list[list[Any]], lat_col: int) -> list[Bounds]:
+    """One box per incident: its line or region, else its point."""
+    out = []
+    for r in rows:
+        box = _geometry_bounds(r[lat_col + 3])
+        if box is None:
+            box = (r[lat_col + 1], r[lat_col], r[lat_col + 1], r[lat_col])
+        out.append(box)
+    return out
+
+
+def _union(boxes: list[Bounds]) -> Bounds | None:
+    if not boxes:
         return None
-    lats = [r[lat_col] for r in rows]
-    lons = [r[lat_col + 1] for r in rows]
-    return (min(lons), min(lats), max(lons), max(lats))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def _theatre_bounds(theatre: dict[str, Any] | None) -> tuple[float, float, float, float] | None:
-    if not theatre:
-        return None
-    xs: list[float] = []
-    ys: list[float] = []
-
-    def walk(coords: Any) -> None:
-        if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
-            xs.append(float(coords[0]))
-            ys.append(float(coords[1]))
-        elif isinstance(coords, (list, tuple)):
-            for c in coords:
-                walk(c)
-
-    for feat in theatre.get("features") or []:
-        walk((feat.get("geometry") or {}).get("coordinates"))
-    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+def _touches(a: Bounds, b: Bounds) -> bool:
+    return not (a[0] > b[2] or a[2] < b[0] or a[1] > b[3] or a[3] < b[1])
 
 
-def _initial_view(area: tuple[float, float, float, float] | None) -> dict[str, Any]:
+def _initial_view(area: Bounds | None) -> dict[str, Any]:
     """Centre and zoom that roughly show ``area`` before the page fits it exactly."""
     if area is None:
-        return {"location": [20.0, 0.0], "zoom_start": 3}
+        return {"location": [20.0, 0.0], "zoom_start": 1}
     west, south, east, north = area
     span = max(east - west, north - south, 0.05)
-    zoom = max(3, min(10, int(math.log2(360.0 / span))))
+    zoom = max(1, min(10, int(math.log2(360.0 / span))))
     return {"location": [(south + north) / 2, (west + east) / 2], "zoom_start": zoom}
 
 
 def _slug(title: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "-", title).strip("-").lower() or "mapper"
+
+
+def _choices(rows: list[list[Any]], columns: list[str], strings: list[str]) -> FilterChoices:
+    """Counts for the filter panel: statuses, actors, countries, largest fatality figure."""
+    col = {c: columns.index(c) for c in ("actor1", "actor2", "country", "claimed_by",
+                                          "disputed", "fatalities")}
+
+    def text(row: list[Any], name: str) -> str | None:
+        v = row[col[name]]
+        return None if v is None else strings[v]
+
+    status: Counter[str] = Counter()
+    actors: Counter[str] = Counter()
+    countries: Counter[str] = Counter()
+    most = 0
+    for r in rows:
+        status["disputed" if r[col["disputed"]] else "claim" if text(r, "claimed_by")
+               else "fact"] += 1
+        for name in {text(r, "actor1"), text(r, "actor2")} - {None, ""}:
+            actors[name] += 1
+        if text(r, "country"):
+            countries[text(r, "country")] += 1
+        most = max(most, r[col["fatalities"]] or 0)
+
+    def ranked(c: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    return FilterChoices(statuses=ranked(status), actors=ranked(actors)[:300],
+                         countries=ranked(countries), max_fatalities=int(most))
 
 
 def build_map(
@@ -115,6 +156,7 @@ def build_map(
     tiles: Any = None,
     theatre: dict[str, Any] | None | bool = True,
     compress: bool | None = None,
+    labels: bool = True,
 ) -> folium.Map:
     """Build the offline incident map.
 
@@ -122,21 +164,27 @@ def build_map(
     ----------
     incidents : GeoDataFrame, FeatureCollection dict, or iterable of Incident / Feature dicts
         Properties as in SCHEMA.md; Point, LineString or Polygon geometries.
-        Incidents without a geometry are left out (and logged).
+        Incidents without a geometry are left out (and logged). A source may
+        also carry its report's ``title``, ``published`` date and ``url``.
     title : str, default "mapper"
         Shown in the header and as the page title.
     report_count : int, optional
         Number of reports read; by default the number of distinct reports cited.
     tiles : str, xyzservices.TileProvider, folium.TileLayer or a list of them, optional
         Online tile layers to offer as alternative base layers (e.g.
-        ``"OpenStreetMap.Mapnik"``). The offline outlines stay the default.
+        ``"OpenStreetMap.Mapnik"``). The offline outlines stay on as an overlay.
     theatre : dict, bool or None, default True
         The theatre overlay: True reads ``static/theatre.geojson`` if present;
-        a FeatureCollection dict uses that; False or None draws none.
+        a FeatureCollection dict uses that; False or None draws none. It is
+        drawn (and its places searchable) only when an incident touches its
+        extent (its ``bbox`` member, else its coordinates' bounds).
     compress : bool, optional
         Embed the incidents gzip-compressed (the page decodes them with the
         browser's ``DecompressionStream``). By default only when their JSON
         is over 256 KiB, so small maps stay readable and work in old browsers.
+    labels : bool, default True
+        Country, capital and town names from mapper's gazetteer on the
+        basemap, and its towns in the place search.
 
     Returns
     -------
@@ -152,7 +200,7 @@ def build_map(
 
     Examples
     --------
-    >>> m = build_map([], title="Empty")
+    >>> m = build_map([], title="Empty", labels=False)
     >>> m.get_name()
     'mapper_map'
     >>> build_map([], tiles="No.Such.Provider")
@@ -160,6 +208,7 @@ def build_map(
     ...
     mapper.webmap.layers.TileProviderError: unknown tile provider 'No.Such.Provider'; use ...
     """
+    online = tile_layers(tiles)
     features = to_features(incidents)
     payload = encode(features)
     if payload["unmapped"]:
@@ -169,25 +218,33 @@ def build_map(
     strings = payload["strings"]
     rows = payload["rows"]
     c_type, c_date, c_bg = (columns.index(c) for c in ("event_type", "event_date", "background"))
+    lat_col = len(columns)
 
     def text(row: list[Any], col: int) -> str | None:
         return None if row[col] is None else strings[row[col]]
 
+    current = [r for r in rows if not r[c_bg]]
+    background_count = len(rows) - len(current)
     type_counts = Counter(text(r, c_type) or UNKNOWN_TYPE for r in rows)
     names = [t for t in ACLED_TYPES if t in type_counts]
     names += sorted(t for t in type_counts if t not in ACLED_TYPES and t != UNKNOWN_TYPE)
     if UNKNOWN_TYPE in type_counts:
         names.append(UNKNOWN_TYPE)
     types = type_colors(names)
+    shown_counts = Counter(text(r, c_type) or UNKNOWN_TYPE for r in current)
     dates = sorted({d for r in rows if (d := text(r, c_date))})
-    background_count = sum(1 for r in rows if r[c_bg])
+    axis = TimeAxis.of([text(r, c_date) for r in (current or rows)])
 
+    areas = _areas(rows, lat_col)
     if theatre is True:
         theatre = load_theatre()
     elif theatre is False:
         theatre = None
-    current = [r for r in rows if not r[c_bg]] or rows
-    area = _bounds(current, len(columns)) or _theatre_bounds(theatre)
+    extent = theatre_bounds(theatre)
+    if theatre and (extent is None or not any(_touches(a, extent) for a in areas)):
+        logger.info("no incident touches the theatre overlay's extent: it is left out")
+        theatre = None
+    view_area = _union(_areas(current, lat_col) or areas)
 
     if report_count is None:
         reports = set()
@@ -197,8 +254,7 @@ def build_map(
                     reports.add(src["report"])
         report_count = len(reports)
 
-    online = tile_layers(tiles)
-    m = OfflineMap(title=title, max_zoom=18 if online else 14, **_initial_view(area))
+    m = OfflineMap(title=title, max_zoom=18 if online else 14, **_initial_view(view_area))
     assets = list(core_assets())
     heat = heat_asset()
     if heat is not None:
@@ -206,21 +262,34 @@ def build_map(
     m.add_child(AssetBundle(assets))
     m.add_child(TypePalette(types))
 
-    # The incidents' script runs first, so the markers show before the outlines are built.
-    view = IncidentLayer(payload, types, dates, compress=compress)
+    # The incidents' script runs first, so the markers show before the basemap is drawn.
+    view = IncidentLayer(payload, types, dates, compress=compress,
+                         filename=f"{_slug(title)}-incidents")
     m.add_child(view)
-    base = outlines(area)
-    if base is not None:
-        m.add_child(BasemapLayer(base, after=view))
+    if online:
+        m.add_child(OfflineBase())
     for layer in online:
         m.add_child(layer)
+    boxes = detail_boxes(areas)
+    layers = basemap(boxes)
+    base_layer = None
+    if layers is not None:
+        places = None
+        if labels:
+            from mapper.webmap.places import place_table
+
+            places = place_table(boxes, {text(r, columns.index("country")) or "" for r in rows})
+        base_layer = BasemapLayer(layers, places, after=view)
+        m.add_child(base_layer)
+        if online:
+            m.add_child(TileWatch(base_layer, online))
     theatre_layer = None
     if theatre:
         theatre_layer = TheatreLayer(theatre)
         m.add_child(theatre_layer)
 
     for i, t in enumerate(types):
-        m.add_child(TypeLayer(view, i, t["name"], type_counts[t["name"]]))
+        m.add_child(TypeLayer(view, i, t["name"], shown_counts[t["name"]]))
     if background_count:
         m.add_child(BackgroundLayer(view, background_count))
     if heat is not None:
@@ -229,14 +298,14 @@ def build_map(
                           "layers"))
 
     m.add_child(Header(view, title=title, reports=report_count, incidents=len(rows),
-                       first=dates[0] if dates else None, last=dates[-1] if dates else None,
-                       unmapped=payload["unmapped"]))
-    m.add_child(Sidebar(view, dates=dates, filename=f"{_slug(title)}-incidents.geojson",
-                        theatre=theatre_layer))
-    m.add_child(Legend(view, types, [type_counts[t["name"]] for t in types],
+                       first=axis.first, last=axis.last, unmapped=payload["unmapped"],
+                       background=background_count))
+    m.add_child(Sidebar(view, axis=axis, choices=_choices(rows, columns, strings),
+                        theatre=theatre_layer, basemap=base_layer))
+    m.add_child(Legend(view, types, [shown_counts[t["name"]] for t in types],
                        theatre=theatre_layer is not None))
-    m.add_child(Fullscreen())
-    fallback = _theatre_bounds(theatre)
+    m.add_child(MapButtons(view))
+    fallback = extent if theatre else None
     m.add_child(FitView(view, [[fallback[1], fallback[0]], [fallback[3], fallback[2]]]
                         if fallback else None))
     return m
@@ -255,7 +324,8 @@ def write_map(incidents: Any, path: str | os.PathLike[str], **kwargs: Any) -> Pa
     path : path
         Where to write; parent folders are created.
     **kwargs
-        Passed to :func:`build_map` (``title``, ``report_count``, ``tiles``, ``theatre``).
+        Passed to :func:`build_map` (``title``, ``report_count``, ``tiles``, ``theatre``,
+        ``compress``, ``labels``).
 
     Returns
     -------
@@ -265,8 +335,8 @@ def write_map(incidents: Any, path: str | os.PathLike[str], **kwargs: Any) -> Pa
     --------
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "m.html"
-    >>> p = write_map([], out, title="Empty")
-    >>> p.read_bytes() == write_map([], out, title="Empty").read_bytes()
+    >>> p = write_map([], out, title="Empty", labels=False)
+    >>> p.read_bytes() == write_map([], out, title="Empty", labels=False).read_bytes()
     True
     """
     path = Path(path)
