@@ -75,6 +75,8 @@ ACLED_TYPES = (
     "Strategic developments",
 )
 UNKNOWN_TYPE = "Unknown"
+#: Degrees around the theatre overlay's extent within which an incident brings the overlay.
+THEATRE_PAD = 0.5
 Bounds = tuple[float, float, float, float]
 
 
@@ -103,6 +105,20 @@ def _union(boxes: list[Bounds]) -> Bounds | None:
 
 def _touches(a: Bounds, b: Bounds) -> bool:
     return not (a[0] > b[2] or a[2] < b[0] or a[1] > b[3] or a[3] < b[1])
+
+
+def _theatre_names(theatre: dict[str, Any]) -> list[tuple[str, float, float]]:
+    """(name, lat, lon) of every named point of the overlay, aliases included."""
+    out = []
+    for feat in theatre.get("features") or []:
+        geom = (feat.get("geometry") or {}) if isinstance(feat, dict) else {}
+        props = feat.get("properties") or {} if isinstance(feat, dict) else {}
+        if geom.get("type") != "Point" or not props.get("name"):
+            continue
+        lon, lat = geom["coordinates"][:2]
+        aliases = props.get("aliases") if isinstance(props.get("aliases"), list) else []
+        out += [(str(n), float(lat), float(lon)) for n in [props["name"], *aliases]]
+    return out
 
 
 def _initial_view(area: Bounds | None) -> dict[str, Any]:
@@ -177,7 +193,8 @@ def build_map(
         The theatre overlay: True reads ``static/theatre.geojson`` if present;
         a FeatureCollection dict uses that; False or None draws none. It is
         drawn (and its places searchable) only when an incident touches its
-        extent (its ``bbox`` member, else its coordinates' bounds).
+        extent (its ``bbox`` member, else its coordinates' bounds, padded by
+        :data:`THEATRE_PAD` degrees).
     compress : bool, optional
         Embed the incidents gzip-compressed (the page decodes them with the
         browser's ``DecompressionStream``). By default only when their JSON
@@ -241,7 +258,9 @@ def build_map(
     elif theatre is False:
         theatre = None
     extent = theatre_bounds(theatre)
-    if theatre and (extent is None or not any(_touches(a, extent) for a in areas)):
+    near = extent and (extent[0] - THEATRE_PAD, extent[1] - THEATRE_PAD,
+                       extent[2] + THEATRE_PAD, extent[3] + THEATRE_PAD)
+    if theatre and (not near or not any(_touches(a, near) for a in areas)):
         logger.info("no incident touches the theatre overlay's extent: it is left out")
         theatre = None
     view_area = _union(_areas(current, lat_col) or areas)
@@ -276,9 +295,11 @@ def build_map(
     if layers is not None:
         places = None
         if labels:
-            from mapper.webmap.places import place_table
+            from mapper.webmap.places import place_table, unlabel_near
 
             places = place_table(boxes, {text(r, columns.index("country")) or "" for r in rows})
+            if places is not None and theatre:
+                unlabel_near(places, _theatre_names(theatre))
         base_layer = BasemapLayer(layers, places, after=view)
         m.add_child(base_layer)
         if online:

@@ -232,8 +232,8 @@ _FILTERS = Template(
       {%- for key, label in (("fact", "Reported as fact"), ("claim", "Claim"),
                              ("disputed", "Disputed claim")) %}
       <label class="mapper-check"><input type="checkbox" data-status="{{ key }}" checked>
-        <span class="mapper-mk mapper-tn mapper-{{ key }}"></span> {{ label }}
-        (<span class="mapper-status-n" data-status="{{ key }}">{{ this.counts.get(key, 0) }}</span>)</label>
+        <span class="mapper-mk mapper-tn mapper-{{ key }}"></span>
+        {{- " " ~ label }} ({{ this.counts.get(key, 0) }})</label>
       {%- endfor %}
     </fieldset>
     <label class="mapper-field">Actor

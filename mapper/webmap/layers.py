@@ -274,8 +274,8 @@ class TypeLayer(_ViewLayer):
 
     Examples
     --------
-    >>> TypeLayer(IncidentLayer({}, [], []), 0, "<b>", 3).layer_name
-    '<span class="mapper-swatch mapper-t0"></span> &lt;b&gt; <small>(3)</small>'
+    >>> TypeLayer(IncidentLayer({}, [], []), 0, "<b>", 3).layer_name  # doctest: +ELLIPSIS
+    '<span class="mapper-swatch mapper-t0"></span> &lt;b&gt; <small>(<span ...>3</span>)</small>'
     """
 
     method = "typeLayer"

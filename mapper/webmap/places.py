@@ -16,7 +16,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["KINDS", "label_zoom", "place_table"]
+__all__ = ["KINDS", "fold", "label_zoom", "place_table", "unlabel_near"]
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,53 @@ SEARCH_ONLY = 99  # label zoom of a place that is searchable but never labelled
 
 Bounds = tuple[float, float, float, float]
 Row = tuple[str, float, float, int, int, str]  # name, lat, lon, population, kind, country code
+
+
+def fold(name: str) -> str:
+    """Return a case- and accent-insensitive key of a name (as the page's search folds).
+
+    Examples
+    --------
+    >>> fold("Şuşa"), fold(" Bogotá ")
+    ('susa', 'bogota')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(name).replace("ə", "a").replace("Ə", "A"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+
+
+def unlabel_near(table: dict[str, Any], names: Sequence[tuple[str, float, float]],
+                 km: float = 30.0) -> None:
+    """Keep searchable but stop labelling places another layer already labels nearby.
+
+    Parameters
+    ----------
+    table : dict
+        From :func:`place_table`; changed in place.
+    names : sequence of (name, lat, lon)
+        Names another layer draws (the theatre overlay's towns, aliases included).
+    km : float
+        How near counts as the same place.
+
+    Examples
+    --------
+    >>> t = {"countries": [], "places": [["Ganja", 4068, 4636, 7, 2, -1]]}
+    >>> unlabel_near(t, [("Gäncä", 40.6, 46.3), ("GANJA", 40.68, 46.36)]); t["places"][0][3]
+    99
+    """
+    import math
+
+    by_key: dict[str, list[tuple[float, float]]] = {}
+    for name, lat, lon in names:
+        by_key.setdefault(fold(name), []).append((lat, lon))
+    for place in table["places"]:
+        for lat, lon in by_key.get(fold(place[0]), ()):
+            dy = place[1] / 100 - lat
+            dx = (place[2] / 100 - lon) * math.cos(math.radians(lat))
+            if math.hypot(dx, dy) * 111.2 <= km:
+                place[3] = SEARCH_ONLY
+                break
 
 
 def label_zoom(kind: int, population: int) -> int:

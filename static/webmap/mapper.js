@@ -286,7 +286,7 @@
     });
     this.shapes = L.featureGroup();
     // Popups are made on first use: ten thousand unused popups cost start-up time.
-    this.cluster.on('click', function (ev) { self._popup(ev.layer).openPopup(); });
+    this.cluster.on('click', function (ev) { openAt(map, self._popup(ev.layer)); });
     map.on('popupopen', function (ev) {
       var marker = ev.popup._source;
       if (marker && marker.mapperItem) { self.select(marker.mapperItem.i); }
@@ -364,7 +364,7 @@
     if (item.drawn) {
       var color = this.types[marker.mapperType].color;
       item.shape = L.geoJSON(item.drawn, {
-        style: {color: color, weight: 4, opacity: 0.85, fillColor: color, fillOpacity: 0.12,
+        style: {color: color, weight: 4, opacity: 0.85, fillColor: color, fillOpacity: 0.05,
           dashArray: (item.p.geo_precision || 1) > 1 ? '8 6' : null},
         interactive: true
       });
@@ -536,19 +536,42 @@
   IncidentView.prototype.onReset = function (fn) { (this._resetHooks = this._resetHooks || []).push(fn); };
 
   // ---- fly-to -------------------------------------------------------------------
+  // Open a marker's popup even while the marker sits in a cluster (at its own place).
+  function openAt(map, marker) {
+    var popup = marker.getPopup();
+    popup._source = marker;
+    map.openPopup(popup, marker.getLatLng());
+  }
+
   IncidentView.prototype._openWhenSettled = function (marker, tries) {
     var self = this, map = this.map, parent = this.cluster.getVisibleParent(marker);
-    if (!parent || parent === marker) { marker.openPopup(); return; }
+    if (!parent || parent === marker) { openAt(map, marker); return; }
     // Incidents that share (or nearly share) a place are spread out around it ...
     if (parent.getChildCount() <= 40 || tries <= 0) {
-      this.cluster.once('spiderfied', function () { marker.openPopup(); });
+      var opened = false, open = function () {
+        if (!opened) { opened = true; self.cluster.off('spiderfied', open); openAt(map, marker); }
+      };
+      this.cluster.on('spiderfied', open);
       parent.spiderfy();
+      root.setTimeout(open, 450);  // spiderfy fires nothing when it has nothing to do
       return;
     }
     // ... a crowd is zoomed into, a few levels at most.
-    map.once('moveend', function () { self._openWhenSettled(marker, tries - 1); });
-    map.flyToBounds(parent.getBounds(), {padding: [40, 40], maxZoom: Math.min(map.getMaxZoom(), map.getZoom() + 3), duration: 0.5});
+    var view = map._getBoundsCenterZoom(parent.getBounds(), {padding: L.point(40, 40),
+      maxZoom: Math.min(map.getMaxZoom(), map.getZoom() + 3)});
+    flyThen(map, view.center, view.zoom, function () { self._openWhenSettled(marker, tries - 1); });
   };
+
+  // Fly to a view, then call ``done``; at once when the map already shows it (no moveend comes).
+  function flyThen(map, center, zoom, done) {
+    var z = map.getZoom();
+    if (Math.abs(z - zoom) < 0.01 && map.project(map.getCenter(), z).distanceTo(map.project(center, z)) < 3) {
+      done();
+      return;
+    }
+    map.once('moveend', done);
+    map.flyTo(center, zoom, {duration: 0.6});
+  }
 
   // Frame an incident: a line or region by its bounds, a point at a zoom that shows its
   // surroundings (no zoom change when the map already shows it at about that scale).
@@ -561,17 +584,15 @@
     var done = function () { self._openWhenSettled(marker, 2); };
     var size = map.getSize(), pad = L.point(Math.min(60, size.x / 6), Math.min(60, size.y / 6));
     if (item.shape) {
-      var b = item.shape.getBounds();
-      map.once('moveend', done);
-      map.flyToBounds(b, {padding: pad, maxZoom: 12, duration: 0.6});
+      var view = map._getBoundsCenterZoom(item.shape.getBounds(), {padding: pad, maxZoom: 12});
+      flyThen(map, view.center, view.zoom, done);
       return;
     }
     var target = FOCUS_ZOOM[item.p.geo_precision] || 11, zoom = map.getZoom();
     var inner = map.getPixelBounds().pad(-0.15), at = map.project([item.lat, item.lon]);
     if (zoom >= target - 1 && zoom <= target + 2 && inner.contains(at)) { done(); return; }
     if (zoom >= target - 1 && zoom <= target + 2) { target = zoom; }
-    map.once('moveend', done);
-    map.flyTo([item.lat, item.lon], target, {duration: 0.6});
+    flyThen(map, L.latLng(item.lat, item.lon), target, done);
   };
 
   IncidentView.prototype.shownBounds = function () {
