@@ -544,7 +544,12 @@
   }
 
   IncidentView.prototype._openWhenSettled = function (marker, tries) {
-    var self = this, map = this.map, parent = this.cluster.getVisibleParent(marker);
+    var self = this, map = this.map;
+    if (this.cluster._inZoomAnimation) {  // the clusters are still regrouping after a zoom
+      this.cluster.once('animationend', function () { self._openWhenSettled(marker, tries); });
+      return;
+    }
+    var parent = this.cluster.getVisibleParent(marker);
     if (!parent || parent === marker) { openAt(map, marker); return; }
     // Incidents that share (or nearly share) a place are spread out around it ...
     if (parent.getChildCount() <= 40 || tries <= 0) {
