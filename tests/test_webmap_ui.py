@@ -149,7 +149,8 @@ def _popup_clear(page) -> dict:
       const r = p.getBoundingClientRect(), m = mapper_map.getContainer().getBoundingClientRect();
       const hit = [...document.querySelectorAll('.leaflet-control')].filter(c => {
         const q = c.getBoundingClientRect();
-        return q.width > 0 && r.left < q.right && r.right > q.left && r.top < q.bottom && r.bottom > q.top;
+        return q.width > 0 && r.left < q.right && r.right > q.left && r.top < q.bottom &&
+               r.bottom > q.top;
       }).map(c => c.className);
       const close = p.querySelector('.leaflet-popup-close-button').getBoundingClientRect();
       return {inside: r.left >= m.left - 1 && r.right <= m.right + 1 && r.top >= m.top - 1 &&
@@ -230,7 +231,8 @@ def test_3_phone_legend_folded_sheet_and_attribution_clear(open_map, world_map):
     page.page.wait_for_function("() => document.documentElement.classList.contains("
                                 "'mapper-sheet-open')")
     page.page.wait_for_function("""() => { const r = document.querySelector(
-        '#mapper-layers').getBoundingClientRect(); return r.top < 400 && r.top > 0; }""")
+        '#mapper-layers').getBoundingClientRect();
+        return r.top < 400 && r.top > 0; }""")
     page.page.locator("#mapper-feed .mapper-feed-btn").first.scroll_into_view_if_needed()
     assert page.page.locator("#mapper-feed .mapper-feed-btn").first.is_visible()
     scale, attribution = _rect(page, ".leaflet-control-scale"), _rect(page,
@@ -267,7 +269,8 @@ def test_4_list_click_frames_a_point_at_a_zoom_that_shows_its_surroundings(open_
 def test_4_lines_by_their_bounds_and_shared_places_spread(open_map, world_map, size):
     page = open_map(world_map, size)
     _open_from_list(page, "Front line", size)
-    inside = page.page.evaluate("""() => { const it = mapper_incidents.items.find(i => i.p.id === 'lin');
+    inside = page.page.evaluate("""() => {
+        const it = mapper_incidents.items.find(i => i.p.id === 'lin');
         return [mapper_map.getBounds().contains(it.shape.getBounds()), mapper_map.getZoom()]; }""")
     assert inside[0] and 6 <= inside[1] <= 12
     page.page.evaluate("() => mapper_map.closePopup()")

@@ -136,7 +136,7 @@ def _slug(title: str) -> str:
 
 
 def _choices(rows: list[list[Any]], columns: list[str], strings: list[str]) -> FilterChoices:
-    """Counts for the filter panel: statuses, actors, countries, largest fatality figure."""
+    """Count statuses, actors and countries for the filter panel; find the largest toll."""
     col = {c: columns.index(c) for c in ("actor1", "actor2", "country", "claimed_by",
                                           "disputed", "fatalities")}
 

@@ -230,14 +230,15 @@ def _versions() -> str:
 
 
 def _world(boxes: Sequence[Bounds]) -> dict[str, Layer] | None:
-    """The 1:50m world, cut at the detail boxes, with rivers and lakes."""
+    """Return the 1:50m world, cut at the detail boxes, with rivers and lakes."""
     from shapely.geometry import LineString
 
     atlas = _topology("world-atlas", "countries-50m.json")
     if atlas is None:
         return None
     land = decode_topology(atlas, "land")["polygons"]
-    borders = [LineString(b) for b in decode_topology(atlas, "countries", polygons=False)["borders"]]
+    arcs = decode_topology(atlas, "countries", polygons=False)["borders"]
+    borders = [LineString(b) for b in arcs]
     land_out, land_in = _split(land, boxes)
     borders_out, borders_in = _split(borders, boxes)
     t, d = WORLD_TOLERANCE, WORLD_DIGITS
@@ -299,7 +300,7 @@ def _touches(a: Sequence[float], b: Sequence[float]) -> bool:
 
 
 def _detail(boxes: Sequence[Bounds]) -> dict[str, Layer]:
-    """The 1:10m land, borders and province lines inside the boxes."""
+    """Return the 1:10m land, borders and province lines inside the boxes."""
     from shapely.geometry import LineString
 
     out: dict[str, Layer] = {"land": [], "borders": [], "admin1": []}

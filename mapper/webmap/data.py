@@ -253,7 +253,7 @@ def _columns(features: list[Mapping[str, Any]]) -> list[str]:
 
 
 def _point_props(props: Mapping[str, Any], lat: float, lon: float) -> dict[str, Any]:
-    """The input's latitude/longitude where they differ from the map's point (else nothing)."""
+    """Return the input's latitude/longitude where they differ from the map's point."""
     out = {}
     for name, mine in (("latitude", lat), ("longitude", lon)):
         value = _scalar(props.get(name))

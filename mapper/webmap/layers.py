@@ -48,8 +48,8 @@ NATURAL_EARTH = "Outlines: Natural Earth (public domain)"
 GEONAMES = 'Places: GeoNames (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
 
 _LABEL = Template('<span class="mapper-swatch mapper-t{{ index }}"></span> {{ name|e }}'
-                  '{% if count is not none %} <small>(<span class="mapper-type-n" data-t="{{ index }}">'
-                  '{{ count }}</span>)</small>{% endif %}')
+                  '{% if count is not none %} <small>(<span class="mapper-type-n" '
+                  'data-t="{{ index }}">{{ count }}</span>)</small>{% endif %}')
 _SLUG = re.compile(r"[^0-9a-zA-Z]+")
 
 

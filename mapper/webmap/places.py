@@ -84,8 +84,10 @@ def label_zoom(kind: int, population: int) -> int:
 
     Examples
     --------
-    >>> label_zoom(0, 80_000_000), label_zoom(1, 1_000), label_zoom(2, 2_500_000), label_zoom(2, 4_000)
-    (2, 4, 5, 10)
+    >>> label_zoom(0, 80_000_000), label_zoom(1, 1_000), label_zoom(2, 2_500_000)
+    (2, 4, 5)
+    >>> label_zoom(2, 4_000)
+    10
     """
     if kind == 0:
         return 2 if population >= 20_000_000 else 3

@@ -17,6 +17,7 @@
   // A point incident is framed at a zoom that shows its surroundings: a town, an area, a region.
   var FOCUS_ZOOM = {1: 11, 2: 9, 3: 7};
   var STATUSES = ['fact', 'claim', 'disputed'];
+  var BATCH = 300;  // marker changes above which the clusters are rebuilt off the map
   var FOLD = {'ə': 'a', 'ı': 'i', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'æ': 'ae',
     'œ': 'oe', 'ß': 'ss', 'ʼ': "'", '’': "'", '‘': "'", 'ʻ': "'", '`': "'", '–': '-', '—': '-'};
 
@@ -78,7 +79,7 @@
       items[r] = {i: r, p: p, lat: row[n], lon: row[n + 1], sources: sources,
         geometry: row[n + 3], extra: row[n + 4], day: dayOf(p.event_date),
         status: p.disputed ? 'disputed' : (p.claimed_by ? 'claim' : 'fact'),
-        actors: fold([p.actor1, p.actor2].filter(Boolean).join(' | ')),
+        actors: null,  // folded on first use by the actor filter
         weight: (p.fatalities > 0 ? p.fatalities : 0) + 1};
     }
     return items;
@@ -466,7 +467,11 @@
     }],
     ['undated', 'undated off', function (f, it) { return it.p.background || it.day !== null || f.undated; }],
     ['status', 'status', function (f, it) { return !!f.status[it.status]; }],
-    ['actor', 'actor', function (f, it) { return !f.actor || it.actors.indexOf(f.actor) !== -1; }],
+    ['actor', 'actor', function (f, it) {
+      if (!f.actor) { return true; }
+      if (it.actors === null) { it.actors = fold([it.p.actor1, it.p.actor2].filter(Boolean).join(' | ')); }
+      return it.actors.indexOf(f.actor) !== -1;
+    }],
     ['fatal', 'fatalities', function (f, it) { return !f.fatal || (it.p.fatalities || 0) >= f.fatal; }],
     ['country', 'country', function (f, it) { return !f.country || it.p.country === f.country; }]
   ];
@@ -510,13 +515,18 @@
       }
     }
     var markers = this.markers, pick = function (idx) { return markers[idx]; };
-    if (add.length + remove.length > vis.length / 2) {
-      this.cluster.clearLayers();
-      this.cluster.addLayers(vis.map(pick), true);
+    var cluster = this.cluster, map = this.map, changes = add.length + remove.length;
+    // Many changes go faster with the clusters off the map: no marker leaves the page one by one.
+    var lift = changes > BATCH && map.hasLayer(cluster);
+    if (lift) { map.removeLayer(cluster); }
+    if (changes > vis.length / 2) {
+      cluster.clearLayers();
+      cluster.addLayers(vis.map(pick), true);
     } else {
-      if (remove.length) { this.cluster.removeLayers(remove.map(pick)); }
-      if (add.length) { this.cluster.addLayers(add.map(pick), true); }
+      if (remove.length) { cluster.removeLayers(remove.map(pick)); }
+      if (add.length) { cluster.addLayers(add.map(pick), true); }
     }
+    if (lift) { map.addLayer(cluster); }
     this._shown = now;
     this.visible = vis;
     if (this.heat) { this.heat.setLatLngs(this._heatPoints()); this._rescaleHeat(); }
