@@ -25,6 +25,7 @@ import json
 import logging
 import math
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -104,18 +105,17 @@ def detail_boxes(areas: Iterable[Bounds], *, pad: float = BOX_PAD) -> tuple[Boun
     >>> detail_boxes([])
     ()
     """
-    padded = []
-    for west, south, east, north in areas:
-        padded.append([float(math.floor(max(-180.0, west - pad))),
-                       float(math.floor(max(-85.0, south - pad))),
-                       float(math.ceil(min(180.0, east + pad))),
-                       float(math.ceil(min(85.0, north + pad)))])
+    # Whole degrees: nearby incidents give the same box (counted once, with its weight).
+    padded: Counter[tuple[float, float, float, float]] = Counter(
+        (float(math.floor(max(-180.0, west - pad))), float(math.floor(max(-85.0, south - pad))),
+         float(math.ceil(min(180.0, east + pad))), float(math.ceil(min(85.0, north + pad))))
+        for west, south, east, north in areas)
     counts: dict[tuple[float, ...], int] = {}
-    merged = _merge(padded)
-    for box in padded:
+    merged = _merge([list(b) for b in sorted(padded)])
+    for box, n in padded.items():
         for m in merged:
             if m[0] <= box[0] and m[2] >= box[2] and m[1] <= box[1] and m[3] >= box[3]:
-                counts[tuple(m)] = counts.get(tuple(m), 0) + 1
+                counts[tuple(m)] = counts.get(tuple(m), 0) + n
                 break
     kept: list[Bounds] = []
     total = 0.0

@@ -184,8 +184,15 @@ def place_table(boxes: Sequence[Bounds], countries: Iterable[str] = (), *,
         except (MapperError, OSError) as err:
             logger.warning("no place labels or town search: %s", err)
             return None
+    table = _table(gazetteer, tuple(tuple(b) for b in boxes),
+                   tuple(sorted(country_codes(countries, gazetteer))))
+    # a copy: callers may change it (see unlabel_near)
+    return {"countries": list(table["countries"]), "places": [list(p) for p in table["places"]]}
+
+
+@functools.lru_cache(maxsize=8)
+def _table(gazetteer: Any, boxes: tuple[Bounds, ...], wanted: tuple[str, ...]) -> dict[str, Any]:
     rows = _rows(gazetteer)
-    wanted = country_codes(countries, gazetteer)
     names = {r[5]: r[0] for r in rows if r[4] == 0}
     index: dict[str, int] = {}
     places = []

@@ -317,10 +317,11 @@
 
   // Popups fit the map: narrower on a phone, never taller than the map.
   IncidentView.prototype._popupOptions = function () {
+    // 54 px for the buttons on the left, 12 on the right, 30 for the popup's own margins
     var size = this.map.getSize();
-    var width = Math.max(180, Math.min(360, size.x - 70));
+    var width = Math.max(160, Math.min(360, size.x - 96));
     return {maxWidth: width, minWidth: Math.min(240, width), autoPanPaddingTopLeft: L.point(54, 12),
-      autoPanPaddingBottomRight: L.point(12, 24), maxHeight: Math.max(160, Math.min(420, size.y - 90))};
+      autoPanPaddingBottomRight: L.point(12, 24), maxHeight: Math.max(150, Math.min(420, size.y - 130))};
   };
 
   IncidentView.prototype._popup = function (marker) {
