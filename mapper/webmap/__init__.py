@@ -46,6 +46,7 @@ from mapper.webmap.controls import (
 )
 from mapper.webmap.data import encode, to_features
 from mapper.webmap.layers import (
+    THEATRE_LABEL_ZOOM,
     BackgroundLayer,
     BasemapLayer,
     HeatLayer,
@@ -299,7 +300,7 @@ def build_map(
 
             places = place_table(boxes, {text(r, columns.index("country")) or "" for r in rows})
             if places is not None and theatre:
-                unlabel_near(places, _theatre_names(theatre))
+                unlabel_near(places, _theatre_names(theatre), from_zoom=THEATRE_LABEL_ZOOM)
         base_layer = BasemapLayer(layers, places, after=view)
         m.add_child(base_layer)
         if online:

@@ -45,6 +45,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 NATURAL_EARTH = "Outlines: Natural Earth (public domain)"
+#: The theatre overlay labels its towns from this zoom on (the basemap's labels of the
+#: same towns give way to them there).
+THEATRE_LABEL_ZOOM = 8
 GEONAMES = 'Places: GeoNames (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
 
 _LABEL = Template('<span class="mapper-swatch mapper-t{{ index }}"></span> {{ name|e }}'
@@ -454,7 +457,7 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
                 "name": props.get("name"), "kind": props.get("kind"),
                 "aliases": [str(a) for a in aliases] if isinstance(aliases, list) else []}})
         self.data = {"type": "FeatureCollection", "features": features}
-        self.style = {"line": "#212121", "region": "#6a1b9a", "label_zoom": 7,
+        self.style = {"line": "#212121", "region": "#6a1b9a", "label_zoom": THEATRE_LABEL_ZOOM,
                       "attribution": GEONAMES}
 
 

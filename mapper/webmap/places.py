@@ -47,7 +47,7 @@ def fold(name: str) -> str:
 
 
 def unlabel_near(table: dict[str, Any], names: Sequence[tuple[str, float, float]],
-                 km: float = 30.0) -> None:
+                 km: float = 30.0, from_zoom: float | None = None) -> None:
     """Keep searchable but stop labelling places another layer already labels nearby.
 
     Parameters
@@ -58,12 +58,18 @@ def unlabel_near(table: dict[str, Any], names: Sequence[tuple[str, float, float]
         Names another layer draws (the theatre overlay's towns, aliases included).
     km : float
         How near counts as the same place.
+    from_zoom : float, optional
+        Only from this zoom on (the other layer's labels show from there): the
+        place gets it as a seventh column, its last label zoom. By default never.
 
     Examples
     --------
     >>> t = {"countries": [], "places": [["Ganja", 4068, 4636, 7, 2, -1]]}
     >>> unlabel_near(t, [("Gäncä", 40.6, 46.3), ("GANJA", 40.68, 46.36)]); t["places"][0][3]
     99
+    >>> t = {"countries": [], "places": [["Ganja", 4068, 4636, 7, 2, -1]]}
+    >>> unlabel_near(t, [("Ganja", 40.68, 46.36)], from_zoom=8); t["places"][0]
+    ['Ganja', 4068, 4636, 7, 2, -1, 8]
     """
     import math
 
@@ -75,7 +81,10 @@ def unlabel_near(table: dict[str, Any], names: Sequence[tuple[str, float, float]
             dy = place[1] / 100 - lat
             dx = (place[2] / 100 - lon) * math.cos(math.radians(lat))
             if math.hypot(dx, dy) * 111.2 <= km:
-                place[3] = SEARCH_ONLY
+                if from_zoom is None:
+                    place[3] = SEARCH_ONLY
+                else:
+                    place.append(from_zoom)
                 break
 
 

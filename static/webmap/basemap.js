@@ -165,7 +165,7 @@
       var frag = document.createDocumentFragment();
       for (var k = 0; k < this._places.length && placed.length < MAX_LABELS; k++) {
         var p = this._places[k];
-        if (p[3] > z) { continue; }
+        if (p[3] > z || (p.length > 6 && z >= p[6])) { continue; }
         var pt = map.latLngToContainerPoint([p[1] / 100, p[2] / 100]);
         if (pt.x < -50 || pt.y < -20 || pt.x > size.x + 50 || pt.y > size.y + 20) { continue; }
         var w = this._width(p[0], p[4]), h = 14;
@@ -214,7 +214,7 @@
         layer.bindTooltip(el('span', null, props.name), {sticky: true, className: 'mapper-region-tip'});
       }
     });
-    // Town labels show from zoom 7 on; below that they would pile up.
+    // Town labels show from the overlay's label zoom on; below that they would pile up.
     var zoomed = function (ev) {
       var map = ev.target;
       map.getContainer().classList.toggle('mapper-low-zoom', map.getZoom() < options.label_zoom);
