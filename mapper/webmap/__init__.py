@@ -123,13 +123,30 @@ def _theatre_names(theatre: dict[str, Any]) -> list[tuple[str, float, float]]:
 
 
 def _initial_view(area: Bounds | None) -> dict[str, Any]:
-    """Centre and zoom that roughly show ``area`` before the page fits it exactly."""
+    """Centre and zoom that roughly show ``area`` before the page fits it exactly.
+
+    Also the least zoom: 0 (the whole world, even on a phone) when the incidents
+    span the world; for a local map, four levels below what frames it on a phone,
+    at most 3 (a continent). Each level the marker clusters keep costs every
+    filter change time, and a local map needs no view of the world twice over.
+
+    Examples
+    --------
+    >>> _initial_view((46.0, 39.2, 47.8, 40.6))["min_zoom"]
+    3
+    >>> _initial_view((-122.0, -33.0, 151.0, 53.0))["min_zoom"]
+    0
+    """
     if area is None:
-        return {"location": [20.0, 0.0], "zoom_start": 1}
+        return {"location": [20.0, 0.0], "zoom_start": 1, "min_zoom": 0}
     west, south, east, north = area
     span = max(east - west, north - south, 0.05)
     zoom = max(1, min(10, int(math.log2(360.0 / span))))
-    return {"location": [(south + north) / 2, (west + east) / 2], "zoom_start": zoom}
+    # 390 px of phone show 390 / 256 worlds at zoom 0
+    phone = math.log2(390.0 / 256.0 * 360.0 / span)
+    least = int(max(0, min(3, math.floor(phone) - 4)))
+    return {"location": [(south + north) / 2, (west + east) / 2], "zoom_start": zoom,
+            "min_zoom": least}
 
 
 def _slug(title: str) -> str:

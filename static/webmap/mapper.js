@@ -477,25 +477,26 @@
     ['country', 'country', function (f, it) { return !f.country || it.p.country === f.country; }]
   ];
 
-  IncidentView.prototype.passes = function (item) {
-    for (var k = 0; k < TESTS.length; k++) { if (!TESTS[k][2](this.filter, item)) { return false; } }
-    return true;
+  // The filters an incident fails, one bit a test (0: it is shown).
+  IncidentView.prototype.failing = function (item) {
+    var mask = 0;
+    for (var k = 0; k < TESTS.length; k++) { if (!TESTS[k][2](this.filter, item)) { mask |= 1 << k; } }
+    return mask;
   };
 
-  // Whether an incident passes every filter but those named in ``skip`` ({dates: true}).
+  IncidentView.prototype.passes = function (item) { return this.failing(item) === 0; };
+
+  // Whether an incident passes every filter but those named in ``skip`` ({dates: true}),
+  // read from the last refresh.
   IncidentView.prototype.passesExcept = function (item, skip) {
-    for (var k = 0; k < TESTS.length; k++) {
-      if (!skip[TESTS[k][0]] && !TESTS[k][2](this.filter, item)) { return false; }
-    }
-    return true;
+    var mask = this._masks ? this._masks[item.i] : this.failing(item);
+    for (var k = 0; k < TESTS.length; k++) { if (skip[TESTS[k][0]]) { mask &= ~(1 << k); } }
+    return mask === 0;
   };
 
   // How many incidents each filter hides on its own: [[label, n], ...], biggest first.
   IncidentView.prototype.explain = function () {
-    var counts = TESTS.map(function () { return 0; }), f = this.filter;
-    for (var i = 0; i < this.items.length; i++) {
-      for (var k = 0; k < TESTS.length; k++) { if (!TESTS[k][2](f, this.items[i])) { counts[k]++; } }
-    }
+    var counts = this._hidden || TESTS.map(function () { return 0; });
     return TESTS.map(function (t, k) { return [t[1], counts[k], t[0]]; })
       .filter(function (e) { return e[1] > 0; })
       .sort(function (a, b) { return b[1] - a[1]; });
@@ -505,9 +506,12 @@
   // type) adds and removes only the difference; a big one rebuilds the clusters at once.
   IncidentView.prototype.refresh = function () {
     var vis = [], add = [], remove = [], shown = this._shown || [];
-    var now = new Array(this.items.length);
+    var now = new Array(this.items.length), masks = new Uint8Array(this.items.length);
+    var hidden = TESTS.map(function () { return 0; });
     for (var i = 0; i < this.items.length; i++) {
-      var item = this.items[i], on = this.passes(item);
+      var item = this.items[i], mask = this.failing(item), on = mask === 0;
+      masks[i] = mask;
+      for (var b = 0; mask; b++, mask >>= 1) { if (mask & 1) { hidden[b]++; } }
       now[i] = on;
       if (on) { vis.push(i); }
       if (on && !shown[i]) { add.push(i); } else if (!on && shown[i]) { remove.push(i); }
@@ -529,6 +533,8 @@
     }
     if (lift) { map.addLayer(cluster); }
     this._shown = now;
+    this._masks = masks;
+    this._hidden = hidden;
     this.visible = vis;
     if (this.heat) { this.heat.setLatLngs(this._heatPoints()); this._rescaleHeat(); }
     for (var k = 0; k < this._listeners.length; k++) { this._listeners[k](this); }

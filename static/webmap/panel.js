@@ -6,7 +6,7 @@
 (function (root) {
   'use strict';
   var L = root.L, M = root.Mapper, View = M.IncidentView, el = M.el, byId = M.byId, fold = M.fold;
-  var FEED_PAGE = 200;
+  var FEED_PAGE = 60;  // list entries drawn at a time: a long list costs every filter change
   var LIVE_FILTER_MAX = 3000;  // filter on every slider step up to this many incidents
   var PLAY_MS = 700;
   var PHONE = '(max-width: 760px)';
