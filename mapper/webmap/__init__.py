@@ -249,105 +249,117 @@ def build_map(
     if payload["unmapped"]:
         logger.warning("%d of %d incidents have no geometry and are not on the map",
                        payload["unmapped"], len(features))
-    columns = payload["columns"]
-    strings = payload["strings"]
-    rows = payload["rows"]
+    columns, strings, rows = payload["columns"], payload["strings"], payload["rows"]
     c_type, c_date, c_bg = (columns.index(c) for c in ("event_type", "event_date", "background"))
-    lat_col = len(columns)
 
     def text(row: list[Any], col: int) -> str | None:
         return None if row[col] is None else strings[row[col]]
 
     current = [r for r in rows if not r[c_bg]]
-    background_count = len(rows) - len(current)
-    type_counts = Counter(text(r, c_type) or UNKNOWN_TYPE for r in rows)
-    names = [t for t in ACLED_TYPES if t in type_counts]
-    names += sorted(t for t in type_counts if t not in ACLED_TYPES and t != UNKNOWN_TYPE)
-    if UNKNOWN_TYPE in type_counts:
-        names.append(UNKNOWN_TYPE)
-    types = type_colors(names)
+    types = type_colors(_type_names(text(r, c_type) or UNKNOWN_TYPE for r in rows))
     shown_counts = Counter(text(r, c_type) or UNKNOWN_TYPE for r in current)
-    dates = sorted({d for r in rows if (d := text(r, c_date))})
     axis = TimeAxis.of([text(r, c_date) for r in (current or rows)])
-
-    areas = _areas(rows, lat_col)
-    if theatre is True:
-        theatre = load_theatre()
-    elif theatre is False:
-        theatre = None
-    extent = theatre_bounds(theatre)
-    near = extent and (extent[0] - THEATRE_PAD, extent[1] - THEATRE_PAD,
-                       extent[2] + THEATRE_PAD, extent[3] + THEATRE_PAD)
-    if theatre and (not near or not any(_touches(a, near) for a in areas)):
-        logger.info("no incident touches the theatre overlay's extent: it is left out")
-        theatre = None
-    view_area = _union(_areas(current, lat_col) or areas)
-
+    areas = _areas(rows, len(columns))
+    theatre = _theatre_near(theatre, areas)
     if report_count is None:
-        reports = set()
-        for feat in features:
-            for src in (feat.get("properties") or {}).get("sources") or []:
-                if isinstance(src, dict) and src.get("report"):
-                    reports.add(src["report"])
-        report_count = len(reports)
+        report_count = _report_count(features)
 
-    m = OfflineMap(title=title, max_zoom=18 if online else 14, **_initial_view(view_area))
+    m = OfflineMap(title=title, max_zoom=18 if online else 14,
+                   **_initial_view(_union(_areas(current, len(columns)) or areas)))
     assets = list(core_assets())
     heat = heat_asset()
     if heat is not None:
         assets.append(heat)
     m.add_child(AssetBundle(assets))
     m.add_child(TypePalette(types))
-
     # The incidents' script runs first, so the markers show before the basemap is drawn.
-    view = IncidentLayer(payload, types, dates, compress=compress,
-                         filename=f"{_slug(title)}-incidents")
+    view = IncidentLayer(payload, types, sorted({d for r in rows if (d := text(r, c_date))}),
+                         compress=compress, filename=f"{_slug(title)}-incidents")
     m.add_child(view)
     if online:
         m.add_child(OfflineBase())
     for layer in online:
         m.add_child(layer)
-    boxes = detail_boxes(areas)
-    layers = basemap(boxes)
-    base_layer = None
-    if layers is not None:
-        places = None
-        if labels:
-            from mapper.webmap.places import place_table, unlabel_near
-
-            places = place_table(boxes, {text(r, columns.index("country")) or "" for r in rows})
-            if places is not None and theatre:
-                unlabel_near(places, _theatre_names(theatre), from_zoom=THEATRE_LABEL_ZOOM)
-        base_layer = BasemapLayer(layers, places, after=view)
+    countries = {text(r, columns.index("country")) or "" for r in rows}
+    base_layer = _basemap_layer(view, areas, countries if labels else None, theatre)
+    if base_layer is not None:
         m.add_child(base_layer)
         if online:
             m.add_child(TileWatch(base_layer, online))
-    theatre_layer = None
-    if theatre:
-        theatre_layer = TheatreLayer(theatre)
+    theatre_layer = TheatreLayer(theatre) if theatre else None
+    if theatre_layer is not None:
         m.add_child(theatre_layer)
 
     for i, t in enumerate(types):
         m.add_child(TypeLayer(view, i, t["name"], shown_counts[t["name"]]))
-    if background_count:
-        m.add_child(BackgroundLayer(view, background_count))
+    if len(current) < len(rows):
+        m.add_child(BackgroundLayer(view, len(rows) - len(current)))
     if heat is not None:
         m.add_child(HeatLayer(view))
     m.add_child(stable_id(LayerControl(collapsed=False, position="topright", dock="mapper-layers"),
                           "layers"))
-
     m.add_child(Header(view, title=title, reports=report_count, incidents=len(rows),
                        first=axis.first, last=axis.last, unmapped=payload["unmapped"],
-                       background=background_count))
+                       background=len(rows) - len(current)))
     m.add_child(Sidebar(view, axis=axis, choices=_choices(rows, columns, strings),
                         theatre=theatre_layer, basemap=base_layer))
     m.add_child(Legend(view, types, [shown_counts[t["name"]] for t in types],
                        theatre=theatre_layer is not None))
     m.add_child(MapButtons(view))
-    fallback = extent if theatre else None
-    m.add_child(FitView(view, [[fallback[1], fallback[0]], [fallback[3], fallback[2]]]
-                        if fallback else None))
+    extent = theatre_bounds(theatre)
+    m.add_child(FitView(view, [[extent[1], extent[0]], [extent[3], extent[2]]]
+                        if extent else None))
     return m
+
+
+def _type_names(names: Any) -> list[str]:
+    """Order the event types present: ACLED's in ACLED's order, then others, "Unknown" last."""
+    present = set(names)
+    out = [t for t in ACLED_TYPES if t in present]
+    out += sorted(t for t in present if t not in ACLED_TYPES and t != UNKNOWN_TYPE)
+    return out + [UNKNOWN_TYPE] if UNKNOWN_TYPE in present else out
+
+
+def _theatre_near(theatre: Any, areas: list[Bounds]) -> dict[str, Any] | None:
+    """Return the theatre overlay to draw (the default file or a dict) if an incident touches it."""
+    if theatre is True:
+        theatre = load_theatre()
+    if not theatre:
+        return None
+    extent = theatre_bounds(theatre)
+    near = extent and (extent[0] - THEATRE_PAD, extent[1] - THEATRE_PAD,
+                       extent[2] + THEATRE_PAD, extent[3] + THEATRE_PAD)
+    if not near or not any(_touches(a, near) for a in areas):
+        logger.info("no incident touches the theatre overlay's extent: it is left out")
+        return None
+    return theatre
+
+
+def _report_count(features: list[dict[str, Any]]) -> int:
+    """Count the distinct reports the incidents cite."""
+    reports = set()
+    for feat in features:
+        for src in (feat.get("properties") or {}).get("sources") or []:
+            if isinstance(src, dict) and src.get("report"):
+                reports.add(src["report"])
+    return len(reports)
+
+
+def _basemap_layer(view: IncidentLayer, areas: list[Bounds], countries: set[str] | None,
+                   theatre: dict[str, Any] | None) -> BasemapLayer | None:
+    """Return the basemap for these incident areas, labelled unless ``countries`` is None."""
+    boxes = detail_boxes(areas)
+    layers = basemap(boxes)
+    if layers is None:
+        return None
+    places = None
+    if countries is not None:
+        from mapper.webmap.places import place_table, unlabel_near
+
+        places = place_table(boxes, countries)
+        if places is not None and theatre:
+            unlabel_near(places, _theatre_names(theatre), from_zoom=THEATRE_LABEL_ZOOM)
+    return BasemapLayer(layers, places, after=view)
 
 
 def write_map(incidents: Any, path: str | os.PathLike[str], **kwargs: Any) -> Path:

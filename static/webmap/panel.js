@@ -67,85 +67,21 @@
   // ---- time: one two-handled slider on a time-proportional axis, with a histogram ----------
   function binDays(days) { return days <= 92 ? 1 : days <= 1100 ? 7 : 30; }
 
-  View.prototype.bindTime = function (opts) {
-    var self = this, undated = byId('mapper-undated');
-    if (undated) {
-      undated.addEventListener('change', function () { self.setFilter({undated: undated.checked}); });
-      this.onReset(function () { undated.checked = true; });
-    }
-    var from = byId('mapper-date-from'), to = byId('mapper-date-to');
-    if (!from || !to || !opts.days) { return; }
-    var base = M.dayOf(opts.first), days = opts.days, unit = binDays(days);
-    var fill = byId('mapper-range-fill'), hist = byId('mapper-hist'), span = byId('mapper-date-span');
-    var fromLabel = byId('mapper-date-from-label'), toLabel = byId('mapper-date-to-label');
-    var play = byId('mapper-play'), all = byId('mapper-date-all'), timer = null;
-    var nbins = Math.floor(days / unit) + 1, bars = [];
-    for (var b = 0; b < nbins; b++) {
-      var bar = el('div', 'mapper-bar');
-      var lo = b * unit, hi = Math.min(days, lo + unit - 1);
+  // One bar a day, week or month, placed and sized in proportion to the time it covers.
+  function timeBars(hist, days, unit) {
+    var bars = [];
+    for (var b = 0; b * unit <= days; b++) {
+      var bar = el('div', 'mapper-bar'), lo = b * unit, hi = Math.min(days, lo + unit - 1);
       bar.style.left = (100 * lo / (days + 1)) + '%';
       bar.style.width = (100 * (hi - lo + 1) / (days + 1)) + '%';
       hist.appendChild(bar);
       bars.push({node: bar, lo: lo, hi: hi});
     }
-    if (play) { play.textContent = '▶ Play by ' + (unit === 1 ? 'day' : unit === 7 ? 'week' : 'month'); }
-    var values = function () {
-      var a = parseInt(from.value, 10), c = parseInt(to.value, 10);
-      return [Math.min(a, c), Math.max(a, c)];
-    };
-    var paint = function () {
-      var v = values();
-      fill.style.left = (100 * v[0] / (days + 1)) + '%';
-      fill.style.width = (100 * (v[1] - v[0] + 1) / (days + 1)) + '%';
-      fromLabel.textContent = M.dateOf(base + v[0]);
-      toLabel.textContent = M.dateOf(base + v[1]);
-      if (span) { span.textContent = plural(v[1] - v[0] + 1, 'day'); }
-      bars.forEach(function (bb) { bb.node.classList.toggle('mapper-bar-in', bb.hi >= v[0] && bb.lo <= v[1]); });
-    };
-    var apply = function () {
-      var v = values();
-      self.setFilter({lo: v[0] === 0 ? null : base + v[0], hi: v[1] === days ? null : base + v[1]});
-    };
-    var moved = function (input, final) {
-      if (parseInt(from.value, 10) > parseInt(to.value, 10)) {
-        if (input === from) { to.value = from.value; } else { from.value = to.value; }
-      }
-      paint();
-      if (final || self.items.length <= LIVE_FILTER_MAX) { apply(); }
-    };
-    [from, to].forEach(function (input) {
-      input.addEventListener('input', function () { moved(input, false); });
-      input.addEventListener('change', function () { moved(input, true); });
-    });
-    var stop = function () {
-      if (timer) { root.clearInterval(timer); timer = null; }
-      if (play) { play.setAttribute('aria-pressed', 'false'); play.textContent = play.textContent.replace('❚❚ Pause', '▶ Play'); }
-    };
-    var whole = function () { stop(); from.value = 0; to.value = days; paint(); apply(); };
-    if (all) { all.addEventListener('click', whole); }
-    this.onReset(function () { stop(); from.value = 0; to.value = days; paint(); });
-    if (play) {
-      var label = play.textContent;
-      play.addEventListener('click', function () {
-        if (timer) { stop(); play.textContent = label; return; }
-        var v = values(), width = (v[1] - v[0] === days) ? unit - 1 : v[1] - v[0];
-        from.value = 0;
-        to.value = width;
-        paint();
-        apply();
-        play.setAttribute('aria-pressed', 'true');
-        play.textContent = '❚❚ Pause';
-        timer = root.setInterval(function () {
-          var w = values();
-          if (w[1] >= days) { stop(); play.textContent = label; return; }
-          from.value = w[0] + unit;
-          to.value = Math.min(days, w[1] + unit);
-          paint();
-          apply();
-        }, PLAY_MS);
-      });
-    }
-    // The histogram counts what every other filter lets through, per day, week or month.
+    return bars;
+  }
+
+  // The histogram counts what every other filter lets through.
+  View.prototype._histogram = function (bars, base, unit) {
     var skip = {dates: true, undated: true};
     this.onFilter(function (view) {
       var counts = bars.map(function () { return 0; }), most = 0;
@@ -158,9 +94,81 @@
       counts.forEach(function (n) { most = Math.max(most, n); });
       bars.forEach(function (bb, k) {
         bb.node.style.height = (most ? Math.max(counts[k] ? 8 : 0, 100 * counts[k] / most) : 0) + '%';
-        bb.node.title = M.dateOf(base + bb.lo) + (bb.hi > bb.lo ? ' – ' + M.dateOf(base + bb.hi) : '') + ': ' + plural(counts[k], 'incident');
+        bb.node.title = M.dateOf(base + bb.lo) + (bb.hi > bb.lo ? ' – ' + M.dateOf(base + bb.hi) : '') +
+          ': ' + plural(counts[k], 'incident');
       });
     });
+  };
+
+  // ▶ steps a window as wide as the selection (one bar when it is everything) through time.
+  function bindPlay(play, slider, unit) {
+    var timer = null, label = '▶ Play by ' + (unit === 1 ? 'day' : unit === 7 ? 'week' : 'month');
+    var stop = function () {
+      if (timer) { root.clearInterval(timer); timer = null; }
+      play.setAttribute('aria-pressed', 'false');
+      play.textContent = label;
+    };
+    play.textContent = label;
+    play.addEventListener('click', function () {
+      if (timer) { stop(); return; }
+      var v = slider.values(), width = (v[1] - v[0] === slider.days) ? unit - 1 : v[1] - v[0];
+      slider.set(0, width);
+      play.setAttribute('aria-pressed', 'true');
+      play.textContent = '❚❚ Pause';
+      timer = root.setInterval(function () {
+        var w = slider.values();
+        if (w[1] >= slider.days) { stop(); return; }
+        slider.set(w[0] + unit, Math.min(slider.days, w[1] + unit));
+      }, PLAY_MS);
+    });
+    return stop;
+  }
+
+  View.prototype.bindTime = function (opts) {
+    var self = this, undated = byId('mapper-undated');
+    if (undated) {
+      undated.addEventListener('change', function () { self.setFilter({undated: undated.checked}); });
+      this.onReset(function () { undated.checked = true; });
+    }
+    var from = byId('mapper-date-from'), to = byId('mapper-date-to');
+    if (!from || !to || !opts.days) { return; }
+    var base = M.dayOf(opts.first), days = opts.days, unit = binDays(days);
+    var fill = byId('mapper-range-fill'), span = byId('mapper-date-span'), play = byId('mapper-play');
+    var bars = timeBars(byId('mapper-hist'), days, unit), stop = function () {};
+    var slider = {days: days, values: function () {
+      var a = parseInt(from.value, 10), c = parseInt(to.value, 10);
+      return [Math.min(a, c), Math.max(a, c)];
+    }};
+    var paint = function () {
+      var v = slider.values();
+      fill.style.left = (100 * v[0] / (days + 1)) + '%';
+      fill.style.width = (100 * (v[1] - v[0] + 1) / (days + 1)) + '%';
+      byId('mapper-date-from-label').textContent = M.dateOf(base + v[0]);
+      byId('mapper-date-to-label').textContent = M.dateOf(base + v[1]);
+      if (span) { span.textContent = plural(v[1] - v[0] + 1, 'day'); }
+      bars.forEach(function (bb) { bb.node.classList.toggle('mapper-bar-in', bb.hi >= v[0] && bb.lo <= v[1]); });
+    };
+    var apply = function () {
+      var v = slider.values();
+      self.setFilter({lo: v[0] === 0 ? null : base + v[0], hi: v[1] === days ? null : base + v[1]});
+    };
+    slider.set = function (a, c) { from.value = a; to.value = c; paint(); apply(); };
+    var moved = function (input, final) {
+      if (parseInt(from.value, 10) > parseInt(to.value, 10)) {
+        if (input === from) { to.value = from.value; } else { from.value = to.value; }
+      }
+      paint();
+      if (final || self.items.length <= LIVE_FILTER_MAX) { apply(); }
+    };
+    [from, to].forEach(function (input) {
+      input.addEventListener('input', function () { moved(input, false); });
+      input.addEventListener('change', function () { moved(input, true); });
+    });
+    if (play) { stop = bindPlay(play, slider, unit); }
+    var all = byId('mapper-date-all');
+    if (all) { all.addEventListener('click', function () { stop(); slider.set(0, days); }); }
+    this.onReset(function () { stop(); from.value = 0; to.value = days; paint(); });
+    this._histogram(bars, base, unit);
     paint();
   };
 
@@ -201,21 +209,21 @@
 
   // ---- place search: incident places, theatre names and aliases, gazetteer towns ----------
   var ZOOM = {country: 5, capital: 10, town: 11, theatre: 11, incident: 11};
+  var KIND_ORDER = {incident: 0, theatre: 1, country: 2, capital: 3, town: 4};
 
-  View.prototype.bindSearch = function (inputId, resultsId, statusId, sources) {
-    var self = this, input = byId(inputId), results = byId(resultsId), status = byId(statusId);
-    if (!input) { return; }
-    var entries = [], keys = [], found = [], pending = null;
+  // Every searchable place once, under each of its folded names: {entries, keys: [[key, index]]}.
+  function searchIndex(view, sources) {
+    var index = {entries: [], keys: []};
     var add = function (entry, names) {
-      var idx = entries.push(entry) - 1, own = {};
+      var idx = index.entries.push(entry) - 1, own = {};
       names.forEach(function (name) {
         var key = fold(name);
-        if (key && !own[key]) { own[key] = true; keys.push([key, idx]); }
+        if (key && !own[key]) { own[key] = true; index.keys.push([key, idx]); }
       });
     };
-    this.ready.then(function () {
+    view.ready.then(function () {
       var byPlace = {};
-      self.items.forEach(function (it) {
+      view.items.forEach(function (it) {
         var key = fold(it.p.location);
         if (!key) { return; }
         if (!byPlace[key]) {
@@ -231,45 +239,53 @@
         });
       });
     });
+    return index;
+  }
+
+  // Exact names first, then names that start with the query, then names that hold it;
+  // incident places before the overlay's and the gazetteer's (already ranked by size).
+  function findPlaces(index, query, most) {
+    var q = fold(query), rank = [[], [], []], seen = {}, found = [], entries = index.entries;
+    if (!q) { return found; }
+    for (var k = 0; k < index.keys.length; k++) {
+      var key = index.keys[k][0], at = key.indexOf(q);
+      if (at === -1 || (at > 0 && q.length < 3)) { continue; }
+      var r = key === q ? 0 : at === 0 ? 1 : 2;
+      if (!seen[index.keys[k][1]]) { seen[index.keys[k][1]] = true; rank[r].push(index.keys[k][1]); }
+    }
+    rank.forEach(function (list) {
+      list.sort(function (a, b) { return (KIND_ORDER[entries[a].kind] - KIND_ORDER[entries[b].kind]) || (a - b); });
+      list.forEach(function (idx) { if (found.length < most) { found.push(entries[idx]); } });
+    });
+    return found;
+  }
+
+  View.prototype.goToPlace = function (entry) {
+    var map = this.map, size = map.getSize(), pad = [Math.min(40, size.x / 8), Math.min(40, size.y / 8)];
+    if (entry.pts) {
+      map.flyToBounds(L.latLngBounds(entry.pts), {maxZoom: ZOOM.incident, padding: pad, duration: 0.6});
+    } else if (entry.bounds) {
+      map.flyToBounds(entry.bounds, {maxZoom: 12, padding: pad, duration: 0.6});
+    } else {
+      map.flyTo([entry.lat, entry.lon], Math.max(map.getZoom(), ZOOM[entry.kind] || 10), {duration: 0.6});
+      if (this._found) { this._found.remove(); }
+      this._found = L.tooltip({permanent: true, direction: 'top', className: 'mapper-found', interactive: false})
+        .setLatLng([entry.lat, entry.lon]).setContent(el('span', null, entry.name)).addTo(map);
+    }
+    if (this.sheet && isPhone()) { this.sheet(false); }
+  };
+
+  View.prototype.bindSearch = function (inputId, resultsId, statusId, sources) {
+    var self = this, input = byId(inputId), results = byId(resultsId), status = byId(statusId);
+    if (!input) { return; }
+    var index = searchIndex(this, sources), found = [], pending = null;
     var go = function (entry) {
-      if (!entry) { return; }
       if (status) { status.textContent = entry.name; }
       results.innerHTML = '';
-      var map = self.map, size = map.getSize(), pad = [Math.min(40, size.x / 8), Math.min(40, size.y / 8)];
-      if (entry.pts) {
-        map.flyToBounds(L.latLngBounds(entry.pts), {maxZoom: ZOOM.incident, padding: pad, duration: 0.6});
-      } else if (entry.bounds) {
-        map.flyToBounds(entry.bounds, {maxZoom: 12, padding: pad, duration: 0.6});
-      } else {
-        map.flyTo([entry.lat, entry.lon], Math.max(map.getZoom(), ZOOM[entry.kind] || 10), {duration: 0.6});
-        if (self._found) { self._found.remove(); }
-        self._found = L.tooltip({permanent: true, direction: 'top', className: 'mapper-found', interactive: false})
-          .setLatLng([entry.lat, entry.lon]).setContent(el('span', null, entry.name)).addTo(map);
-      }
-      if (self.sheet && isPhone()) { self.sheet(false); }
-    };
-    // Exact names first, then names that start with the query, then names that hold it;
-    // incident places before the overlay's and the gazetteer's (already ranked by size).
-    var search = function () {
-      var q = fold(input.value);
-      found = [];
-      if (!q) { return found; }
-      var rank = [[], [], []], seen = {};
-      for (var k = 0; k < keys.length; k++) {
-        var key = keys[k][0], at = key.indexOf(q);
-        if (at === -1 || (at > 0 && q.length < 3)) { continue; }
-        var r = key === q ? 0 : at === 0 ? 1 : 2;
-        if (!seen[keys[k][1]]) { seen[keys[k][1]] = true; rank[r].push(keys[k][1]); }
-      }
-      var order = {incident: 0, theatre: 1, country: 2, capital: 3, town: 4};
-      rank.forEach(function (list) {
-        list.sort(function (a, b) { return (order[entries[a].kind] - order[entries[b].kind]) || (a - b); });
-        list.forEach(function (idx) { if (found.length < 8) { found.push(entries[idx]); } });
-      });
-      return found;
+      self.goToPlace(entry);
     };
     var show = function () {
-      search();
+      found = findPlaces(index, input.value, 8);
       results.innerHTML = '';
       found.forEach(function (entry) {
         var li = el('li'), btn = el('button', 'mapper-search-hit');
