@@ -53,11 +53,13 @@ def chromium():
 class MapPage:
     """One map page with every non-file request aborted and every console or page error kept."""
 
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, viewport: tuple[int, int] = (1280, 900)) -> None:
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.ctx = browser.new_context(
-            viewport={"width": 1280, "height": 900}, accept_downloads=True, service_workers="block"
+            viewport={"width": viewport[0], "height": viewport[1]},
+            accept_downloads=True,
+            service_workers="block",
         )
         url = path.resolve().as_uri()
 

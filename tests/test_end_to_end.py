@@ -86,3 +86,8 @@ def test_example_map_in_chromium(outputs, chromium_page):
     popup = page.open_from_feed(0)
     quotes = [s["quote"] for f in fc["features"] for s in f["properties"]["sources"]]
     assert any(q in popup for q in quotes), popup
+
+
+def test_example_map_keeps_within_its_size_budget(outputs):
+    path, _ = outputs
+    assert path.stat().st_size <= 1.5e6  # issue 12: the examples map is at most 1.5 MB

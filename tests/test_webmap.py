@@ -106,7 +106,8 @@ def test_title_is_escaped():
 
 
 def test_online_tiles_only_when_asked(sample):
-    assert "{s}" not in render(sample) and "L.tileLayer" not in render(sample)
+    html = render(sample)
+    assert "L.tileLayer" not in html and "openstreetmap" not in html
     html = render(sample, tiles="OpenStreetMap.Mapnik")
     assert "tile.openstreetmap.org" in html
     assert '"OpenStreetMap.Mapnik"' in html  # listed in the layer control
@@ -125,7 +126,7 @@ def test_layer_control_lists_types_background_and_heat(sample):
     html = render(sample)
     control = html[html.index("var mapper_layers_layers"):]
     for name in ("Battles", "Explosions/Remote violence", "Strategic developments",
-                 "Background (historical mentions)", "Heatmap of shown incidents"):
+                 "Background (historical mentions)", "Heatmap (fatalities + 1)"):
         assert name in control
     assert "mapper_background.addTo" not in html  # off by default
     assert "mapper_heat.addTo" not in html
@@ -141,8 +142,114 @@ def test_header_counts_reports_and_dates(sample):
     html = render(sample)
     assert "5 reports" in html
     assert "5 incidents" in html
-    assert "1994-05-12 – 2020-09-28" in html
+    # the range is the current incidents'; the 1994 mention is counted apart
+    assert "2020-09-27 – 2020-09-28" in html and "1994-05-12 –" not in html
+    assert "1 background mention (historical)" in html
     assert "3 reports" in render(sample, report_count=3)
+
+
+def test_layer_counts_start_equal_to_the_legend(sample):
+    html = render(sample)
+    # Battles: 3 current (t1, t3, t5); the background one is not shown when the map opens
+    assert 'class=\\"mapper-type-n\\" data-t=\\"0\\"\\u003e3\\u003c' in html  # JSON-escaped
+    assert 'class="mapper-legend-n" data-t="0">3</span>' in html
+
+
+def test_one_date_gives_no_slider_and_undated_are_counted():
+    one = collection([feature(1), feature(2), feature(3, date=None)])
+    html = render(one)
+    assert 'id="mapper-date-from"' not in html
+    assert "All dated incidents are from 2020-09-27" in html
+    assert "Show undated incidents (1)" in html
+    two = collection([feature(1), feature(2, date="2020-10-07")])
+    html = render(two)
+    assert 'id="mapper-date-from"' in html and 'max="10"' in html
+
+
+def test_filter_choices_are_escaped_and_counted():
+    html = render(collection([feature(1, actor1="<i>Side</i> A", country="Land <b>"),
+                              feature(2, actor1="<i>Side</i> A", country="Other")]))
+    assert "<i>Side</i>" not in html and "&lt;i&gt;Side&lt;/i&gt; A" in html
+    assert "Land &lt;b&gt; (1)" in html
+
+
+def test_export_columns_follow_the_input_and_keep_latitude_longitude():
+    f = feature(1)
+    f["properties"] = {"id": "a", "latitude": 40.0, "longitude": 46.01, "event_type": "Battles",
+                       "extra_col": 1, "sources": []}
+    payload = encode([f])
+    assert payload["export_columns"] == ["id", "latitude", "longitude", "event_type",
+                                         "extra_col", "sources"]
+    # the map's own point is the same: nothing is stored twice
+    assert payload["rows"][0][-1] == {"extra_col": 1}
+    g = feature(2, latitude=39.0, longitude=45.0)  # an export point off the geometry is kept
+    assert encode([g])["rows"][0][-1] == {"latitude": 39.0, "longitude": 45.0}
+    assert encode([feature(3)])["export_columns"][9:11] == ["latitude", "longitude"]
+
+
+def test_report_title_date_and_url_reach_the_payload():
+    src = {"report": "r.txt", "quote": "q", "start": 0, "end": 1, "title": "A <b>title</b>",
+           "published": "2020-09-28", "url": "https://example.org/a"}
+    payload = encode([feature(1, sources=[src])])
+    strings = payload["strings"]
+    report, title, published, url = payload["reports"][0]
+    assert (strings[report], strings[title], strings[published], strings[url]) == \
+        ("r.txt", "A <b>title</b>", "2020-09-28", "https://example.org/a")
+    assert "A <b>title" not in render(collection([feature(1, sources=[src])]))
+
+
+def test_basemap_layers_and_detail_boxes():
+    from mapper.webmap.basemap import basemap, detail_boxes
+    from mapper.webmap.polyline import decode
+
+    boxes = detail_boxes([(46.7, 39.8, 46.7, 39.8)])
+    assert boxes == ((43.0, 36.0, 50.0, 43.0),)
+    layers = basemap(boxes)
+    assert layers["detail_zoom"] == 6 and layers["boxes"] == [[43.0, 36.0, 50.0, 43.0]]
+    world, detail = layers["world"], layers["detail"]
+    assert world["rivers"] and world["lakes"] and detail["admin1"] and detail["borders"]
+    # every 1:10m line lies inside the box; every 1:50m line outside it keeps out of it
+    for line in detail["admin1"] + detail["borders"]:
+        for lon, lat in decode(line, 3):
+            assert 43.0 <= lon <= 50.0 and 36.0 <= lat <= 43.0
+    inside = [pt for line in world["borders_out"] for pt in decode(line, 2)
+              if 43.01 < pt[0] < 49.99 and 36.01 < pt[1] < 42.99]
+    assert inside == []
+
+
+def test_no_land_ring_jumps_across_the_antimeridian():
+    from mapper.webmap.basemap import basemap
+    from mapper.webmap.polyline import decode
+
+    for poly in basemap(())["world"]["land_out"]:
+        for ring in poly:
+            pts = decode(ring, 2)
+            # only along a pole (Antarctica's closing edge) may a ring run the world's width
+            assert all(abs(a[0] - b[0]) < 180 or min(abs(a[1]), abs(b[1])) > 84
+                       for a, b in zip(pts, pts[1:], strict=False))
+
+
+def test_labels_rank_countries_capitals_and_towns():
+    from mapper.webmap.places import place_table
+
+    table = place_table([(43.0, 36.0, 50.0, 43.0)], ["Azerbaijan"])
+    kinds = [p[4] for p in table["places"]]
+    assert kinds == sorted(kinds)  # countries, then capitals, then towns
+    names = {p[0]: p for p in table["places"]}
+    assert names["Kabul"][3] == 4  # a capital anywhere, labelled from zoom 4
+    assert table["countries"][names["Baku"][5]] == "Azerbaijan"
+    small = [p for p in table["places"] if p[4] == 2 and p[3] == 10]
+    assert small and all(4300 <= p[2] <= 5000 and 3600 <= p[1] <= 4300 for p in small)
+
+
+def test_theatre_towns_are_not_labelled_twice(sample):
+    theatre = collection([
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.36, 40.68]},
+         "properties": {"name": "Ganja", "kind": "settlement"}}])
+    html = render(collection([feature(1, geom={"type": "Point", "coordinates": [46.3, 40.6]})]),
+                  theatre=theatre)
+    # the basemap labels Ganja until the overlay's own label takes over, at zoom 8
+    assert re.search(r'\["Ganja",\d+,\d+,\d+,\d+,\d+,8\]', html)
 
 
 def test_theatre_overlay_from_dict_and_absent(sample):
@@ -154,8 +261,20 @@ def test_theatre_overlay_from_dict_and_absent(sample):
     ])
     html = render(sample, theatre=theatre)
     assert "Townville" in html and "Mapper.theatre" in html
-    assert '"aliases"' not in html
+    assert '"aliases":["x"]' in html  # searchable by its other names
     assert "Mapper.theatre" not in render(sample, theatre=False)
+
+
+def test_theatre_overlay_only_where_the_incidents_are(sample):
+    theatre = collection([
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [46.2, 40.1]},
+         "properties": {"name": "Townville", "kind": "settlement"}}])
+    far = collection([feature(1, geom={"type": "Point", "coordinates": [-74.08, 4.61]})])
+    assert "Mapper.theatre" in render(sample, theatre=theatre)
+    assert "Mapper.theatre" not in render(far, theatre=theatre)
+    # a bbox member is the overlay's extent
+    wide = dict(theatre, bbox=[-80, 0, 50, 45])
+    assert "Mapper.theatre" in render(far, theatre=wide)
 
 
 def test_load_theatre_copes_with_missing_and_bad_files(tmp_path):
@@ -292,7 +411,7 @@ def test_topology_decoding_shares_borders():
                 {"type": "MultiPolygon", "arcs": [[[2, -1]]]}]}}}
     d = decode_topology(topo, "c")
     assert [p.area for p in d["polygons"]] == [1.0, 1.0]
-    assert d["borders"] == [[[11.0, 20.0], [11.0, 21.0]]]
+    assert [b.tolist() for b in d["borders"]] == [[[11.0, 20.0], [11.0, 21.0]]]
     assert d["polygons"][0].bounds == (10.0, 20.0, 11.0, 21.0)
     assert len(d["coasts"]) == 2
     # an area keeps only what touches it

@@ -146,8 +146,9 @@ def test_moving_the_date_slider_changes_the_count(page):
 def test_feed_follows_filters_and_opens_the_popup_with_the_quote(page):
     items = page.page.locator("#mapper-feed .mapper-feed-btn")
     assert items.count() == N_SHOWN
-    first = items.first.inner_text()
-    assert "2020-09-27" in first
+    assert "2020-09-30" in items.first.inner_text()  # newest first
+    page.page.select_option("#mapper-sort", "oldest")
+    assert "2020-09-27" in items.first.inner_text()
     page.page.locator("#mapper-feed .mapper-feed-btn", has_text="Village 6").click()
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
@@ -192,7 +193,7 @@ def test_background_layer_is_off_by_default_and_can_be_shown(page):
 
 
 def test_heatmap_toggle_draws_a_canvas(page):
-    page.page.get_by_role("checkbox", name="Heatmap of shown incidents").check()
+    page.page.get_by_role("checkbox", name="Heatmap (fatalities + 1)").check()
     page.page.wait_for_selector("canvas.leaflet-heatmap-layer")
     assert page.errors == []
 
@@ -201,7 +202,7 @@ def test_export_saves_the_shown_incidents_as_geojson(page, tmp_path):
     with page.page.expect_download() as info:
         page.page.click("#mapper-export")
     download = info.value
-    assert download.suggested_filename == "browser-test-incidents.geojson"
+    assert download.suggested_filename == "browser-test-incidents_all-dates_all-types.geojson"
     target = tmp_path / "saved.geojson"
     download.save_as(target)
     fc = json.loads(target.read_text(encoding="utf-8"))
@@ -233,7 +234,7 @@ def test_header_shows_title_counts_and_range(page):
     header = page.page.inner_text(".mapper-header")
     assert "Browser test" in header
     assert "6 reports" in header and "33 incidents" in header
-    assert "1994-05-12 – 2020-09-30" in header
+    assert "2020-09-27 – 2020-09-30" in header and "1 background mention" in header
 
 
 def test_theatre_and_attribution(page):
@@ -282,7 +283,7 @@ def test_online_tiles_are_offered_but_never_loaded_unless_chosen(chromium, tmp_p
         assert p.blocked == [] and p.errors == []
         radio = p.page.get_by_role("radio", name="OpenStreetMap.Mapnik")
         assert not radio.is_checked()
-        assert p.page.get_by_role("radio", name="Offline outlines (Natural Earth)").is_checked()
+        assert p.page.get_by_role("radio", name="Offline (no tiles)").is_checked()
         with p.page.expect_request(lambda r: "tile.openstreetmap.org" in r.url):
             radio.check()
         p.page.wait_for_function("() => document.querySelector('.leaflet-control-attribution')"

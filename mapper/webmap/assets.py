@@ -135,7 +135,11 @@ def _css(name: str, path: Path, notice: str = "") -> Asset:
 
 @functools.lru_cache(maxsize=1)
 def core_assets() -> tuple[Asset, ...]:
-    """Return Leaflet, Leaflet.markercluster and mapper's own glue, in load order.
+    """Return Leaflet, Leaflet.markercluster and mapper's own code, in load order.
+
+    mapper's code is three scripts: ``mapper.js`` (the incidents, filters,
+    popups and fly-to), ``panel.js`` (the side panel and legend) and
+    ``basemap.js`` (the offline basemap, labels, theatre overlay and map buttons).
 
     Returns
     -------
@@ -148,8 +152,9 @@ def core_assets() -> tuple[Asset, ...]:
 
     Examples
     --------
-    >>> [a.name for a in core_assets()]
-    ['leaflet.css', 'markercluster.css', 'mapper.css', 'leaflet', 'markercluster', 'mapper']
+    >>> [a.name for a in core_assets()]  # doctest: +NORMALIZE_WHITESPACE
+    ['leaflet.css', 'markercluster.css', 'mapper.css', 'leaflet', 'markercluster', 'mapper',
+     'mapper.panel', 'mapper.basemap']
     >>> "data:image/png;base64," in core_assets()[0].text
     True
     """
@@ -170,6 +175,8 @@ def core_assets() -> tuple[Asset, ...]:
         _js("leaflet", leaflet / "leaflet.js", leaflet_notice),
         _js("markercluster", cluster / "leaflet.markercluster.js", cluster_notice),
         _js("mapper", WEBMAP_STATIC / "mapper.js", mapper_notice),
+        _js("mapper.panel", WEBMAP_STATIC / "panel.js", mapper_notice),
+        _js("mapper.basemap", WEBMAP_STATIC / "basemap.js", mapper_notice),
     )
 
 

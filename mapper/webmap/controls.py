@@ -1,24 +1,27 @@
-"""The page around the map: header, legend, date slider, place search, feed, export, full screen.
+"""The page around the map: header, side panel (time, filters, search, export, list), legend.
 
 Each is a :class:`branca.element.MacroElement` with a class-level template.
-Report text never enters these templates: they hold our own labels (escaped
-with ``|e`` where they come from data, such as type names) and the element ids
-that ``static/webmap/mapper.js`` binds to.
+Report text never enters these templates as markup: they hold our own labels,
+values from the data escaped with ``|e`` (type, actor and country names) and
+the element ids that ``static/webmap/*.js`` binds to.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from mapper.webmap.layers import IncidentLayer, stable_id
 from mapper.webmap.template import SafeRender, Template
 
 __all__ = [
-    "Fullscreen",
+    "FitView",
     "Header",
     "Legend",
+    "MapButtons",
     "Sidebar",
+    "TimeAxis",
     "TypePalette",
 ]
 
@@ -73,10 +76,13 @@ class TypePalette(SafeRender):
 class Header(SafeRender):
     """The bar above the map: title, counts of reports and incidents, date range, shown count.
 
+    The date range and the incident count are those of current incidents;
+    historical (background) mentions are counted apart.
+
     Examples
     --------
     >>> h = Header(IncidentLayer({}, [], []), title="<x>", reports=2, incidents=5,
-    ...            first="2020-09-27", last="2020-09-28")
+    ...            first="2020-09-27", last="2020-09-28", background=1)
     >>> h.get_name()
     'mapper_header'
     """
@@ -90,18 +96,22 @@ class Header(SafeRender):
     {{ this.incidents }} incident{{ "" if this.incidents == 1 else "s" }}
     {%- if this.first %} · {{ this.first|e }}
     {%- if this.last != this.first %} – {{ this.last|e }}{% endif %}{% endif %}
+    {%- if this.background %} · {{ this.background }} background mention
+    {{- "" if this.background == 1 else "s" }} (historical){% endif %}
     {%- if this.unmapped %} · {{ this.unmapped }} without a place (not on the map){% endif %}</span>
-  <span class="mapper-count" id="mapper-count" aria-live="polite"></span>
+  <span class="mapper-count"><span id="mapper-count" aria-live="polite"></span>
+    <span class="mapper-why" id="mapper-why"></span></span>
 </header>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-{{ this.view.get_name() }}.bindCount("mapper-count");
+{{ this.view.get_name() }}.bindCount("mapper-count", "mapper-why");
         {% endmacro %}
         """
     )
 
     def __init__(self, view: IncidentLayer, *, title: str, reports: int, incidents: int,
-                 first: str | None, last: str | None, unmapped: int = 0) -> None:
+                 first: str | None, last: str | None, unmapped: int = 0,
+                 background: int = 0) -> None:
         super().__init__()
         stable_id(self, "header")
         self.view = view
@@ -111,89 +121,250 @@ class Header(SafeRender):
         self.first = first
         self.last = last
         self.unmapped = int(unmapped)
+        self.background = int(background)
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """The time slider's axis: the current incidents' dates, in days.
+
+    Attributes
+    ----------
+    first, last : str or None
+        First and last ``YYYY-MM-DD`` of current (non-background) incidents.
+    days : int
+        Days from ``first`` to ``last``; 0 for one date (the page shows no slider).
+    undated : int
+        Current incidents without a date.
+
+    Examples
+    --------
+    >>> TimeAxis.of(["2020-09-29", "2020-09-27", None, "bad"]).days
+    2
+    >>> TimeAxis.of([None]).first is None
+    True
+    """
+
+    first: str | None
+    last: str | None
+    days: int
+    undated: int
+
+    @classmethod
+    def of(cls, dates: list[str | None]) -> TimeAxis:
+        """Return the axis of these event dates (unparseable ones count as undated)."""
+        import datetime as dt
+
+        parsed = []
+        undated = 0
+        for d in dates:
+            try:
+                parsed.append(dt.date.fromisoformat(str(d)[:10]) if d else None)
+            except ValueError:
+                parsed.append(None)
+            undated += parsed[-1] is None
+        known = sorted(p for p in parsed if p is not None)
+        if not known:
+            return cls(None, None, 0, undated)
+        return cls(known[0].isoformat(), known[-1].isoformat(), (known[-1] - known[0]).days,
+                   undated)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter panel offers, counted over all incidents (most frequent first).
+
+    Examples
+    --------
+    >>> FilterChoices(statuses=[("fact", 2)]).statuses
+    [('fact', 2)]
+    """
+
+    statuses: list[tuple[str, int]] = field(default_factory=list)
+    actors: list[tuple[str, int]] = field(default_factory=list)
+    countries: list[tuple[str, int]] = field(default_factory=list)
+    max_fatalities: int = 0
+
+
+_TIME = Template(
+    """
+  <section class="mapper-box" id="mapper-time">
+    <h2>Time</h2>
+    {%- if this.axis.days > 0 %}
+    <div class="mapper-hist" id="mapper-hist" aria-hidden="true"></div>
+    <div class="mapper-range">
+      <div class="mapper-range-track"></div>
+      <div class="mapper-range-fill" id="mapper-range-fill"></div>
+      <input type="range" id="mapper-date-from" aria-label="From date"
+             min="0" max="{{ this.axis.days }}" value="0" step="1">
+      <input type="range" id="mapper-date-to" aria-label="To date"
+             min="0" max="{{ this.axis.days }}" value="{{ this.axis.days }}" step="1">
+    </div>
+    <div class="mapper-range-labels">
+      <output id="mapper-date-from-label">{{ this.axis.first|e }}</output>
+      <span id="mapper-date-span" class="mapper-muted"></span>
+      <output id="mapper-date-to-label">{{ this.axis.last|e }}</output></div>
+    <div class="mapper-time-actions">
+      <button type="button" class="mapper-action" id="mapper-play"
+              aria-pressed="false">▶ Play by day</button>
+      <button type="button" class="mapper-action" id="mapper-date-all">Whole period</button>
+    </div>
+    {%- elif this.axis.first %}
+    <p class="mapper-muted">All dated incidents are from {{ this.axis.first|e }}:
+      no time filter needed.</p>
+    {%- else %}
+    <p class="mapper-muted">No incident has a date.</p>
+    {%- endif %}
+    {%- if this.axis.undated %}
+    <label class="mapper-check"><input type="checkbox" id="mapper-undated" checked>
+      Show undated incidents ({{ this.axis.undated }})</label>
+    {%- endif %}
+    <p class="mapper-note">Background (historical) mentions are not filtered by date.</p>
+  </section>
+"""
+)
+
+_FILTERS = Template(
+    """
+  <section class="mapper-box" id="mapper-filters">
+    <h2>Filters</h2>
+    <fieldset class="mapper-status-filter"><legend>Status</legend>
+      {%- for key, label in (("fact", "Reported as fact"), ("claim", "Claim"),
+                             ("disputed", "Disputed claim")) %}
+      <label class="mapper-check"><input type="checkbox" data-status="{{ key }}" checked>
+        <span class="mapper-mk mapper-tn mapper-{{ key }}"></span>
+        {{- " " ~ label }} ({{ this.counts.get(key, 0) }})</label>
+      {%- endfor %}
+    </fieldset>
+    <label class="mapper-field">Actor
+      <input type="search" id="mapper-actor" list="mapper-actors" placeholder="Any actor"
+             autocomplete="off"></label>
+    <datalist id="mapper-actors">
+    {%- for name, n in this.choices.actors %}
+      <option value="{{ name|e }}">{{ n }}</option>
+    {%- endfor %}
+    </datalist>
+    <label class="mapper-field">Fatalities at least
+      <input type="number" id="mapper-fatal" min="0" max="{{ this.choices.max_fatalities }}"
+             value="0" step="1" inputmode="numeric"></label>
+    {%- if this.choices.countries|length > 1 %}
+    <label class="mapper-field">Country
+      <select id="mapper-country"><option value="">All countries</option>
+      {%- for name, n in this.choices.countries %}
+        <option value="{{ name|e }}">{{ name|e }} ({{ n }})</option>
+      {%- endfor %}
+      </select></label>
+    {%- endif %}
+    <button type="button" class="mapper-action" id="mapper-reset">Reset all filters</button>
+  </section>
+"""
+)
+
+_REST = Template(
+    """
+  <section class="mapper-box">
+    <h2><label for="mapper-search">Find a place</label></h2>
+    <input type="search" id="mapper-search" placeholder="Town, village, region…"
+           autocomplete="off" aria-describedby="mapper-search-status">
+    <ul class="mapper-search-results" id="mapper-search-results" role="listbox"
+        aria-label="Places found"></ul>
+    <div class="mapper-search-status" id="mapper-search-status" aria-live="polite"></div>
+  </section>
+  <section class="mapper-box">
+    <h2>Save shown incidents</h2>
+    <button type="button" class="mapper-action" id="mapper-export">GeoJSON</button>
+    <button type="button" class="mapper-action" id="mapper-export-csv">CSV</button>
+  </section>
+  <section class="mapper-box mapper-feed-box">
+    <h2>Incidents <select id="mapper-sort" aria-label="Order of the list">
+      <option value="newest">newest first</option>
+      <option value="oldest">oldest first</option></select></h2>
+    <div class="mapper-feed-empty" id="mapper-feed-empty" hidden></div>
+    <ol class="mapper-feed" id="mapper-feed"></ol>
+    <button type="button" class="mapper-action" id="mapper-feed-more" hidden>Show more</button>
+  </section>
+"""
+)
 
 
 class Sidebar(SafeRender):
-    """The side panel: date-range slider, place search, GeoJSON export and the incident feed.
+    """The side panel: layers, time slider, filters, place search, export and the incident list.
+
+    On a phone it becomes a bottom sheet under the map, opened by its handle.
 
     Parameters
     ----------
     view : IncidentLayer
-    dates : list of str
-        Sorted distinct dates; the slider moves over them.
-    filename : str
-        Name of the saved GeoJSON file.
-    places : list of dict
-        Extra searchable places ``{"name", "lat", "lon"}`` (theatre towns).
+    axis : TimeAxis
+        The time slider's axis (no slider for one date).
+    choices : FilterChoices, optional
+        Options of the filter panel.
+    places : list, optional
+        Unused (kept for compatibility): search places come from the basemap and theatre.
+    theatre : TheatreLayer, optional
+        Its names and aliases join the place search.
+    basemap : BasemapLayer, optional
+        Its gazetteer places join the place search.
 
     Examples
     --------
-    >>> Sidebar(IncidentLayer({}, [], []), dates=[], filename="x.geojson").get_name()
+    >>> Sidebar(IncidentLayer({}, [], []), axis=TimeAxis.of([])).get_name()
     'mapper_sidebar'
     """
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-<aside class="mapper-side" aria-label="Filters and incident list">
+<aside class="mapper-side" id="mapper-side" aria-label="Filters and incident list">
+  <button type="button" class="mapper-sheet-handle" id="mapper-sheet-handle"
+          aria-controls="mapper-side-body" aria-expanded="false">
+    <span class="mapper-sheet-grip"></span><span id="mapper-sheet-label">Filters and list</span>
+  </button>
+  <div class="mapper-side-body" id="mapper-side-body">
   <section class="mapper-box mapper-layers" id="mapper-layers">
-    <h2>Layers</h2>
+    <h2>Event types and layers</h2>
   </section>
-  <section class="mapper-box" id="mapper-dates">
-    <h2>Dates</h2>
-    {%- if this.dates %}
-    <div class="mapper-range-labels">
-      <output id="mapper-date-from-label">{{ this.dates[0]|e }}</output>
-      <output id="mapper-date-to-label">{{ this.dates[-1]|e }}</output></div>
-    <input type="range" id="mapper-date-from" aria-label="From date"
-           min="0" max="{{ this.dates|length - 1 }}" value="0" step="1">
-    <input type="range" id="mapper-date-to" aria-label="To date"
-           min="0" max="{{ this.dates|length - 1 }}" value="{{ this.dates|length - 1 }}" step="1">
-    {%- else %}
-    <p>No dated incidents.</p>
-    {%- endif %}
-  </section>
-  <section class="mapper-box">
-    <h2><label for="mapper-search">Find a place</label></h2>
-    <input type="search" id="mapper-search" list="mapper-places"
-           placeholder="Town, village, region…" autocomplete="off">
-    <datalist id="mapper-places"></datalist>
-    <div class="mapper-search-status" id="mapper-search-status" aria-live="polite"></div>
-  </section>
-  <section class="mapper-box">
-    <button type="button" class="mapper-action" id="mapper-export">
-      Save shown incidents as GeoJSON</button>
-  </section>
-  <section class="mapper-box">
-    <h2>Incidents by date</h2>
-    <ol class="mapper-feed" id="mapper-feed"></ol>
-    <button type="button" class="mapper-action" id="mapper-feed-more" hidden>Show more</button>
-  </section>
+{{ this.section_html() }}
+  </div>
 </aside>
         {% endmacro %}
         {% macro script(this, kwargs) %}
-{{ this.view.get_name() }}.bindDates("mapper-date-from", "mapper-date-to",
-  "mapper-date-from-label", "mapper-date-to-label");
-{{ this.view.get_name() }}.bindSearch("mapper-search", "mapper-places", "mapper-search-status",
-  {%- if this.theatre %} {{ this.theatre.get_name() }}.mapperPlaces{% else %} []{% endif %});
-{{ this.view.get_name() }}.bindExport("mapper-export", {{ this.filename|tojson }});
-{{ this.view.get_name() }}.bindFeed("mapper-feed", "mapper-feed-more");
+{%- set v = this.view.get_name() %}
+{{ v }}.bindSheet("mapper-side", "mapper-sheet-handle", "mapper-sheet-label");
+{{ v }}.bindTime({{ this.time_options|tojson }});
+{{ v }}.bindFilters("mapper-filters");
+{{ v }}.bindSearch("mapper-search", "mapper-search-results", "mapper-search-status",
+  [{%- if this.theatre %}{{ this.theatre.get_name() }}.mapperPlaces{% endif %}
+  {%- if this.theatre and this.basemap %}, {% endif %}
+  {%- if this.basemap %}{{ this.basemap.get_name() }}.mapperPlaces{% endif %}]);
+{{ v }}.bindExport("mapper-export", "mapper-export-csv");
+{{ v }}.bindFeed("mapper-feed", "mapper-feed-more", "mapper-sort", "mapper-feed-empty");
         {% endmacro %}
         """
     )
 
-    def __init__(self, view: IncidentLayer, *, dates: list[str], filename: str,
-                 theatre: Any = None) -> None:
+    def __init__(self, view: IncidentLayer, *, axis: TimeAxis,
+                 choices: FilterChoices | None = None, theatre: Any = None,
+                 basemap: Any = None, **_: Any) -> None:
         super().__init__()
         stable_id(self, "sidebar")
         self.view = view
-        self.dates = list(dates)
-        self.filename = filename
+        self.axis = axis
+        self.choices = choices or FilterChoices()
+        self.counts = dict(self.choices.statuses)
         self.theatre = theatre
+        self.basemap = basemap
+        self.time_options = {"first": axis.first, "days": axis.days, "undated": axis.undated}
+
+    def section_html(self) -> str:
+        """Return the time, filter, search, export and list sections (rendered once)."""
+        return "".join(t.render(this=self) for t in (_TIME, _FILTERS, _REST))
 
 
 class Legend(SafeRender):
-    """The legend, a Leaflet control: type colours, status symbols, precision, theatre lines.
+    """The legend, a Leaflet control: type colours, status symbols, precision, theatre, heat.
+
+    It starts folded on a small screen, so the map stays visible.
 
     Examples
     --------
@@ -234,6 +405,12 @@ class Legend(SafeRender):
     <li><span class="mapper-region"></span>Theatre region</li>
     {%- endif %}
   </ul>
+  <div class="mapper-heat-legend" id="mapper-heat-legend" hidden>
+    <h3>Heatmap</h3>
+    <div class="mapper-heat-bar"></div>
+    <div class="mapper-heat-scale"><span>1</span><span id="mapper-heat-max"></span></div>
+    <p id="mapper-heat-note"></p>
+  </div>
 </details>
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -253,26 +430,27 @@ Mapper.domControl("mapper-legend", "bottomleft").addTo({{ this.view._parent.get_
         self.theatre = theatre
 
 
-class Fullscreen(SafeRender):
-    """A full-screen button under the zoom buttons.
+class MapButtons(SafeRender):
+    """Buttons under the zoom buttons: fit the map to the shown incidents, and full screen.
 
     Examples
     --------
-    >>> Fullscreen().get_name()
-    'mapper_fullscreen'
+    >>> MapButtons(IncidentLayer({}, [], [])).get_name()
+    'mapper_buttons'
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-Mapper.fullscreenControl("topleft").addTo({{ this._parent.get_name() }});
+Mapper.mapButtons({{ this.view._parent.get_name() }}, {{ this.view.get_name() }}, "topleft");
         {% endmacro %}
         """
     )
 
-    def __init__(self) -> None:
+    def __init__(self, view: IncidentLayer) -> None:
         super().__init__()
-        stable_id(self, "fullscreen")
+        stable_id(self, "buttons")
+        self.view = view
 
 
 class FitView(SafeRender):

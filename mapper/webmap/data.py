@@ -35,8 +35,11 @@ STRING_PROPERTIES = frozenset({
 })
 _INT_PROPERTIES = frozenset({"time_precision", "geo_precision", "fatalities", "injuries"})
 _BOOL_PROPERTIES = frozenset({"disputed", "background"})
-# Written by mapper.export as the ACLED-style representative point; the map derives its own.
+# Sources are packed apart; latitude/longitude (mapper.export's representative point) are
+# kept only where they differ from the map's own point, which export writes back otherwise.
 _DERIVED = frozenset({"latitude", "longitude", "sources"})
+#: Per-report fields a source may carry (from mapper.reports.Report), shown in popups.
+REPORT_FIELDS = ("title", "published", "url")
 _DIGITS = 5  # ~1 m: more would only grow the file
 
 
@@ -220,10 +223,48 @@ def _sources(value: Any) -> list[dict[str, Any]]:
         except ValueError:
             value = [{"report": None, "quote": value, "start": None, "end": None}]
     value = _clean(value) or []
+    if isinstance(value, Mapping):
+        value = [value]
     out = []
-    for src in value:
+    for src in value if isinstance(value, list) else []:
         if isinstance(src, Mapping):
-            out.append({k: src.get(k) for k in ("report", "quote", "start", "end")})
+            out.append({k: src.get(k) for k in ("report", "quote", "start", "end", *REPORT_FIELDS)})
+    return out
+
+
+def _columns(features: list[Mapping[str, Any]]) -> list[str]:
+    """Property names in the order the input gives them (first seen first), plus lat/lon.
+
+    ``latitude``/``longitude`` (what ``mapper extract`` writes) are added after
+    ``country`` when the input lacks them, so an export always has a point.
+    """
+    seen: dict[str, None] = {}
+    for feat in features:
+        for key in feat.get("properties") or {}:
+            seen.setdefault(str(key), None)
+    cols = list(seen)
+    for name in ("latitude", "longitude"):
+        if name not in seen:
+            at = cols.index("longitude") if name == "latitude" and "longitude" in cols else None
+            if at is None and "country" in cols:
+                at = cols.index("country") + 1 + (name == "longitude")
+            cols.insert(len(cols) if at is None else min(at, len(cols)), name)
+    return cols
+
+
+def _point_props(props: Mapping[str, Any], lat: float, lon: float) -> dict[str, Any]:
+    """Return the input's latitude/longitude where they differ from the map's point."""
+    out = {}
+    for name, mine in (("latitude", lat), ("longitude", lon)):
+        value = _scalar(props.get(name))
+        if value is None:
+            continue
+        try:
+            same = round(float(value), _DIGITS) == round(mine, _DIGITS)
+        except (TypeError, ValueError):
+            same = False
+        if not same:
+            out[name] = _clean(value)
     return out
 
 
@@ -237,6 +278,11 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     geometry when it is not a point, and any extra properties. Features without
     a usable geometry are left out and counted in ``unmapped``.
 
+    ``export_columns`` lists the input's property names in their own order
+    (so a saved file has every column ``mapper extract`` wrote), and
+    ``reports`` the :data:`REPORT_FIELDS` of each cited report as
+    ``[report, title, published, url]`` string indexes.
+
     Parameters
     ----------
     features : iterable of GeoJSON Feature dicts
@@ -244,7 +290,7 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``{"columns", "strings", "rows", "unmapped"}``.
+        ``{"columns", "strings", "rows", "unmapped", "export_columns", "reports"}``.
 
     Examples
     --------
@@ -257,7 +303,10 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     (['b', 'Battles', 'r.txt', 'q'], 1)
     >>> p["rows"][0][:4], p["rows"][0][17:]
     ([0, None, None, 1], [39.82, 46.75, [2, 3, 0, 1], None, None])
+    >>> p["export_columns"]
+    ['id', 'event_type', 'notes', 'sources', 'latitude', 'longitude']
     """
+    features = list(features)
     strings: dict[str, int] = {}
 
     def ref(value: Any) -> int | None:
@@ -283,6 +332,7 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         prepared.append((key, props, geometry, point))
     prepared.sort(key=lambda item: item[0])
 
+    reports: dict[int, list[Any]] = {}
     rows = []
     for _, props, geometry, (lat, lon) in prepared:
         row: list[Any] = []
@@ -301,11 +351,16 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         row.append(round(lon, _DIGITS))
         flat: list[Any] = []
         for src in _sources(props.get("sources")):
-            flat += [ref(src["report"]), ref(src["quote"]), src["start"], src["end"]]
+            report = ref(src["report"])
+            flat += [report, ref(src["quote"]), src["start"], src["end"]]
+            meta = [src.get(k) for k in REPORT_FIELDS]
+            if report is not None and any(m is not None for m in meta) and report not in reports:
+                reports[report] = [report, *(ref(m) for m in meta)]
         row.append(flat)
         row.append(None if geometry["type"] == "Point" else _round_geometry(geometry))
         extra = {str(k): _clean(v) for k, v in props.items()
                  if k not in PROPERTIES and k not in _DERIVED}
+        extra.update(_point_props(props, lat, lon))
         row.append(extra or None)
         rows.append(row)
     return {
@@ -313,4 +368,6 @@ def encode(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         "strings": list(strings),
         "rows": rows,
         "unmapped": unmapped,
+        "export_columns": _columns(features),
+        "reports": [reports[k] for k in sorted(reports)],
     }

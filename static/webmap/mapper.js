@@ -1,20 +1,25 @@
 /*
- * mapper: the offline incident map's own behaviour (MIT, part of mapper).
+ * mapper: the offline incident map's incidents, filters, popups and fly-to (MIT, part of mapper).
  *
  * Python (mapper/webmap) embeds the incidents as one compact payload and calls
- * the functions below from folium MacroElement templates. Every string taken
- * from a report reaches the page through textContent or an attribute, never as
- * HTML, so a quote holding markup shows as text and runs nothing.
+ * the functions below from folium MacroElement templates; panel.js binds the
+ * side panel and basemap.js draws the basemap. Every string taken from a report
+ * reaches the page through textContent or an attribute, never as HTML, so a
+ * quote holding markup shows as text and runs nothing.
  */
 (function (root) {
   'use strict';
   var L = root.L;
 
-  var TIME_PRECISION = {1: 'exact day', 2: 'within a week', 3: 'within a month or vaguer'};
-  var GEO_PRECISION = {1: 'the named place itself', 2: 'near the place or part of a region',
-    3: 'only a larger region is known'};
-  var FEED_PAGE = 200;
-  var LIVE_FILTER_MAX = 3000;  // filter on every slider step up to this many incidents
+  var DAY_MS = 86400000;
+  var TIME_FLAG = {2: '± a week', 3: '± a month or more'};
+  var GEO_FLAG = {2: 'near the place, or somewhere in it', 3: 'only the larger region is known'};
+  // A point incident is framed at a zoom that shows its surroundings: a town, an area, a region.
+  var FOCUS_ZOOM = {1: 11, 2: 9, 3: 7};
+  var STATUSES = ['fact', 'claim', 'disputed'];
+  var BATCH = 300;  // marker changes above which the clusters are rebuilt off the map
+  var FOLD = {'ə': 'a', 'ı': 'i', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'æ': 'ae',
+    'œ': 'oe', 'ß': 'ss', 'ʼ': "'", '’': "'", '‘': "'", 'ʻ': "'", '`': "'", '–': '-', '—': '-'};
 
   function el(tag, className, text) {
     var e = document.createElement(tag);
@@ -25,14 +30,37 @@
 
   function byId(id) { return document.getElementById(id); }
 
+  // Case- and accent-insensitive key of a name ("Şuşa" and "susa", "Bogotá" and "bogota").
+  function fold(s) {
+    s = String(s === null || s === undefined ? '' : s).toLowerCase();
+    s = s.replace(/[əıøłđðþæœßʼ’‘ʻ`–—]/g, function (c) { return FOLD[c]; });
+    if (s.normalize) { s = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''); }
+    return s.replace(/\s+/g, ' ').trim();
+  }
+
+  function dayOf(date) {
+    if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) { return null; }
+    var t = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
+    return isNaN(t) ? null : Math.round(t / DAY_MS);
+  }
+
+  function dateOf(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
+
   // The legend and layer name of an incident's type (an untyped incident is "Unknown").
   function typeKey(p) { return p.event_type || 'Unknown'; }
+
+  // Only web links are followed; anything else (javascript:, data:) stays text.
+  function safeUrl(url) { return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null; }
 
   // ---- the payload -------------------------------------------------------
   function decode(payload) {
     var cols = payload.columns, strings = payload.strings, rows = payload.rows;
-    var refs = {};
+    var refs = {}, meta = {};
     (payload.string_columns || []).forEach(function (c) { refs[c] = true; });
+    var str = function (i) { return i === null || i === undefined ? null : strings[i]; };
+    (payload.reports || []).forEach(function (r) {
+      meta[r[0]] = {title: str(r[1]), published: str(r[2]), url: str(r[3])};
+    });
     var n = cols.length, items = new Array(rows.length);
     for (var r = 0; r < rows.length; r++) {
       var row = rows[r], p = {};
@@ -44,13 +72,15 @@
       p.background = !!p.background;
       var flat = row[n + 2] || [], sources = [];
       for (var k = 0; k + 3 < flat.length; k += 4) {
-        sources.push({report: flat[k] === null ? null : strings[flat[k]],
-          quote: flat[k + 1] === null ? null : strings[flat[k + 1]],
-          start: flat[k + 2], end: flat[k + 3]});
+        var m = meta[flat[k]] || {};
+        sources.push({report: str(flat[k]), quote: str(flat[k + 1]), start: flat[k + 2], end: flat[k + 3],
+          title: m.title || null, published: m.published || null, url: m.url || null});
       }
       items[r] = {i: r, p: p, lat: row[n], lon: row[n + 1], sources: sources,
-        geometry: row[n + 3], extra: row[n + 4],
-        status: p.disputed ? 'disputed' : (p.claimed_by ? 'claim' : 'fact')};
+        geometry: row[n + 3], extra: row[n + 4], day: dayOf(p.event_date),
+        status: p.disputed ? 'disputed' : (p.claimed_by ? 'claim' : 'fact'),
+        actors: null,  // folded on first use by the actor filter
+        weight: (p.fatalities > 0 ? p.fatalities : 0) + 1};
     }
     return items;
   }
@@ -67,23 +97,13 @@
     return new Response(stream).text().then(JSON.parse);
   }
 
-  function toFeature(item) {
-    var props = {}, k;
-    for (k in item.p) { if (Object.prototype.hasOwnProperty.call(item.p, k)) { props[k] = item.p[k]; } }
-    if (item.extra) {
-      for (k in item.extra) { if (Object.prototype.hasOwnProperty.call(item.extra, k)) { props[k] = item.extra[k]; } }
-    }
-    props.sources = item.sources;
-    return {type: 'Feature', id: item.p.id,
-      geometry: item.geometry || {type: 'Point', coordinates: [item.lon, item.lat]},
-      properties: props};
-  }
-
   // ---- popups --------------------------------------------------------------
-  function row(dl, label, value) {
+  function row(dl, label, value, flag) {
     if (value === null || value === undefined || value === '') { return; }
     dl.appendChild(el('dt', null, label));
-    dl.appendChild(el('dd', null, value));
+    var dd = el('dd', null, value);
+    if (flag) { dd.appendChild(el('span', 'mapper-flag', flag)); }
+    dl.appendChild(dd);
   }
 
   function statusText(p) {
@@ -95,8 +115,72 @@
     return 'Reported as fact';
   }
 
+  // The place once: "Iraq", not "Iraq, Iraq"; "Bogotá, Colombia".
+  function placeText(p) {
+    var loc = p.location || '', country = p.country || '';
+    if (!country || fold(loc).indexOf(fold(country)) !== -1) { return loc || country; }
+    return loc ? loc + ', ' + country : country;
+  }
+
+  // Notes for people: a clause said twice is said once, and the pipeline's own messages
+  // about its inputs (a contradicted metadata date) go to the details row.
+  function tidyNotes(notes) {
+    var out = {text: '', processing: [], uncertain: false};
+    if (!notes) { return out; }
+    var seen = {}, kept = [];
+    String(notes).split(/\.\s+(?=[A-Z])/).forEach(function (sentence) {
+      sentence = sentence.replace(/\.\s*$/, '').trim();
+      if (!sentence) { return; }
+      if (/\bmetadata date\b.*\bcontradicted\b/i.test(sentence)) {
+        out.processing.push(sentence + '.');
+        if (/uncertain/i.test(sentence)) { out.uncertain = true; }
+        return;
+      }
+      var clauses = sentence.split(/;\s*/).filter(function (c) {
+        var key = fold(c);
+        if (!key || seen[key]) { return false; }
+        seen[key] = true;
+        return true;
+      });
+      if (clauses.length) { kept.push(clauses.join('; ') + '.'); }
+    });
+    out.text = kept.join(' ');
+    return out;
+  }
+
+  function dateFlag(p, notes) {
+    if (!p.event_date) { return null; }
+    var flags = [];
+    if (TIME_FLAG[p.time_precision]) { flags.push(TIME_FLAG[p.time_precision]); }
+    if (notes.uncertain) { flags.push('date uncertain'); }
+    return flags.length ? flags.join(', ') : null;
+  }
+
+  function sourceItem(s) {
+    var li = el('li');
+    if (s.title || s.url) {
+      var head = el('div', 'mapper-source-title');
+      var url = safeUrl(s.url);
+      if (url) {
+        var a = el('a', null, s.title || url);
+        a.href = url;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        head.appendChild(a);
+      } else {
+        head.appendChild(el('span', null, s.title));
+      }
+      if (s.published) { head.appendChild(el('span', 'mapper-muted', ' · ' + s.published)); }
+      li.appendChild(head);
+    }
+    li.appendChild(el('blockquote', 'mapper-quote', s.quote));
+    li.appendChild(el('cite', null, (s.published && !s.title && !s.url ? s.published + ' · ' : '') +
+      (s.report || 'unknown report')));
+    return li;
+  }
+
   function popupContent(view, item) {
-    var p = item.p;
+    var p = item.p, notes = tidyNotes(p.notes);
     var box = el('div', 'mapper-popup');
     var head = el('div', 'mapper-popup-head');
     head.appendChild(el('span', 'mapper-swatch mapper-t' + view.typeIndex(typeKey(p))));
@@ -106,28 +190,32 @@
     box.appendChild(el('div', 'mapper-status mapper-' + item.status, statusText(p)));
     if (p.background) { box.appendChild(el('div', 'mapper-status mapper-bgnote', 'Background: a historical mention, not a current incident')); }
     var dl = el('dl', 'mapper-facts');
-    row(dl, 'Date', p.event_date ? p.event_date + ' (' + (TIME_PRECISION[p.time_precision] || 'precision unknown') + ')' : 'unknown');
-    row(dl, 'Place', [p.location, p.country].filter(Boolean).join(', '));
-    row(dl, 'Geo precision', p.geo_precision ? p.geo_precision + ': ' + (GEO_PRECISION[p.geo_precision] || '') : null);
+    row(dl, 'Date', p.event_date || 'unknown', dateFlag(p, notes));
+    row(dl, 'Place', placeText(p), GEO_FLAG[p.geo_precision] || null);
     row(dl, 'Actors', [p.actor1, p.actor2].filter(Boolean).join(' vs ') || null);
     row(dl, 'Fatalities', p.fatalities);
     row(dl, 'Injuries', p.injuries);
-    row(dl, 'Notes', p.notes);
-    row(dl, 'ID', p.id);
+    row(dl, 'Notes', notes.text);
     box.appendChild(dl);
     if (item.sources.length) {
       box.appendChild(el('div', 'mapper-sources-head', item.sources.length === 1 ? 'Source' : item.sources.length + ' sources'));
       var ol = el('ol', 'mapper-sources');
-      item.sources.forEach(function (s) {
-        var li = el('li');
-        li.appendChild(el('blockquote', 'mapper-quote', s.quote));
-        var cite = s.report || 'unknown report';
-        if (s.start !== null && s.start !== undefined) { cite += ' [' + s.start + '–' + s.end + ']'; }
-        li.appendChild(el('cite', null, cite));
-        ol.appendChild(li);
-      });
+      item.sources.forEach(function (s) { ol.appendChild(sourceItem(s)); });
       box.appendChild(ol);
     }
+    var details = el('details', 'mapper-details');
+    details.appendChild(el('summary', null, 'Details'));
+    var more = el('dl', 'mapper-facts');
+    row(more, 'ID', p.id);
+    row(more, 'Precision', 'time ' + (p.time_precision || '?') + ', place ' + (p.geo_precision || '?') + ' (ACLED codes)');
+    item.sources.forEach(function (s) {
+      if (s.start !== null && s.start !== undefined) {
+        row(more, 'Passage', (s.report || '?') + ' [' + s.start + '–' + s.end + ']');
+      }
+    });
+    notes.processing.forEach(function (n) { row(more, 'Processing', n); });
+    details.appendChild(more);
+    box.appendChild(details);
     return box;
   }
 
@@ -173,6 +261,11 @@
     onRemove: function () { this._onChange(false); }
   });
 
+  function defaultFilter() {
+    return {type: {}, background: false, lo: null, hi: null, undated: true,
+      status: {fact: true, claim: true, disputed: true}, actor: '', fatal: 0, country: ''};
+  }
+
   function IncidentView(map, payload, options) {
     this.map = map;
     this.options = options;
@@ -181,12 +274,11 @@
     var self = this;
     this.types.forEach(function (t, idx) { self._typeIndex[t.name] = idx; });
     this.dates = options.dates;             // sorted distinct event dates
-    this.lo = 0;
-    this.hi = Math.max(0, this.dates.length - 1);
-    this.showType = {};
-    this.showBackground = false;
+    this.filter = defaultFilter();
     this.visible = [];
+    this.selected = null;
     this._listeners = [];
+    this._selectListeners = [];
     this._icons = {};
     this._scheduled = false;
     this.cluster = L.markerClusterGroup({
@@ -195,7 +287,12 @@
     });
     this.shapes = L.featureGroup();
     // Popups are made on first use: ten thousand unused popups cost start-up time.
-    this.cluster.on('click', function (ev) { self._popup(ev.layer).openPopup(); });
+    this.cluster.on('click', function (ev) { openAt(map, self._popup(ev.layer)); });
+    map.on('popupopen', function (ev) {
+      var marker = ev.popup._source;
+      if (marker && marker.mapperItem) { self.select(marker.mapperItem.i); }
+      avoidControls(map, ev.popup);
+    });
     map.addLayer(this.shapes);
     map.addLayer(this.cluster);
     if (options.attribution && map.attributionControl) {
@@ -203,8 +300,10 @@
     }
     this.items = [];
     this.markers = [];
+    this.exportColumns = [];
     this.ready = loadPayload(payload).then(function (data) {
       self.items = decode(data);
+      self.exportColumns = data.export_columns || data.columns;
       self.markers = self.items.map(function (item) { return self._marker(item); });
       self._loaded = true;
       self.refresh();
@@ -216,10 +315,21 @@
     });
   }
 
+  // Popups fit the map: narrower on a phone, never taller than the map.
+  IncidentView.prototype._popupOptions = function () {
+    // 54 px for the buttons on the left, 12 on the right, 30 for the popup's own margins
+    var size = this.map.getSize();
+    var width = Math.max(160, Math.min(360, size.x - 96));
+    return {maxWidth: width, minWidth: Math.min(240, width), autoPanPaddingTopLeft: L.point(54, 12),
+      autoPanPaddingBottomRight: L.point(12, 24), maxHeight: Math.max(150, Math.min(420, size.y - 130))};
+  };
+
   IncidentView.prototype._popup = function (marker) {
+    var self = this, item = marker.mapperItem;
     if (!marker.getPopup()) {
-      var self = this, item = marker.mapperItem;
-      marker.bindPopup(function () { return popupContent(self, item); }, {maxWidth: 360, minWidth: 240});
+      marker.bindPopup(function () { return popupContent(self, item); }, this._popupOptions());
+    } else {
+      L.setOptions(marker.getPopup(), this._popupOptions());
     }
     return marker;
   };
@@ -239,7 +349,7 @@
     return this._icons[cls];
   };
 
-  IncidentView.prototype._label = function (item) {
+  IncidentView.prototype.label = function (item) {
     var p = item.p;
     return [p.event_date || 'undated', p.event_type, p.location].filter(Boolean).join(' · ');
   };
@@ -248,7 +358,7 @@
     var self = this;
     item.drawn = drawable(item.geometry);
     // zIndexOffset: a single incident stays above (and clickable over) any cluster beside it
-    var marker = L.marker([item.lat, item.lon], {icon: this._icon(item), title: this._label(item),
+    var marker = L.marker([item.lat, item.lon], {icon: this._icon(item), title: this.label(item),
       riseOnHover: true, zIndexOffset: 1000});
     marker.mapperType = this.typeIndex(typeKey(item.p));
     marker.mapperItem = item;
@@ -256,7 +366,7 @@
     if (item.drawn) {
       var color = this.types[marker.mapperType].color;
       item.shape = L.geoJSON(item.drawn, {
-        style: {color: color, weight: 4, opacity: 0.85, fillColor: color, fillOpacity: 0.12,
+        style: {color: color, weight: 4, opacity: 0.85, fillColor: color, fillOpacity: 0.05,
           dashArray: (item.p.geo_precision || 1) > 1 ? '8 6' : null},
         interactive: true
       });
@@ -267,39 +377,74 @@
 
   IncidentView.prototype.typeLayer = function (name) {
     var self = this;
-    this.showType[name] = false;
-    return new Toggle(function (on) { self.showType[name] = on; self.schedule(); });
+    this.filter.type[name] = false;
+    return new Toggle(function (on) { self.filter.type[name] = on; self.schedule(); });
   };
 
   IncidentView.prototype.backgroundLayer = function () {
     var self = this;
-    return new Toggle(function (on) { self.showBackground = on; self.schedule(); });
+    return new Toggle(function (on) { self.filter.background = on; self.schedule(); });
   };
 
+  // ---- the heatmap: weighted by fatalities + 1, its colour scale fitted to each view ----
   IncidentView.prototype.heatLayer = function (options) {
-    var self = this;
+    var self = this, map = this.map;
+    var rescale = function () { self._rescaleHeat(); };
     return new Toggle(function (on) {
+      map.getContainer().classList.toggle('mapper-heat-on', on);
       if (on) {
-        self.heat = L.heatLayer(self._heatPoints(), options).addTo(self.map);
+        self.heat = L.heatLayer(self._heatPoints(), options);
+        map.on('moveend', rescale);
+        self._rescaleHeat();
+        self.heat.addTo(map);
       } else if (self.heat) {
-        self.map.removeLayer(self.heat);
+        map.off('moveend', rescale);
+        map.removeLayer(self.heat);
         self.heat = null;
       }
+      var legend = byId('mapper-heat-legend');
+      if (legend) { legend.hidden = !on; }
     });
   };
 
   IncidentView.prototype._heatPoints = function () {
     var items = this.items;
-    return this.visible.map(function (i) { return [items[i].lat, items[i].lon, 1]; });
+    return this.visible.map(function (i) { return [items[i].lat, items[i].lon, items[i].weight]; });
   };
 
-  IncidentView.prototype.setRange = function (lo, hi) {
-    this.lo = Math.min(lo, hi);
-    this.hi = Math.max(lo, hi);
-    this.schedule();
+  // The colour scale tops out at the 95th percentile of what one cell of the heatmap's own
+  // grid holds in this view, so neither one big event nor ten thousand small ones saturate it.
+  IncidentView.prototype._rescaleHeat = function () {
+    if (!this.heat) { return; }
+    var map = this.map, o = this.heat.options, cell = Math.max(4, ((o.radius || 20) + (o.blur || 15)) / 2);
+    var size = map.getSize(), sums = {}, items = this.items;
+    for (var k = 0; k < this.visible.length; k++) {
+      var it = items[this.visible[k]], pt = map.latLngToContainerPoint([it.lat, it.lon]);
+      if (pt.x < -cell || pt.y < -cell || pt.x > size.x + cell || pt.y > size.y + cell) { continue; }
+      var key = Math.floor(pt.x / cell) + ':' + Math.floor(pt.y / cell);
+      sums[key] = (sums[key] || 0) + it.weight;
+    }
+    var values = Object.keys(sums).map(function (key) { return sums[key]; }).sort(function (a, b) { return a - b; });
+    var top = values.length ? values[Math.min(values.length - 1, Math.floor(values.length * 0.95))] : 1;
+    top = Math.max(2, top);
+    this.heat.setOptions({max: top});
+    var centre = map.getCenter();
+    var km = cell * 40075 * Math.cos(centre.lat * Math.PI / 180) / (256 * Math.pow(2, map.getZoom()));
+    var maxNode = byId('mapper-heat-max'), note = byId('mapper-heat-note');
+    if (maxNode) { maxNode.textContent = '≥ ' + top; }
+    if (note) {
+      note.textContent = 'Fatalities + 1 per cell of about ' + (km < 10 ? km.toFixed(1) : Math.round(km)) +
+        ' km, summed over the shown incidents; the scale is refitted at each zoom.';
+    }
   };
 
   IncidentView.prototype.onFilter = function (fn) { this._listeners.push(fn); };
+  IncidentView.prototype.onSelect = function (fn) { this._selectListeners.push(fn); };
+
+  IncidentView.prototype.select = function (i) {
+    this.selected = i;
+    for (var k = 0; k < this._selectListeners.length; k++) { this._selectListeners[k](i); }
+  };
 
   // Coalesce many changes (every layer added at start-up) into one refresh.
   IncidentView.prototype.schedule = function () {
@@ -309,22 +454,64 @@
     Promise.resolve().then(function () { self._scheduled = false; if (self._loaded) { self.refresh(); } });
   };
 
-  IncidentView.prototype._passes = function (item) {
-    var p = item.p;
-    if (!this.showType[typeKey(p)]) { return false; }
-    if (p.background && !this.showBackground) { return false; }
-    var full = this.lo === 0 && this.hi === this.dates.length - 1;
-    if (!p.event_date) { return full || this.dates.length === 0; }
-    return p.event_date >= this.dates[this.lo] && p.event_date <= this.dates[this.hi];
+  IncidentView.prototype.setFilter = function (changes) {
+    for (var k in changes) { if (Object.prototype.hasOwnProperty.call(changes, k)) { this.filter[k] = changes[k]; } }
+    this.schedule();
+  };
+
+  // Each filter as a test; ``failing(item)`` names the first one an incident fails.
+  var TESTS = [
+    ['type', 'type', function (f, it) { return !!f.type[typeKey(it.p)]; }],
+    ['background', 'background layer off', function (f, it) { return !it.p.background || f.background; }],
+    ['dates', 'date range', function (f, it) {
+      return it.p.background || it.day === null || ((f.lo === null || it.day >= f.lo) && (f.hi === null || it.day <= f.hi));
+    }],
+    ['undated', 'undated off', function (f, it) { return it.p.background || it.day !== null || f.undated; }],
+    ['status', 'status', function (f, it) { return !!f.status[it.status]; }],
+    ['actor', 'actor', function (f, it) {
+      if (!f.actor) { return true; }
+      if (it.actors === null) { it.actors = fold([it.p.actor1, it.p.actor2].filter(Boolean).join(' | ')); }
+      return it.actors.indexOf(f.actor) !== -1;
+    }],
+    ['fatal', 'fatalities', function (f, it) { return !f.fatal || (it.p.fatalities || 0) >= f.fatal; }],
+    ['country', 'country', function (f, it) { return !f.country || it.p.country === f.country; }]
+  ];
+
+  // The filters an incident fails, one bit a test (0: it is shown).
+  IncidentView.prototype.failing = function (item) {
+    var mask = 0;
+    for (var k = 0; k < TESTS.length; k++) { if (!TESTS[k][2](this.filter, item)) { mask |= 1 << k; } }
+    return mask;
+  };
+
+  IncidentView.prototype.passes = function (item) { return this.failing(item) === 0; };
+
+  // Whether an incident passes every filter but those named in ``skip`` ({dates: true}),
+  // read from the last refresh.
+  IncidentView.prototype.passesExcept = function (item, skip) {
+    var mask = this._masks ? this._masks[item.i] : this.failing(item);
+    for (var k = 0; k < TESTS.length; k++) { if (skip[TESTS[k][0]]) { mask &= ~(1 << k); } }
+    return mask === 0;
+  };
+
+  // How many incidents each filter hides on its own: [[label, n], ...], biggest first.
+  IncidentView.prototype.explain = function () {
+    var counts = this._hidden || TESTS.map(function () { return 0; });
+    return TESTS.map(function (t, k) { return [t[1], counts[k], t[0]]; })
+      .filter(function (e) { return e[1] > 0; })
+      .sort(function (a, b) { return b[1] - a[1]; });
   };
 
   // Show the markers that pass the filters. A small change (one day on the slider, one
   // type) adds and removes only the difference; a big one rebuilds the clusters at once.
   IncidentView.prototype.refresh = function () {
     var vis = [], add = [], remove = [], shown = this._shown || [];
-    var now = new Array(this.items.length);
+    var now = new Array(this.items.length), masks = new Uint8Array(this.items.length);
+    var hidden = TESTS.map(function () { return 0; });
     for (var i = 0; i < this.items.length; i++) {
-      var item = this.items[i], on = this._passes(item);
+      var item = this.items[i], mask = this.failing(item), on = mask === 0;
+      masks[i] = mask;
+      for (var b = 0; mask; b++, mask >>= 1) { if (mask & 1) { hidden[b]++; } }
       now[i] = on;
       if (on) { vis.push(i); }
       if (on && !shown[i]) { add.push(i); } else if (!on && shown[i]) { remove.push(i); }
@@ -333,323 +520,227 @@
       }
     }
     var markers = this.markers, pick = function (idx) { return markers[idx]; };
-    if (add.length + remove.length > vis.length / 2) {
-      this.cluster.clearLayers();
-      this.cluster.addLayers(vis.map(pick), true);
+    var cluster = this.cluster, map = this.map, changes = add.length + remove.length;
+    // Many changes go faster with the clusters off the map: no marker leaves the page one by one.
+    var lift = changes > BATCH && map.hasLayer(cluster);
+    if (lift) { map.removeLayer(cluster); }
+    if (changes > vis.length / 2) {
+      cluster.clearLayers();
+      cluster.addLayers(vis.map(pick), true);
     } else {
-      if (remove.length) { this.cluster.removeLayers(remove.map(pick)); }
-      if (add.length) { this.cluster.addLayers(add.map(pick), true); }
+      if (remove.length) { cluster.removeLayers(remove.map(pick)); }
+      if (add.length) { cluster.addLayers(add.map(pick), true); }
     }
+    if (lift) { map.addLayer(cluster); }
     this._shown = now;
+    this._masks = masks;
+    this._hidden = hidden;
     this.visible = vis;
-    if (this.heat) { this.heat.setLatLngs(this._heatPoints()); }
+    if (this.heat) { this.heat.setLatLngs(this._heatPoints()); this._rescaleHeat(); }
     for (var k = 0; k < this._listeners.length; k++) { this._listeners[k](this); }
   };
 
+  // Back to what the map opened with (the layer control's type and background boxes stay).
+  IncidentView.prototype.resetFilters = function () {
+    var f = defaultFilter();
+    f.type = this.filter.type;
+    f.background = this.filter.background;
+    this.filter = f;
+    (this._resetHooks || []).forEach(function (fn) { fn(); });
+    this.schedule();
+  };
+
+  IncidentView.prototype.onReset = function (fn) { (this._resetHooks = this._resetHooks || []).push(fn); };
+
+  // ---- fly-to -------------------------------------------------------------------
+  // Open a marker's popup even while the marker sits in a cluster (at its own place).
+  function openAt(map, marker) {
+    var popup = marker.getPopup();
+    popup._source = marker;
+    map.openPopup(popup, marker.getLatLng());
+  }
+
+  IncidentView.prototype._openWhenSettled = function (marker, tries) {
+    var self = this, map = this.map;
+    if (this.cluster._inZoomAnimation) {  // the clusters are still regrouping after a zoom
+      this.cluster.once('animationend', function () { self._openWhenSettled(marker, tries); });
+      return;
+    }
+    var parent = this.cluster.getVisibleParent(marker);
+    if (!parent || parent === marker) { openAt(map, marker); return; }
+    // Incidents that share (or nearly share) a place are spread out around it ...
+    if (parent.getChildCount() <= 40 || tries <= 0) {
+      var opened = false, open = function () {
+        if (!opened) { opened = true; self.cluster.off('spiderfied', open); openAt(map, marker); }
+      };
+      this.cluster.on('spiderfied', open);
+      parent.spiderfy();
+      root.setTimeout(open, 450);  // spiderfy fires nothing when it has nothing to do
+      return;
+    }
+    // ... a crowd is zoomed into, a few levels at most.
+    var view = map._getBoundsCenterZoom(parent.getBounds(), {padding: L.point(40, 40),
+      maxZoom: Math.min(map.getMaxZoom(), map.getZoom() + 3)});
+    flyThen(map, view.center, view.zoom, function () { self._openWhenSettled(marker, tries - 1); });
+  };
+
+  // Fly to a view, then call ``done``; at once when the map already shows it (no moveend comes).
+  function flyThen(map, center, zoom, done) {
+    var z = map.getZoom();
+    if (Math.abs(z - zoom) < 0.01 && map.project(map.getCenter(), z).distanceTo(map.project(center, z)) < 3) {
+      done();
+      return;
+    }
+    map.once('moveend', done);
+    map.flyTo(center, zoom, {duration: 0.6});
+  }
+
+  // Frame an incident: a line or region by its bounds, a point at a zoom that shows its
+  // surroundings (no zoom change when the map already shows it at about that scale).
   IncidentView.prototype.focus = function (i) {
-    var marker = this.markers[i];
-    if (!this.cluster.hasLayer(marker)) { return; }
+    var self = this, map = this.map, marker = this.markers[i], item = this.items[i];
+    if (!marker || !this.cluster.hasLayer(marker)) { return; }
     this._popup(marker);
-    this.cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
+    this.cluster.unspiderfy();
+    map.closePopup();
+    var done = function () { self._openWhenSettled(marker, 2); };
+    var size = map.getSize(), pad = L.point(Math.min(60, size.x / 6), Math.min(60, size.y / 6));
+    if (item.shape) {
+      var view = map._getBoundsCenterZoom(item.shape.getBounds(), {padding: pad, maxZoom: 12});
+      flyThen(map, view.center, view.zoom, done);
+      return;
+    }
+    var target = FOCUS_ZOOM[item.p.geo_precision] || 11, zoom = map.getZoom();
+    var inner = map.getPixelBounds().pad(-0.15), at = map.project([item.lat, item.lon]);
+    if (zoom >= target - 1 && zoom <= target + 2 && inner.contains(at)) { done(); return; }
+    if (zoom >= target - 1 && zoom <= target + 2) { target = zoom; }
+    flyThen(map, L.latLng(item.lat, item.lon), target, done);
+  };
+
+  IncidentView.prototype.shownBounds = function () {
+    var bounds = L.latLngBounds([]), items = this.items;
+    this.visible.forEach(function (i) {
+      var it = items[i];
+      bounds.extend(it.shape ? it.shape.getBounds() : L.latLng(it.lat, it.lon));
+    });
+    return bounds;
+  };
+
+  // Room the map's own buttons take, so a fitted incident is never under them.
+  IncidentView.prototype.fitPadding = function () {
+    var size = this.map.getSize(), small = size.x < 500;
+    return {paddingTopLeft: L.point(small ? 52 : 60, small ? 16 : 24),
+      paddingBottomRight: L.point(small ? 16 : 24, small ? 30 : 36)};
+  };
+
+  IncidentView.prototype.fitShown = function (animate) {
+    var bounds = this.shownBounds();
+    if (!bounds.isValid()) { return false; }
+    var opts = this.fitPadding();
+    opts.maxZoom = 10;
+    opts.animate = !!animate;
+    this.map.fitBounds(bounds, opts);
+    return true;
   };
 
   IncidentView.prototype.fit = function (fallback) {
     var self = this;
-    this.ready.then(function () { self._fit(fallback); });
+    this.ready.then(function () {
+      if (self.fitShown(false)) { return; }
+      if (fallback) { self.map.fitBounds(fallback, {animate: false}); } else { self.map.setView([20, 0], 1); }
+    });
   };
 
-  // Open on the current incidents (background ones only if there is nothing else),
-  // lines and regions included whole.
-  IncidentView.prototype._fit = function (fallback) {
-    var bounds = L.latLngBounds([]), items = this.items;
-    var current = items.filter(function (it) { return !it.p.background; });
-    (current.length ? current : items).forEach(function (it) {
-      bounds.extend(it.shape ? it.shape.getBounds() : L.latLng(it.lat, it.lon));
+  // ---- saving what is shown ---------------------------------------------------------
+  function sourceOut(s) {
+    var o = {report: s.report, quote: s.quote, start: s.start, end: s.end};
+    if (s.title !== null) { o.title = s.title; }
+    if (s.published !== null) { o.published = s.published; }
+    if (s.url !== null) { o.url = s.url; }
+    return o;
+  }
+
+  // The properties of an incident in the columns (and order) the input had.
+  IncidentView.prototype.exportProperties = function (item) {
+    var props = {}, extra = item.extra || {};
+    this.exportColumns.forEach(function (c) {
+      var has = Object.prototype.hasOwnProperty;
+      if (c === 'sources') { props[c] = item.sources.map(sourceOut); } else if (has.call(extra, c)) { props[c] = extra[c]; } else if (c === 'latitude') { props[c] = item.lat; } else if (c === 'longitude') { props[c] = item.lon; } else if (has.call(item.p, c)) { props[c] = item.p[c]; } else { props[c] = null; }
     });
-    if (bounds.isValid()) {
-      this.map.fitBounds(bounds, {padding: [30, 30], maxZoom: 10, animate: false});
-    } else if (fallback) {
-      this.map.fitBounds(fallback, {animate: false});
-    } else {
-      this.map.setView([20, 0], 2);
-    }
+    return props;
   };
 
   IncidentView.prototype.featureCollection = function (onlyVisible) {
-    var items = this.items;
+    var self = this, items = this.items;
     var list = onlyVisible ? this.visible.map(function (i) { return items[i]; }) : items;
-    return {type: 'FeatureCollection', features: list.map(toFeature)};
+    return {type: 'FeatureCollection', features: list.map(function (item) {
+      return {type: 'Feature', id: item.p.id,
+        geometry: item.geometry || {type: 'Point', coordinates: [item.lon, item.lat]},
+        properties: self.exportProperties(item)};
+    })};
   };
 
-  // ---- page controls -------------------------------------------------------------
-  IncidentView.prototype.bindCount = function (id) {
-    var node = byId(id);
-    if (!node) { return; }
-    this.onFilter(function (view) {
-      node.textContent = view.visible.length + ' of ' + view.items.length + ' incidents shown';
-    });
-  };
+  // ---- keeping popups clear of the map's buttons and legend -----------------------------------
+  function overlap(a, b) {
+    return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+  }
 
-  // The legend's per-type numbers count what the filters show.
-  IncidentView.prototype.bindLegend = function (id) {
-    var node = byId(id);
-    if (!node) { return; }
-    var cells = node.querySelectorAll('.mapper-legend-n[data-t]');
-    this.onFilter(function (view) {
-      var counts = {};
-      view.visible.forEach(function (i) {
-        var t = view.typeIndex(typeKey(view.items[i].p));
-        counts[t] = (counts[t] || 0) + 1;
-      });
-      for (var k = 0; k < cells.length; k++) {
-        cells[k].textContent = String(counts[cells[k].getAttribute('data-t')] || 0);
-      }
-    });
-  };
-
-  IncidentView.prototype.bindDates = function (fromId, toId, fromLabel, toLabel) {
-    var from = byId(fromId), to = byId(toId), self = this;
-    if (!from || !to) { return; }
-    // While a thumb is dragged the labels follow; big maps filter when it is let go.
-    var update = function (moved, final) {
-      var a = parseInt(from.value, 10), b = parseInt(to.value, 10);
-      if (a > b) { if (moved === from) { to.value = a; b = a; } else { from.value = b; a = b; } }
-      byId(fromLabel).textContent = self.dates[a] || '';
-      byId(toLabel).textContent = self.dates[b] || '';
-      if (final || self.items.length <= LIVE_FILTER_MAX) { self.setRange(a, b); }
-    };
-    [from, to].forEach(function (input) {
-      input.addEventListener('input', function () { update(input, false); });
-      input.addEventListener('change', function () { update(input, true); });
-    });
-  };
-
-  IncidentView.prototype.bindFeed = function (listId, moreId) {
-    var list = byId(listId), more = byId(moreId), self = this, limit = FEED_PAGE;
-    if (!list) { return; }
-    var render = function () {
-      while (list.firstChild) { list.removeChild(list.firstChild); }
-      var vis = self.visible, n = Math.min(limit, vis.length);
-      for (var k = 0; k < n; k++) {
-        var item = self.items[vis[k]], p = item.p;
-        var li = el('li', 'mapper-feed-item mapper-' + item.status + (p.background ? ' mapper-bg' : ''));
-        var btn = el('button', 'mapper-feed-btn');
-        btn.type = 'button';
-        btn.setAttribute('data-i', String(item.i));
-        var top = el('span', 'mapper-feed-top');
-        top.appendChild(el('span', 'mapper-swatch mapper-t' + self.typeIndex(typeKey(p))));
-        top.appendChild(el('span', 'mapper-feed-date', (p.event_date || 'undated') + ((p.time_precision || 1) > 1 ? ' ~' : '')));
-        top.appendChild(el('span', 'mapper-feed-loc', p.location || ''));
-        btn.appendChild(top);
-        btn.appendChild(el('span', 'mapper-feed-type', [p.event_type, p.sub_event_type].filter(Boolean).join(' · ')));
-        if (item.status !== 'fact') { btn.appendChild(el('span', 'mapper-feed-status', statusText(p))); }
-        if (p.notes) { btn.appendChild(el('span', 'mapper-feed-notes', p.notes)); }
-        li.appendChild(btn);
-        list.appendChild(li);
-      }
-      if (more) {
-        more.hidden = vis.length <= n;
-        more.textContent = 'Show more (' + (vis.length - n) + ' left)';
-      }
-    };
-    list.addEventListener('click', function (ev) {
-      var btn = ev.target.closest ? ev.target.closest('button[data-i]') : null;
-      if (btn) { self.focus(parseInt(btn.getAttribute('data-i'), 10)); }
-    });
-    if (more) { more.addEventListener('click', function () { limit += FEED_PAGE; render(); }); }
-    this.onFilter(function () { limit = FEED_PAGE; render(); });
-  };
-
-  IncidentView.prototype.bindExport = function (buttonId, filename) {
-    var btn = byId(buttonId), self = this;
-    if (!btn) { return; }
-    btn.addEventListener('click', function () {
-      var text = JSON.stringify(self.featureCollection(true), null, 1);
-      var url = URL.createObjectURL(new Blob([text], {type: 'application/geo+json'}));
-      var a = el('a');
-      a.href = url;
-      a.download = filename;
-      document.body.appendChild(a);
-      a.click();
-      document.body.removeChild(a);
-      setTimeout(function () { URL.revokeObjectURL(url); }, 0);
-    });
-  };
-
-  IncidentView.prototype.bindSearch = function (inputId, listId, statusId, extraPlaces) {
-    var input = byId(inputId), datalist = byId(listId), status = byId(statusId), self = this;
-    if (!input) { return; }
-    var places = {}, names = [];
-    var add = function (name, lat, lon) {
-      if (!name) { return; }
-      var key = name.toLowerCase();
-      if (!places[key]) { places[key] = {name: name, pts: []}; names.push(name); }
-      places[key].pts.push([lat, lon]);
-    };
-    this.ready.then(function () {
-      self.items.forEach(function (it) { add(it.p.location, it.lat, it.lon); });
-      (extraPlaces || []).forEach(function (pl) { add(pl.name, pl.lat, pl.lon); });
-      names.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
-      names.forEach(function (name) { var o = el('option'); o.value = name; datalist.appendChild(o); });
-    });
-    var go = function () {
-      var q = input.value.trim().toLowerCase();
-      if (!q) { if (status) { status.textContent = ''; } return; }
-      var hit = places[q];
-      if (!hit) {
-        for (var k = 0; k < names.length; k++) {
-          if (names[k].toLowerCase().indexOf(q) !== -1) { hit = places[names[k].toLowerCase()]; break; }
+  // After Leaflet's own auto-pan, move the map the least it takes for the popup to
+  // clear every control it covers (the legend, zoom buttons, attribution).
+  function avoidControls(map, popup) {
+    var check = function (tries) {
+      var node = popup.getElement && popup.getElement();
+      if (!node || !map.hasLayer(popup)) { return; }
+      var box = node.getBoundingClientRect(), area = map.getContainer().getBoundingClientRect();
+      var controls = map.getContainer().querySelectorAll('.leaflet-control');
+      var best = null;
+      for (var k = 0; k < controls.length; k++) {
+        var c = controls[k].getBoundingClientRect();
+        if (c.width === 0 || !overlap(box, c)) { continue; }
+        var moves = [[c.right + 6 - box.left, 0], [c.left - 6 - box.right, 0],
+          [0, c.bottom + 6 - box.top], [0, c.top - 6 - box.bottom]];
+        for (var m = 0; m < moves.length; m++) {
+          var dx = moves[m][0], dy = moves[m][1];
+          var fits = box.left + dx >= area.left + 4 && box.right + dx <= area.right - 4 &&
+            box.top + dy >= area.top + 4 && box.bottom + dy <= area.bottom - 4;
+          if (fits && (!best || Math.abs(dx) + Math.abs(dy) < Math.abs(best[0]) + Math.abs(best[1]))) { best = [dx, dy]; }
         }
-      }
-      if (!hit) { if (status) { status.textContent = 'No place matches “' + input.value + '”.'; } return; }
-      if (status) { status.textContent = hit.name; }
-      self.map.flyToBounds(L.latLngBounds(hit.pts), {maxZoom: 11, padding: [40, 40], duration: 0.6});
-    };
-    input.addEventListener('change', go);
-    input.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { go(); } });
-  };
-
-  // ---- map furniture -------------------------------------------------------------
-  function domControl(nodeId, position) {
-    var node = byId(nodeId);
-    var Ctl = L.Control.extend({
-      onAdd: function () {
-        L.DomEvent.disableClickPropagation(node);
-        L.DomEvent.disableScrollPropagation(node);
-        node.hidden = false;
-        // a <details> legend starts folded on short screens, to leave the map visible
-        if ('open' in node && window.innerHeight < 640) { node.open = false; }
-        return node;
-      }
-    });
-    return new Ctl({position: position});
-  }
-
-  function fullscreenControl(position) {
-    var Ctl = L.Control.extend({
-      onAdd: function () {
-        var bar = el('div', 'leaflet-bar mapper-fullscreen');
-        var a = el('a', 'mapper-fullscreen-btn');
-        a.href = '#';
-        a.title = 'Full screen';
-        a.setAttribute('role', 'button');
-        a.setAttribute('aria-label', 'Full screen');
-        L.DomEvent.on(a, 'click', function (ev) {
-          L.DomEvent.preventDefault(ev);
-          var doc = document, page = doc.documentElement;
-          if (doc.fullscreenElement) {
-            doc.exitFullscreen();
-          } else if (page.requestFullscreen) {
-            page.requestFullscreen().catch(function () { page.classList.toggle('mapper-fill'); });
-          } else {
-            page.classList.toggle('mapper-fill');
-          }
-        });
-        bar.appendChild(a);
-        return bar;
-      }
-    });
-    return new Ctl({position: position});
-  }
-
-  function basemap(data, options, after) {
-    var group = L.layerGroup([], {attribution: options.attribution});
-    var renderer = L.canvas({padding: 0.5, pane: 'mapperBase'});
-    var add = function (geom, style) {
-      if (geom) { group.addLayer(L.geoJSON(geom, {style: style, interactive: false, renderer: renderer, pane: 'mapperBase'})); }
-    };
-    var landStyle = {stroke: true, color: options.coast, weight: 0.8, fillColor: options.land, fillOpacity: 1};
-    var borderStyle = {color: options.border, weight: 1, dashArray: '4 3', fill: false};
-    var fill = function () {
-      add(data.world && data.world.land, landStyle);
-      add(data.world && data.world.borders, borderStyle);
-      if (data.detail) {
-        var b = data.detail_bounds;
-        group.addLayer(L.rectangle([[b[1], b[0]], [b[3], b[2]]],
-          {stroke: false, fillColor: options.sea, fillOpacity: 1, interactive: false, renderer: renderer, pane: 'mapperBase'}));
-        add(data.detail.land, landStyle);
-        add(data.detail.borders, borderStyle);
-      }
-    };
-    // The outlines are drawn once the incidents are on the map: the incidents come first.
-    var done = function () { fill(); };
-    if (after) { after.then(done, done); } else { fill(); }
-    return group;
-  }
-
-  function theatre(data, options) {
-    var group = L.featureGroup([], {attribution: options.attribution});
-    var labels = [], places = [];
-    (data.features || []).forEach(function (f) {
-      var g = f.geometry, props = f.properties || {};
-      if (!g) { return; }
-      if (g.type === 'Point' || g.type === 'MultiPoint') {
-        var c = g.type === 'Point' ? g.coordinates : g.coordinates[0];
-        if (props.name) {
-          places.push({name: String(props.name), lat: c[1], lon: c[0]});
-          var label = el('span', null, props.name);
-          labels.push(L.tooltip({permanent: true, direction: 'right', className: 'mapper-town',
-            interactive: false, offset: [4, 0]}).setLatLng([c[1], c[0]]).setContent(label));
+        if (!best && controls[k].tagName === 'DETAILS' && controls[k].open) {
+          controls[k].open = false;  // a legend the popup cannot avoid folds away
+          best = [0, 0];
         }
-        return;
+        break;
       }
-      var line = g.type.indexOf('Line') !== -1;
-      var layer = L.geoJSON(g, {interactive: false, pane: 'mapperTheatre',
-        style: line ? {color: options.line, weight: 3, dashArray: '12 4 2 4', opacity: 0.85}
-          : {color: options.region, weight: 2, dashArray: '6 4', fillColor: options.region, fillOpacity: 0.06}});
-      group.addLayer(layer);
-      if (props.name) {
-        layer.bindTooltip(el('span', null, props.name), {sticky: true, className: 'mapper-region-tip'});
-      }
-    });
-    // Town labels show from zoom 7 on; below that they would pile up.
-    var zoomed = function (ev) {
-      var map = ev.target;
-      map.getContainer().classList.toggle('mapper-low-zoom', map.getZoom() < options.label_zoom);
+      if (best && (best[0] || best[1])) { map.panBy([-best[0], -best[1]], {animate: false}); }
+      if (best && tries > 0) { root.requestAnimationFrame(function () { check(tries - 1); }); }
     };
-    var onMap = null;
-    group.on('add', function () {
-      onMap = group._map;
-      labels.forEach(function (t) { onMap.openTooltip(t); });
-      onMap.on('zoomend', zoomed);
-      zoomed({target: onMap});
+    root.requestAnimationFrame(function () {
+      if (map._panAnim && map._panAnim._inProgress) { map.once('moveend', function () { check(3); }); } else { check(3); }
     });
-    group.on('remove', function () {
-      labels.forEach(function (t) { t.remove(); });
-      if (onMap) {
-        onMap.off('zoomend', zoomed);
-        onMap.getContainer().classList.remove('mapper-low-zoom');
-        onMap = null;
-      }
-    });
-    group.mapperPlaces = places;
-    return group;
   }
 
   root.Mapper = {
+    el: el,
+    byId: byId,
+    fold: fold,
+    dayOf: dayOf,
+    dateOf: dateOf,
+    typeKey: typeKey,
+    statusText: statusText,
+    placeText: placeText,
+    tidyNotes: tidyNotes,
+    STATUSES: STATUSES,
     decode: decode,
     popupContent: popupContent,
+    IncidentView: IncidentView,
     incidents: function (map, payload, options) {
       if (!map.getPane('mapperBase')) {
         map.createPane('mapperBase').style.zIndex = 150;
+        map.createPane('mapperLabels').style.zIndex = 420;
         map.createPane('mapperTheatre').style.zIndex = 350;
+        map.getPane('mapperLabels').style.pointerEvents = 'none';
       }
       return new IncidentView(map, payload, options);
-    },
-    basemap: function (map, data, options, after) {
-      if (!map.getPane('mapperBase')) { map.createPane('mapperBase').style.zIndex = 150; }
-      return basemap(data, options, after);
-    },
-    theatre: function (map, data, options) {
-      if (!map.getPane('mapperTheatre')) { map.createPane('mapperTheatre').style.zIndex = 350; }
-      return theatre(data, options);
-    },
-    domControl: domControl,
-    // Move a Leaflet control out of the map into a page element (the side panel).
-    dock: function (control, id) {
-      var node = byId(id);
-      if (node) { node.appendChild(control.getContainer()); }
-    },
-    fullscreenControl: fullscreenControl
+    }
   };
 }(window));
