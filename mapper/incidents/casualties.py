@@ -104,7 +104,7 @@ def victim_heads(tok: Any) -> list[Any]:
         tok = tok.head  # "shot dead 12 people"
     heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if not heads and tok.tag_ == "VBN":
-        # "... and at least thirteen injured": an elided passive keeps its victims as subject.
+        # "... and at least nine wounded": an elided passive keeps its victims as subject.
         heads = [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.lemma_.lower() in ("die", "perish", "dead") or tok.pos_ in ("AUX",):
         heads += [c for c in tok.children if c.dep_ == "nsubj"]

@@ -20,13 +20,13 @@ in :mod:`mapper.incidents`):
 * **follow-ups** join the event just told: a sentence with no place of its
   own and no new date that tells the toll or the other side's version
   ([VOA19] "Hassan said the troops killed 13 militants"; [acled-dev afg
-  2020-03-17] "Taliban said 1 policeman was killed"); a pointer back ("the
+  2020-03-17], the other side's toll); a pointer back ("the
   attack", "the clashes") joins the latest event of its kind ([acled-dev bfa
-  2020-07-19] "The police repelled the attack"; [VOA17] "the fighting in the
+  2020-07-19], the attack repelled; [VOA17] "the fighting in the
   area lasted two hours"), and with none it points to an event the reader is
-  presumed to know ([news-dev 04] "the killing of George Floyd"); a sentence
+  presumed to know ([news-dev 04], a protest over an earlier killing); a sentence
   that opens another event ("Elsewhere", "Separately") never joins ([news-dev
-  03] "Separately, a Tibetan member ... died");
+  03], a death told "Separately");
 * **setting clauses** ("after clashes", "in response to shelling") are events
   of their own, except when they tell the same fighting as the main clause
   ([VOA17] "detonated two suicide car bombs ... before heavily armed militants

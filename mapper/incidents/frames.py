@@ -528,10 +528,10 @@ def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
 
     "launched an offensive to suppress the combat", "measures to thwart":
     the infinitive's event is intended; "tried to advance" was attempted, and
-    "decided to impose martial law" enacts it.
+    "decided to declare a curfew" enacts it.
     """
     if "protest" in trigger_classes(tok):
-        return False  # "took to the streets to protest": the purpose is the demonstration
+        return False  # "marched to protest": the purpose is the demonstration
     for t in chain:
         if not _to_clause(t):
             continue
@@ -585,7 +585,7 @@ def blocked(tok: Any) -> bool:
             if complement and not (_lem(t) in _ENACT and "declare" in trigger_classes(tok)):
                 return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
-            return True  # a condition or an open question: "whether he died after being shot"
+            return True  # a condition or an open question: "whether the man died of his wounds"
         if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in kids) and i > 0:
             return True  # "they're going to kill him": the future
         if (
@@ -787,7 +787,7 @@ def _target_heads(tok: Any) -> list[Any]:
     if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN"):
         found += [c for c in tok.head.children if c.dep_ == "dobj"]  # "an IED struck a vehicle"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass"):
-        # "an ambush was launched on his convoy": the carrying verb holds the target.
+        # "an attack was mounted on the convoy": the carrying verb holds the target.
         head = tok.head
         if _lem(head) in lx.LIGHT_VERBS:
             found += [
@@ -876,7 +876,7 @@ def _cause_clause(tok: Any) -> int | None:
         if t.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CAUSE_PREPS for c in t.children
         ):
-            return t.i  # "protested after police killed a man": a clause of its own
+            return t.i  # "rallied after police shot a student": a clause of its own
         if t.dep_ in ("pobj", "pcomp"):
             prep = t.head
             if prep.lower_ in _CAUSE_PREPS:
@@ -887,6 +887,9 @@ def _cause_clause(tok: Any) -> int | None:
             continue
         if t.dep_ in ("compound", "amod", "conj", "nmod", "acl", "relcl"):
             t = t.head  # "a June 15 battle fought with clubs": the participle is the battle's
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.dep_ == "advcl":
+            t = t.head  # "hours after fighting broke out": the clause the cue is the subject of
             continue
         return None
     return None
@@ -901,7 +904,7 @@ def _span(unit: Unit, head: int) -> tuple[int, int]:
 def _telegraphic(items: list[tuple[Any, set[str]]]) -> bool:
     """Whether the cue stands where the parse found no clause: a headline-like note.
 
-    "Armed members of MRC attack police officers" (the parser reads one long
+    "Armed members of a militia attack police officers" (the parser reads one long
     noun phrase): a noun cue with no verb above it, or a main verb with no
     subject (never a reduced relative clause such as "women found dead").
     """

@@ -301,9 +301,9 @@ def _clause_of(tok: Any) -> int:
 def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace | None:
     """Return the place a definite place noun points back to: "the town", "the city", "the region".
 
-    "Zulum was returning from the town of Baga ... On Friday, when the
-    governor was on the road to the town, an ambush ..." : "the town" is the
-    last town named before.
+    A report that names a town and later says "on the road to the town"
+    ([news-dev 05], cited, not quoted; [WMarawi] "occupied several buildings in
+    the city" for Marawi): "the town" is the last town named before.
 
     Examples
     --------
