@@ -76,8 +76,8 @@ def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
     ``("in", explicit, 0)`` for containment, ``("near", True, km)`` for a stated distance.
     """
     gap_start, gap_end = a.mention.end, b.mention.start
-    if gap_end - gap_start > 80:
-        return None
+    if gap_end - gap_start > 80 or text[b.mention.end : b.mention.end + 2] in ("'s", "’s"):
+        return None  # "Ganja, Azerbaijan's ministry said": a possessor, not a container
     for pattern, explicit in ((_PAREN_GAP, True), (_IN_GAP, True), (_COMMA_GAP, False)):
         m = pattern.fullmatch(text, gap_start, gap_end)
         if m:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import could_contain
+from mapper.geoparse.evidence import demonym_place
 from mapper.geoparse.lexicon import (
     AREA_NOUNS,
     DIVISION_TITLES,
@@ -290,6 +291,8 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
             continue
         if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
             continue
+        if demonym_place(rec.gaz, seg) is not None:
+            continue  # "the Azerbaijani city of Ganja": an adjective, not the city's name
         known = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
         if rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL):
             _add_container(rec)

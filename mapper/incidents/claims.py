@@ -67,13 +67,15 @@ class Denial:
 
 
 def _subject_phrase(verb: Any) -> list[Any]:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # The subject nearest the verb: a dateline parsed as a second subject comes first.
+    subj = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=None,
+               key=lambda c: c.i if c.i < verb.i else -c.i)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she"):
         return [] if subj is None else [subj]
     skip = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-    return [t for t in subj.subtree if t.i not in skip and not t.is_punct]
+    return [t for t in subj.subtree if t.i not in skip]
 
 
 def _according_to(unit: Unit) -> list[Any]:
@@ -81,15 +83,24 @@ def _according_to(unit: Unit) -> list[Any]:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs:
-                return [x for x in objs[0].subtree if not x.is_punct]
+                return [x for x in objs[0].subtree]
     return []
 
 
 def _make(toks: list[Any], sites: list[Site]) -> Source | None:
     if not toks:
         return None
+    dashes = [k for k, t in enumerate(toks) if t.text in ("–", "—", "--", "-") and t.is_punct]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]  # "Baku, Azerbaijan – Azerbaijan's ministry": a dateline
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return None
     words = {t.lemma_.lower() for t in toks}
-    name = " ".join(t.text for t in toks).strip()
+    name = "".join(t.text_with_ws for t in toks).strip()
     side = side_of_phrase(toks, sites)
     if side is None:
         side = _group_side(toks)

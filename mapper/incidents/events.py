@@ -423,11 +423,14 @@ def _refers_to(m: Mention, head: Mention) -> bool:
     """Whether "the attack" can point back at the event ``head`` defines."""
     if head.code is None:
         return False
+    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
     if m.code is not None:
+        # "the strikes on the city" after "shells hit the city": a pointer names the act
+        # loosely, and its victims may code it otherwise; any violence it can point back to.
         return m.code == head.code or (
             m.code[0] == head.code[0] and m.code[0] != "Strategic developments"
-        )
-    return head.code[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+        ) or (m.code[0] in violent and head.code[0] in violent)
+    return head.code[0] in violent
 
 
 #: Words that open the account of another event: "Elsewhere, ...", "In a separate attack".

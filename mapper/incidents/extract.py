@@ -353,6 +353,10 @@ def _fits(coarse: Incident, precise: Incident) -> bool:
     """Tell whether a coarse account retells the event a report places precisely."""
     if coarse.event_type != precise.event_type or coarse.background != precise.background:
         return False
+    if coarse.sub_event_type != precise.sub_event_type:
+        return False  # shelling along a front and a drone strike on a town are two events
+    if coarse.actor1 and precise.actor1 and coarse.actor1 != precise.actor1:
+        return False
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
         return False
     return coarse.country is None or coarse.country == precise.country
@@ -390,7 +394,7 @@ def _fold_coarse(
         target = None
         if _coarse(inc) and not own:
             fits = [p for p in precise if _fits(inc, p)]
-            if len(fits) == 1 and (has_place or len(precise) == 1):
+            if len(fits) == 1:  # the single event of its type the report places that day
                 target = fits[0]
         if target is None and has_place and not own:
             target = next((p for p in out if p is not inc and _retold(inc, p)), None)

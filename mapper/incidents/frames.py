@@ -119,14 +119,31 @@ def _around(tok: Any, n: int = 4) -> set[str]:
 
 
 def _labour(tok: Any) -> bool:
-    """Tell a strike by workers, students or a union (a protest), or a hunger strike."""
+    """Tell a strike by workers, students or a union (a protest), or a hunger strike.
+
+    Workers strike intransitively; a verb "strike" with an object hits it ("a drone
+    struck an ambulance, killing two medics").
+    """
+    if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+        return False
     near = _around(tok, 3) | {c.lemma_.lower() for c in tok.subtree}
     return bool(near & lx.LABOUR) or "hunger" in near or "general" in _prev_words(tok, 2)
+
+
+#: What a means word names when it modifies these: a warning or a protection, not a strike.
+_WARNINGS = frozenset(
+    {"siren", "alert", "warning", "shelter", "bunker", "drill", "alarm", "defence", "defense"}
+)
 
 
 def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Remote-violence means: shelling, air strikes, explosives, suicide bombs, grenades."""
     out: set[str] = set()
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+        head = head.head
+    if head is not tok and _lem(head) in _WARNINGS:
+        return out  # "air raid sirens sounded", "a bomb shelter": a warning, not a strike
     nxt = _next_words(tok, 2)
     if lem in lx.SUICIDE or low.startswith("suicide"):
         out.add("suicide")
