@@ -30,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -38,6 +39,8 @@ from mapper.incidents.casualties import victim_heads
 from mapper.incidents.units import Unit
 
 __all__ = ["Frame", "trigger_classes", "phrase_kind", "frames_of", "OUTCOMES"]
+
+logger = logging.getLogger(__name__)
 
 #: Cues that tell what happened to people, not what was done: they never make a frame alone.
 OUTCOMES = frozenset({"die", "injure"})
@@ -637,7 +640,9 @@ def _named_group(tok: Any) -> bool:
     """Tell a phrase naming an armed group the gazetteer lists ("al-Shabaab members")."""
     from mapper.incidents.groups import group_name
 
-    names = [t for t in tok.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
+    # The name's own words, a few either side: a list of thousands of names is no group name.
+    near = tok.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1]
+    names = [t for t in near if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
     return any(group_name(t.text) for t in names) or (
         len(names) > 1 and group_name(" ".join(t.text for t in names)) is not None
     )
@@ -979,6 +984,12 @@ def _reciprocal(tok: Any) -> bool:
     return False
 
 
+#: Longer "sentences" are lists, tables or junk, not prose: the parse of one is a tree
+#: of thousands of tokens, and reading roles over it costs quadratic time for nothing.
+#: The longest sentences of news and chronologies run to about 120 tokens.
+MAX_UNIT_TOKENS = 400
+
+
 def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     """Return the event frames of one sentence: its unblocked cues, grouped by reporting verb.
 
@@ -1009,6 +1020,9 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     """
     if len({_lem(t) for t in unit.tokens} & lx.SPORT) >= 2:
         return []  # a sports report: "the striker's shot", "attacked down the left"
+    if len(unit.tokens) > MAX_UNIT_TOKENS:
+        logger.debug("a 'sentence' of %d tokens is no prose; no events read", len(unit.tokens))
+        return []
     groups: dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]] = {}
     for tok in unit.tokens:
         cls = trigger_classes(tok)
