@@ -30,3 +30,19 @@ for corpus in lgl GWN TR-News; do
     echo "== geoparse $corpus"
     $py $shared/bench/geoparse_eval.py $shared/data/geoparse/$corpus.xml "${limit[@]}" | grep SUMMARY
 done
+
+echo "== ACLED notes: places of the coded location"
+$py $shared/bench/acled_places.py $shared/data/acled-dev/notes.jsonl | grep SUMMARY
+
+echo "== incidents: seed, news-dev, acled-dev, chronologies, other theatres"
+$py benchmarks/bench_incidents.py --out out/incidents | grep -E "^==|SUMMARY"
+
+for set in seed newsdev; do
+    echo "== $set map"
+    case $set in
+        seed) in=$shared/reports; extra=(--default-date 2020-09-28) ;;
+        newsdev) in=$shared/data/news-dev/reports; extra=() ;;
+    esac
+    $mapper map "$in" "${extra[@]}" -o out/$set-map.html -q
+    $py $shared/bench/map_check.py out/$set-map.html | tail -1
+done
