@@ -181,6 +181,13 @@ def _process_batch(
     from mapper.incidents import extract_incidents
 
     def outcome(report: Report, doc: Any) -> ReportOutcome:
+        if doc._.skimmed:
+            logger.warning(
+                "%s: %s characters of text that is not prose (lists, tables, symbols) "
+                "were not searched for place names",
+                report.id,
+                f"{sum(e - s for s, e in doc._.skimmed):,}",
+            )
         places = _place_rows(report, toponyms(doc, text=report.text))
         try:
             found = extract_incidents(report, doc, default_date=default_date)

@@ -69,3 +69,31 @@ def test_places_unresolved_lists_missing_names(tmp_path, capsys):
     assert main(["places", "--unresolved", "--quiet", str(report)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows == [{"name": "Zorkavan", "count": 2}]
+
+
+def test_only_prose_is_parsed_and_lists_keep_their_names():
+    prose = "Gunmen attacked a police post in Kidal on Monday, the army said. " * 30
+    listing = ", ".join(["Gao", "Mopti", "Kidal", "Timbuktu", "Menaka"] * 400)  # ~12,000 chars
+    text = prose + "\n\n" + listing + "\n\n" + prose
+    doc = parse(text)
+    assert doc.text == text
+    start, end = len(prose) + 2, len(prose) + 2 + len(listing)
+    assert {t.dep_ for t in doc if t.idx < len(prose)} >= {"ROOT", "nsubj"}
+    list_tokens = [t for t in doc if start + 4000 <= t.idx < end - 4000]  # the list's own pieces
+    assert list_tokens and not any(t.dep_ for t in list_tokens)  # no parse spent on it
+    assert doc._.skimmed == ()  # within the budget: its names are still found
+    assert sum(1 for t in toponyms(doc) if start + 4000 <= t.start < end - 4000) > 100
+    assert len([s for s in doc.sents if s.start_char > end]) >= 28  # the prose after it
+
+
+def test_text_that_is_not_prose_is_skimmed_past_its_budget():
+    listing = ", ".join(["Gao", "Mopti", "Kidal", "Timbuktu", "Menaka"] * 2500)  # ~75,000 chars
+    text = "Gunmen attacked a police post in Kidal on Monday, the army said.\n\n" + listing
+    doc = parse(text)
+    assert doc.text == text
+    assert doc._.skimmed and all(text[s:e] for s, e in doc._.skimmed)
+    skimmed = sum(e - s for s, e in doc._.skimmed)
+    assert 40_000 < skimmed < len(text) - 20_000
+    tops = toponyms(doc)
+    assert tops[0].text == "Kidal" and tops[0].start < 70  # the prose keeps its place
+    assert not any(s <= t.start < e for t in tops for s, e in doc._.skimmed)

@@ -188,3 +188,15 @@ def test_a_dask_cluster_gives_the_same_bytes(tmp_path):
     write_incidents(there.incidents, b)
     assert here.incidents and a.read_bytes() == b.read_bytes()
     assert there.report_count == 12 and not there.problems
+
+
+def test_a_report_of_names_is_skimmed_and_said_so(tmp_path, caplog):
+    names = ", ".join(["Gao", "Mopti", "Kidal", "Timbuktu", "Menaka"] * 2500)
+    _write(tmp_path, "list.txt", "Shelling hit " + names)
+    _write(tmp_path, "a.txt", "Artillery shells hit Stepanakert on Sunday, officials said.")
+    with caplog.at_level("WARNING", logger="mapper.pipeline"):
+        result = run([tmp_path], default_date=dt.date(2020, 9, 28), workers=0)
+    assert sorted(r.id for r in result.reports) == ["a.txt", "list.txt"]
+    assert not result.problems
+    assert any("list.txt" in r.getMessage() and "not searched" in r.getMessage() for r in caplog.records)
+    assert {s.report for i in result.incidents for s in i.sources} == {"a.txt"}

@@ -101,6 +101,8 @@ def register_extensions() -> None:
     for attr in ("focus", "dateline_span"):
         if not Doc.has_extension(attr):
             Doc.set_extension(attr, default=None)
+    if not Doc.has_extension("skimmed"):  # (start, end) not searched for names: geoparse.api
+        Doc.set_extension("skimmed", default=())
 
 
 register_extensions()
