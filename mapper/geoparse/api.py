@@ -242,8 +242,19 @@ def _annotate(
             if kind == "full":
                 yield next(parsed), False
             else:
-                doc = next(named) if kind == "lean" else nlp.make_doc(text)
+                doc = next(named) if kind == "lean" else _opaque(nlp, text)
                 yield (doc if fast else sentencizer(doc)), kind == "bare"
+
+
+def _opaque(nlp: spacy.Language, text: str) -> Doc:
+    """Return a Doc of one token holding all of ``text``: a skimmed piece nothing reads.
+
+    One token, not thousands, so no later stage spends time per token on it;
+    the text and its offsets stay as they were.
+    """
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=[text], spaces=[False]) if text else nlp.make_doc(text)
 
 
 def _base_docs(texts: Iterable[str], *, fast: bool, batch_size: int) -> Iterator[Doc]:
