@@ -57,6 +57,8 @@ _SENTENCE = (". ", ".\n", "? ", "! ", "\n", "; ")
 PROSE_MIN_WORDS = 50
 #: The least share of function words in prose (English running text has about a third).
 PROSE_FUNCTION_SHARE = 0.03
+#: Longer runs of letters are no words (English's longest dictionary words have about 30).
+MAX_WORD_LETTERS = 40
 #: Characters of text that is not prose searched for names in one text; the rest is skimmed.
 NON_PROSE_NER_CHARS = 20_000
 _WORD = re.compile(r"[^\W\d_]+")
@@ -176,8 +178,10 @@ def is_prose(text: str) -> bool:
     ("the", "of", "in", "was"); a list of names, nested brackets, a table of
     figures or a run of digits has next to none. Text of fewer than
     :data:`PROSE_MIN_WORDS` words is too short to judge that way (a headline,
-    a one-line note): it is prose unless letters make up less than a third of
-    its characters (a run of brackets or digits). Checked on real text: none
+    a one-line note): it is prose when it has words (of at most
+    :data:`MAX_WORD_LETTERS` letters) and their letters make up a third of
+    its other characters (not a run of brackets or digits, nor a piece of a
+    100,000-letter token). Checked on real text: none
     of the 1,569 pieces of the 906 articles of LGL, GeoWebNews and TR-News, the
     development news reports and ACLED notes, and the chronologies in
     ``benchmarks/data`` falls under it (the lowest function-word share among
@@ -193,12 +197,14 @@ def is_prose(text: str) -> bool:
     False
     >>> is_prose("Kharkiv Sumy Odesa"), is_prose("3 killed, 12 hurt (AP)")  # short: mostly letters
     (True, True)
-    >>> is_prose(")" * 64)
-    False
+    >>> is_prose(")" * 64), is_prose("a" * 64), is_prose("Shells hit Gao " + "a" * 64)
+    (False, False, True)
     """
     words = _WORD.findall(text)
     if len(words) < PROSE_MIN_WORDS:  # too few words to judge: prose unless mostly symbols
-        return 3 * sum(map(len, words)) >= len(text) - text.count(" ")
+        real = [len(w) for w in words if len(w) <= MAX_WORD_LETTERS]
+        overlong = sum(len(w) for w in words) - sum(real)
+        return bool(real) and 3 * sum(real) >= len(text) - text.count(" ") - overlong
     function = sum(1 for w in words if w.lower() in _FUNCTION_WORDS)
     return function >= PROSE_FUNCTION_SHARE * len(words)
 
@@ -243,7 +249,38 @@ def _annotate(
                 yield next(parsed), False
             else:
                 doc = next(named) if kind == "lean" else _opaque(nlp, text)
-                yield (doc if fast else sentencizer(doc)), kind == "bare"
+                yield (doc if fast else _flat_parse(sentencizer(doc))), kind == "bare"
+
+
+def _flat_parse(doc: Doc) -> Doc:
+    """Hang every token from the first token of its sentence (a ``dep`` under a ``ROOT``).
+
+    ``Doc.from_docs`` recomputes sentence boundaries from the heads, so a
+    piece that was split into sentences by rule keeps them only with heads.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> doc = _flat_parse(nlp("Gao, Mopti. Kidal, Menaka."))
+    >>> [(t.text, t.head.i, t.dep_) for t in doc][:3], len(list(doc.sents))
+    ([('Gao', 0, 'ROOT'), (',', 0, 'dep'), ('Mopti', 0, 'dep')], 2)
+    """
+    import numpy
+    from spacy.attrs import DEP, HEAD, SENT_START
+
+    n = len(doc)
+    if not n:
+        return doc
+    at = numpy.arange(n)
+    starts = doc.to_array([SENT_START]).reshape(-1) == 1
+    starts[0] = True
+    first = numpy.maximum.accumulate(numpy.where(starts, at, 0))
+    root, dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    heads = (first - at).astype("int64").astype("uint64")  # relative, as Doc.to_array gives them
+    deps = numpy.where(first == at, root, dep).astype("uint64")
+    return doc.from_array([HEAD, DEP], numpy.stack([heads, deps], axis=1))
 
 
 def _opaque(nlp: spacy.Language, text: str) -> Doc:
