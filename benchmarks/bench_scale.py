@@ -204,7 +204,7 @@ print(len(texts) / (time.perf_counter() - t), len(texts) / (time.process_time() 
 
 
 def part_speed(tmp: Path, n: int, repeat: int) -> dict:
-    """Docs/s of bare spaCy, ``--workers 1`` and ``--workers 2``, the two alternated ``repeat`` times.
+    """Docs/s of bare spaCy, ``--workers 1`` and ``--workers 2`` (alternated ``repeat`` times).
 
     Other jobs on a shared machine only ever slow a run down, so the best run of
     each is the figure of the code (as ``timeit`` reports its minimum); the median

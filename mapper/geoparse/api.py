@@ -12,7 +12,8 @@ Only prose gets the syntax components (tagger, parser, lemmatizer): a piece
 that is not prose (:func:`is_prose`: a list of names, bracket soup, a table)
 gets the named entities and rule-based sentence boundaries, as in the fast
 mode, since no event clause can be read in it and a parse of it is the
-costliest work a hostile report can ask for.
+costliest work a hostile report can ask for. Past 20,000 such characters in
+one text, pieces are skimmed: kept as text, searched for nothing.
 """
 
 from __future__ import annotations
@@ -240,11 +241,18 @@ def _annotate(
                 kinds.append("lean")
             else:
                 kinds.append("bare")
-        parsed = nlp.pipe([t for (_, t), k in zip(chunk, kinds) if k == "full"],
-                          batch_size=batch_size, disable=full)
-        named = nlp.pipe([t for (_, t), k in zip(chunk, kinds) if k == "lean"],
-                         batch_size=batch_size, disable=lean)
-        for (_, text), kind in zip(chunk, kinds):
+        texts = [t for _, t in chunk]
+        parsed = nlp.pipe(
+            [t for t, k in zip(texts, kinds, strict=True) if k == "full"],
+            batch_size=batch_size,
+            disable=full,
+        )
+        named = nlp.pipe(
+            [t for t, k in zip(texts, kinds, strict=True) if k == "lean"],
+            batch_size=batch_size,
+            disable=lean,
+        )
+        for text, kind in zip(texts, kinds, strict=True):
             if kind == "full":
                 yield next(parsed), False
             else:
