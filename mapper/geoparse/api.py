@@ -229,15 +229,17 @@ def _annotate(
     full = [_COMPONENT, *(FAST_DISABLE if fast else ())]
     lean = [_COMPONENT, *FAST_DISABLE]
     sentencizer = Sentencizer()
-    used: dict[int, int] = {}  # characters of non-prose text given NER, per text
+    current, used = -1, 0  # the text being read; its non-prose characters given NER so far
     source = iter(pieces_)
     while chunk := list(itertools.islice(source, 4 * batch_size)):
         kinds = []
-        for number, text in chunk:
+        for number, text in chunk:  # the pieces of one text come one after another
+            if number != current:
+                current, used = number, 0
             if is_prose(text):
                 kinds.append("full")
-            elif used.get(number, 0) < NON_PROSE_NER_CHARS:
-                used[number] = used.get(number, 0) + len(text)
+            elif used < NON_PROSE_NER_CHARS:
+                used += len(text)
                 kinds.append("lean")
             else:
                 kinds.append("bare")

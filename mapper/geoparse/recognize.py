@@ -108,9 +108,8 @@ class _Recognizer:
         self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
         # Text not to search for names (mapper.geoparse.api): taken from the start.
         self.skims = tuple(getattr(doc._, "skimmed", None) or ())
-        self.skimmed = bytearray(len(text) + 1)
         for s, e in self.skims:
-            self.taken[s:e] = self.skimmed[s:e] = b"\x01" * (e - s)
+            self.taken[s:e] = b"\x01" * (e - s)
         self.mentions: list[Mention] = []
         self.memo: dict[str, list[Candidate]] = {}
         self.ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
@@ -257,8 +256,9 @@ class _Recognizer:
         tk, text = self.tk, self.text
         max_tokens = max(1, int(getattr(self.gaz, "max_name_tokens", 5)))
         self.matches = gaz_matches(text, tk, self.gaz, max_tokens)
-        if self.skims:
-            self.matches = [(i, j) for i, j in self.matches if not self.skimmed[tk.idx[i]]]
+        if self.skims:  # a skimmed piece is one token: a match starts in it only as that token
+            skimmed = {s for s, _ in self.skims}
+            self.matches = [(i, j) for i, j in self.matches if tk.idx[i] not in skimmed]
         for i, j in self.matches:
             s, e = self.span_of(i, j)
             seg = text[s:e]
