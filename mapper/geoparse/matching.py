@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,20 +100,34 @@ def title_case_lines(tk: Toks) -> list[bool]:
     return flags
 
 
+def _longest_matches(n: int, start: int, match: Callable[[int], int]) -> list[tuple[int, int]]:
+    """Scan tokens ``start..n`` left to right; ``match(i)`` gives the end of a name at ``i`` or 0.
+
+    A name found at ``i`` is taken whole and the scan goes on after it.
+    """
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < n:
+        hit = match(i)
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
 def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
     """Longest gazetteer names over capitalised token runs, as token index pairs."""
-    out: list[tuple[int, int]] = []
     heads = name_heads(gaz)
     words, idx = tk.text, tk.idx
     n = len(words)
-    i = 0
-    while i < n:
+
+    def match(i: int) -> int:
         if not words[i][:1].isupper():
-            i += 1
-            continue
+            return 0
         head = fold(words[i])
         multi = head in heads or HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
-        hit = 0
         j = i + 1
         if multi:
             # extend over name-like tokens and internal connectors
@@ -128,46 +143,37 @@ def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tu
             if not (last[:1].isupper() or last == "."):
                 continue
             if gaz.has(fold(text[idx[i] : idx[k - 1] + len(last)])):
-                hit = k
-                break
-        if hit:
-            out.append((i, hit))
-            i = hit
-        else:
-            i += 1
-    return out
+                return k
+        return 0
+
+    return _longest_matches(n, 0, match)
 
 
 def line_matches(text: str, tk: Toks, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Lowercase multi-word names of lines ("contact line", "line of contact")."""
-    out: list[tuple[int, int]] = []
     heads = name_heads(gaz)
     words, idx, lower = tk.text, tk.idx, tk.lower
     n = len(words)
-    i = 1
-    while i < n:
-        hit = 0
+
+    def match(i: int) -> int:
         # common-noun place names come with a determiner: "the contact line"
         det = lower[i - 1] in DETERMINERS or (
             i > 1 and words[i - 1] in QUOTES and lower[i - 2] in DETERMINERS
         )
-        if det and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads:
-            for k in range(min(n, i + 4), i + 1, -1):
-                seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
-                key = fold(seg)
-                if (
-                    " " in key
-                    and gaz.has(key)
-                    and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3))
-                ):
-                    hit = k
-                    break
-        if hit:
-            out.append((i, hit))
-            i = hit
-        else:
-            i += 1
-    return out
+        if not (det and tk.alpha[i] and words[i][:1].islower() and lower[i] in heads):
+            return 0
+        for k in range(min(n, i + 4), i + 1, -1):
+            seg = text[idx[i] : idx[k - 1] + len(words[k - 1])]
+            key = fold(seg)
+            if (
+                " " in key
+                and gaz.has(key)
+                and any(c.place.kind == "line" for c in gaz.candidates(seg, limit=3))
+            ):
+                return k
+        return 0
+
+    return _longest_matches(n, 1, match)
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:
