@@ -83,6 +83,17 @@ AREAS = [
     ("Clashes were reported in Tumbaroo village, Borno State.", "Tumbaroo", "Borno", 3),
     # known only elsewhere (Balad, Iraq): in the stated country, never the namesake
     ("Clashes were reported in Balad, Somalia.", "Balad", "Somalia", 3),
+    # a longer name than the index holds ("Mu", "Marki"): the whole name, at its context
+    ("Troops burned houses in Mu Zaw village (Kani township, Sagaing region).", "Mu Zaw",
+     "Sagaing", 3),
+    ("A mine killed two herders in the Marki Tana area of Sherzad district, Nangarhar.",
+     "Marki Tana", "Sherzad", 2),
+    # "X (Y, Z)": inside the parenthesis the comma states a container too
+    ("Gunmen killed a trader near Bangre-Yiri (Kain, Yatenga).", "Kain", "Yatenga", 2),
+    # a district the index knows by its seat town: the unknown place sits at that town;
+    # a well-known namesake abroad (Kani, Japan) never stands for "Kani township"
+    ("Shells landed in Mansi township (Bhamo district, Kachin State).", "Mansi", "Bhamo", 2),
+    ("Soldiers raided Kani township, Yinmarbin district, Sagaing region.", "Kani", "Sagaing", 3),
 ]
 
 
@@ -123,3 +134,28 @@ def test_container_is_marked_as_qualifier():
 def test_district_when_the_text_says_so():
     t = _at("Fighting spread across Kandahar province.", "Kandahar")
     assert t.kind == "admin"
+
+
+def test_known_place_near_the_seat_of_its_district():
+    """"X town (X township, Y district, ...)" keeps X when it lies near Y's seat town."""
+    t = _at("A bomb went off in Myingyan town (Myingyan township, Mandalay region).", "Myingyan")
+    assert t.country_code == "MM" and t.precision == 1
+
+
+def test_designations_are_not_places():
+    """A capitalised word before a number names a ward, a unit or a road, not a town."""
+    text = "Gunmen shot a ward official in Ward 6 of Hpa-An; troops of LIB 142 shelled the area."
+    names = {t.text for t in geoparse(text)}
+    assert "Ward" not in names and "LIB" not in names
+
+
+def test_common_words_after_a_county_do_not_lengthen_it():
+    """"Boone County Solid Waste District": the county, not an unknown "Boone County Solid"."""
+    t = _at("The Boone County Solid Waste District will hold a disposal day.", "Boone County")
+    assert t.country_code == "US" and t.text == "Boone County"
+
+
+def test_town_container_is_not_a_foreign_prefecture():
+    """"Lake X in Laconia" (New Hampshire): the town, not the Greek prefecture of that name."""
+    t = _at("A body was found along the shore of Lake Winnisquam in Laconia.", "Laconia")
+    assert t.country_code == "US"

@@ -36,6 +36,7 @@ __all__ = [
     "UNRESOLVED_KEY",
     "SPAN_ATTRS",
     "GeoParser",
+    "english_words",
     "register_extensions",
     "span_toponym",
     "toponyms",
@@ -120,6 +121,8 @@ class GeoParser:
     gazetteer : mapper.gazetteer.Gazetteer, optional
         The index to use; default: :func:`mapper.gazetteer.load_gazetteer`,
         loaded once here.
+    words : frozenset of str, optional
+        English common words (lowercase); default: :func:`english_words` of ``nlp``.
     """
 
     def __init__(
@@ -128,15 +131,17 @@ class GeoParser:
         name: str = "mapper_geoparser",
         *,
         gazetteer: Gazetteer | None = None,
+        words: frozenset[str] | None = None,
     ) -> None:
         from mapper.gazetteer import load_gazetteer
 
         self.name = name
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self.words = english_words(nlp) if words is None else words
 
     def __reduce__(self) -> tuple:
         """Pickle as "make another one" (the index connection is not picklable)."""
-        return (GeoParser, (None, self.name))
+        return (_rebuild, (self.name, self.words))
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc.spans["toponyms"]`` and ``doc._.focus``."""
@@ -147,10 +152,35 @@ class GeoParser:
         text, gaz = doc.text, self.gazetteer
         tops = []
         if text.strip():
-            tops = resolve(text, recognize(doc, text, gaz, doc._.dateline_span), gaz)
+            mentions = recognize(doc, text, gaz, doc._.dateline_span, words=self.words)
+            tops = resolve(text, mentions, gaz)
             tops = rescue(text, tops, gaz)
         write_spans(doc, tops)
         return doc
+
+
+def _rebuild(name: str, words: frozenset[str]) -> GeoParser:
+    return GeoParser(None, name, words=words)
+
+
+def english_words(nlp: Language | None) -> frozenset[str]:
+    """Return the English common words the pipeline's lemmatizer knows (lowercase lemmas).
+
+    The recogniser tells a name that goes on ("Mu Htaw", "Bala Buluk") from a
+    place followed by a common noun ("Boone County Solid Waste District") with
+    them; a pipeline without a rule lemmatizer gives an empty set.
+
+    >>> import spacy
+    >>> english_words(spacy.blank("en"))
+    frozenset()
+    """
+    if nlp is None or "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
 
 
 def write_spans(doc: Doc, tops: list[Toponym]) -> None:

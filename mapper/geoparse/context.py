@@ -57,6 +57,8 @@ _CONTAINER_KINDS = ("admin", "country", "region")
 #: never taken for an unknown place inside another.
 _KNOWN_PRIOR = 0.7
 _US_CONTEXT_RANK = 1
+#: Characters between a parenthesis and the names it holds.
+_PAREN_REACH = 80
 
 
 def area_word(text: str, end: int) -> str:
@@ -81,13 +83,33 @@ def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
     for pattern, explicit in ((_PAREN_GAP, True), (_IN_GAP, True), (_COMMA_GAP, False)):
         m = pattern.fullmatch(text, gap_start, gap_end)
         if m:
-            said = explicit or bool(m.group(0).strip(" ,").strip())  # an area noun or "(alt)"
+            said = (
+                explicit
+                or bool(m.group(0).strip(" ,").strip())  # an area noun or "(alt)"
+                or _in_parentheses(text, gap_start, b.mention.end)
+            )
             return "in", said, 0.0
     m = _NEAR_GAP.fullmatch(text, gap_start, gap_end)
     if m:
         km = float(m.group("km")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
         return "near", True, km + NEAR_MARGIN_KM
     return None
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` lies inside one open parenthesis after a name.
+
+    "X (Y, Z)" states a chain of containers: inside the parenthesis the
+    comma is as explicit as "Y in Z" ("in the village of Sangha (Sangha,
+    Koulpelogo)", [acled-dev bfa 2020-05-21]; "Kain-Ouro (Kain, Yatenga)",
+    [acled-dev bfa 2020-05-10]; "Mutare (Manicaland, Zimbabwe)"-style wire
+    copy).
+    """
+    opened = text.rfind("(", max(0, start - _PAREN_REACH), start)
+    if opened < 0 or ")" in text[opened:end] or "\n" in text[opened:end]:
+        return False
+    closed = text.find(")", end, end + _PAREN_REACH)
+    return closed >= 0 and "(" not in text[end:closed]
 
 
 def apply_context(
@@ -116,8 +138,33 @@ def apply_context(
             # "Boundore (Boundore, Yagha)": the repeated name is the same place
             j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2])
         _constrain(a, slots[j], *link, variants=variants, text=text)
+    _one_sense_unknown(slots)
     for s in slots:
         _town_or_division(text, s, lookup, keep=s.is_qualifier)
+
+
+def _one_sense_unknown(slots: list[Slot]) -> None:
+    """Place every mention of a name at the stated context one of them was placed at.
+
+    "Pale township (Yinmarbin district, ...) ... the Pale PDF" ([acled-dev mmr
+    2021-11-15]): the second Pale is not the Bosnian town. Readings in the
+    context's country stay: a misread context must not spread.
+    """
+    placed = {s.key: s.unknown_in for s in slots if s.unknown_in is not None}
+    for s in slots:
+        area = placed.get(s.key)
+        if (
+            area is not None
+            and s.unknown_in is None
+            and area is not s
+            and area.cands
+            and not s.is_qualifier
+            and not s.mention.adjectival
+            and all(
+                c.place.country_code != area.cands[0].place.country_code for c in s.cands
+            )  # only a namesake abroad gives way: "Sichuan" stays the province
+        ):
+            s.cands, s.unknown_in = [], area
 
 
 def _constrain(
@@ -131,6 +178,8 @@ def _constrain(
     text: str = "",
 ) -> None:
     """Restrict ``a`` to places in (or near) ``b``; failing that, place ``a`` at ``b``."""
+    if not b.cands and b.unknown_in is not None:
+        b = b.unknown_in  # "Mu Htaw village (Kani township, Yinmarbin district, ...)"
     if b.mention.adjectival or not b.cands:
         return
     if kind == "near":
@@ -155,12 +204,27 @@ def _constrain(
         b.is_qualifier = True
         a.qualifier_places = [q.place for q in b.cands[:5]]
         return
+    seats = _seats(text, b)
+    near = [
+        c
+        for c in a.cands
+        if any(haversine_km(c.place.lat, c.place.lon, q.lat, q.lon) <= ADM2_KM for q in seats)
+    ]
+    if near:  # "Mawlamyinegyun town (..., Labutta district, ...)": a place near the seat
+        a.cands = near
+        b.cands = [q for q in b.cands if any(_near_seat(c, q) for c in near)] or b.cands
+        b.is_qualifier = True
+        return
     areas = _container_reading(text, b, b.cands, strict=True)
+    if not areas and (b.qualifier_places or not a.cands):
+        # a seat stands for its division only when the text locates it ("Bhamo district,
+        # Kachin State") or nothing else places the name
+        areas = [q for q in b.cands if q.place.kind == "settlement" and q.place in seats]
     if not any(q.place.kind in _CONTAINER_KINDS for q in areas) and not explicit:
         return
     if b.cands[0].place.kind == "country" and all(c.place.kind != "country" for c in a.cands):
         explicit = True  # "Balad, Somalia": a town followed by a country lies in it
-    if a.cands and a.cands[0].score >= _KNOWN_PRIOR:
+    if a.cands and a.cands[0].score >= _KNOWN_PRIOR and not _abroad(text, a, areas, explicit):
         return  # "the Nairobi area of Moi": a well-known place is not unknown anywhere
     if (explicit or not a.cands) and areas and a.mention.label != "DEMONYM":
         # an unknown place in known context: never a namesake that contradicts it
@@ -183,9 +247,60 @@ def _container_reading(
     else:
         wanted = _CONTAINER_KINDS
     found = [q for q in cands if q.place.kind in wanted]
+    if not word and found and cands and _foreign_areas(found, cands[0]):
+        return cands  # "Lake Opechee in Laconia": the town, not a Greek prefecture
     if found or (strict and word):
         return found  # strict: "Labutta district" known only as a town is no container
     return cands
+
+
+def _foreign_areas(areas: list[Candidate], best: Candidate) -> bool:
+    """Tell whether every area reading lies in another country than the best-ranked town.
+
+    A name the gazetteer ranks first as a town keeps that reading as a
+    container unless a word says "district": "along the shore of Lake Opechee
+    in Laconia" (LGL, New Hampshire) is not the Greek prefecture.
+    """
+    return best.place.kind == "settlement" and all(
+        q.place.country_code != best.place.country_code for q in areas
+    )
+
+
+def _seats(text: str, b: Slot) -> list[Place]:
+    """Towns that stand for a stated division the index knows only by its namesake town.
+
+    "Mansi township (Bhamo district, Kachin State)" ([acled-dev mmr
+    2021-05-18]), "Jampur union, Sonargaon upazila" ([acled-dev bgd
+    2024-01-25]): the district or upazila is named after its seat town,
+    where ACLED codes it. A known place near a seat lies in the division
+    ("Mawlamyinegyun town (..., Labutta district, ...)"); a place unknown
+    inside it sits at that town.
+    """
+    if area_word(text, b.mention.end) not in DIVISION_NOUNS or any(
+        q.place.kind == "admin" for q in b.cands
+    ):
+        return []
+    return [q.place for q in b.cands if q.place.kind == "settlement"]
+
+
+def _near_seat(c: Candidate, q: Candidate) -> bool:
+    return haversine_km(c.place.lat, c.place.lon, q.place.lat, q.place.lon) <= ADM2_KM
+
+
+def _abroad(text: str, a: Slot, areas: list[Candidate], explicit: bool) -> bool:
+    """Tell whether ``a``, said to be a division or a village of a stated container, lies abroad.
+
+    "Kani township, Yinmarbin district" ([acled-dev mmr 2021-07-24]) and
+    "Pale township (Yinmarbin district, Sagaing region)" ([acled-dev mmr
+    2021-11-15]): a well-known Kani (Japan) or Pale (Bosnia) in another
+    country than every reading of the container contradicts the stated
+    context. Without the area noun ("the Nairobi area of Moi") the
+    well-known place stands.
+    """
+    if not explicit or area_word(text, a.mention.end) not in DIVISION_NOUNS | SETTLEMENT_WORDS:
+        return False
+    countries = {q.place.country_code for q in areas}
+    return bool(countries) and all(c.place.country_code not in countries for c in a.cands)
 
 
 def _inside(cands: list[Candidate], container: list[Candidate]) -> list[Candidate]:

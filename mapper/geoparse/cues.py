@@ -37,7 +37,13 @@ from mapper.geoparse.lexicon import (
 if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate
 
-__all__ = ["add_context_mentions", "inside_longer_name", "CONTEXT_LABEL", "UNKNOWN_LABEL"]
+__all__ = [
+    "add_context_mentions",
+    "inside_longer_name",
+    "starts_longer_name",
+    "CONTEXT_LABEL",
+    "UNKNOWN_LABEL",
+]
 
 #: Mention label of a known name taken through a context pattern.
 CONTEXT_LABEL = "CONTEXT"
@@ -121,13 +127,28 @@ def inside_longer_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
     return (
         _area_after(rec, j) is not None
         and i > 1
-        and tk.text[i - 1][:1].isupper()
-        and tk.alpha[i - 1]
-        and not tk.stop[i - 1]
-        and fold(tk.text[i - 1]) not in STOP_NAMES
+        and _name_word(rec, i - 1)
         and not rec.taken[tk.idx[i - 1]]
         and tk.text[i - 2] not in (".", "\n")
-    )
+    ) or starts_longer_name(rec, j)
+
+
+def _name_word(rec, t: int) -> bool:  # noqa: ANN001
+    """Tell whether token ``t`` is a capitalised word that can be part of a name."""
+    return rec.name_goes_on(t) and not is_area_noun(rec.tk.text[t])
+
+
+def starts_longer_name(rec, j: int) -> bool:  # noqa: ANN001
+    """Tell whether the name is the start of a longer capitalised name before an area noun.
+
+    "Mu Htaw village (Kani township, ...)", "the Marki Khel area of Sherzad
+    district" ([acled-dev mmr 2021-07-24], [acled-dev afg 2020-03-18]): the
+    place is the whole name, not the known "Mu" or "Marki".
+    """
+    k = j
+    while k < min(rec.n, j + _MAX_NAME_TOKENS - 1) and _name_word(rec, k):
+        k += 1
+    return k > j and _area_after(rec, k) is not None
 
 
 def _excluded(rec, seg: str, i: int, j: int) -> bool:  # noqa: ANN001
@@ -213,6 +234,8 @@ def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> l
     while end < min(n, k + _MAX_NAME_TOKENS) and tk.text[end][:1].isupper():
         end += 1
     for e in range(end, k, -1):  # longest known name first
+        if e < end and _name_word(rec, e):
+            continue  # "area of Dashti Qala district": not the known "Dashti"
         seg = rec.text[slice(*rec.span_of(k, e))]
         found = [c.place for c in rec.cands(seg) if c.place.kind in _CONTAINER_KINDS]
         if found:

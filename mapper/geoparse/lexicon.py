@@ -49,7 +49,19 @@ STOP_NAMES = frozenset(
     god jesus christmas easter monday tuesday wednesday thursday friday saturday sunday
     january february april september october november december in of no yes best home
     department ministry agency service army navy guard force forces republic people party
-    welcome central west east north south""".split()
+    welcome central west east north south sadar""".split()
+)
+# Capitalised words that may follow a place's own name inside a longer NER name
+# without making it another name ("Mississippi State", "Mosul Dam", "Gaza Strip");
+# any other capitalised word or a number does ("Mu Htaw", "Bala Buluk", "Ward 6").
+# "Sadar" (headquarters) names the seat's own division in South Asia: "Narail Sadar
+# upazila" ([acled-dev bgd 2023-09-13]), "Jhalokati Sadar" ([acled-dev bgd 2022-12-24]).
+NAME_TAILS = frozenset(
+    """airport dam bridge crossing border port base camp station countryside hills heights
+    highlands plains plain basin delta corridor pass strip suburbs outskirts square metro
+    metropolitan sub sadar area city town township village county province region oblast district
+    state states republic governorate prefecture borough municipality upazila tehsil
+    raion rayon krai division sector zone valley river lake coast island islands""".split()
 )
 # Words after a place name that make the name the seat of an institution.
 INSTITUTION_HEADS = frozenset(
@@ -75,16 +87,19 @@ INSTITUTION_OF = frozenset(
     residents people inhabitants""".split()
 )
 # Lowercase nouns after a name that say which kind of area it is ("Chimtal district",
-# "Twantay township", "Garissa town"): the name before them is a place.
+# "Twantay township", "Garissa town"): the name before them is a place. "union" is
+# Bangladesh's rural council area ("Jampur union, Sonargaon upazila", [acled-dev bgd
+# 2024-01-25]; "Kaliarvanga union" in another note of that set).
 AREA_NOUNS = frozenset(
     """district districts township town city village county province region oblast raion rayon
     governorate municipality commune department prefecture sub-district subdistrict
-    tehsil upazila ward neighbourhood neighborhood locality area sector""".split()
+    tehsil upazila union ward neighbourhood neighborhood locality area sector""".split()
 )
 # Area nouns that name an administrative division, not a settlement.
 DIVISION_NOUNS = frozenset(
     """district districts township county province region oblast raion rayon governorate
-    department prefecture sub-district subdistrict tehsil upazila state municipality""".split()
+    department prefecture sub-district subdistrict tehsil upazila union state
+    municipality""".split()
 )
 # Area nouns that keep their meaning capitalised, as a title ("Bago District", "Yangon
 # Region"); other capitalised area nouns belong to a name ("the Culture Department").

@@ -47,6 +47,7 @@ from mapper.geoparse.lexicon import (
     INSTITUTION_HEADS,
     LOCATIVE,
     LOCATIVE_POP,
+    NAME_TAILS,
     ORG_IN_POP,
     STOP_NAMES,
     STRONG_POP,
@@ -77,7 +78,12 @@ _NEARBY_SAMPLE = 200
 
 
 def recognize(
-    doc: Doc, text: str, gaz: Gazetteer, dateline_span: tuple[int, int] | None
+    doc: Doc,
+    text: str,
+    gaz: Gazetteer,
+    dateline_span: tuple[int, int] | None,
+    *,
+    words: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Return the place-name mentions of ``doc`` (whose text is ``text``), in text order.
 
@@ -90,19 +96,24 @@ def recognize(
     gaz : mapper.gazetteer.Gazetteer
     dateline_span : (int, int) or None
         The report's dateline; mentions inside it get ``dateline=True``.
+    words : frozenset of str
+        English common words: a capitalised one after a known name does not
+        make the name longer ("Boone County Solid Waste District").
 
     Returns
     -------
     list of Mention
     """
-    return _Recognizer(doc, text, gaz).run(dateline_span)
+    return _Recognizer(doc, text, gaz, words).run(dateline_span)
 
 
 class _Recognizer:
     """Working state of one recognition pass (see the module docstring for the steps)."""
 
-    def __init__(self, doc: Doc, text: str, gaz: Gazetteer) -> None:
-        self.text, self.gaz = text, gaz
+    def __init__(
+        self, doc: Doc, text: str, gaz: Gazetteer, words: frozenset[str] = frozenset()
+    ) -> None:
+        self.text, self.gaz, self.words = text, gaz, words
         self.tk = tk = Toks.of(doc)
         self.n = len(tk.text)
         self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
@@ -142,6 +153,24 @@ class _Recognizer:
         self.taken[s:e] = b"\x01" * (e - s)
         self.mentions.append(Mention(s, e, seg, label, adjectival, dateline))
         return True
+
+    def name_goes_on(self, t: int) -> bool:
+        """Tell whether token ``t`` continues a capitalised name before it.
+
+        A capitalised word that is neither a common English word (the
+        pipeline's lemmas, with plurals) nor a word of place kinds
+        (:data:`~mapper.geoparse.lexicon.NAME_TAILS`): "Htaw" in "Mu Htaw",
+        not "Sheriff" in "Alachua County Sheriff's Office".
+        """
+        tk = self.tk
+        word = tk.text[t]
+        if not (word[:1].isupper() and tk.alpha[t]) or tk.stop[t] or word.isupper():
+            return False  # an acronym names a unit of the place: "Guma LGA", "the Pakokku PDF"
+        low = word.lower()
+        if low in NAME_TAILS or low in INSTITUTION_HEADS or fold(word) in STOP_NAMES:
+            return False
+        stems = (low, low[:-1], low[:-2], low[:-3] + "y") if low.endswith("s") else (low,)
+        return not any(w in self.words for w in stems)
 
     def cands(self, seg: str) -> list[Candidate]:
         """Return the first candidates of a name (memoised; [] for unknown names)."""
@@ -225,6 +254,8 @@ class _Recognizer:
                 folded = fold(seg)
                 if folded in GENERIC:
                     continue
+                if pe == ent.end_char and cues.starts_longer_name(self, ent.end):
+                    continue  # "Hta" of "Hta Naung Kone village": the name goes on
                 if self.is_org(seg) and not place_cue(self.tk.lower, self._token_at(ps)):
                     continue  # "Wagner", "Azov": an armed group unless "the town of Azov"
                 known = gaz.has(folded) or gaz.has(fold(_LEADING_THE.sub("", seg)))
@@ -272,21 +303,23 @@ class _Recognizer:
             if self.is_org(seg) and not place_cue(tk.lower, i):
                 continue  # "Fano", "NATO": the organisation, not the town of that name
             cs = self.cands(seg)
-            if not cs or cues.inside_longer_name(self, i, j):
-                continue  # "Zinda Jan district": not "Jan"
+            if not cs or cues.inside_longer_name(self, i, j) or _numbered(tk.text, j):
+                continue  # "Zinda Jan district": not "Jan"; "Ward 6", "LIB 142"
             if j - i <= 2:
                 dem = demonym_place(self.gaz, seg, listed_only=True)
                 if dem is not None and dem.key != cs[0].place.key:
                     continue  # "Azeri" is a demonym first (step 8), not the village Aseri
             verdict = self.judge(i, j, seg, key, cs)
             if verdict:
-                # a place name used as a modifier ("Soviet republics") says who, not where
+                # a place name used as a modifier ("Soviet republics") says who, not where;
+                # before an area noun it names the area ("Bhamo district")
                 adjectival = (
                     self.ent_label[i] == "NORP"
                     and j - i == 1
                     and (i == 0 or tk.lower[i - 1] not in LOCATIVE)
                     and j < self.n
                     and tk.alpha[j]
+                    and not cues.is_area_noun(tk.text[j])
                 )
                 self.add(s, e, "GAZ", adjectival=adjectival)
             else:
@@ -323,6 +356,8 @@ class _Recognizer:
         if label in ("GPE", "LOC"):
             # inside a span the gazetteer does not know ("Mississippi State"): an
             # unmistakable name, or the place's own name leading the span
+            if self._longer_name(j, ent.end):
+                return False  # "Mu Htaw", "Bala Buluk": the NER's name is another name
             at_start = ent.start == i or (ent.start == i - 1 and tk.lower[ent.start] == "the")
             return f.strong or prominent(cs, seg) or (at_start and f.own)
         if label == "PERSON":
@@ -348,6 +383,25 @@ class _Recognizer:
                 or (f.own and (f.prev in LOCATIVE or f.head_after) and max_pop(cs) >= LOCATIVE_POP)
                 or (f.own and f.cue and not f.person and max_pop(cs) >= LOCATIVE_POP)
             )
+        return False
+
+    def _longer_name(self, j: int, end: int) -> bool:
+        """Tell whether tokens ``j..end`` of an NER place continue the name before them.
+
+        A known name followed, inside one NER place, by another capitalised
+        word or a number is part of a longer name the index does not hold:
+        "Mu Htaw village", "in Taskhirak of Bala Buluk district" (ACLED-style
+        locations, [acled-dev mmr 2021-07-24], [acled-dev afg 2020-03-10]),
+        "Ward 6" ([acled-dev mmr 2021-03-29]). Words that say what kind of place
+        the name is ("Mississippi State", "Mosul Dam") or common English words
+        ("Lamar County Commissioners") do not (:meth:`name_goes_on`).
+        """
+        tk = self.tk
+        for t in range(j, end):
+            if tk.text[t][:1].isdigit() or self.name_goes_on(t):
+                return True
+            if not tk.alpha[t] or not tk.text[t][:1].isupper():
+                return False  # "Dhaka - Tejgaon": a dash or a comma ends the name
         return False
 
     def _judge_org(self, i: int, j: int, ent: Ent, cs: list[Candidate], f: _Facts) -> bool:
@@ -488,6 +542,20 @@ class _Recognizer:
                     continue
             if demonym_place(gaz, tk.text[t]) is not None:
                 self.add(*self.span_of(t, t + 1), "DEMONYM", adjectival=True)
+
+
+def _numbered(words: list[str], j: int) -> bool:
+    """Tell whether a number that is not a year follows the name at token ``j``.
+
+    A capitalised word before a number designates a unit, a ward or a road,
+    not the place the word also names: "in Ward 6" ([acled-dev mmr
+    2021-03-29]), "the military LIB 142" ([acled-dev mmr 2021-09-03]),
+    "Route 9", "Sector 5". An abbreviation stays a place ("S.C. 5", LGL).
+    """
+    if j >= len(words) or "." in words[j - 1]:
+        return False  # "S.C. 5": a state's road, the state still named
+    w = words[j]
+    return w[:1].isdigit() and not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
 
 
 class _Facts:
