@@ -73,6 +73,10 @@ _COORD_BEFORE = re.compile(r"(?:,|,?\s*\b(?:and|or))\s*$")
 _COORD_AFTER = re.compile(r"\s*(?:,|,?\s*(?:and|or)\b)\s*")
 _COMMA_SPLIT = re.compile(r"(,\s*)")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
+#: Capitalised words this short continue a name even when English has them ("Let",
+#: "Te"): syllables of transliterated names ([acled-dev mmr 2021-04-24], [acled-dev mmr
+#: 2021-11-25]) far more often than a common noun after a place.
+_SYLLABLE = 3
 # Most settlements of the text that an organisation-tagged town is compared with.
 _NEARBY_SAMPLE = 200
 
@@ -157,8 +161,8 @@ class _Recognizer:
     def name_goes_on(self, t: int) -> bool:
         """Tell whether token ``t`` continues a capitalised name before it.
 
-        A capitalised word that is neither a common English word (the
-        pipeline's lemmas, with plurals) nor a word of place kinds
+        A capitalised word that is neither a common English word of four
+        letters or more (the pipeline's lemmas, with plurals) nor a word of place kinds
         (:data:`~mapper.geoparse.lexicon.NAME_TAILS`): "Htaw" in "Mu Htaw",
         not "Sheriff" in "Alachua County Sheriff's Office".
         """
@@ -169,6 +173,8 @@ class _Recognizer:
         low = word.lower()
         if low in NAME_TAILS or low in INSTITUTION_HEADS or fold(word) in STOP_NAMES:
             return False
+        if len(low) <= _SYLLABLE:
+            return True  # "Dar Let", "Se Te ward": a syllable of a transliterated name
         stems = (low, low[:-1], low[:-2], low[:-3] + "y") if low.endswith("s") else (low,)
         return not any(w in self.words for w in stems)
 
