@@ -159,3 +159,11 @@ def test_town_container_is_not_a_foreign_prefecture():
     """"Lake X in Laconia" (New Hampshire): the town, not the Greek prefecture of that name."""
     t = _at("A body was found along the shore of Lake Winnisquam in Laconia.", "Laconia")
     assert t.country_code == "US"
+
+
+def test_small_namesake_abroad_is_left_unresolved_in_a_one_country_text():
+    """A town known only in Indonesia is no place of a note set in Bangladesh."""
+    text = "Rival groups clashed at Bandar bazaar, Anwara upazila (Chittagong), on Friday."
+    tops = geoparse(text)
+    abroad = [(t.text, t.country_code) for t in tops if t.country_code not in (None, "BD")]
+    assert not abroad

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -46,6 +46,9 @@ _FEW_CANDIDATES = 5
 #: Confidence of an unknown name placed at its stated context, times the context's.
 _UNKNOWN_CONFIDENCE = 0.5
 _SMALL_AREAS = ("settlement", "feature")
+#: A town abroad this small and this far from a one-country text's places is a stray namesake.
+_STRAY_POP = 100_000
+_STRAY_KM = 1000.0
 _SETTLEMENT_WORDS = frozenset(
     "town city village hamlet locality neighbourhood neighborhood".split()
 )
@@ -89,6 +92,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
         lookup=lambda name: gaz.candidates(name, limit=10),
     )
     _choose(slots)
+    _drop_strays(slots)
     out = []
     for s in slots:
         t = _toponym(text, s, slots)
@@ -161,6 +165,41 @@ def _one_sense(slots: list[Slot]) -> None:
                 if c.place.key == best_key:
                     s.choice = i
                     break
+
+
+def _drop_strays(slots: list[Slot]) -> None:
+    """Leave unresolved a small town abroad in a text whose other places all lie in one country.
+
+    Document focus: "clashed at Bandar center, Anwara upazila (Chittagong)"
+    ([acled-dev bgd 2024-06-07]) is no Indonesian Bandar, "Tha Pyay Kone
+    junction ... the Pale PDF" no Bosnian Pale ([acled-dev mmr 2021-11-15]):
+    a name the index knows only as a small town far from every other place of
+    a one-country text is an unknown local name, not a namesake abroad.
+    """
+    chosen = [
+        (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
+    ]
+    placed = [  # unknown names at their stated context count for its country
+        s.unknown_in.cands[s.unknown_in.choice].place
+        for s in slots
+        if not s.cands and s.unknown_in is not None and s.unknown_in.cands
+    ]
+    countries = Counter(p.country_code for p in [p for _, p in chosen] + placed)
+    if len(countries) != 2:
+        return
+    (home, n_home), (_, n_stray) = countries.most_common()
+    if n_home < 2 or n_stray != 1:
+        return
+    others = [p for _, p in chosen if p.country_code == home]
+    for s, p in chosen:
+        if (
+            p.country_code != home
+            and p.kind == "settlement"
+            and p.population < _STRAY_POP
+            and all(c.place.country_code != home for c in s.cands)
+            and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
+        ):
+            s.cands = []
 
 
 def _theatre_ok(slots: list[Slot]) -> bool:
