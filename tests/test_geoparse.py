@@ -465,3 +465,9 @@ def test_in_before_an_org_tagged_town_of_some_size():
     assert by_text(tops, "Druzhkivka").country_code == "UA"
     # a hamlet's name after "in" stays the organisation ("in Congress")
     assert "Congress" not in texts(forced("A bill stalled in Congress.", {"Congress": "ORG"}))
+
+
+def test_surname_of_a_person_named_earlier_is_no_place():
+    """"Harlan said" after "Officer Tom Harlan": the person, not the Kentucky town."""
+    text = "Officer Tom Harlan said the road was closed. Harlan added that nobody was hurt."
+    assert not [t for t in mapper.geoparse(text) if t.text == "Harlan"]

@@ -194,9 +194,13 @@ class _Recognizer:
         return self.tk.idx[i], self.tk.idx[j - 1] + len(self.tk.text[j - 1])
 
     def _people(self) -> tuple[set[str], dict[str, set[str]]]:
-        """Words of the people the text names: "Clinton" after "Bill Clinton" is a person."""
+        """Words of the people the text names: "Clinton" after "Bill Clinton" is a person.
+
+        Also sets ``surnames``: the last words of those names.
+        """
         tk, text = self.tk, self.text
         tokens: set[str] = set()
+        self.surnames: set[str] = set()
         words: dict[str, set[str]] = defaultdict(set)  # word -> the person names it is in
         for ent in self.ents:
             if not (ent.label == "PERSON" and 1 < ent.end - ent.start <= 3):
@@ -208,6 +212,7 @@ class _Recognizer:
             ) or self.gaz.has(fold(whole)):  # "L. Douglas Wilder"; "Tamil Nadu"
                 continue
             tokens.update(tk.text[t] for t in range(ent.start, ent.end) if tk.text[t][:1].isupper())
+            self.surnames.add(tk.text[ent.end - 1])  # "Ordóñez" of "Javier Ordóñez"
             for t in range(ent.start, ent.end):
                 words[tk.text[t]].add(whole)
         return tokens, words
@@ -271,12 +276,27 @@ class _Recognizer:
                     or (seg.isupper() and len(seg) <= 3)
                 ):
                     continue
+                if known and self._surname(ent, seg):
+                    continue
                 if known:
                     self.ner_keys.add(folded)
                     self.add(ps, pe, ent.label)
                 else:
                     # "Mississippi State": let the gazetteer find the place inside first
                     self.unknown.append((ps, pe, ent.label))
+
+    def _surname(self, ent: Ent, seg: str) -> bool:
+        """Tell whether a one-word NER place is the surname of a person the text names.
+
+        "the death of Ordóñez" after "Javier Ordóñez" ([news-dev 04]), "Hopkins
+        said" after "Director of Finance David Hopkins" (LGL 40188219): the
+        person, unless the place is unmistakable ("Washington" after "George
+        Washington" stays the city).
+        """
+        if ent.end - ent.start != 1 or seg not in self.surnames:
+            return False
+        cs = self.cands(seg)
+        return not (is_strong(cs, seg) or prominent(cs, seg))
 
     def _token_at(self, char: int) -> int:
         lo, hi = 0, self.n
@@ -364,6 +384,8 @@ class _Recognizer:
             # unmistakable name, or the place's own name leading the span
             if self._longer_name(j, ent.end):
                 return False  # "Mu Htaw", "Bala Buluk": the NER's name is another name
+            if j - i == 1 and seg in self.surnames and not (f.strong or prominent(cs, seg)):
+                return False  # a surname of a person the text names
             at_start = ent.start == i or (ent.start == i - 1 and tk.lower[ent.start] == "the")
             return f.strong or prominent(cs, seg) or (at_start and f.own)
         if label == "PERSON":
