@@ -471,3 +471,18 @@ def test_surname_of_a_person_named_earlier_is_no_place():
     """"Harlan said" after "Officer Tom Harlan": the person, not the Kentucky town."""
     text = "Officer Tom Harlan said the road was closed. Harlan added that nobody was hurt."
     assert not [t for t in mapper.geoparse(text) if t.text == "Harlan"]
+
+
+def test_feature_word_makes_one_name():
+    """"Lake Chad" is neither the country Chad nor a county called "Lake"."""
+    text = "Fishermen fled the islands of Lake Chad after the raid."
+    assert not [t for t in mapper.geoparse(text) if t.text in ("Lake", "Chad")]
+
+
+def test_small_namesake_abroad_in_a_focused_text_stays_unresolved():
+    """A village the index knows only in India is no place of a report on Borno."""
+    text = (
+        "Gunmen attacked Maiduguri, the capital of Borno state, on Monday. Nigerian troops "
+        "later clashed with them near Konduga in Borno. The governor then visited Baga."
+    )
+    assert not [t for t in mapper.geoparse(text) if t.text == "Baga" and t.country_code != "NG"]

@@ -34,6 +34,9 @@ GEO_HEADS = frozenset(
     "river lake mountains mountain mount island islands valley bay sea ocean gulf coast desert "
     "peninsula strait canal state republic governorate prefecture borough".split()
 )
+# Words that make one feature name with the capitalised name after them ("Lake Chad",
+# "Mount Kenya", "Cape Town" when the index lacks it).
+FEATURE_WORDS = frozenset("lake mount mt cape".split())
 # Single words the NER tags as places but that name no place on their own.
 GENERIC = frozenset(
     "north south east west northern southern eastern western central the gulf state city "

@@ -41,6 +41,7 @@ from mapper.geoparse.evidence import (
 from mapper.geoparse.lexicon import (
     CONTEXT_KM,
     CONTEXT_POP,
+    FEATURE_WORDS,
     GENERIC,
     GEO_HEADS,
     INITIAL_RE,
@@ -285,6 +286,23 @@ class _Recognizer:
                     # "Mississippi State": let the gazetteer find the place inside first
                     self.unknown.append((ps, pe, ent.label))
 
+    def _feature_name(self, i: int, j: int) -> bool:
+        """Tell whether tokens ``i..j`` are part of "Lake X", "Mount X", "Cape X".
+
+        A feature word before a name makes one name of the two the index
+        does not hold: "the shores of Lake Chad" ([news-dev 05]), "Lake
+        Opechee in Laconia" (LGL): neither the country Chad nor a "Lake" county.
+        """
+        tk = self.tk
+        if tk.lower[i] in FEATURE_WORDS and tk.text[i][:1].isupper():
+            return j == i + 1 and j < self.n and tk.text[j][:1].isupper() and tk.alpha[j]
+        return (
+            i > 0
+            and tk.lower[i - 1] in FEATURE_WORDS
+            and tk.text[i - 1][:1].isupper()
+            and not self.taken[tk.idx[i - 1]]
+        )
+
     def _surname(self, ent: Ent, seg: str) -> bool:
         """Tell whether a one-word NER place is the surname of a person the text names.
 
@@ -331,6 +349,8 @@ class _Recognizer:
             cs = self.cands(seg)
             if not cs or cues.inside_longer_name(self, i, j) or _numbered(tk.text, j):
                 continue  # "Zinda Jan district": not "Jan"; "Ward 6", "LIB 142"
+            if self._feature_name(i, j):
+                continue  # "Lake Chad": the lake, not "Lake" nor the country
             if j - i <= 2:
                 dem = demonym_place(self.gaz, seg, listed_only=True)
                 if dem is not None and dem.key != cs[0].place.key:

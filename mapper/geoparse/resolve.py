@@ -49,6 +49,8 @@ _SMALL_AREAS = ("settlement", "feature")
 #: A town abroad this small and this far from a one-country text's places is a stray namesake.
 _STRAY_POP = 100_000
 _STRAY_KM = 1000.0
+#: Share of a text's places in one country that makes it the text's focus.
+_FOCUS_SHARE = 0.6
 _SETTLEMENT_WORDS = frozenset(
     "town city village hamlet locality neighbourhood neighborhood".split()
 )
@@ -168,13 +170,15 @@ def _one_sense(slots: list[Slot]) -> None:
 
 
 def _drop_strays(slots: list[Slot]) -> None:
-    """Leave unresolved a small town abroad in a text whose other places all lie in one country.
+    """Leave unresolved a small town abroad that alone stands for its country in a focused text.
 
     Document focus: "clashed at Bandar center, Anwara upazila (Chittagong)"
-    ([acled-dev bgd 2024-06-07]) is no Indonesian Bandar, "Tha Pyay Kone
-    junction ... the Pale PDF" no Bosnian Pale ([acled-dev mmr 2021-11-15]):
-    a name the index knows only as a small town far from every other place of
-    a one-country text is an unknown local name, not a namesake abroad.
+    ([acled-dev bgd 2024-06-07]) is no Indonesian Bandar; "the town of Baga on
+    the shores of Lake Chad" in a report on Borno and Maiduguri ([news-dev 05])
+    is no Baga in Goa. A text most of whose places lie in one country, where a
+    name the index knows only as a small town in another country, far from
+    every place of the home country, is the only place of that country: an
+    unknown local name, not a namesake abroad.
     """
     chosen = [
         (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
@@ -184,18 +188,27 @@ def _drop_strays(slots: list[Slot]) -> None:
         for s in slots
         if not s.cands and s.unknown_in is not None and s.unknown_in.cands
     ]
-    countries = Counter(p.country_code for p in [p for _, p in chosen] + placed)
-    if len(countries) != 2:
+    names_of: dict[str | None, set[str]] = defaultdict(set)
+    for s, p in chosen:
+        names_of[p.country_code].add(s.key)
+    for s in slots:
+        if not s.cands and s.unknown_in is not None and s.unknown_in.cands:
+            names_of[s.unknown_in.cands[s.unknown_in.choice].place.country_code].add(s.key)
+    countries = Counter({cc: len(keys) for cc, keys in names_of.items() if cc})
+    if not countries:
         return
-    (home, n_home), (_, n_stray) = countries.most_common()
-    if n_home < 2 or n_stray != 1:
-        return
-    others = [p for _, p in chosen if p.country_code == home]
+    home, n_home = countries.most_common(1)[0]
+    if n_home < 2 or n_home < _FOCUS_SHARE * sum(countries.values()):
+        return  # distinct names per country: a text mostly about one country
+    others = [p for _, p in chosen if p.country_code == home] + [
+        p for p in placed if p.country_code == home
+    ]
     for s, p in chosen:
         if (
             p.country_code != home
             and p.kind == "settlement"
             and p.population < _STRAY_POP
+            and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)
             and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
         ):
