@@ -182,11 +182,43 @@ def _candidates(
         root = site_root(doc, s)
         if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
             continue
-        prep, _ = _governor(root)
-        if prep in _ORIGIN:
+        if _acting(root, s):
+            continue
+        prep, prep_tok = _governor(root)
+        if prep in _ORIGIN and not _left(prep_tok):
             continue  # "shells fired from X", "casualties from Baku": not where it happened
         out.append((s, root, prep))
     return out
+
+
+#: Verbs of leaving a place: the event ("withdrew from X") happens at X.
+_LEAVE = frozenset(
+    "withdraw retreat flee pull evacuate expel drive push oust dislodge repel repulse".split()
+)
+
+
+def _left(prep: Any) -> bool:
+    """Tell whether "from X" is the place left, where the event is.
+
+    "Rebel militants withdrew from the Lebanese town of Arsal" ([WSyria]);
+    "rebel forces withdrew from Haffa and surrounding villages" (CNN, 13 June
+    2012): the place given up, not the origin of fire.
+    """
+    return prep is not None and prep.head.lemma_.lower() in _LEAVE
+
+
+def _acting(root: Any, site: Site) -> bool:
+    """Tell a country or capital that is the subject of a transitive act: an actor, not a place.
+
+    "Israel shelled two Syrian bases" ([WSyria]); "Israel hit dozens of
+    targets in the Gaza Strip overnight" (Times of Israel live blog): the
+    state acts on an object somewhere else.
+    """
+    if not (site.kind == "country" or site.feature_code == "PPLC"):
+        return False
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" for c in root.head.children)
 
 
 def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> float:

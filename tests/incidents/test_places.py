@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from mapper.incidents.places import event_places
+from mapper.incidents.sites import Site
+
 from .helpers import current
 
 
@@ -23,6 +26,17 @@ def test_a_place_naming_the_actor_is_not_the_place(extract):
 def test_the_origin_of_fire_is_not_the_place(extract):
     [inc] = current(extract("Shells fired from Ochakiv hit Mykolaiv on Sunday."))
     assert inc.location == "Mykolaiv"
+
+
+def test_the_place_left_is_where_a_withdrawal_happened(extract):
+    [inc] = current(extract("Rebel fighters withdrew from the town of Kadugli on Sunday."))
+    assert inc.location == "Kadugli"
+
+
+def test_a_country_acting_on_an_object_is_not_the_place(nlp):
+    text = "Russia shelled two Ukrainian positions on Sunday."
+    russia = Site(0, 6, "Russia", "Russia", 60.0, 100.0, "country")
+    assert event_places(nlp(text), [russia], 0, len(text), [1]) == []
 
 
 def test_the_town_points_back_to_the_last_town_named(extract):
