@@ -151,7 +151,8 @@ def _time_of(
         whole = timeline.within(frame.unit.start, frame.unit.end)
         items = [(e, w) for e, w in _datable(whole) if not _in_setting(doc, e.start, frame)]
     day = [(e, w) for e, w in items if w.precision <= 2]
-    pool = day or items
+    # a range or a month says more than the bare year beside it ("May 23 - 2000 Kaduna riots")
+    pool = day or [(e, w) for e, w in items if e.kind != "year"] or items
     if not pool:
         before = _datable(timeline.within(para_start, frame.unit.start))
         if before:

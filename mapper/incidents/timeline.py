@@ -179,13 +179,13 @@ def _numeric(m: re.Match[str]) -> tuple[str, tuple]:
 
 
 @_pattern(
-    r"\b(?:between\s+|from\s+)?("
+    r"\b(?:between[^\S\n]+|from[^\S\n]+)?("
     + _D
-    + r")\s*(?:-|–|and|to|until|till)\s*("
+    + r")[^\S\n]*(?:-|–|and|to|until|till)[^\S\n]*("
     + _D
-    + r")\s+(?:of\s+)?("
+    + r")[^\S\n]+(?:of[^\S\n]+)?("
     + _M
-    + r")(?:,?\s+("
+    + r")(?:,?[^\S\n]+("
     + _Y
     + r"))?\b"
 )
@@ -195,15 +195,15 @@ def _day_range_dm(m: re.Match[str]) -> tuple[str, tuple]:
 
 
 @_pattern(
-    r"\b(?:between\s+|from\s+)?("
+    r"\b(?:between[^\S\n]+|from[^\S\n]+)?("
     + _M
-    + r")\s+("
+    + r")[^\S\n]+("
     + _D
-    + r")\s*(?:-|–|and|to|until|till)\s*(?:("
+    + r")[^\S\n]*(?:-|–|and|to|until|till)[^\S\n]*(?:("
     + _M
-    + r")\s+)?("
+    + r")[^\S\n]+)?("
     + _D
-    + r")(?:,?\s+("
+    + r")(?:,?[^\S\n]+("
     + _Y
     + r"))?\b"
 )
@@ -214,15 +214,15 @@ def _day_range_md(m: re.Match[str]) -> tuple[str, tuple]:
 
 
 @_pattern(
-    r"\b(?:between\s+|from\s+)?("
+    r"\b(?:between[^\S\n]+|from[^\S\n]+)?("
     + _D
-    + r")\s+("
+    + r")[^\S\n]+("
     + _M
-    + r")\s*(?:-|–|and|to|until|till)\s*("
+    + r")[^\S\n]*(?:-|–|and|to|until|till)[^\S\n]*("
     + _D
-    + r")\s+("
+    + r")[^\S\n]+("
     + _M
-    + r")(?:,?\s+("
+    + r")(?:,?[^\S\n]+("
     + _Y
     + r"))?\b"
 )
@@ -230,22 +230,28 @@ def _day_range_dmdm(m: re.Match[str]) -> tuple[str, tuple]:
     return "range", (_year(m[5]), _month(m[2]), _day(m[1]), _month(m[4]), _day(m[3]))
 
 
-@_pattern(r"\b(" + _D + r")\s+(?:of\s+)?(" + _M + r")(?:,?\s+(" + _Y + r"))?\b")
+@_pattern(r"\b(" + _D + r")[^\S\n]+(?:of[^\S\n]+)?(" + _M + r")(?:,?[^\S\n]+(" + _Y + r"))?\b")
 def _day_month(m: re.Match[str]) -> tuple[str, tuple]:
     return "date", (_year(m[3]), _month(m[2]), _day(m[1]))
 
 
-@_pattern(r"\b(" + _M + r")\s+(" + _D + r")(?!\d)(?:,?\s+(" + _Y + r"))?\b")
+@_pattern(r"\b(" + _M + r")[^\S\n]+(" + _D + r")(?!\d)(?:,?[^\S\n]+(" + _Y + r"))?\b")
 def _month_day(m: re.Match[str]) -> tuple[str, tuple]:
     return "date", (_year(m[3]), _month(m[1]), _day(m[2]))
 
 
-@_pattern(r"\b(?:(?:early|late|mid)[\s-]+)?(" + _M + r")(?:\s+(?:of\s+)?(" + _Y + r"))?\b")
+@_pattern(
+    r"\b(?:(?:early|late|mid)(?:[^\S\n]|-)+)?("
+    + _M
+    + r")(?:[^\S\n]+(?:of[^\S\n]+)?("
+    + _Y
+    + r"))?\b"
+)
 def _month_only(m: re.Match[str]) -> tuple[str, tuple]:
     return "month", (_year(m[2]), _month(m[1]))
 
 
-@_pattern(r"\b(" + _Y + r")(s)?\b(?!\s*(?:-|–)\s*\d)")
+@_pattern(r"\b(" + _Y + r")(s)?\b(?![^\S\n]*(?:-|–)[^\S\n]*\d)")
 def _year_only(m: re.Match[str]) -> tuple[str, tuple]:
     return "year", (int(m[1]), 1 if m[2] else 0)
 
@@ -724,10 +730,22 @@ class _Walk:
         return When(dt.date(y, month, 1), 3)
 
     def _year(self, e: TimeExpr) -> When:
+        """Resolve a year: background before the report's own time.
+
+        News: before the publication year. A chronology: before the span of
+        its own dates ([WBokoHaram] "2004 ... February 4 - Yelwa massacre" in a
+        timeline running from 2000 to 2010 is current; [WSyria] "kidnapped in
+        2012" in an August 2014 timeline is not).
+        """
         year, decade = e.fields
-        if self.reference is not None and year >= self.reference.year and not decade:
+        if self.reference is None:
             return When(dt.date(year, 1, 1), 3)
-        return When(dt.date(year, 1, 1), 3, background=self.reference is not None)
+        if year >= self.reference.year and not decade:
+            return When(dt.date(year, 1, 1), 3)
+        floor = self.reference.year
+        if not self.from_pub and self.frame_start is not None:
+            floor = self.frame_start.year
+        return When(dt.date(year, 1, 1), 3, background=bool(decade) or year < floor)
 
     # -- relative expressions
     def _base(self) -> dt.date | None:

@@ -150,3 +150,20 @@ def test_the_statement_date_is_not_the_event_date(extract):
     text = "The army said on Tuesday that rebels had attacked a checkpoint in Kadugli on Saturday."
     [inc] = current(extract(text))
     assert inc.event_date == "2021-03-13"
+
+
+# ------------------------------------------------------------------ chronology headings
+def test_a_month_and_a_year_heading_after_a_paragraph_break_are_not_one_date():
+    text = "Raiders returned in March.\n\n2011\n\nJune 4 - Gunmen attacked Mopti."
+    found = _dates(text)
+    assert ("June 4", "2011-06-04", 1, False) in found
+
+
+def test_a_year_inside_a_chronology_span_is_not_background():
+    text = (
+        "2003\n\nMay 2 - 2003 Mopti riots, dozens are killed in Mopti.\n\n2009\n\n"
+        "July 30 - Gunmen attacked Djenne."
+    )
+    years = [row for row in _dates(text) if row[0] == "2003"]
+    assert years and not any(bg for *_, bg in years)
+    assert ("1994", "1994-01-01", 3, True) in _dates("A truce held from 1994. " + text)
