@@ -727,6 +727,8 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "state"
     if lem in lx.ARMED_STATE and not (lem == "officer" and mods & {"election", "medical"}):
         return "state"
+    if lem in lx.FAITHFUL and tok.dep_ in ("nsubjpass", "dobj"):
+        return "civilian"  # "78 Christians are massacred": the killed, not a militia
     if lem in lx.COMMUNAL or (
         tok.ent_type_ == "NORP"
         and tok.pos_ in ("PROPN", "NOUN")

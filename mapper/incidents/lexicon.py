@@ -32,6 +32,7 @@ __all__ = [
     "CIVILIAN",
     "CLASH",
     "COMMUNAL",
+    "FAITHFUL",
     "CROWD",
     "CROWD_VIOLENCE",
     "DECLARE",
@@ -328,6 +329,18 @@ COMMUNAL = frozenset(
     {"clan", "tribe", "tribesman", "tribesmen", "community", "herder", "herdsman", "herdsmen"}
 )
 
+#: Believers named by their faith: civilians, not a communal militia, when they are the
+#: ones killed ([WBokoHaram] "78 Christians are massacred in Yelwa", "630 Muslims are
+#: massacred"; Compass Direct News, Plateau state: "Muslim attackers ... killed 14
+#: Christians").
+FAITHFUL = frozenset(
+    {
+        "christian", "christians", "muslim", "muslims", "hindu", "hindus", "buddhist",
+        "buddhists", "jew", "jews", "sikh", "sikhs", "believer", "believers", "churchgoer",
+        "churchgoers", "parishioner", "parishioners", "congregant", "congregants",
+    }
+)  # fmt: skip
+
 #: Civilians: the targets that make an attack Violence against civilians.
 CIVILIAN = frozenset(
     {
@@ -343,6 +356,7 @@ CIVILIAN = frozenset(
         "mechanic", "shepherd", "interpreter", "prefect", "councilor", "relative", "guest",
         "tourist", "foreigner", "victim",
     }
+    | FAITHFUL
 )  # fmt: skip
 
 #: Armed targets: an attack on them is a battle ("militants attacked a police post").

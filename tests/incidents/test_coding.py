@@ -148,3 +148,8 @@ def test_weapons_stopped_in_an_attack_that_went_on_are_the_attack():
 
 def test_deaths_alone_tell_no_event():
     assert code_event(frozenset({"die"}), (), (), ("civilian",)) is None
+
+
+def test_believers_killed_are_civilians_not_a_communal_militia(extract):
+    [inc] = current(extract("On Sunday 40 Christians were massacred in Mopti."))
+    assert inc.event_type == "Violence against civilians"
