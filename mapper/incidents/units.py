@@ -23,6 +23,18 @@ from typing import Any
 __all__ = ["Unit", "text_units"]
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+#: A chronology's entry opens with its date and a colon or dash ("January 1: FARC
+#: guerrillas attack ...", [WFARC]; "February 4 - Yelwa massacre, ...", [WBokoHaram];
+#: "21 March: soldiers ... attacked", [WMali]): an event told, in the historical present.
+_DATED_ENTRY = re.compile(
+    r"^\W{0,3}(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+" + _MONTH
+    + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:" + _MONTH
+    + r"\s+)?\d{1,2})?)(?:,?\s+\d{4})?\s*[:\-–—]",
+    re.I,
+)
 # Alphabetic words; a unit needs two to say anything.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -142,8 +154,16 @@ def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
     alone = {p for p in paras if paras.count(p) == 1}
     for i, ((a, b, toks), para) in enumerate(zip(raw, paras, strict=True)):
         line = _line(text, a, b)
-        display = many and not _SENTENCE_END.search(line)
-        if many and para in alone and para != paras[0] and len(toks) <= 30 and _caption_tense(toks):
+        entry = bool(_DATED_ENTRY.match(line))
+        display = many and not _SENTENCE_END.search(line) and not entry
+        if (
+            many
+            and para in alone
+            and para != paras[0]
+            and len(toks) <= 30
+            and not entry
+            and _caption_tense(toks)
+        ):
             display = True
         if len(_WORD.findall(text[a:b])) < 2:
             display = True  # a lone word says nothing on its own

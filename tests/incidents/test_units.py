@@ -34,3 +34,14 @@ def test_junk_is_trimmed_and_never_a_unit(nlp):
 def test_a_date_line_before_the_body_is_no_unit(nlp):
     text = "date 2021-03-15\n\nTroops shelled the town."
     assert [t for t, _ in _units(nlp, text, body_start=16)] == ["Troops shelled the town."]
+
+
+def test_a_dated_chronology_entry_in_the_present_is_no_caption(nlp):
+    text = (
+        "A list of attacks in the region.\n\n2012\n\n"
+        "January 1: Rebels attack a police station in Mopti, injuring two policemen.\n\n"
+        "January 3: Troops clash with rebels near Djenne."
+    )
+    units = text_units(nlp(text))
+    entries = [u for u in units if text[u.start : u.end].startswith("January")]
+    assert entries and not any(u.display for u in entries)
