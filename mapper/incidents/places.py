@@ -221,6 +221,23 @@ def _acting(root: Any, site: Site) -> bool:
     return any(c.dep_ == "dobj" for c in root.head.children)
 
 
+def _object_elsewhere(cand: tuple[Site, Any, str | None], triggers: list[int]) -> bool:
+    """Tell a place that is the object of a verb other than the event's own.
+
+    "a rally ... demanding a referendum on whether to join Russia" ([WUkraine]),
+    "Demonstrators supporting Russia vandalized the parliament building"
+    ([WUkraine]): joined or supported, Russia is not where the rally was; "shelled
+    Ganja" (the event's own verb) places it.
+    """
+    _site, root, prep = cand
+    if prep is not None or root.dep_ != "dobj" or not triggers:
+        return False
+    verb = root.head
+    return verb.pos_ == "VERB" and verb.i not in triggers and not any(
+        c.i in triggers for c in verb.conjuncts
+    )
+
+
 def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> float:
     score = float(_RANK.get(site.kind, 3))
     if site.kind == "admin" and site.feature_code not in ("ADM1",):
@@ -265,7 +282,7 @@ def event_places(
     cands = [
         c
         for c in _candidates(doc, sites, start, end)
-        if not any(a <= c[0].start < b for a, b in exclude)
+        if not any(a <= c[0].start < b for a, b in exclude) and not _object_elsewhere(c, triggers)
     ]
     if not cands:
         return []

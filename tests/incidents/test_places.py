@@ -71,3 +71,11 @@ def test_a_country_level_summary_folds_into_the_event_the_report_places(extract)
     )
     [inc] = current(extract(text))
     assert inc.location == "Djenne" and len(inc.sources) == 2
+
+
+def test_a_place_that_is_the_object_of_another_verb_is_not_the_place(nlp):
+    text = "Protesters supporting Russia vandalized the parliament building."
+    russia = Site(22, 28, "Russia", "Russia", 60.0, 100.0, "country")
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.lower_ == "vandalized")
+    assert event_places(doc, [russia], 0, len(text), [trigger]) == []
