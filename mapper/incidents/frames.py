@@ -111,6 +111,26 @@ def _next_words(tok: Any, n: int = 3) -> list[str]:
     return [doc[i].lower_ for i in range(tok.i + 1, min(len(doc), tok.i + 1 + n))]
 
 
+_BREAK = frozenset({"violate", "breach", "break", "flout", "violation", "breaking"})
+
+
+def _broken(tok: Any) -> bool:
+    """Tell an agreement named only as broken: a claimed violation, not an agreement.
+
+    The seed report's "saying the country had 'violated the ceasefire by
+    attacking civilian settlements'"; "Israel and Hezbollah accused each other
+    of violating a day-old ceasefire agreement", "accused Israel of breaching
+    the ceasefire" (newsworldmedia.news, November 2024). ACLED codes the
+    attacks themselves, not an agreement.
+    """
+    head = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        head = head.head if head.dep_ in ("dobj", "pobj") else head  # "ceasefire agreement"
+    if head.lemma_.lower() in _BREAK:
+        return True
+    return head.lower_ == "of" and head.head.lemma_.lower() in _BREAK
+
+
 def _prev_words(tok: Any, n: int = 3) -> list[str]:
     doc = tok.doc
     return [doc[i].lower_ for i in range(max(0, tok.i - n), tok.i)]
@@ -427,7 +447,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         }
         if objs & lx.WEAPONS:
             out.add("disrupt")
-    if lem in lx.AGREEMENT and tok.pos_ in ("NOUN", "PROPN"):
+    if lem in lx.AGREEMENT and tok.pos_ in ("NOUN", "PROPN") and not _broken(tok):
         out.add("agreement")  # not "according to", "dealt a blow"
     if lem in lx.DECLARE and (lem != "emergency" or "state" in _prev_words(tok, 2)):
         if lem != "martial" or "law" in nxt:

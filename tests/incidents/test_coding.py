@@ -153,3 +153,10 @@ def test_deaths_alone_tell_no_event():
 def test_believers_killed_are_civilians_not_a_communal_militia(extract):
     [inc] = current(extract("On Sunday 40 Christians were massacred in Mopti."))
     assert inc.event_type == "Violence against civilians"
+
+
+def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
+    incs = extract("On Sunday officials in Mopti said the rebels had violated the ceasefire.")
+    assert not [i for i in incs if i.sub_event_type == "Agreement"]
+    [inc] = current(extract("On Sunday the rebels and the army signed a ceasefire in Mopti."))
+    assert inc.sub_event_type == "Agreement"
