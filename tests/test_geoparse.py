@@ -486,3 +486,9 @@ def test_small_namesake_abroad_in_a_focused_text_stays_unresolved():
         "later clashed with them near Konduga in Borno. The governor then visited Baga."
     )
     assert not [t for t in mapper.geoparse(text) if t.text == "Baga" and t.country_code != "NG"]
+
+
+def test_an_acronym_is_a_place_only_as_its_abbreviation():
+    """"the LAC" (a line of control) is no Lac; "the UK" stays the United Kingdom."""
+    tops = {t.text: t for t in mapper.geoparse("Troops faced off along the LAC, the UK said.")}
+    assert "LAC" not in tops and tops["UK"].country_code == "GB"

@@ -119,6 +119,8 @@ class _Recognizer:
         self, doc: Doc, text: str, gaz: Gazetteer, words: frozenset[str] = frozenset()
     ) -> None:
         self.text, self.gaz, self.words = text, gaz, words
+        # In text that is not all capitals an all-capital word is an acronym.
+        self.mixed_case = any(c.islower() for c in text[:2000])
         self.tk = tk = Toks.of(doc)
         self.n = len(tk.text)
         self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
@@ -180,10 +182,16 @@ class _Recognizer:
         return not any(w in self.words for w in stems)
 
     def cands(self, seg: str) -> list[Candidate]:
-        """Return the first candidates of a name (memoised; [] for unknown names)."""
-        key = fold(seg)
+        """Return the first candidates of a name (memoised; [] for unknown names).
+
+        An acronym in mixed-case text keeps only the places it abbreviates
+        (:func:`_acronym`).
+        """
+        acronym = _acronym(seg) and self.mixed_case
+        key = seg if acronym else fold(seg)
         if key not in self.memo:
-            self.memo[key] = self.gaz.candidates(seg, limit=10) if self.gaz.has(key) else []
+            cs = self.gaz.candidates(seg, limit=10) if self.gaz.has(fold(seg)) else []
+            self.memo[key] = [c for c in cs if c.matched.isupper()] if acronym else cs
         return self.memo[key]
 
     def is_org(self, seg: str) -> bool:
@@ -270,7 +278,11 @@ class _Recognizer:
                     continue  # "Hta" of "Hta Naung Kone village": the name goes on
                 if self.is_org(seg) and not place_cue(self.tk.lower, self._token_at(ps)):
                     continue  # "Wagner", "Azov": an armed group unless "the town of Azov"
-                known = gaz.has(folded) or gaz.has(fold(_LEADING_THE.sub("", seg)))
+                known = (
+                    bool(self.cands(seg))
+                    if _acronym(seg)
+                    else gaz.has(folded) or gaz.has(fold(_LEADING_THE.sub("", seg)))
+                )
                 if not known and (
                     ent.label == "FAC"  # streets and buildings the gazetteer cannot place
                     or (ent.end - ent.start == 1 and seg in self.person_tokens)  # a surname
@@ -590,6 +602,20 @@ class _Recognizer:
                     continue
             if demonym_place(gaz, tk.text[t]) is not None:
                 self.add(*self.span_of(t, t + 1), "DEMONYM", adjectival=True)
+
+
+def _acronym(seg: str) -> bool:
+    """Tell an all-capital word of two to five letters: an acronym in mixed-case text.
+
+    It names a place only as that place's own abbreviation ("UK", "PA",
+    "DRC"), never a place spelled like it: "along the LAC" (the Line of
+    Actual Control, [news-dev 03]) is not Lac in Chad, "the military LIB 142"
+    ([acled-dev mmr 2021-09-03]) not Lib, "in SE Portland" ([news-dev 11]) not Sé.
+
+    >>> _acronym("LAC"), _acronym("Lac"), _acronym("U.S.")
+    (True, False, False)
+    """
+    return 2 <= len(seg) <= 5 and seg.isalpha() and seg.isupper()
 
 
 def _numbered(words: list[str], j: int) -> bool:
