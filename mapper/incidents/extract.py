@@ -73,6 +73,30 @@ def _focus(sites: Sequence[Site]) -> Site | None:
     return None
 
 
+_COARSE = ("country", "region", "other")
+
+
+def _event_focus(mentions: Sequence[Mention]) -> Site | None:
+    """Return the place the report's own events happen at most often, if any event is placed.
+
+    A report's area is where its events are, not the capital that speaks or is
+    accused: "India ... accused Beijing of kidnapping five of its citizens"
+    ([news-dev 03]) in a report of clashes in Ladakh; "Islamic State of Iraq"
+    in a chronology of fighting around Arsal and Quneitra ([WSyria]). Countries and
+    regions do not count: they are the fallback's own last resort.
+    """
+    placed = [
+        m.place.site
+        for m in mentions
+        if m.place is not None and not m.background and m.place.site.kind not in _COARSE
+    ]
+    if not placed:
+        return None
+    counts = Counter(s.name for s in placed)
+    best = max(counts.values())
+    return next(s for s in placed if counts[s.name] == best)
+
+
 def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | None:
     """Return the most precise place the event's passages give (the first of equals)."""
     placed = [m.place for m in group.mentions if m.place is not None]
@@ -335,7 +359,7 @@ def extract_incidents(
         for m in mentions_of(f, doc, sites, timeline, para_start[u.para])
     ]
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
-    focus = _focus(sites)
+    focus = _event_focus(mentions) or _focus(sites)
     fallback = EventPlace(focus, 3) if focus is not None else None
     groups = join_mentions(mentions)
     incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]

@@ -79,3 +79,13 @@ def test_a_place_that_is_the_object_of_another_verb_is_not_the_place(nlp):
     doc = nlp(text)
     trigger = next(t.i for t in doc if t.lower_ == "vandalized")
     assert event_places(doc, [russia], 0, len(text), [trigger]) == []
+
+
+def test_an_unplaced_event_sits_where_the_report_s_events_are_not_at_a_speaking_capital(extract):
+    text = (
+        "Khartoum said on Monday that rebels had attacked Kadugli on Sunday. Khartoum accused "
+        "the rebels of breaking a truce.\n\nIn a separate incident on Sunday, gunmen abducted "
+        "two traders, residents said."
+    )
+    incs = current(extract(text))
+    assert incs and all(i.location == "Kadugli" for i in incs), [i.location for i in incs]
