@@ -375,10 +375,31 @@ def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> Event
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the town of X" names its own place
         before = [x for x in sites if x.usable and x.end <= start and x.kind in kinds]
+        capital = _capital_kind(tok)
+        if capital is not None:
+            before = [x for x in before if (x.feature_code or "").startswith(capital)]
         if before:
             site = before[-1]
             return EventPlace(site, precision_of(site, None))
     return None
+
+
+def _capital_kind(tok: Any) -> tuple[str, ...] | None:
+    """GeoNames codes a "capital" noun points back to, or None for other place nouns.
+
+    "disgruntled soldiers took over the capital city" after "protests ... in
+    Bamako, the capital of Mali" ([WMali]) is Bamako, not the last town named;
+    "demonstrators marched to ... his presidential residence in the capital"
+    ([news-dev 06]) is Minsk, wherever else the report went since. "The
+    provincial capital" is a first-order seat (GeoNames PPLA).
+    """
+    words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    if not any(w.lemma_.lower() == "capital" for w in words):
+        return None
+    near = {w.lower_ for w in words} | {c.lower_ for w in words for c in w.children}
+    if near & {"provincial", "regional", "state", "district", "county"}:
+        return ("PPLA",)
+    return ("PPLC",)
 
 
 _LINE_WORDS = re.compile(

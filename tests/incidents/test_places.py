@@ -89,3 +89,13 @@ def test_an_unplaced_event_sits_where_the_report_s_events_are_not_at_a_speaking_
     )
     incs = current(extract(text))
     assert incs and all(i.location == "Kadugli" for i in incs), [i.location for i in incs]
+
+
+def test_the_capital_points_back_to_the_capital_named_not_the_last_town(extract):
+    text = (
+        "On Saturday protesters gathered in Khartoum, the capital of Sudan. On Sunday rebels "
+        "attacked Kadugli. On Monday soldiers seized the capital city."
+    )
+    incs = current(extract(text))
+    seized = [i for i in incs if "seized" in i.sources[0].quote]
+    assert seized and seized[0].location == "Khartoum", [i.location for i in incs]
