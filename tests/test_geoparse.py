@@ -492,3 +492,9 @@ def test_an_acronym_is_a_place_only_as_its_abbreviation():
     """"the LAC" (a line of control) is no Lac; "the UK" stays the United Kingdom."""
     tops = {t.text: t for t in mapper.geoparse("Troops faced off along the LAC, the UK said.")}
     assert "LAC" not in tops and tops["UK"].country_code == "GB"
+
+
+def test_a_known_name_over_a_connector_joins_two_ner_places():
+    """"Jammu and Kashmir" is the state, not the city of Jammu plus a "Kashmir"."""
+    tops = mapper.geoparse("Troops were deployed across the state of Jammu and Kashmir.")
+    assert [t.text for t in tops] == ["Jammu and Kashmir"]

@@ -231,6 +231,9 @@ class _Recognizer:
     def run(self, dateline_span: tuple[int, int] | None) -> list[Mention]:
         """Run every step; return the mentions in text order."""
         self.datelines()
+        max_tokens = max(1, int(getattr(self.gaz, "max_name_tokens", 5)))
+        self.matches = gaz_matches(self.text, self.tk, self.gaz, max_tokens)
+        self.joined_names()
         self.ner_places()
         self.gazetteer_names()
         cues.add_context_mentions(self)
@@ -338,11 +341,26 @@ class _Recognizer:
                 hi = mid
         return lo
 
+    def joined_names(self) -> None:
+        """Step 2a: a known name joining two NER places ("Jammu and Kashmir").
+
+        The model may tag "Jammu" and "Kashmir" apart; the index's longer name
+        over a connector is the place ([WPulwama] "the erstwhile state of Jammu
+        and Kashmir"; "Bosnia and Herzegovina", "Trinidad and Tobago").
+        """
+        tk = self.tk
+        for i, j in self.matches:
+            if j - i < 3 or not any(tk.lower[t] in ("and", "&") for t in range(i + 1, j - 1)):
+                continue
+            covered = {
+                id(self.ent_of[t]) for t in range(i, j) if self.ent_label[t] in ("GPE", "LOC")
+            }
+            if len(covered) >= 2:
+                self.add(*self.span_of(i, j), "GAZ")
+
     def gazetteer_names(self) -> None:
         """Step 3: gazetteer names the model mislabelled or missed."""
         tk, text = self.tk, self.text
-        max_tokens = max(1, int(getattr(self.gaz, "max_name_tokens", 5)))
-        self.matches = gaz_matches(text, tk, self.gaz, max_tokens)
         if self.skims:  # a skimmed piece is one token: a match starts in it only as that token
             skimmed = {s for s, _ in self.skims}
             self.matches = [(i, j) for i, j in self.matches if tk.idx[i] not in skimmed]

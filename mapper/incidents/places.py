@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mapper.geoparse.lexicon import ROUTE_NOUNS
 from mapper.incidents import lexicon as lx
 from mapper.incidents.sites import Site
 
@@ -286,7 +287,11 @@ def event_places(
     ]
     if not cands:
         return []
-    scored = sorted(cands, key=lambda c: (_score(c[0], c[1], c[2], triggers), c[0].start))
+    ends = _route_ends(doc.text, sites)
+    scored = sorted(
+        cands,
+        key=lambda c: (_score(c[0], c[1], c[2], triggers) + 2.5 * (c[0].start in ends), c[0].start),
+    )
     best, root, prep = scored[0]
     chosen = [(best, prep)]
     if prep != "between":
@@ -304,7 +309,37 @@ def event_places(
             if s.name not in {c.name for c, _ in chosen}:
                 chosen.append((s, "in"))
     chosen.sort(key=lambda c: c[0].start)
-    return [EventPlace(s, precision_of(s, p)) for s, p in chosen]
+    return [
+        EventPlace(s, max(precision_of(s, p), 2) if s.start in ends else precision_of(s, p))
+        for s, p in chosen
+    ]
+
+
+_ROUTE_AFTER = re.compile(
+    r"[\w\s'’-]{0,30}?\b(?:" + "|".join(sorted(ROUTE_NOUNS)) + r")\b", re.I
+)
+
+
+def _route_ends(text: str, sites: list[Site]) -> set[int]:
+    """Return the starts of sites that end a road or axis ("the Jammu–Srinagar Highway").
+
+    An event on a road named by its two ends happened between them, not in
+    either town ([WPulwama] "a convoy ... on the Jammu–Srinagar National Highway
+    was attacked ... at Lethapora in the Pulwama district"); ACLED codes such
+    an event at one end at precision 2 ([acled-dev bfa 2019-06-26] "an IED on
+    the axis Belehede-Gorgadji"), and another place the sentence names wins.
+    """
+    ends: set[int] = set()
+    for a, b in zip(sites, sites[1:], strict=False):
+        gap = text[a.end : b.start]
+        if not gap or len(gap) > 3 or not all(c in "-–— " for c in gap) or not gap.strip():
+            continue
+        before = text[max(0, a.start - 15) : a.start].lower().split()
+        if _ROUTE_AFTER.match(text, b.end, b.end + 50) or (
+            before and before[-1] in ROUTE_NOUNS
+        ):
+            ends.update((a.start, b.start))
+    return ends
 
 
 _AREAS = frozenset(

@@ -99,3 +99,15 @@ def test_the_capital_points_back_to_the_capital_named_not_the_last_town(extract)
     incs = current(extract(text))
     seized = [i for i in incs if "seized" in i.sources[0].quote]
     assert seized and seized[0].location == "Khartoum", [i.location for i in incs]
+
+
+def test_a_road_named_by_its_ends_is_between_them_not_in_either(nlp):
+    text = "A convoy was ambushed on the Kadugli–Dilling road."
+    sites = [
+        Site(29, 36, "Kadugli", "Kadugli", 11.0, 29.7, "settlement"),
+        Site(37, 44, "Dilling", "Dilling", 12.05, 29.65, "settlement"),
+    ]
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.lower_ == "ambushed")
+    places = event_places(doc, sites, 0, len(text), [trigger])
+    assert places and all(p.precision >= 2 for p in places)
