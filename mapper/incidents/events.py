@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import EventCode, code_event
 from mapper.incidents.frames import Frame
@@ -293,6 +294,30 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
         if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & {
             "another", "second", "new", "fresh", "latest", "further", "separate", "other",
         }:  # fmt: skip
+            return True
+    return any(_told_target(doc[i], frame) for i in frame.triggers)
+
+
+def _told_target(verb: Any, frame: Frame) -> bool:
+    """Tell an act on a definite target named before: "took over the base".
+
+    "al-Shabab raided a military base south of Mogadishu ... The militants
+    briefly took over the base" ([VOA19]); "Al Shabaab elements raid Hamey police
+    post ... A second report indicates al Shabaab overran the post" ([acled-dev ken
+    2018-07-10]): the same target, the same event, unless the sentence says
+    "another".
+    """
+    doc = verb.doc
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        lem = o.lemma_.lower()
+        if lem not in lx.SECURITY_SITE:
+            continue
+        dets = {c.lower_ for c in o.children if c.dep_ == "det"}
+        if "the" not in dets or any(c.lower_ in ("another", "second") for c in o.children):
+            continue
+        if any(t.lemma_.lower() == lem for t in doc[: frame.unit.tokens[0].i]):
             return True
     return False
 

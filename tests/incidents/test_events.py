@@ -109,3 +109,11 @@ def test_a_setting_clause_is_its_own_event_but_an_outcome_clause_is_not(extract)
     text = "Six people were killed after bandits attacked Babanusa on Sunday."
     [inc] = current(extract(text))
     assert (inc.location, inc.fatalities) == ("Babanusa", 6)
+
+
+def test_an_act_on_the_target_named_before_is_the_same_event(extract):
+    text = (
+        "On Sunday militants detonated a car bomb at an army base near Kadugli.\n\n"
+        "The militants briefly took over the base, officials said."
+    )
+    assert len(current(extract(text))) == 1
