@@ -498,3 +498,9 @@ def test_a_known_name_over_a_connector_joins_two_ner_places():
     """"Jammu and Kashmir" is the state, not the city of Jammu plus a "Kashmir"."""
     tops = mapper.geoparse("Troops were deployed across the state of Jammu and Kashmir.")
     assert [t.text for t in tops] == ["Jammu and Kashmir"]
+
+
+def test_buildings_named_for_people_are_not_towns():
+    """"Saint Mary's Cathedral" and "Ninoy Aquino School" name buildings; Marawi stays."""
+    text = "Gunmen set fire to Saint Mary's Cathedral and Ninoy Aquino School in Marawi."
+    assert [t.text for t in mapper.geoparse(text)] == ["Marawi"]

@@ -292,7 +292,7 @@ class _Recognizer:
                     or (seg.isupper() and len(seg) <= 3)
                 ):
                     continue
-                if known and self._surname(ent, seg):
+                if _saints_building(text, pe) or (known and self._surname(ent, seg)):
                     continue
                 if known:
                     self.ner_keys.add(folded)
@@ -300,6 +300,22 @@ class _Recognizer:
                 else:
                     # "Mississippi State": let the gazetteer find the place inside first
                     self.unknown.append((ps, pe, ent.label))
+
+    def _named_for_person(self, i: int, j: int) -> bool:
+        """Tell a surname inside an institution named after a person.
+
+        A known name between a given name and an institution word is a
+        person's: "Ninoy Aquino School" ([WMarawi]), "Abraham Lincoln High
+        School"-style names in LGL's local news.
+        """
+        tk = self.tk
+        return (
+            i > 0
+            and j < self.n
+            and tk.lower[j] in INSTITUTION_HEADS
+            and self.name_goes_on(i - 1)
+            and not self.taken[tk.idx[i - 1]]
+        )
 
     def _feature_name(self, i: int, j: int) -> bool:
         """Tell whether tokens ``i..j`` are part of "Lake X", "Mount X", "Cape X".
@@ -379,8 +395,12 @@ class _Recognizer:
             cs = self.cands(seg)
             if not cs or cues.inside_longer_name(self, i, j) or _numbered(tk.text, j):
                 continue  # "Zinda Jan district": not "Jan"; "Ward 6", "LIB 142"
-            if self._feature_name(i, j):
-                continue  # "Lake Chad": the lake, not "Lake" nor the country
+            if (
+                self._feature_name(i, j)
+                or self._named_for_person(i, j)
+                or _saints_building(text, e)
+            ):
+                continue  # "Lake Chad", "Ninoy Aquino School": not the country, not the town
             if j - i <= 2:
                 dem = demonym_place(self.gaz, seg, listed_only=True)
                 if dem is not None and dem.key != cs[0].place.key:
@@ -620,6 +640,25 @@ class _Recognizer:
                     continue
             if demonym_place(gaz, tk.text[t]) is not None:
                 self.add(*self.span_of(t, t + 1), "DEMONYM", adjectival=True)
+
+
+_BUILDING_AFTER = re.compile(
+    r"['’]s\s+(?:Cathedral|Church|Basilica|Chapel|Abbey|Mosque|School|College|Hospital|"
+    r"University|Square)\b"
+)
+
+
+def _saints_building(text: str, end: int) -> bool:
+    """Tell a name ending at ``end`` that owns a building: "Saint Mary's Cathedral".
+
+    A saint's or founder's name before "'s Cathedral", "'s Basilica", "'s
+    School" names the building, not a town: [WMarawi] "set fire to Saint
+    Mary's Cathedral"; GeoWebNews "St. Peter's Basilica" (not a Saint Peter
+    village 7,000 km away).
+    """
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # the NER span may hold the possessive: "St. Peter's"
+    return _BUILDING_AFTER.match(text, end, end + 20) is not None
 
 
 def _acronym(seg: str) -> bool:
