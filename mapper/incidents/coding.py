@@ -111,7 +111,10 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
     ):
         # Supporters, students or residents fighting or killing: no armed group is party.
         return ("Riots", "Mob violence")
-    if "riot" in cues:
+    if "riot" in cues and not agents_armed(agents):
+        # Armed actors who ransack or vandalise loot (Strategic developments): [acled-dev bfa
+        # 2020-04-09] "militants vandalized a hunting camp", [acled-dev bfa 2020-04-24]
+        # "militants vandalized and pillaged shops", [WMoSo] "troops then ransacked".
         return ("Riots", "Mob violence")
     return None
 

@@ -160,3 +160,13 @@ def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
     assert not [i for i in incs if i.sub_event_type == "Agreement"]
     [inc] = current(extract("On Sunday the rebels and the army signed a ceasefire in Mopti."))
     assert inc.sub_event_type == "Agreement"
+
+
+def test_armed_men_who_ransack_loot_a_crowd_that_ransacks_riots(extract):
+    [inc] = current(extract("On Sunday soldiers ransacked shops in Mopti."))
+    assert (inc.event_type, inc.sub_event_type) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+    [inc] = current(extract("On Sunday an angry mob ransacked shops in Mopti."))
+    assert inc.event_type == "Riots"
