@@ -172,8 +172,9 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("suicide")
     if lem in lx.GRENADE:
         out.add("grenade")
-    if lem in lx.SHELLING or low in lx.SHELLING:
-        out.add("shell")
+    water = lem == "cannon" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "water"
+    if (lem in lx.SHELLING or low in lx.SHELLING) and not water:
+        out.add("shell")  # not "water cannons": crowd control ([news-dev 06], [WLibya])
     if lem in ("airstrike", "air-strike") or (
         lem in ("air", "aerial", "drone")
         and nxt[:1]
@@ -365,11 +366,14 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     if low == "sit" and _next_words(tok, 2) == ["-", "in"] or lem in ("stoppage", "walkout"):
         out.add("protest")  # "a sit-in", "a work stoppage"
     speaking = tok.dep_ == "nsubj" and _lem(tok.head) in lx.REPORT  # "protesters say ..."
-    if (lem in lx.PROTESTER or lem in ("riot", "rioter")) and not speaking:
+    # "riot police", "riot gear": a noun adjunct names a unit, not a riot (news-dev 06
+    # "blocked off by riot police armed with shields"; TR-News "Ankara's riot police squad")
+    adjunct = lem == "riot" and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod")
+    if (lem in lx.PROTESTER or lem in ("riot", "rioter")) and not speaking and not adjunct:
         out.add("protest" if lem in lx.PROTESTER else "riot")
     if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt") and (
         lem not in ("stone", "pelt") or tok.pos_ == "VERB"
-    ):
+    ) and not adjunct:
         out.add("riot")  # "stoned the police", not "clubs and stones"
     if lem in ("unrest", "disturbance", "disorder", "turmoil") and tok.pos_ == "NOUN":
         out.add("riot")  # civil disorder: "a night of unrest", "disturbances broke out"

@@ -170,3 +170,8 @@ def test_armed_men_who_ransack_loot_a_crowd_that_ransacks_riots(extract):
     )
     [inc] = current(extract("On Sunday an angry mob ransacked shops in Mopti."))
     assert inc.event_type == "Riots"
+
+
+def test_riot_police_and_water_cannons_are_no_riot_and_no_shelling(extract):
+    [inc] = current(extract("On Sunday riot police fired water cannons at protesters in Mopti."))
+    assert inc.event_type == "Protests"
