@@ -1,7 +1,9 @@
 """One incident per real event: merge what several passages and reports say about it.
 
 Incidents of one report are already one per event (the incident stage joins
-what a report tells twice); two incidents of different reports are taken to be
+what a report tells twice), except that two passages of one report at the same
+precise place, day and event type are joined here (ACLED's unit of coding);
+two incidents of different reports are taken to be
 the same event when they are not background,
 fall on the same date, have compatible ACLED types, do not name different
 attackers, and their places agree (the same place, or one of them is only
@@ -167,6 +169,28 @@ def same_event(a: Incident, b: Incident, *, near_km: float = 60.0) -> bool:
     if _conflict(a.actor1, b.actor1):
         return False
     return _places_ok(a, b, near_km)
+
+
+def _one_event_day(a: Incident, b: Incident) -> bool:
+    """Tell whether two incidents of one report are one ACLED event: same day, place and type.
+
+    ACLED codes one event per location, day and event type for the same
+    actors; a report that tells the night in several paragraphs ("a night of
+    unrest, mainly in Colombia's capital Bogotá, on Wednesday" ... "police
+    station houses ... were vandalized and set on fire", [news-dev 04]; "protests
+    continued in Benghazi" ... "the protesters then closed Jamal Abdel Naser
+    street", [WLibya]) tells one event, however its passages are cut.
+    """
+    return (
+        a.event_date is not None
+        and a.event_date == b.event_date
+        and a.time_precision == 1 == b.time_precision
+        and a.location is not None
+        and a.location == b.location
+        and min(a.geo_precision, b.geo_precision) < 3  # a region holds many villages' events
+        and a.event_type == b.event_type
+        and same_event(a, b)
+    )
 
 
 def _report_of(i: Incident) -> str | None:
@@ -508,7 +532,8 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if _report_of(items[i]) == _report_of(items[j]):
+        same_report = _report_of(items[i]) == _report_of(items[j])
+        if same_report and not _one_event_day(items[i], items[j]):
             continue  # within a report, the incident stage has told its events apart
         # Every member of both groups must agree on the attacker (within a group they do).
         ai, aj = attackers(ri), attackers(rj)

@@ -64,11 +64,23 @@ def test_same_event_in_two_reports_is_one_feature_with_both_sources():
 
 
 def test_a_reports_own_events_stay_apart():
-    # The incident stage has already joined what one report tells twice: two incidents of
-    # one report are two events (two villages shelled the same day), never merged here.
+    # Two incidents of one report at two places the same day are two events.
+    a = inc("a", "1.txt", 0, fat=2)
+    b = inc("b", "1.txt", 300, fat=5, loc="Ganja", lat=40.68, lon=46.36)
+    assert len(consolidate([a, b])) == 2
+    # Only known at region level, two passages may be two villages' events: apart too.
+    c = inc("c", "1.txt", 0, loc="Nagorno-Karabakh", prec=3)
+    d = inc("d", "1.txt", 300, loc="Nagorno-Karabakh", prec=3)
+    assert len(consolidate([c, d])) == 2
+
+
+def test_one_report_telling_one_place_day_and_type_twice_is_one_event():
+    # ACLED's unit: one event per place, day and type; passages in two paragraphs join,
+    # and within a report the largest figure stands.
     a = inc("a", "1.txt", 0, fat=2)
     b = inc("b", "1.txt", 300, fat=5)
-    assert len(consolidate([a, b])) == 2
+    [m] = consolidate([a, b])
+    assert len(m.sources) == 2 and m.fatalities == 5
 
 
 def test_different_dates_places_or_attackers_stay_apart():
