@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -1016,6 +1017,17 @@ def _reciprocal(tok: Any) -> bool:
 MAX_UNIT_TOKENS = 400
 
 
+#: A text that says what it is: "This is a timeline of the 2014 pro-Russian unrest"
+#: ([WUkraine]), "The following is a list of attacks attributed to the Revolutionary
+#: Armed Forces of Colombia" ([WFARC]), "This is an account of the military engagements"
+#: ([WTigray]).
+_FRAMING = re.compile(
+    r"(?:this|the\s+following)\s+(?:is|are)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:timeline|list|chronology|account|summary|overview|roundup|round-up)\b",
+    re.I,
+)
+
+
 def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     """Return the event frames of one sentence: its unblocked cues, grouped by reporting verb.
 
@@ -1046,6 +1058,8 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     """
     if len({_lem(t) for t in unit.tokens} & lx.SPORT) >= 2:
         return []  # a sports report: "the striker's shot", "attacked down the left"
+    if _FRAMING.match(unit.tokens[0].doc.text, unit.start, unit.end):
+        return []  # the document's own framing, not an event
     if len(unit.tokens) > MAX_UNIT_TOKENS:
         logger.debug("a 'sentence' of %d tokens is no prose; no events read", len(unit.tokens))
         return []

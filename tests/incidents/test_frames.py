@@ -77,3 +77,12 @@ def test_named_weapons_are_no_acts(extract):
     text = "A man carrying an assault rifle was arrested in Mopti on Sunday."
     [inc] = current(extract(text))
     assert inc.event_type == "Strategic developments"
+
+
+def test_a_text_saying_what_it_is_tells_no_event(extract):
+    text = (
+        "This is a timeline of the 2023 unrest that has erupted in Sudan.\n\n"
+        "On 3 May 2023, gunmen attacked a market in Kadugli."
+    )
+    incs = current(extract(text, published=None))
+    assert [i.location for i in incs] == ["Kadugli"]
