@@ -996,7 +996,13 @@ def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
             continue
         heads = victim_heads(t)
         if t.pos_ in ("ADJ", "NOUN") and t.dep_ in ("acomp", "oprd", "amod"):
-            heads += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            around = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            if any(c.dep_ == "dobj" for c in around):
+                # "unknown gunmen shot dead a man" ([acled-dev bfa 2019-02-01]), "the army
+                # shot dead a man transporting fuel" ([acled-dev bfa 2020-05-07]): the
+                # object died, not the shooters
+                around = [c for c in around if c.dep_ == "dobj"]
+            heads += around
         if t.dep_ == "amod":
             heads.append(t.head)
         out += _kinds(_heads(heads), orgs)

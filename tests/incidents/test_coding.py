@@ -175,3 +175,8 @@ def test_armed_men_who_ransack_loot_a_crowd_that_ransacks_riots(extract):
 def test_riot_police_and_water_cannons_are_no_riot_and_no_shelling(extract):
     [inc] = current(extract("On Sunday riot police fired water cannons at protesters in Mopti."))
     assert inc.event_type == "Protests"
+
+
+def test_gunmen_who_shot_dead_a_trader_attacked_a_civilian(extract):
+    [inc] = current(extract("On Sunday unknown gunmen shot dead a trader in Mopti."))
+    assert inc.event_type == "Violence against civilians"
