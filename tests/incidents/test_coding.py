@@ -180,3 +180,8 @@ def test_riot_police_and_water_cannons_are_no_riot_and_no_shelling(extract):
 def test_gunmen_who_shot_dead_a_trader_attacked_a_civilian(extract):
     [inc] = current(extract("On Sunday unknown gunmen shot dead a trader in Mopti."))
     assert inc.event_type == "Violence against civilians"
+
+
+def test_a_former_soldier_killed_is_a_civilian(extract):
+    [inc] = current(extract("On Sunday militants killed a former soldier in Mopti."))
+    assert inc.event_type == "Violence against civilians"
