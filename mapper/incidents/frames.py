@@ -337,8 +337,16 @@ def _capture(tok: Any, lem: str) -> bool:
 
 
 def _is_ground(tok: Any) -> bool:
-    """Tell a town, village, base or position: ground that can be taken."""
-    words = {t.lemma_.lower() for t in tok.subtree}
+    """Tell a town, village, base or position: ground that can be taken.
+
+    The object's own noun phrase decides, not where it was: "seized a van in Tin
+    Edia, Oudalan Province" ([acled-dev bfa 2018-12-17]) and "seized an ambulance
+    tricycle ... in Beiga" ([acled-dev bfa 2019-05-09]) take property (ACLED:
+    Strategic developments), "captured two towns" ([WSyria]) takes ground.
+    """
+    own = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "conj")]
+    own += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    words = {t.lemma_.lower() for t in own}
     ground = {
         "town", "village", "city", "district", "base", "position", "area", "territory",
         "hill", "height", "checkpoint", "post", "camp", "region", "province", "settlement",
@@ -346,7 +354,7 @@ def _is_ground(tok: Any) -> bool:
         "airbase", "airfield", "barracks", "bridge", "hilltop", "ridge", "neighbourhood",
         "neighborhood", "quarter", "oilfield", "outpost", "garrison", "valley", "island",
     }  # fmt: skip
-    return bool(words & ground) or tok.ent_type_ in ("GPE", "LOC", "FAC")
+    return bool(words & ground) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in own)
 
 
 def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:

@@ -185,3 +185,10 @@ def test_gunmen_who_shot_dead_a_trader_attacked_a_civilian(extract):
 def test_a_former_soldier_killed_is_a_civilian(extract):
     [inc] = current(extract("On Sunday militants killed a former soldier in Mopti."))
     assert inc.event_type == "Violence against civilians"
+
+
+def test_seizing_a_van_in_a_town_is_no_taking_of_ground(extract):
+    [inc] = current(extract("On Sunday militants seized a van in the town of Sevare."))
+    assert inc.event_type == "Strategic developments"
+    [inc] = current(extract("On Sunday rebels seized the town of Djenne."))
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
