@@ -268,6 +268,12 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
                 return out
         if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
             out.add("clash")
+            if any(_lem(c) in ("factional", "intra-party", "intraparty") for c in tok.children):
+                # a party's factions fighting each other riot: [acled-dev bgd 2023-03-29]
+                # "members of Awami League engaged in a factional clash", [acled-dev bgd
+                # 2023-06-07] "two rival groups of Chhatra League (BCL) members engaged in a
+                # factional clash" (ACLED: Riots/Mob violence)
+                out.add("riot")
     if lem == "shoot" and "down" in nxt:
         return {"disrupt"}
     if (lem in ("shoot", "shot", "gun") and nxt[:1] in (["dead"], ["down"], ["and"])) or (
@@ -722,6 +728,8 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     if lem in _GENERIC:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         mods |= {_lem(g) for g in of}
+        if mods & {"league", "party", "congress"}:
+            return "party"  # "members of Awami League" ([acled-dev bgd 2023-03-29])
         if _named_group(tok):
             return "nonstate"
         for kind, words in (

@@ -192,3 +192,9 @@ def test_seizing_a_van_in_a_town_is_no_taking_of_ground(extract):
     assert inc.event_type == "Strategic developments"
     [inc] = current(extract("On Sunday rebels seized the town of Djenne."))
     assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_party_s_factional_clash_is_a_riot(extract):
+    text = "On Sunday members of the Unity League engaged in a factional clash in Mopti."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Riots"
