@@ -363,6 +363,9 @@ def _is_ground(tok: Any) -> bool:
     return bool(words & ground) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in own)
 
 
+_ROADS = frozenset({"road", "highway", "street", "route", "bridge", "junction", "intersection"})
+
+
 def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Demonstrations and what crowds do."""
     out: set[str] = set()
@@ -392,6 +395,14 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("riot")  # "stoned the police", not "clubs and stones"
     if lem in ("unrest", "disturbance", "disorder", "turmoil") and tok.pos_ == "NOUN":
         out.add("riot")  # civil disorder: "a night of unrest", "disturbances broke out"
+    if lem in ("block", "barricade") and tok.pos_ == "VERB" and any(
+        _lem(c) in _ROADS for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+    ):
+        # ACLED's codebook: road-blocking is a violent demonstration ([acled-dev bfa
+        # 2018-06-02] "residents in Bassinko blocked the road linking Ouagadougou and
+        # Ouahigouya in protest"; [acled-dev ken 2018-02-19] "matatu crew blocked the busy
+        # Kisumu-Luanda-Busia highway to protest")
+        out.add("riot")
     if lem in ("throw", "hurl") and {
         "stone",
         "rock",

@@ -198,3 +198,9 @@ def test_a_party_s_factional_clash_is_a_riot(extract):
     text = "On Sunday members of the Unity League engaged in a factional clash in Mopti."
     [inc] = current(extract(text))
     assert inc.event_type == "Riots"
+
+
+def test_protesters_blocking_a_road_are_a_violent_demonstration(extract):
+    text = "On Sunday traders blocked the road to Mopti to protest a new tax."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Riots"
