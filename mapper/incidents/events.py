@@ -270,6 +270,10 @@ def _past_perfect(frame: Frame) -> bool:
     unless the sentence gives it a current date.
     """
     for v in _clause_verbs(frame):
+        if v.dep_ in ("relcl", "acl") and len(_clause_verbs(frame)) > 1:
+            continue  # "protesters who had been barricading roads": a description ([acled-dev
+            # ken 2013-01-10] "Police disperse rioting boda-boda protesters who had been
+            # barricading roads"), not the event's own tense
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ == "had" for a in auxes) and not _reported(v):
             return True

@@ -117,3 +117,9 @@ def test_an_act_on_the_target_named_before_is_the_same_event(extract):
         "The militants briefly took over the base, officials said."
     )
     assert len(current(extract(text))) == 1
+
+
+def test_a_past_perfect_description_of_the_actors_does_not_date_the_event(extract):
+    text = "Police dispersed rioting protesters who had been barricading roads in Mopti."
+    incs = current(extract(text))
+    assert incs and incs[0].background is False
