@@ -205,14 +205,10 @@ def _constrain(
         a.qualifier_places = [q.place for q in b.cands[:5]]
         return
     seats = _seats(text, b)
-    near = [
-        c
-        for c in a.cands
-        if any(haversine_km(c.place.lat, c.place.lon, q.lat, q.lon) <= ADM2_KM for q in seats)
-    ]
+    near = [c for c in a.cands if any(_near_seat(c, q) for q in seats)]
     if near:  # "Mawlamyinegyun town (..., Labutta district, ...)": a place near the seat
         a.cands = near
-        b.cands = [q for q in b.cands if any(_near_seat(c, q) for c in near)] or b.cands
+        b.cands = [q for q in b.cands if any(_near_seat(c, q.place) for c in near)] or b.cands
         b.is_qualifier = True
         return
     areas = _container_reading(text, b, b.cands, strict=True)
@@ -283,8 +279,8 @@ def _seats(text: str, b: Slot) -> list[Place]:
     return [q.place for q in b.cands if q.place.kind == "settlement"]
 
 
-def _near_seat(c: Candidate, q: Candidate) -> bool:
-    return haversine_km(c.place.lat, c.place.lon, q.place.lat, q.place.lon) <= ADM2_KM
+def _near_seat(c: Candidate, seat: Place) -> bool:
+    return haversine_km(c.place.lat, c.place.lon, seat.lat, seat.lon) <= ADM2_KM
 
 
 def _abroad(text: str, a: Slot, areas: list[Candidate], explicit: bool) -> bool:

@@ -136,7 +136,7 @@ class _Recognizer:
         for ent in self.ents:
             for t in range(ent.start, ent.end):
                 self.ent_label[t], self.ent_of[t] = ent.label, ent
-        self.person_tokens, self.person_words = self._people()
+        self.person_tokens, self.person_words, self.surnames = self._people()
         self.title_line = title_case_lines(tk)
         self.ner_keys: set[str] = set()
         self.unknown: list[tuple[int, int, str]] = []
@@ -202,14 +202,15 @@ class _Recognizer:
         """Character offsets of tokens ``i..j``."""
         return self.tk.idx[i], self.tk.idx[j - 1] + len(self.tk.text[j - 1])
 
-    def _people(self) -> tuple[set[str], dict[str, set[str]]]:
+    def _people(self) -> tuple[set[str], dict[str, set[str]], set[str]]:
         """Words of the people the text names: "Clinton" after "Bill Clinton" is a person.
 
-        Also sets ``surnames``: the last words of those names.
+        Returns the capitalised words of those names, the names each word is
+        in, and the surnames (last words).
         """
         tk, text = self.tk, self.text
         tokens: set[str] = set()
-        self.surnames: set[str] = set()
+        surnames: set[str] = set()
         words: dict[str, set[str]] = defaultdict(set)  # word -> the person names it is in
         for ent in self.ents:
             if not (ent.label == "PERSON" and 1 < ent.end - ent.start <= 3):
@@ -221,10 +222,10 @@ class _Recognizer:
             ) or self.gaz.has(fold(whole)):  # "L. Douglas Wilder"; "Tamil Nadu"
                 continue
             tokens.update(tk.text[t] for t in range(ent.start, ent.end) if tk.text[t][:1].isupper())
-            self.surnames.add(tk.text[ent.end - 1])  # "Ordóñez" of "Javier Ordóñez"
+            surnames.add(tk.text[ent.end - 1])  # "Ordóñez" of "Javier Ordóñez"
             for t in range(ent.start, ent.end):
                 words[tk.text[t]].add(whole)
-        return tokens, words
+        return tokens, words, surnames
 
     # -- the steps ----------------------------------------------------------------
 
@@ -292,7 +293,10 @@ class _Recognizer:
                     or (seg.isupper() and len(seg) <= 3)
                 ):
                     continue
-                if _saints_building(text, pe) or (known and self._surname(ent, seg)):
+                one_word = ent.end - ent.start == 1
+                if _saints_building(text, pe) or (
+                    known and one_word and self._surname(seg, self.cands(seg))
+                ):
                     continue
                 if known:
                     self.ner_keys.add(folded)
@@ -334,18 +338,15 @@ class _Recognizer:
             and not self.taken[tk.idx[i - 1]]
         )
 
-    def _surname(self, ent: Ent, seg: str) -> bool:
-        """Tell whether a one-word NER place is the surname of a person the text names.
+    def _surname(self, seg: str, cs: list[Candidate]) -> bool:
+        """Tell whether a one-word name is the surname of a person the text names.
 
         "the death of Ordóñez" after "Javier Ordóñez" ([news-dev 04]), "Hopkins
         said" after "Director of Finance David Hopkins" (LGL 40188219): the
         person, unless the place is unmistakable ("Washington" after "George
         Washington" stays the city).
         """
-        if ent.end - ent.start != 1 or seg not in self.surnames:
-            return False
-        cs = self.cands(seg)
-        return not (is_strong(cs, seg) or prominent(cs, seg))
+        return seg in self.surnames and not (is_strong(cs, seg) or prominent(cs, seg))
 
     def _token_at(self, char: int) -> int:
         lo, hi = 0, self.n
@@ -454,7 +455,7 @@ class _Recognizer:
             # unmistakable name, or the place's own name leading the span
             if self._longer_name(j, ent.end):
                 return False  # "Mu Htaw", "Bala Buluk": the NER's name is another name
-            if j - i == 1 and seg in self.surnames and not (f.strong or prominent(cs, seg)):
+            if j - i == 1 and self._surname(seg, cs):
                 return False  # a surname of a person the text names
             at_start = ent.start == i or (ent.start == i - 1 and tk.lower[ent.start] == "the")
             return f.strong or prominent(cs, seg) or (at_start and f.own)

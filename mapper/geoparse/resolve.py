@@ -184,25 +184,20 @@ def _drop_strays(slots: list[Slot]) -> None:
         (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
     ]
     placed = [  # unknown names at their stated context count for its country
-        s.unknown_in.cands[s.unknown_in.choice].place
+        (s, s.unknown_in.cands[s.unknown_in.choice].place)
         for s in slots
         if not s.cands and s.unknown_in is not None and s.unknown_in.cands
     ]
     names_of: dict[str | None, set[str]] = defaultdict(set)
-    for s, p in chosen:
+    for s, p in chosen + placed:
         names_of[p.country_code].add(s.key)
-    for s in slots:
-        if not s.cands and s.unknown_in is not None and s.unknown_in.cands:
-            names_of[s.unknown_in.cands[s.unknown_in.choice].place.country_code].add(s.key)
     countries = Counter({cc: len(keys) for cc, keys in names_of.items() if cc})
     if not countries:
         return
     home, n_home = countries.most_common(1)[0]
     if n_home < 2 or n_home < _FOCUS_SHARE * sum(countries.values()):
         return  # distinct names per country: a text mostly about one country
-    others = [p for _, p in chosen if p.country_code == home] + [
-        p for p in placed if p.country_code == home
-    ]
+    others = [p for _, p in chosen + placed if p.country_code == home]
     for s, p in chosen:
         if (
             p.country_code != home

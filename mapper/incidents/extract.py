@@ -61,16 +61,23 @@ def _focus(sites: Sequence[Site]) -> Site | None:
     usable = [s for s in sites if s.usable and not s.qualifier]
     # The place a report keeps returning to (named twice or more) below country level,
     # else its country, else whatever place it names.
-    finer = Counter(s.name for s in usable if s.kind not in ("country", "other"))
-    if finer and finer.most_common(1)[0][1] >= 2:
-        name = finer.most_common(1)[0][0]
-        return next(s for s in usable if s.name == name)
+    finer = [s for s in usable if s.kind not in ("country", "other")]
+    best = _commonest(finer)
+    if best is not None and sum(s.name == best.name for s in finer) >= 2:
+        return best
     for kinds in (("country",), ("region", "line", "admin", "settlement", "feature")):
-        c = Counter(s.name for s in usable if s.kind in kinds)
-        if c:
-            name = c.most_common(1)[0][0]
-            return next(s for s in usable if s.name == name)
+        best = _commonest([s for s in usable if s.kind in kinds])
+        if best is not None:
+            return best
     return None
+
+
+def _commonest(sites: Sequence[Site]) -> Site | None:
+    """Return the first site of the name named most often (the first of equals), or None."""
+    if not sites:
+        return None
+    name = Counter(s.name for s in sites).most_common(1)[0][0]
+    return next(s for s in sites if s.name == name)
 
 
 _COARSE = ("country", "region", "other")
@@ -85,16 +92,13 @@ def _event_focus(mentions: Sequence[Mention]) -> Site | None:
     in a chronology of fighting around Arsal and Quneitra ([WSyria]). Countries and
     regions do not count: they are the fallback's own last resort.
     """
-    placed = [
-        m.place.site
-        for m in mentions
-        if m.place is not None and not m.background and m.place.site.kind not in _COARSE
-    ]
-    if not placed:
-        return None
-    counts = Counter(s.name for s in placed)
-    best = max(counts.values())
-    return next(s for s in placed if counts[s.name] == best)
+    return _commonest(
+        [
+            m.place.site
+            for m in mentions
+            if m.place is not None and not m.background and m.place.site.kind not in _COARSE
+        ]
+    )
 
 
 def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | None:

@@ -287,7 +287,8 @@ def event_places(
     ]
     if not cands:
         return []
-    ends = _route_ends(doc.text, sites)
+    # a road's two ends are adjacent names of one clause: the clause's own sites suffice
+    ends = _route_ends(doc.text, [s for s in sites if start <= s.start and s.end <= end])
     scored = sorted(
         cands,
         key=lambda c: (_score(c[0], c[1], c[2], triggers) + 2.5 * (c[0].start in ends), c[0].start),

@@ -66,7 +66,15 @@ from dataclasses import dataclass
 
 from mapper.numbers import word_number
 
-__all__ = ["TimeExpr", "When", "Timeline", "find_expressions", "build_timeline", "byline_date"]
+__all__ = [
+    "MONTH_PATTERN",
+    "TimeExpr",
+    "When",
+    "Timeline",
+    "find_expressions",
+    "build_timeline",
+    "byline_date",
+]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
@@ -87,6 +95,8 @@ MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in n
 
 # Longest names first so that "sept" wins over "sep" and "june" over "jun".
 _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: A month name or abbreviation as a regular expression (match case-insensitively).
+MONTH_PATTERN = _M
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"

@@ -20,18 +20,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mapper.incidents.timeline import MONTH_PATTERN
+
 __all__ = ["Unit", "text_units"]
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
 #: A chronology's entry opens with its date and a colon or dash ("January 1: FARC
 #: guerrillas attack ...", [WFARC]; "February 4 - Yelwa massacre, ...", [WBokoHaram];
 #: "21 March: soldiers ... attacked", [WMali]): an event told, in the historical present.
 _DATED_ENTRY = re.compile(
-    r"^\W{0,3}(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+" + _MONTH
-    + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:" + _MONTH
+    r"^\W{0,3}(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+" + MONTH_PATTERN
+    + r"|" + MONTH_PATTERN + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:" + MONTH_PATTERN
     + r"\s+)?\d{1,2})?)(?:,?\s+\d{4})?\s*[:\-–—]",
     re.I,
 )
