@@ -757,7 +757,7 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
 def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str | None:
     if lem in lx.PROTESTER:
         return "protester"
-    if lem in lx.ARMED_STATE and mods & {"former", "retired", "off-duty", "ex", "unarmed"}:
+    if lem in lx.ARMED_STATE and mods & {"former", "retired", "off-duty"}:
         # ACLED: security personnel off duty or out of service are civilians ([acled-dev afg
         # 2020-03-02] "a former soldier was killed by Taliban militants"; [acled-dev afg
         # 2020-03-01] "a female police officer (off-duty)")
