@@ -504,3 +504,10 @@ def test_buildings_named_for_people_are_not_towns():
     """"Saint Mary's Cathedral" and "Ninoy Aquino School" name buildings; Marawi stays."""
     text = "Gunmen set fire to Saint Mary's Cathedral and Ninoy Aquino School in Marawi."
     assert [t.text for t in mapper.geoparse(text)] == ["Marawi"]
+
+
+def test_a_name_after_a_persons_title_is_the_person():
+    # written for this test: "Kibaki" is also a village's name in the index
+    text = "Marchers asked President Kibaki to sack two ministers."
+    assert [t.text for t in geoparse(text)] == []
+    assert [t.name for t in geoparse("Troops landed in General Santos.")] == ["General Santos"]

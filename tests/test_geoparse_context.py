@@ -36,6 +36,8 @@ POINTS = [
     ("Militants attacked the provincial capital of Djibo.", "Djibo", (14.10, -1.63)),
     ("Police raided a meeting at the University of Dori.", "Dori", (14.03, -0.03)),
     ("Traders blocked the Kaya-Dori road to protest.", "Kaya", (13.09, -1.08)),
+    # an unknown village at its commune town, spelled another way in the index (Zorgo)
+    ("Gunmen burned a school in Wendkouni (Zorgho, Ganzourgou).", "Wendkouni", (12.25, -0.62)),
     # Bangladesh and Myanmar: "X city (Y)", "X town (X township, Y district, Z region)"
     ("Garment workers protested in Chittagong city over wages.", "Chittagong", (22.34, 91.83)),
     ("Students rallied in Sylhet city on Sunday.", "Sylhet", (24.90, 91.87)),
@@ -90,6 +92,8 @@ AREAS = [
      "Marki Tana", "Sherzad", 2),
     # "X (Y, Z)": inside the parenthesis the comma states a container too
     ("Gunmen killed a trader near Bangre-Yiri (Kain, Yatenga).", "Kain", "Yatenga", 2),
+    # every name of "X (Y, Z)" is a place when Z is known, whatever the NER made of them
+    ("Militants ambushed a patrol in Sadaba (Baraboule, Soum).", "Sadaba", "Soum", 2),
     # a district the index knows by its seat town: the unknown place sits at that town;
     # a well-known namesake abroad (Kani, Japan) never stands for "Kani township"
     ("Shells landed in Mansi township (Bhamo district, Kachin State).", "Mansi", "Bhamo", 2),
@@ -167,3 +171,29 @@ def test_small_namesake_abroad_is_left_unresolved_in_a_one_country_text():
     tops = geoparse(text)
     abroad = [(t.text, t.country_code) for t in tops if t.country_code not in (None, "BD")]
     assert not abroad
+
+
+def test_parenthesised_containers_are_places_and_qualifiers():
+    tops = {t.text: t for t in geoparse("Militants ambushed a patrol in Sadaba (Baraboule, Soum).")}
+    assert set(tops) == {"Sadaba", "Baraboule", "Soum"}
+    assert tops["Soum"].country_code == "BF" and tops["Soum"].kind == "admin"
+    assert tops["Baraboule"].qualifier and tops["Soum"].qualifier
+
+
+def test_a_gloss_in_parentheses_is_no_location():
+    # "(Mali)" after a group's name says where it is from, not that it is a place
+    assert [t.text for t in geoparse("Ansar Dine (Mali) denied the claim.")] == ["Mali"]
+
+
+def test_division_when_listed_among_divisions_or_its_office_is_named():
+    # Kandahar is a town and a province: the town, unless the words say province
+    assert _at("Gunmen attacked a market in Kandahar.", "Kandahar").kind == "settlement"
+    assert _at("Fighting spread to Kandahar and Helmand.", "Kandahar").kind == "admin"
+    assert _at("The Kandahar governor said ten died.", "Kandahar").kind == "admin"
+
+
+def test_container_of_a_place_the_model_found():
+    # "Kohistan" is a district of several provinces; the stated one holds it
+    tops = {t.text: t for t in geoparse("A shepherd was shot in Kohistan district, Faryab.")}
+    assert tops["Faryab"].qualifier
+    assert haversine_km(tops["Kohistan"].lat, tops["Kohistan"].lon, 35.65, 64.88) <= 100

@@ -46,6 +46,9 @@ _NEAR_GAP = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
+#: Words after a name that speak of a division, not its namesake town ("New York Gov.").
+_DIVISION_OFFICES = frozenset("gov governor governors legislature attorney".split())
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 #: A division's namesake town this close to the division's point is taken as its seat.
 SEAT_KM = 100.0
 #: Words after a name that say it is a settlement ("Kandahar city", "Garissa town").
@@ -67,9 +70,15 @@ def area_word(text: str, end: int) -> str:
     >>> area_word("in Chimtal district, Balkh", 10), area_word("in Baku today", 7)
     ('district', '')
     """
-    m = _WORD_AFTER.match(text, end, min(len(text), end + 30))
-    word = m.group(1).lower() if m else ""
+    word = _next_word(text, end)
     return word if word in AREA_NOUNS else ""
+
+
+def _next_word(text: str, end: int, *, possessive: bool = False) -> str:
+    if possessive and text[end : end + 2] in ("'s", "’s"):
+        end += 2
+    m = _WORD_AFTER.match(text, end, min(len(text), end + 30))
+    return m.group(1).lower() if m else ""
 
 
 def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
@@ -139,8 +148,31 @@ def apply_context(
             j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2])
         _constrain(a, slots[j], *link, variants=variants, text=text)
     _one_sense_unknown(slots)
-    for s in slots:
-        _town_or_division(text, s, lookup, keep=s.is_qualifier)
+    for i, s in enumerate(slots):
+        listed = _among_divisions(text, slots, i)
+        _town_or_division(text, s, lookup, keep=s.is_qualifier, listed=listed)
+
+
+def _among_divisions(text: str, slots: list[Slot], i: int) -> bool:
+    """Tell whether slot ``i`` is listed only with names that are first-level divisions.
+
+    "people from Missouri, New York, North Carolina and Virginia" (LGL),
+    "ranking behind Texas and Oklahoma" (TR-News): an enumeration names
+    things of one kind, so "New York" there is the state; "stops in
+    Washington, New York and Boston" (GWN) names cities.
+    """
+
+    def joined(a: Slot, b: Slot) -> bool:
+        return bool(_LIST_GAP.fullmatch(text, a.mention.end, b.mention.start))
+
+    lo = i
+    while lo > 0 and joined(slots[lo - 1], slots[lo]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(slots) and joined(slots[hi], slots[hi + 1]):
+        hi += 1
+    others = slots[lo:i] + slots[i + 1 : hi + 1]
+    return bool(others) and all(o.cands and is_adm1(o.cands[0].place) for o in others)
 
 
 def _one_sense_unknown(slots: list[Slot]) -> None:
@@ -178,6 +210,7 @@ def _constrain(
     text: str = "",
 ) -> None:
     """Restrict ``a`` to places in (or near) ``b``; failing that, place ``a`` at ``b``."""
+    stated = b
     if not b.cands and b.unknown_in is not None:
         b = b.unknown_in  # "Mu Htaw village (Kani township, Yinmarbin district, ...)"
     if b.mention.adjectival or not b.cands:
@@ -211,7 +244,8 @@ def _constrain(
         b.cands = [q for q in b.cands if any(_near_seat(c, q.place) for c in near)] or b.cands
         b.is_qualifier = True
         return
-    areas = _container_reading(text, b, b.cands, strict=True)
+    listed = _in_parentheses(text, a.mention.end, stated.mention.end)
+    areas = _container_reading(text, b, b.cands, strict=True, listed=listed)
     if not areas and (b.qualifier_places or not a.cands):
         # a seat stands for its division only when the text locates it ("Bhamo district,
         # Kachin State") or nothing else places the name
@@ -226,14 +260,19 @@ def _constrain(
         # an unknown place in known context: never a namesake that contradicts it
         a.cands, a.unknown_in = [], b
         b.cands, b.is_qualifier = areas, True
+        stated.is_qualifier = True  # "Tounte (Koutougou, Soum)": Koutougou only locates Tounte
 
 
 def _container_reading(
-    text: str, b: Slot, cands: list[Candidate], *, strict: bool = False
+    text: str, b: Slot, cands: list[Candidate], *, strict: bool = False, listed: bool = False
 ) -> list[Candidate]:
     """Keep a stated container's readings the text words ("Kandahar city"), else its areas.
 
     "Marinka, Donetsk" is the oblast; "an area of Kandahar city" the city.
+    ``listed``: the container is in a parenthesised list after the name, which
+    names divisions ("Tounte (Koutougou, Soum)", [acled-dev bfa 2020-08-09];
+    "(Kani township, Yinmarbin district, Sagaing region)", [acled-dev mmr
+    2021-07-24]): its area readings stand even when a town abroad ranks first.
     """
     word = area_word(text, b.mention.end)
     if word in SETTLEMENT_WORDS:
@@ -243,7 +282,7 @@ def _container_reading(
     else:
         wanted = _CONTAINER_KINDS
     found = [q for q in cands if q.place.kind in wanted]
-    if not word and found and cands and _foreign_areas(found, cands[0]):
+    if not word and not listed and found and cands and _foreign_areas(found, cands[0]):
         return cands  # "Lake Opechee in Laconia": the town, not a Greek prefecture
     if found or (strict and word):
         return found  # strict: "Labutta district" known only as a town is no container
@@ -309,22 +348,33 @@ def _town_or_division(
     lookup: Callable[[str], list[Candidate]] | None = None,
     *,
     keep: bool = False,
+    listed: bool = False,
 ) -> None:
     """Choose between a town and its namesake division: the town, unless the text says so.
 
+    The text says so with an area noun ("New York state", "Kandahar
+    province"), a word of the division's government after the name
+    ("New York Gov. Mario Cuomo", TR-News; "New York's attorney general",
+    LGL), or by listing the name among
+    divisions (``listed``, :func:`_among_divisions`).
     A division kept has its namesake town as its seat (where ACLED puts it);
     ``keep`` (a stated container) only records seats.
     """
     words = s.key.rsplit(" ", 1)
     named = len(words) == 2 and words[1] in DIVISION_NOUNS  # "Narok County"
-    said = named or area_word(text, s.mention.end) in DIVISION_NOUNS
+    after = _next_word(text, s.mention.end, possessive=True)
+    said = named or listed or after in DIVISION_NOUNS or after in _DIVISION_OFFICES
     towns = [c for c in s.cands if c.place.kind == "settlement"]
     if named and lookup is not None:
         towns += [c for c in lookup(words[0]) if c.place.kind == "settlement"]
     divisions = [c for c in s.cands if c.place.kind == "admin"]
     drop: set[str] = set()
     for d in divisions:
-        twins = [t for t in towns if _namesakes(d.place, t.place, words[0] if named else None)]
+        twins = [
+            t
+            for t in towns
+            if _namesakes(d.place, t.place, words[0] if named else None)
+        ]
         if not twins:
             continue
         if said or keep:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import could_contain
-from mapper.geoparse.evidence import demonym_place
+from mapper.geoparse.evidence import demonym_place, place_cue
 from mapper.geoparse.lexicon import (
     AREA_NOUNS,
     DIVISION_TITLES,
@@ -54,14 +54,15 @@ _MAX_PAREN_TOKENS = 8
 _PLACE_KINDS = ("settlement", "admin")
 _SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
+#: Words after which a capitalised name is where something happened.
+_LOCATED_BY = frozenset("in at near around outside inside from of".split())
 
 
 def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private class)
     """Add the mentions the context patterns find to the recogniser ``rec``."""
     tk = rec.tk
+    found = {(m.start, m.end) for m in rec.mentions}
     for i, j in rec.matches:
-        if rec.taken[tk.idx[i]]:
-            continue
         seg = rec.text[slice(*rec.span_of(i, j))]
         if _excluded(rec, seg, i, j):
             continue
@@ -69,13 +70,103 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         if not cs or inside_longer_name(rec, i, j):
             continue  # "Zinda Jan district": the name is "Zinda Jan", not "Jan"
         rec.container_span = None
+        if rec.taken[tk.idx[i]]:
+            # a place the model found still states its container: "in Kohistan
+            # district, Faryab" ([acled-dev afg 2020-03-02]), "Sangin in the
+            # Helmand province" ([acled-dev afg 2020-03-09]-style)
+            if rec.span_of(i, j) in found and _container_after(rec, j, cs):
+                _add_container(rec)
+            continue
         if _container_after(rec, j, cs):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
             _add_container(rec)
         elif _area_after(rec, j) is not None or _route(rec, i, j):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
     _unknown_before_area(rec)
+    _parenthesised_containers(rec)
     _spelled_in_container(rec)
+
+
+def _paren_items(rec, p: int) -> list[tuple[int, int]] | None:  # noqa: ANN001
+    """Return the comma-separated names of a parenthesis opening at token ``p``, else None.
+
+    Each item is a run of capitalised words (hyphens and one area noun allowed:
+    "Kani township"); anything else inside (a date, a lowercase phrase, a
+    nested parenthesis) means the parenthesis is no list of places.
+    """
+    tk, n = rec.tk, rec.n
+    items: list[tuple[int, int]] = []
+    start = k = p + 1
+    while k < min(n, p + 1 + _MAX_PAREN_TOKENS * 2):
+        word = tk.text[k]
+        if word in (",", ")"):
+            stop = k
+            if stop > start and is_area_noun(tk.text[stop - 1]):
+                stop -= 1  # "Kani township": the name is "Kani"
+            if stop == start:
+                return None
+            items.append((start, stop))
+            if word == ")":
+                return items if len(items) <= 3 else None
+            start = k + 1
+        elif not (
+            (word[:1].isupper() and tk.alpha[k])
+            or word in ("-", "'", "’")
+            or (k > start and is_area_noun(word))
+        ):
+            return None
+        k += 1
+    return None
+
+
+def _parenthesised_containers(rec) -> None:  # noqa: ANN001
+    """Names in "X (Y, Z)" and "X (Z)": a place followed by the divisions holding it.
+
+    ACLED notes and chronologies locate a village by its commune and province
+    in parentheses: "ambushed a policeman in Seytenga (Seytenga, Seno)"
+    ([acled-dev bfa 2020-07-06]); "Mu Htaw village (Kani township, Yinmarbin
+    district, ...)" ([acled-dev mmr 2021-07-24]); "in Abu Qurain (Misrata)".
+    When the last item is a division or town the index knows, every item is
+    a place, and so is X when it is a located name (an NER place, or after
+    "in", "near", "village of"...), known or not: resolution then places an
+    unknown X at the container (precision 2 or 3). A bare "(Z)" after a name
+    with no locative is a gloss ("Ansar Dine (Mali)"), not a location.
+    """
+    tk = rec.tk
+    for p in range(1, rec.n - 2):
+        if tk.text[p] != "(":
+            continue
+        items = _paren_items(rec, p)
+        if not items:
+            continue
+        last = rec.text[slice(*rec.span_of(*items[-1]))]
+        if last.isupper() and rec.mixed_case:
+            continue  # "WASHINGTON (AP)": the agency, not Andhra Pradesh
+        if _excluded(rec, last, *items[-1]) or not any(
+            c.place.kind in _PLACE_KINDS for c in rec.cands(last)
+        ):
+            continue
+        x_end = p - 1 if is_area_noun(tk.text[p - 1]) else p  # "Mu Htaw village ("
+        x_start = x_end
+        while x_start > max(0, x_end - _MAX_NAME_TOKENS) and (
+            tk.text[x_start - 1][:1].isupper() and tk.alpha[x_start - 1]
+        ):
+            x_start -= 1
+        while x_start < x_end and (tk.stop[x_start] or fold(tk.text[x_start]) in STOP_NAMES):
+            x_start += 1
+        if x_start == x_end:
+            continue
+        located = rec.ent_label[x_start] in ("GPE", "LOC") or (
+            x_start > 0 and (tk.lower[x_start - 1] in _LOCATED_BY or place_cue(tk.lower, x_start))
+        )
+        if not located and len(items) < 2:
+            continue
+        for i, j in [(x_start, x_end)] * located + items:
+            seg = rec.text[slice(*rec.span_of(i, j))]
+            if _excluded(rec, seg, i, j):
+                continue
+            known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
+            rec.add(*rec.span_of(i, j), CONTEXT_LABEL if known else UNKNOWN_LABEL)
 
 
 def _spelled_in_container(rec) -> None:  # noqa: ANN001

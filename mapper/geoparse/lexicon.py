@@ -150,3 +150,11 @@ DATELINE_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
 )
 DATELINE_WINDOW = 400
+
+#: Titles a personal name follows ("President Kibaki", "Pope Francis", "the Rev.
+#: Roy", "Lt. Brent"): a one-word name right after one is the person's.
+PERSON_TITLES = frozenset(
+    """president pope rev reverend lt lieutenant sgt sergeant capt captain gen col colonel
+    maj mr mrs ms dr sen senator rep gov governor mayor judge premier king queen prince
+    princess sheikh bishop archbishop cardinal imam ayatollah emir sultan""".split()
+)

@@ -50,6 +50,7 @@ from mapper.geoparse.lexicon import (
     LOCATIVE_POP,
     NAME_TAILS,
     ORG_IN_POP,
+    PERSON_TITLES,
     STOP_NAMES,
     STRONG_POP,
 )
@@ -295,7 +296,12 @@ class _Recognizer:
                     continue
                 one_word = ent.end - ent.start == 1
                 if _saints_building(text, pe) or (
-                    known and one_word and self._surname(seg, self.cands(seg))
+                    known
+                    and one_word
+                    and (
+                        self._surname(seg, self.cands(seg))
+                        or self._after_title(ent.start, ent.end)
+                    )
                 ):
                     continue
                 if known:
@@ -336,6 +342,26 @@ class _Recognizer:
             and tk.lower[i - 1] in FEATURE_WORDS
             and tk.text[i - 1][:1].isupper()
             and not self.taken[tk.idx[i - 1]]
+        )
+
+    def _after_title(self, i: int, j: int) -> bool:
+        """Tell a one-word name right after a person's title: the person, not a place.
+
+        "asking President Kibaki to relieve them" ([acled-dev ken 2010-02-19]:
+        not Kybaky, Ukraine), "His Holiness Pope Francis" (GWN), "The Rev. Roy"
+        and "LPD Lt. Brent" (LGL). The title is capitalised or abbreviated;
+        "Prince George" and "General Santos", names the index holds whole,
+        are matched from the title on and stay places.
+        """
+        tk = self.tk
+        k = i - 1
+        if k >= 1 and tk.text[k] == ".":
+            k -= 1  # "Rev. Roy": the tokenizer may split the abbreviation's dot
+        return (
+            j - i == 1
+            and k >= 0
+            and tk.text[k][:1].isupper()
+            and tk.lower[k].rstrip(".") in PERSON_TITLES
         )
 
     def _surname(self, seg: str, cs: list[Candidate]) -> bool:
@@ -450,6 +476,8 @@ class _Recognizer:
                 and tail[0] in (",", "and", "counties", "parishes")
             ),
         )
+        if self._after_title(i, j):
+            return False
         if label in ("GPE", "LOC"):
             # inside a span the gazetteer does not know ("Mississippi State"): an
             # unmistakable name, or the place's own name leading the span

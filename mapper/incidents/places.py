@@ -121,8 +121,15 @@ def _modifier_of_actor(tok: Any) -> bool:
 
 
 def _in_name(doc: Any, site: Site) -> bool:
-    """Tell a place inside an organisation's name ("Islamic State of Iraq and the Levant")."""
+    """Tell a place inside an organisation's name ("Islamic State of Iraq and the Levant").
+
+    An entity that opens a parenthesis and does not close it ("Pori (Botou"
+    of "the village of Pori (Botou, Tapoa)") is the model cutting a place
+    and its containers, not a name.
+    """
     for ent in doc.ents:
+        if ent.text.count("(") != ent.text.count(")"):
+            continue
         if ent.label_ == "ORG" and ent.start_char <= site.start and site.end <= ent.end_char:
             return (ent.end_char - ent.start_char) > (site.end - site.start)
     return False

@@ -17,6 +17,13 @@ publication date. Each rule, with real text it is shown on (keys in
   it ([FLibya] "In the evening approximately 200 people began demonstrating";
   [WDonbas] "At night, Ukrainian Special forces stormed a Security Service
   office");
+* the day of a statement or meeting ("said Thursday", "met with the family
+  Thursday") does not move an anchor an event set: events told after it
+  stay on the event's day ([news-dev 04] "a night of unrest ... on
+  Wednesday" ... "commander Carlos Rodríguez met with Ordóñez's family
+  Thursday" ... "Two police stations were set on fire"; [news-dev 03] shots
+  fired "last night", then "the army said in a statement on Tuesday"). With
+  no anchor yet it is the best time the report gives and sets one;
 * deictic expressions count from the report's reference date: "yesterday",
   "today", "last week", "three days ago" ([news-dev 02], [news-dev 11]);
 * a weekday is the one before publication in news ([VOA19] "in the early
@@ -569,9 +576,26 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        w = state.resolve(e)
+        w = state.resolve(e, told=from_pub and _statement_time(text, e))
         items.append((e, w))
     return Timeline(reference, from_pub, frame_start, tuple(items), tuple(state.anchors))
+
+
+_STATEMENT = re.compile(
+    r"\b(?:said|says|say|told|tells|added|announced|stated|met|meets|spoke|wrote|tweeted)\b"
+    r"[^.!?\n]{0,60}$"
+)
+
+
+def _statement_time(text: str, e: TimeExpr) -> bool:
+    """Tell a weekday or "today" that dates a statement or meeting, not an event.
+
+    "the police said Thursday", "met with Ordóñez's family Thursday" (see
+    the module docstring): a verb of saying or meeting earlier in the clause.
+    """
+    return e.kind in ("weekday", "deictic") and bool(
+        _STATEMENT.search(text, max(0, e.start - 70), e.start)
+    )
 
 
 def _heading(text: str, e: TimeExpr) -> bool:
@@ -658,7 +682,7 @@ class _Walk:
         self.context_kind = ""
         self.heading_year: int | None = None
 
-    def resolve(self, e: TimeExpr) -> When:
+    def resolve(self, e: TimeExpr, *, told: bool = False) -> When:
         w = getattr(self, "_" + e.kind)(e)
         framed = e.kind not in ("year", "habit") and not (
             e.kind == "period" and len(e.fields) > 2 and e.fields[2] == "year"
@@ -666,7 +690,13 @@ class _Walk:
         if framed and w.date is not None and self.frame_start is not None:
             last = _last_day(w)
             w = When(w.date, w.precision, w.background or last < self.frame_start)
-        if w.date is not None and w.precision <= 2 and not w.background and e.kind != "period":
+        if (
+            w.date is not None
+            and w.precision <= 2
+            and not w.background
+            and e.kind != "period"
+            and not (told and self.anchor is not None)
+        ):
             self.anchor = w
             self.anchors.append((e.start, w))
         if w.date is not None and e.kind != "period":

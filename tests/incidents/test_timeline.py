@@ -152,6 +152,22 @@ def test_the_statement_date_is_not_the_event_date(extract):
     assert inc.event_date == "2021-03-13"
 
 
+def test_a_statement_day_does_not_move_the_anchor_an_event_set(extract):
+    text = (
+        "Rioters burned two buses in Kadugli on Tuesday.\n\n"
+        "The governor met with traders on Thursday.\n\n"
+        "Rioters also looted shops in Kadugli."
+    )
+    dated = {i.event_date for i in current(extract(text, published=dt.date(2021, 3, 19)))}
+    assert dated == {"2021-03-16"}  # the Tuesday before publication (Friday 19 March)
+
+
+def test_a_statement_day_sets_the_anchor_when_nothing_else_dates_the_report():
+    text = "The army said on Sunday that rebels attacked a post. Rebels also burned a truck."
+    tl = build_timeline(text, dt.date(2021, 3, 19))
+    assert tl.at(text.index("Rebels also")).date == dt.date(2021, 3, 14)
+
+
 # ------------------------------------------------------------------ chronology headings
 def test_a_month_and_a_year_heading_after_a_paragraph_break_are_not_one_date():
     text = "Raiders returned in March.\n\n2011\n\nJune 4 - Gunmen attacked Mopti."
