@@ -188,9 +188,30 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
         and a.location is not None
         and a.location == b.location
         and min(a.geo_precision, b.geo_precision) < 3  # a region holds many villages' events
-        and a.event_type == b.event_type
-        and same_event(a, b)
+        and (a.event_type == b.event_type or _one_demonstration(a, b))
+        and same_event(a, _as_coded_like(b, a))
     )
+
+
+def _as_coded_like(b: Incident, a: Incident) -> Incident:
+    """``b`` with ``a``'s coding when the two are one demonstration (its crowd, its type)."""
+    if not _one_demonstration(a, b):
+        return b
+    return replace(b, event_type=a.event_type, sub_event_type=a.sub_event_type, actor1=a.actor1)
+
+
+def _one_demonstration(a: Incident, b: Incident) -> bool:
+    """Tell a protest and a riot that one report tells at one place on one day.
+
+    ACLED codes a demonstration once: as a violent demonstration (Riots) when
+    the demonstrators engage in violence, else as a protest. A report that
+    tells the marching and the attacking in different passages ("protesters
+    were told to move from the building" ... "Protesters last night attacked
+    the Portland police headquarters", [news-dev 11]; "55 demonstrators were
+    hurt" ... "demonstrators clashed with cops", [news-dev 04]) tells one
+    demonstration, and the riot's coding stands (:func:`_merge`).
+    """
+    return {a.event_type, b.event_type} == {"Protests", "Riots"}
 
 
 def _report_of(i: Incident) -> str | None:
@@ -198,9 +219,13 @@ def _report_of(i: Incident) -> str | None:
 
 
 def _merge(group: list[Incident]) -> Incident:
-    # The most precise, most informative member gives place and type.
+    # The most precise, most informative member gives place and type; a
+    # demonstration with a riot in it is the riot (_one_demonstration).
+    rioted = any(i.event_type == "Riots" for i in group)
+
     def rank(i: Incident) -> tuple:
         return (
+            rioted and i.event_type == "Protests",
             i.geo_precision,
             i.event_type == "Strategic developments",
             i.claimed_by is not None,
@@ -449,7 +474,14 @@ def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, in
         # incident meets the day-precise ones, which do not look for it.
         a = items[i]
         for j in near:
-            if (j > i or (coarse and not filed[j][1])) and same_event(a, items[j], near_km=near_km):
+            if (j > i or (coarse and not filed[j][1])) and (
+                same_event(a, items[j], near_km=near_km)
+                or (
+                    _one_demonstration(a, items[j])
+                    and _report_of(a) == _report_of(items[j])
+                    and _one_event_day(a, items[j])
+                )
+            ):
                 pairs.append((min(i, j), max(i, j)))
     pairs.sort()
     return pairs
@@ -537,7 +569,9 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
             continue  # within a report, the incident stage has told its events apart
         # Every member of both groups must agree on the attacker (within a group they do).
         ai, aj = attackers(ri), attackers(rj)
-        if any(_conflict(x, y) for x in ai for y in aj):
+        if not _one_demonstration(items[i], items[j]) and any(
+            _conflict(x, y) for x in ai for y in aj
+        ):
             continue
         keep, gone = min(ri, rj), max(ri, rj)
         parent[gone] = keep

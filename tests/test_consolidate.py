@@ -83,6 +83,17 @@ def test_one_report_telling_one_place_day_and_type_twice_is_one_event():
     assert len(m.sources) == 2 and m.fatalities == 5
 
 
+def test_a_protest_and_a_riot_one_report_tells_at_one_place_and_day_are_one_riot():
+    march = inc("a", "1.txt", 0, et="Protests", sub="Peaceful protest", actor1="Protesters")
+    riot = inc("b", "1.txt", 400, et="Riots", sub="Violent demonstration", actor1="Rioters")
+    [m] = consolidate([march, riot])
+    assert m.event_type == "Riots" and len(m.sources) == 2
+    # told by two reports, or on two days, they stay apart
+    elsewhere = (replace(riot.sources[0], report="2.txt"),)
+    assert len(consolidate([march, replace(riot, sources=elsewhere)])) == 2
+    assert len(consolidate([march, replace(riot, event_date="2020-10-05")])) == 2
+
+
 def test_different_dates_places_or_attackers_stay_apart():
     a = inc("a", "1.txt", 0, actor1="Military Forces of Azerbaijan")
     assert len(consolidate([a, inc("b", "1.txt", 90, date="2020-10-05")])) == 2
