@@ -197,3 +197,9 @@ def test_container_of_a_place_the_model_found():
     tops = {t.text: t for t in geoparse("A shepherd was shot in Kohistan district, Faryab.")}
     assert tops["Faryab"].qualifier
     assert haversine_km(tops["Kohistan"].lat, tops["Kohistan"].lon, 35.65, 64.88) <= 100
+
+
+def test_the_ends_of_a_road_are_marked():
+    tops = {t.text: t for t in geoparse("A mine exploded on the Kadugli-Dilling road.")}
+    assert tops["Kadugli"].route_end and tops["Dilling"].route_end
+    assert not geoparse("Shelling hit Kadugli and Dilling.")[0].route_end

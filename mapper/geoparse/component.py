@@ -61,6 +61,7 @@ SPAN_ATTRS: dict[str, Any] = {
     "adjectival": False,
     "precision": 1,
     "qualifier": False,
+    "route_end": False,
     "dateline": False,
     "place_key": None,
 }
@@ -199,6 +200,7 @@ def write_spans(doc: Doc, tops: list[Toponym]) -> None:
         u.country_code, u.admin1 = t.country_code, t.admin1
         u.confidence, u.adjectival = float(t.confidence), t.adjectival
         u.precision, u.qualifier, u.dateline = t.precision, t.qualifier, t.dateline
+        u.route_end = t.route_end
         u.place_key = t.place.key if t.place is not None else None
         found.append(span)
     doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=found)
@@ -226,6 +228,7 @@ def span_toponym(span: Span) -> Toponym:
         dateline=u.dateline,
         precision=u.precision,
         qualifier=u.qualifier,
+        route_end=u.route_end,
     )
 
 

@@ -20,6 +20,8 @@ Each rule looks at a bounded window of tokens around one position: linear.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
@@ -39,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "add_context_mentions",
+    "route_ends",
     "inside_longer_name",
     "starts_longer_name",
     "CONTEXT_LABEL",
@@ -372,6 +375,46 @@ def _route(rec, i: int, j: int) -> bool:  # noqa: ANN001
         last += 1
     window = tk.lower[max(0, first - 2) : first] + tk.lower[last : last + 2]
     return any(w in ROUTE_NOUNS for w in window)
+
+
+_ROUTE_AFTER = re.compile(
+    r"[\w\s'’-]{0,30}?\b(?:" + "|".join(sorted(ROUTE_NOUNS)) + r")\b", re.I
+)
+_NAME = r"[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2}"
+_DASHED_AFTER = re.compile(r" ?[-–—] ?(?P<name>" + _NAME + ")")
+_DASHED_BEFORE = re.compile(r"\b" + _NAME + r" ?[-–—] ?$")
+
+
+def route_ends(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Return the starts of the mentions that end a road or axis ("the Jammu–Srinagar Highway").
+
+    A name joined by a dash to another capitalised name, with a route noun
+    before or after the pair; the other end may be a name the index lacks
+    ("along Bothai-Ijara road", [acled-dev ken 2017-08-15]). An event on such
+    a road happened between its ends, not in either town ([WPulwama] "a
+    convoy ... on the Jammu–Srinagar National Highway was attacked ... at
+    Lethapora in the Pulwama district"); ACLED codes it at one end at
+    precision 2 ([acled-dev bfa 2019-06-26] "an IED on the axis
+    Belehede-Gorgadji"), and a town the sentence names wins.
+
+    >>> t = "An IED hit a truck on the Djibo-Mentao axis near Djibo."
+    >>> sorted(route_ends(t, [(26, 31), (49, 54)]))
+    [26]
+    """
+    ends: set[int] = set()
+    for start, end in spans:
+        m = _DASHED_AFTER.match(text, end, end + 40)
+        if m is not None:  # the route noun may end the other name: "Jammu–Srinagar Highway"
+            first, last = start, m.start("name")
+        else:
+            m = _DASHED_BEFORE.search(text, max(0, start - 40), start)
+            if m is None:
+                continue
+            first, last = m.start(), end
+        before = text[max(0, first - 15) : first].lower().split()
+        if _ROUTE_AFTER.match(text, last, last + 50) or (before and before[-1] in ROUTE_NOUNS):
+            ends.add(start)
+    return ends
 
 
 def _unknown_before_area(rec) -> None:  # noqa: ANN001

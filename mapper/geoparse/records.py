@@ -50,6 +50,9 @@ class Toponym:
     qualifier : bool
         The mention states the container of another toponym ("Donetsk" in
         "Marinka, Donetsk"): an event belongs at the qualified place.
+    route_end : bool
+        The mention names one end of a road or axis ("Djibo" in "the
+        Djibo-Mentao axis"): an event there happened between the two ends.
 
     Examples
     --------
@@ -78,6 +81,7 @@ class Toponym:
     dateline: bool = False
     precision: int = 1
     qualifier: bool = False
+    route_end: bool = False
 
     def __post_init__(self) -> None:  # noqa: D105
         if not 0 <= self.start < self.end:

@@ -28,6 +28,7 @@ import numpy as np
 from mapper.gazetteer import fold, haversine_km
 from mapper.geoparse.candidates import VARIANT_LABELS, dateline_cands, is_adm1, variant_cands
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word
+from mapper.geoparse.cues import route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
 from mapper.geoparse.lexicon import DIVISION_NOUNS
 from mapper.geoparse.records import Mention, Toponym
@@ -95,9 +96,10 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     )
     _choose(slots)
     _drop_strays(slots)
+    ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
     out = []
     for s in slots:
-        t = _toponym(text, s, slots)
+        t = _toponym(text, s, slots, route_end=s.mention.start in ends)
         if t is not None:
             out.append(t)
     return out
@@ -244,10 +246,17 @@ def _theatre_context(slot: Slot, slots: list[Slot]) -> bool:
     )
 
 
-def _toponym(text: str, s: Slot, slots: list[Slot]) -> Toponym | None:
+def _toponym(
+    text: str, s: Slot, slots: list[Slot], *, route_end: bool = False
+) -> Toponym | None:
     """Build the Toponym record of one slot (None for a line name out of its theatre)."""
     m = s.mention
-    base = {"adjectival": m.adjectival, "dateline": m.dateline, "qualifier": s.is_qualifier}
+    base = {
+        "adjectival": m.adjectival,
+        "dateline": m.dateline,
+        "qualifier": s.is_qualifier,
+        "route_end": route_end,
+    }
     if not s.cands:
         area = s.unknown_in
         if area is not None and area.cands:

@@ -37,7 +37,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mapper.geoparse.lexicon import ROUTE_NOUNS
 from mapper.incidents import lexicon as lx
 from mapper.incidents.sites import Site
 
@@ -125,8 +124,11 @@ def _in_name(doc: Any, site: Site) -> bool:
 
     An entity that opens a parenthesis and does not close it ("Pori (Botou"
     of "the village of Pori (Botou, Tapoa)") is the model cutting a place
-    and its containers, not a name.
+    and its containers, not a name; nor is a road named by its ends ("the
+    Kadugli-Dilling road" as one ORG): the geoparser marks those ends.
     """
+    if site.route_end:
+        return False
     for ent in doc.ents:
         if ent.text.count("(") != ent.text.count(")"):
             continue
@@ -294,11 +296,15 @@ def event_places(
     ]
     if not cands:
         return []
-    # a road's two ends are adjacent names of one clause: the clause's own sites suffice
-    ends = _route_ends(doc.text, [s for s in sites if start <= s.start and s.end <= end])
+    # a road's end yields to a town the sentence places the event at ("at Lethapora"),
+    # not to the county the road runs through ("along Bothai-Ijara road, within Garissa County")
+    on_road = any(c[0].kind == "settlement" and not c[0].route_end for c in cands)
     scored = sorted(
         cands,
-        key=lambda c: (_score(c[0], c[1], c[2], triggers) + 2.5 * (c[0].start in ends), c[0].start),
+        key=lambda c: (
+            _score(c[0], c[1], c[2], triggers) + 2.5 * (c[0].route_end and on_road),
+            c[0].start,
+        ),
     )
     best, root, prep = scored[0]
     chosen = [(best, prep)]
@@ -318,36 +324,10 @@ def event_places(
                 chosen.append((s, "in"))
     chosen.sort(key=lambda c: c[0].start)
     return [
-        EventPlace(s, max(precision_of(s, p), 2) if s.start in ends else precision_of(s, p))
+        # a road's end (the geoparser's route_end) stands for the road: precision 2
+        EventPlace(s, max(precision_of(s, p), 2) if s.route_end else precision_of(s, p))
         for s, p in chosen
     ]
-
-
-_ROUTE_AFTER = re.compile(
-    r"[\w\s'’-]{0,30}?\b(?:" + "|".join(sorted(ROUTE_NOUNS)) + r")\b", re.I
-)
-
-
-def _route_ends(text: str, sites: list[Site]) -> set[int]:
-    """Return the starts of sites that end a road or axis ("the Jammu–Srinagar Highway").
-
-    An event on a road named by its two ends happened between them, not in
-    either town ([WPulwama] "a convoy ... on the Jammu–Srinagar National Highway
-    was attacked ... at Lethapora in the Pulwama district"); ACLED codes such
-    an event at one end at precision 2 ([acled-dev bfa 2019-06-26] "an IED on
-    the axis Belehede-Gorgadji"), and another place the sentence names wins.
-    """
-    ends: set[int] = set()
-    for a, b in zip(sites, sites[1:], strict=False):
-        gap = text[a.end : b.start]
-        if not gap or len(gap) > 3 or not all(c in "-–— " for c in gap) or not gap.strip():
-            continue
-        before = text[max(0, a.start - 15) : a.start].lower().split()
-        if _ROUTE_AFTER.match(text, b.end, b.end + 50) or (
-            before and before[-1] in ROUTE_NOUNS
-        ):
-            ends.update((a.start, b.start))
-    return ends
 
 
 _AREAS = frozenset(

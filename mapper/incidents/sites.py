@@ -45,9 +45,9 @@ class Site:
     precision : int
         ACLED geo_precision of the place itself (1 the place, 2 near it or
         only its small stated area, 3 a larger region).
-    adjectival, qualifier, dateline : bool
+    adjectival, qualifier, dateline, route_end : bool
         A demonym; the stated container of another toponym; inside the
-        report's dateline.
+        report's dateline; one end of a road or axis.
     feature_code : str or None
         GeoNames feature code (``PPLC`` a capital, ``ADM1`` a province...).
     population : int
@@ -69,6 +69,7 @@ class Site:
     adjectival: bool = False
     qualifier: bool = False
     dateline: bool = False
+    route_end: bool = False
     feature_code: str | None = None
     population: int = 0
 
@@ -110,6 +111,7 @@ def _site(t: Any, start: int, end: int, text: str) -> Site:
         adjectival=bool(_ext(t, "adjectival")),
         qualifier=bool(_ext(t, "qualifier")),
         dateline=bool(_ext(t, "dateline")),
+        route_end=bool(_ext(t, "route_end")),
         feature_code=getattr(place, "feature_code", None),
         population=getattr(place, "population", 0) or 0,
     )

@@ -1,8 +1,7 @@
 """Helpers for the incident tests: original sentences, hand-made places, the plain model.
 
 The places are given by hand (as a geoparser would give them) so that these
-tests check the incident rules, not the geoparser; ``extract_real`` runs the
-whole path with the real geoparser for the few tests that need it.
+tests check the incident rules, not the geoparser.
 """
 
 from __future__ import annotations

@@ -104,10 +104,29 @@ def test_the_capital_points_back_to_the_capital_named_not_the_last_town(extract)
 def test_a_road_named_by_its_ends_is_between_them_not_in_either(nlp):
     text = "A convoy was ambushed on the Kadugli–Dilling road."
     sites = [
-        Site(29, 36, "Kadugli", "Kadugli", 11.0, 29.7, "settlement"),
-        Site(37, 44, "Dilling", "Dilling", 12.05, 29.65, "settlement"),
+        Site(29, 36, "Kadugli", "Kadugli", 11.0, 29.7, "settlement", route_end=True),
+        Site(37, 44, "Dilling", "Dilling", 12.05, 29.65, "settlement", route_end=True),
     ]
     doc = nlp(text)
     trigger = next(t.i for t in doc if t.lower_ == "ambushed")
     places = event_places(doc, sites, 0, len(text), [trigger])
     assert places and all(p.precision >= 2 for p in places)
+
+
+def test_a_road_end_yields_to_a_town_on_the_road_but_not_to_the_county(extract):
+    [inc] = current(extract("A bus hit a mine on the Kadugli-Dilling road at Dilling."))
+    assert (inc.location, inc.geo_precision) == ("Dilling", 1)
+
+
+
+def test_a_road_end_does_not_yield_to_the_county_the_road_runs_through(nlp):
+    text = "A bus hit a mine along the Mandera-Elwak road, within Mandera County."
+    a, b = text.index("Mandera"), text.index("Mandera County")
+    sites = [
+        Site(a, a + 7, "Mandera", "Mandera", 3.94, 41.86, "settlement", route_end=True),
+        Site(b, b + 14, "Mandera County", "Mandera", 3.23, 40.71, "admin"),
+    ]
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.lower_ == "mine")
+    [place] = event_places(doc, sites, 0, len(text), [trigger])
+    assert (place.site.kind, place.precision) == ("settlement", 2)
