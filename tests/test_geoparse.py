@@ -511,3 +511,14 @@ def test_a_name_after_a_persons_title_is_the_person():
     text = "Marchers asked President Kibaki to sack two ministers."
     assert [t.text for t in geoparse(text)] == []
     assert [t.name for t in geoparse("Troops landed in General Santos.")] == ["General Santos"]
+
+
+def test_a_country_name_longer_than_the_models_place_is_taken_whole():
+    # written for this test: the model may tag only "Trinidad" or "U.S."
+    text = "Envoys of Trinidad and Tobago reached the U.S. Virgin Islands."
+    names = {t.name for t in geoparse(text)}
+    assert names == {"Trinidad and Tobago", "U.S. Virgin Islands"}
+
+
+def test_the_tail_of_an_unknown_island_name_is_no_country():
+    assert all(t.country_code != "IS" for t in geoparse("Ferries to Fire Island were cancelled."))

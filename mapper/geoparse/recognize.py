@@ -385,20 +385,29 @@ class _Recognizer:
         return lo
 
     def joined_names(self) -> None:
-        """Step 2a: a known name joining two NER places ("Jammu and Kashmir").
+        """Step 2a: a known name longer than the NER places inside it.
 
-        The model may tag "Jammu" and "Kashmir" apart; the index's longer name
-        over a connector is the place ([WPulwama] "the erstwhile state of Jammu
-        and Kashmir"; "Bosnia and Herzegovina", "Trinidad and Tobago").
+        The model may tag "Jammu" and "Kashmir" apart, or only a part of a
+        country's name; the index's longer name is the place ([WPulwama] "the
+        erstwhile state of Jammu and Kashmir"; "the position taken by Trinidad
+        and Tobago" and "in 44 states, Washington, D.C., and the U.S. Virgin
+        Islands", GWN, where the model tags "Trinidad" and "U.S."). A name over a
+        connector joining two NER places is taken; one NER place inside a
+        longer name only when that name is a country or first-level division.
         """
         tk = self.tk
         for i, j in self.matches:
-            if j - i < 3 or not any(tk.lower[t] in ("and", "&") for t in range(i + 1, j - 1)):
+            if j - i < 2:
                 continue
-            covered = {
-                id(self.ent_of[t]) for t in range(i, j) if self.ent_label[t] in ("GPE", "LOC")
-            }
-            if len(covered) >= 2:
+            ents = {self.ent_of[t] for t in range(i, j) if self.ent_label[t] in ("GPE", "LOC")}
+            if not ents or any(e.start < i or e.end > j for e in ents):
+                continue  # no NER place inside, or the model's place goes on past the name
+            if any(e.start == i and e.end == j for e in ents):
+                continue  # the model found the very name (step 2 takes it)
+            joined = len(ents) >= 2 and any(
+                tk.lower[t] in ("and", "&") for t in range(i + 1, j - 1)
+            )
+            if joined or is_country_or_admin1(self.cands(self.text[slice(*self.span_of(i, j))])):
                 self.add(*self.span_of(i, j), "GAZ")
 
     def gazetteer_names(self) -> None:
@@ -478,6 +487,14 @@ class _Recognizer:
         )
         if self._after_title(i, j):
             return False
+        if (
+            label in ("GPE", "LOC")
+            and j - i == 1
+            and ent.start < i
+            and tk.lower[i] in NAME_TAILS
+            and tk.text[i - 1][:1].isupper()
+        ):
+            return False  # "Fire Island" (GWN): the tail of the model's name, not Iceland
         if label in ("GPE", "LOC"):
             # inside a span the gazetteer does not know ("Mississippi State"): an
             # unmistakable name, or the place's own name leading the span
