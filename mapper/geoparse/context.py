@@ -148,31 +148,35 @@ def apply_context(
             j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2])
         _constrain(a, slots[j], *link, variants=variants, text=text)
     _one_sense_unknown(slots)
-    for i, s in enumerate(slots):
-        listed = _among_divisions(text, slots, i)
-        _town_or_division(text, s, lookup, keep=s.is_qualifier, listed=listed)
+    listed = _among_divisions(text, slots)
+    for s, among in zip(slots, listed, strict=True):
+        _town_or_division(text, s, lookup, keep=s.is_qualifier, listed=among)
 
 
-def _among_divisions(text: str, slots: list[Slot], i: int) -> bool:
-    """Tell whether slot ``i`` is listed only with names that are first-level divisions.
+def _among_divisions(text: str, slots: list[Slot]) -> list[bool]:
+    """Tell, per slot, whether it is listed only with names that are first-level divisions.
 
     "people from Missouri, New York, North Carolina and Virginia" (LGL),
     "ranking behind Texas and Oklahoma" (TR-News): an enumeration names
     things of one kind, so "New York" there is the state; "stops in
-    Washington, New York and Boston" (GWN) names cities.
+    Washington, New York and Boston" (GWN) names cities. One pass over the
+    runs of slots joined by commas and "and"/"or".
     """
-
-    def joined(a: Slot, b: Slot) -> bool:
-        return bool(_LIST_GAP.fullmatch(text, a.mention.end, b.mention.start))
-
-    lo = i
-    while lo > 0 and joined(slots[lo - 1], slots[lo]):
-        lo -= 1
-    hi = i
-    while hi + 1 < len(slots) and joined(slots[hi], slots[hi + 1]):
-        hi += 1
-    others = slots[lo:i] + slots[i + 1 : hi + 1]
-    return bool(others) and all(o.cands and is_adm1(o.cands[0].place) for o in others)
+    out = [False] * len(slots)
+    first = 0
+    for k in range(1, len(slots) + 1):
+        if k < len(slots) and _LIST_GAP.fullmatch(
+            text, slots[k - 1].mention.end, slots[k].mention.start
+        ):
+            continue
+        run = slots[first:k]  # a maximal run of joined slots
+        adm1 = [bool(s.cands) and is_adm1(s.cands[0].place) for s in run]
+        total = sum(adm1)
+        for n, own in enumerate(adm1):
+            others = len(run) - 1
+            out[first + n] = others > 0 and total - own == others
+        first = k
+    return out
 
 
 def _one_sense_unknown(slots: list[Slot]) -> None:
