@@ -473,8 +473,7 @@ def opens_another(m: Mention) -> bool:
 
 
 def _another(m: Mention) -> bool:
-    doc = m.unit.tokens[0].doc
-    return doc.text[m.unit.start : m.unit.start + 20].lower().startswith(_ANOTHER)
+    return m.unit.opening(6).lower().startswith(_ANOTHER)
 
 
 def _display_match(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:

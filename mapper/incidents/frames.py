@@ -1096,7 +1096,7 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
     """
     if len({_lem(t) for t in unit.tokens} & lx.SPORT) >= 2:
         return []  # a sports report: "the striker's shot", "attacked down the left"
-    if _FRAMING.match(unit.tokens[0].doc.text, unit.start, unit.end):
+    if _FRAMING.match(unit.opening()):
         return []  # the document's own framing, not an event
     if len(unit.tokens) > MAX_UNIT_TOKENS:
         logger.debug("a 'sentence' of %d tokens is no prose; no events read", len(unit.tokens))

@@ -444,7 +444,10 @@ def line_place(doc: Any, sites: list[Site], start: int, end: int) -> EventPlace 
     >>> line_place(None, [line], 20, 60) is None
     True
     """
-    if doc is None or not _LINE_WORDS.search(doc.text[start:end]):
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")  # not doc.text: see Unit.opening
+    if span is None or not _LINE_WORDS.search(span.text):
         return None
     lines = [s for s in sites if s.usable and s.kind == "line"]
     if not lines:

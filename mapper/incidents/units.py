@@ -67,6 +67,15 @@ class Unit:
         """Return the unit's text."""
         return doc_text[self.start : self.end]
 
+    def opening(self, n_tokens: int = 12) -> str:
+        """Return the text of the unit's first tokens.
+
+        Built from the tokens: ``Doc.text`` joins every token of the report
+        each time it is read, which on a long report read once per unit is
+        quadratic.
+        """
+        return "".join(t.text_with_ws for t in self.tokens[:n_tokens])
+
 
 def _junk(tok: Any) -> bool:
     """Tokens that carry no words: punctuation runs, symbols, emoji, markup residue."""
