@@ -129,12 +129,21 @@ def _in_name(doc: Any, site: Site) -> bool:
     """
     if site.route_end:
         return False
-    for ent in doc.ents:
-        if ent.text.count("(") != ent.text.count(")"):
-            continue
-        if ent.label_ == "ORG" and ent.start_char <= site.start and site.end <= ent.end_char:
-            return (ent.end_char - ent.start_char) > (site.end - site.start)
-    return False
+    span = doc.char_span(site.start, site.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].ent_type_ != "ORG":
+        return False
+    # the one entity holding the site's first token (entities do not overlap); found
+    # from the token, not by reading doc.ents for every site (quadratic in long reports)
+    b = span[0].i
+    while doc[b].ent_iob_ == "I":
+        b -= 1
+    e = span[0].i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    ent = doc[b:e]
+    if ent.text.count("(") != ent.text.count(")") or site.end > ent.end_char:
+        return False
+    return (ent.end_char - ent.start_char) > (site.end - site.start)
 
 
 def _voice(tok: Any) -> bool:
