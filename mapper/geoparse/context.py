@@ -374,11 +374,7 @@ def _town_or_division(
     divisions = [c for c in s.cands if c.place.kind == "admin"]
     drop: set[str] = set()
     for d in divisions:
-        twins = [
-            t
-            for t in towns
-            if _namesakes(d.place, t.place, words[0] if named else None)
-        ]
+        twins = [t for t in towns if _namesakes(d.place, t.place, words[0] if named else None)]
         if not twins:
             continue
         if said or keep:

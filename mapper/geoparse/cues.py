@@ -75,8 +75,9 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         rec.container_span = None
         if rec.taken[tk.idx[i]]:
             # a place the model found still states its container: "in Kohistan
-            # district, Faryab" ([acled-dev afg 2020-03-02]), "Sangin in the
-            # Helmand province" ([acled-dev afg 2020-03-09]-style)
+            # district, Faryab" ([acled-dev afg 2020-03-02]), "Taunggyi township
+            # (Taunggyi District, Shan State)" ([acled-dev mmr 2021-05-14]), "Hathazari
+            # upazila (Chittagong)" ([acled-dev bgd 2023-11-13])
             if rec.span_of(i, j) in found and _container_after(rec, j, cs):
                 _add_container(rec)
             continue
