@@ -520,10 +520,6 @@ def test_a_country_name_longer_than_the_models_place_is_taken_whole():
     assert names == {"Trinidad and Tobago", "U.S. Virgin Islands"}
 
 
-def test_the_tail_of_an_unknown_island_name_is_no_country():
-    assert all(t.country_code != "IS" for t in geoparse("Ferries to Fire Island were cancelled."))
-
-
 def test_a_name_written_without_the_apostrophes_of_its_romanisation():
     # written for this test: GeoNames writes "Al Qā’im"
     assert [t.country_code for t in geoparse("Gunmen attacked a checkpoint in Al Qaim.")] == ["IQ"]

@@ -487,14 +487,6 @@ class _Recognizer:
         )
         if self._after_title(i, j):
             return False
-        if (
-            label in ("GPE", "LOC")
-            and j - i == 1
-            and ent.start < i
-            and tk.lower[i] in NAME_TAILS
-            and tk.text[i - 1][:1].isupper()
-        ):
-            return False  # "Fire Island" (GWN): the tail of the model's name, not Iceland
         if label in ("GPE", "LOC"):
             # inside a span the gazetteer does not know ("Mississippi State"): an
             # unmistakable name, or the place's own name leading the span
