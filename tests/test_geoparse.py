@@ -473,6 +473,12 @@ def test_surname_of_a_person_named_earlier_is_no_place():
     assert not [t for t in mapper.geoparse(text) if t.text == "Harlan"]
 
 
+def test_surname_spelled_without_its_accents_is_no_place():
+    """"Ordonez" after "Javier Ordóñez" is the man, not the Argentine village."""
+    text = "Police beat Javier Ordóñez on Tuesday. A video showed Ordoñez being led away."
+    assert not [t for t in mapper.geoparse(text) if t.text.startswith("Ordo")]
+
+
 def test_feature_word_makes_one_name():
     """"Lake Chad" is neither the country Chad nor a county called "Lake"."""
     text = "Fishermen fled the islands of Lake Chad after the raid."

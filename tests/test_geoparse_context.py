@@ -140,6 +140,15 @@ def test_district_when_the_text_says_so():
     assert t.kind == "admin"
 
 
+def test_division_when_the_text_says_so_before_the_name():
+    """"the state of X": the state, not its namesake capital."""
+    text = "Gunmen raided a dance hall in the north-central Mexican state of Zacatecas."
+    t = _at(text, "Zacatecas")
+    assert t.kind == "admin" and t.country_code == "MX"
+    t = _at("Police in the city of Zacatecas made two arrests.", "Zacatecas")
+    assert t.kind == "settlement"
+
+
 def test_known_place_near_the_seat_of_its_district():
     """"X town (X township, Y district, ...)" keeps X when it lies near Y's seat town."""
     t = _at("A bomb went off in Myingyan town (Myingyan township, Mandalay region).", "Myingyan")

@@ -51,6 +51,8 @@ def test_front_matter_date_and_title():
         ("Khartoum — Gunfire was heard.", "Khartoum"),
         ("GOMA, Democratic Republic of Congo — Shells fell.", "GOMA, Democratic Republic of Congo"),
         ("SARAJEVO, Bosnia and Herzegovina (AP) — A vote.", "SARAJEVO, Bosnia and Herzegovina"),
+        ("Niamey: Gunmen raided a market, officials said.", "Niamey"),
+        ("New Delhi: The ministry said talks resumed.", "New Delhi"),
     ],
 )
 def test_datelines(text, place):
@@ -62,7 +64,12 @@ def test_datelines(text, place):
 
 @pytest.mark.parametrize(
     "text",
-    ["Armenia and Azerbaijan – both sides...", "The army said - nothing.", "No dash here at all."],
+    [
+        "Armenia and Azerbaijan – both sides...",
+        "The army said - nothing.",
+        "No dash here at all.",
+        "The army said: troops withdrew.",
+    ],
 )
 def test_no_dateline(text):
     assert find_dateline(text) is None

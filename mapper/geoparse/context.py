@@ -46,6 +46,7 @@ _NEAR_GAP = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
+_NOUN_OF_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$", re.I)
 #: Words after a name that speak of a division, not its namesake town ("New York Gov.").
 _DIVISION_OFFICES = frozenset("gov governor governors legislature attorney".split())
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
@@ -78,6 +79,12 @@ def _next_word(text: str, end: int, *, possessive: bool = False) -> str:
     if possessive and text[end : end + 2] in ("'s", "’s"):
         end += 2
     m = _WORD_AFTER.match(text, end, min(len(text), end + 30))
+    return m.group(1).lower() if m else ""
+
+
+def _noun_of_before(text: str, start: int) -> str:
+    """Return the noun of an "<area noun> of X" ending at ``start`` ("the state of")."""
+    m = _NOUN_OF_BEFORE.search(text, max(0, start - 40), start)
     return m.group(1).lower() if m else ""
 
 
@@ -356,18 +363,27 @@ def _town_or_division(
 ) -> None:
     """Choose between a town and its namesake division: the town, unless the text says so.
 
-    The text says so with an area noun ("New York state", "Kandahar
-    province"), a word of the division's government after the name
-    ("New York Gov. Mario Cuomo", TR-News; "New York's attorney general",
-    LGL), or by listing the name among
-    divisions (``listed``, :func:`_among_divisions`).
+    The text says so with an area noun after the name ("New York state",
+    "Kandahar province") or before it with "of" ("the central Mexican state
+    of Guanajuato", news-dev 09; "the north-central Mexican state of
+    Zacatecas", AP in the National Post, 16 July 2018), a word of the
+    division's government after the name ("New York Gov. Mario Cuomo",
+    TR-News; "New York's attorney general", LGL), or by listing the name
+    among divisions (``listed``, :func:`_among_divisions`).
     A division kept has its namesake town as its seat (where ACLED puts it);
     ``keep`` (a stated container) only records seats.
     """
     words = s.key.rsplit(" ", 1)
     named = len(words) == 2 and words[1] in DIVISION_NOUNS  # "Narok County"
     after = _next_word(text, s.mention.end, possessive=True)
-    said = named or listed or after in DIVISION_NOUNS or after in _DIVISION_OFFICES
+    before = _noun_of_before(text, s.mention.start)
+    said = (
+        named
+        or listed
+        or after in DIVISION_NOUNS
+        or after in _DIVISION_OFFICES
+        or before in DIVISION_NOUNS
+    )
     towns = [c for c in s.cands if c.place.kind == "settlement"]
     if named and lookup is not None:
         towns += [c for c in lookup(words[0]) if c.place.kind == "settlement"]

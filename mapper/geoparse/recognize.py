@@ -223,7 +223,7 @@ class _Recognizer:
             ) or self.gaz.has(fold(whole)):  # "L. Douglas Wilder"; "Tamil Nadu"
                 continue
             tokens.update(tk.text[t] for t in range(ent.start, ent.end) if tk.text[t][:1].isupper())
-            surnames.add(tk.text[ent.end - 1])  # "Ordóñez" of "Javier Ordóñez"
+            surnames.add(fold(tk.text[ent.end - 1]))  # "Ordóñez" of "Javier Ordóñez"
             for t in range(ent.start, ent.end):
                 words[tk.text[t]].add(whole)
         return tokens, words, surnames
@@ -370,9 +370,10 @@ class _Recognizer:
         "the death of Ordóñez" after "Javier Ordóñez" ([news-dev 04]), "Hopkins
         said" after "Director of Finance David Hopkins" (LGL 40188219): the
         person, unless the place is unmistakable ("Washington" after "George
-        Washington" stays the city).
+        Washington" stays the city). Spellings with and without accents are one
+        name ("Ordoñez" in the same report).
         """
-        return seg in self.surnames and not (is_strong(cs, seg) or prominent(cs, seg))
+        return fold(seg) in self.surnames and not (is_strong(cs, seg) or prominent(cs, seg))
 
     def _token_at(self, char: int) -> int:
         lo, hi = 0, self.n

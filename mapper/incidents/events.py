@@ -395,13 +395,49 @@ def _same_place(a: Mention, b: Mention) -> bool:
     return a.place.site.name == b.place.site.name
 
 
+def _within_country(m: Mention, event: Mention) -> bool:
+    """Whether ``m`` places, inside the country the event was told in, an event told coarsely.
+
+    A lede names the country or the state, the next sentence the town: "Gunmen
+    massacred 11 people ... in a bar in Mexico's most violent state" then "The
+    assassins struck early on Sunday in a bar near to the town of Jaral del
+    Progreso" ([news-dev 09]); "At least 13 individuals have been killed in
+    central Somalia on Saturday after a suicide bomber detonated explosives"
+    then "20 different individuals have been wounded within the city of
+    Beledweyne" (Trend citing Al Jazeera, 20 February 2022). See
+    :func:`_same_time` for the day.
+    """
+    if m.place is None or event.place is None or event.place.site.kind != "country":
+        return False
+    here = m.place.site
+    return here.kind != "country" and here.country_code == event.place.site.country_code
+
+
 def _same_time(m: Mention, event: Mention) -> bool:
-    """Whether a mention can be of the event's day (a day-precise date elsewhere cannot)."""
+    """Whether a mention can be of the event's day (a day-precise date elsewhere cannot).
+
+    An event told with no time of its own (the lede's "Gunmen massacred 11
+    people", dated to the week of publication) takes the day the next account
+    of it states ("The assassins struck early on Sunday", [news-dev 09];
+    "Al-Shabab militants carried out a suicide car bombing on a Somali military
+    base" then "militants detonated two suicide car bombs ... early Sunday at
+    Bulogudud town", [VOA17]).
+    """
     if m.when.date is None or event.when.date is None:
         return True
     if m.when.date == event.when.date:
         return True
+    if not event.own_date and event.when.precision > 1 and m.when.precision == 1:
+        # only an account of the same act: a grenade "on Thursday night" after a
+        # shooting is another event ([acled-dev ken 2013-09-07])
+        return (m.code is None or m.code == event.code) and _in_window(m.when, event.when)
     return not m.own_date and max(m.when.precision, event.when.precision) > 1
+
+
+def _in_window(day: When, week: When) -> bool:
+    """Whether ``day`` falls in the week (precision 2) or month ending on ``week``'s date."""
+    span = 7 if week.precision == 2 else 31
+    return 0 <= (week.date - day.date).days < span
 
 
 def _compatible(m: Mention, head: Mention) -> bool:
@@ -440,7 +476,9 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
         part = m.code is not None and m.code[0] == "Strategic developments" and head.code != m.code
         new_act = m.code is not None and not m.anaphoric and not part
         return not new_act or m.unit.para == last.mentions[-1].unit.para
-    return _same_place(m, head) and m.code == head.code
+    if m.code is None or m.code == head.code:
+        return _same_place(m, head) or _within_country(m, head)
+    return False
 
 
 def _refines(m: Mention, group: list[Mention]) -> bool:

@@ -68,6 +68,22 @@ def test_a_follow_up_without_a_place_adds_to_the_event_just_told(extract):
     assert len(inc.sources) == 2
 
 
+def test_the_next_sentence_gives_the_day_and_town_of_a_lede_told_by_country(extract):
+    """Inverted pyramid: the lede names the country, the next sentence the day and the town."""
+    text = (
+        "Gunmen shot dead nine villagers at a bar in Mali.\n\n"
+        "The assassins struck early on Saturday in a bar near the town of Djenne, residents said."
+    )
+    [inc] = current(extract(text))
+    assert (inc.location, inc.event_date) == ("Djenne", "2021-03-13")
+    # a new act with a day of its own is another event, not a detail of the first
+    text = (
+        "Gunmen shot dead nine villagers at a market in Mali. On Saturday night a mine "
+        "exploded under an army truck."
+    )
+    assert len(current(extract(text))) == 2
+
+
 def test_a_pointer_back_joins_the_event_it_points_to(extract):
     text = (
         "Militants attacked a police post in Sevare on Sunday.\n\n"
