@@ -378,16 +378,24 @@ def _period(m: re.Match[str]) -> tuple[str, tuple]:
 
 @_pattern(r"\b(?:in\s+)?recent\s+(days|weeks)\b|\brecently\b|\bin\s+the\s+past\s+few\s+days\b")
 def _recently(m: re.Match[str]) -> tuple[str, tuple]:
-    return "period", (0, 2)
+    # "in recent days" is the week; "recently" and "in recent weeks" say no more than the
+    # month, and never outrank an explicit time of the same clause ("have been fighting
+    # over it most recently since the 1960s", [news-dev 03]; "The militant group has
+    # recently intensified attacks", [news-dev 05])
+    return "period", (0, 2 if m[0].lower().endswith("days") else 3)
 
 
 # Habitual or durative frames: "have long", "for decades", "in recent years",
-# "not uncommon", "often", "since the 1990s", "since the fall of ...".
+# "not uncommon", "often", "since the fall of ...", and a decade as a period's start
+# ("fighting over it most recently since the 1960s", [news-dev 03]; "a rebel group that
+# has operated in Uganda and the Democratic Republic of the Congo since the late 1990s",
+# Anadolu Agency via 24newsglobe).
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+)?(?:years|decades|centuries|generations)"
     r"|in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
     r"|not\s+uncommon|(?:are|were|is)\s+(?:frequent|common|routine|regular)"
     r"|since\s+the\s+(?:fall|collapse|end|break-?up|start|beginning)\s+of"
+    r"|since\s+the\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d0s"
     r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago)"
     r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically)\b"
 )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from mapper.incidents.timeline import build_timeline, byline_date, find_expressions
 
-from .helpers import current
+from .helpers import MON, current
 
 
 def _dates(text, published=None):
@@ -115,6 +115,14 @@ def test_habits_and_stories_of_the_past_are_background(extract):
         "The raiders then burned the market."
     )
     assert current(extract(text)) == []
+
+
+def test_a_decade_as_the_start_of_a_period_is_background_even_told_recently(extract):
+    text = "The two tribes have been fighting over the wells most recently since the 1990s."
+    assert current(extract(text)) == []
+    # "recently" says the month at most; "in recent days" the week
+    precisions = [p for _, _, p, _ in _dates("Raids rose recently and in recent days.", MON)]
+    assert precisions == [3, 2]
 
 
 def test_the_next_day_after_a_past_year_stays_in_the_past():
