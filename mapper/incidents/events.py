@@ -476,6 +476,8 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
         part = m.code is not None and m.code[0] == "Strategic developments" and head.code != m.code
         new_act = m.code is not None and not m.anaphoric and not part
         return not new_act or m.unit.para == last.mentions[-1].unit.para
+    if m.code is None and head.place is None:
+        return False  # "ISIS claimed around 100 attacks in Iraq in August" ([news-dev 10])
     if m.code is None or m.code == head.code:
         return _same_place(m, head) or _within_country(m, head)
     return False

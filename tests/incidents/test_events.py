@@ -84,6 +84,15 @@ def test_the_next_sentence_gives_the_day_and_town_of_a_lede_told_by_country(extr
     assert len(current(extract(text))) == 2
 
 
+def test_a_placed_aggregate_does_not_place_an_event_told_without_a_place(extract):
+    text = (
+        "Two soldiers were wounded by a passing patrol on Sunday. "
+        "Gunmen claimed around 100 attacks in Mosul in August alone."
+    )
+    [inc] = current(extract(text))
+    assert inc.geo_precision == 3  # at most the report's area, never "in Mosul" itself
+
+
 def test_a_pointer_back_joins_the_event_it_points_to(extract):
     text = (
         "Militants attacked a police post in Sevare on Sunday.\n\n"
