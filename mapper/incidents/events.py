@@ -60,7 +60,7 @@ from mapper.incidents.sites import Site
 from mapper.incidents.timeline import TimeExpr, Timeline, When
 from mapper.incidents.units import Unit
 
-__all__ = ["Mention", "mentions_of", "join_mentions", "pair_dates", "EventGroup"]
+__all__ = ["Mention", "mentions_of", "join_mentions", "carry_means", "pair_dates", "EventGroup"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,6 +567,45 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
         if match is not None:
             match.append(m)
     return [EventGroup(tuple(sorted(g, key=lambda m: m.unit.start))) for g in groups]
+
+
+_BARE = frozenset({"attack", "kill", "injure", "die"})
+_HIT_CODES = ("Battles", "Violence against civilians", "Strategic developments")
+
+
+def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
+    """Give a bare "was hit" the means of the shelling or strike told just before it.
+
+    Remote violence is told once and its targets after it, without saying the
+    means again: "The enemy fired 25 artillery shells at Nikopol district last
+    night. The district center and Marhanets community were hit" (Ukrinform,
+    May 2023); "Two Russian missiles hit the centre of Kharkiv" then, in the
+    governor's words, "A residential building in the city center was hit"
+    (Reuters, November 2023). The account right after remote violence whose
+    only cues are an unnamed attack and its toll, told by no actor of its own,
+    in the same paragraph or with no place of its own, is coded as the remote
+    violence before it (a building hit is not property destruction then).
+    """
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in mentions:
+        if (
+            prev is not None
+            and prev.code is not None
+            and prev.code[0] == "Explosions/Remote violence"
+            and m.code is not None
+            and m.code[0] != "Explosions/Remote violence"
+            and m.code[0] in _HIT_CODES
+            and m.frame.cues <= _BARE
+            and not m.frame.agents
+            and (m.unit.para == prev.unit.para or m.place is None)
+            and m.background == prev.background
+        ):
+            m = replace(m, code=prev.code)
+        out.append(m)
+        if m.code is not None:
+            prev = m
+    return out
 
 
 def with_place(m: Mention, place: EventPlace | None) -> Mention:

@@ -29,7 +29,14 @@ from mapper.incidents.casualties import Counts, combine
 from mapper.incidents.claims import Denial, denial_of, source_of
 from mapper.incidents.claims import Source as Teller
 from mapper.incidents.coding import code_event
-from mapper.incidents.events import EventGroup, Mention, join_mentions, mentions_of, opens_another
+from mapper.incidents.events import (
+    EventGroup,
+    Mention,
+    carry_means,
+    join_mentions,
+    mentions_of,
+    opens_another,
+)
 from mapper.incidents.frames import frames_of
 from mapper.incidents.lexicon import SPORT
 from mapper.incidents.places import EventPlace
@@ -362,6 +369,7 @@ def extract_incidents(
         for f in frames_of(u)
         for m in mentions_of(f, doc, sites, timeline, para_start[u.para])
     ]
+    mentions = carry_means(mentions)
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
     focus = _event_focus(mentions) or _focus(sites)
     fallback = EventPlace(focus, 3) if focus is not None else None

@@ -786,6 +786,11 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "state"
     if lem in lx.FAITHFUL and tok.dep_ in ("nsubjpass", "dobj"):
         return "civilian"  # "78 Christians are massacred": the killed, not a militia
+    if lem == "community" and tok.dep_ in ("nsubjpass", "dobj", "pobj"):
+        # a community hit or attacked is the people of a place, not a communal militia:
+        # "The district center and Marhanets community were hit" (Ukrinform, 2023), "an
+        # attack on Kaboro community in the Dansadau Emirate" (Xinhua, 2012)
+        return "civilian"
     if lem in lx.COMMUNAL or (
         tok.ent_type_ == "NORP"
         and tok.pos_ in ("PROPN", "NOUN")

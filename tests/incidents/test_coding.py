@@ -164,6 +164,12 @@ def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
         ("On Sunday 40 Christians were massacred in Mopti.", "Violence against civilians", None),
         ("On Sunday rebels killed a former soldier in Mopti.", "Violence against civilians", None),
         ("On Sunday gunmen shot dead a trader in Mopti.", "Violence against civilians", None),
+        # a community attacked is the people of a place, not a communal militia
+        (
+            "Gunmen attacked the Hamar community near Kadugli on Sunday, killing four.",
+            "Violence against civilians",
+            None,
+        ),
         # armed men who ransack loot; a crowd that does riots
         (
             "On Sunday soldiers ransacked shops in Mopti.",

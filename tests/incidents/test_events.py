@@ -93,6 +93,16 @@ def test_a_placed_aggregate_does_not_place_an_event_told_without_a_place(extract
     assert inc.geo_precision == 3  # at most the report's area, never "in Mosul" itself
 
 
+def test_targets_hit_after_a_shelling_are_hit_by_the_shelling(extract):
+    text = (
+        "Russian artillery fired 30 shells at Mykolaiv district overnight. The district "
+        "centre and the Ochakiv community were hit, the governor said."
+    )
+    incs = current(extract(text))
+    assert {i.location for i in incs} == {"Mykolaiv", "Ochakiv"}
+    assert {i.event_type for i in incs} == {"Explosions/Remote violence"}
+
+
 def test_a_pointer_back_joins_the_event_it_points_to(extract):
     text = (
         "Militants attacked a police post in Sevare on Sunday.\n\n"
