@@ -529,3 +529,10 @@ def test_a_country_name_longer_than_the_models_place_is_taken_whole():
 def test_a_name_written_without_the_apostrophes_of_its_romanisation():
     # written for this test: GeoNames writes "Al Qā’im"
     assert [t.country_code for t in geoparse("Gunmen attacked a checkpoint in Al Qaim.")] == ["IQ"]
+
+
+def test_hyphened_arabic_article_names_are_found_however_capitalised():
+    """"El-Fasher", "el-Fasher": the index's El Fasher, as candidates() reads them."""
+    for text in ("Shelling hit El-Fasher on Monday.", "Shelling hit el-Fasher on Monday."):
+        tops = mapper.geoparse(text)
+        assert [(t.name, t.country_code) for t in tops] == [("El Fasher", "SD")], text

@@ -406,14 +406,22 @@ class Gazetteer:
     def has(self, key: str) -> bool:
         """Tell whether a folded key is a known name (an in-memory lookup after first use).
 
+        A hyphen stands for a space, as in :meth:`candidates`: "El-Fasher"
+        (Anadolu, August 2025) for El Fasher.
+
         Examples
         --------
         >>> from mapper.gazetteer import load_gazetteer, fold
         >>> gaz = load_gazetteer()
         >>> gaz.has("stepanakert"), gaz.has(fold("Şuşa")), gaz.has("zzzqqq")
         (True, True, False)
+        >>> gaz.has(fold("El-Fasher"))
+        True
         """
-        return key in self.key_scores()
+        scores = self.key_scores()
+        if key in scores:
+            return True
+        return "-" in key and " ".join(key.replace("-", " ").split()) in scores
 
     def key_scores(self) -> dict[str, float]:
         """Return every indexed folded key with the best prior of any place it names.

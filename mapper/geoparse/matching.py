@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import name_heads
 from mapper.geoparse.lexicon import (
+    ARTICLE_RE,
     CONNECTORS,
     DATELINE_RE,
     DATELINE_WINDOW,
@@ -117,6 +118,16 @@ def _longest_matches(n: int, start: int, match: Callable[[int], int]) -> list[tu
     return out
 
 
+def _article_start(words: Sequence[str], i: int) -> bool:
+    """Tell a lowercase Arabic article hyphened to a name: "el-Fasher", "al-Bab"."""
+    return (
+        i + 2 < len(words)
+        and words[i + 1] == "-"
+        and words[i + 2][:1].isupper()
+        and bool(ARTICLE_RE.match(words[i] + "-"))
+    )
+
+
 def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tuple[int, int]]:
     """Longest gazetteer names over capitalised token runs, as token index pairs."""
     heads = name_heads(gaz)
@@ -124,7 +135,7 @@ def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tu
     n = len(words)
 
     def match(i: int) -> int:
-        if not words[i][:1].isupper():
+        if not words[i][:1].isupper() and not _article_start(words, i):
             return 0
         head = fold(words[i])
         multi = head in heads or HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
