@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mapper.incidents.events import pair_dates
 
 from .helpers import current
@@ -76,12 +78,6 @@ def test_the_next_sentence_gives_the_day_and_town_of_a_lede_told_by_country(extr
     )
     [inc] = current(extract(text))
     assert (inc.location, inc.event_date) == ("Djenne", "2021-03-13")
-    # a new act with a day of its own is another event, not a detail of the first
-    text = (
-        "Gunmen shot dead nine villagers at a market in Mali. On Saturday night a mine "
-        "exploded under an army truck."
-    )
-    assert len(current(extract(text))) == 2
 
 
 def test_a_placed_aggregate_does_not_place_an_event_told_without_a_place(extract):
@@ -114,11 +110,18 @@ def test_a_pointer_back_joins_the_event_it_points_to(extract):
     assert len(battle.sources) == 2 and len(incs) == 2
 
 
-def test_a_new_act_in_a_new_paragraph_without_a_place_is_an_event_of_its_own(extract):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a new act in a new paragraph without a place
         "Drones struck Mykolaiv on Sunday, officials said.\n\n"
-        "Elsewhere, rockets hit a school, wounding four pupils."
-    )
+        "Elsewhere, rockets hit a school, wounding four pupils.",
+        # a new act with a day of its own after a lede: another event, not its detail
+        "Gunmen shot dead nine villagers at a market in Mali. On Saturday night a mine "
+        "exploded under an army truck.",
+    ],
+)
+def test_a_new_act_is_an_event_of_its_own(extract, text):
     assert len(current(extract(text))) == 2
 
 
