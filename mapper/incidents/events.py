@@ -460,6 +460,37 @@ def _compatible(m: Mention, head: Mention) -> bool:
     )
 
 
+def _toll_only(m: Mention) -> bool:
+    """Whether an account only counts the dead and wounded, with no actor: an outcome.
+
+    "Gen. Moise Minougou said three soldiers were killed and seven others were
+    wounded" after the attacks it counts (AP, 3 December 2019); "A person was
+    killed" after "Russian forces shelled Nikopol" (Ukrinform, March 2023).
+    """
+    return bool(m.frame.cues) and m.frame.cues <= _TOLL and not m.frame.agents
+
+
+_TOLL = frozenset({"kill", "die", "injure"})
+
+
+def _sibling_place(m: Mention, group: EventGroup) -> bool:
+    """Whether the group already holds the same account at another place.
+
+    One sentence that names several places tells one event at each ("attacks
+    ... on the military detachment in Toeni in the Sourou province and another
+    in Bahn in the northern region's Loroum province", AP, 3 December 2019;
+    "violent protests in other cities including Medellín, Ibagué and Pereira",
+    [news-dev 04]): the second place never joins the first's event, even when
+    the lede before them named no place.
+    """
+    if m.place is None:
+        return False
+    return any(
+        x.frame is m.frame and x.place is not None and x.place.site.name != m.place.site.name
+        for x in group.mentions
+    )
+
+
 def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     """Whether ``m`` tells more of the event just told.
 
@@ -469,12 +500,14 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     """
     if last is None or m.background != last.head.background:
         return False
+    if _sibling_place(m, last):
+        return False
     head = last.head
     if not _same_time(m, head) or not _compatible(m, head):
         return False
     if m.place is None:
         part = m.code is not None and m.code[0] == "Strategic developments" and head.code != m.code
-        new_act = m.code is not None and not m.anaphoric and not part
+        new_act = m.code is not None and not m.anaphoric and not part and not _toll_only(m)
         return not new_act or m.unit.para == last.mentions[-1].unit.para
     if m.code is None and head.place is None:
         return False  # "ISIS claimed around 100 attacks in Iraq in August" ([news-dev 10])

@@ -99,6 +99,19 @@ def test_targets_hit_after_a_shelling_are_hit_by_the_shelling(extract):
     assert {i.event_type for i in incs} == {"Explosions/Remote violence"}
 
 
+def test_places_of_one_sentence_stay_apart_after_a_lede_with_no_place(extract):
+    """One event per place even under a placeless lede; a bare toll joins, it is no new act."""
+    text = (
+        "Soldiers killed 20 militants after gunmen launched overnight attacks on army "
+        "positions.\n\nThe army said the attacks hit the army post in Kadugli and another "
+        "in Dilling.\n\nA spokesman said three soldiers were killed and seven others were "
+        "wounded."
+    )
+    incs = current(extract(text))
+    assert sorted(i.location for i in incs) == ["Dilling", "Kadugli"]
+    assert sum(i.fatalities or 0 for i in incs) == 23
+
+
 def test_a_pointer_back_joins_the_event_it_points_to(extract):
     text = (
         "Militants attacked a police post in Sevare on Sunday.\n\n"
