@@ -398,7 +398,7 @@ def _same_place(a: Mention, b: Mention) -> bool:
 def _within_country(m: Mention, event: Mention) -> bool:
     """Whether ``m`` places, inside the country the event was told in, an event told coarsely.
 
-    A lede names the country or the state, the next sentence the town: "Gunmen
+    A lede names the country, the next sentence the town: "Gunmen
     massacred 11 people ... in a bar in Mexico's most violent state" then "The
     assassins struck early on Sunday in a bar near to the town of Jaral del
     Progreso" ([news-dev 09]); "At least 13 individuals have been killed in
