@@ -192,6 +192,13 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
             pass
         else:
             out.add("explosive")
+    if lem == "blow" and tok.pos_ == "VERB" and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in tok.children
+    ):
+        # "a police car parked near the village school was blown up" ([acled-dev mmr
+        # 2021-11-05]); "A Somali suicide bomber blew himself up at the southern border
+        # town" (Wargane, 30 May 2015)
+        out.add("explosive")
     if lem in ("drop", "airdrop") and {"bomb", "explosive", "barrel"} & _around(tok, 4):
         out.add("air")  # bombs dropped from the air
     if lem in lx.CHEMICAL and {"weapon", "attack", "gas", "agent", "strike"} & {

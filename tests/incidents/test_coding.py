@@ -44,6 +44,11 @@ from .helpers import current
             "Remote explosive/landmine/IED",
         ),
         (
+            "On Sunday, a police car parked near the school in Mopti was blown up.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
             "A suicide bomber blew himself up at a market in Mosul on Sunday.",
             "Explosions/Remote violence",
             "Suicide bomb",
