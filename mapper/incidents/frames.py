@@ -150,9 +150,19 @@ def _labour(tok: Any) -> bool:
     """
     if tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
         return False
+    if tok.pos_ == "NOUN" and (
+        (tok.dep_ == "pobj" and tok.head.lower_ == "on")
+        or any(_STRIKE_SPAN.search(c.lower_) for c in tok.children if c.i < tok.i)
+    ):
+        # one is "on" a strike and a strike lasts hours or days: "AESO students went on a
+        # 72-hours strike" ([acled-dev bfa 2017-11-22]); "doctors remained on token strike",
+        # "started two hour token strike" (PPI, Quetta, 22 April 2016)
+        return True
     near = _around(tok, 3) | {c.lemma_.lower() for c in tok.subtree}
     return bool(near & lx.LABOUR) or "hunger" in near or "general" in _prev_words(tok, 2)
 
+
+_STRIKE_SPAN = re.compile(r"^(?:\d+-?)?(?:hours?|days?|weeks?)$|^token$|^indefinite$|^sit-down$")
 
 #: What a means word names when it modifies these: a warning or a protection, not a strike.
 _WARNINGS = frozenset(

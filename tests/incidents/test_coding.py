@@ -182,6 +182,12 @@ def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
             "Looting/property destruction",
         ),
         ("On Sunday an angry mob ransacked shops in Mopti.", "Riots", "Mob violence"),
+        # one goes "on" a strike that lasts hours: labour, not an attack
+        (
+            "On Sunday, students went on a 72-hour strike and held a sit-in in Mopti.",
+            "Protests",
+            "Peaceful protest",
+        ),
         # riot police and water cannons: an intervention, no riot, no shelling
         ("On Sunday riot police fired water cannons at protesters in Mopti.", "Protests", None),
         # ground taken is the object's own noun phrase
