@@ -146,11 +146,19 @@ def _time_of(
     anchor (the last day told) or the reference date.
     """
     doc = frame.unit.tokens[0].doc
-    items = [(e, w) for e, w in _datable(items) if not _in_setting(doc, e.start, frame)]
+    items = [
+        (e, w)
+        for e, w in _datable(items)
+        if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
+    ]
     if not items and (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
         # A setting clause with no time of its own is told in its sentence's time.
         whole = timeline.within(frame.unit.start, frame.unit.end)
-        items = [(e, w) for e, w in _datable(whole) if not _in_setting(doc, e.start, frame)]
+        items = [
+            (e, w)
+            for e, w in _datable(whole)
+            if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
+        ]
     day = [(e, w) for e, w in items if w.precision <= 2]
     # a range or a month says more than the bare year beside it ("May 23 - 2000 Kaduna riots")
     pool = day or [(e, w) for e, w in items if e.kind != "year"] or items

@@ -23,7 +23,11 @@ publication date. Each rule, with real text it is shown on (keys in
   Wednesday" ... "commander Carlos Rodríguez met with Ordóñez's family
   Thursday" ... "Two police stations were set on fire"; [news-dev 03] shots
   fired "last night", then "the army said in a statement on Tuesday"). With
-  no anchor yet it is the best time the report gives and sets one;
+  no anchor yet it is the best time the report gives and sets one. The time
+  of a statement named as such dates no event told in its clause ([news-dev
+  11] "released a press statement at around 2am this morning, detailing the
+  events of the night"; AP, Richmond, 15 June 2020, "In a statement Monday,
+  police said some demonstrators threw rocks");
 * deictic expressions count from the report's reference date: "yesterday",
   "today", "last week", "three days ago" ([news-dev 02], [news-dev 11]);
 * a weekday is the one before publication in news ([VOA19] "in the early
@@ -483,6 +487,9 @@ class Timeline:
         Earliest day that is still the report's own time; earlier is background.
     items : tuple of (TimeExpr, When)
         In text order.
+    said : frozenset of int
+        Starts of the expressions that date a statement, not an event
+        ("released a press statement ... this morning").
     """
 
     reference: dt.date | None
@@ -490,6 +497,7 @@ class Timeline:
     frame_start: dt.date | None
     items: tuple[tuple[TimeExpr, When], ...]
     anchors: tuple[tuple[int, When], ...]
+    said: frozenset[int] = frozenset()
 
     def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
         """Return the resolved expressions inside ``start..end``."""
@@ -581,18 +589,35 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     frame_start = _frame_start(exprs, reference, from_pub)
     state = _Walk(reference, from_pub, frame_start, _years(exprs))
     items = []
+    said = set()
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        w = state.resolve(e, told=from_pub and _statement_time(text, e))
+        told = _statement_time(text, e)
+        if told and _NAMED_STATEMENT.search(text, max(0, e.start - 50), e.start):
+            said.add(e.start)
+        w = state.resolve(e, told=from_pub and told)
         items.append((e, w))
-    return Timeline(reference, from_pub, frame_start, tuple(items), tuple(state.anchors))
+    return Timeline(
+        reference, from_pub, frame_start, tuple(items), tuple(state.anchors), frozenset(said)
+    )
 
 
+_STATEMENT_NOUN = (
+    r"\b(?:statement|press release|news conference|press conference|briefing)\b[^.!?\n]{0,40}$"
+)
 _STATEMENT = re.compile(
     r"\b(?:said|says|say|told|tells|added|announced|stated|met|meets|spoke|wrote|tweeted)\b"
     r"[^.!?\n]{0,60}$"
+    r"|" + _STATEMENT_NOUN
 )
+#: The statement named as a thing, with its time after it: then the time is the
+#: statement's alone, even for an event told in the same clause ("released a press
+#: statement at around 2am this morning, detailing the events of the night", [news-dev
+#: 11]; "In a statement Monday, police said some demonstrators threw rocks", AP,
+#: Richmond, 15 June 2020; "told a daily news conference in Beijing on Tuesday",
+#: [news-dev 03]).
+_NAMED_STATEMENT = re.compile(_STATEMENT_NOUN)
 
 
 def _statement_time(text: str, e: TimeExpr) -> bool:
