@@ -161,13 +161,10 @@ def test_the_statement_date_is_not_the_event_date(extract):
 
 
 def test_the_time_of_a_named_statement_dates_no_event_of_its_clause(extract):
-    text = (
-        "Rioters burned two cars in Mopti on Saturday night.\n\n"
-        "Police released a press statement this morning detailing the unrest in Mopti, in "
-        "which rioters threw stones at officers."
-    )
-    [inc] = current(extract(text))
-    assert inc.event_date == "2021-03-13" and len(inc.sources) == 2
+    riot = "Rioters burned two cars in Mopti on Saturday night."
+    statement = "Police released a press statement this morning detailing the unrest in Mopti"
+    [inc] = current(extract(f"{riot}\n\n{statement}, in which rioters threw stones at officers."))
+    assert (inc.event_date, len(inc.sources)) == ("2021-03-13", 2)
 
 
 def test_a_statement_day_does_not_move_the_anchor_an_event_set(extract):
