@@ -419,9 +419,7 @@ class Gazetteer:
         True
         """
         scores = self.key_scores()
-        if key in scores:
-            return True
-        return "-" in key and " ".join(key.replace("-", " ").split()) in scores
+        return key in scores or ("-" in key and _spaced(key) in scores)
 
     def key_scores(self) -> dict[str, float]:
         """Return every indexed folded key with the best prior of any place it names.
@@ -521,8 +519,7 @@ class Gazetteer:
         with self._lock:
             rows = self._sql(sql, (key,)).fetchall()
             if not rows and "-" in key:  # "El-Fasher" for "El Fasher"
-                spaced = " ".join(key.replace("-", " ").split())
-                rows = self._sql(sql, (spaced,)).fetchall()
+                rows = self._sql(sql, (_spaced(key),)).fetchall()
         if not rows and variants and self._has_variants:
             rows = self._variant_rows(key)
         out: list[Candidate] = []
@@ -579,6 +576,11 @@ class Gazetteer:
             source=src,
             geometry=json.loads(geom) if geom else None,
         )
+
+
+def _spaced(key: str) -> str:
+    """Return a folded key with its hyphens read as spaces ("el-fasher" -> "el fasher")."""
+    return " ".join(key.replace("-", " ").split())
 
 
 def _normalise_filter(values: Iterable[str] | str | None, *, upper: bool) -> frozenset[str] | None:

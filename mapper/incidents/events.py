@@ -610,7 +610,8 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
     return [EventGroup(tuple(sorted(g, key=lambda m: m.unit.start))) for g in groups]
 
 
-_BARE = frozenset({"attack", "kill", "injure", "die"})
+#: An unnamed attack and its toll: no means, no act of its own.
+_BARE = _TOLL | {"attack"}
 _HIT_CODES = ("Battles", "Violence against civilians", "Strategic developments")
 
 
@@ -635,7 +636,6 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
             and prev.code is not None
             and prev.code[0] == "Explosions/Remote violence"
             and m.code is not None
-            and m.code[0] != "Explosions/Remote violence"
             and m.code[0] in _HIT_CODES
             and m.frame.cues <= _BARE
             and not m.frame.agents

@@ -593,10 +593,9 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        told = _statement_time(text, e)
-        if told and _NAMED_STATEMENT.search(text, max(0, e.start - 50), e.start):
+        if _named_statement(text, e):
             said.add(e.start)
-        w = state.resolve(e, told=from_pub and told)
+        w = state.resolve(e, told=from_pub and _statement_time(text, e))
         items.append((e, w))
     return Timeline(
         reference, from_pub, frame_start, tuple(items), tuple(state.anchors), frozenset(said)
@@ -618,6 +617,16 @@ _STATEMENT = re.compile(
 #: Richmond, 15 June 2020; "told a daily news conference in Beijing on Tuesday",
 #: [news-dev 03]).
 _NAMED_STATEMENT = re.compile(_STATEMENT_NOUN)
+
+
+def _named_statement(text: str, e: TimeExpr) -> bool:
+    """Tell the time of a statement named as such (:data:`_NAMED_STATEMENT`).
+
+    Every such time is also a statement time (:func:`_statement_time`).
+    """
+    return e.kind in ("weekday", "deictic") and bool(
+        _NAMED_STATEMENT.search(text, max(0, e.start - 50), e.start)
+    )
 
 
 def _statement_time(text: str, e: TimeExpr) -> bool:
