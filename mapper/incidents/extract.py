@@ -109,9 +109,16 @@ def _event_focus(mentions: Sequence[Mention]) -> Site | None:
 
 
 def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | None:
-    """Return the most precise place the event's passages give (the first of equals)."""
+    """Return the most precise place the event's passages give (the first of equals).
+
+    A region is finer than its country, though both are coded precision 3: "an
+    AU military base in Somalia" then "military base in Lower Shabelle region"
+    (Shabelle Media Network, 2 January 2020) is an event in Lower Shabelle.
+    """
     placed = [m.place for m in group.mentions if m.place is not None]
-    return min(placed, key=lambda p: p.precision) if placed else fallback
+    if not placed:
+        return fallback
+    return min(placed, key=lambda p: (p.precision, p.site.kind == "country"))
 
 
 def _when_of(group: EventGroup) -> Mention:
@@ -385,6 +392,10 @@ def _coarse(i: Incident) -> bool:
     return i.lat is None or i.geo_precision == 3
 
 
+def _country_level(i: Incident) -> bool:
+    return i.location is not None and i.location == i.country
+
+
 def _fits(coarse: Incident, precise: Incident) -> bool:
     """Tell whether a coarse account retells the event a report places precisely."""
     if coarse.event_type != precise.event_type or coarse.background != precise.background:
@@ -417,19 +428,34 @@ def _fold_coarse(
     News retells its main event in summary ("gunmen massacred 11 people in
     Mexico's most violent state") before and after placing it ("in a bar near
     Jaral del Progreso"): a coarse account of the same type and day, in the
-    same country, is a source of the precise one, not an event of its own; so
+    same country, is a source of the precise one, not an event of its own
+    (one told by its country alone also retells the single such event the
+    report places in a region of it: "The separatist ... region within
+    Azerbaijan has declared martial law" then "Both Armenia and
+    Nagorno-Karabakh declared martial law", seed report 000; "Al-Shabaab
+    Says Its Fighters Attacked AU Military Base in Somalia" then "an attack
+    against African Union troops' military base in Lower Shabelle region",
+    Shabelle Media Network, 2 January 2020); so
     is the same type, place and day told again in a later paragraph. An
     account that states no place at all stays apart: it may be another event
     of the same day, and only when the report places a single event of its
     type that day is it taken to retell it.
     """
     precise = [i for i in incidents if not _coarse(i)]
+    # placed in a region of a country by the text itself, not by the report's focus
+    regional = [
+        i
+        for i, has_place in zip(incidents, stated, strict=True)
+        if has_place and _coarse(i) and i.lat is not None and not _country_level(i)
+    ]
     out: list[Incident] = []
     folded: dict[str, list[Incident]] = {}
     for inc, has_place, own in zip(incidents, stated, apart, strict=True):
         target = None
         if _coarse(inc) and not own:
             fits = [p for p in precise if _fits(inc, p)]
+            if not fits and _country_level(inc):
+                fits = [p for p in regional if p is not inc and _fits(inc, p)]
             if len(fits) == 1:  # the single event of its type the report places that day
                 target = fits[0]
         if target is None and has_place and not own:

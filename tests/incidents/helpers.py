@@ -18,6 +18,7 @@ PLACES = {
     "Babanusa": (11.3333, 27.8167, "settlement", "SD", "Sudan"),
     "Khartoum": (15.5518, 32.5324, "settlement", "SD", "Sudan"),
     "Sudan": (15.0, 30.0, "country", "SD", "Sudan"),
+    "North Darfur": (15.77, 24.9, "admin", "SD", "Sudan"),
     "Mopti": (14.4843, -4.1830, "settlement", "ML", "Mali"),
     "Djenne": (13.9061, -4.5533, "settlement", "ML", "Mali"),
     "Sevare": (14.5167, -4.0833, "settlement", "ML", "Mali"),
@@ -99,7 +100,7 @@ def toponyms(text: str, *, line: str | None = None) -> list[Top]:
     """Every known name in ``text``, as a geoparser would give it."""
     out = []
     for name, (lat, lon, kind, cc, country) in PLACES.items():
-        code = "PPLC" if name in CAPITALS else ("PCLI" if kind == "country" else "PPL")
+        code = "PPLC" if name in CAPITALS else {"country": "PCLI", "admin": "ADM1"}.get(kind, "PPL")
         place = Place(name, lat, lon, kind, cc, country, feature_code=code)
         for i in _find(text, name):
             out.append(

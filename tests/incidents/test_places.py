@@ -73,6 +73,25 @@ def test_a_country_level_summary_folds_into_the_event_the_report_places(extract)
     assert inc.location == "Djenne" and len(inc.sources) == 2
 
 
+def test_a_region_is_finer_than_its_country(extract):
+    text = (
+        "Rebels attacked an army base in Sudan on Sunday. The rebels attacked the base in "
+        "North Darfur at dawn, a spokesman said."
+    )
+    [inc] = current(extract(text))
+    assert inc.location == "North Darfur"
+
+
+def test_a_country_level_account_folds_into_the_event_placed_in_a_region_of_it(extract):
+    text = (
+        "A state of emergency was declared in Sudan on Sunday, the ministry said.\n\n"
+        "Rebels shelled Kadugli on Sunday.\n\n"
+        "Officials declared a state of emergency in North Darfur on Sunday."
+    )
+    incs = current(extract(text))
+    assert [i.location for i in incs] == ["Kadugli", "North Darfur"]
+
+
 def test_a_place_that_is_the_object_of_another_verb_is_not_the_place(nlp):
     text = "Protesters supporting Russia vandalized the parliament building."
     russia = Site(22, 28, "Russia", "Russia", 60.0, 100.0, "country")
