@@ -180,10 +180,31 @@ def _time_of(
     if frame.reporter is not None:
         # "X said on Tuesday that ... on Saturday": the saying's day is not the event's.
         own = [(e, w) for e, w in pool if _verb_of(doc, e.start) != frame.reporter]
-        pool = own or pool
+        if not own:
+            return _said_only(pool[-1][1]), False
+        pool = own
     doc_starts = [doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
     return w, True
+
+
+def _said_only(w: When) -> When:
+    """Return the time of an account dated only by the day it was told: on or before it.
+
+    Wire copy dates the saying in its lede and the act further down: "South
+    Korea said Thursday North Korean troops shot a South Korean government
+    official" then "Later in the day [Tuesday], a North Korean navy boat came
+    and opened fire at him" ([news-dev 08]); "killed at least 33 people, a
+    local official said Sunday" then "where Saturday's attack occurred" (AP,
+    Abuja, on Runji, Kaduna, April 2020); "state police spokesman Usman
+    Abdullahi said late Monday" then "the attack, which happened on Sunday"
+    (The Defense Post, 4 October 2022). The saying's
+    day bounds the act, so it is kept as the week ending on it, not as the
+    act's own day, and the account can take the day a later account states.
+    """
+    if w.date is None or w.precision > 1:
+        return w
+    return When(w.date, 2, w.background)
 
 
 def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:

@@ -16,7 +16,8 @@ publication date. Each rule, with real text it is shown on (keys in
   down the next day"); "on the same day", "that evening", "overnight" stay on
   it ([FLibya] "In the evening approximately 200 people began demonstrating";
   [WDonbas] "At night, Ukrainian Special forces stormed a Security Service
-  office");
+  office"; [news-dev 08] "on Tuesday afternoon. Later in the day, a North
+  Korean navy boat came and opened fire");
 * the day of a statement or meeting ("said Thursday", "met with the family
   Thursday") does not move an anchor an event set: events told after it
   stay on the event's day ([news-dev 04] "a night of unrest ... on
@@ -359,7 +360,7 @@ def _day_before(m: re.Match[str]) -> tuple[str, tuple]:
 
 @_pattern(
     r"\b(?:on\s+)?the\s+same\s+(?:day|night|evening|morning)\b"
-    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning)\b"
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|evening|morning)\b"
     r"|\bthat\s+(?:day|night|evening|morning|afternoon)\b|\bovernight\b"
 )
 def _same_day(m: re.Match[str]) -> tuple[str, tuple]:

@@ -61,6 +61,14 @@ def test_a_day_and_month_in_news_are_the_latest_before_publication():
 
 
 # ------------------------------------------------------------------ same day
+def test_later_in_the_day_stays_on_the_day_told():
+    text = "Drones struck Mopti on Sunday morning. Later in the day, rebels shelled Sevare."
+    assert _dates(text, MON) == [
+        ("Sunday morning", "2021-03-14", 1, False),
+        ("Later in the day", "2021-03-14", 1, False),
+    ]
+
+
 def test_the_same_day_and_that_evening_stay_on_the_anchor(extract):
     text = (
         "On 9 June 2020 militants ambushed a patrol near Dilling. "
@@ -175,6 +183,21 @@ def test_a_statement_day_does_not_move_the_anchor_an_event_set(extract):
     )
     dated = {i.event_date for i in current(extract(text, published=dt.date(2021, 3, 19)))}
     assert dated == {"2021-03-16"}  # the Tuesday before publication (Friday 19 March)
+
+
+def test_an_act_dated_only_by_its_telling_takes_the_day_told_further_down(extract):
+    text = (
+        "Officials said Thursday that gunmen shot a trader near Dilling. "
+        "The trader was shot on Tuesday night at a roadblock, police said."
+    )
+    [inc] = current(extract(text, published=dt.date(2021, 3, 18)))
+    assert (inc.event_date, inc.time_precision, len(inc.sources)) == ("2021-03-16", 1, 2)
+
+
+def test_an_act_dated_only_by_its_telling_is_known_to_the_week(extract):
+    text = "Officials said Thursday that gunmen shot a trader near Dilling."
+    [inc] = current(extract(text, published=dt.date(2021, 3, 18)))
+    assert (inc.event_date, inc.time_precision) == ("2021-03-18", 2)
 
 
 def test_a_statement_day_sets_the_anchor_when_nothing_else_dates_the_report():
