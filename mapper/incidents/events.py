@@ -46,6 +46,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -170,7 +171,11 @@ def _time_of(
         if (
             earlier
             and earlier[-1][1].background
-            and (earlier[-1][0].kind != "year" or _continues(frame))
+            and (
+                earlier[-1][0].kind != "year"
+                or _continues(frame)
+                or _opening_year(doc.text, earlier[-1][0])
+            )
             and _narrative_past(frame)
         ):
             # A story of past days told on across paragraphs in the past tense ("On
@@ -251,6 +256,25 @@ def _verb_of(doc: Any, offset: int) -> int | None:
 _THEN = frozenset({"then", "later", "afterwards", "afterward", "subsequently", "thereafter"})
 
 
+#: A year in the phrase a sentence opens with ("In 2016, ...", "In the 2015 attack, ...").
+_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:In|During|Throughout)\s+(?:the\s+)?(?:(?:late|early|mid)[\s-]+)?$"
+)
+
+
+def _opening_year(text: str, e: TimeExpr) -> bool:
+    """Tell a year that frames its sentence: it starts a story, as a date does.
+
+    A year merely mentioned starts no story ("who had been kidnapped in
+    2012", [WSyria]); one the sentence opens with sets the time of what is
+    told after it: "In the 2015 attack, Said and Cherif Kouachi killed ...
+    As they fled ... Once outside, they opened fire again" ([news-dev 12]);
+    "In 2016, dozens of soldiers from both countries died during clashes"
+    (seed report 000).
+    """
+    return bool(_OPENING.search(text, max(0, e.start - 40), e.start))
+
+
 def _continues(frame: Frame) -> bool:
     """Tell a sentence that carries the story on: "then", "later", "afterwards"."""
     return any(t.lower_ in _THEN and t.dep_ == "advmod" for t in frame.unit.tokens)
@@ -284,12 +308,18 @@ def _reported(verb: Any) -> bool:
 
 
 def _narrative_past(frame: Frame) -> bool:
-    """Tell whether the account is in the simple past or past perfect: the story goes on."""
+    """Tell whether the account is in the simple past or past perfect: the story goes on.
+
+    A clause with no finite past verb tells no story ("amid reports of
+    civilians being killed", seed report 000).
+    """
+    finite = False
     for v in _clause_verbs(frame):
         auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"has", "have", "is", "are", "am", "will"} or v.tag_ in ("VBZ", "VBP"):
             return False
-    return True
+        finite = finite or v.tag_ == "VBD" or bool(auxes & {"was", "were", "had", "did"})
+    return finite
 
 
 def _past_perfect(frame: Frame) -> bool:

@@ -200,6 +200,22 @@ def test_an_act_dated_only_by_its_telling_is_known_to_the_week(extract):
     assert (inc.event_date, inc.time_precision) == ("2021-03-18", 2)
 
 
+def test_a_year_that_opens_its_sentence_starts_a_story(extract):
+    text = (
+        "In the 2019 raid, gunmen killed two guards at a market near Mopti.\n\n"
+        "As they left, the gunmen burned three trucks near Djenne."
+    )
+    assert current(extract(text)) == []
+
+
+def test_a_clause_with_no_finite_past_verb_carries_no_story_on(extract):
+    text = (
+        "In 2016, soldiers died during clashes near Dilling.\n\n"
+        "The governor has called for calm amid reports of civilians being killed near Kadugli."
+    )
+    assert [i.location for i in current(extract(text))] == ["Kadugli"]
+
+
 def test_a_statement_day_sets_the_anchor_when_nothing_else_dates_the_report():
     text = "The army said on Sunday that rebels attacked a post. Rebels also burned a truck."
     tl = build_timeline(text, dt.date(2021, 3, 19))
