@@ -95,6 +95,12 @@ def test_town_tagged_as_person_is_found():
     assert km(t, 39.82, 46.75) < 25
 
 
+def test_the_ground_a_verb_takes_is_a_place_whatever_the_ner_label():
+    # the small model calls "Samarra" a nationality here
+    t = by_text(geoparse("Iraqi forces recaptured Samarra on Sunday."), "Samarra")
+    assert km(t, 34.2, 43.9) < 25 and not t.adjectival
+
+
 def test_substring_trap():
     # "Shushan" is not "Shusha"
     tops = geoparse("Mrs Shushan Petrosyan spoke to reporters.")

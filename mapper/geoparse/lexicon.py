@@ -28,6 +28,13 @@ LOCATIVE = frozenset(
     "across within between through on over against along beyond "
     "north south east west northeast northwest southeast southwest".split()
 )
+# Verbs of taking or striking ground, as news and chronologies write them: the name
+# right after one is the ground taken or hit ("Iraqi forces recaptured Samarra",
+# [WMosul]; "Russian forces shelled Nikopol", Ukrinform 2023), whatever the NER says.
+GROUND_VERBS = frozenset(
+    "captured recaptured seized retook liberated overran occupied shelled bombed bombarded "
+    "stormed besieged raided".split()
+)
 # Words that make a multi-word name unmistakably geographic.
 GEO_HEADS = frozenset(
     "county parish city town township village province region oblast krai raion rayon district "

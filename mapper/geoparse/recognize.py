@@ -44,6 +44,7 @@ from mapper.geoparse.lexicon import (
     FEATURE_WORDS,
     GENERIC,
     GEO_HEADS,
+    GROUND_VERBS,
     INITIAL_RE,
     INSTITUTION_HEADS,
     LOCATIVE,
@@ -452,6 +453,7 @@ class _Recognizer:
                     and (i == 0 or tk.lower[i - 1] not in LOCATIVE)
                     and j < self.n
                     and tk.alpha[j]
+                    and not tk.stop[j]  # "recaptured Samarra on 5 June": no modifier
                     and not cues.is_area_noun(tk.text[j])
                 )
                 self.add(s, e, "GAZ", adjectival=adjectival)
@@ -519,6 +521,12 @@ class _Recognizer:
                 or prominent(cs, seg)
                 or (f.own and (f.prev in LOCATIVE or f.head_after) and max_pop(cs) >= LOCATIVE_POP)
                 or (f.own and f.cue and not f.person and max_pop(cs) >= LOCATIVE_POP)
+                or (
+                    f.own
+                    and f.prev in GROUND_VERBS
+                    and not f.person
+                    and max_pop(cs) >= LOCATIVE_POP
+                )
             )
         return False
 

@@ -377,7 +377,31 @@ def _is_ground(tok: Any) -> bool:
         "airbase", "airfield", "barracks", "bridge", "hilltop", "ridge", "neighbourhood",
         "neighborhood", "quarter", "oilfield", "outpost", "garrison", "valley", "island",
     }  # fmt: skip
-    return bool(words & ground) or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in own)
+    return (
+        bool(words & ground)
+        or any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in own)
+        or _named_place(tok)
+    )
+
+
+#: Toponym kinds that are ground a force can hold.
+_GROUND_KINDS = frozenset({"settlement", "admin", "region", "feature"})
+
+
+def _named_place(tok: Any) -> bool:
+    """Tell a word the geoparser resolved as a town, area or feature, whatever its NER label.
+
+    The small English model labels some towns as nationalities ("Iraqi forces
+    recaptured Samarra", Samarra as NORP, [WMosul]): the geoparser's reading
+    of the name decides, as it does for every place of the report.
+    """
+    spans = getattr(tok.doc, "spans", {})
+    if "toponyms" not in spans:
+        return False
+    return any(
+        s.start <= tok.i < s.end and getattr(s._, "kind", None) in _GROUND_KINDS
+        for s in spans["toponyms"]
+    )
 
 
 _ROADS = frozenset({"road", "highway", "street", "route", "bridge", "junction", "intersection"})
@@ -1131,7 +1155,7 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         if not cls <= OUTCOMES and (blocked(tok) or _reciprocal(tok)):
             continue
         groups.setdefault((_reporter(tok), _cause_clause(tok)), []).append((tok, cls))
-    groups = _join_outcomes(groups)
+    groups = _split_coordinated(_join_outcomes(groups))
     victims = tuple(_victims(unit, orgs))
     frames = []
     for (rep, cause), items in groups.items():
@@ -1171,6 +1195,46 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         for f in frames
     ]
     return sorted(frames, key=lambda f: f.triggers[0])
+
+
+def _place_object(verb: Any) -> Any:
+    """Return the named place a verb takes as its direct object, if any."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or _named_place(c)):
+            return c
+    return None
+
+
+def _split_coordinated(
+    groups: dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]],
+) -> dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]]:
+    """Give a coordinated clause that acts on a place of its own a frame of its own.
+
+    One sentence may tell two acts on two places, each with its own verb:
+    "Iraqi forces recaptured Samarra on 5 June 2014, and also heavily shelled
+    Fallujah" ([WMosul]) is a battle at Samarra and shelling at Fallujah. A
+    second verb with no place object tells more of the same act: "ISIL
+    militants had taken control of the Iraqi city of Tikrit and freed hundreds
+    of prisoners on Wednesday" (Al-Alam, 12 June 2014) is one event.
+    """
+    out: dict[tuple[int | None, int | None], list[tuple[Any, set[str]]]] = {}
+    for (rep, cause), items in groups.items():
+        toks = {t.i for t, _ in items}
+        heads = [
+            t
+            for t, _ in items
+            if t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and t.head.i in toks
+            and (own := _place_object(t)) is not None
+            and (first := _place_object(t.head)) is not None
+            and own.text != first.text
+        ]
+        for t, cls in items:
+            clause = next((h for h in heads if t.i in {x.i for x in h.subtree}), None)
+            key = (rep, cause) if clause is None else (rep, clause.i)
+            out.setdefault(key, []).append((t, cls))
+    return out
 
 
 _FIGHTING = frozenset(

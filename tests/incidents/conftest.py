@@ -27,3 +27,13 @@ def extract(nlp):
         )
 
     return run
+
+
+@pytest.fixture
+def extract_geoparsed():
+    """Extract incidents from an original text parsed with the geoparser (real gazetteer)."""
+
+    def run(text, *, published=MON):
+        return extract_incidents(Rep("r.txt", text, published=published))
+
+    return run

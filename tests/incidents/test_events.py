@@ -41,6 +41,21 @@ def test_an_aggregate_over_a_period_is_one_event_with_the_range_precision(extrac
     assert inc.fatalities == 32
 
 
+def test_two_verbs_acting_on_two_places_are_two_events(extract_geoparsed):
+    text = "Iraqi troops recaptured Samarra on Sunday and shelled Tikrit."
+    incs = current(extract_geoparsed(text))
+    assert sorted((i.location, i.event_type) for i in incs) == [
+        ("Sāmarrā’", "Battles"),
+        ("Tikrīt", "Explosions/Remote violence"),
+    ]
+
+
+def test_a_second_verb_with_no_place_tells_more_of_the_same_act(extract_geoparsed):
+    text = "Rebel fighters seized Tikrit on Sunday and freed two hundred prisoners."
+    [inc] = current(extract_geoparsed(text))
+    assert inc.event_type == "Battles"
+
+
 def test_pair_dates_gives_each_place_the_date_after_it():
     assert pair_dates([0, 30], [(10, "a"), (40, "b")]) == ["a", "b"]
     assert pair_dates([0, 30], [(50, "x")]) == ["x", "x"]
