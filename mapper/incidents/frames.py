@@ -582,7 +582,7 @@ def trigger_classes(tok: Any) -> set[str]:
     if "disrupt" in out:
         return {"disrupt"}
     if _capture(tok, lem):
-        out.add("capture")
+        out.add("advance" if _attempted(tok) else "capture")
     out |= _crowd_classes(tok, lem, low)
     out |= _strategic_classes(tok, lem, low)
     if lem in lx.DIE and (lem not in ("body", "corpse", "toll") or tok.pos_ == "NOUN"):
@@ -623,6 +623,24 @@ _ENACT = frozenset({"decide", "order", "announce", "vote", "approve"})
 _IMPLICATIVE = frozenset(
     {"try", "attempt", "manage", "begin", "start", "continue", "go", "proceed", "resume", "fail"}
 )
+#: Nouns of an attempt: their to-infinitive was tried ("efforts to capture Mosul").
+_ATTEMPT_NOUNS = frozenset({"effort", "attempt", "bid", "drive", "push"})
+
+
+def _attempted(tok: Any) -> bool:
+    """Tell ground a force tried to take: the attempt is the fighting, not a capture.
+
+    "On 4 June, the insurgents began their efforts to capture Mosul" ([WMosul])
+    and "PLA forces tried to take hilltops traditionally claimed by India"
+    ([news-dev 03]) tell an assault (ACLED: Battles, armed clash), not ground
+    changing hands.
+    """
+    if not _to_clause(tok):
+        return False
+    gov = _lem(tok.head)
+    return gov in _IMPLICATIVE - {"manage", "go", "proceed", "continue"} or gov in _ATTEMPT_NOUNS
+
+
 #: Utterances whose content is no report of fact: "shouting 'we have killed ...'".
 _UTTER = frozenset({"shout", "chant", "yell", "scream", "sing", "cry", "vow", "boast"})
 
@@ -647,7 +665,7 @@ def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
         if not _to_clause(t):
             continue
         gov = t.head
-        if _lem(gov) in _IMPLICATIVE or gov.i == t.i:
+        if _lem(gov) in _IMPLICATIVE | _ATTEMPT_NOUNS or gov.i == t.i:
             return False
         if _lem(gov) in _ENACT and "declare" in trigger_classes(tok):
             return False
@@ -894,6 +912,9 @@ def _agent_heads(tok: Any) -> list[Any]:
         ]
     if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         found = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
+        # "the insurgents began their efforts to capture Mosul": who made the attempt
+        found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
     return _heads(found)
 
 

@@ -155,6 +155,17 @@ def test_deaths_alone_tell_no_event():
     assert code_event(frozenset({"die"}), (), (), ("civilian",)) is None
 
 
+def test_ground_a_force_tried_to_take_is_an_armed_clash_not_a_capture(extract):
+    tried = current(extract("On Sunday rebel fighters tried to take the town of Dilling."))
+    effort = current(extract("On Sunday rebel fighters began their efforts to capture Kadugli."))
+    taken = current(extract("On Sunday rebel fighters captured the town of Dilling."))
+    assert [(i.event_type, i.sub_event_type) for i in tried + effort] == [
+        ("Battles", "Armed clash"),
+        ("Battles", "Armed clash"),
+    ]
+    assert [i.sub_event_type for i in taken] == ["Non-state actor overtakes territory"]
+
+
 def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
     incs = extract("On Sunday officials in Mopti said the rebels had violated the ceasefire.")
     assert not [i for i in incs if i.sub_event_type == "Agreement"]
