@@ -275,6 +275,10 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("attack")  # "launched 30 drones at Kharkiv"
     if lem == "down" and tok.pos_ == "VERB":
         return {"disrupt"}  # "downed three drones"
+    if lem in ("defeat", "rout", "repel", "repulse") and tok.pos_ == "VERB" and _armed_object(tok):
+        # an armed force beaten or driven back: the fight itself. [WMosul] "ISIL insurgents
+        # ... defeated the Iraqi Army"; [WKishishe] "a Tutsi-led rebel group defeated in 2013"
+        out.add("clash")
     if lem in lx.CLASH and not (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
         if lem in ("engage", "engagement"):
             # "engaged in fighting", "engaged the enemy": not "engaged in a conversation".
@@ -343,6 +347,14 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
     )):  # fmt: skip
         out.add("sexual")
     return out
+
+
+def _armed_object(tok: Any) -> bool:
+    """Tell a verb whose object (or passive subject) is an armed force."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl") and not objs:
+        objs = [tok.head]  # "a rebel group defeated in 2013"
+    return any(phrase_kind(o) in ("state", "nonstate", "armed_site") for o in objs)
 
 
 def _capture(tok: Any, lem: str) -> bool:

@@ -119,6 +119,41 @@ def _modifier_of_actor(tok: Any) -> bool:
     }  # fmt: skip
 
 
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|de|du|des|la|le|l'|al|el)"
+_AFTER = re.compile(r"((?:\s+" + _NAME_WORD + r")*)\s*\(([A-Z]{2,8})\)")
+_BEFORE = re.compile(r"((?:" + _NAME_WORD + r"\s+)*)$")
+_SMALL = frozenset("of the and for in de du des la le l' al el".split())
+
+
+def _acronym_name(text: str, start: int, end: int) -> bool:
+    """Tell a place inside a name spelled out before its acronym.
+
+    News and chronologies spell a group's name out once, its acronym in
+    brackets after it: "Islamic State of Iraq and the Levant (ISIL)"
+    ([WMosul]), "the National Movement for the Liberation of Azawad (MNLA)"
+    ([WMali]). The name's capitalised words give the acronym's letters (in
+    any order: MNLA is the French order), and a place among them names the
+    group, not where it acted.
+
+    >>> t = "when Islamic State of Iraq and the Levant (ISIL) insurgents attacked"
+    >>> _acronym_name(t, t.index("Iraq"), t.index("Iraq") + 4)
+    True
+    >>> t = "fighting in Mosul (Iraq) continued"
+    >>> _acronym_name(t, t.index("Mosul"), t.index("Mosul") + 5)
+    False
+    """
+    after = _AFTER.match(text, end, min(len(text), end + 120))
+    if after is None:
+        return False
+    before = _BEFORE.search(text, max(0, start - 120), start)
+    words = ((before.group(1) if before else "") + text[start:end] + after.group(1)).split()
+    # the name starts at its first capitalised word
+    while words and (words[0].lower() in _SMALL or not words[0][:1].isupper()):
+        words.pop(0)
+    initials = sorted(w[0] for w in words if w.lower() not in _SMALL)
+    return len(initials) >= 2 and initials == sorted(after.group(2))
+
+
 def _in_name(doc: Any, site: Site) -> bool:
     """Tell a place inside an organisation's name ("Islamic State of Iraq and the Levant").
 
@@ -129,6 +164,8 @@ def _in_name(doc: Any, site: Site) -> bool:
     """
     if site.route_end:
         return False
+    if _acronym_name(doc.text, site.start, site.end):
+        return True
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
     if span is None or not len(span) or span[0].ent_type_ != "ORG":
         return False

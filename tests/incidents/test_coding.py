@@ -166,6 +166,16 @@ def test_ground_a_force_tried_to_take_is_an_armed_clash_not_a_capture(extract):
     assert [i.sub_event_type for i in taken] == ["Non-state actor overtakes territory"]
 
 
+def test_an_armed_force_defeated_or_driven_back_is_an_armed_clash(extract):
+    beaten = current(extract("On Sunday rebel fighters defeated the army near Dilling."))
+    repelled = current(extract("On Sunday the army repelled rebel fighters near Kadugli."))
+    assert [(i.event_type, i.sub_event_type) for i in beaten + repelled] == [
+        ("Battles", "Armed clash"),
+        ("Battles", "Armed clash"),
+    ]
+    assert not current(extract("On Sunday the home side defeated the visitors in Kadugli."))
+
+
 def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
     incs = extract("On Sunday officials in Mopti said the rebels had violated the ceasefire.")
     assert not [i for i in incs if i.sub_event_type == "Agreement"]
