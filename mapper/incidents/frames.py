@@ -349,9 +349,14 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
     return out
 
 
+def _objects(tok: Any) -> list[Any]:
+    """Return what a verb acts on: its direct object, or its subject when passive."""
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
 def _armed_object(tok: Any) -> bool:
     """Tell a verb whose object (or passive subject) is an armed force."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs = _objects(tok)
     if tok.dep_ in ("acl", "relcl") and not objs:
         objs = [tok.head]  # "a rebel group defeated in 2013"
     return any(phrase_kind(o) in ("state", "nonstate", "armed_site") for o in objs)
@@ -366,8 +371,7 @@ def _capture(tok: Any, lem: str) -> bool:
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True
     if lem in ("capture", "retake", "recapture", "liberate", "overrun", "occupy", "seize", "take"):
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(_is_ground(o) for o in objs)
+        return any(_is_ground(o) for o in _objects(tok))
     return False
 
 
@@ -449,7 +453,7 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem in ("unrest", "disturbance", "disorder", "turmoil") and tok.pos_ == "NOUN":
         out.add("riot")  # civil disorder: "a night of unrest", "disturbances broke out"
     if lem in ("block", "barricade") and tok.pos_ == "VERB" and any(
-        _lem(c) in _ROADS for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+        _lem(c) in _ROADS for c in _objects(tok)
     ):
         # ACLED's codebook: road-blocking is a violent demonstration ([acled-dev bfa
         # 2018-06-02] "residents in Bassinko blocked the road linking Ouagadougou and
@@ -485,11 +489,10 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem in ("loot", "pillage", "plunder", "steal", "rob", "rustle", "raze", "ransack", "hijack"):
         out.add("loot")
     if lem in ("seize", "take", "snatch", "grab") and tok.pos_ == "VERB":
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(
             phrase_kind(o) == "property"
             or _lem(o) in ("motorbike", "vehicle", "tricycle", "cattle")
-            for o in objs
+            for o in _objects(tok)
         ):
             out.add("loot")
     if lem in ("join", "defect") and any(
@@ -500,7 +503,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem in ("torch", "arson") or (lem == "set" and {"fire", "ablaze", "alight"} & set(nxt)):
         out.add("burn")
     if lem in ("burn", "destroy", "demolish") and tok.pos_ == "VERB":
-        objs = {_lem(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        objs = {_lem(c) for c in _objects(tok)}
         if not objs & _SYMBOLS:  # a flag or an effigy burned is a protest's gesture
             out.add("burn" if lem == "burn" else "destroy")
     if (lem == "cart" and "away" in nxt) or (
@@ -508,7 +511,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     ):
         out.add("loot")  # "carted away", "made off with": taken by force
     if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
-        objs = {_lem(t) for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        objs = {_lem(t) for c in _objects(tok) for t in c.subtree}
         if lem in ("defuse", "intercept") or objs & (
             lx.WEAPONS | lx.ATTACK | {"plot", "attempt", "bomb"}
         ):
@@ -522,12 +525,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem != "go" or "carry" in _around(tok, 6) or "prematurely" in nxt:
             out.add("misfire")
     if lem in ("discover", "find", "recover", "seize", "confiscate", "unearth", "detect"):
-        objs = {
-            t.lemma_.lower()
-            for c in tok.children
-            if c.dep_ in ("dobj", "nsubjpass")
-            for t in c.subtree
-        }
+        objs = {t.lemma_.lower() for c in _objects(tok) for t in c.subtree}
         if objs & lx.WEAPONS:
             out.add("disrupt")
     if lem in lx.AGREEMENT and tok.pos_ in ("NOUN", "PROPN") and not _broken(tok):
@@ -932,7 +930,7 @@ def _agent_heads(tok: Any) -> list[Any]:
 
 def _target_heads(tok: Any) -> list[Any]:
     kids = list(tok.children)
-    found = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    found = _objects(tok)
     for p in kids:
         if p.dep_ == "prep" and p.lower_ in (
             "on",

@@ -119,10 +119,12 @@ def _modifier_of_actor(tok: Any) -> bool:
     }  # fmt: skip
 
 
-_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|de|du|des|la|le|l'|al|el)"
+# The small words a name spells out but its acronym leaves out.
+_SMALL_WORDS = ("of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "l'", "al", "el")
+_SMALL = frozenset(_SMALL_WORDS)
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|" + "|".join(_SMALL_WORDS) + ")"
 _AFTER = re.compile(r"((?:\s+" + _NAME_WORD + r")*)\s*\(([A-Z]{2,8})\)")
 _BEFORE = re.compile(r"((?:" + _NAME_WORD + r"\s+)*)$")
-_SMALL = frozenset("of the and for in de du des la le l' al el".split())
 
 
 def _acronym_name(text: str, start: int, end: int) -> bool:
