@@ -1229,10 +1229,23 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
 
 
 def _place_object(verb: Any) -> Any:
-    """Return the named place a verb takes as its direct object, if any."""
+    """Return the named place a verb takes as its direct object, if any.
+
+    The object may name it through "of": "captured the village of X", "captured
+    parts of X", "parts of the village of X".
+    """
     for c in verb.children:
-        if c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or _named_place(c)):
-            return c
+        if c.dep_ == "dobj":
+            for _ in range(3):
+                if c.ent_type_ in ("GPE", "LOC", "FAC") or _named_place(c):
+                    return c
+                c = next(
+                    (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"),
+                    None,
+                )  # fmt: skip
+                if c is None:
+                    break
     return None
 
 
@@ -1243,8 +1256,10 @@ def _split_coordinated(
 
     One sentence may tell two acts on two places, each with its own verb:
     "Iraqi forces recaptured Samarra on 5 June 2014, and also heavily shelled
-    Fallujah" ([WMosul]) is a battle at Samarra and shelling at Fallujah. A
-    second verb with no place object tells more of the same act: "ISIL
+    Fallujah" ([WMosul]) is a battle at Samarra and shelling at Fallujah;
+    "captured al-Mari'iyah village, and they also captured parts of the
+    al-Jafra village" (Wikipedia, "Deir ez-Zor offensive (December 2014)",
+    CC BY-SA) is two captures. A second verb with no place object tells more of the same act: "ISIL
     militants had taken control of the Iraqi city of Tikrit and freed hundreds
     of prisoners on Wednesday" (Al-Alam, 12 June 2014) is one event.
     """

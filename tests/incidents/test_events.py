@@ -50,6 +50,12 @@ def test_two_verbs_acting_on_two_places_are_two_events(extract_geoparsed):
     ]
 
 
+def test_a_place_the_object_names_through_of_is_the_verbs_own_place(extract_geoparsed):
+    text = "On Sunday rebels captured the village of Kharkiv, and they also took parts of Izium."
+    incs = current(extract_geoparsed(text))
+    assert sorted(i.location for i in incs) == ["Izyum", "Kharkiv"]
+
+
 def test_a_second_verb_with_no_place_tells_more_of_the_same_act(extract_geoparsed):
     text = "Rebel fighters seized Tikrit on Sunday and freed two hundred prisoners."
     [inc] = current(extract_geoparsed(text))
