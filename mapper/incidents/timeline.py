@@ -596,7 +596,9 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
             state.heading_year = e.fields[0]
         if _named_statement(text, e):
             said.add(e.start)
-        w = state.resolve(e, told=from_pub and _statement_time(text, e))
+        w = state.resolve(
+            e, told=from_pub and _statement_time(text, e), passing=_duration_start(text, e)
+        )
         items.append((e, w))
     return Timeline(
         reference, from_pub, frame_start, tuple(items), tuple(state.anchors), frozenset(said)
@@ -638,6 +640,31 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
     """
     return e.kind in ("weekday", "deictic") and bool(
         _STATEMENT.search(text, max(0, e.start - 70), e.start)
+    )
+
+
+#: "since" before a time, with at most an article and a few words naming what began
+#: then ("since the February 1 coup", "since the June battle").
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _duration_start(text: str, e: TimeExpr) -> bool:
+    """Tell a time that only starts a duration: "since" a day or month.
+
+    A state that has lasted since a day ("The area has witnessed fierce
+    fighting between junta forces and the militia ... since the February 1
+    coup", AP on Don Taw, Myanmar, 8 December 2021; "India has stepped up
+    economic pressure on China since the June battle", [news-dev 03]) looks
+    back from the story's own time: that day is not a day the story tells, so
+    a weekday after it ("troops had entered Don Taw village early Tuesday")
+    still counts back from publication, not on from the duration's start.
+
+    >>> t = "Fighting has gone on since the February 1 coup. Troops came on Tuesday."
+    >>> [e.kind for e in find_expressions(t) if _duration_start(t, e)]
+    ['date']
+    """
+    return e.kind in ("date", "month", "range") and bool(
+        _SINCE.search(text, max(0, e.start - 16), e.start)
     )
 
 
@@ -725,7 +752,7 @@ class _Walk:
         self.context_kind = ""
         self.heading_year: int | None = None
 
-    def resolve(self, e: TimeExpr, *, told: bool = False) -> When:
+    def resolve(self, e: TimeExpr, *, told: bool = False, passing: bool = False) -> When:
         w = getattr(self, "_" + e.kind)(e)
         framed = e.kind not in ("year", "habit") and not (
             e.kind == "period" and len(e.fields) > 2 and e.fields[2] == "year"
@@ -733,6 +760,8 @@ class _Walk:
         if framed and w.date is not None and self.frame_start is not None:
             last = _last_day(w)
             w = When(w.date, w.precision, w.background or last < self.frame_start)
+        if passing:
+            return w  # a duration's start tells no day of the story
         if (
             w.date is not None
             and w.precision <= 2

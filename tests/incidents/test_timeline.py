@@ -98,6 +98,16 @@ def test_a_weekday_far_behind_publication_follows_the_narrative_anchor():
     assert _dates(text, dt.date(2018, 9, 30))[-1][1] == "2018-04-06"
 
 
+
+def test_a_day_a_duration_started_on_sets_no_story_for_the_weekdays_after_it():
+    # 8 December 2021 is a Wednesday: "early Tuesday" is the 7th, not the Tuesday
+    # after 1 February, the day the fighting has lasted since.
+    text = (
+        "The district has seen heavy fighting since the February 1 coup. "
+        "Soldiers entered the village early Tuesday."
+    )
+    assert _dates(text, dt.date(2021, 12, 8))[-1][1:] == ("2021-12-07", 1, False)
+
 # ------------------------------------------------------------------ background
 def test_an_earlier_year_is_background_and_a_chronology_keeps_its_own_span():
     text = (
