@@ -643,8 +643,8 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
     )
 
 
-#: "since" before a time, with at most an article and a few words naming what began
-#: then ("since the February 1 coup", "since the June battle").
+#: "since" right before a time, or before "the" and the time ("since the February 1
+#: coup", "since the June battle").
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -16,6 +16,11 @@ from .helpers import current
         ("Rebels and soldiers clashed in Kadugli on Sunday.", "Battles", "Armed clash"),
         ("Militants attacked an army checkpoint near Dilling on Sunday.", "Battles", "Armed clash"),
         ("Gunmen ambushed a military convoy near Mopti on Sunday.", "Battles", "Armed clash"),
+        (
+            "Militants stormed an army post near Dilling on Sunday, killing four soldiers.",
+            "Battles",
+            "Armed clash",
+        ),
         ("Soldiers shot dead four insurgents in Sevare on Sunday.", "Battles", "Armed clash"),
         (
             "Government troops recaptured the town of Dilling on Sunday.",
@@ -59,6 +64,11 @@ from .helpers import current
             "Grenade",
         ),
         # Violence against civilians
+        (
+            "Gunmen stormed a village near Dilling on Sunday, killing twelve villagers.",
+            "Violence against civilians",
+            "Attack",
+        ),
         (
             "Gunmen killed six farmers in their fields near Djenne on Sunday.",
             "Violence against civilians",
