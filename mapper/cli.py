@@ -353,7 +353,7 @@ def _cmd_unresolved(args: argparse.Namespace, tally: _Tally) -> int:
     from mapper.pipeline import read_all
 
     result = read_all(args.reports, encoding=args.encoding)
-    items = ((r.text, r.dateline_span) for r in result.reports)
+    items = ((r.text, r.dateline_span, r.body_start) for r in result.reports)
     rows = [{"name": n, "count": c} for n, c in unresolved_names(items)]
     with _places_out(args.output) as out:
         for row in rows:

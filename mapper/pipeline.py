@@ -199,7 +199,7 @@ def _process_batch(
 
     done = 0
     try:
-        parsed = parse_many((r.text, r.dateline_span) for r in reports)
+        parsed = parse_many((r.text, r.dateline_span, r.body_start) for r in reports)
         for report, doc in zip(reports, parsed, strict=True):
             done += 1
             yield outcome(report, doc)
@@ -208,7 +208,9 @@ def _process_batch(
         logger.debug("batched parsing failed; parsing one report at a time", exc_info=True)
     for report in reports[done:]:
         try:
-            doc = parse(report.text, dateline_span=report.dateline_span)
+            doc = parse(
+                report.text, dateline_span=report.dateline_span, body_start=report.body_start
+            )
         except Exception as err:  # noqa: BLE001 - named on stderr, the others go on
             logger.debug("parsing failed for %s", report.id, exc_info=True)
             why = f"cannot parse {report.id!r}: {err}"

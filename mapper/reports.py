@@ -156,7 +156,9 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and|de|du|al|el|la))*)?)"
     r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\((?:[A-Z][\w&.'’ -]{0,30})\))?"
-    r"[ \t]*(?:[–—]|--?)[ \t]+(?=\S)"
+    # a hyphen stuck to the word before is the word broken ("Al- Shabaab members"), not a
+    # dateline's dash, which stands apart ("KYIV (Reuters) - ", "BAMAKO, Mali — ")
+    r"(?:[ \t]*[–—]|[ \t]+--?|--)[ \t]+(?=\S)"
 )
 _MAX_DATELINE_WORDS = 6
 # "Lagos: Nigerian police said ...", "Ouagadougou: On October 30, militants ...": the
@@ -189,6 +191,8 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     >>> find_dateline("Lagos: Nigerian police said gunmen raided a village.")
     ('Lagos', (0, 5))
     >>> find_dateline("Armenia and Azerbaijan – both sides...") is None
+    True
+    >>> find_dateline("Al- Shabaab members attacked a military base.") is None
     True
     """
     at = start + (len(text[start:]) - len(text[start:].lstrip()))

@@ -40,6 +40,15 @@ def test_parse_sets_the_dateline_span():
     assert toponyms(doc)[0].dateline
 
 
+def test_front_matter_and_dateline_are_not_words_of_the_lede():
+    text = "date 2024-05-10\n\nKAYES, Mali (AP) — Gunmen killed 20 villagers, officials said."
+    start = text.index("KAYES")
+    doc = parse(text, dateline_span=(start, start + len("KAYES, Mali")), body_start=16)
+    lede = next(s for s in doc.sents if "Gunmen" in s.text)
+    assert lede.text.startswith("Gunmen")
+    assert next(t for t in lede if t.text == "Gunmen").dep_ == "nsubj"
+
+
 def test_parse_many_takes_texts_and_pairs():
     docs = list(parse_many(["In Baku.", ("GANJA - Calm.", (0, 5)), ""]))
     assert [[t.text for t in toponyms(d)] for d in docs] == [["Baku"], ["GANJA"], []]

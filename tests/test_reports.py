@@ -69,6 +69,7 @@ def test_datelines(text, place):
         "The army said - nothing.",
         "No dash here at all.",
         "The army said: troops withdrew.",
+        "Al- Shabaab fighters attacked a base.",  # a word broken at its hyphen
     ],
 )
 def test_no_dateline(text):

@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from mapper.errors import MapperError
@@ -71,7 +71,9 @@ _FUNCTION_WORDS = frozenset(
     "should can could may might must not no than then there here when where while".split()
 )
 
-Item = str | tuple[str, tuple[int, int] | None]
+#: A text, or ``(text, dateline_span)``, or ``(text, dateline_span, body_start)``: where
+#: a report's front matter ("date 2020-09-28 ") ends, a sentence starts.
+Item = str | tuple[str, tuple[int, int] | None] | tuple[str, tuple[int, int] | None, int]
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,7 +110,9 @@ def load_nlp() -> spacy.Language:
     return nlp
 
 
-def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
+def pieces(
+    text: str, limit: int = MAX_PIECE_CHARS, *, cuts: Iterable[int] = ()
+) -> list[tuple[int, int]]:
     """Split ``text`` into consecutive ``(start, end)`` pieces of at most ``limit`` characters.
 
     A piece ends after a paragraph break when one falls in its second half,
@@ -116,10 +120,13 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
     limit. A run of more than :data:`MAX_RUN_CHARS` characters without
     whitespace is cut every :data:`MAX_RUN_CHARS` characters (spaCy's tokenizer
     is quadratic in the length of such a run). The pieces cover the text
-    exactly; the work is linear in its length.
+    exactly; the work is linear in its length. ``cuts`` are more places a
+    piece must end (the end of a report's front matter, of its dateline).
 
     Examples
     --------
+    >>> pieces("date 2020-09-28 Shells hit Ganja.", cuts=[16])
+    [(0, 16), (16, 33)]
     >>> pieces("One. Two. Three.", limit=10)
     [(0, 10), (10, 16)]
     >>> pieces("x" * 25, limit=10)
@@ -127,11 +134,13 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, int]]:
     >>> pieces("")
     []
     """
-    cuts = deque(
+    given = cuts
+    runs = (
         c
         for m in _LONG_RUN.finditer(text)
         for c in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS)
     )
+    cuts = deque(sorted({*runs, *(c for c in given if 0 < c < len(text))}))
     out = []
     start, n = 0, len(text)
     while start < n:
@@ -304,7 +313,9 @@ def _opaque(nlp: spacy.Language, text: str) -> Doc:
     return Doc(nlp.vocab, words=[text], spaces=[False]) if text else nlp.make_doc(text)
 
 
-def _base_docs(texts: Iterable[str], *, fast: bool, batch_size: int) -> Iterator[Doc]:
+def _base_docs(
+    texts: Iterable[str], *, fast: bool, batch_size: int, cuts: Sequence[tuple[int, ...]] = ()
+) -> Iterator[Doc]:
     """Run the pipeline without the geoparser on the pieces of each text; yield one Doc each.
 
     Pieces of all texts stream through :func:`_annotate` (batched across
@@ -318,7 +329,8 @@ def _base_docs(texts: Iterable[str], *, fast: bool, batch_size: int) -> Iterator
     def stream() -> Iterator[tuple[int, str]]:
         for number, text in enumerate(texts):
             clean = _clean(text)
-            parts = [clean[s:e] for s, e in pieces(clean)] or [""]
+            given = cuts[number] if number < len(cuts) else ()
+            parts = [clean[s:e] for s, e in pieces(clean, cuts=given)] or [""]
             counts.append(len(parts))  # known before any of its pieces is parsed
             yield from ((number, part) for part in parts)
 
@@ -348,20 +360,47 @@ def _run_geoparser(doc: Doc, dateline_span: tuple[int, int] | None) -> Doc:
 
 def _items(
     texts: Iterable[Item], dateline_spans: Iterable[tuple[int, int] | None] | None = None
-) -> tuple[list[str], list[tuple[int, int] | None]]:
-    """Split ``texts`` (strings or ``(text, dateline_span)`` pairs) into two lists."""
+) -> tuple[list[str], list[tuple[int, int] | None], list[int]]:
+    """Split ``texts`` (see :data:`Item`) into texts, dateline spans and body starts."""
     strs: list[str] = []
     spans: list[tuple[int, int] | None] = []
+    starts: list[int] = []
     for item in texts:
-        text, span = item if isinstance(item, tuple) else (item, None)
+        text, span, start = (item + (0,))[:3] if isinstance(item, tuple) else (item, None, 0)
         strs.append(_check_text(text))
         spans.append(span)
+        starts.append(start or 0)
     if dateline_spans is not None:
         given = list(dateline_spans)
         if len(given) != len(strs):
             raise ValueError(f"{len(given)} dateline_spans for {len(strs)} texts")
         spans = [g if g is not None else s for g, s in zip(given, spans, strict=True)]
-    return strs, spans
+    return strs, spans, starts
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]+|\.)?\s*")
+
+
+def _cuts(
+    texts: Sequence[str], spans: Sequence[tuple[int, int] | None], starts: Sequence[int]
+) -> list[tuple[int, ...]]:
+    """Where each text's metadata ends: after its front matter and after its dateline.
+
+    Neither is a word of the first sentence ("date 2024-05-10", "BAMAKO, Mali
+    —" before "Gunmen killed at least 20 villagers"): parsed with it, the
+    dateline becomes the sentence's subject and the lede's own subject an
+    apposition to it.
+
+    >>> _cuts(["KYIV (Reuters) - Shells hit Kharkiv."], [(0, 4)], [0])
+    [(0, 17)]
+    """
+    out = []
+    for text, span, start in zip(texts, spans, starts, strict=True):
+        ends = [start]
+        if span is not None:
+            ends.append(_DATELINE_TAIL.match(text, span[1]).end())
+        out.append(tuple(ends))
+    return out
 
 
 def geoparse(
@@ -437,13 +476,15 @@ def geoparse_many(
     >>> [[t.text for t in ts] for ts in geoparse_many(["Flights left Baku.", "Nothing here."])]
     [['Baku'], []]
     """
-    strs, spans = _items(texts, dateline_spans)
-    docs = _base_docs(strs, fast=True, batch_size=batch_size)
+    strs, spans, starts = _items(texts, dateline_spans)
+    docs = _base_docs(strs, fast=True, batch_size=batch_size, cuts=_cuts(strs, spans, starts))
     for doc, span, original in zip(docs, spans, strs, strict=True):
         yield toponyms(_run_geoparser(doc, span), unresolved=unresolved, text=original)
 
 
-def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> Doc:
+def parse(
+    text: str, *, dateline_span: tuple[int, int] | None = None, body_start: int = 0
+) -> Doc:
     """Run the full pipeline (tagger, parser, NER, geoparser) on ``text``.
 
     ``doc.text`` is ``text`` (control characters as spaces); sentences,
@@ -455,6 +496,9 @@ def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> Doc:
     text : str
     dateline_span : tuple of int, optional
         As in :func:`geoparse`; stored as ``doc._.dateline_span``.
+    body_start : int
+        Where the report's front matter ends: its metadata ("date 2020-09-28 ")
+        is parsed apart, never as words of the first sentence.
 
     Returns
     -------
@@ -465,8 +509,11 @@ def parse(text: str, *, dateline_span: tuple[int, int] | None = None) -> Doc:
     >>> doc = parse("Shells hit Stepanakert. Baku denied it.")
     >>> len(list(doc.sents)), [t.text for t in toponyms(doc)]
     (2, ['Stepanakert', 'Baku'])
+    >>> doc = parse("date 2020-09-28 Activists said shells hit Ganja.", body_start=16)
+    >>> [s.text for s in doc.sents][-1], doc[6].dep_
+    ('Activists said shells hit Ganja.', 'nsubj')
     """
-    return next(parse_many([(text, dateline_span)]))
+    return next(parse_many([(text, dateline_span, body_start)]))
 
 
 def parse_many(
@@ -496,8 +543,9 @@ def parse_many(
     >>> [(len(d), [t.text for t in toponyms(d)]) for d in parse_many([("In Yerevan.", None)])]
     [(3, ['Yerevan'])]
     """
-    strs, spans = _items(items, dateline_spans)
-    for doc, span in zip(_base_docs(strs, fast=False, batch_size=batch_size), spans, strict=True):
+    strs, spans, starts = _items(items, dateline_spans)
+    docs = _base_docs(strs, fast=False, batch_size=batch_size, cuts=_cuts(strs, spans, starts))
+    for doc, span in zip(docs, spans, strict=True):
         yield _run_geoparser(doc, span)
 
 

@@ -504,5 +504,9 @@ def _sports_report(doc: Any) -> bool:
 def _parse(report: Any) -> tuple[Any, Sequence[Any] | None]:
     from mapper.geoparse import parse
 
-    parsed = parse(report.text, dateline_span=getattr(report, "dateline_span", None))
+    parsed = parse(
+        report.text,
+        dateline_span=getattr(report, "dateline_span", None),
+        body_start=getattr(report, "body_start", 0) or 0,
+    )
     return parsed if isinstance(parsed, tuple) else (parsed, None)
