@@ -197,11 +197,15 @@ PROTEST = frozenset(
     }
 )  # fmt: skip
 
-#: People in a demonstration.
+#: People in a demonstration. Not activists or campaigners: people who campaign are not
+#: a crowd in the street unless the text says they demonstrate, and news cites them as
+#: sources ("Syrian opposition activists said" an airstrike killed 10, AP on Maaret
+#: al-Numan, 2 December 2019) and names them as victims ([acled-dev bfa 2017-10-13] "The
+#: individual assassinated was a local activist"; [acled-dev ken 2013-05-01] "beats and
+#: injures activist Boniface Mwangi": ACLED codes both as attacks on civilians, in CIVILIAN).
 PROTESTER = frozenset(
     {
-        "protester", "protestor", "demonstrator", "marcher", "activist", "campaigner",
-        "picketer",
+        "protester", "protestor", "demonstrator", "marcher", "picketer",
     }
 )  # fmt: skip
 
@@ -354,7 +358,7 @@ CIVILIAN = frozenset(
         "individual", "leader", "candidate", "councillor", "mayor", "member",
         "nurse", "priest", "imam", "cleric", "volunteer", "employee", "youth", "vendor",
         "mechanic", "shepherd", "interpreter", "prefect", "councilor", "relative", "guest",
-        "tourist", "foreigner", "victim",
+        "tourist", "foreigner", "victim", "activist", "campaigner",
     }
     | FAITHFUL
 )  # fmt: skip

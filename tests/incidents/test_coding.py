@@ -63,7 +63,17 @@ from .helpers import current
             "Explosions/Remote violence",
             "Grenade",
         ),
+        (  # activists as the source, not a crowd
+            "Activists said an airstrike hit a market in Kadugli on Sunday, killing ten people.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
         # Violence against civilians
+        (
+            "Gunmen shot dead a local activist in Kadugli on Sunday.",
+            "Violence against civilians",
+            "Attack",
+        ),
         (
             "Gunmen stormed a village near Dilling on Sunday, killing twelve villagers.",
             "Violence against civilians",
