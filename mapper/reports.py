@@ -205,6 +205,40 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     return place, (m.start("place"), m.end("place"))
 
 
+_HEAD_LINE = re.compile(r"[ \t]*(?P<line>[^\n]*)(?:\n|\Z)")
+#: Lines above a story's first paragraph: a byline, a time stamp.
+_BYLINE = re.compile(r"(?:by|published|updated|posted|last updated)\b", re.IGNORECASE)
+
+
+def lede_start(text: str, start: int = 0, *, lines: int = 6) -> int:
+    r"""Return where a story's first paragraph begins: after its headline, byline, time stamp.
+
+    Saved news pages open with the headline, then perhaps a byline or a time
+    stamp, and only then the dateline and the lede ("Gunmen kill 12 villagers
+    in Nigeria" above "Lagos: Nigerian police said ...", Mangalorean for
+    Xinhua; "Britons urged to leave Mali ..." above "By Daily Mail Reporter"
+    and "Published: 13:52, 31 March 2012", [news-dev 01]). A line that ends
+    like a sentence, or runs long, is prose: the story starts there.
+
+    >>> t = "Gunmen kill 12 in Katsina\n\nBy Staff Reporter\n\nLagos: Police said ..."
+    >>> t[lede_start(t):][:6]
+    'Lagos:'
+    >>> lede_start("Shells fell on the town.\nMore fell.")
+    0
+    """
+    pos = start
+    for _ in range(lines):
+        m = _HEAD_LINE.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        line = m["line"].rstrip()
+        prose = line and (line[-1] in '.!?"”’:' or len(line.split()) > 25)
+        if prose and not _BYLINE.match(line):
+            return m.start("line")
+        pos = m.end()
+    return start
+
+
 # --------------------------------------------------------------------------- formats
 
 
@@ -258,7 +292,7 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
         heading = re.match(r"[ \t]*#[ \t]+(.+)\n", text[body_start:])
         if heading:
             title = heading[1].strip()
-    dl = find_dateline(text, body_start)
+    dl = find_dateline(text, body_start) or find_dateline(text, lede_start(text, body_start))
     return Report(
         id=report_id,
         path=path,

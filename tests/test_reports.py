@@ -5,7 +5,13 @@ import json
 import pytest
 
 from mapper.errors import ReportReadError
-from mapper.reports import Report, find_dateline, parse_report_bytes, read_reports
+from mapper.reports import (
+    Report,
+    find_dateline,
+    parse_report_bytes,
+    parse_text_report,
+    read_reports,
+)
 
 
 def test_text_report_keeps_file_offsets(tmp_path):
@@ -74,6 +80,16 @@ def test_datelines(text, place):
 )
 def test_no_dateline(text):
     assert find_dateline(text) is None
+
+
+def test_a_dateline_under_the_headline_and_byline_is_found():
+    text = (
+        "Gunmen kill 12 villagers near Kadugli\n\nBy Staff Reporter\n\n"
+        "KADUGLI, Sudan (Reuters) - Gunmen killed 12 villagers on Sunday, police said.\n"
+    )
+    report = parse_text_report(text, report_id="r.txt")
+    assert report.dateline == "KADUGLI, Sudan"
+    assert text[slice(*report.dateline_span)] == "KADUGLI, Sudan"
 
 
 def test_html_visible_text_only():
