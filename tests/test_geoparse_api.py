@@ -49,6 +49,14 @@ def test_front_matter_and_dateline_are_not_words_of_the_lede():
     assert next(t for t in lede if t.text == "Gunmen").dep_ == "nsubj"
 
 
+def test_no_sentence_runs_across_a_blank_line():
+    doc = parse("Shells hit Kadugli market, kill 9\n\nMedics say nine civilians died there.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Shells hit Kadugli market, kill 9",
+        "Medics say nine civilians died there.",
+    ]
+
+
 def test_parse_many_takes_texts_and_pairs():
     docs = list(parse_many(["In Baku.", ("GANJA - Calm.", (0, 5)), ""]))
     assert [[t.text for t in toponyms(d)] for d in docs] == [["Baku"], ["GANJA"], []]
