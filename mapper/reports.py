@@ -218,7 +218,9 @@ def lede_start(text: str, start: int = 0, *, lines: int = 6) -> int:
     in Nigeria" above "Lagos: Nigerian police said ...", Mangalorean for
     Xinhua; "Britons urged to leave Mali ..." above "By Daily Mail Reporter"
     and "Published: 13:52, 31 March 2012", [news-dev 01]). A line that ends
-    like a sentence, or runs long, is prose: the story starts there.
+    like a sentence, or runs long, is prose: the story starts there, and only
+    there a dateline is read (a headline such as "Somalia: Al-Shabaab Carries
+    Out Deadly Attack on Military Base", VOA 2017, names no place of writing).
 
     >>> t = "Gunmen kill 12 in Katsina\n\nBy Staff Reporter\n\nLagos: Police said ..."
     >>> t[lede_start(t):][:6]
@@ -292,7 +294,7 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
         heading = re.match(r"[ \t]*#[ \t]+(.+)\n", text[body_start:])
         if heading:
             title = heading[1].strip()
-    dl = find_dateline(text, body_start) or find_dateline(text, lede_start(text, body_start))
+    dl = find_dateline(text, lede_start(text, body_start))
     return Report(
         id=report_id,
         path=path,

@@ -92,6 +92,11 @@ def test_a_dateline_under_the_headline_and_byline_is_found():
     assert text[slice(*report.dateline_span)] == "KADUGLI, Sudan"
 
 
+def test_a_headline_that_opens_with_a_country_and_colon_is_no_dateline():
+    text = "Mali: Gunmen attack army post near Mopti\n\nGunmen attacked a post on Sunday.\n"
+    assert parse_text_report(text, report_id="r.txt").dateline is None
+
+
 def test_html_visible_text_only():
     page = (
         b"<html><head><title>Strike on depot</title><script>var x='Baku';</script>"
