@@ -49,6 +49,12 @@ def test_front_matter_and_dateline_are_not_words_of_the_lede():
     assert next(t for t in lede if t.text == "Gunmen").dep_ == "nsubj"
 
 
+def test_a_dateline_with_its_date_and_agency_is_not_part_of_the_lede():
+    text = "ABUJA, April 30 (Xinhua) -- At least 23 people were killed when gunmen attacked."
+    doc = parse(text, dateline_span=(0, 5))
+    assert [s.text.strip() for s in doc.sents][-1].startswith("At least 23")
+
+
 def test_no_sentence_runs_across_a_blank_line():
     doc = parse("Shells hit Kadugli market, kill 9\n\nMedics say nine civilians died there.")
     assert [s.text.strip() for s in doc.sents] == [

@@ -404,7 +404,12 @@ def _items(
     return strs, spans, starts
 
 
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]+|\.)?\s*")
+#: What follows a dateline's place: its date, the agency, the dash ("ABUJA, April 30
+#: (Xinhua) --", Xinhua 2019; "KYIV (Reuters) -").
+_DATELINE_TAIL = re.compile(
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]+|\.)?\s*"
+)
 
 
 def _cuts(
@@ -419,6 +424,8 @@ def _cuts(
 
     >>> _cuts(["KYIV (Reuters) - Shells hit Kharkiv."], [(0, 4)], [0])
     [(0, 17)]
+    >>> _cuts(["ABUJA, April 30 (Xinhua) -- Gunmen killed 23."], [(0, 5)], [0])
+    [(0, 28)]
     """
     out = []
     for text, span, start in zip(texts, spans, starts, strict=True):

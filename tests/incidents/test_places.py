@@ -23,6 +23,12 @@ def test_a_place_naming_the_actor_is_not_the_place(extract):
     assert inc.location == "Dilling" and inc.geo_precision == 2
 
 
+def test_where_an_organisation_is_based_is_not_the_place(extract):
+    text = "The Khartoum-based monitor said an airstrike killed two people in Sudan on Sunday."
+    [inc] = current(extract(text))
+    assert inc.location == "Sudan"
+
+
 def test_the_origin_of_fire_is_not_the_place(extract):
     [inc] = current(extract("Shells fired from Ochakiv hit Mykolaiv on Sunday."))
     assert inc.location == "Mykolaiv"
