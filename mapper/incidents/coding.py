@@ -166,6 +166,29 @@ def _territory(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | Non
     return None
 
 
+def _burned_with_dead(
+    cues: frozenset[str], agents: tuple[str, ...], hit: set[str]
+) -> EventCode | None:
+    """Code the dead found where armed men burned homes: an attack on civilians.
+
+    Property destruction is coded only when no one was killed; the dead found
+    in what armed men burned were killed there ("Villagers uncovered 18
+    charred bodies after junta forces burned homes in a village in central
+    Myanmar", RFA on Kya Paing, 4 December 2023; "they had discovered four
+    charred bodies ... in a village that army troops had briefly occupied and
+    torched", Myanmar Now on Shwebo Township, 2022, where the finding verb
+    already gives the attack).
+
+    >>> _burned_with_dead(frozenset({"burn", "die"}), ("state",), {"property"})
+    ('Violence against civilians', 'Attack')
+    >>> _burned_with_dead(frozenset({"burn"}), ("state",), {"property"}) is None
+    True
+    """
+    if "die" in cues and hit & {"property"} and agents_armed(agents):
+        return ("Violence against civilians", "Attack")
+    return None
+
+
 def _on_civilians(hit: set[str]) -> bool:
     """Tell an assault whose only victims are unarmed: an attack on civilians, not a battle.
 
@@ -205,10 +228,10 @@ def _violence(
     >>> _violence(frozenset({"attack"}), (), (), ()) is None
     True
     """
-    if not cues & VIOLENT_CUES:
-        return None
     hit = set(targets) | set(victims)
     armed_hit = bool(hit & _ARMED)
+    if not cues & VIOLENT_CUES:
+        return _burned_with_dead(cues, agents, hit)
     if "clash" in cues or ("advance" in cues and agents_armed(agents) and not _on_civilians(hit)):
         return ("Battles", "Armed clash")
     if cues & {"abduct"}:

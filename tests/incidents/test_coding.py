@@ -70,6 +70,11 @@ from .helpers import current
         ),
         # Violence against civilians
         (
+            "Villagers found 14 charred bodies after soldiers burned homes near Djenne on Sunday.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
             "Gunmen shot dead a local activist in Kadugli on Sunday.",
             "Violence against civilians",
             "Attack",
