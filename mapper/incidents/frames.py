@@ -230,6 +230,13 @@ _NOT_ENEMIES = frozenset(
 _VEHICLES = frozenset({"car", "vehicle", "truck", "lorry", "bus", "train", "motorcycle", "van"})
 
 
+#: What "hit" reaches when it strikes nothing: "relations have hit a multi-decade low"
+#: ([news-dev 03]), "sandbagging hit high gear" (LGL), "prices hit a record".
+_LEVELS = frozenset(
+    "low high peak record bottom gear snag milestone wall roadblock stride ceiling".split()
+)
+
+
 def _metaphor(tok: Any, lem: str) -> bool:
     """Tell a fight with no enemy, or a vehicle that hits someone: no armed violence.
 
@@ -246,6 +253,8 @@ def _metaphor(tok: Any, lem: str) -> bool:
         ]
         if objs and all(_lem(o) in _NOT_ENEMIES for o in objs):
             return True
+    if lem == "hit" and tok.pos_ == "VERB" and any(_lem(o) in _LEVELS for o in _objects(tok)):
+        return True  # a level reached, not a target struck
     if lem in ("hit", "strike", "run", "knock", "crush") and tok.pos_ == "VERB":
         agents = [g for c in tok.children if c.dep_ in ("agent", "nsubj") for g in [c, *c.children]]
         return any(

@@ -70,7 +70,8 @@ from .helpers import current
         ),
         # Violence against civilians
         (
-            "Villagers uncovered 14 charred bodies after soldiers burned homes near Djenne on Sunday.",
+            "Villagers uncovered 14 charred bodies after soldiers burned homes near Djenne "
+            "on Sunday.",
             "Violence against civilians",
             "Attack",
         ),

@@ -86,3 +86,8 @@ def test_a_text_saying_what_it_is_tells_no_event(extract):
     )
     incs = current(extract(text, published=None))
     assert [i.location for i in incs] == ["Kadugli"]
+
+
+def test_a_level_reached_is_no_strike_and_leaves_the_since_clause_its_own(extract):
+    text = "Relations have hit a new low since gunmen killed six traders near Mopti."
+    assert current(extract(text)) == []
