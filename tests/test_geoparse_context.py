@@ -98,6 +98,8 @@ AREAS = [
     # a well-known namesake abroad (Kani, Japan) never stands for "Kani township"
     ("Shells landed in Mansi township (Bhamo district, Kachin State).", "Mansi", "Bhamo", 2),
     ("Soldiers raided Kani township, Yinmarbin district, Sagaing region.", "Kani", "Sagaing", 3),
+    # the part of the container before its name: a German city never stands for it
+    ("A truck hit a landmine near Boni, central Mali, on Sunday.", "Boni", "Mali", 3),
 ]
 
 
@@ -212,3 +214,20 @@ def test_the_ends_of_a_road_are_marked():
     tops = {t.text: t for t in geoparse("A mine exploded on the Kadugli-Dilling road.")}
     assert tops["Kadugli"].route_end and tops["Dilling"].route_end
     assert not geoparse("Shelling hit Kadugli and Dilling.")[0].route_end
+
+
+def test_a_lowercase_word_is_never_a_place():
+    # the model tags the currency as a place; a variant spelling would make it a German town
+    assert geoparse("Gunmen carted away property worth millions of naira.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked a village in eastern Democratic Republic of the Congo.",
+        "Rebels attacked a village in the Democratic Republic of Congo.",
+    ],
+)
+def test_a_country_name_with_the_inside_or_without_it_is_one_place(text):
+    [t] = geoparse(text)
+    assert t.country_code == "CD" and t.text.startswith("Democratic")

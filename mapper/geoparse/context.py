@@ -35,9 +35,15 @@ __all__ = ["apply_context", "area_word"]
 _AREA = r"(?:\s+(?:" + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True)) + r"))?"
 _ALT = r"(?:\s*\([^()\n]{1,40}\))?"  # "Khash (Delaram) district, Nimruz"
 _THE = r"(?:the\s+)?"
-_COMMA_GAP = re.compile(rf"{_ALT}{_AREA}\s*,\s*{_THE}", re.I)
+# the part of the container a place lies in: "in Boni, central Mali" (AFP, January 2018),
+# "Santander, northern Colombia", "Liverpool, northern England" (chronology 15, GWN)
+_PART = (
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west"
+    r"|north-?central|south-?central|east-?central|west-?central)(?:ern)?\s+)?"
+)
+_COMMA_GAP = re.compile(rf"{_ALT}{_AREA}\s*,\s*{_THE}{_PART}", re.I)
 _PAREN_GAP = re.compile(rf"{_AREA}\s*\(\s*{_THE}", re.I)
-_IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}", re.I)
+_IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}", re.I)
 _NEAR_GAP = re.compile(
     r"\s*,?\s*(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b\.?\s+"

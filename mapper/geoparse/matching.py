@@ -145,7 +145,10 @@ def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tu
             j_max = min(n, i + max_tokens)
             while j < j_max:
                 t = words[j]
-                if t[:1].isupper() or t in CONNECTORS or t in ("-", "'", "’"):
+                # "the" inside a name: "Democratic Republic of the Congo", which the model
+                # may cut in two after an adjective ("in eastern Democratic Republic of the
+                # Congo", IANS, 2 December 2024; "Isle of the Dead")
+                if t[:1].isupper() or t in CONNECTORS or t in ("-", "'", "’", "the"):
                     j += 1
                 else:
                     break

@@ -278,7 +278,9 @@ class _Recognizer:
                     continue
                 seg = text[ps:pe]
                 folded = fold(seg)
-                if folded in GENERIC:
+                if folded in GENERIC or not any(ch.isupper() for ch in seg):
+                    # an English place name is capitalised: "millions of naira" is money,
+                    # not the German town of Naila (The Citizen, Nigeria, September 2020)
                     continue
                 if pe == ent.end_char and cues.starts_longer_name(self, ent.end):
                     continue  # "Hta" of "Hta Naung Kone village": the name goes on
