@@ -394,7 +394,10 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # "not uncommon", "often", "since the fall of ...", and a decade as a period's start
 # ("fighting over it most recently since the 1960s", [news-dev 03]; "a rebel group that
 # has operated in Uganda and the Democratic Republic of the Congo since the late 1990s",
-# Anadolu Agency via 24newsglobe).
+# Anadolu Agency via 24newsglobe); acts told as repeated over a span ("the villagers had
+# on several occasions been attacked by bandits", "They have been attacking us over the
+# years", The Citizen, Nigeria, 2020; "stealing meat on several occasions over a
+# three-month span", "has represented multiple Wedbush customers over the years", GWN).
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+)?(?:years|decades|centuries|generations)"
     r"|in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
@@ -402,7 +405,9 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|since\s+the\s+(?:fall|collapse|end|break-?up|start|beginning)\s+of"
     r"|since\s+the\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d0s"
     r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago)"
-    r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically)\b"
+    r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically"
+    r"|over\s+the\s+years|time\s+and\s+again"
+    r"|on\s+(?:several|many|numerous|multiple|various|repeated)\s+occasions)\b"
 )
 def _habit(m: re.Match[str]) -> tuple[str, tuple]:
     return "habit", ()

@@ -126,6 +126,14 @@ def test_a_month_well_before_publication_is_background():
     assert _dates("In September the convoy was attacked.", dt.date(2020, 9, 28))[0][3] is False
 
 
+def test_acts_repeated_over_a_span_are_background(extract):
+    text = (
+        "The villagers had on several occasions been attacked by bandits near Dilling.\n\n"
+        "They have been raiding us over the years, a resident said."
+    )
+    assert current(extract(text)) == []
+
+
 def test_habits_and_stories_of_the_past_are_background(extract):
     text = (
         "Herders and farmers have long clashed over land in the region.\n\n"
