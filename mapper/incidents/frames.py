@@ -901,6 +901,12 @@ def _heads(toks: list[Any]) -> list[Any]:
     return out
 
 
+#: Verbs whose subject tells or sees the event, not acts in it: "BBC Burmese and other
+#: local media also reported the air strikes" (Reuters via TRT World, June 2023); "The
+#: Observatory and the Civil Defense reported another airstrike" (AP, December 2019).
+_WITNESSES = frozenset({"report", "see", "witness"})
+
+
 def _agent_heads(tok: Any) -> list[Any]:
     kids = list(tok.children)
     found = [c for c in kids if c.dep_ == "nsubj"]
@@ -919,7 +925,7 @@ def _agent_heads(tok: Any) -> list[Any]:
             if c.dep_ in ("poss", "compound", "amod")
             and (c.ent_type_ in ("NORP", "ORG") or phrase_kind(c) in ("state", "nonstate"))
         ]
-        if tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in lx.LIGHT_VERBS:
+        if tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in lx.LIGHT_VERBS - _WITNESSES:
             found += _agent_heads(tok.head)
         # "came under attack from ISWAP", "an ambush by militants"
         found += [

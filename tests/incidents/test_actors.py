@@ -22,3 +22,8 @@ def test_state_forces_victims_and_named_groups(extract):
     assert inc.actor1 == "Taliban"
     [inc] = current(extract("Unknown gunmen attacked a bus near Mopti on Sunday."))
     assert inc.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_who_reported_the_event_is_not_its_actor(extract_geoparsed):
+    [inc] = current(extract_geoparsed("Sudan Tribune reported an air strike on Kadugli on Sunday."))
+    assert inc.actor1 is None
