@@ -181,6 +181,8 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     continued in Benghazi" ... "the protesters then closed Jamal Abdel Naser
     street", [WLibya]) tells one event, however its passages are cut.
     """
+    if _retold_toll(a, b):
+        return True
     return (
         a.event_date is not None
         and a.event_date == b.event_date
@@ -190,6 +192,32 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
         and min(a.geo_precision, b.geo_precision) < 3  # a region holds many villages' events
         and (a.event_type == b.event_type or _one_demonstration(a, b))
         and same_event(a, _as_coded_like(b, a))
+    )
+
+
+def _retold_toll(a: Incident, b: Incident) -> bool:
+    """Tell two passages of one report that give one place the same death toll.
+
+    A report retells its lede further down, repeating the toll, and the
+    retelling may drop the means or the date the lede gave ("At least 24
+    people were killed and 55 others injured in the paramilitary Rapid Support
+    Forces (RSF) shelling on El-Fasher ... medics said on Thursday" ... "the
+    RSF struck a central marketplace and the Awlad Al-Reef neighborhood in
+    El-Fasher, killing 24 and injuring 55 people", Anadolu, 28 August 2025; "A
+    Myanmar military air strike on a village killed ten civilians, locals and
+    media reports said" ... "A military jet dropped three bombs on Nyaung Kone
+    village ... Ten people were killed and eight wounded, he said", Reuters via
+    TRT World, June 2023). Two events of one place with the very same toll, on
+    days that can be one, are that one event told twice; codings that one
+    event may carry (a shelling and the attack on civilians it was) join as
+    :func:`same_event` allows.
+    """
+    return (
+        a.location is not None
+        and a.location == b.location
+        and bool(a.fatalities)
+        and a.fatalities == b.fatalities
+        and same_event(a, b)
     )
 
 
@@ -222,10 +250,13 @@ def _merge(group: list[Incident]) -> Incident:
     # The most precise, most informative member gives place and type; a
     # demonstration with a riot in it is the riot (_one_demonstration).
     rioted = any(i.event_type == "Riots" for i in group)
+    # The means decides: civilians shelled are a shelling (ACLED's Explosions/Remote violence).
+    remote = any(i.event_type == "Explosions/Remote violence" for i in group)
 
     def rank(i: Incident) -> tuple:
         return (
             rioted and i.event_type == "Protests",
+            remote and i.event_type == "Violence against civilians",
             i.geo_precision,
             i.event_type == "Strategic developments",
             i.claimed_by is not None,

@@ -83,6 +83,22 @@ def test_one_report_telling_one_place_day_and_type_twice_is_one_event():
     assert len(m.sources) == 2 and m.fatalities == 5
 
 
+def test_a_toll_retold_in_one_report_is_one_event_coded_by_its_means():
+    # the lede: a shelling dated by the day it was told; further down, the same toll
+    # with no means and the day itself
+    lede = replace(
+        inc("a", "1.txt", 0, fat=24, inj=55, loc="Nagorno-Karabakh", prec=3), time_precision=2
+    )
+    later = inc(
+        "b", "1.txt", 400, et="Violence against civilians", sub="Attack", fat=24,
+        loc="Nagorno-Karabakh", prec=3, date="2020-10-01",
+    )  # fmt: skip
+    [m] = consolidate([lede, later])
+    assert m.event_type == "Explosions/Remote violence" and len(m.sources) == 2
+    # another toll at that region is another event
+    assert len(consolidate([lede, replace(later, fatalities=3)])) == 2
+
+
 def test_a_protest_and_a_riot_one_report_tells_at_one_place_and_day_are_one_riot():
     march = inc("a", "1.txt", 0, et="Protests", sub="Peaceful protest", actor1="Protesters")
     riot = inc("b", "1.txt", 400, et="Riots", sub="Violent demonstration", actor1="Rioters")
