@@ -823,7 +823,9 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
             return "nonstate"
         for kind, words in (
             ("nonstate", (lx.ARMED_NONSTATE - {"group"}) | {"armed"}),
-            ("state", lx.ARMED_STATE),
+            # "U.S. service members were killed ... when their vehicle struck an IED"
+            # (Xinhua via Trend, January 2020): soldiers, not civilians
+            ("state", lx.ARMED_STATE | {"service"}),
             ("crowd", {"vigilante", "mob"}),
             ("party", PARTY | {"rival", "political"}),
         ):

@@ -309,8 +309,8 @@ DECLARE = frozenset(
 ARMED_STATE = frozenset(
     {
         "army", "soldier", "troop", "troops", "military", "force", "forces", "serviceman",
-        "servicemen", "police", "policeman", "policemen", "policewoman", "gendarme",
-        "gendarmerie", "marine", "navy", "sailor", "commando", "paratrooper", "guard",
+        "servicemen", "servicemember", "police", "policeman", "policemen", "policewoman",
+        "gendarme", "gendarmerie", "marine", "navy", "sailor", "commando", "paratrooper", "guard",
         "officer", "personnel", "security", "battalion", "brigade", "regiment", "unit",
         "platoon", "infantry", "cop", "ranger", "sentry", "airman", "conscript", "reservist",
         "bodyguard", "customs",

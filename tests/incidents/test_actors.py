@@ -27,3 +27,8 @@ def test_state_forces_victims_and_named_groups(extract):
 def test_who_reported_the_event_is_not_its_actor(extract_geoparsed):
     [inc] = current(extract_geoparsed("Sudan Tribune reported an air strike on Kadugli on Sunday."))
     assert inc.actor1 is None
+
+
+def test_service_members_are_soldiers(extract):
+    [inc] = current(extract("Rebels ambushed Sudanese service members near Dilling on Sunday."))
+    assert inc.actor2 == "Military Forces of Sudan" and inc.event_type == "Battles"
