@@ -193,9 +193,21 @@ def _time_of(
         if not own:
             return _said_only(pool[-1][1]), False
         pool = own
+    elif all(_SAID_BEFORE.search(doc.text, max(0, e.start - 30), e.start) for e, _ in pool):
+        # the parse missed the reporting verb, but the words say it: "... in Burkina
+        # Faso, the governor of the Boucle du Mouhoun region said on Saturday" (Reuters,
+        # May 2023); "a local official said Sunday" (AP, April 2020)
+        return _said_only(pool[-1][1]), False
     doc_starts = [doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
     return w, True
+
+
+#: A reporting verb right before a time: "said on Saturday", "told reporters late Monday".
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|added|confirmed)"
+    r"(?:\s+(?:reporters|journalists|the\s+press))?\s+(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
 
 
 def _said_only(w: When) -> When:

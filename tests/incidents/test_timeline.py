@@ -87,6 +87,16 @@ def test_a_weekday_in_news_is_the_one_before_publication():
     ]
 
 
+def test_a_lede_dated_only_by_its_telling_is_known_to_the_week(extract):
+    # the time follows the reporting verb, however the parse hangs the clauses
+    text = (
+        "Armed attackers killed at least 33 people when they opened fire on vegetable "
+        "farmers near Mopti, the governor of the Mopti region said on Saturday."
+    )
+    [inc] = current(extract(text, published=dt.date(2023, 5, 15)))
+    assert (inc.event_date, inc.time_precision) == ("2023-05-13", 2)
+
+
 def test_a_weekday_after_an_explicit_date_is_the_one_after_it_in_a_chronology():
     # 1 April 2018 was a Sunday; the chronology's Friday is the 6th, not a Friday before.
     text = "On 1 April 2018 the offensive began. On Friday the rebels withdrew."
