@@ -158,9 +158,15 @@ KILL = frozenset(
 )  # fmt: skip
 
 #: Outcomes: deaths. E.g. "five people died"; "the death toll rose to 14".
+#: The dead, however named; South Asian and Middle Eastern outlets call them martyrs
+#: ("Twelve soldiers were martyred", Daily Pakistan, November 2024; "we pray for these
+#: martyrs and for the wounded", the Egyptian church after an attack, GWN).
 DIE = frozenset(
-    {"die", "dead", "death", "toll", "fatality", "casualty", "body", "corpse", "perish"}
-)
+    {
+        "die", "dead", "death", "toll", "fatality", "casualty", "body", "corpse", "perish",
+        "martyr", "martyred", "martyrdom",
+    }
+)  # fmt: skip
 
 #: Outcomes: injuries.
 INJURE = frozenset({"injure", "wound", "hurt", "injury", "wounded", "injured", "maim"})

@@ -59,3 +59,12 @@ def test_the_setting_clause_keeps_its_own_dead(extract):
     text = "Students protested in Khartoum on Sunday after police killed a man in Kadugli."
     protest = next(i for i in current(extract(text)) if i.event_type == "Protests")
     assert protest.fatalities in (None, 0)
+
+
+def test_the_dead_of_each_side_add_up(extract):
+    text = (
+        "Twelve soldiers were martyred and six rebels were killed in an attack on a post "
+        "near Dilling on Sunday."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 18
