@@ -41,13 +41,26 @@ def test_counts(count, text, fatalities, injuries):
     assert (c.fatalities, c.injuries) == (fatalities, injuries)
 
 
-def test_a_toll_updated_later_replaces_the_first_figure_and_is_not_added(extract):
-    text = (
-        "Gunmen attacked a market in Mopti on Sunday, killing three people.\n\n"
-        "The death toll has risen to 11, the mayor said."
-    )
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a toll updated later replaces the first figure and is not added to it
+        (
+            "Gunmen attacked a market in Mopti on Sunday, killing three people.\n\n"
+            "The death toll has risen to 11, the mayor said.",
+            11,
+        ),
+        # the dead of each side add up, whatever they are called
+        (
+            "Twelve soldiers were martyred and six rebels were killed in an attack on a post "
+            "near Dilling on Sunday.",
+            18,
+        ),
+    ],
+)
+def test_the_events_dead(extract, text, dead):
     [inc] = current(extract(text))
-    assert inc.fatalities == 11
+    assert inc.fatalities == dead
 
 
 def test_the_lowest_of_competing_claims_and_an_unclaimed_figure_first():
@@ -59,12 +72,3 @@ def test_the_setting_clause_keeps_its_own_dead(extract):
     text = "Students protested in Khartoum on Sunday after police killed a man in Kadugli."
     protest = next(i for i in current(extract(text)) if i.event_type == "Protests")
     assert protest.fatalities in (None, 0)
-
-
-def test_the_dead_of_each_side_add_up(extract):
-    text = (
-        "Twelve soldiers were martyred and six rebels were killed in an attack on a post "
-        "near Dilling on Sunday."
-    )
-    [inc] = current(extract(text))
-    assert inc.fatalities == 18
