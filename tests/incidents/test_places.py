@@ -155,3 +155,11 @@ def test_a_road_end_does_not_yield_to_the_county_the_road_runs_through(nlp):
     trigger = next(t.i for t in doc if t.lower_ == "mine")
     [place] = event_places(doc, sites, 0, len(text), [trigger])
     assert (place.site.kind, place.precision) == ("settlement", 2)
+
+
+def test_coordinated_accusers_are_voices_not_sites(extract_geoparsed):
+    text = (
+        "Sudan and Chad have accused each other of firing shots along the border after "
+        "Sudan yesterday accused Chadian troops of kidnapping Sudanese civilians."
+    )
+    assert "Chad" not in {i.location for i in current(extract_geoparsed(text))}
