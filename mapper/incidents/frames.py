@@ -909,6 +909,27 @@ def _heads(toks: list[Any]) -> list[Any]:
 _WITNESSES = frozenset({"report", "see", "witness"})
 
 
+def _speaker(tok: Any) -> Any:
+    """Return who "it" or "we" is when the clause is what its subject said.
+
+    "Armenia says it has shot down two Azerbaijani helicopters" (seed report
+    000); "the United States said it had killed the chief of al Shabaab's
+    intelligence and security wing" (Reuters on Baidoa); "The group said it had
+    killed more than 20 soldiers" (dpa on Marka, September 2019): the speaker
+    tells what it did.
+    """
+    if tok.lower_ not in ("it", "we") or tok.dep_ != "nsubj":
+        return tok
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "ccomp" and _lem(verb.head) in lx.REPORT:
+        said_by = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if said_by:
+            return said_by[0]
+    return tok
+
+
 def _agent_heads(tok: Any) -> list[Any]:
     kids = list(tok.children)
     found = [c for c in kids if c.dep_ == "nsubj"]
@@ -942,7 +963,7 @@ def _agent_heads(tok: Any) -> list[Any]:
     if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
         # "the insurgents began their efforts to capture Mosul": who made the attempt
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
-    return _heads(found)
+    return _heads([_speaker(t) for t in found])
 
 
 def _target_heads(tok: Any) -> list[Any]:

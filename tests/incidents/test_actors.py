@@ -32,3 +32,9 @@ def test_who_reported_the_event_is_not_its_actor(extract_geoparsed):
 def test_service_members_are_soldiers(extract):
     [inc] = current(extract("Rebels ambushed Sudanese service members near Dilling on Sunday."))
     assert inc.actor2 == "Military Forces of Sudan" and inc.event_type == "Battles"
+
+
+def test_it_that_says_what_it_did_is_the_speaker(extract):
+    text = "The Sudanese army says it has shot down two rebel drones near Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Military Forces of Sudan"
