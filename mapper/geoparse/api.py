@@ -134,21 +134,20 @@ def pieces(
     >>> pieces("")
     []
     """
-    given = cuts
     runs = (
         c
         for m in _LONG_RUN.finditer(text)
         for c in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS)
     )
-    cuts = deque(sorted({*runs, *(c for c in given if 0 < c < len(text))}))
+    ends = deque(sorted({*runs, *(c for c in cuts if 0 < c < len(text))}))
     out = []
     start, n = 0, len(text)
     while start < n:
-        while cuts and cuts[0] <= start:
-            cuts.popleft()
+        while ends and ends[0] <= start:
+            ends.popleft()
         end = min(n, start + limit)
-        if cuts and cuts[0] <= end:
-            end = cuts.popleft()
+        if ends and ends[0] <= end:
+            end = ends.popleft()
         elif end < n:
             end = _boundary(text, start, end)
         out.append((start, end))
@@ -289,11 +288,10 @@ def _paragraphs(nlp: spacy.Language, text: str) -> Doc:
     """
     doc = nlp.make_doc(text)
     for m in _PARAGRAPH_BREAK.finditer(text):
-        tok = doc.char_span(m.end(), len(text), alignment_mode="expand")
-        if tok is not None and len(tok) and tok[0].i > 0:
-            first = next((t for t in tok if not t.is_space), None)
-            if first is not None and first.i > 0:
-                first.is_sent_start = True
+        rest = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        first = next((t for t in rest if not t.is_space), None) if rest is not None else None
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
     return doc
 
 

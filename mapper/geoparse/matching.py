@@ -147,7 +147,8 @@ def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tu
                 t = words[j]
                 # "the" inside a name: "Democratic Republic of the Congo", which the model
                 # may cut in two after an adjective ("in eastern Democratic Republic of the
-                # Congo", IANS, 2 December 2024; "Isle of the Dead")
+                # Congo", IANS, 2 December 2024; "in the eastern Democratic Republic of the
+                # Congo", Wikipedia, "Kishishe massacre", CC BY-SA)
                 if t[:1].isupper() or t in CONNECTORS or t in ("-", "'", "’", "the"):
                     j += 1
                 else:

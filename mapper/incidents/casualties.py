@@ -221,17 +221,14 @@ def count_unit(
             kill = any(c.dep_ == "dobj" and c.lemma_.lower() in _LOST for c in tok.children)
         if not (kill or hurt) or tok.pos_ in ("ADP", "DET") or _not_done(tok):
             continue
-        heads = victim_heads(tok)
-        counts = [c for c in (_count_phrase(h) for h in heads) if c is not None]
-        if not counts:
+        counted = [(h, c) for h in victim_heads(tok) if (c := _count_phrase(h)) is not None]
+        if not counted:
             continue
-        n = max(counts)
+        n = max(c for _, c in counted)
         if kill:
-            for h in heads:
-                c = _count_phrase(h)
-                if c is not None:
-                    side = _side([h])
-                    sides[side] = max(sides.get(side, 0), c)
+            for h, c in counted:
+                side = _side([h])
+                sides[side] = max(sides.get(side, 0), c)
             fat = n if fat is None else max(fat, n)
         else:
             inj = n if inj is None else max(inj, n)
@@ -272,7 +269,7 @@ def _side(heads: list[Any]) -> str:
     }
     for side, lexicon in (
         ("state", lx.ARMED_STATE),
-        ("nonstate", lx.ARMED_NONSTATE | {"terrorist", "insurgent", "jihadist"}),
+        ("nonstate", lx.ARMED_NONSTATE),
         ("civilian", lx.CIVILIAN),
     ):
         if words & lexicon:

@@ -359,6 +359,10 @@ def _past_perfect(frame: Frame) -> bool:
 _OUTCOME_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "body"})
 
 
+#: Words that make an event noun one more event: "another attack", "a second blast".
+_ONE_MORE = frozenset({"another", "second", "further", "separate"})
+
+
 def _anaphoric(frame: Frame, doc: Any) -> bool:
     """Tell whether an account points back at an event told before ("the attack").
 
@@ -371,9 +375,9 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det")}
-        if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & {
-            "another", "second", "new", "fresh", "latest", "further", "separate", "other",
-        }:  # fmt: skip
+        if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & (
+            _ONE_MORE | {"new", "fresh", "latest", "other"}
+        ):
             return True
     return any(_told_target(doc[i], frame) for i in frame.triggers)
 
@@ -401,7 +405,7 @@ def _fresh(frame: Frame, doc: Any) -> bool:
         if tok.pos_ != "NOUN":
             continue
         words = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
-        if "another" in words or (words & {"second", "third", "separate", "further"}):
+        if words & (_ONE_MORE | {"third"}):
             return True
     return False
 

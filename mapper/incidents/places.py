@@ -129,7 +129,9 @@ def _seat(text: str, end: int) -> bool:
     morning airstrike on the market in Maaret al-Numan killed 10" (AP, 2
     December 2019); "Activists and Britain-based opposition war monitor, the
     Syrian Observatory for Human Rights, said Russia ... has launched the
-    attack" (AP on Jisr al-Shughur, 25 June 2023): the event is not in Britain.
+    attack" (AP on Jisr al-Shughur, 25 June 2023): the event is not in Britain;
+    nor in Pakistan for "the Pakistan-based Islamist terrorist group,
+    Jaish-e-Mohammed" (Wikipedia, "2019 Pulwama attack", CC BY-SA).
 
     >>> _seat("The London-based monitor said", 10), _seat("London police said", 6)
     (True, False)
