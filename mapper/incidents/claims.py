@@ -135,6 +135,21 @@ def source_of(frame: Frame, doc: Any, sites: list[Site]) -> Source | None:
     return _make(_according_to(frame.unit), sites)
 
 
+def _denies_a_telling(verb: Any) -> bool:
+    """Whether a denial with no event words in it denies something told.
+
+    What is denied is a telling ("denied the report", "rejected the
+    allegations"), a pronoun pointing back at one ("but Serar denies this",
+    [VOA17]) or a clause ("denied having any connections", [WPulwama]); a
+    thing refused is no denial of an event ("Mr Lukashenko has rejected any
+    discussion with the council", [news-dev 06]; "Egyptian opposition leaders
+    have rejected calls by the country's President Mohammed Morsi to enter a
+    national dialogue, as violent protests continue", Sify, 8 December 2012).
+    """
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return not objs or any(o.pos_ == "PRON" or o.lemma_.lower() in lx.TELLING for o in objs)
+
+
 def denial_of(unit: Unit, sites: list[Site]) -> Denial | None:
     """Return the denial a sentence makes, or None.
 
@@ -150,7 +165,11 @@ def denial_of(unit: Unit, sites: list[Site]) -> Denial | None:
             return None
         verbs = [falsity[0].head]
     verb = verbs[0]
-    cues = frozenset(c for t in verb.subtree for c in trigger_classes(t))
+    # a clause joined by "and" tells something else ("rejected ..., and members have been jailed")
+    joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    cues = frozenset(c for t in verb.subtree if t.i not in joined for c in trigger_classes(t))
+    if not cues and not _denies_a_telling(verb):
+        return None
     toks = _subject_phrase(verb)
     src = _make(toks, sites)
     return Denial(unit, src.name if src else None, src.side if src else None, cues)

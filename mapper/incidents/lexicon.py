@@ -404,6 +404,15 @@ REPORT = frozenset(
 #: this", [WPulwama] "the latter condemned the attack and denied having any connections".
 DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disprove", "contradict"})
 
+#: What a denial denies when it names no event: a telling ("denied the report").
+TELLING = frozenset(
+    {
+        "report", "claim", "allegation", "accusation", "account", "charge", "statement",
+        "assertion", "story", "rumour", "rumor", "news", "information", "version",
+        "suggestion", "speculation", "finding", "footage", "video", "photo", "image",
+    }
+)  # fmt: skip
+
 #: Governors that make an event wanted, planned, feared, prevented or talked about rather
 #: than happening: verbs of intention, directive, fear, prevention and negotiation, and
 #: irrealis adjectives. E.g. "called for an end to the fighting", "threatened to attack",

@@ -602,7 +602,9 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         if _named_statement(text, e):
             said.add(e.start)
         w = state.resolve(
-            e, told=from_pub and _statement_time(text, e), passing=_duration_start(text, e)
+            e,
+            told=from_pub and _statement_time(text, e),
+            passing=_duration_start(text, e) or _event_name(text, e),
         )
         items.append((e, w))
     return Timeline(
@@ -670,6 +672,39 @@ def _duration_start(text: str, e: TimeExpr) -> bool:
     """
     return e.kind in ("date", "month", "range") and bool(
         _SINCE.search(text, max(0, e.start - 16), e.start)
+    )
+
+
+#: "the" or a possessive right before a day, and a word (no function word) right after
+#: it: the day names an event.
+_THE = re.compile(r"(?:\bthe|\w'|\w's)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|at|in|on|of|for|when|as|after|before|by|the|a|an)\b)[A-Za-z]"
+)
+
+
+def _event_name(text: str, e: TimeExpr) -> bool:
+    """Tell a day written as the name of an earlier event: "the August 9 election".
+
+    A day that premodifies a noun names an event the reader knows ("The
+    protests ... began after the August 9 presidential election", [news-dev
+    06]; "referred to taking responsibility for the October 7 Hamas
+    massacre", "Hamas' October 7 terrorist assault on southern Israel", The
+    Media Line, "Israel and Hamas at War", October 2023): like the start of a
+    duration (:func:`_duration_start`), it is not a day the story moves to,
+    so a weekday told later still counts back from publication.
+
+    >>> t = "Protests began after the August 9 election. Police arrested 50 on Sunday."
+    >>> [e.kind for e in find_expressions(t) if _event_name(t, e)]
+    ['date']
+    >>> t = "On August 9 the army attacked. On the 10 October, it withdrew."
+    >>> [e.kind for e in find_expressions(t) if _event_name(t, e)]
+    []
+    """
+    return (
+        e.kind == "date"
+        and bool(_THE.search(text, max(0, e.start - 8), e.start))
+        and bool(_NOUN_AFTER.match(text, e.end))
     )
 
 

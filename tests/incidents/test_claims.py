@@ -49,3 +49,13 @@ def test_each_reporting_verb_tells_its_own_claim(extract):
     assert by_place["Mykolaiv"].actor1 == "Military Forces of Russia"
     assert by_place["Ochakiv"].actor1 == "Military Forces of Ukraine"
     assert by_place["Mykolaiv"].claimed_by != by_place["Ochakiv"].claimed_by
+
+
+def test_refusing_talks_is_no_denial_of_the_event(extract):
+    text = (
+        "Thousands of protesters marched in Khartoum on Sunday.\n\n"
+        "The general has rejected any negotiation with the opposition, and several of its "
+        "leaders have been jailed."
+    )
+    incs = current(extract(text))
+    assert incs and not any(i.disputed for i in incs)

@@ -118,6 +118,16 @@ def test_a_day_a_duration_started_on_sets_no_story_for_the_weekdays_after_it():
     )
     assert _dates(text, dt.date(2021, 12, 8))[-1][1:] == ("2021-12-07", 1, False)
 
+def test_a_day_that_names_an_earlier_event_sets_no_story_for_the_weekdays_after_it():
+    # 6 September 2020 is a Sunday: "on Sunday" is that day, not the Sunday 9 August
+    # ("the August 9 ballot") was.
+    text = (
+        "The rallies began after the August 9 ballot and have not stopped. "
+        "Riot police detained dozens in the capital on Sunday."
+    )
+    assert _dates(text, dt.date(2020, 9, 6))[-1][1:] == ("2020-09-06", 1, False)
+
+
 # ------------------------------------------------------------------ background
 def test_an_earlier_year_is_background_and_a_chronology_keeps_its_own_span():
     text = (
