@@ -101,6 +101,14 @@ def test_the_ground_a_verb_takes_is_a_place_whatever_the_ner_label():
     assert km(t, 34.2, 43.9) < 25 and not t.adjectival
 
 
+def test_a_town_the_model_calls_a_person_is_the_ground_an_attack_verb_hits():
+    for text, name in [
+        ("Drones struck Kherson before dawn, the governor said.", "Kherson"),
+        ("Militants attacked Timbuktu on Friday.", "Timbuktu"),
+    ]:
+        assert by_text(geoparse(text), name).kind == "settlement", text
+
+
 def test_substring_trap():
     # "Shushan" is not "Shusha"
     tops = geoparse("Mrs Shushan Petrosyan spoke to reporters.")

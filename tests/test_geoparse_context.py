@@ -151,6 +151,14 @@ def test_division_when_the_text_says_so_before_the_name():
     assert t.kind == "settlement"
 
 
+def test_a_town_its_province_is_also_called_after_is_the_town():
+    """A province's other name is its chief town's: the name written means the town."""
+    t = _at("Riot police detained dozens in the city of Grodno on Sunday.", "Grodno")
+    assert t.kind == "settlement" and t.country_code == "BY"
+    t = _at("Curfews were imposed across Grodno region.", "Grodno")
+    assert t.kind == "admin"
+
+
 def test_known_place_near_the_seat_of_its_district():
     """"X town (X township, Y district, ...)" keeps X when it lies near Y's seat town."""
     t = _at("A bomb went off in Myingyan town (Myingyan township, Mandalay region).", "Myingyan")

@@ -397,6 +397,8 @@ def _town_or_division(
     drop: set[str] = set()
     for d in divisions:
         twins = [t for t in towns if _namesakes(d.place, t.place, words[0] if named else None)]
+        if not (said or keep):
+            twins += [t for t in towns if _one_written_name(d, t, s.key)]
         if not twins:
             continue
         if said or keep:
@@ -408,6 +410,24 @@ def _town_or_division(
             drop.add(d.place.key)
     if drop and not keep:
         s.cands = [c for c in s.cands if c.place.key not in drop]
+
+
+def _one_written_name(division: Candidate, town: Candidate, key: str) -> bool:
+    """Tell a division and a town in it that the mention names by the same other name.
+
+    GeoNames gives a division the name of its chief town among its other
+    names ("Grodno" of Hrodna and of Hrodna Oblast); where the gazetteer ranks
+    the town first for that name (not "Minnesota", also an old name of
+    Minneota), a text that writes it means the town as much as when the main
+    names agree ("in the city of Grodno, in western Belarus", [news-dev 06]).
+    Only first-level divisions: a county shares its name with many towns.
+    """
+    return (
+        is_adm1(division.place)
+        and fold(division.matched) == key == fold(town.matched)
+        and town.score >= division.score
+        and _namesakes(division.place, town.place, fold(town.place.name))
+    )
 
 
 def _namesakes(division: Place, town: Place, name: str | None = None) -> bool:

@@ -510,6 +510,8 @@ class _Recognizer:
                 or (f.own and (f.prev in LOCATIVE or f.cue or f.nxt_comma or f.head_after))
                 or prominent(cs, seg)
                 or (f.strong and (j - i > 1 or is_country_or_admin1(cs)))
+                # "shelled Kherson", "drones struck Sumy": a town of some size, hit
+                or (f.own and f.prev in GROUND_VERBS and max_pop(cs) >= CONTEXT_POP)
             )
         if label in ("ORG", "FAC"):
             return self._judge_org(i, j, ent, cs, f)
