@@ -117,6 +117,11 @@ class EventGroup:
         """The mention that defines the event's type."""
         return self.mentions[0]
 
+    @property
+    def dated(self) -> Mention:
+        """The first mention with a date of its own: the event's day (else the head)."""
+        return next((m for m in self.mentions if m.own_date), self.mentions[0])
+
 
 def pair_dates(place_starts: Sequence[int], dated: Sequence[tuple[int, Any]]) -> list[Any]:
     """Give each listed place the date written after it, before the next place.
@@ -611,7 +616,11 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     if _sibling_place(m, last):
         return False
     head = last.head
-    if not _same_time(m, head) or not _compatible(m, head):
+    # the day is the one the event was told with, though its lede told none
+    # ("South Korea said Thursday North Korean troops shot a South Korean
+    # government official" then "Later in the day, a North Korean navy boat came
+    # and opened fire at him", [news-dev 08])
+    if not _same_time(m, last.dated) or not _compatible(m, head):
         return False
     if m.place is None:
         part = m.code is not None and m.code[0] == "Strategic developments" and head.code != m.code

@@ -91,6 +91,17 @@ def test_a_follow_up_without_a_place_adds_to_the_event_just_told(extract):
     assert len(inc.sources) == 2
 
 
+def test_a_lede_dated_only_by_its_telling_takes_the_day_the_next_sentence_gives(extract):
+    """The event's day is the one told after the lede; later sentences of that day join it."""
+    text = (
+        "Sudan said Monday that soldiers shot a herder near Kadugli.\n\n"
+        "On Saturday evening, a patrol opened fire at him. "
+        "Officials said it was not clear whether he died after being shot."
+    )
+    [inc] = current(extract(text))
+    assert inc.event_date == "2021-03-13" and len(inc.sources) == 3
+
+
 def test_the_next_sentence_gives_the_day_and_town_of_a_lede_told_by_country(extract):
     """Inverted pyramid: the lede names the country, the next sentence the day and the town."""
     text = (
