@@ -619,7 +619,8 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     # the day is the one the event was told with, though its lede told none
     # ("South Korea said Thursday North Korean troops shot a South Korean
     # government official" then "Later in the day, a North Korean navy boat came
-    # and opened fire at him", [news-dev 08])
+    # and opened fire at him", [news-dev 08]; "a local official said Sunday" then
+    # "where Saturday's attack occurred", AP on Runji, Kaduna, April 2020)
     if not _same_time(m, last.dated) or not _compatible(m, head):
         return False
     if m.place is None:
