@@ -56,7 +56,13 @@ from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import EventCode, code_event
 from mapper.incidents.frames import Frame
 from mapper.incidents.lexicon import REPORT
-from mapper.incidents.places import EventPlace, antecedent_place, event_places, line_place
+from mapper.incidents.places import (
+    EventPlace,
+    antecedent_place,
+    event_places,
+    line_place,
+    quoted_spans,
+)
 from mapper.incidents.sites import Site
 from mapper.incidents.timeline import TimeExpr, Timeline, When
 from mapper.incidents.units import Unit
@@ -240,6 +246,8 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
     A time inside a setting phrase (after, before, since, following ...) of
     the clause dates that setting, unless the account is that setting itself.
     """
+    if _GRIEVANCE.search(doc.text, max(0, offset - 60), offset):
+        return True
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -260,6 +268,16 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
 
 
 _SETTING = frozenset({"after", "before", "since", "following", "amid", "ahead"})
+
+#: A time right after a named death or arrest dates that act, not the crowd's
+#: answer to it: "demonstrators clashed with cops over the death of Ordóñez on
+#: Tuesday" ([news-dev 04]); "daily demonstrations since Gray's death on April
+#: 19" (Press TV on Baltimore, 1 May 2015).
+_GRIEVANCE = re.compile(
+    r"\b(?:death|killing|murder|shooting|arrest|detention|jailing|beating|abduction)"
+    r"(?:\s+of\s+[^,.;:!?()]{1,40}?)?\s+(?:on|last|early|late)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _verb_of(doc: Any, offset: int) -> int | None:
@@ -471,7 +489,14 @@ def mentions_of(
     para_start = frame.unit.start if para_start is None else para_start
     code = code_event(frame.cues, frame.agents, frame.targets, frame.victims)
     places: list[EventPlace | None] = list(
-        event_places(doc, sites, frame.start, frame.end, list(frame.triggers), frame.others)
+        event_places(
+            doc,
+            sites,
+            frame.start,
+            frame.end,
+            list(frame.triggers),
+            frame.others + quoted_spans(doc, frame.start, frame.end, list(frame.triggers)),
+        )
     ) or [
         antecedent_place(doc, sites, frame.start, frame.end)
         or line_place(doc, sites, frame.start, frame.end)

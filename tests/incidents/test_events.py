@@ -209,3 +209,9 @@ def test_a_past_perfect_description_of_the_actors_does_not_date_the_event(extrac
     text = "Police dispersed rioting protesters who had been barricading roads in Mopti."
     incs = current(extract(text))
     assert incs and incs[0].background is False
+
+
+def test_a_time_right_after_a_named_death_dates_the_death_not_the_crowd(extract):
+    text = "Protesters clashed with police in Kadugli over the killing of a trader on Thursday."
+    [inc] = current(extract(text))
+    assert inc.event_date != "2021-03-11" and inc.time_precision == 2

@@ -163,3 +163,12 @@ def test_coordinated_accusers_are_voices_not_sites(extract_geoparsed):
         "Sudan yesterday accused Chadian troops of kidnapping Sudanese civilians."
     )
     assert "Chad" not in {i.location for i in current(extract_geoparsed(text))}
+
+
+def test_a_place_named_in_quoted_speech_does_not_place_the_event_beside_it(extract):
+    text = (
+        "Thousands rallied in Mopti on Sunday.\n\n"
+        "'Our government should cut all ties with Ukraine at once,' a cleric said at the rally."
+    )
+    [inc] = current(extract(text))
+    assert inc.location == "Mopti" and len(inc.sources) == 2
