@@ -462,7 +462,9 @@ _QUOTE = re.compile(
 _SPEECH_WORDS = 4
 
 
-def quoted_spans(doc: Any, start: int, end: int, triggers: list[int]) -> tuple[tuple[int, int], ...]:
+def quoted_spans(
+    doc: Any, start: int, end: int, triggers: list[int]
+) -> tuple[tuple[int, int], ...]:
     """Return the quotations in ``start..end`` that hold none of the event's cue words.
 
     Quoted speech names other places than where the event it stands beside
