@@ -385,7 +385,7 @@ def extract_incidents(
     incidents = _link_denials(report, incidents, groups, denials)
     stated = [any(m.place is not None for m in g.mentions) for g in groups]
     apart = [opens_another(g.head) for g in groups]
-    return _fold_coarse(incidents, stated, apart)
+    return _arrests_at_protests(_fold_coarse(incidents, stated, apart))
 
 
 def _coarse(i: Incident) -> bool:
@@ -475,6 +475,45 @@ def _fold_coarse(
         else:
             folded.setdefault(target.id, []).append(inc)
     return [_absorb(i, folded.get(i.id, [])) for i in out]
+
+
+def _arrests_at_protests(incidents: list[Incident]) -> list[Incident]:
+    """Fold arrests made where and when a report's protest took place into that protest.
+
+    ACLED codes a peaceful protest met with arrests as one event, a protest
+    with intervention, however the report spreads it over its sentences:
+    "scores of people were arrested in Minsk ... on Sunday" paragraphs after
+    the Sunday march in Minsk ([news-dev 06]); "staged a protest in Dinajpur
+    town ... Police arrested 31 members" ([acled-dev bgd 2023-01-22]).
+    """
+    protests = [
+        i for i in incidents if i.event_type == "Protests" and not i.background and i.location
+    ]
+    out: list[Incident] = []
+    folded: dict[str, list[Incident]] = {}
+    for inc in incidents:
+        target = None
+        if inc.sub_event_type == "Arrests" and not inc.background:
+            target = next(
+                (
+                    p
+                    for p in protests
+                    if p.location == inc.location and p.event_date == inc.event_date
+                ),
+                None,
+            )
+        if target is None:
+            out.append(inc)
+        else:
+            folded.setdefault(target.id, []).append(inc)
+    merged = []
+    for i in out:
+        if i.id in folded:
+            i = _absorb(i, folded[i.id])
+            if i.sub_event_type == "Peaceful protest":
+                i = replace(i, sub_event_type="Protest with intervention")
+        merged.append(i)
+    return merged
 
 
 def _absorb(main: Incident, others: list[Incident]) -> Incident:

@@ -1,0 +1,26 @@
+"""One report's events after segmentation: what the report-level folds join."""
+
+from __future__ import annotations
+
+from .helpers import current
+
+
+def test_arrests_where_and_when_a_protest_took_place_make_it_a_protest_with_intervention(
+    extract,
+):
+    text = (
+        "Hundreds of teachers marched peacefully in Kadugli on Sunday.\n\n"
+        "The union says salaries have gone unpaid for six months.\n\n"
+        "Police arrested 30 people in Kadugli on Sunday, witnesses said."
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Protests", "Protest with intervention")
+    assert len(inc.sources) == 2
+
+
+def test_arrests_elsewhere_stay_an_event_of_their_own(extract):
+    text = (
+        "Hundreds of teachers marched peacefully in Kadugli on Sunday.\n\n"
+        "Police arrested 30 people in Dilling on Sunday, witnesses said."
+    )
+    assert len(current(extract(text))) == 2
