@@ -137,12 +137,15 @@ CLASH = frozenset(
 #: An attack, one side on another: its target decides Battles or Violence against
 #: civilians. Shown on [VOA17] "heavily armed militants attacked the base", [WFARC] "FARC
 #: guerrillas attack police station in Norte de Santander", [acled-dev bfa 2020-07-19].
+#: Ramming with a vehicle is an attack too: [news-dev 07] "militants who rammed their
+#: vehicle into security officers", Reuters, Islamabad, 10 December 2007: "A suicide bomber
+#: rammed a car packed with explosives into a schoolbus".
 ATTACK = frozenset(
     {
         "attack", "raid", "assault", "ambush", "storm", "strike", "target", "hit", "fire",
         "shoot", "gun", "open", "overrun", "invade", "incursion", "offensive", "counterattack",
         "counter-attack", "counteroffensive", "counter-offensive", "bomb", "pound", "rake",
-        "besiege", "siege",
+        "besiege", "siege", "ram",
     }
 )  # fmt: skip
 

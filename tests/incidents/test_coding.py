@@ -265,3 +265,18 @@ def test_who_did_what_to_whom_decides_the_type(extract, text, event_type, sub_ev
     [inc] = current(extract(text))
     assert inc.event_type == event_type
     assert sub_event_type is None or inc.sub_event_type == sub_event_type
+
+
+def test_ramming_with_a_vehicle_is_an_attack(extract):
+    text = "A pickup truck rammed a police checkpoint in Sevare on Sunday, police said."
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_vehicle_told_with_the_people_it_carries_is_those_people_as_a_target(extract):
+    text = "Gunmen attacked a bus carrying passengers near Mopti on Sunday."
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
+    text = "Gunmen attacked a bus full of soldiers near Mopti on Sunday."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Battles"
