@@ -435,7 +435,13 @@ def _fold_coarse(
     Nagorno-Karabakh declared martial law", seed report 000; "Al-Shabaab
     Says Its Fighters Attacked AU Military Base in Somalia" then "an attack
     against African Union troops' military base in Lower Shabelle region",
-    Shabelle Media Network, 2 January 2020); so
+    Shabelle Media Network, 2 January 2020), and an account with no place of
+    its own retells the single event of its type the report places that day
+    even at country level ("India yesterday accused Beijing troops of
+    kidnapping Indian civilians" then "India accused China of kidnapping five
+    of its citizens along the disputed Himalayan border", [news-dev 03];
+    "At least 14 civilians were injured in villages along the border" beside
+    the shelling told of Azerbaijan, seed report 000); so
     is the same type, place and day told again in a later paragraph. An
     account that states no place at all stays apart: it may be another event
     of the same day, and only when the report places a single event of its
@@ -448,6 +454,9 @@ def _fold_coarse(
         i
         for i, has_place in zip(incidents, stated, strict=True)
         if has_place and _coarse(i) and i.lat is not None and not _country_level(i)
+    ]
+    countrywide = [
+        i for i, has_place in zip(incidents, stated, strict=True) if has_place and _country_level(i)
     ]
     # an event told as one more ("another airstrike on Saraqeb", "Elsewhere, ...") is
     # not the one an earlier account told
@@ -462,10 +471,11 @@ def _fold_coarse(
         target = None
         if _coarse(inc) and not own:
             fits = [p for p in precise if _fits(inc, p) and not other(inc, p)]
-            if not fits and _country_level(inc):
-                fits = [
-                    p for p in regional if p is not inc and _fits(inc, p) and not other(inc, p)
-                ]
+            if not fits and (_country_level(inc) or not has_place):
+                # an account with no place of its own retells the single event of its
+                # type the report places that day, however coarsely
+                pool = regional if has_place else regional + countrywide
+                fits = [p for p in pool if p is not inc and _fits(inc, p) and not other(inc, p)]
             if len(fits) == 1:  # the single event of its type the report places that day
                 target = fits[0]
         if target is None and has_place and not own:

@@ -24,3 +24,15 @@ def test_arrests_elsewhere_stay_an_event_of_their_own(extract):
         "Police arrested 30 people in Dilling on Sunday, witnesses said."
     )
     assert len(current(extract(text))) == 2
+
+
+def test_an_account_with_no_place_retells_the_one_event_of_its_kind_placed_by_country(
+    extract,
+):
+    text = (
+        "Rebel artillery shelled army positions in Mali on Sunday, the army said.\n\n"
+        "The defence minister is due to visit the region next month.\n\n"
+        "Mortar shells struck an army post on Sunday, wounding two soldiers, officers said."
+    )
+    [inc] = current(extract(text))
+    assert inc.location == "Mali" and len(inc.sources) == 2
