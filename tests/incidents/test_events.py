@@ -215,3 +215,20 @@ def test_a_time_right_after_a_named_death_dates_the_death_not_the_crowd(extract)
     text = "Protesters clashed with police in Kadugli over the killing of a trader on Thursday."
     [inc] = current(extract(text))
     assert inc.event_date != "2021-03-11" and inc.time_precision == 2
+
+
+def test_a_clause_told_days_after_or_before_the_main_one_is_dated_apart(extract):
+    # Sunday is the 14th: "two days after" puts the capture of Kadugli on the 12th.
+    text = "Rebels attacked the town of Dilling on Sunday, two days after they captured Kadugli."
+    dates = {i.location: i.event_date for i in current(extract(text))}
+    assert dates.get("Kadugli") == "2021-03-12"
+
+
+def test_one_person_named_again_by_the_same_noun_is_the_same_event(extract):
+    text = (
+        "Soldiers shot a fisherman at sea on Saturday, officials said.\n\n"
+        "The reason the 52-year-old fisherman was shot is not known, but the soldiers may "
+        "have been acting on orders, his family said."
+    )
+    [inc] = current(extract(text))
+    assert len(inc.sources) == 2
