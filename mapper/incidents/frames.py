@@ -664,6 +664,27 @@ def _attempted(tok: Any) -> bool:
 _UTTER = frozenset({"shout", "chant", "yell", "scream", "sing", "cry", "vow", "boast"})
 
 
+#: An utterance verb, then a quotation still open at the cue.
+_UTTERED = re.compile(
+    r"\b(?:shout|chant|yell|scream|sing|sang|cry|cried|boast)\w*\s*[:,]?\s*"
+    r"['\"“‘](?P<q>[^'\"”’]*)$",
+    re.IGNORECASE,
+)
+
+
+def _uttered(tok: Any) -> bool:
+    """Tell a cue inside the words someone shouted or chanted: a cry, not a report.
+
+    "As they fled, the terrorists were heard shouting: 'We have killed
+    Charlie Hebdo.'" ([news-dev 12]); "hard-line protesters were holding
+    anti-U.S. placards and shouting 'Death to America!'" (RFE/RL, Tehran, 4
+    November 2013). The parser often cuts such a quotation from its verb,
+    so the words before the cue tell it.
+    """
+    text = tok.doc.text
+    return bool(_UTTERED.search(text, max(0, tok.idx - 200), tok.idx))
+
+
 def _to_clause(t: Any) -> bool:
     """Whether ``t`` heads a to-infinitive clause ("... to suppress the attack")."""
     return t.pos_ in ("VERB", "AUX") and any(
@@ -707,7 +728,7 @@ def blocked(tok: Any) -> bool:
     []
     """
     chain = _clause_chain(tok)
-    if _unrealised_purpose(chain, tok):
+    if _unrealised_purpose(chain, tok) or _uttered(tok):
         return True
     prev = tok
     for i, t in enumerate(chain):

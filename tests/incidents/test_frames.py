@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mapper.incidents.frames import blocked
+
 from .helpers import current
 
 
@@ -91,3 +93,8 @@ def test_a_text_saying_what_it_is_tells_no_event(extract):
 def test_a_level_reached_is_no_strike_and_leaves_the_since_clause_its_own(extract):
     text = "Relations have hit a new low since gunmen killed six traders near Mopti."
     assert current(extract(text)) == []
+
+
+def test_words_shouted_or_chanted_are_a_cry_not_a_report(nlp):
+    doc = nlp("As they fled, the men were heard yelling: 'We have killed Le Monde.'")
+    assert [t.text for t in doc if t.lower_ == "killed" and blocked(t)] == ["killed"]
