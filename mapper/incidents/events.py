@@ -247,8 +247,13 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
     A time inside a setting phrase (after, before, since, following ...) of
     the clause dates that setting, unless the account is that setting itself.
     """
-    if _GRIEVANCE.search(doc.text, max(0, offset - 60), offset):
-        return True
+    grievance = _GRIEVANCE.search(doc.text, max(0, offset - 60), offset)
+    if grievance is not None:
+        # "the killing of a trader on Thursday" is the account's own day when the
+        # killing is what the account tells, not a crowd's grievance
+        noun = doc.char_span(grievance.start(), grievance.start() + 1, alignment_mode="expand")
+        own = noun is not None and len(noun) and noun[0].i in frame.triggers
+        return not own or bool(frame.cues & {"protest", "riot"})
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False

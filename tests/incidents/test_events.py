@@ -232,3 +232,9 @@ def test_one_person_named_again_by_the_same_noun_is_the_same_event(extract):
     )
     [inc] = current(extract(text))
     assert len(inc.sources) == 2
+
+
+def test_a_time_after_a_named_abduction_is_its_own_day_when_the_abduction_is_told(extract):
+    text = "Police blamed the abduction of a trader on Thursday in Kadugli on RSF fighters."
+    [inc] = current(extract(text))
+    assert inc.event_date == "2021-03-11"
