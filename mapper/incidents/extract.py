@@ -503,7 +503,9 @@ def _arrests_at_protests(incidents: list[Incident]) -> list[Incident]:
     folded: dict[str, list[Incident]] = {}
     for inc in incidents:
         target = None
-        if inc.sub_event_type == "Arrests" and not inc.background:
+        # arrests of an armed group's men there that day are another matter
+        held = inc.actor2 is None or inc.actor2.startswith(("Protesters", "Civilians"))
+        if inc.sub_event_type == "Arrests" and not inc.background and held:
             target = next(
                 (
                     p

@@ -36,3 +36,12 @@ def test_an_account_with_no_place_retells_the_one_event_of_its_kind_placed_by_co
     )
     [inc] = current(extract(text))
     assert inc.location == "Mali" and len(inc.sources) == 2
+
+
+def test_arrests_of_an_armed_groups_men_stay_apart_from_a_protest(extract):
+    text = (
+        "Hundreds of teachers marched peacefully in Kadugli on Sunday.\n\n"
+        "The union says salaries have gone unpaid.\n\n"
+        "Police arrested three RSF fighters in Kadugli on Sunday, officials said."
+    )
+    assert len(current(extract(text))) == 2
