@@ -177,6 +177,11 @@ def _time_of(
             for e, w in _datable(whole)
             if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
         ]
+    # a day that names another event ("since the July 10 shooting") yields to the
+    # clause's own time ("arrested 42 people early Sunday in their first clash with
+    # protesters since the July 10 shooting of a man", Detroit Free Press, 23 August 2020)
+    own_items = [(e, w) for e, w in items if e.start not in timeline.named]
+    items = own_items or items
     day = [(e, w) for e, w in items if w.precision <= 2]
     # a range or a month says more than the bare year beside it ("May 23 - 2000 Kaduna riots")
     pool = day or [(e, w) for e, w in items if e.kind != "year"] or items

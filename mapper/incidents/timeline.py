@@ -496,6 +496,9 @@ class Timeline:
     said : frozenset of int
         Starts of the expressions that date a statement, not an event
         ("released a press statement ... this morning").
+    named : frozenset of int
+        Starts of the days written as the name of an event ("since the July 10
+        shooting"): a clause's own time only when it states no other.
     """
 
     reference: dt.date | None
@@ -504,6 +507,7 @@ class Timeline:
     items: tuple[tuple[TimeExpr, When], ...]
     anchors: tuple[tuple[int, When], ...]
     said: frozenset[int] = frozenset()
+    named: frozenset[int] = frozenset()
 
     def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
         """Return the resolved expressions inside ``start..end``."""
@@ -595,20 +599,28 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     frame_start = _frame_start(exprs, reference, from_pub)
     state = _Walk(reference, from_pub, frame_start, _years(exprs))
     items = []
-    said = set()
+    said, named = set(), set()
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
         if _named_statement(text, e):
             said.add(e.start)
+        if _event_name(text, e):
+            named.add(e.start)
         w = state.resolve(
             e,
             told=from_pub and _statement_time(text, e),
-            passing=_duration_start(text, e) or _event_name(text, e),
+            passing=_duration_start(text, e) or e.start in named,
         )
         items.append((e, w))
     return Timeline(
-        reference, from_pub, frame_start, tuple(items), tuple(state.anchors), frozenset(said)
+        reference,
+        from_pub,
+        frame_start,
+        tuple(items),
+        tuple(state.anchors),
+        frozenset(said),
+        frozenset(named),
     )
 
 

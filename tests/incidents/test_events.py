@@ -238,3 +238,12 @@ def test_a_time_after_a_named_abduction_is_its_own_day_when_the_abduction_is_tol
     text = "Police blamed the abduction of a trader on Thursday in Kadugli on RSF fighters."
     [inc] = current(extract(text))
     assert inc.event_date == "2021-03-11"
+
+
+def test_a_day_that_names_another_event_yields_to_the_clauses_own_time(extract):
+    text = (
+        "Police arrested 30 people in Kadugli early Sunday in their first clash with "
+        "protesters since the March 2 shooting of a student."
+    )
+    incs = current(extract(text))
+    assert incs and all(i.event_date == "2021-03-14" for i in incs)
