@@ -109,6 +109,13 @@ def test_a_town_the_model_calls_a_person_is_the_ground_an_attack_verb_hits():
         assert by_text(geoparse(text), name).kind == "settlement", text
 
 
+def test_a_citys_other_name_the_model_calls_a_person_is_the_city_where_a_town_goes():
+    t = by_text(geoparse("Two shells hit a school in Gorlovka before dawn."), "Gorlovka")
+    assert t.country_code == "UA" and km(t, 48.3, 38.05) < 25
+    t = by_text(geoparse("Two shells hit a school in Gorlovka."), "Gorlovka")
+    assert t.country_code == "UA"
+
+
 def test_substring_trap():
     # "Shushan" is not "Shusha"
     tops = geoparse("Mrs Shushan Petrosyan spoke to reporters.")

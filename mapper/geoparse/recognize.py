@@ -512,6 +512,7 @@ class _Recognizer:
                 or (f.strong and (j - i > 1 or is_country_or_admin1(cs)))
                 # "shelled Kherson", "drones struck Sumy": a town of some size, hit
                 or (f.own and f.prev in GROUND_VERBS and max_pop(cs) >= CONTEXT_POP)
+                or (f.prev in LOCATIVE | GROUND_VERBS and _big_town_alias(cs, f))
             )
         if label in ("ORG", "FAC"):
             return self._judge_org(i, j, ent, cs, f)
@@ -532,6 +533,7 @@ class _Recognizer:
                     and not f.person
                     and max_pop(cs) >= LOCATIVE_POP
                 )
+                or (f.prev in LOCATIVE | GROUND_VERBS and _big_town_alias(cs, f))
             )
         return False
 
@@ -759,3 +761,24 @@ class _Facts:
     def __init__(self, **kw: object) -> None:
         for k, v in kw.items():
             setattr(self, k, v)
+
+
+def _big_town_alias(cs: list[Candidate], f: _Facts) -> bool:
+    """Tell a city's other name (an exonym, another transliteration) where a town goes.
+
+    GeoNames lists the Russian names of Ukrainian cities among their other
+    names, and news writes them: "a shell hit a residential building in
+    Gorlovka" (Horlivka; Russian embassy chronicle, February 2015), "were
+    injured when Ukrainian troops shelled Gorlovka" (Sputnik, 15 May 2023).
+    The model often reads them as surnames; after a preposition of place or a
+    verb that hits ground, the best reading being a city of
+    :data:`STRONG_POP` people or more, and no one in the text bearing the
+    name, they are the city.
+    """
+    best = cs[0].place
+    return (
+        best.kind == "settlement"
+        and best.population >= STRONG_POP
+        and not f.person
+        and not f.head_after  # "attacked Ruga police post": a name inside a longer one
+    )
