@@ -512,7 +512,7 @@ class _Recognizer:
                 or (f.strong and (j - i > 1 or is_country_or_admin1(cs)))
                 # "shelled Kherson", "drones struck Sumy": a town of some size, hit
                 or (f.own and f.prev in GROUND_VERBS and max_pop(cs) >= CONTEXT_POP)
-                or (f.prev in LOCATIVE | GROUND_VERBS and _big_town_alias(cs, f))
+                or _big_town_alias(cs, f, tail)
             )
         if label in ("ORG", "FAC"):
             return self._judge_org(i, j, ent, cs, f)
@@ -533,7 +533,7 @@ class _Recognizer:
                     and not f.person
                     and max_pop(cs) >= LOCATIVE_POP
                 )
-                or (f.prev in LOCATIVE | GROUND_VERBS and _big_town_alias(cs, f))
+                or _big_town_alias(cs, f, tail)
             )
         return False
 
@@ -763,7 +763,13 @@ class _Facts:
             setattr(self, k, v)
 
 
-def _big_town_alias(cs: list[Candidate], f: _Facts) -> bool:
+#: Words before a town's other name that say it is where something happened.
+_ALIAS_BEFORE = frozenset(
+    "in at near from into outside inside around toward towards".split()
+) | GROUND_VERBS
+
+
+def _big_town_alias(cs: list[Candidate], f: _Facts, tail: list[str]) -> bool:
     """Tell a city's other name (an exonym, another transliteration) where a town goes.
 
     GeoNames lists the Russian names of Ukrainian cities among their other
@@ -777,7 +783,10 @@ def _big_town_alias(cs: list[Candidate], f: _Facts) -> bool:
     """
     best = cs[0].place
     return (
-        best.kind == "settlement"
+        f.prev in _ALIAS_BEFORE
+        # "Estre District of South Gondar Zone": a zone named after the town
+        and not (tail and cues.is_area_noun(tail[0]))
+        and best.kind == "settlement"
         and best.population >= STRONG_POP
         and not f.person
         and not f.head_after  # "attacked Ruga police post": a name inside a longer one
