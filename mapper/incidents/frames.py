@@ -374,9 +374,9 @@ def _armed_object(tok: Any) -> bool:
 def _capture(tok: Any, lem: str) -> bool:
     """Tell taking ground: "captured the town", "took control of", "the town fell to"."""
     if lem in ("take", "seize", "gain", "regain", "wrest", "assume") and "control" in _next_words(
-        tok, 3
+        tok, 4
     ):
-        return True
+        return True  # "took control of", "was taken back under the control of"
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True
     if lem in ("capture", "retake", "recapture", "liberate", "overrun", "occupy", "seize", "take"):
@@ -987,8 +987,38 @@ def _speaker(tok: Any) -> Any:
     return tok
 
 
+def _takers(tok: Any) -> list[Any]:
+    """Return who ground passed to: "fell to the opposition", "under the control of X".
+
+    "the provincial capital, also called Idlib, fell to the opposition" (AP,
+    25 April 2015); "The city was only taken back under the control of the
+    Ukrainian army on July 5" (AFP chronology of the war in eastern Ukraine,
+    2015): the subject of "fell" is the ground, the new holder its taker.
+    """
+    kids = list(tok.children)
+    out = []
+    if _lem(tok) == "fall":
+        out += [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    for c in kids:
+        if c.dep_ != "prep" or c.lower_ not in ("under", "into"):
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj" and _lem(g) == "control":
+                out += [
+                    x
+                    for p in g.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for x in p.children
+                    if x.dep_ == "pobj"
+                ]
+    return [t for t in out if t.dep_ == "pobj"]
+
+
 def _agent_heads(tok: Any) -> list[Any]:
     kids = list(tok.children)
+    takers = _takers(tok)
+    if takers:
+        return _heads(takers)
     found = [c for c in kids if c.dep_ == "nsubj"]
     found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found += [

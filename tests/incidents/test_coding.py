@@ -280,3 +280,15 @@ def test_a_vehicle_told_with_the_people_it_carries_is_those_people_as_a_target(e
     text = "Gunmen attacked a bus full of soldiers near Mopti on Sunday."
     [inc] = current(extract(text))
     assert inc.event_type == "Battles"
+
+
+def test_who_ground_fell_to_or_came_under_the_control_of_took_it(extract):
+    text = "Kadugli fell to government troops on Sunday after heavy fighting."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Government regains territory"
+    text = (
+        "On Sunday the city of Mykolaiv was taken back under the control of the "
+        "Ukrainian army."
+    )
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Government regains territory"
