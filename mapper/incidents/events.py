@@ -725,6 +725,20 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     return False
 
 
+def _running_total(m: Mention) -> bool:
+    """Tell a toll counted over a month, a year or a war: no outcome of the day's event.
+
+    "more than 1,100 had been killed by fighting since mid-April" after
+    shelling that killed 17 in a day (AFP on Horlivka, July 2014); "the
+    coalition admitted ... to 'unintentionally' killing at least 817
+    civilians since it started its aerial campaign" after strikes that killed
+    12 (AFP in Arab News, October 2018): a running total, neither an event
+    nor an outcome of the event it follows (ACLED counts each event's own
+    dead).
+    """
+    return _toll_only(m) and m.own_date and m.when.precision >= 3
+
+
 def _refines(m: Mention, group: list[Mention]) -> bool:
     """Whether a pointer back with a place of its own places an event told coarsely."""
     placed = [g.place for g in group if g.place is not None]
@@ -789,6 +803,8 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
     for m in mentions:
         if m.unit.display:
             display.append(m)
+            continue
+        if _running_total(m):
             continue
         if m.anaphoric and not m.own_date:
             match = next((g for g in reversed(groups) if _refers_to(m, g[0])), None)

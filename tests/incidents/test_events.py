@@ -247,3 +247,14 @@ def test_a_day_that_names_another_event_yields_to_the_clauses_own_time(extract):
     )
     incs = current(extract(text))
     assert incs and all(i.event_date == "2021-03-14" for i in incs)
+
+
+def test_a_toll_counted_over_a_month_or_a_year_is_no_outcome_of_the_days_event(extract):
+    text = (
+        "Rebels shelled Dilling on Sunday, killing two civilians, officials said.\n\n"
+        "More than 500 people have been killed in the region this year, according to the "
+        "United Nations.\n\n"
+        "At least 300 people have been killed in the past month."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 2 and len(inc.sources) == 1
