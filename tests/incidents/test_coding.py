@@ -292,3 +292,13 @@ def test_who_ground_fell_to_or_came_under_the_control_of_took_it(extract):
     )
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Government regains territory"
+
+
+def test_firing_tear_gas_at_a_crowd_is_an_intervention_not_an_attack(extract):
+    text = (
+        "Thousands of students marched in Kadugli on Sunday, demanding the governor resign.\n\n"
+        "Later in the evening, police fired tear gas and rubber bullets at the crowd, "
+        "witnesses said."
+    )
+    incs = current(extract(text))
+    assert incs and all(i.event_type == "Protests" for i in incs)
