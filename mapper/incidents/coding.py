@@ -48,9 +48,13 @@ EventCode = tuple[str, str]
 REMOTE_CUES: tuple[tuple[str, str], ...] = (
     ("suicide", "Suicide bomb"),
     ("chemical", "Chemical weapon"),
+    # explosives or grenades dropped from the air are an air strike: "Syrian government
+    # helicopters dropped barrels full of explosives on a rebel-held town" (Daily Mail,
+    # December 2013), "Helicopters and war planes dropped barrel bombs" (Reuters in The
+    # Scotsman, November 2014)
+    ("air", "Air/drone strike"),
     ("explosive", "Remote explosive/landmine/IED"),
     ("grenade", "Grenade"),
-    ("air", "Air/drone strike"),
     ("shell", "Shelling/artillery/missile attack"),
 )
 #: Cues of physical violence between or against people.

@@ -302,3 +302,9 @@ def test_firing_tear_gas_at_a_crowd_is_an_intervention_not_an_attack(extract):
     )
     incs = current(extract(text))
     assert incs and all(i.event_type == "Protests" for i in incs)
+
+
+def test_explosives_dropped_from_the_air_are_an_air_strike(extract):
+    text = "Army helicopters dropped barrels full of explosives on Dilling on Sunday, killing nine."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Air/drone strike"
