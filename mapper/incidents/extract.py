@@ -20,7 +20,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -119,11 +119,6 @@ def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | No
     if not placed:
         return fallback
     return min(placed, key=lambda p: (p.precision, p.site.kind == "country"))
-
-
-def _when_of(group: EventGroup) -> Mention:
-    own = [m for m in group.mentions if m.own_date]
-    return own[0] if own else group.head
 
 
 def _code_of(group: EventGroup) -> tuple[str, str]:
@@ -284,7 +279,7 @@ def _freeze(
         (m.counts, claimed is not None and m.frame is group.head.frame)
         for m in _unique_units(group)
     )
-    when = _when_of(group).when
+    when = group.dated.when
     inc = Incident(
         id=_incident_id(report.id, group.head, code, place),
         event_date=when.date.isoformat() if when.date else None,
@@ -465,9 +460,8 @@ def _fold_coarse(
     def other(inc: Incident, p: Incident) -> bool:
         return apart[at[id(p)]] and at[id(p)] > at[id(inc)]
 
-    out: list[Incident] = []
-    folded: dict[str, list[Incident]] = {}
-    for inc, has_place, own in zip(incidents, stated, apart, strict=True):
+    def target_of(inc: Incident, out: list[Incident]) -> Incident | None:
+        has_place, own = stated[at[id(inc)]], apart[at[id(inc)]]
         target = None
         if _coarse(inc) and not own:
             fits = [p for p in precise if _fits(inc, p) and not other(inc, p)]
@@ -480,11 +474,28 @@ def _fold_coarse(
                 target = fits[0]
         if target is None and has_place and not own:
             target = next((p for p in out if p is not inc and _retold(inc, p)), None)
+        return target
+
+    return [_absorb(i, others) for i, others in _fold(incidents, target_of)]
+
+
+def _fold(
+    incidents: list[Incident], target_of: Callable[[Incident, list[Incident]], Incident | None]
+) -> list[tuple[Incident, list[Incident]]]:
+    """Keep each incident ``target_of`` finds no target for, with those folded into it.
+
+    ``target_of(incident, kept_so_far)`` names the kept incident an account
+    retells, or None; the result is in text order.
+    """
+    out: list[Incident] = []
+    folded: dict[str, list[Incident]] = {}
+    for inc in incidents:
+        target = target_of(inc, out)
         if target is None:
             out.append(inc)
         else:
             folded.setdefault(target.id, []).append(inc)
-    return [_absorb(i, folded.get(i.id, [])) for i in out]
+    return [(i, folded.get(i.id, [])) for i in out]
 
 
 def _arrests_at_protests(incidents: list[Incident]) -> list[Incident]:
@@ -499,29 +510,21 @@ def _arrests_at_protests(incidents: list[Incident]) -> list[Incident]:
     protests = [
         i for i in incidents if i.event_type == "Protests" and not i.background and i.location
     ]
-    out: list[Incident] = []
-    folded: dict[str, list[Incident]] = {}
-    for inc in incidents:
-        target = None
+
+    def target_of(inc: Incident, _out: list[Incident]) -> Incident | None:
         # arrests of an armed group's men there that day are another matter
         held = inc.actor2 is None or inc.actor2.startswith(("Protesters", "Civilians"))
-        if inc.sub_event_type == "Arrests" and not inc.background and held:
-            target = next(
-                (
-                    p
-                    for p in protests
-                    if p.location == inc.location and p.event_date == inc.event_date
-                ),
-                None,
-            )
-        if target is None:
-            out.append(inc)
-        else:
-            folded.setdefault(target.id, []).append(inc)
+        if inc.sub_event_type != "Arrests" or inc.background or not held:
+            return None
+        return next(
+            (p for p in protests if p.location == inc.location and p.event_date == inc.event_date),
+            None,
+        )
+
     merged = []
-    for i in out:
-        if i.id in folded:
-            i = _absorb(i, folded[i.id])
+    for i, arrests in _fold(incidents, target_of):
+        if arrests:
+            i = _absorb(i, arrests)
             if i.sub_event_type == "Peaceful protest":
                 i = replace(i, sub_event_type="Protest with intervention")
         merged.append(i)
