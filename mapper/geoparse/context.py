@@ -419,7 +419,9 @@ def _one_written_name(division: Candidate, town: Candidate, key: str) -> bool:
     names ("Grodno" of Hrodna and of Hrodna Oblast); where the gazetteer ranks
     the town first for that name (not "Minnesota", also an old name of
     Minneota), a text that writes it means the town as much as when the main
-    names agree ("in the city of Grodno, in western Belarus", [news-dev 06]).
+    names agree ("in the city of Grodno, in western Belarus", [news-dev 06];
+    "Police stopped the protest in Mogilev", survincity.com, 2012: Mahilyow,
+    not its oblast).
     Only first-level divisions: a county shares its name with many towns.
     """
     return (
