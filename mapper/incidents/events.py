@@ -732,7 +732,9 @@ def _running_total(m: Mention) -> bool:
     shelling that killed 17 in a day (AFP on Horlivka, July 2014); "the
     coalition admitted ... to 'unintentionally' killing at least 817
     civilians since it started its aerial campaign" after strikes that killed
-    12 (AFP in Arab News, October 2018): a running total, neither an event
+    12 (AFP in Arab News, October 2018); "more than 40,000 have been killed in
+    Syria since the start of the uprising" after an air strike that killed 14
+    (AP, Beirut, December 2012): a running total, neither an event
     nor an outcome of the event it follows (ACLED counts each event's own
     dead).
     """
