@@ -120,3 +120,14 @@ def test_text_that_is_not_prose_is_skimmed_past_its_budget():
     tops = toponyms(doc)
     assert tops[0].text == "Kidal" and tops[0].start < 70  # the prose keeps its place
     assert not any(s <= t.start < e for t in tops for s, e in doc._.skimmed)
+
+
+def test_a_footnote_or_tag_glued_to_the_last_word_keeps_its_place():
+    text = (
+        "Shells fell on Kherson.[12] Teachers held a sit-in in Bamako,[3] and "
+        "nurses marched in Gulu.[size=hundreds]"
+    )
+    names = [(t.text, t.country_code) for t in geoparse(text)]
+    assert names == [("Kherson", "UA"), ("Bamako", "ML"), ("Gulu", "UG")]
+    doc = parse(text)
+    assert "[12" in [t.text for t in doc]
