@@ -100,6 +100,10 @@ AREAS = [
     ("Soldiers raided Kani township, Yinmarbin district, Sagaing region.", "Kani", "Sagaing", 3),
     # the part of the container before its name: a German city never stands for it
     ("A truck hit a landmine near Boni, central Mali, on Sunday.", "Boni", "Mali", 3),
+    # a division after "district," is stated even when the index knows the district's
+    # name only abroad (a Greek Chora), and even when it spells it with another vowel
+    ("A convoy struck a mine in Chora district, Uruzgan.", "Chora", "Uruzgan", 3),
+    ("Snipers shot two soldiers in Deh Rawod district, Urozgan.", "Deh Rawod", "Uruzgan", 3),
 ]
 
 

@@ -17,8 +17,10 @@ __all__ = [
     "contains",
     "dateline_cands",
     "haversine_km",
+    "division_variant_cands",
     "is_adm1",
     "name_heads",
+    "one_vowel_apart",
     "same_spelling",
     "variant_cands",
 ]
@@ -28,6 +30,7 @@ DATELINE_MARGIN = 0.2
 # Mentions whose unknown spelling may be looked up as a variant of a known name.
 VARIANT_LABELS = frozenset({"GPE", "LOC", "DATELINE", "CUE"})
 VARIANT_CANDS = 10
+_VOWELS = frozenset("aeiou")
 
 
 @functools.lru_cache(maxsize=4)
@@ -72,6 +75,27 @@ def same_spelling(key: str, name_key: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= VARIANT_RATIO
 
 
+def one_vowel_apart(a: str, b: str) -> bool:
+    """Tell whether two spellings differ in one vowel only: a transliteration's choice.
+
+    Scripts that write short vowels loosely (Arabic, Pashto, Dari, Persian)
+    reach English with the vowel each writer hears: ACLED writes "Urozgan" and
+    "Nimruz" ([acled-dev afg 2020-03-17], [acled-dev afg 2020-03-04]), GeoNames
+    "Uruzgan" and "Nimroz"; wire copy has "Hilmand" beside "Helmand". One
+    vowel for another in a name of six letters or more, all consonants in
+    place, is the same name.
+
+    >>> one_vowel_apart("urozgan", "uruzgan"), one_vowel_apart("hilmand", "helmand")
+    (True, True)
+    >>> one_vowel_apart("kabul", "kabal"), one_vowel_apart("nimruz", "nimrod")
+    (False, False)
+    """
+    if len(a) != len(b) or len(a) < VARIANT_MIN_CHARS:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
 def variant_cands(gaz: Gazetteer, name: str) -> list[Candidate]:
     """Candidates of another spelling of ``name`` ("Deir al-Balah" for Dayr al Balah).
 
@@ -84,6 +108,27 @@ def variant_cands(gaz: Gazetteer, name: str) -> list[Candidate]:
         c
         for c in gaz.candidates(name, limit=VARIANT_CANDS, variants=True)
         if same_spelling(key, fold(c.matched))
+    ]
+
+
+def division_variant_cands(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """First-level divisions and countries that ``name`` spells another way.
+
+    For a name in a container's slot ("X district, Y"), where only a division
+    can stand: besides :func:`same_spelling`, one vowel for another
+    (:func:`one_vowel_apart`) is the same name. Elsewhere that rule would make
+    "Buhari" the Uzbek city (GeoNames also writes Bukhara "Buhara").
+
+    >>> from mapper.gazetteer import load_gazetteer
+    >>> [c.place.name for c in division_variant_cands(load_gazetteer(), "Urozgan")]
+    ['Uruzgān']
+    """
+    key = fold(name)
+    return [
+        c
+        for c in gaz.candidates(name, limit=VARIANT_CANDS, variants=True)
+        if c.place.kind in ("admin", "country")
+        and (same_spelling(key, fold(c.matched)) or one_vowel_apart(key, fold(c.matched)))
     ]
 
 

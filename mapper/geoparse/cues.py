@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
-from mapper.geoparse.candidates import could_contain
+from mapper.geoparse.candidates import could_contain, division_variant_cands
 from mapper.geoparse.evidence import demonym_place, place_cue
 from mapper.geoparse.lexicon import (
     AREA_NOUNS,
@@ -46,12 +46,15 @@ __all__ = [
     "starts_longer_name",
     "CONTEXT_LABEL",
     "UNKNOWN_LABEL",
+    "DIVISION_VARIANT_LABEL",
 ]
 
 #: Mention label of a known name taken through a context pattern.
 CONTEXT_LABEL = "CONTEXT"
 #: Mention label of an unknown name with an area noun and a known container.
 UNKNOWN_LABEL = "CONTEXT_UNKNOWN"
+#: Mention label of a container the index spells another way (resolved by its variants).
+DIVISION_VARIANT_LABEL = "DIVISION_VARIANT"
 _MAX_NAME_TOKENS = 5
 _MAX_PAREN_TOKENS = 8
 _PLACE_KINDS = ("settlement", "admin")
@@ -78,10 +81,10 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
             # district, Faryab" ([acled-dev afg 2020-03-02]), "Taunggyi township
             # (Taunggyi District, Shan State)" ([acled-dev mmr 2021-05-14]), "Hathazari
             # upazila (Chittagong)" ([acled-dev bgd 2023-11-13])
-            if rec.span_of(i, j) in found and _container_after(rec, j, cs):
+            if rec.span_of(i, j) in found and _stated_container(rec, j, cs):
                 _add_container(rec)
             continue
-        if _container_after(rec, j, cs):
+        if _stated_container(rec, j, cs):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
             _add_container(rec)
         elif _area_after(rec, j) is not None or _route(rec, i, j):
@@ -287,6 +290,19 @@ def is_area_noun(word: str) -> bool:
     return low in AREA_NOUNS and (word.islower() or low in DIVISION_TITLES)
 
 
+def _stated_container(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
+    """Tell whether a container of the name ending at token ``j`` is stated after it.
+
+    One that holds one of the name's readings ("X, Y", "X in Y"), or any
+    division after an area noun: "in Chora district, Uruzgan" states Uruzgan
+    even though the index knows Chora only in Greece (resolution then places
+    the district at Uruzgan, never in Greece).
+    """
+    return _container_after(rec, j, cs) or (
+        _area_after(rec, j) is not None and bool(_container_cands(rec, j))
+    )
+
+
 def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
     """Tell whether the words after token ``j`` state a container of one of ``cs``.
 
@@ -335,15 +351,41 @@ def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> l
         found = [c.place for c in rec.cands(seg) if c.place.kind in _CONTAINER_KINDS]
         if found:
             rec.container_span = (k, e)  # the caller takes it as a mention when it fits
+            rec.container_label = CONTEXT_LABEL
             return found
-    return []
+    return _division_spelled_otherwise(rec, k, end)
+
+
+def _division_spelled_otherwise(rec, k: int, end: int) -> list:  # noqa: ANN001
+    """Return the divisions that the container name at tokens ``k..end`` spells another way.
+
+    Coders and reporters transliterate a province their own way: ACLED writes
+    "in Regi of Deh Rahwod district, Urozgan" ([acled-dev afg 2020-03-17]), the
+    index has Uruzgan; "Nimruz" for Nimroz ([acled-dev afg 2020-03-04]); news
+    copy writes "Helmand" and "Hilmand", "Kandahar" and "Qandahar" alike. In a
+    container's slot (after "district,", inside "(..., Y)") a name the index
+    does not hold as written is looked up among the spelling variants of its
+    first-level divisions and countries only
+    (:func:`~mapper.geoparse.candidates.division_variant_cands`), and taken
+    with a label that has resolution look them up the same way.
+    """
+    if end - k < 1 or end - k > 2 or rec.taken[rec.tk.idx[k]]:
+        return []
+    seg = rec.text[slice(*rec.span_of(k, end))]
+    if rec.gaz.has(fold(seg)) or fold(seg) in STOP_NAMES:
+        return []
+    found = [c.place for c in division_variant_cands(rec.gaz, seg)]
+    if found:
+        rec.container_span = (k, end)
+        rec.container_label = DIVISION_VARIANT_LABEL
+    return found
 
 
 def _add_container(rec) -> None:  # noqa: ANN001
     """Take the container the last successful pattern named as a mention too ("..., Tavush")."""
     span = getattr(rec, "container_span", None)
     if span is not None:
-        rec.add(*rec.span_of(*span), CONTEXT_LABEL)
+        rec.add(*rec.span_of(*span), rec.container_label)
         rec.container_span = None
 
 

@@ -102,7 +102,7 @@ class Mention:
     start: int
     end: int
     text: str
-    label: str  # NER label or "GAZ", "DEMONYM", "DATELINE", "LINE", "CUE"
+    label: str  # NER label or "GAZ", "DEMONYM", "DATELINE", "LINE", "CUE", "CONTEXT"... (see cues)
     adjectival: bool = False
     dateline: bool = False
 

@@ -26,9 +26,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mapper.gazetteer import fold, haversine_km
-from mapper.geoparse.candidates import VARIANT_LABELS, dateline_cands, is_adm1, variant_cands
+from mapper.geoparse.candidates import (
+    VARIANT_LABELS,
+    dateline_cands,
+    division_variant_cands,
+    is_adm1,
+    variant_cands,
+)
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word
-from mapper.geoparse.cues import route_ends
+from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
 from mapper.geoparse.lexicon import DIVISION_NOUNS
 from mapper.geoparse.records import Mention, Toponym
@@ -122,6 +128,8 @@ def _slots(mentions: list[Mention], gaz: Gazetteer) -> list[Slot]:
             memo[key] = gaz.candidates(m.text, limit=limit)
             if not memo[key] and m.label in VARIANT_LABELS:
                 memo[key] = variant_cands(gaz, m.text)
+            elif not memo[key] and m.label == DIVISION_VARIANT_LABEL:
+                memo[key] = division_variant_cands(gaz, m.text)
         slots.append(Slot(m, key, list(memo[key])))
     # a dateline names the town it was filed from: "KHARTOUM —" is the city, not the state
     for s in slots:
