@@ -189,12 +189,18 @@ def _iso(m: re.Match[str]) -> tuple[str, tuple]:
     return "date", (int(m[1]), int(m[2]), int(m[3]))
 
 
-@_pattern(r"(?<![\d/.])([0-3]?\d)[/.]([01]?\d)(?:[/.](" + _Y + r"|\d\d))?(?![\d/]|\.\d)")
+@_pattern(
+    r"(?<![\d/.])([0-3]?\d)(?:/([01]?\d)(?:/(" + _Y + r"|\d\d))?|\.([01]?\d)\.(" + _Y + r"|\d\d))"
+    r"(?![\d/]|\.\d)"
+)
 def _numeric(m: re.Match[str]) -> tuple[str, tuple]:
     # Day first, as in most of the world's press and ACLED's notes ("on 10/01");
     # "mm/dd" is taken only when the first number cannot be a month's day order.
-    a, b = int(m[1]), int(m[2])
-    year = m[3]
+    # With dots the year must follow ("18.02.2014"): "2.5 million" ("an estimated
+    # 2.5 million people already internally displaced", Wikipedia, 2013 in Syria;
+    # "a 7.5 magnitude quake", any wire) is a number, not the 2nd of May.
+    a, b = int(m[1]), int(m[2] or m[4])
+    year = m[3] or m[5]
     y = (2000 + int(year) if len(year) == 2 else int(year)) if year else None
     day, month = (a, b) if b <= 12 else (b, a)
     return "date", (y, month, day)

@@ -194,6 +194,14 @@ def test_numeric_dates_are_day_first():
     assert e.fields == (2016, 1, 10)
 
 
+def test_a_decimal_number_is_no_date_but_dots_with_a_year_are():
+    text = "12 March - Floods displaced 1.5 million people; a 6.2 quake followed on 14.03.2019."
+    assert [(e.kind, e.fields) for e in find_expressions(text)] == [
+        ("date", (None, 3, 12)),
+        ("date", (2019, 3, 14)),
+    ]
+
+
 def test_a_byline_in_the_page_gives_its_own_date():
     assert byline_date("By A Writer\nPublished: 09:10, 2 March 2012 | Updated: 10:00") == dt.date(
         2012, 3, 2
