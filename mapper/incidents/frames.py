@@ -1106,6 +1106,12 @@ def _target_heads(tok: Any) -> list[Any]:
                 for g in p.children
                 if g.dep_ == "pobj"
             ]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # A past participle after its noun is a passive whose subject that noun is:
+        # headlines and coder notes drop the auxiliary ([acled-dev ken 2013-01-20], a
+        # party leader and supporters "attacked by" youths; [acled-dev bfa 2014-01-08],
+        # an MP and his family "ambushed by" assailants). The noun is what was hit.
+        found.append(tok.head)
     if tok.dep_ == "pobj" and tok.head.lower_ == "under":
         # "the convoy came under attack": the subject is the target.
         verb = tok.head.head

@@ -259,6 +259,12 @@ def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
             "Riots",
             "Violent demonstration",
         ),
+        # a noun with a past participle is a passive without its auxiliary: the target
+        (
+            "Sunday: village chief and his guests attacked by armed men near Mopti.",
+            "Violence against civilians",
+            "Attack",
+        ),
     ],
 )
 def test_who_did_what_to_whom_decides_the_type(extract, text, event_type, sub_event_type):

@@ -63,6 +63,16 @@ def test_a_sports_report_tells_no_violence(extract):
     assert extract(text) == []
 
 
+def test_a_party_called_a_league_is_no_sport(extract):
+    text = (
+        "On Sunday, members of the Muslim League, the Youth League, the Farmers League, "
+        "the Workers League and the Students League held a rally in Multan against the "
+        "new tax, demanding that the League's leaders be heard."
+    )
+    [inc] = current(extract(text))
+    assert inc.event_type == "Protests"
+
+
 @pytest.mark.parametrize(
     "text",
     [
