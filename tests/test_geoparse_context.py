@@ -141,6 +141,32 @@ def test_container_is_marked_as_qualifier():
     assert tops["Donetsk"].kind == "admin"
 
 
+def test_a_governorate_written_without_its_arabic_article_is_the_container():
+    # GeoNames writes "Al Hasakah" for the governorate and lists "Hasakah" for its capital
+    tops = {t.text: t for t in geoparse("Police detained five men in Shadadah, Hasakah.")}
+    assert tops["Hasakah"].qualifier and tops["Hasakah"].kind == "admin"
+    assert tops["Shadadah"].admin1 == tops["Hasakah"].admin1
+
+
+def test_a_titled_division_is_looked_up_under_its_bare_name_too():
+    # GeoNames has "Northern Region" only for Uganda; Ghana's is "Northern"
+    t = _at("Traders in Tamale protested outside the Northern Region offices.", "Northern Region")
+    assert t.country_code == "GH" and t.kind == "admin"
+
+
+def test_a_compass_division_no_country_of_the_text_has_is_left_unresolved():
+    text = "Citizens of Bobo-Dioulasso marched to the office of the Governor of the Western Region."
+    assert [t.country_code for t in geoparse(text) if t.resolved] == ["BF"]
+
+
+def test_a_name_after_the_is_the_sea_not_the_town_of_that_name():
+    text = "Storms weakened over the tropical Atlantic, forecasters in Iowa said."
+    assert _at(text, "Atlantic").kind == "feature"
+    assert _at("Police in the town of Atlantic, Iowa, arrested two men.", "Atlantic").kind == (
+        "settlement"
+    )
+
+
 def test_district_when_the_text_says_so():
     t = _at("Fighting spread across Kandahar province.", "Kandahar")
     assert t.kind == "admin"

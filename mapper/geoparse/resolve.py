@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -101,7 +102,9 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
         lookup=lambda name: gaz.candidates(name, limit=10),
     )
     _choose(slots)
+    _after_the(text, slots)
     _drop_strays(slots)
+    _drop_compass_divisions_abroad(slots)
     ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
     out = []
     for s in slots:
@@ -130,6 +133,7 @@ def _slots(mentions: list[Mention], gaz: Gazetteer) -> list[Slot]:
                 memo[key] = variant_cands(gaz, m.text)
             elif not memo[key] and m.label == DIVISION_VARIANT_LABEL:
                 memo[key] = division_variant_cands(gaz, m.text)
+            memo[key] = _with_titled_divisions(gaz, m.text, memo[key], limit)
         slots.append(Slot(m, key, list(memo[key])))
     # a dateline names the town it was filed from: "KHARTOUM —" is the city, not the state
     for s in slots:
@@ -137,6 +141,78 @@ def _slots(mentions: list[Mention], gaz: Gazetteer) -> list[Slot]:
             s.cands = dateline_cands(s.cands)
             break
     return slots
+
+
+#: Division titles GeoNames writes or drops at will for first-level divisions.
+_REGION_TITLES = frozenset("region province state governorate oblast prefecture".split())
+#: "the" and up to two lowercase words before a name ("the tropical Atlantic").
+_THE_BEFORE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$", re.I)
+#: Lowercase words that end the phrase "the ..." before a name: "the town of X".
+_NOT_MODIFIERS = frozenset("of in at near from to and or for on by with into".split())
+_TAKES_THE = frozenset({"feature", "region", "country", "line"})
+#: What may follow a name that heads its noun phrase: punctuation or a function word.
+#: A noun after it makes the name a modifier and "the" the noun's ("the Jordan
+#: resident", "the Palestine city limits", "the Pacific Coast Federation").
+_AFTER_HEAD = re.compile(
+    r"\s*(?:$|[.,;:!?)\"'’”]|(?:of|in|and|or|to|from|with|at|on|for|is|was|were|are|has|had|have"
+    r"|which|that|where|when|off|near|by|since|after|before|until|but)\b)"
+)
+
+
+def _after_the(text: str, slots: list[Slot]) -> None:
+    """Choose a sea or region over a town for a name the text puts after "the".
+
+    English names towns without the article and seas, oceans, rivers and
+    many regions and countries with it: "in the Atlantic.", "the eastern
+    tropical Atlantic and the north Atlantic, are" (a hurricane-season
+    report, GWN), "across the Gulf", "the Congo", "the Sahel". Atlantic, Iowa
+    and Gulf, Texas are no readings there. Only a name that heads its phrase
+    counts: in "The Jordan resident was flown to ..." (LGL) "the" is the
+    resident's.
+    """
+    for s in slots:
+        m = s.mention
+        if m.adjectival or not any(c.place.kind in _TAKES_THE for c in s.cands):
+            continue
+        before = _THE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None or set(before.group().lower().split()[1:]) & _NOT_MODIFIERS:
+            continue
+        if not _AFTER_HEAD.match(text, m.end):
+            continue
+        if s.cands[s.choice].place.kind != "settlement":
+            continue
+        scores = s.scores or [c.score for c in s.cands]
+        others = [i for i, c in enumerate(s.cands) if c.place.kind in _TAKES_THE]
+        s.choice = max(others, key=lambda i: scores[i])
+
+
+def _with_titled_divisions(
+    gaz: Gazetteer, name: str, cands: list[Candidate], limit: int
+) -> list[Candidate]:
+    """Add the divisions a name with a division title means under their bare name.
+
+    GeoNames names one division with its title and the next without: "Northern
+    Region" is only Uganda's, while Ghana's is "Northern"; "Western Region" of
+    Uganda, "Western" of Ghana, Kenya, Zambia, Sierra Leone. "Traders in Tamale
+    marched to the Northern Region office" means Ghana's; a protest "by bike
+    riders in bamenda, a town in the country's North West Region" (El-Leo
+    blog, 13 October 2020) is in Cameroon's "North-West"; "the Governor of the
+    Western Region" in a note on Bobo-Dioulasso ([acled-dev bfa]). So "X Region",
+    "X Province", "X State"... also gets the divisions called X, and the text's
+    other places choose among them. A division reached both ways keeps its
+    better prior. Not "X County" or "X District": there the title is part of
+    the name ("Westmoreland County", Pennsylvania, in LGL is no Jamaican
+    parish Westmoreland).
+    """
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _REGION_TITLES:
+        return cands
+    best = {c.place.key: c for c in cands}
+    for c in gaz.candidates(" ".join(words[:-1]), kinds="admin", limit=limit):
+        old = best.get(c.place.key)
+        if old is None or c.score > old.score:
+            best[c.place.key] = c
+    return sorted(best.values(), key=lambda c: -c.score)[:limit]
 
 
 def _choose(
@@ -217,6 +293,52 @@ def _drop_strays(slots: list[Slot]) -> None:
             and all(c.place.country_code != home for c in s.cands)
             and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
         ):
+            s.cands = []
+
+
+#: Words of a division named only by where it lies ("Western Region", "North-East State").
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central"
+    " northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+
+
+def _compass_division(name: str) -> bool:
+    """Tell a division named only by a compass point and its title ("Western Region").
+
+    >>> _compass_division("Western Region"), _compass_division("North West Region")
+    (True, True)
+    >>> _compass_division("Western Cape"), _compass_division("Middle East")
+    (False, False)
+    """
+    words = fold(name).split()
+    if len(words) < 2 or words[-1] not in DIVISION_NOUNS:
+        return False  # "the Middle East", "the West" are regions, not divisions
+    return all(w in _COMPASS for w in words[:-1])
+
+
+def _drop_compass_divisions_abroad(slots: list[Slot]) -> None:
+    """Leave unresolved a compass-named division no country of the text has.
+
+    A dozen countries have a "Western Region" or "Northern Province" (Uganda,
+    Ghana, Zambia, Sierra Leone, Sri Lanka...), and the index lacks others
+    (Kenya's former provinces; the regions Burkinabe officials call "the
+    Western Region", [acled-dev bfa]). Such a name in a text whose other
+    places all lie in countries that have no division of that name is the
+    text's own country's region, unknown here, never one abroad: "Citizens of
+    Bobo-Dioulasso marched to the Governor of the Western Region" is not in
+    Uganda. Where a country of the text has one (Bamenda's "North West
+    Region", Cameroon), the resolver has chosen among them.
+    """
+    for s in slots:
+        if not s.cands or s.mention.adjectival or not _compass_division(s.mention.text):
+            continue
+        others = {
+            o.cands[o.choice].place.country_code
+            for o in slots
+            if o.key != s.key and o.cands and not o.mention.adjectival
+        } - {None}
+        if others and not any(c.place.country_code in others for c in s.cands):
             s.cands = []
 
 

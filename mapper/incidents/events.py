@@ -55,7 +55,7 @@ from typing import Any
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import EventCode, code_event
-from mapper.incidents.frames import Frame
+from mapper.incidents.frames import OUTCOMES, Frame, trigger_classes
 from mapper.incidents.lexicon import REPORT
 from mapper.incidents.places import (
     EventPlace,
@@ -401,11 +401,21 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
     """Tell whether an account points back at an event told before ("the attack").
 
     A definite or demonstrative event noun with nothing new about it (no
-    "another", "second", "new", "fresh") refers to the event already told.
+    "another", "second", "new", "fresh") refers to the event already told,
+    unless a verb of the same kind in the same account told it just before:
+    "militants attacked the gendarmerie in Ouanobian, the attack was repelled"
+    ([acled-dev bfa 2019-02-24]), "Citizens of Bobo-Dioulasso marched ...; the
+    march ended with ..." ([acled-dev bfa 2014-05-24]) tell their event, they do
+    not point back. "Civilians had been killed as a result of the shelling"
+    (the seed reports) still points back: killing is not shelling.
     """
+    verbs = [i for i in frame.triggers if doc[i].pos_ == "VERB"]
     for i in frame.triggers:
         tok = doc[i]
         if tok.pos_ != "NOUN" or tok.lemma_.lower() in _OUTCOME_NOUNS:
+            continue
+        kinds = trigger_classes(tok) - OUTCOMES - {"kill"}
+        if any(j < i and kinds & trigger_classes(doc[j]) for j in verbs):
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det")}

@@ -279,6 +279,8 @@ def _candidates(
         prep, prep_tok = _governor(root)
         if prep in _ORIGIN and not _left(prep_tok):
             continue  # "shells fired from X", "casualties from Baku": not where it happened
+        if _destination(prep_tok):
+            continue
         out.append((s, root, prep))
     return out
 
@@ -297,6 +299,27 @@ def _left(prep: Any) -> bool:
     2012): the place given up, not the origin of fire.
     """
     return prep is not None and prep.head.lemma_.lower() in _LEAVE
+
+
+#: Verbs of taking people or oneself away: "to X" after them is where they ended up.
+_CARRY_OFF = frozenset(
+    "take bring carry transport flee escape evacuate airlift ferry deport".split()
+)
+
+
+def _destination(prep: Any) -> bool:
+    """Tell whether "to X" or "into X" is where people were taken or fled, not the event's site.
+
+    "The attackers abducted several workers and took them into Somalia"
+    ([acled-dev ken], an attack near Garissa); "The assailants stole customs
+    money and fled to the Nigerien border" ([acled-dev bfa], an attack on
+    Markoye): the abduction and the attack happened where they began.
+    """
+    return (
+        prep is not None
+        and prep.lower_ in ("to", "into")
+        and prep.head.lemma_.lower() in _CARRY_OFF
+    )
 
 
 def _acting(root: Any, site: Site) -> bool:

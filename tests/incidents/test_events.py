@@ -188,6 +188,13 @@ def test_a_presumed_event_with_no_antecedent_is_not_told_here(extract):
     assert current(extract(text)) == []
 
 
+def test_a_clause_before_a_semicolon_tells_the_event_the_noun_after_it_names(extract_geoparsed):
+    # the parser hangs "marched" under "ended"; "the march" points to it, not to anything earlier
+    text = "Citizens of Kaya marched to demand water; the march ended with a petition to the mayor."
+    [inc] = current(extract_geoparsed(text))
+    assert inc.event_type == "Protests"
+
+
 def test_a_setting_clause_is_its_own_event_but_an_outcome_clause_is_not(extract):
     text = "The government declared a curfew in Kadugli after clashes in Dilling on Sunday."
     kinds = sorted((i.location, i.event_type) for i in current(extract(text)))

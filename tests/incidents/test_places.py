@@ -39,6 +39,14 @@ def test_the_place_left_is_where_a_withdrawal_happened(extract):
     assert inc.location == "Kadugli"
 
 
+def test_where_people_were_taken_or_fled_to_is_not_the_place(extract_geoparsed):
+    text = (
+        "On Sunday gunmen raided a clinic in Mandera. "
+        "The attackers abducted two nurses and took them into Somalia."
+    )
+    assert {i.location for i in current(extract_geoparsed(text))} == {"Mandera"}
+
+
 def test_a_country_acting_on_an_object_is_not_the_place(nlp):
     text = "Russia shelled two Ukrainian positions on Sunday."
     russia = Site(0, 6, "Russia", "Russia", 60.0, 100.0, "country")

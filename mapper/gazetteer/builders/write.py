@@ -23,8 +23,10 @@ from mapper.gazetteer.builders.model import (
     _SMALL_TOWN,
     BUILD_VERSION,
     MAX_NAME_TOKENS,
+    _arabic_countries,
     _Model,
     _romanised_countries,
+    article_less,
     name_tokens,
 )
 from mapper.gazetteer.keys import cell, fold, usable_variant, variant_key
@@ -182,22 +184,34 @@ def _place_row(model: _Model, pid: int, p: _P) -> tuple:
 def _rows(model: _Model) -> _Rows:
     rows = _Rows()
     romanised = _romanised_countries()
+    arabic = _arabic_countries()
     # a name that is some place's own main name mostly means that place: other
     # places' alternate names ("Salisbury" for Harare, "Garden City" for
     # Singapore) get a penalty
     main_keys = {k for p in model.places.values() for k, (_f, m) in p.names.items() if m == "main"}
     for pid, p in enumerate(model.places.values(), 1):
         rows.places.append(_place_row(model, pid, p))
-        _name_rows(rows, model, pid, p, main_keys, spelled_many_ways=p.cc in romanised)
+        # Only governorates: their capital already has the bare name ("Hasakah" the city),
+        # and a district's or village's bare name is often an English word or a man's
+        # name ("As Said", "Al Hussein" in Yemen).
+        bare = p.cc in arabic and p.level == "admin1"
+        _name_rows(rows, model, pid, p, main_keys, spelled_many_ways=p.cc in romanised, arabic=bare)
     return rows
 
 
 def _name_rows(
-    rows: _Rows, model: _Model, pid: int, p: _P, main_keys: set[str], *, spelled_many_ways: bool
+    rows: _Rows,
+    model: _Model,
+    pid: int,
+    p: _P,
+    main_keys: set[str],
+    *,
+    spelled_many_ways: bool,
+    arabic: bool = False,
 ) -> None:
     orgs = model.organisations
     prior = _prior(p)
-    for key, (form, match) in _name_variants(p.names):
+    for key, (form, match) in _name_variants(p.names, arabic=arabic):
         if name_tokens(key) > MAX_NAME_TOKENS:
             continue
         if key in orgs and match in ("alt", "abbr", "weak"):
@@ -254,12 +268,25 @@ def _fill(db: sqlite3.Connection, model: _Model, rows: _Rows, version: str) -> N
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
 
-def _name_variants(names: dict[str, tuple[str, str]]) -> Iterator[tuple[str, tuple[str, str]]]:
-    """Yield each key plus spelling variants a text may use for it."""
+def _name_variants(
+    names: dict[str, tuple[str, str]], *, arabic: bool = False
+) -> Iterator[tuple[str, tuple[str, str]]]:
+    """Yield each key plus spelling variants a text may use for it.
+
+    ``arabic``: the place is in an Arabic-speaking country, so a name is also
+    written without its article (:func:`article_less`), as an alternate name.
+
+    >>> sorted(k for k, _ in _name_variants({"al hasakah": ("Al Hasakah", "main")}, arabic=True))
+    ['al hasakah', 'hasakah']
+    """
     seen = set(names)
     yield from names.items()
     for key, value in list(names.items()):
         variants = []
+        bare = article_less(key) if arabic else None
+        if bare and bare not in seen:
+            seen.add(bare)
+            yield bare, (value[0], "alt" if value[1] == "main" else value[1])
         if "-" in key:
             variants.append(key.replace(" - ", " ").replace("-", " "))
         if "." in key[:-1]:  # "w.va." ~ "w. va."
