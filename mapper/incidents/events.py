@@ -169,8 +169,13 @@ def _time_of(
         for e, w in _datable(items)
         if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
     ]
+    borrowed = False
     if not items and (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
-        # A setting clause with no time of its own is told in its sentence's time.
+        # A setting clause with no time of its own is told in its sentence's time, which
+        # is not its own day: "riots broke out on Wednesday after a man died in police
+        # custody" ([news-dev 04]; the death was on Tuesday), "rallied on Sunday after
+        # police shot a student": another account may date it.
+        borrowed = True
         whole = timeline.within(frame.unit.start, frame.unit.end)
         items = [
             (e, w)
@@ -217,7 +222,7 @@ def _time_of(
         return _said_only(pool[-1][1]), False
     doc_starts = [doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
-    return w, True
+    return w, not borrowed
 
 
 #: A reporting verb right before a time: "said on Saturday", "told reporters late Monday".

@@ -314,3 +314,13 @@ def test_explosives_dropped_from_the_air_are_an_air_strike(extract):
     text = "Army helicopters dropped barrels full of explosives on Dilling on Sunday, killing nine."
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_a_death_in_custody_is_an_attack_on_a_civilian_by_who_held_them(extract):
+    [inc] = current(extract("A shopkeeper died in police custody in Kadugli on Saturday."))
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
+    assert inc.actor1 == "Police Forces of Sudan" and inc.fatalities == 1
+
+
+def test_a_death_in_hospital_is_no_event(extract):
+    assert current(extract("A shopkeeper died in hospital in Kadugli on Saturday.")) == []

@@ -265,3 +265,16 @@ def test_a_toll_counted_over_a_month_or_a_year_is_no_outcome_of_the_days_event(e
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 2 and len(inc.sources) == 1
+
+
+def test_a_setting_clause_dated_only_by_its_sentence_takes_the_day_another_account_gives(
+    extract,
+):
+    # Thursday is the 11th; the caption (a line with no full stop) dates the death itself.
+    text = (
+        "Riots broke out in Kadugli on Thursday after a shopkeeper died in police custody.\n\n"
+        "Adam Musa died in police custody in Kadugli on Wednesday night after he was beaten "
+        "by two officers"
+    )
+    dates = {i.event_type: i.event_date for i in current(extract(text))}
+    assert dates == {"Riots": "2021-03-11", "Violence against civilians": "2021-03-10"}
