@@ -123,7 +123,9 @@ def victim_heads(tok: Any) -> list[Any]:
 
 
 _NUMBER_DEPS = ("det", "nummod", "quantmod", "predet", "advmod")
-_PEOPLE = lx.CIVILIAN | lx.ARMED_STATE | lx.ARMED_NONSTATE | lx.PROTESTER | {"member", "fighter"}
+_PEOPLE = (
+    lx.CIVILIAN | lx.ARMED_STATE | lx.ARMED_NONSTATE | lx.PROTESTER | lx.PERSON_ROLES
+) | {"member", "fighter"}
 
 
 def _code_or_year(t: Any) -> bool:

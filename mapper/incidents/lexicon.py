@@ -51,6 +51,7 @@ __all__ = [
     "LIGHT_VERBS",
     "LOOT",
     "MODALS",
+    "PERSON_ROLES",
     "PROPERTY",
     "PROTEST",
     "PROTESTER",
@@ -370,6 +371,19 @@ CIVILIAN = frozenset(
         "tourist", "foreigner", "victim", "activist", "campaigner",
     }
     | FAITHFUL
+)  # fmt: skip
+
+#: People named by their legal standing or trade, who are no victim kind of their own: a
+#: singular one counts as one dead ("an alleged cattle thief died from torture",
+#: [acled-dev bfa]; "a 46-year old soon-to-be lawyer ... died in police custody",
+#: [news-dev 04], cited).
+PERSON_ROLES = frozenset(
+    {
+        "suspect", "detainee", "prisoner", "inmate", "convict", "thief", "robber",
+        "lawyer", "engineer", "professor", "lecturer", "labourer", "laborer", "guard",
+        "politician", "judge", "prosecutor", "artist", "musician", "singer", "writer",
+        "carpenter", "tailor", "barber", "cook", "hunter", "pastor", "monk", "nun",
+    }
 )  # fmt: skip
 
 #: Armed targets: an attack on them is a battle ("militants attacked a police post").

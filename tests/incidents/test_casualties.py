@@ -72,3 +72,8 @@ def test_the_setting_clause_keeps_its_own_dead(extract):
     text = "Students protested in Khartoum on Sunday after police killed a man in Kadugli."
     protest = next(i for i in current(extract(text)) if i.event_type == "Protests")
     assert protest.fatalities in (None, 0)
+
+
+def test_one_person_named_by_trade_or_legal_standing_is_one_dead(extract):
+    [inc] = current(extract("A suspected thief died in police custody in Kadugli on Saturday."))
+    assert inc.fatalities == 1
