@@ -545,10 +545,38 @@ def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> Event
         capital = _capital_kind(tok)
         if capital is not None:
             before = [x for x in before if (x.feature_code or "").startswith(capital)]
+        unknown = _last_unknown_named(doc, tok.lemma_.lower(), start)
+        if unknown is not None and (not before or unknown > before[-1].start):
+            return None  # the last town named is one the gazetteer does not know
         if before:
             site = before[-1]
             return EventPlace(site, precision_of(site, None))
     return None
+
+
+def _last_unknown_named(doc: Any, noun: str, start: int) -> int | None:
+    """Return where the last unresolved name told as a ``noun`` ("the town of X") starts.
+
+    "The town" points back at the last town named as a town ([WMali] "After
+    regaining the town of Ménaka ..., the military of Mali retreats and the
+    MNLA takes the town over"), whether the gazetteer knows it or not: in
+    [news-dev 05] (cited, not quoted) "the town" is the lakeside town named
+    just before, which the index lacks, not the state capital named earlier.
+    An unknown antecedent leaves the event to its wider stated area.
+    """
+    spans = getattr(doc, "spans", None)
+    if spans is None or "toponyms_unresolved" not in spans:
+        return None
+    last = None
+    for s in spans["toponyms_unresolved"]:
+        if s.end_char > start:
+            break
+        of = s.start >= 2 and doc[s.start - 1].lower_ == "of"
+        told = of and doc[s.start - 2].lemma_.lower() == noun
+        after = s.end < len(doc) and doc[s.end].lemma_.lower() == noun
+        if told or after:
+            last = s.start_char
+    return last
 
 
 def _capital_kind(tok: Any) -> tuple[str, ...] | None:

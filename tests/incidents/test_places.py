@@ -180,3 +180,16 @@ def test_a_place_named_in_quoted_speech_does_not_place_the_event_beside_it(extra
     )
     [inc] = current(extract(text))
     assert inc.location == "Mopti" and len(inc.sources) == 2
+
+
+def test_the_town_points_back_at_the_last_town_named_even_one_the_index_lacks(
+    extract_geoparsed,
+):
+    text = (
+        "The governor of Borno left Maiduguri on Monday for the town of Ngarannam, where he "
+        "met displaced families.\n\n"
+        "On Friday, when he was on the road to the town, gunmen ambushed his convoy, killing "
+        "12 soldiers."
+    )
+    [inc] = [i for i in current(extract_geoparsed(text)) if i.event_type == "Battles"]
+    assert (inc.location, inc.geo_precision) == ("Borno", 3)
