@@ -496,7 +496,42 @@ def _background(when: When, own: bool, frame: Frame, timeline: Timeline) -> bool
         return False
     if _since_setting(frame):
         return True  # "tensions have risen since a brawl left 20 dead": the period's start
-    return timeline.habitual(frame.unit.start, frame.unit.end) or _past_perfect(frame)
+    return (
+        timeline.habitual(frame.unit.start, frame.unit.end)
+        or _past_perfect(frame)
+        or _past_war(frame, timeline)
+    )
+
+
+def _past_war(frame: Frame, timeline: Timeline) -> bool:
+    """Tell an account of "the war" when the last war the report named is dated in the past.
+
+    Background history names a war with its year and then tells it on as "the
+    war", paragraphs later: "The 1962 Sino-Indian War was fought on these two
+    frontiers" then "The war lasted for one month and left more than 2,000
+    dead" ([news-dev 03], cited); "when ethnic Armenians seized Karabakh from
+    Azerbaijan in the 1990s. 30,000 people were killed during the war"
+    (seed report 003, cited). A war named with a current date ("The war between
+    the army and the RSF broke out in April 2023") is no pointer and stays.
+    """
+    toks = frame.unit.tokens
+    if not any(_war_pointer(t) for t in toks):
+        return False
+    doc = toks[0].doc
+    for t in reversed(doc[: toks[0].i]):
+        if t.lemma_.lower() == "war" and not _war_pointer(t):
+            items = timeline.within(t.sent.start_char, t.sent.end_char)
+            if items:  # a war named in passing with no time ("the Cold War") tells no era
+                return any(w.background for _, w in items)
+    return False
+
+
+def _war_pointer(tok: Any) -> bool:
+    """Tell a bare "the war", which points back at the last war named."""
+    if tok.lemma_.lower() != "war":
+        return False
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    return [c.lower_ for c in kids] == ["the"]
 
 
 def mentions_of(

@@ -278,3 +278,14 @@ def test_a_setting_clause_dated_only_by_its_sentence_takes_the_day_another_accou
     )
     dates = {i.event_type: i.event_date for i in current(extract(text))}
     assert dates == {"Riots": "2021-03-11", "Violence against civilians": "2021-03-10"}
+
+
+def test_the_war_told_on_after_a_war_dated_in_the_past_is_background(extract):
+    text = (
+        "Rebels shelled Kadugli on Sunday, killing four people.\n\n"
+        "The town was the front of the 1994 border war between the two states.\n\n"
+        "The war lasted for a year and left more than 5,000 dead on both sides."
+    )
+    incs = current(extract(text))
+    assert [(i.location, i.fatalities) for i in incs] == [("Kadugli", 4)]
+
