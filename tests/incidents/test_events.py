@@ -289,3 +289,12 @@ def test_the_war_told_on_after_a_war_dated_in_the_past_is_background(extract):
     incs = current(extract(text))
     assert [(i.location, i.fatalities) for i in incs] == [("Kadugli", 4)]
 
+
+
+def test_a_toll_told_as_the_start_of_a_period_is_no_toll_of_the_day(extract):
+    text = (
+        "Rebels shelled Kadugli on Sunday, killing four people.\n\n"
+        "Relations have been tense since a raid on the border left 30 soldiers dead."
+    )
+    incs = current(extract(text))
+    assert [(i.location, i.fatalities) for i in incs] == [("Kadugli", 4)]
