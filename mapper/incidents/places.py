@@ -239,6 +239,15 @@ def _voice(tok: Any) -> bool:
     return False
 
 
+#: GeoNames codes of features that span a region: ranges, seas, oceans, gulfs, straits,
+#: rivers, lakes, canals. ACLED's codebook gives geo_precision 3 when only "a larger
+#: region" is known; "a mine blast ... in the western Himalayas" ([news-dev 03], cited)
+#: and "camps on islands in Lake Chad" ([news-dev 05], cited) name no place finer.
+_EXTENDED = frozenset(
+    {"MTS", "SEA", "OCN", "GULF", "BAY", "STRT", "STM", "LK", "LKS", "CNL", "ISLS", "DSRT"}
+)
+
+
 def precision_of(site: Site, prep: str | None) -> int:
     """ACLED geo_precision of an event placed at ``site`` through ``prep``.
 
@@ -249,8 +258,13 @@ def precision_of(site: Site, prep: str | None) -> int:
     (1, 2)
     >>> precision_of(Site(0, 4, "Mali", "Mali", 17.0, -4.0, "country"), "in")
     3
+    >>> precision_of(Site(0, 9, "Himalayas", "Himalayas", 28.5, 84.0, "feature",
+    ...                   feature_code="MTS"), "in")
+    3
     """
     if site.kind in ("country", "region", "line") or site.feature_code in ("ADM1", "PCLI"):
+        return 3
+    if site.kind == "feature" and site.feature_code in _EXTENDED:
         return 3
     p = site.precision
     if site.kind == "admin":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mapper.incidents.places import event_places
+from mapper.incidents.places import event_places, precision_of
 from mapper.incidents.sites import Site
 
 from .helpers import current
@@ -193,3 +193,9 @@ def test_the_town_points_back_at_the_last_town_named_even_one_the_index_lacks(
     )
     [inc] = [i for i in current(extract_geoparsed(text)) if i.event_type == "Battles"]
     assert (inc.location, inc.geo_precision) == ("Borno", 3)
+
+
+def test_a_feature_spanning_a_region_is_precision_3_a_square_is_not():
+    river = Site(0, 5, "Dnipro", "Dnipro", 47.5, 34.5, "feature", feature_code="STM")
+    square = Site(0, 6, "Maidan", "Maidan", 50.45, 30.52, "feature", feature_code="SQR")
+    assert (precision_of(river, "along"), precision_of(square, "in")) == (3, 1)
