@@ -58,6 +58,15 @@ _LOCATIVE = frozenset(
 )  # fmt: skip
 _NEAR = frozenset({"near", "outside", "around", "between", "off", "by", "beside", "behind"})
 _ORIGIN = frozenset({"from"})
+#: "X north of Y" places X near Y, not at it ([WSyria] "captured ... several villages
+#: north of Aleppo"; VOA, 22 September 2019, "raided a military base south of
+#: Mogadishu"): ACLED's geo_precision 2.
+_COMPASS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "north-east", "north-west", "south-east", "south-west",
+    }
+)  # fmt: skip
 _RANK = {
     "settlement": 0,
     "feature": 1,
@@ -96,6 +105,8 @@ def _governor(tok: Any) -> tuple[str | None, Any]:
             continue
         if t.dep_ == "pobj":
             prep = t.head
+            if prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in _COMPASS:
+                return "near", prep  # "villages north of Aleppo": somewhere near it
             if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in (
                 "pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj",
             ):  # fmt: skip

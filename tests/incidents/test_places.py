@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mapper.incidents.places import event_places, precision_of
 from mapper.incidents.sites import Site
 
@@ -199,3 +201,15 @@ def test_a_feature_spanning_a_region_is_precision_3_a_square_is_not():
     river = Site(0, 5, "Dnipro", "Dnipro", 47.5, 34.5, "feature", feature_code="STM")
     square = Site(0, 6, "Maidan", "Maidan", 50.45, 30.52, "feature", feature_code="SQR")
     assert (precision_of(river, "along"), precision_of(square, "in")) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured several villages north of Kadugli on Sunday.",
+        "Rebels raided an army base 20 km south of Kadugli on Sunday.",
+    ],
+)
+def test_a_place_told_by_its_bearing_from_a_town_is_near_the_town(extract, text):
+    [inc] = current(extract(text))
+    assert (inc.location, inc.geo_precision) == ("Kadugli", 2)
