@@ -116,6 +116,19 @@ def test_a_citys_other_name_the_model_calls_a_person_is_the_city_where_a_town_go
     assert t.country_code == "UA"
 
 
+def test_a_town_the_model_calls_a_date_is_a_place_where_a_town_goes():
+    # the small model tags "Leh" here as a number
+    tops = geoparse("Students marched in Leh on 7 September 2020.")
+    assert texts(tops) == ["Leh"] and tops[0].country_code == "IN"
+
+
+def test_another_spelling_of_a_town_in_the_country_the_text_names_is_the_town():
+    tops = geoparse("Fighting in Syria spread on Sunday to the crossing at Quneitra.")
+    assert by_text(tops, "Quneitra").country_code == "SY"
+    # the name going on is something else: a theatre, not the town
+    assert texts(geoparse("In Syria, a gala was held at Quneitra Theatre.")) == ["Syria"]
+
+
 def test_substring_trap():
     # "Shushan" is not "Shusha"
     tops = geoparse("Mrs Shushan Petrosyan spoke to reporters.")
