@@ -142,7 +142,7 @@ def _actors(
     for m in group.mentions:
         f = m.frame
         for i in f.agent_heads:
-            a1 = a1 or _own_side(actor_of(doc[i], sites, country), doc[i], teller)
+            a1 = a1 or _own_side(actor_of(doc[i], sites, country), doc[i], teller, country)
         for i in f.target_heads:
             cand = actor_of(doc[i], sites, country)
             if cand is not None and (a1 is None or cand.name != a1.name):
@@ -152,11 +152,24 @@ def _actors(
     return a1, a2
 
 
-def _own_side(actor: Actor | None, tok: Any, teller: Teller | None) -> Actor | None:
-    """Give "X said its forces ..." the teller's side: the possessive speaks for it."""
-    if actor is None or teller is None or teller.side is None:
+def _own_side(
+    actor: Actor | None, tok: Any, teller: Teller | None, country: str | None = None
+) -> Actor | None:
+    """Give "X said its forces ..." the teller's side: the possessive speaks for it.
+
+    With no actor of its own ("the army said its aircraft struck ..."), the
+    phrase names the teller's forces.
+    """
+    side = _teller_side(teller, country) if teller is not None else None
+    if side is None:
         return actor
-    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children):
+    possessed = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
+    if actor is None:
+        if possessed and teller is not None and teller.side is None:
+            return Actor(f"Military Forces of {side}", "state", side)
+        return None
+    teller = replace(teller, side=side) if teller is not None else teller
+    if possessed:
         name = (
             actor.name.split(" of ")[0] + f" of {teller.side}"
             if actor.kind == "state"
@@ -180,15 +193,43 @@ def _claimed_by(
     rep = group.head.frame.reporter
     if rep is not None and doc[rep].lemma_.lower() in _CLAIM_VERBS:
         return teller.name  # "X claimed", "X accused Y of ...": a claim whoever X is
-    if teller.side is None:
+    side = _teller_side(teller, country)
+    if side is None:
         return None
     victim_side = (
         country if a2 is not None and a2.kind in ("civilian", "person", "property") else None
     )
     sides = {a1.side if a1 else None, (a2.side if a2 else None) or victim_side} - {None}
-    own_forces = a1 is not None and a1.side == teller.side and a1.kind in ("state", "nonstate")
-    if teller.side in sides and (len(sides) == 2 or own_forces):
+    own_forces = a1 is not None and a1.side == side and a1.kind in ("state", "nonstate")
+    if side in sides and (len(sides) == 2 or own_forces):
         return teller.name  # a side speaking of its own fighting or of the other side's act
+    return None
+
+
+#: How reports name a state's own forces without naming the state: "the army said",
+#: "the military said, adding ...", "the defence ministry said".
+_FORCES_WORDS = frozenset({"army", "military", "defence", "defense", "navy", "air"})
+
+
+def _teller_side(teller: Teller, country: str | None) -> str | None:
+    """Return the side a teller speaks for; an unnamed army speaks for the event's country.
+
+    ACLED names an unnamed state force after the country of the event
+    ("Military Forces of Mali"), and so do reports: "PLA troops fired a few
+    rounds in the air ..., the army said in a statement on Tuesday" ([news-dev
+    03], cited: India's army, on the Line of Actual Control in Ladakh); "Malian
+    soldiers ... came under fire near Djenne, the army said" (tests/data, an
+    original report). Where the army of another country speaks ("the military
+    said" of South Korea, of a shooting in North Korean waters, [news-dev 08])
+    the guess is wrong; a teller named with its country keeps that country.
+    """
+    if teller.side is not None:
+        return teller.side
+    words = set(teller.name.lower().replace("'s", "").split())
+    if country is not None and words & _FORCES_WORDS and not words - _FORCES_WORDS - {
+        "the", "ministry", "force", "forces", "command", "spokesman", "spokesperson",
+    }:
+        return country
     return None
 
 

@@ -59,3 +59,10 @@ def test_refusing_talks_is_no_denial_of_the_event(extract):
     )
     incs = current(extract(text))
     assert incs and not any(i.disputed for i in incs)
+
+
+def test_an_unnamed_army_speaking_of_its_own_strike_claims_it(extract):
+    text = "The army said its aircraft struck rebel positions in Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Military Forces of Sudan"
+    assert inc.claimed_by == "The army"
