@@ -200,7 +200,14 @@ def _claimed_by(
         country if a2 is not None and a2.kind in ("civilian", "person", "property") else None
     )
     sides = {a1.side if a1 else None, (a2.side if a2 else None) or victim_side} - {None}
-    own_forces = a1 is not None and a1.side == side and a1.kind in ("state", "nonstate")
+    # its own forces acting, or attacked and telling what they suffered ([WSyria] "The
+    # Lebanese Army stated that 14 soldiers had been killed ... after alleged clashes with
+    # Islamic State ... fighters"; "PLA troops fired a few rounds in the air ..., the army
+    # said", India's army, [news-dev 03], cited)
+    own_forces = any(
+        a is not None and a.side == side and a.kind in ("state", "nonstate", "armed_site")
+        for a in (a1, a2)
+    )
     if side in sides and (len(sides) == 2 or own_forces):
         return teller.name  # a side speaking of its own fighting or of the other side's act
     return None

@@ -66,3 +66,9 @@ def test_an_unnamed_army_speaking_of_its_own_strike_claims_it(extract):
     [inc] = current(extract(text))
     assert inc.actor1 == "Military Forces of Sudan"
     assert inc.claimed_by == "The army"
+
+
+def test_a_side_telling_an_attack_on_its_own_forces_claims_it(extract):
+    text = "Rebels attacked an army post in Kadugli on Sunday, killing two soldiers, the army said."
+    [inc] = current(extract(text))
+    assert inc.claimed_by == "the army"
