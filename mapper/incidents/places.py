@@ -285,14 +285,66 @@ def precision_of(site: Site, prep: str | None) -> int:
     return min(p, 3)
 
 
+#: Singular nouns that head a place phrase ("in Hlaing township (...)", "Bogra city (...)").
+_PLACE_HEADS = frozenset(
+    "town city village hamlet locality township district county province region oblast "
+    "raion governorate department prefecture tehsil upazila union municipality commune "
+    "sector area camp".split()
+)
+
+
+def stated_context(text: str, site: Site, sites: list[Site]) -> bool:
+    """Tell a place named in parentheses right after a place: where that place lies.
+
+    ACLED's notes locate every place this way ("in Gaibandha town, Gaibandha
+    Sadar (Rangpur)", [acled-dev bgd]; "in Hlaing township (Yangon-West
+    district, Yangon region)", [acled-dev mmr]): the places in the parentheses
+    say where, they are no sites of their own. Only after a place phrase: "at the Labour Exchange
+    (Ouagadougou)" ([acled-dev bfa]) names the site in them, and so does a list
+    after a plural ("in three cities (Kabul, Herat and Mazar)").
+
+    >>> t = "A blast hit Hlaing township (Yangon region) today."
+    >>> hlaing = Site(12, 18, "Hlaing", "Hlaing", 16.8, 96.1, "admin")
+    >>> yangon = Site(29, 35, "Yangon", "Yangon", 16.8, 96.2, "admin")
+    >>> stated_context(t, yangon, [hlaing, yangon])
+    True
+    >>> t = "Protests in three cities (Kabul, Herat) today."
+    >>> kabul = Site(26, 31, "Kabul", "Kabul", 34.5, 69.2, "settlement")
+    >>> stated_context(t, kabul, [kabul])
+    False
+    """
+    opened = text.rfind("(", 0, site.start)
+    if opened < 0 or text.rfind(")", 0, site.start) > opened or "\n" in text[opened : site.start]:
+        return False
+    if text.find(")", site.end) < 0:
+        return False
+    before = text[:opened].split()
+    if not before:
+        return False
+    word = before[-1].strip(",;:")
+    if not (word[:1].isupper() or word.lower() in _PLACE_HEADS):
+        return False
+    return any(
+        x.usable and x.end <= opened and opened - x.end <= _PHRASE_CHARS
+        and not re.search(r"[.;!?)]", text[x.end : opened])  # "(coded as X) (X township"
+        for x in sites
+    )
+
+
+#: How far a place phrase runs from its name to the parenthesis ("Gaibandha town,
+#: Gaibandha Sadar (").
+_PHRASE_CHARS = 30
+
+
 def _candidates(
     doc: Any, sites: list[Site], start: int, end: int
 ) -> list[tuple[Site, Any, str | None]]:
     inside = [s for s in sites if s.usable and s.start >= start and s.end <= end]
-    named = {s.name for s in inside if not s.qualifier}
+    context = {id(s) for s in inside if s.qualifier or stated_context(doc.text, s, sites)}
+    named = {s.name for s in inside if id(s) not in context}
     out = []
     for s in inside:
-        if s.qualifier and named - {s.name}:
+        if id(s) in context and named - {s.name}:
             continue
         root = site_root(doc, s)
         if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):

@@ -213,3 +213,22 @@ def test_a_feature_spanning_a_region_is_precision_3_a_square_is_not():
 def test_a_place_told_by_its_bearing_from_a_town_is_near_the_town(extract, text):
     [inc] = current(extract(text))
     assert (inc.location, inc.geo_precision) == ("Kadugli", 2)
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2024, garment workers staged a protest in Tongi town, Gazipur Sadar "
+        "(Dhaka), over unpaid wages.",
+        "On 4 May 2021, a bomb exploded in Insein township (Yangon-North district, Yangon "
+        "region). Casualties unknown.",
+    ],
+)
+def test_places_in_parentheses_after_a_place_say_where_it_lies(extract_geoparsed, text):
+    assert len(current(extract_geoparsed(text))) == 1
+
+
+def test_a_place_in_parentheses_after_a_building_is_the_site(extract_geoparsed):
+    text = "Teachers in Mali held a sit-in at the Labour Exchange (Bamako) on Monday."
+    assert [i.location for i in current(extract_geoparsed(text))] == ["Bamako"]
