@@ -269,3 +269,8 @@ def test_a_lowercase_word_is_never_a_place():
 def test_a_country_name_with_the_inside_or_without_it_is_one_place(text):
     [t] = geoparse(text)
     assert t.country_code == "CD" and t.text.startswith("Democratic")
+
+
+def test_a_body_named_after_its_subject_is_no_place_before_parentheses():
+    tops = geoparse("Staff of the Ministry of Health (Kadugli) went on strike in Sudan.")
+    assert [t.text for t in tops] == ["Kadugli", "Sudan"]

@@ -62,6 +62,12 @@ _SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
 #: Words after which a capitalised name is where something happened.
 _LOCATED_BY = frozenset("in at near around outside inside from of".split())
+#: Bodies named after what they do, not where: "the Ministry of Health (Kadugli)", "the
+#: Secretary of State", "the Commission of Inquiry".
+_BODIES = frozenset(
+    """ministry ministries minister secretary bureau directorate commission committee board
+    federation association confederation institute faculty""".split()
+)
 
 
 def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private class)
@@ -166,7 +172,10 @@ def _parenthesised_containers(rec) -> None:  # noqa: ANN001
         located = rec.ent_label[x_start] in ("GPE", "LOC") or (
             x_start > 0 and (tk.lower[x_start - 1] in _LOCATED_BY or place_cue(tk.lower, x_start))
         )
-        if not located and len(items) < 2:
+        # "the Ministry of Health (Kadugli)": a subject, not a place; the town still is one
+        body = x_start > 1 and tk.lower[x_start - 1] == "of" and tk.lower[x_start - 2] in _BODIES
+        located = located and not body
+        if not located and len(items) < 2 and not body:
             continue
         for i, j in [(x_start, x_end)] * located + items:
             seg = rec.text[slice(*rec.span_of(i, j))]
