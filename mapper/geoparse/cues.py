@@ -62,8 +62,10 @@ _SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
 #: Words after which a capitalised name is where something happened.
 _LOCATED_BY = frozenset("in at near around outside inside from of".split())
-#: Bodies named after what they do, not where: "the Ministry of Health (Kadugli)", "the
-#: Secretary of State", "the Commission of Inquiry".
+#: Bodies named after what they do, not where, so the word after their "of" is no place
+#: the parentheses after it locate: "Employees of the Ministry of Industry, Trade and
+#: Handicrafts (Synamica)" ([acled-dev bfa]), "the Secretary of State", "the Commission
+#: of Inquiry".
 _BODIES = frozenset(
     """ministry ministries minister secretary bureau directorate commission committee board
     federation association confederation institute faculty""".split()
