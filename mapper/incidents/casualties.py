@@ -152,6 +152,11 @@ def _count_group(g: Any) -> int | None:
         return parse_count(g.text)
     if g.tag_ in ("NN", "NNP") and g.lemma_.lower() in _PEOPLE:
         return 1
+    if g.tag_ == "NNP" and g.ent_type_ == "PERSON":
+        # a victim named is one dead: "Ibrahim Ramadhan Mwasi (alias Ruta), was shot dead"
+        # ([acled-dev ken 2013-06-17]); "Mohammed Yusuf, spiritual leader of Boko Haram, is
+        # summarily executed by Nigerian soldiers" ([WBokoHaram])
+        return 1
     return None
 
 

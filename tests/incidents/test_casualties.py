@@ -77,3 +77,8 @@ def test_the_setting_clause_keeps_its_own_dead(extract):
 def test_one_person_named_by_trade_or_legal_standing_is_one_dead(extract):
     [inc] = current(extract("A suspected thief died in police custody in Kadugli on Saturday."))
     assert inc.fatalities == 1
+
+
+def test_each_named_person_killed_is_one_dead(extract):
+    [inc] = current(extract("Police shot dead John Deng and Ali Hassan in Kadugli on Sunday."))
+    assert inc.fatalities == 2
