@@ -160,22 +160,19 @@ def _own_side(
     With no actor of its own ("the army said its aircraft struck ..."), the
     phrase names the teller's forces.
     """
-    side = _teller_side(teller, country) if teller is not None else None
+    if teller is None:
+        return actor
+    side = _teller_side(teller, country)
     if side is None:
         return actor
     possessed = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
     if actor is None:
-        if possessed and teller is not None and teller.side is None:
-            return Actor(f"Military Forces of {side}", "state", side)
-        return None
-    teller = replace(teller, side=side) if teller is not None else teller
+        if not possessed or teller.side is not None:
+            return None  # only an unnamed army's "its aircraft" are its state's forces
+        return Actor(f"Military Forces of {side}", "state", side)
     if possessed:
-        name = (
-            actor.name.split(" of ")[0] + f" of {teller.side}"
-            if actor.kind == "state"
-            else actor.name
-        )
-        return replace(actor, name=name, side=teller.side)
+        name = actor.name.split(" of ")[0] + f" of {side}" if actor.kind == "state" else actor.name
+        return replace(actor, name=name, side=side)
     return actor
 
 

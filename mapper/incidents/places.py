@@ -313,15 +313,17 @@ def stated_context(text: str, site: Site, sites: list[Site]) -> bool:
     >>> stated_context(t, kabul, [kabul])
     False
     """
-    opened = text.rfind("(", 0, site.start)
-    if opened < 0 or text.rfind(")", 0, site.start) > opened or "\n" in text[opened : site.start]:
+    # the parenthesis must open on the site's own line: search no further back than that,
+    # or every call would scan the report from its start
+    line = text.rfind("\n", 0, site.start) + 1
+    opened = text.rfind("(", line, site.start)
+    if opened < 0 or text.rfind(")", opened, site.start) >= 0:
         return False
     if text.find(")", site.end) < 0:
         return False
-    before = text[:opened].split()
-    if not before:
+    word = _word_before(text, opened).strip(",;:")
+    if not word:
         return False
-    word = before[-1].strip(",;:")
     if not (word[:1].isupper() or word.lower() in _PLACE_HEADS):
         return False
     return any(
@@ -329,6 +331,17 @@ def stated_context(text: str, site: Site, sites: list[Site]) -> bool:
         and not re.search(r"[.;!?)]", text[x.end : opened])  # "(coded as X) (X township"
         for x in sites
     )
+
+
+def _word_before(text: str, i: int) -> str:
+    """Return the last whitespace-separated word of ``text[:i]`` ("" if none), copying nothing."""
+    end = i
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 #: How far a place phrase runs from its name to the parenthesis ("Gaibandha town,
