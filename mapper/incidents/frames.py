@@ -292,50 +292,70 @@ def _crowd_control(tok: Any, lem: str) -> bool:
 
 def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Acts of violence: clashes, attacks, killings, abductions, captures."""
-    out: set[str] = set()
-    nxt = _next_words(tok, 2)
     if _metaphor(tok, lem) or _campaign(tok, lem):
-        return out
+        return set()
     if _crowd_control(tok, lem):
         return {"intervene"}
+    nxt = _next_words(tok, 2)
+    if (lem == "down" and tok.pos_ == "VERB") or (lem == "shoot" and "down" in nxt):
+        return {"disrupt"}  # "downed three drones", "shot down a helicopter"
+    out = _fight_classes(tok, lem, nxt)
+    out |= _kill_classes(tok, lem, low, nxt)
+    out |= _attack_classes(tok, lem, nxt, killed="kill" in out)
+    return out | _harm_classes(tok, lem, nxt)
+
+
+def _fight_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
+    """Ground fighting: advances, clashes, armed forces beaten or driven back."""
+    out: set[str] = set()
     if lem in ("advance", "push", "storm", "penetrate", "infiltrate") and tok.pos_ == "VERB":
         out.add("advance")  # a ground advance: a battle even when only tried
     if lem == "launch" and {_lem(c) for c in tok.children if c.dep_ == "dobj"} & (
         lx.AIR | lx.SHELLING
     ):
         out.add("attack")  # "launched 30 drones at Kharkiv"
-    if lem == "down" and tok.pos_ == "VERB":
-        return {"disrupt"}  # "downed three drones"
     if lem in ("defeat", "rout", "repel", "repulse") and tok.pos_ == "VERB" and _armed_object(tok):
         # an armed force beaten or driven back: the fight itself. [WMosul] "ISIL insurgents
         # ... defeated the Iraqi Army"; [WKishishe] "a Tutsi-led rebel group defeated in 2013"
         out.add("clash")
-    if lem in lx.CLASH and not (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
-        if lem in ("engage", "engagement"):
-            # "engaged in fighting", "engaged the enemy": not "engaged in a conversation".
-            near = _around(tok, 3)
-            if not near & (
-                (lx.CLASH - {"engage", "engagement"}) | lx.ARMED_STATE | lx.ARMED_NONSTATE
-            ):
-                return out
-        if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
-            out.add("clash")
-            if any(_lem(c) in ("factional", "intra-party", "intraparty") for c in tok.children):
-                # a party's factions fighting each other riot: [acled-dev bgd 2023-03-29]
-                # "members of Awami League engaged in a factional clash", [acled-dev bgd
-                # 2023-06-07] "two rival groups of Chhatra League (BCL) members engaged in a
-                # factional clash" (ACLED: Riots/Mob violence)
-                out.add("riot")
-    if lem == "shoot" and "down" in nxt:
-        return {"disrupt"}
+    if lem not in lx.CLASH or (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
+        return out
+    if lem in ("engage", "engagement"):
+        # "engaged in fighting", "engaged the enemy": not "engaged in a conversation".
+        near = _around(tok, 3)
+        if not near & ((lx.CLASH - {"engage", "engagement"}) | lx.ARMED_STATE | lx.ARMED_NONSTATE):
+            return out
+    if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
+        out.add("clash")
+        if any(_lem(c) in ("factional", "intra-party", "intraparty") for c in tok.children):
+            # a party's factions fighting each other riot: [acled-dev bgd 2023-03-29]
+            # "members of Awami League engaged in a factional clash", [acled-dev bgd
+            # 2023-06-07] "two rival groups of Chhatra League (BCL) members engaged in a
+            # factional clash" (ACLED: Riots/Mob violence)
+            out.add("riot")
+    return out
+
+
+def _kill_classes(tok: Any, lem: str, low: str, nxt: list[str]) -> set[str]:
+    """Killings: "shot dead", "killed", "burned alive", "beaten to death", bodies found."""
     if (lem in ("shoot", "shot", "gun") and nxt[:1] in (["dead"], ["down"], ["and"])) or (
         low == "shot" and "dead" in nxt
     ):
-        out.add("kill")
+        return {"kill"}
     if lem in lx.KILL and lem not in ("shoot", "gun", "burn", "beat", "fire"):
-        out.add("kill")
+        return {"kill"}
     if lem in ("burn", "beat", "torture") and ("alive" in nxt or "death" in _next_words(tok, 3)):
-        out.add("kill")
+        return {"kill"}
+    if lem in ("find", "discover", "dump") and {"dead", "body", "bodies", "corpse"} & (
+        set(nxt) | {c.lower_ for c in tok.children}
+    ):
+        return {"kill"}  # bodies found: ACLED codes the killing they show
+    return set()
+
+
+def _attack_classes(tok: Any, lem: str, nxt: list[str], *, killed: bool) -> set[str]:
+    """Attacks: firing on, hitting, beating, ambushing, wounding someone."""
+    out: set[str] = set()
     if lem in lx.ATTACK and not (lem == "strike" and _labour(tok)):
         if lem == "fire":
             if tok.pos_ == "VERB" or "open" in _prev_words(tok, 2) or nxt[:1] in (["on"], ["at"]):
@@ -346,7 +366,7 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
                 out.add("attack")
         elif lem != "bomb" or tok.pos_ == "VERB":  # "bombs were found" is no attack
             out.add("attack")
-    if lem in ("beat", "assault", "torture", "whip", "flog") and "kill" not in out:
+    if lem in ("beat", "assault", "torture", "whip", "flog") and not killed:
         out.add("attack")
     if lem == "ambush":
         out.add("ambush")
@@ -365,10 +385,12 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
         )
     ):
         out.add("attack")  # "wounded by forces fire", "soldiers injured a civilian"
-    if lem in ("find", "discover", "dump") and {"dead", "body", "bodies", "corpse"} & (
-        set(nxt) | {c.lower_ for c in tok.children}
-    ):
-        out.add("kill")  # bodies found: ACLED codes the killing they show
+    return out
+
+
+def _harm_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
+    """Abductions and sexual violence (ACLED's other kinds of violence against civilians)."""
+    out: set[str] = set()
     if lem in lx.ABDUCT or (lem == "take" and "hostage" in nxt):
         # "went missing" is not a forced disappearance; "were disappeared" is.
         if (
