@@ -32,7 +32,7 @@ import hashlib
 import logging
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from mapper.incidents import Incident, Source
@@ -247,10 +247,44 @@ def _report_of(i: Incident) -> str | None:
 
 
 def _merge(group: list[Incident]) -> Incident:
-    # The most precise, most informative member gives place and type; a
-    # demonstration with a riot in it is the riot (_one_demonstration).
+    """Return one incident for a group of accounts of the same event."""
+    main = min(group, key=_rank_in(group))
+    sources = _merged_sources(group)
+    claims = [i.claimed_by for i in group if i.claimed_by]
+    disputed = [i for i in group if i.disputed]
+    actor1, actor2 = _merged_actors(main, group)
+    fatalities, injuries = _figure(group, "fatalities"), _figure(group, "injuries")
+    notes = _merged_notes(main, group, sources, actor1, fatalities, injuries)
+    key = "|".join(f"{s.report}:{s.start}:{s.end}" for s in sources[:1]) + main.event_type
+    return replace(
+        main,
+        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        if len(group) > 1
+        else main.id,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=fatalities,
+        injuries=injuries,
+        # A claim stays a claim: an unattributed summary elsewhere does not make it a fact.
+        claimed_by=main.claimed_by or (claims[0] if claims else None),
+        disputed=bool(disputed),
+        disputed_by=next((i.disputed_by for i in disputed if i.disputed_by), None),
+        # The most precise date stands ("last week" and "on Thursday": Thursday).
+        event_date=min(group, key=lambda i: (i.time_precision, i is not main)).event_date,
+        time_precision=min(i.time_precision for i in group),
+        notes=notes,
+        sources=tuple(sources),
+    )
+
+
+def _rank_in(group: list[Incident]) -> Callable[[Incident], tuple]:
+    """Order a group's members so that the first gives the merged place and type.
+
+    The most precise, most informative member leads; a demonstration with a
+    riot in it is the riot (_one_demonstration); civilians shelled are a
+    shelling (ACLED's Explosions/Remote violence): the means decides.
+    """
     rioted = any(i.event_type == "Riots" for i in group)
-    # The means decides: civilians shelled are a shelling (ACLED's Explosions/Remote violence).
     remote = any(i.event_type == "Explosions/Remote violence" for i in group)
 
     def rank(i: Incident) -> tuple:
@@ -263,7 +297,11 @@ def _merge(group: list[Incident]) -> Incident:
             -len(i.sources),
         )
 
-    main = min(group, key=rank)
+    return rank
+
+
+def _merged_sources(group: list[Incident]) -> list[Source]:
+    """Every passage of the group once, in report and text order."""
     sources: list[Source] = []
     seen = set()
     for i in sorted(
@@ -274,21 +312,23 @@ def _merge(group: list[Incident]) -> Incident:
             if k not in seen:
                 seen.add(k)
                 sources.append(s)
+    return sources
 
-    def figure(field: str) -> int | None:
-        per_report: dict[str | None, int] = {}
-        for i in group:
-            v = getattr(i, field)
-            if v is None:
-                continue
-            r = _report_of(i)
-            per_report[r] = max(per_report.get(r, v), v)
-        return min(per_report.values()) if per_report else None
 
-    claims = [i.claimed_by for i in group if i.claimed_by]
-    # A claim stays a claim: an unattributed summary elsewhere does not make it a fact.
-    claimed = main.claimed_by or (claims[0] if claims else None)
-    disputed = [i for i in group if i.disputed]
+def _figure(group: list[Incident], field: str) -> int | None:
+    """Return a count as ACLED codes it: per report its highest (an update), then the lowest."""
+    per_report: dict[str | None, int] = {}
+    for i in group:
+        v = getattr(i, field)
+        if v is None:
+            continue
+        r = _report_of(i)
+        per_report[r] = max(per_report.get(r, v), v)
+    return min(per_report.values()) if per_report else None
+
+
+def _merged_actors(main: Incident, group: list[Incident]) -> tuple[str | None, str | None]:
+    """Actor 1 as a named actor when any account names one, else the leading account's."""
     named = [i.actor1 for i in group if i.actor1 and not i.actor1.startswith(_UNNAMED)]
     actor1 = (
         main.actor1
@@ -297,7 +337,18 @@ def _merge(group: list[Incident]) -> Incident:
     )
     actor1 = actor1 or next((i.actor1 for i in group if i.actor1), None)
     actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)
-    fatalities, injuries = figure("fatalities"), figure("injuries")
+    return actor1, actor2
+
+
+def _merged_notes(
+    main: Incident,
+    group: list[Incident],
+    sources: list[Source],
+    actor1: str | None,
+    fatalities: int | None,
+    injuries: int | None,
+) -> str:
+    """Write the merged notes: what, by whom, toll, passages, claims, denials, figures."""
     parts = [main.sub_event_type + (f" at {main.location}" if main.location else "")]
     if actor1:
         parts.append(f"by {actor1}")
@@ -314,33 +365,16 @@ def _merge(group: list[Incident]) -> Incident:
             extra = extra if extra.endswith(".") else extra + "."
             if extra not in notes:
                 notes += " " + extra[0].upper() + extra[1:]
+    claims = sorted({i.claimed_by for i in group if i.claimed_by})
     if claims:
-        notes += " Claimed by " + ", ".join(sorted(set(claims))) + "."
+        notes += " Claimed by " + ", ".join(claims) + "."
     disputers = sorted({i.disputed_by for i in group if i.disputed_by})
     if disputers:
         notes += " Denied by " + ", ".join(disputers) + "."
     figs = sorted({(i.claimed_by or "report", i.fatalities) for i in group if i.fatalities})
     if len({f for _, f in figs}) > 1:
         notes += " Fatality figures: " + ", ".join(f"{c}: {f}" for c, f in figs) + "."
-    key = "|".join(f"{s.report}:{s.start}:{s.end}" for s in sources[:1]) + main.event_type
-    return replace(
-        main,
-        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        if len(group) > 1
-        else main.id,
-        actor1=actor1,
-        actor2=actor2,
-        fatalities=fatalities,
-        injuries=injuries,
-        claimed_by=claimed,
-        disputed=bool(disputed),
-        disputed_by=next((i.disputed_by for i in disputed if i.disputed_by), None),
-        # The most precise date stands ("last week" and "on Thursday": Thursday).
-        event_date=min(group, key=lambda i: (i.time_precision, i is not main)).event_date,
-        time_precision=min(i.time_precision for i in group),
-        notes=notes,
-        sources=tuple(sources),
-    )
+    return notes
 
 
 _WEEK = 6  # days either way a less precise date may reach (see _dates_ok)
