@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from mapper import __version__
 from mapper.errors import MapperError
@@ -113,6 +113,9 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
     )
 
 
+_FMT = argparse.RawDescriptionHelpFormatter
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``mapper`` command."""
     parser = argparse.ArgumentParser(
@@ -120,20 +123,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn conflict news reports into geocoded places, an ACLED-style "
         "incident table and one offline HTML map.",
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_FMT,
     )
     parser.add_argument("--version", action="version", version=f"mapper {__version__}")
     parser.add_argument("--debug", action="store_true", help="log details and tracebacks")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    fmt = argparse.RawDescriptionHelpFormatter
+    _add_extract(sub)
+    _add_map(sub)
+    _add_places(sub)
+    _add_geocode(sub)
+    _add_gazetteer(sub)
+    return parser
+
+
+def _add_extract(sub: Any) -> None:
+    """Add the ``extract`` command: the incident table."""
     p = sub.add_parser(
         "extract",
         help="write the incident table (GeoJSON, CSV or GeoParquet)",
         description="Extract incidents from reports and write them, one row per event.",
         epilog="example:\n  mapper extract examples -o out/incidents.geojson\n"
         "  mapper extract reports/ --format csv -o out/incidents.csv\n\n" + _EPILOG,
-        formatter_class=fmt,
+        formatter_class=_FMT,
     )
     _add_inputs(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="output file")
@@ -143,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from the file suffix, else geojson)",
     )
 
+
+def _add_map(sub: Any) -> None:
+    """Add the ``map`` command: the offline HTML map."""
     p = sub.add_parser(
         "map",
         help="write one self-contained interactive HTML map",
@@ -150,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  mapper map examples -o out/map.html\n"
         "  mapper map reports/ -o map.html --tiles OpenStreetMap.Mapnik  # online tiles\n\n"
         + _EPILOG,
-        formatter_class=fmt,
+        formatter_class=_FMT,
     )
     _add_inputs(p)
     p.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
@@ -167,13 +182,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--geojson", type=Path, metavar="PATH", help="also write the incidents as GeoJSON"
     )
 
+
+def _add_places(sub: Any) -> None:
+    """Add the ``places`` command: place mentions (and names left unresolved)."""
     p = sub.add_parser(
         "places",
         help="print every place mention as JSON lines",
         description="Geoparse reports and print one JSON object per place mention "
         "(report, start, end, text, name, lat, lon, kind, ...).",
         epilog="example:\n  mapper places examples > out/places.jsonl\n\n" + _EPILOG,
-        formatter_class=fmt,
+        formatter_class=_FMT,
     )
     _add_inputs(p)
     p.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
@@ -183,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="instead, list the place-like names the gazetteer could not resolve, with counts",
     )
 
+
+def _add_geocode(sub: Any) -> None:
+    """Add the ``geocode`` command: offline place lookup."""
     p = sub.add_parser(
         "geocode",
         help="look up place names in the offline gazetteer",
@@ -190,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog='example:\n  mapper geocode Stepanakert "Martuni" --all\n'
         "  mapper geocode Georgia --country US\n\n"
         "exit status: 0 every name found; 1 none found; 3 some not found",
-        formatter_class=fmt,
+        formatter_class=_FMT,
     )
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument(
@@ -203,13 +224,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="ask Nominatim (1 request/s, cached on disk) for names not found offline",
     )
 
+
+def _add_gazetteer(sub: Any) -> None:
+    """Add the ``gazetteer`` command: building the index from packaged data and GeoNames dumps."""
     p = sub.add_parser(
         "gazetteer",
         help="build or inspect the offline gazetteer index",
         description="Build the offline gazetteer index (it is also built on first use).",
         epilog="example:\n  mapper gazetteer build\n"
         "  mapper gazetteer build --geonames allCountries.zip --geonames admin1CodesASCII.txt",
-        formatter_class=fmt,
+        formatter_class=_FMT,
     )
     gsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     b = gsub.add_parser("build", help="(re)build the index, optionally importing GeoNames dumps")
@@ -221,7 +245,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a GeoNames dump (allCountries.zip, cities1000.zip, admin1CodesASCII.txt)",
     )
-    return parser
 
 
 def _report_problems(problems: Sequence[object], n_ok: int, err: TextIO) -> int:
