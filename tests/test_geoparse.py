@@ -361,6 +361,17 @@ def test_town_of_cue_vouches_for_a_person_tagged_town():
     assert "Kupiansk" not in texts(alone)
 
 
+def test_a_kind_of_facility_after_a_person_tagged_name_makes_it_the_town():
+    text = "Mutineers held the Kati military camp for two days."
+    tops = forced(text, {"Kati": "PERSON"})
+    assert by_text(tops, "Kati").country_code == "ML"
+    tops = forced("Aid reached the Kakuma refugee camp.", {"Kakuma": "PERSON"})
+    assert by_text(tops, "Kakuma").country_code == "KE"
+    # a person's name before an office is still a person
+    alone = forced("Kati military staff met.", {"Kati": "PERSON"})
+    assert "Kati" not in texts(alone)
+
+
 def test_direction_of_cue():
     tops = forced("Shelling went on west of Pokrovsk all night.", {"Pokrovsk": "PERSON"})
     assert km(by_text(tops, "Pokrovsk"), 48.28, 37.18) < 25

@@ -84,6 +84,13 @@ INSTITUTION_HEADS = frozenset(
     airport port zoo museum times post herald tribune journal daily news star gazette
     observer register courier record""".split()
 )
+# A name before a kind of facility is the town it stands at: "the Kati military
+# camp" ([WMali], Wikipedia, 2012 Northern Mali conflict), "the Mentao refugee camp"
+# ([acled-dev bfa], an ACLED note), "Bagram air base".
+FACILITY_KINDS = frozenset("military army air naval refugee border".split())
+FACILITY_HEADS = frozenset(
+    "camp camps base bases barracks airfield post station checkpoint".split()
+)
 # "the town of X", "the eastern city of X", "west of X", "the outskirts of X":
 # nouns and directions that make the name after "of" a place.
 PLACE_NOUNS = frozenset(

@@ -42,6 +42,8 @@ from mapper.geoparse.evidence import (
 from mapper.geoparse.lexicon import (
     CONTEXT_KM,
     CONTEXT_POP,
+    FACILITY_HEADS,
+    FACILITY_KINDS,
     FEATURE_WORDS,
     GENERIC,
     GEO_HEADS,
@@ -493,6 +495,9 @@ class _Recognizer:
                 tail[0] in INSTITUTION_HEADS
                 or any(w in ("counties", "parishes") for w in tail[:3])
                 and tail[0] in (",", "and", "counties", "parishes")
+                or tail[0] in FACILITY_KINDS
+                and tail[1:2] != []
+                and tail[1] in FACILITY_HEADS
             ),
         )
         if self._after_title(i, j):
