@@ -393,13 +393,26 @@ def _narrative_past(frame: Frame) -> bool:
     return finite
 
 
+#: Conjunctions of a clause that orders its event against the main clause's.
+_SEQUENCE = frozenset({"after", "before", "once", "until", "when"})
+
+
 def _past_perfect(frame: Frame) -> bool:
     """Tell "had fought", "had been attacked" in the narrative itself (not reported speech).
 
     The pluperfect places an event before the narrative's own time: background,
-    unless the sentence gives it a current date.
+    unless the sentence gives it a current date. Not in a clause of sequence,
+    where it orders two events of the same time: "operation ... began several
+    hours after Georgian troops had advanced into Tskhinvali" (Wikipedia,
+    Timeline of the Russo-Georgian War, CC BY-SA), "the government forces were
+    deployed as reinforcements after the gendarmerie in Pama had been subjected
+    to an armed assault" ([acled-dev bfa 2018-08-28]).
     """
     for v in _clause_verbs(frame):
+        if v.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in v.children
+        ):
+            continue
         if v.dep_ in ("relcl", "acl") and len(_clause_verbs(frame)) > 1:
             continue  # "protesters who had been barricading roads": a description ([acled-dev
             # ken 2013-01-10] "Police disperse rioting boda-boda protesters who had been

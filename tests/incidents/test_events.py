@@ -218,6 +218,15 @@ def test_a_past_perfect_description_of_the_actors_does_not_date_the_event(extrac
     assert incs and incs[0].background is False
 
 
+def test_a_past_perfect_in_a_clause_of_sequence_is_the_same_time_not_history(extract):
+    text = "Shelling of Kadugli began an hour after rebel fighters had advanced into Dilling."
+    incs = extract(text)
+    assert incs and all(i.background is False for i in incs)
+    # the pluperfect of the main clause still tells history
+    old = extract("Rebel fighters had advanced into Dilling.")
+    assert old and all(i.background for i in old)
+
+
 def test_a_time_right_after_a_named_death_dates_the_death_not_the_crowd(extract):
     text = "Protesters clashed with police in Kadugli over the killing of a trader on Thursday."
     [inc] = current(extract(text))
