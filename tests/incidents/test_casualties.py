@@ -34,6 +34,8 @@ def count(nlp):
         ("Women beat a trader suspected of killing a child.", None, None),
         ("Fatalities coded as 3 (sources reported 7).", 3, None),
         ("Eight deaths (coded across 4 events) were reported.", 2, None),
+        # a timeline entry: the dash after its date is no part of the count
+        ("August 1 - Five civilians were injured in a bomb blast.", None, 5),
     ],
 )
 def test_counts(count, text, fatalities, injuries):
