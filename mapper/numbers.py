@@ -183,8 +183,15 @@ def count_people(phrase: str) -> int | None:
     (1, 2)
     >>> count_people("a man aged 70"), count_people("a six-month-old baby")
     (1, 1)
+
+    Punctuation before the phrase is no part of it (a timeline's dash after
+    its date, "August 1 - Five Georgians were injured", Wikipedia, Timeline
+    of the Russo-Georgian War, CC BY-SA):
+
+    >>> count_people("- Five civilians")
+    5
     """
-    phrase = _AGE.sub(" ", phrase)
+    phrase = _AGE.sub(" ", phrase.lstrip(" ,;:'\"-\u2013\u2014"))
     words = re.findall(r"[\w,'-]+", phrase.lower())
     m = re.search(r"\bfamily of (\w+)", phrase.lower())
     if m and word_number(m.group(1)) is not None:

@@ -496,7 +496,7 @@ class _Recognizer:
                 or any(w in ("counties", "parishes") for w in tail[:3])
                 and tail[0] in (",", "and", "counties", "parishes")
                 or tail[0] in FACILITY_KINDS
-                and tail[1:2] != []
+                and len(tail) > 1
                 and tail[1] in FACILITY_HEADS
             ),
         )

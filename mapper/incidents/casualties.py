@@ -145,11 +145,6 @@ def _count_group(g: Any) -> int | None:
                     return n  # "a family of five"
     words = [t for c in g.children if c.dep_ in _NUMBER_DEPS for t in c.subtree] + [g]
     words = sorted((t for t in words if not _code_or_year(t)), key=lambda t: t.i)
-    while words and words[0].is_punct:
-        # punctuation the parser hangs on the number is no part of it: a timeline's dash
-        # after the date, "August 1 - Five Georgians were injured" (Wikipedia, Timeline
-        # of the Russo-Georgian War, CC BY-SA)
-        words = words[1:]
     n = count_people(" ".join(t.text for t in words))
     if n is not None and not (n == 1 and g.tag_ in ("NNS", "NNPS")):
         return n
