@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
+from mapper.incidents.timeline import MONTHS
 from mapper.incidents.units import Unit
 from mapper.numbers import count_people, parse_count
 
@@ -86,14 +87,26 @@ class Counts:
 
 
 def _left_number(tok: Any) -> Any:
-    """Return a number written right before a casualty word ("and more than 100 injured")."""
+    """Return a number written right before a casualty word ("and more than 100 injured").
+
+    A day of the month is a date, not a head count: a chronology's entry
+    opens with its date and may name the event next ("May 2 - Yelwa massacre,
+    ..." [WBokoHaram]).
+    """
     for j in range(tok.i - 1, max(tok.i - 5, tok.sent.start) - 1, -1):
         t = tok.doc[j]
         if t.lower_ in ("and", ",") or t.lemma_.lower() in _KILLED | _HURT:
             return None
         if t.like_num:
-            return t
+            return None if _day_of_month(t) else t
     return None
+
+
+def _day_of_month(t: Any) -> bool:
+    """Tell a number written beside a month name ("May 2", "2 May")."""
+    doc = t.doc
+    near = [doc[k] for k in (t.i - 1, t.i + 1) if 0 <= k < len(doc)]
+    return any(n.text[:1].isupper() and n.lower_.rstrip(".") in MONTHS for n in near)
 
 
 def victim_heads(tok: Any) -> list[Any]:

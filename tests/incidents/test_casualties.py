@@ -36,6 +36,8 @@ def count(nlp):
         ("Eight deaths (coded across 4 events) were reported.", 2, None),
         # a timeline entry: the dash after its date is no part of the count
         ("August 1 - Five civilians were injured in a bomb blast.", None, 5),
+        # ... and the day of its date is no head count
+        ("March 9 - Tamboro massacre, villagers are massacred at the market.", None, None),
     ],
 )
 def test_counts(count, text, fatalities, injuries):
