@@ -778,7 +778,8 @@ def _frame_start(
     if reference is None:
         return None
     if from_pub:
-        return reference - _FRAME
+        run = _dated_run(exprs, reference)
+        return min(run[0], reference - _FRAME) if run else reference - _FRAME
     years = _years(exprs)
     days = [
         _explicit_day(e, _nearest_year(years, e.start))
@@ -787,6 +788,39 @@ def _frame_start(
     ]
     days = [d for d in days if d is not None]
     return min(days) - _FRAME if days else reference - _FRAME
+
+
+def _dated_run(exprs: list[TimeExpr], published: dt.date) -> list[dt.date]:
+    """Return the days of a dated run: the report retells its weeks day by day.
+
+    A recap or timeline published after the events ("Key dates in two-month
+    battle for Libyan capital": "pushed back on April 5", "On April 6, ...",
+    "On April 8, ...", AFP, 4 June 2019; "on April 5", "on April 6", "On
+    April 8", Al Jazeera, "Timeline: Haftar's months-long offensive to seize
+    Tripoli", 19 February 2020) tells its own time frame with three or more
+    days of the publication's year, in order; those days are its story, not
+    background. The run must rise in the order told:
+    news tells its backstory backwards from the day's event ("in Leh on
+    September 7" ... "since a brutal June 15 battle", [news-dev 03]; "on
+    August 2" ... "on June 7" ... "April 20", [news-dev 09]), and that stays
+    background.
+    """
+    days = []
+    for e in exprs:
+        if e.kind != "date" or e.fields[0] is not None:
+            continue
+        try:
+            d = dt.date(published.year, e.fields[1], e.fields[2])
+        except ValueError:
+            continue
+        if d > published:
+            d = d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d
+        days.append(d)
+    distinct = list(dict.fromkeys(days))
+    if len(distinct) < 3:
+        return []
+    rising = all(a < b for a, b in zip(distinct, distinct[1:], strict=False))
+    return distinct if rising else []
 
 
 class _Walk:

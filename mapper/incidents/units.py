@@ -34,6 +34,15 @@ _DATED_ENTRY = re.compile(
     + r"\s+)?\d{1,2})?)(?:,?\s+\d{4})?\s*[:\-–—]",
     re.I,
 )
+#: A recap's entry opens with "On" and its day ("On April 6, forces backing the GNA
+#: launch the first air strikes", AFP, 4 June 2019; "On April 8, LNA warplanes carry
+#: out an air strike", Al Jazeera, 19 February 2020): the historical present of a
+#: timeline, not a caption, which tells its day last if at all.
+_DATED_OPENER = re.compile(
+    r"^\W{0,3}On\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH_PATTERN
+    + r"|" + MONTH_PATTERN + r"\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*,",
+    re.I,
+)
 # Alphabetic words; a unit needs two to say anything.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -170,6 +179,7 @@ def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
             and para != paras[0]
             and len(toks) <= 30
             and not entry
+            and not _DATED_OPENER.match(line)
             and _caption_tense(toks)
         ):
             display = True

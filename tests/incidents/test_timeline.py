@@ -283,3 +283,23 @@ def test_a_year_inside_a_chronology_span_is_not_background():
     years = [row for row in _dates(text) if row[0] == "2003"]
     assert years and not any(bg for *_, bg in years)
     assert ("1994", "1994-01-01", 3, True) in _dates("A truce held from 1994. " + text)
+
+
+# ------------------------------------------------------------------ recap after the events
+def test_a_recap_told_day_by_day_keeps_its_weeks_out_of_the_background():
+    recap = (
+        "Rebels attack Djenne on March 2. On March 5, troops retake the town. "
+        "On March 9, a drone strikes a convoy near Mopti."
+    )
+    found = _dates(recap, dt.date(2012, 6, 1))
+    assert [(d, bg) for _, d, _, bg in found] == [
+        ("2012-03-02", False),
+        ("2012-03-05", False),
+        ("2012-03-09", False),
+    ]
+    # news telling its backstory backwards from the day's event keeps it background
+    news = (
+        "Gunmen killed five people in Mopti on May 30. The town was attacked on March 9 "
+        "and on March 5, and a market burned on March 2."
+    )
+    assert [bg for *_, bg in _dates(news, dt.date(2012, 6, 1))] == [False, True, True, True]

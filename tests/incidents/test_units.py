@@ -45,3 +45,14 @@ def test_a_dated_chronology_entry_in_the_present_is_no_caption(nlp):
     units = text_units(nlp(text))
     entries = [u for u in units if text[u.start : u.end].startswith("January")]
     assert entries and not any(u.display for u in entries)
+
+
+def test_a_recap_entry_opened_by_its_day_in_the_present_is_no_caption(nlp):
+    text = (
+        "Key dates of the siege.\n\nOffensive starts\n\n"
+        "On March 5, rebels shell the army camp outside Mopti.\n\n"
+        "A soldier walks past a burned truck in Mopti."
+    )
+    units = dict(_units(nlp, text))
+    assert units["On March 5, rebels shell the army camp outside Mopti."] is False
+    assert units["A soldier walks past a burned truck in Mopti."] is True
