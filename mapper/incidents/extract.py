@@ -406,7 +406,7 @@ def extract_incidents(
     sites = sites_of(doc, toponyms)
     body = getattr(report, "body_start", 0) or 0
     timeline = build_timeline(report.text, _publication(report, default_date), start=body)
-    units = text_units(doc, body)
+    units = text_units(doc, body, recap=timeline.recap)
     para_start: dict[int, int] = {}
     for u in units:
         para_start.setdefault(u.para, u.start)

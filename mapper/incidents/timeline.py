@@ -505,6 +505,9 @@ class Timeline:
     named : frozenset of int
         Starts of the days written as the name of an event ("since the July 10
         shooting"): a clause's own time only when it states no other.
+    recap : bool
+        Whether the report retells its days in order (:func:`_dated_run`): its
+        present tense is the narrative's, not a caption's.
     """
 
     reference: dt.date | None
@@ -514,6 +517,7 @@ class Timeline:
     anchors: tuple[tuple[int, When], ...]
     said: frozenset[int] = frozenset()
     named: frozenset[int] = frozenset()
+    recap: bool = False
 
     def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
         """Return the resolved expressions inside ``start..end``."""
@@ -627,6 +631,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         tuple(state.anchors),
         frozenset(said),
         frozenset(named),
+        reference is not None and bool(_dated_run(exprs, reference)),
     )
 
 

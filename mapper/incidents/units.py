@@ -131,7 +131,7 @@ def _trim(tokens: list[Any]) -> list[Any]:
     return tokens
 
 
-def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
+def text_units(doc: Any, body_start: int = 0, *, recap: bool = False) -> list[Unit]:
     r"""Split a parsed report into units, marking display lines.
 
     Parameters
@@ -140,6 +140,10 @@ def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
         The parsed report text.
     body_start : int
         Offset where the body starts (after a date line or front matter).
+    recap : bool
+        The report retells its days in order, in the historical present
+        (:attr:`mapper.incidents.timeline.Timeline.recap`): a one-sentence
+        paragraph in the present is an entry of it, not a photo caption.
 
     Returns
     -------
@@ -179,6 +183,7 @@ def text_units(doc: Any, body_start: int = 0) -> list[Unit]:
             and para != paras[0]
             and len(toks) <= 30
             and not entry
+            and not recap
             and not _DATED_OPENER.match(line)
             and _caption_tense(toks)
         ):

@@ -292,6 +292,7 @@ def test_a_recap_told_day_by_day_keeps_its_weeks_out_of_the_background():
         "On March 9, a drone strikes a convoy near Mopti."
     )
     found = _dates(recap, dt.date(2012, 6, 1))
+    assert build_timeline(recap, dt.date(2012, 6, 1)).recap
     assert [(d, bg) for _, d, _, bg in found] == [
         ("2012-03-02", False),
         ("2012-03-05", False),
@@ -303,3 +304,4 @@ def test_a_recap_told_day_by_day_keeps_its_weeks_out_of_the_background():
         "and on March 5, and a market burned on March 2."
     )
     assert [bg for *_, bg in _dates(news, dt.date(2012, 6, 1))] == [False, True, True, True]
+    assert not build_timeline(news, dt.date(2012, 6, 1)).recap

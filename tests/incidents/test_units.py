@@ -56,3 +56,15 @@ def test_a_recap_entry_opened_by_its_day_in_the_present_is_no_caption(nlp):
     units = dict(_units(nlp, text))
     assert units["On March 5, rebels shell the army camp outside Mopti."] is False
     assert units["A soldier walks past a burned truck in Mopti."] is True
+
+
+def test_in_a_recap_a_one_sentence_paragraph_in_the_present_is_an_entry(nlp):
+    text = (
+        "Key dates of the siege.\n\nRebels seized the road in March.\n\n"
+        "Rebels briefly seize the airport but are pushed back on March 5."
+    )
+    doc = nlp(text)
+    entry = "Rebels briefly seize the airport but are pushed back on March 5."
+    assert [u.display for u in text_units(doc) if doc.text[u.start : u.end] == entry] == [True]
+    in_recap = text_units(doc, recap=True)
+    assert [u.display for u in in_recap if doc.text[u.start : u.end] == entry] == [False]
