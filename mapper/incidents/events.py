@@ -65,7 +65,7 @@ from mapper.incidents.places import (
     quoted_spans,
 )
 from mapper.incidents.sites import Site
-from mapper.incidents.timeline import TimeExpr, Timeline, When
+from mapper.incidents.timeline import TimeExpr, Timeline, When, opening_year
 from mapper.incidents.units import Unit
 
 __all__ = ["Mention", "mentions_of", "join_mentions", "carry_means", "pair_dates", "EventGroup"]
@@ -201,7 +201,7 @@ def _time_of(
             and (
                 earlier[-1][0].kind != "year"
                 or _continues(frame)
-                or _opening_year(doc.text, earlier[-1][0])
+                or opening_year(doc.text, earlier[-1][0])
             )
             and _narrative_past(frame)
         ):
@@ -313,24 +313,6 @@ _THEN = frozenset({"then", "later", "afterwards", "afterward", "subsequently", "
 
 
 #: A year in the phrase a sentence opens with ("In 2016, ...", "In the 2015 attack, ...").
-_OPENING = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:In|During|Throughout)\s+(?:the\s+)?(?:(?:late|early|mid)[\s-]+)?$"
-)
-
-
-def _opening_year(text: str, e: TimeExpr) -> bool:
-    """Tell a year that frames its sentence: it starts a story, as a date does.
-
-    A year merely mentioned starts no story ("who had been kidnapped in
-    2012", [WSyria]); one the sentence opens with sets the time of what is
-    told after it: "In the 2015 attack, Said and Cherif Kouachi killed ...
-    As they fled ... Once outside, they opened fire again" ([news-dev 12]);
-    "In 2016, dozens of soldiers from both countries died during clashes"
-    (seed report 000).
-    """
-    return bool(_OPENING.search(text, max(0, e.start - 40), e.start))
-
-
 def _continues(frame: Frame) -> bool:
     """Tell a sentence that carries the story on: "then", "later", "afterwards"."""
     return any(t.lower_ in _THEN and t.dep_ == "advmod" for t in frame.unit.tokens)

@@ -621,6 +621,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
             e,
             told=from_pub and _statement_time(text, e),
             passing=_duration_start(text, e) or e.start in named,
+            setting=e.kind != "year" or opening_year(text, e),
         )
         items.append((e, w))
     return Timeline(
@@ -729,6 +730,26 @@ def _event_name(text: str, e: TimeExpr) -> bool:
         and bool(_THE.search(text, max(0, e.start - 8), e.start))
         and bool(_NOUN_AFTER.match(text, e.end))
     )
+
+
+_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:(?:Later|Earlier|Then|And|But)\s+)?"
+    r"(?:In|in|During|during|Throughout)\s+(?:the\s+)?(?:(?:late|early|mid)[\s-]+)?$"
+)
+
+
+def opening_year(text: str, e: TimeExpr) -> bool:
+    """Tell a year that frames its sentence: it starts a story, as a date does.
+
+    A year merely mentioned starts no story ("who had been kidnapped in
+    2012", [WSyria]); one the sentence opens with sets the time of what is
+    told after it: "In the 2015 attack, Said and Cherif Kouachi killed ...
+    As they fled ... Once outside, they opened fire again" ([news-dev 12]);
+    "In 2016, dozens of soldiers from both countries died during clashes"
+    (seed report 000); "Later in 2015, another wave of Islamist attacks
+    killed 130 people" ([news-dev 12]).
+    """
+    return bool(_OPENING.search(text, max(0, e.start - 40), e.start))
 
 
 def _heading(text: str, e: TimeExpr) -> bool:
@@ -847,9 +868,14 @@ class _Walk:
         # The last time told, of any precision: "the next day" moves on from it.
         self.context: When | None = None
         self.context_kind = ""
+        # The last time that sets the story (not a year merely mentioned): "two days
+        # later" counts from it.
+        self.dated: When | None = None
         self.heading_year: int | None = None
 
-    def resolve(self, e: TimeExpr, *, told: bool = False, passing: bool = False) -> When:
+    def resolve(
+        self, e: TimeExpr, *, told: bool = False, passing: bool = False, setting: bool = True
+    ) -> When:
         w = getattr(self, "_" + e.kind)(e)
         framed = e.kind not in ("year", "habit") and not (
             e.kind == "period" and len(e.fields) > 2 and e.fields[2] == "year"
@@ -871,6 +897,8 @@ class _Walk:
         if w.date is not None and e.kind != "period":
             self.context = w
             self.context_kind = e.kind
+            if setting:
+                self.dated = w
         return w
 
     # -- explicit dates
@@ -995,9 +1023,14 @@ class _Walk:
         """Resolve "the next day", "two days later" from the last time told, keeping its standing.
 
         After "In January 2015 ..." the next day is in January 2015 too, and
-        background like it.
+        background like it, as is the year a sentence opens with ("In the 2015
+        attack, ... the attacks continued the next day", [news-dev 12]). A year
+        merely mentioned in between sets no story to count from ("The fighting
+        begins on November 4 last year ... before Abiy took office in 2018. Two
+        days later, ...", AFP timeline of the Tigray war, April 2021); see
+        :func:`opening_year`.
         """
-        base = self.context or (When(self.reference, 2) if self.reference else None)
+        base = self.dated or (When(self.reference, 2) if self.reference else None)
         if base is None or base.date is None:
             return _UNKNOWN
         days, prec = e.fields

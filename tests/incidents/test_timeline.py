@@ -305,3 +305,19 @@ def test_a_recap_told_day_by_day_keeps_its_weeks_out_of_the_background():
     )
     assert [bg for *_, bg in _dates(news, dt.date(2012, 6, 1))] == [False, True, True, True]
     assert not build_timeline(news, dt.date(2012, 6, 1)).recap
+
+
+# ------------------------------------------------------------------ shifts after a year
+def test_a_year_merely_mentioned_is_no_day_to_count_on_from():
+    text = (
+        "Rebels took Djenne on 4 March, weeks after the mayor who took office in 2011 "
+        "fled. Two days later, troops retook the town."
+    )
+    found = _dates(text, dt.date(2012, 3, 20))
+    assert ("Two days later", "2012-03-06", 1, False) in found
+
+
+def test_a_year_that_opens_its_sentence_is_the_story_the_next_day_moves_in():
+    text = "Later in 2009, gunmen raided Mopti. The next day they burned the market."
+    found = _dates(text, dt.date(2012, 3, 20))
+    assert [(d[:4], bg) for _, d, _, bg in found] == [("2009", True), ("2009", True)]
