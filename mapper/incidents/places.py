@@ -210,6 +210,8 @@ def _in_name(doc: Any, site: Site) -> bool:
     e = span[0].i + 1
     while e < len(doc) and doc[e].ent_iob_ == "I":
         e += 1
+    while e - 1 > b and doc[e - 1].is_punct and doc[e - 1].text not in "()":
+        e -= 1  # the model's entity may take the comma after a name ("Axum," as ORG)
     ent = doc[b:e]
     if ent.text.count("(") != ent.text.count(")") or site.end > ent.end_char:
         return False

@@ -606,7 +606,8 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     reference, from_pub = published, published is not None
     if reference is None:
         reference = _latest_explicit(exprs)
-    frame_start = _frame_start(exprs, reference, from_pub)
+    run = _dated_run(text, exprs, reference) if reference is not None else []
+    frame_start = _frame_start(exprs, reference, from_pub, run)
     state = _Walk(reference, from_pub, frame_start, _years(exprs))
     items = []
     said, named = set(), set()
@@ -632,7 +633,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         tuple(state.anchors),
         frozenset(said),
         frozenset(named),
-        reference is not None and bool(_dated_run(exprs, reference)),
+        bool(run),
     )
 
 
@@ -799,12 +800,11 @@ def _explicit_day(e: TimeExpr, year: int | None) -> dt.date | None:
 
 
 def _frame_start(
-    exprs: list[TimeExpr], reference: dt.date | None, from_pub: bool
+    exprs: list[TimeExpr], reference: dt.date | None, from_pub: bool, run: list[dt.date]
 ) -> dt.date | None:
     if reference is None:
         return None
     if from_pub:
-        run = _dated_run(exprs, reference)
         return min(run[0], reference - _FRAME) if run else reference - _FRAME
     years = _years(exprs)
     days = [
@@ -816,7 +816,7 @@ def _frame_start(
     return min(days) - _FRAME if days else reference - _FRAME
 
 
-def _dated_run(exprs: list[TimeExpr], published: dt.date) -> list[dt.date]:
+def _dated_run(text: str, exprs: list[TimeExpr], published: dt.date) -> list[dt.date]:
     """Return the days of a dated run: the report retells its weeks day by day.
 
     A recap or timeline published after the events ("Key dates in two-month
@@ -825,28 +825,44 @@ def _dated_run(exprs: list[TimeExpr], published: dt.date) -> list[dt.date]:
     April 8", Al Jazeera, "Timeline: Haftar's months-long offensive to seize
     Tripoli", 19 February 2020) tells its own time frame with three or more
     days of the publication's year, in order; those days are its story, not
-    background. The run must rise in the order told:
-    news tells its backstory backwards from the day's event ("in Leh on
+    background. So are a timeline's entries that open their line with a full
+    date ("Nov. 4, 2020 - Ethiopian Prime Minister Abiy Ahmed sends troops",
+    Reuters, "Key events in the war in northern Ethiopia", August 2022; "21
+    March: soldiers ... attacked", [WMali]). The run must rise in the order
+    told: news tells its backstory backwards from the day's event ("in Leh on
     September 7" ... "since a brutal June 15 battle", [news-dev 03]; "on
     August 2" ... "on June 7" ... "April 20", [news-dev 09]), and that stays
     background.
     """
-    days = []
+    entries, days = [], []
     for e in exprs:
-        if e.kind != "date" or e.fields[0] is not None:
+        if e.kind not in ("date", "range"):
             continue
-        try:
-            d = dt.date(published.year, e.fields[1], e.fields[2])
-        except ValueError:
+        d = _explicit_day(e, e.fields[0] or published.year)
+        if d is None:
             continue
         if d > published:
             d = d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d
-        days.append(d)
-    distinct = list(dict.fromkeys(days))
-    if len(distinct) < 3:
-        return []
-    rising = all(a < b for a, b in zip(distinct, distinct[1:], strict=False))
-    return distinct if rising else []
+        if _entry(text, e):
+            entries.append(d)
+        elif e.kind == "date" and e.fields[0] is None:
+            days.append(d)
+    for run in (entries, days):
+        distinct = list(dict.fromkeys(run))
+        if len(distinct) >= 3 and all(
+            a < b for a, b in zip(distinct, distinct[1:], strict=False)
+        ):
+            return distinct
+    return []
+
+
+_ENTRY_MARK = re.compile(r"\s*[:\-–—]")
+
+
+def _entry(text: str, e: TimeExpr) -> bool:
+    """Tell a date that opens its line and is followed by a colon or dash: a timeline entry."""
+    line_start = text.rfind("\n", 0, e.start) + 1
+    return not text[line_start : e.start].strip(" \t*•-") and bool(_ENTRY_MARK.match(text, e.end))
 
 
 class _Walk:

@@ -153,7 +153,6 @@ def test_a_road_end_yields_to_a_town_on_the_road_but_not_to_the_county(extract):
     assert (inc.location, inc.geo_precision) == ("Dilling", 1)
 
 
-
 def test_a_road_end_does_not_yield_to_the_county_the_road_runs_through(nlp):
     text = "A bus hit a mine along the Mandera-Elwak road, within Mandera County."
     a, b = text.index("Mandera"), text.index("Mandera County")
@@ -215,7 +214,6 @@ def test_a_place_told_by_its_bearing_from_a_town_is_near_the_town(extract, text)
     assert (inc.location, inc.geo_precision) == ("Kadugli", 2)
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -232,3 +230,17 @@ def test_places_in_parentheses_after_a_place_say_where_it_lies(extract_geoparsed
 def test_a_place_in_parentheses_after_a_building_is_the_site(extract_geoparsed):
     text = "Teachers in Mali held a sit-in at the Labour Exchange (Bamako) on Monday."
     assert [i.location for i in current(extract_geoparsed(text))] == ["Bamako"]
+
+
+def test_a_comma_the_model_takes_into_an_organisation_hides_no_place(nlp):
+    from spacy.tokens import Span
+
+    text = "Soldiers killed ten people in the town of Mopti, Amnesty International said."
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "Mopti")
+    doc.ents = [Span(doc, i, i + 2, label="ORG")]  # "Mopti," as the model may tag it
+    mopti = Site(
+        text.index("Mopti"), text.index("Mopti") + 5, "Mopti", "Mopti", 14.5, -4.2, "settlement"
+    )
+    killed = next(t.i for t in doc if t.lower_ == "killed")
+    assert [p.site.name for p in event_places(doc, [mopti], 0, len(text), [killed])] == ["Mopti"]

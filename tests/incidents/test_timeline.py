@@ -321,3 +321,19 @@ def test_a_year_that_opens_its_sentence_is_the_story_the_next_day_moves_in():
     text = "Later in 2009, gunmen raided Mopti. The next day they burned the market."
     found = _dates(text, dt.date(2012, 3, 20))
     assert [(d[:4], bg) for _, d, _, bg in found] == [("2009", True), ("2009", True)]
+
+
+def test_a_timeline_s_dated_entries_are_its_story_not_background():
+    text = (
+        "BAMAKO, June 2 - Key events of the war.\n\n"
+        "March 2, 2012 - Rebels attack Djenne.\n\n"
+        "May 5, 2012 - Troops retake Djenne.\n\n"
+        "March 9, 2013 - A drone strikes a convoy near Mopti.\n"
+    )
+    tl = build_timeline(text, dt.date(2014, 6, 2))
+    assert tl.recap
+    assert [(w.date.isoformat(), w.background) for _, w in tl.items][1:] == [
+        ("2012-03-02", False),
+        ("2012-05-05", False),
+        ("2013-03-09", False),
+    ]
