@@ -215,6 +215,10 @@ def _time_of(
         if not own:
             return _said_only(pool[-1][1]), False
         pool = own
+    elif all(_aftermath_day(doc, e.start, frame) for e, _ in pool):
+        # "survivors have been rescued Sunday from the rubble of buildings hit by
+        # missiles": the rescue's day bounds the strike as a saying's does
+        return _said_only(pool[-1][1]), False
     elif all(_SAID_BEFORE.search(doc.text, max(0, e.start - 30), e.start) for e, _ in pool):
         # the parse missed the reporting verb, but the words say it: "... in Burkina
         # Faso, the governor of the Boucle du Mouhoun region said on Saturday" (Reuters,
@@ -223,6 +227,12 @@ def _time_of(
     doc_starts = [doc[i].idx for i in frame.triggers]
     e, w = min(pool, key=lambda ew: min(abs(ew[0].start - s) for s in doc_starts))
     return w, not borrowed
+
+
+def _aftermath_day(doc: Any, offset: int, frame: Frame) -> bool:
+    """Tell a time that dates the rescue work after the event, not the event (lx.AFTERMATH)."""
+    v = _verb_of(doc, offset)
+    return v is not None and v not in frame.triggers and doc[v].lemma_.lower() in lx.AFTERMATH
 
 
 #: A reporting verb right before a time: "said on Saturday", "told reporters late Monday".
@@ -312,7 +322,6 @@ def _verb_of(doc: Any, offset: int) -> int | None:
 _THEN = frozenset({"then", "later", "afterwards", "afterward", "subsequently", "thereafter"})
 
 
-#: A year in the phrase a sentence opens with ("In 2016, ...", "In the 2015 attack, ...").
 def _continues(frame: Frame) -> bool:
     """Tell a sentence that carries the story on: "then", "later", "afterwards"."""
     return any(t.lower_ in _THEN and t.dep_ == "advmod" for t in frame.unit.tokens)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 __all__ = [
     "ABDUCT",
+    "AFTERMATH",
     "AGREEMENT",
     "AIR",
     "ARMED_STATE",
@@ -416,6 +417,15 @@ REPORT = frozenset(
         "estimate", "blame", "acknowledge", "admit", "reveal", "inform", "declare",
     }
 )  # fmt: skip
+
+#: The work of the aftermath: its day is when rescuers worked, on or after the strike
+#: ("At least six survivors have been rescued Sunday from the rubble of three apartment
+#: buildings purportedly hit by Russian missiles", AP on Chasiv Yar, 10 July 2022;
+#: "Rescuers combed debris in a city in eastern Ukraine on Thursday, where an overnight
+#: Russian missile strike destroyed an apartment building", Reuters, 2 February 2023).
+AFTERMATH = frozenset(
+    {"rescue", "comb", "search", "dig", "sift", "scour", "recover", "retrieve", "bury", "mourn"}
+)
 
 #: Denials. Shown on [VOA17] "al-Shabab militants breached the base, but Serar denies
 #: this", [WPulwama] "the latter condemned the attack and denied having any connections".

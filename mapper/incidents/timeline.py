@@ -279,8 +279,17 @@ def _month_only(m: re.Match[str]) -> tuple[str, tuple]:
     return "month", (_year(m[2]), _month(m[1]))
 
 
-@_pattern(r"\b(" + _Y + r")(s)?\b(?![^\S\n]*(?:-|–)[^\S\n]*\d)")
+# A clock time on the 24-hour clock looks like a year: "(1945 GMT)", "at 2030 hrs".
+_CLOCK = r"(?![^\S\n]*(?:GMT|UTC|Z\b|hrs\b|hours\b|h\b|local\b))"
+
+
+@_pattern(r"\b(" + _Y + r")(s)?\b(?![^\S\n]*(?:-|–)[^\S\n]*\d)" + _CLOCK)
 def _year_only(m: re.Match[str]) -> tuple[str, tuple]:
+    """Match a year ("in 1994", "the 1990s"), never a 24-hour clock time ("(1945 GMT)").
+
+    >>> [e.kind for e in find_expressions("hit at 9.45 p.m. local time (1945 GMT) in 1994")]
+    ['year']
+    """
     return "year", (int(m[1]), 1 if m[2] else 0)
 
 
@@ -733,6 +742,7 @@ def _event_name(text: str, e: TimeExpr) -> bool:
     )
 
 
+#: A year in the phrase a sentence opens with ("In 2016, ...", "In the 2015 attack, ...").
 _OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:(?:Later|Earlier|Then|And|But)\s+)?"
     r"(?:In|in|During|during|Throughout)\s+(?:the\s+)?(?:(?:late|early|mid)[\s-]+)?$"

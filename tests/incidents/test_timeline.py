@@ -337,3 +337,17 @@ def test_a_timeline_s_dated_entries_are_its_story_not_background():
         ("2012-05-05", False),
         ("2013-03-09", False),
     ]
+
+
+def test_the_day_of_the_rescue_bounds_the_strike_it_does_not_date_it(extract):
+    lede = "Rescuers dug through rubble in Mopti on Sunday after a shell hit a house, killing two."
+    later = "The shell hit the house in Mopti on Saturday night, police said."
+    [inc] = current(extract(f"{lede}\n\n{later}"))
+    assert (inc.event_date, inc.time_precision) == ("2021-03-13", 1)
+    [alone] = current(extract(lede))
+    assert (alone.event_date, alone.time_precision) == ("2021-03-14", 2)
+
+
+def test_a_clock_time_on_the_24_hour_clock_is_no_year():
+    text = "A missile hit the depot at 9.45 p.m. local time (1945 GMT) in Kadugli."
+    assert [e.kind for e in find_expressions(text)] == []
