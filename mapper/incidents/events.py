@@ -153,6 +153,20 @@ def _datable(items: list[tuple[TimeExpr, When]]) -> list[tuple[TimeExpr, When]]:
     return [(e, w) for e, w in items if e.kind not in ("habit",) and w.date is not None]
 
 
+def _running(
+    items: list[tuple[TimeExpr, When]], timeline: Timeline
+) -> list[tuple[TimeExpr, When]]:
+    """Return the times that can date a clause: not those a comparison runs from.
+
+    A superlative "since" a time measures the event against the period from
+    then to now: the clause is not of that time ("The operation is Israel's
+    most deadly since 2009, killing at least 1,500 Palestinians", AFP key
+    events, August 2014; "Sunday's clashes represent the first major outbreak
+    of violence since 2016", seed report 003).
+    """
+    return [(e, w) for e, w in _datable(items) if e.start not in timeline.since]
+
+
 def _time_of(
     frame: Frame, items: list[tuple[TimeExpr, When]], timeline: Timeline, para_start: int
 ) -> tuple[When, bool]:
@@ -166,7 +180,7 @@ def _time_of(
     doc = frame.unit.tokens[0].doc
     items = [
         (e, w)
-        for e, w in _datable(items)
+        for e, w in _running(items, timeline)
         if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
     ]
     borrowed = False
@@ -179,7 +193,7 @@ def _time_of(
         whole = timeline.within(frame.unit.start, frame.unit.end)
         items = [
             (e, w)
-            for e, w in _datable(whole)
+            for e, w in _running(whole, timeline)
             if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
         ]
     # a day that names another event ("since the July 10 shooting") yields to the
@@ -191,10 +205,10 @@ def _time_of(
     # a range or a month says more than the bare year beside it ("May 23 - 2000 Kaduna riots")
     pool = day or [(e, w) for e, w in items if e.kind != "year"] or items
     if not pool:
-        before = _datable(timeline.within(para_start, frame.unit.start))
+        before = _running(timeline.within(para_start, frame.unit.start), timeline)
         if before:
             return before[-1][1], False
-        earlier = _datable(timeline.within(0, frame.unit.start))
+        earlier = _running(timeline.within(0, frame.unit.start), timeline)
         if (
             earlier
             and earlier[-1][1].background

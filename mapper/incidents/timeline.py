@@ -514,6 +514,9 @@ class Timeline:
     named : frozenset of int
         Starts of the days written as the name of an event ("since the July 10
         shooting"): a clause's own time only when it states no other.
+    since : frozenset of int
+        Starts of the times a comparison runs from ("the first major outbreak
+        of violence since 2016"): never the time of their clause.
     recap : bool
         Whether the report retells its days in order (:func:`_dated_run`): its
         present tense is the narrative's, not a caption's.
@@ -526,6 +529,7 @@ class Timeline:
     anchors: tuple[tuple[int, When], ...]
     said: frozenset[int] = frozenset()
     named: frozenset[int] = frozenset()
+    since: frozenset[int] = frozenset()
     recap: bool = False
 
     def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
@@ -642,6 +646,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         tuple(state.anchors),
         frozenset(said),
         frozenset(named),
+        frozenset(e.start for e in exprs if _COMPARED.search(text, max(0, e.start - 90), e.start)),
         bool(run),
     )
 
@@ -687,6 +692,11 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
 #: "since" right before a time, or before "the" and the time ("since the February 1
 #: coup", "since the June battle").
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+#: A superlative measured from a time: "the deadliest since 2009", "the first ... since 2016".
+_COMPARED = re.compile(
+    r"\b(?:[a-z]+est|most\s+\w+|worst|first|biggest)\b[^.!?\n]{0,60}\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _duration_start(text: str, e: TimeExpr) -> bool:

@@ -351,3 +351,11 @@ def test_the_day_of_the_rescue_bounds_the_strike_it_does_not_date_it(extract):
 def test_a_clock_time_on_the_24_hour_clock_is_no_year():
     text = "A missile hit the depot at 9.45 p.m. local time (1945 GMT) in Kadugli."
     assert [e.kind for e in find_expressions(text)] == []
+
+
+def test_a_superlative_since_a_year_does_not_date_its_clause(extract):
+    text = "The raid on Mopti was the deadliest since 2012, killing 30 villagers."
+    [inc] = extract(text)
+    assert (inc.background, inc.event_date[:4]) == (False, "2021")
+    state = "Rebels have fought the army around Mopti since 2012."
+    assert all(i.background for i in extract(state))
