@@ -95,3 +95,12 @@ def test_readme_examples_run():
     readme = Path(__file__).resolve().parent.parent / "README.md"
     result = doctest.testfile(str(readme), module_relative=False, verbose=False)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_a_name_opening_the_main_clause_is_no_container_of_the_name_before(nlp):
+    doc = nlp(
+        "As fighting raged in the eastern towns of Soledar and Bakhmut, "
+        "Russia launched two missile waves at Ukraine."
+    )
+    found = {s.text: (s._.kind, s._.country_code) for s in doc.spans["toponyms"]}
+    assert found["Bakhmut"] == ("settlement", "UA")

@@ -7,7 +7,11 @@
   When none of X's candidates lies in Y and the pattern is explicit (an area
   noun, a parenthesis, "in/of"), or X has no candidate at all, X is an
   unknown place in known context: it resolves to Y's place with precision 2
-  or 3, never to a namesake elsewhere.
+  or 3, never to a namesake elsewhere. A comma before a name that is the
+  subject of the next clause ("... towns of Soledar and Bakhmut, Russia
+  launched", a report on Dnipro citing AFP and AP, January 2023) ends a
+  clause and states no container; only the full pipeline, which parses, can
+  tell, and a wrong parse drops a real container.
 * **Distance.** "X, about 20 km north of Y": X's candidates lie within that
   distance of Y's (plus a margin).
 * **Town or district.** A town and its namesake division resolve to the town
@@ -104,6 +108,10 @@ def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
         return None  # "Ganja, Azerbaijan's ministry said": a possessor, not a container
     for pattern, explicit in ((_PAREN_GAP, True), (_IN_GAP, True), (_COMMA_GAP, False)):
         m = pattern.fullmatch(text, gap_start, gap_end)
+        if m and pattern is _COMMA_GAP and b.mention.subject:
+            # "As fighting raged in the eastern towns of Soledar and Bakhmut, Russia
+            # launched two missile waves": the comma ends a clause, the name opens one
+            return None
         if m:
             said = (
                 explicit

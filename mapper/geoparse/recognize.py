@@ -126,6 +126,7 @@ class _Recognizer:
         self.text, self.gaz, self.words = text, gaz, words
         # In text that is not all capitals an all-capital word is an acronym.
         self.mixed_case = any(c.islower() for c in text[:2000])
+        self.doc = doc
         self.tk = tk = Toks.of(doc)
         self.n = len(tk.text)
         self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
@@ -163,8 +164,20 @@ class _Recognizer:
         if not any(c.isalpha() for c in seg):
             return False
         self.taken[s:e] = b"\x01" * (e - s)
-        self.mentions.append(Mention(s, e, seg, label, adjectival, dateline))
+        self.mentions.append(Mention(s, e, seg, label, adjectival, dateline, self._subject(s, e)))
         return True
+
+    def _subject(self, s: int, e: int) -> bool:
+        """Tell a name that is the subject of a verb told after it ("..., Russia launched")."""
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return (
+            root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.i > root.i
+            and root.head.pos_ in ("VERB", "AUX")
+        )
 
     def name_goes_on(self, t: int) -> bool:
         """Tell whether token ``t`` continues a capitalised name before it.

@@ -105,6 +105,7 @@ class Mention:
     label: str  # NER label or "GAZ", "DEMONYM", "DATELINE", "LINE", "CUE", "CONTEXT"... (see cues)
     adjectival: bool = False
     dateline: bool = False
+    subject: bool = False  # the subject of a verb after it: "..., Russia launched"
 
 
 @dataclass(frozen=True, slots=True)
