@@ -581,3 +581,8 @@ def test_hyphened_arabic_article_names_are_found_however_capitalised():
     for text in ("Shelling hit El-Fasher on Monday.", "Shelling hit el-Fasher on Monday."):
         tops = mapper.geoparse(text)
         assert [(t.name, t.country_code) for t in tops] == [("El Fasher", "SD")], text
+
+
+def test_a_sentence_listing_names_is_prose_not_a_title_case_headline():
+    found = [t.text for t in geoparse("Marches spread to Kairouan, Sfax and Gabes.")]
+    assert found == ["Kairouan", "Sfax", "Gabes"]
