@@ -880,9 +880,19 @@ _ENTRY_MARK = re.compile(r"\s*[:\-–—]")
 
 
 def _entry(text: str, e: TimeExpr) -> bool:
-    """Tell a date that opens its line and is followed by a colon or dash: a timeline entry."""
+    """Tell a date that opens a timeline entry: before a colon or dash, or alone on its line.
+
+    "Nov. 4, 2020 - Ethiopian Prime Minister ..." (Reuters); "December 19,
+    2010" on its own line over "Tunisia - Protests spread to Kairouan ..."
+    ("Timeline of the Arab Revolt: December 2010-June 2011", Alternatif
+    Politika, 2011).
+    """
     line_start = text.rfind("\n", 0, e.start) + 1
-    return not text[line_start : e.start].strip(" \t*•-") and bool(_ENTRY_MARK.match(text, e.end))
+    if text[line_start : e.start].strip(" \t*•-"):
+        return False
+    line_end = text.find("\n", e.end)
+    alone = not text[e.end : len(text) if line_end < 0 else line_end].strip(" \t.:")
+    return alone or bool(_ENTRY_MARK.match(text, e.end))
 
 
 class _Walk:

@@ -359,3 +359,14 @@ def test_a_superlative_since_a_year_does_not_date_its_clause(extract):
     assert (inc.background, inc.event_date[:4]) == (False, "2021")
     state = "Rebels have fought the army around Mopti since 2012."
     assert all(i.background for i in extract(state))
+
+
+def test_a_date_alone_on_its_line_heads_a_timeline_entry():
+    text = (
+        "Timeline of the unrest\n\n"
+        "March 2, 2012\nMali - Marchers rally in Mopti.\n"
+        "March 5, 2012\nMali - Troops disperse marchers in Djenne.\n"
+        "March 9, 2012\nMali - Rioters burn a bank in Sevare.\n"
+    )
+    tl = build_timeline(text, dt.date(2012, 6, 1))
+    assert tl.recap and not any(w.background for _, w in tl.items)
