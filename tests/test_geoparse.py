@@ -586,3 +586,9 @@ def test_hyphened_arabic_article_names_are_found_however_capitalised():
 def test_a_sentence_listing_names_is_prose_not_a_title_case_headline():
     found = [t.text for t in geoparse("Marches spread to Kairouan, Sfax and Gabes.")]
     assert found == ["Kairouan", "Sfax", "Gabes"]
+
+
+def test_a_place_the_model_calls_a_language_is_still_a_place():
+    # the pinned model labels "Tunis" here LANGUAGE
+    found = [(t.text, t.kind) for t in geoparse("Workers hold a rally in Tunis, the capital.")]
+    assert found == [("Tunis", "settlement")]

@@ -492,6 +492,8 @@ class _Recognizer:
         label = ent.label if ent is not None else ("" if inside == {id(None)} else "MIXED")
         if label in _NUMERIC_LABELS and not _calendar_or_number(tk.lower[i:j]):
             label = ""  # "at Quneitra", "in Leh on September 7": a name the model took for a date
+        if label == "LANGUAGE":
+            label = ""  # "hold a rally in Tunis, the capital" (a Tunisia chronology): no language
         tail = tk.lower[j : j + 4]
         f = _Facts(
             own_cs=own_cs,
