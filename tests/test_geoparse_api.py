@@ -131,3 +131,14 @@ def test_a_footnote_or_tag_glued_to_the_last_word_keeps_its_place():
     assert names == [("Kherson", "UA"), ("Bamako", "ML"), ("Gulu", "UG")]
     doc = parse(text)
     assert "[12" in [t.text for t in doc]
+
+
+def test_a_heading_line_and_an_entry_label_start_no_sentence_of_the_entry():
+    from mapper.geoparse.api import _paragraphs, load_nlp
+
+    nlp = load_nlp()
+    text = "March 2, 2012\nMali - Gunmen killed a trader in Mopti.\nThe army shelled the\ntown."
+    doc = nlp(_paragraphs(nlp, text))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts[:3] == ["March", "Mali", "Gunmen"]
+    assert "town" not in starts  # a wrapped line of prose goes on

@@ -319,12 +319,25 @@ def _paragraphs(nlp: spacy.Language, text: str) -> Doc:
     ['Strikes hit Idlib, kill 9', 'Medics say nine died.']
     """
     doc = nlp.make_doc(text)
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        rest = doc.char_span(m.end(), len(text), alignment_mode="expand")
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    breaks += [m.end() for m in _HEADING_LINE.finditer(text) if len(m[1].split()) <= 6]
+    breaks += [m.end() for m in _LINE_LABEL.finditer(text)]
+    for end in breaks:
+        rest = doc.char_span(end, len(text), alignment_mode="expand")
         first = next((t for t in rest if not t.is_space), None) if rest is not None else None
         if first is not None and first.i > 0:
             first.is_sent_start = True
     return doc
+
+
+#: A short line with no closing punctuation over a line of its own: a heading ("December
+#: 19, 2010" over "Tunisia - Protests spread to ...", a 2011 timeline of the Arab revolts).
+#: A name and a dash opening a line: the entry's label, no part of its sentence ("Tunisia -
+#: Mohamed Ammari, an 18-year-old is killed ...", the same timeline).
+_LINE_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][\w'’.]*[ \t]+){0,2}[A-Z][\w'’.]*[ \t]+[-–—][ \t]+(?=[A-Z])"
+)
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*([^\n]*[^\s.,;:!?\-–—(\[])[ \t]*\n(?=[ \t]*[A-Z])")
 
 
 def _flat_parse(doc: Doc) -> Doc:
