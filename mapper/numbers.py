@@ -159,6 +159,14 @@ _AGE = re.compile(
 )
 
 
+# "twenty - five" as the tokenizer leaves it: tens and units in words around a hyphen
+_TENS_UNITS = re.compile(
+    r"\b((?:twen|thir|for|fif|six|seven|eigh|nine)ty)\s*-\s*"
+    r"(one|two|three|four|five|six|seven|eight|nine)\b",
+    re.IGNORECASE,
+)
+
+
 def count_people(phrase: str) -> int | None:
     """Count the people named in a noun phrase, conservatively.
 
@@ -190,8 +198,16 @@ def count_people(phrase: str) -> int | None:
 
     >>> count_people("- Five civilians")
     5
+
+    A number written in words keeps its hyphen when the tokenizer splits it
+    ("Fifty - six Palestinians", from "Fifty-six", AFP key events, 2014); a
+    range of numerals stays a range:
+
+    >>> count_people("Fifty - six Palestinians"), count_people("10 - 12 persons")
+    (56, 10)
     """
     phrase = _AGE.sub(" ", phrase.lstrip(" ,;:'\"-\u2013\u2014"))
+    phrase = _TENS_UNITS.sub(r"\1-\2", phrase)
     words = re.findall(r"[\w,'-]+", phrase.lower())
     m = re.search(r"\bfamily of (\w+)", phrase.lower())
     if m and word_number(m.group(1)) is not None:

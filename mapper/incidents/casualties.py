@@ -142,8 +142,15 @@ _PEOPLE = (
 
 
 def _code_or_year(t: Any) -> bool:
-    """Tell tokens that are no head count: "AK-47", "B52", or a year ("the 2001 riots")."""
+    """Tell tokens that are no head count: "AK-47", "B52", or a year ("the 2001 riots").
+
+    Nor is a number before a colon, an entry's label: "12: Fifty-six
+    Palestinians killed" (a day under the month heading "JULY, 2014", AFP key
+    events, August 2014).
+    """
     if re.search(r"[a-z]\d|\d[a-z]", t.lower_):
+        return True
+    if t.like_num and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":":
         return True
     return bool(re.fullmatch(r"(?:19|20)\d\d", t.text)) and t.head.lemma_.lower() not in _PEOPLE
 

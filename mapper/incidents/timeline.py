@@ -615,7 +615,8 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     >>> [(w.date.year, w.background) for _, w in build_timeline(t, None).items]
     [(1994, True), (2020, False), (2020, False)]
     """
-    exprs = [e for e in find_expressions(text) if e.start >= start]
+    exprs = sorted(find_expressions(text) + _day_entries(text), key=lambda e: e.start)
+    exprs = [e for e in exprs if e.start >= start]
     reference, from_pub = published, published is not None
     if reference is None:
         reference = _latest_explicit(exprs)
@@ -874,6 +875,37 @@ def _dated_run(text: str, exprs: list[TimeExpr], published: dt.date) -> list[dt.
         ):
             return distinct
     return []
+
+
+_MONTH_HEADING = re.compile(
+    r"(?im)^[ \t]*(" + _M + r")[ \t]*,?[ \t]*(" + _Y + r")?[ \t]*$"
+)
+_DAY_ENTRY = re.compile(r"(?m)^[ \t]*(?:[-–—•*][ \t]*)?([0-3]?\d)[ \t]*[:\-–—][ \t]+(?=\S)")
+
+
+def _day_entries(text: str) -> list[TimeExpr]:
+    r"""Return the days of entries numbered under a month heading, as dates.
+
+    A chronology may head each month and number its entries by the day:
+    "JULY, 2014" then "8: Israel launches Operation Protective Edge" (AFP key
+    events, August 2014); "JUNE 2014" then "– 10: Sunni Arab militants ...
+    seize Iraq's second biggest city Mosul" (AFP, "The jihadist offensive in
+    Iraq: A timeline", 2014).
+
+    >>> t = "JULY, 2014\n\n8: Troops attack.\n\n9: Rebels retreat."
+    >>> [(t[e.start:e.end], e.fields) for e in _day_entries(t)]
+    [('8', (2014, 7, 8)), ('9', (2014, 7, 9))]
+    """
+    headings = [(m.start(), _month(m[1]), _year(m[2])) for m in _MONTH_HEADING.finditer(text)]
+    out = []
+    for m in _DAY_ENTRY.finditer(text):
+        before = [h for h in headings if h[0] < m.start()]
+        day = int(m[1])
+        if not before or not 1 <= day <= 31:
+            continue
+        _, month, year = before[-1]
+        out.append(TimeExpr(m.start(1), m.end(1), "date", (year, month, day)))
+    return out
 
 
 _ENTRY_MARK = re.compile(r"\s*[:\-–—]")

@@ -38,6 +38,8 @@ def count(nlp):
         ("August 1 - Five civilians were injured in a bomb blast.", None, 5),
         # ... and the day of its date is no head count
         ("March 9 - Tamboro massacre, villagers are massacred at the market.", None, None),
+        # a day numbered under a month heading is no count; a number in words keeps its hyphen
+        ("12: Fifty-six villagers were killed in Tamboro.", 56, None),
     ],
 )
 def test_counts(count, text, fatalities, injuries):

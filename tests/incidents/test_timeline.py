@@ -370,3 +370,14 @@ def test_a_date_alone_on_its_line_heads_a_timeline_entry():
     )
     tl = build_timeline(text, dt.date(2012, 6, 1))
     assert tl.recap and not any(w.background for _, w in tl.items)
+
+
+def test_entries_numbered_by_the_day_under_a_month_heading_are_dated(extract):
+    text = (
+        "Key events of the siege.\n\nMARCH, 2012\n\n"
+        "8: Rebels attack a checkpoint in Mopti.\n\n"
+        "9: Troops shell rebel positions near Djenne.\n\n"
+        "12: Gunmen abduct a trader in Kadugli.\n"
+    )
+    dated = sorted(i.event_date for i in current(extract(text, published=dt.date(2012, 6, 1))))
+    assert dated == ["2012-03-08", "2012-03-09", "2012-03-12"]
