@@ -920,7 +920,7 @@ def _entry(text: str, e: TimeExpr) -> bool:
     Politika, 2011).
     """
     line_start = text.rfind("\n", 0, e.start) + 1
-    if text[line_start : e.start].strip(" \t*•-"):
+    if text[line_start : e.start].strip(" \t*•-–—"):
         return False
     line_end = text.find("\n", e.end)
     alone = not text[e.end : len(text) if line_end < 0 else line_end].strip(" \t.:")

@@ -375,7 +375,7 @@ def test_a_date_alone_on_its_line_heads_a_timeline_entry():
 def test_entries_numbered_by_the_day_under_a_month_heading_are_dated(extract):
     text = (
         "Key events of the siege.\n\nMARCH, 2012\n\n"
-        "8: Rebels attack a checkpoint in Mopti.\n\n"
+        "– 8: Rebels attack a checkpoint in Mopti.\n\n"
         "9: Troops shell rebel positions near Djenne.\n\n"
         "12: Gunmen abduct a trader in Kadugli.\n"
     )
