@@ -152,7 +152,7 @@ def _parse_date(value: object) -> dt.date | None:
 # capitalised words (the place), an optional date and agency, then a dash. Country names
 # after the comma may hold lower-case joiners ("Democratic Republic of Congo").
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'’-]*(?:,?[ \t]+(?:[A-Z][\w.'’-]*|de|al|el|la))*"
+    r"(?P<place>[A-Z][\w.'’-]*(?:(?:,?[ \t]+|/)(?:[A-Z][\w.'’-]*|de|al|el|la))*"
     r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and|de|du|al|el|la))*)?)"
     r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\((?:[A-Z][\w&.'’ -]{0,30})\))?"
@@ -188,6 +188,8 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     ('Baku, Azerbaijan', (0, 16))
     >>> find_dateline("TROY, N.C. (AP) — A fire broke out.")
     ('TROY, N.C.', (0, 10))
+    >>> find_dateline("ISLAMABAD/NEW DELHI, February 26 (Reuters) - India said ...")
+    ('ISLAMABAD/NEW DELHI', (0, 19))
     >>> find_dateline("Lagos: Nigerian police said gunmen raided a village.")
     ('Lagos', (0, 5))
     >>> find_dateline("Armenia and Azerbaijan – both sides...") is None

@@ -244,3 +244,9 @@ def test_folders_are_walked_in_sorted_path_order(tmp_path):
     )
     assert ids == [p.relative_to(tmp_path).as_posix() for p in expected]
     assert ids == ["a/b/c.txt", "a/z.txt", "a.txt", "b.txt"]
+
+
+def test_a_dateline_naming_two_places_of_writing_is_found_under_a_headline():
+    text = "Jets strike a camp\n\nBAMAKO/NIAMEY, March 2 (Reuters) - Jets struck a camp near Mopti."
+    report = parse_text_report(text, report_id="r.txt")
+    assert report.dateline == "BAMAKO/NIAMEY"

@@ -240,6 +240,11 @@ def _voice(tok: Any) -> bool:
             return True
         if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() in lx.REPORT:
             return True  # "the first deaths reported by Baku"
+        if t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in lx.TELLING:
+            # "Pakistan rejected Tuesday India's claim that it killed many militants" (AFP,
+            # 26 February 2019); "Pakistan rejects India's claim of air strikes" (TRT
+            # World, the same day): whose claim, not where
+            return True
         if t.dep_ in ("poss", "compound", "amod", "nmod") or (
             t.dep_ == "pobj"
             and t.head.lower_ in ("of", "in")

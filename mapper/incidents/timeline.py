@@ -551,7 +551,9 @@ class Timeline:
 
     def habitual(self, start: int, end: int) -> bool:
         """Tell whether ``start..end`` holds a habitual or durative frame ("have long")."""
-        return any(e.kind == "habit" for e, _ in self.within(start, end))
+        return any(
+            e.kind == "habit" and e.start not in self.since for e, _ in self.within(start, end)
+        )
 
 
 def byline_date(text: str) -> dt.date | None:
@@ -647,7 +649,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         tuple(state.anchors),
         frozenset(said),
         frozenset(named),
-        frozenset(e.start for e in exprs if _COMPARED.search(text, max(0, e.start - 90), e.start)),
+        frozenset(e.start for e in exprs if _compared(text, e)),
         bool(run),
     )
 
@@ -693,9 +695,28 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
 #: "since" right before a time, or before "the" and the time ("since the February 1
 #: coup", "since the June battle").
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-#: A superlative measured from a time: "the deadliest since 2009", "the first ... since 2016".
+#: A superlative measured from a time: "the deadliest since 2009", "the first ... since 2016",
+#: "the deepest cross-border raid launched by India since the last of its three wars with
+#: Pakistan in 1971" (Reuters, 26 February 2019).
+def _compared(text: str, e: TimeExpr) -> bool:
+    """Tell a time a superlative is measured from: "the worst since (the end of) ..."."""
+    if e.kind == "habit" and text[e.start : e.start + 6].lower() == "since ":
+        return bool(_SUPERLATIVE.search(text, max(0, e.start - 80), e.start))
+    return bool(_COMPARED.search(text, max(0, e.start - 140), e.start))
+
+
+# A superlative ("the deadliest", "the most serious", "its worst"): an "-est" word that is
+# no noun or verb of that ending ("in the west since 2014" is a state that has lasted), or
+# "most" before an adjective (not "most recently").
+_NOT_SUPER = (
+    r"(?!(?:west|midwest|northwest|southwest|protest|arrest|rest|unrest|interest|harvest"
+    r"|forest|request|contest|test|quest|conquest|inquest|chest|guest|nest|suggest|invest"
+    r"|honest|modest|manifest)\b)"
+)
+_SUPER = r"(?:" + _NOT_SUPER + r"[a-z]+est|worst|first|most\s+(?!\w+ly\b)\w+)"
+_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.!?\n]{0,60}$", re.IGNORECASE)
 _COMPARED = re.compile(
-    r"\b(?:[a-z]+est|most\s+\w+|worst|first|biggest)\b[^.!?\n]{0,60}\bsince\s+(?:the\s+)?$",
+    r"\b" + _SUPER + r"\b[^.!?\n]{0,60}\bsince\b[^.!?\n,;]{0,50}$",
     re.IGNORECASE,
 )
 

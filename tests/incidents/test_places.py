@@ -244,3 +244,12 @@ def test_a_comma_the_model_takes_into_an_organisation_hides_no_place(nlp):
     )
     killed = next(t.i for t in doc if t.lower_ == "killed")
     assert [p.site.name for p in event_places(doc, [mopti], 0, len(text), [killed])] == ["Mopti"]
+
+
+def test_whose_claim_it_is_is_not_where_the_event_happened(nlp):
+    text = "Mali rejected Sudan's claim that its jets bombed a rebel camp."
+    mali = Site(0, 4, "Mali", "Mali", 17.0, -4.0, "country")
+    sudan = Site(14, 19, "Sudan", "Sudan", 15.0, 30.0, "country")
+    doc = nlp(text)
+    bombed = next(t.i for t in doc if t.lower_ == "bombed")
+    assert event_places(doc, [mali, sudan], 0, len(text), [bombed]) == []

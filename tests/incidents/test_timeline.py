@@ -366,8 +366,13 @@ def test_a_superlative_since_a_year_does_not_date_its_clause(extract):
     text = "The raid on Mopti was the deadliest since 2012, killing 30 villagers."
     [inc] = extract(text)
     assert (inc.background, inc.event_date[:4]) == (False, "2021")
-    state = "Rebels have fought the army around Mopti since 2012."
-    assert all(i.background for i in extract(state))
+    longer = "The raid on Mopti was the deadliest since the end of the war with Mali in 2012."
+    assert not any(i.background for i in extract(longer))
+    for state in (
+        "Rebels have fought the army around Mopti since 2012.",
+        "Rebels have fought the army in the west around Mopti since 2012.",
+    ):
+        assert all(i.background for i in extract(state))
 
 
 def test_entries_numbered_by_the_day_under_a_month_heading_are_dated(extract):
