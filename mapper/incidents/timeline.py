@@ -925,6 +925,8 @@ def _day_entries(text: str) -> list[TimeExpr]:
         if not before or not 1 <= day <= 31:
             continue
         _, month, year = before[-1]
+        if not _valid_day((year, month, day)):
+            continue  # no "31:" under February
         out.append(TimeExpr(m.start(1), m.end(1), "date", (year, month, day)))
     return out
 
@@ -1036,9 +1038,10 @@ class _Walk:
     def _date(self, e: TimeExpr) -> When:
         _, month, day = e.fields
         y = self._year_for(e, month, day)
-        if y is None:
+        try:
+            return When(dt.date(y, month, day), 1) if y is not None else _UNKNOWN
+        except ValueError:  # "February 29" in a story of 2015
             return _UNKNOWN
-        return When(dt.date(y, month, day), 1)
 
     def _range(self, e: TimeExpr) -> When:
         _, m1, d1, m2, d2 = e.fields

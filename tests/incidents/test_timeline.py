@@ -384,3 +384,14 @@ def test_entries_numbered_by_the_day_under_a_month_heading_are_dated(extract):
     )
     dated = sorted(i.event_date for i in current(extract(text, published=dt.date(2012, 6, 1))))
     assert dated == ["2012-03-08", "2012-03-09", "2012-03-12"]
+
+
+def test_an_impossible_day_is_no_date_and_never_an_error():
+    texts = (
+        "FEBRUARY\n\n29: Troops attack Mopti.\n\n31: Rebels retreat.",
+        "In February 2015 rebels came. On February 29, troops attacked Mopti.",
+    )
+    for text in texts:
+        for published in (None, dt.date(2015, 3, 1)):
+            days = [w.date for _, w in build_timeline(text, published).items if w.precision == 1]
+            assert all(d is None or d.day <= 28 for d in days)
