@@ -330,13 +330,13 @@ def _paragraphs(nlp: spacy.Language, text: str) -> Doc:
     return doc
 
 
-#: A short line with no closing punctuation over a line of its own: a heading ("December
-#: 19, 2010" over "Tunisia - Protests spread to ...", a 2011 timeline of the Arab revolts).
 #: A name and a dash opening a line: the entry's label, no part of its sentence ("Tunisia -
-#: Mohamed Ammari, an 18-year-old is killed ...", the same timeline).
+#: Mohamed Ammari, an 18-year-old is killed ...", a 2011 timeline of the Arab revolts).
 _LINE_LABEL = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][\w'’.]*[ \t]+){0,2}[A-Z][\w'’.]*[ \t]+[-–—][ \t]+(?=[A-Z])"
 )
+#: A short line with no closing punctuation over a line of its own: a heading ("December
+#: 19, 2010" over "Tunisia - Protests spread to ...", the same timeline).
 _HEADING_LINE = re.compile(r"(?m)^[ \t]*([^\n]*[^\s.,;:!?\-–—(\[])[ \t]*\n(?=[ \t]*[A-Z])")
 
 

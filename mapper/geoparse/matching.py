@@ -95,13 +95,11 @@ def title_case_lines(tk: Toks) -> list[bool]:
             if tk.alpha[t] and not tk.stop[t] and tk.lower[t] not in CONNECTORS
         ]
         upper = sum(w[:1].isupper() for w in words)
-        if i < n and tk.text[i] == "." and upper < len(words):
-            # a sentence that lists names ("Rallies spread to Kairouan, Sfax and Ben
-            # Guerdane.", a Tunisia chronology, 2011): a full stop and a word in lower
-            # case make it prose, however many names it holds
-            start = i + 1
-            continue
-        if len(words) >= 4 and upper >= 0.8 * len(words):
+        # a sentence that lists names ("Rallies spread to Kairouan, Sfax and Ben
+        # Guerdane.", a Tunisia chronology, 2011): a full stop and a word in lower
+        # case make it prose, however many names it holds
+        prose = i < n and tk.text[i] == "." and upper < len(words)
+        if not prose and len(words) >= 4 and upper >= 0.8 * len(words):
             for t in range(start, i):
                 flags[t] = True
         start = i + 1

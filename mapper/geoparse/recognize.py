@@ -127,6 +127,7 @@ class _Recognizer:
         # In text that is not all capitals an all-capital word is an acronym.
         self.mixed_case = any(c.islower() for c in text[:2000])
         self.doc = doc
+        self.parsed = doc.has_annotation("DEP")  # the fast mode runs no parser
         self.tk = tk = Toks.of(doc)
         self.n = len(tk.text)
         self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
@@ -169,6 +170,8 @@ class _Recognizer:
 
     def _subject(self, s: int, e: int) -> bool:
         """Tell a name that is the subject of a verb told after it ("..., Russia launched")."""
+        if not self.parsed:
+            return False
         span = self.doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             return False

@@ -695,9 +695,6 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
 #: "since" right before a time, or before "the" and the time ("since the February 1
 #: coup", "since the June battle").
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-#: A superlative measured from a time: "the deadliest since 2009", "the first ... since 2016",
-#: "the deepest cross-border raid launched by India since the last of its three wars with
-#: Pakistan in 1971" (Reuters, 26 February 2019).
 def _compared(text: str, e: TimeExpr) -> bool:
     """Tell a time a superlative is measured from: "the worst since (the end of) ..."."""
     if e.kind == "habit" and text[e.start : e.start + 6].lower() == "since ":
@@ -715,6 +712,9 @@ _NOT_SUPER = (
 )
 _SUPER = r"(?:" + _NOT_SUPER + r"[a-z]+est|worst|first|most\s+(?!\w+ly\b)\w+)"
 _SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.!?\n]{0,60}$", re.IGNORECASE)
+#: A superlative measured from a time: "the deadliest since 2009", "the first ... since 2016",
+#: "the deepest cross-border raid launched by India since the last of its three wars with
+#: Pakistan in 1971" (Reuters, 26 February 2019).
 _COMPARED = re.compile(
     r"\b" + _SUPER + r"\b[^.!?\n]{0,60}\bsince\b[^.!?\n,;]{0,50}$",
     re.IGNORECASE,
@@ -921,13 +921,11 @@ def _day_entries(text: str) -> list[TimeExpr]:
     out = []
     for m in _DAY_ENTRY.finditer(text):
         before = [h for h in headings if h[0] < m.start()]
-        day = int(m[1])
-        if not before or not 1 <= day <= 31:
+        if not before:
             continue
         _, month, year = before[-1]
-        if not _valid_day((year, month, day)):
-            continue  # no "31:" under February
-        out.append(TimeExpr(m.start(1), m.end(1), "date", (year, month, day)))
+        if _valid_day((year, month, int(m[1]))):  # no "0:", "32:" nor "31:" under February
+            out.append(TimeExpr(m.start(1), m.end(1), "date", (year, month, int(m[1]))))
     return out
 
 
