@@ -164,7 +164,7 @@ class Gazetteer:
         self._lookup = functools.lru_cache(maxsize=cache_size)(self._lookup_uncached)
         self._place_by_id = functools.lru_cache(maxsize=cache_size)(self._load_place)
         self._key_scores: dict[str, float] | None = None
-        self._organisations: dict[str, str] | None = None
+        self._organisations: dict[str, tuple[str, str]] | None = None
         tables = {t for (t,) in self._sql("SELECT name FROM sqlite_master")}
         self._has_variants = "variants" in tables  # indexes of older builds have none
         self._has_organisations = "organisations" in tables
@@ -393,14 +393,35 @@ class Gazetteer:
         >>> gaz.candidates("Hezbollah")
         []
         """
+        found = self._organisation_row(name)
+        return found[0] if found else None
+
+    def organisation_kind(self, name: str) -> str | None:
+        """Return the kind the list gives the organisation ``name`` denotes, or None.
+
+        One of ``armed group``, ``army``, ``agency``, ``party``, ``alliance``:
+        a state's army named by its own name ("SAF", "IDF", "Tatmadaw") is
+        state forces, not an armed group.
+
+        Examples
+        --------
+        >>> from mapper.gazetteer import load_gazetteer
+        >>> gaz = load_gazetteer()
+        >>> gaz.organisation_kind("SAF"), gaz.organisation_kind("Hizballah")
+        ('army', 'armed group')
+        """
+        found = self._organisation_row(name)
+        return found[1] if found else None
+
+    def _organisation_row(self, name: str) -> tuple[str, str] | None:
         if not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
             return None
         if self._organisations is None:
             rows = []
             if self._has_organisations:
                 with self._lock:
-                    rows = self._sql("SELECT key, name FROM organisations").fetchall()
-            self._organisations = dict(rows)
+                    rows = self._sql("SELECT key, name, kind FROM organisations").fetchall()
+            self._organisations = {key: (found, kind or "") for key, found, kind in rows}
         return self._organisations.get(fold(name))
 
     def has(self, key: str) -> bool:

@@ -718,7 +718,41 @@ def _same_time(m: Mention, event: Mention) -> bool:
         # only an account of the same act: a grenade "on Thursday night" after a
         # shooting is another event ([acled-dev ken 2013-09-07])
         return (m.code is None or m.code == event.code) and _in_window(m.when, event.when)
-    return not m.own_date and max(m.when.precision, event.when.precision) > 1
+    return (
+        not m.own_date
+        and max(m.when.precision, event.when.precision) > 1
+        and not _apart(m.when, event.when)
+    )
+
+
+def _span(w: When) -> tuple[dt.date, dt.date]:
+    """Return the first and last day a coarse time can mean.
+
+    A week (precision 2) is taken either side of its date, which is its
+    first day or the day it ends on; a month (precision 3) runs from its
+    first day; January 1 at precision 3 may be a bare year.
+    """
+    if w.precision == 1:
+        return w.date, w.date
+    if w.precision == 2:
+        return w.date - dt.timedelta(days=7), w.date + dt.timedelta(days=7)
+    if (w.date.month, w.date.day) == (1, 1):
+        return w.date, dt.date(w.date.year, 12, 31)
+    return w.date, w.date + dt.timedelta(days=30)
+
+
+def _apart(a: When, b: When) -> bool:
+    """Tell two times that cannot overlap, however coarse.
+
+    A chronology dates its entries by month ("July 2024: The RSF captured
+    ...", "December 2024: The SAF retook ...", Phersu Atlas chronology of the
+    war in Sudan; under the headings "April 2023: Fighting erupts" and "May:
+    talks fall apart", "Its forces bombard the paramilitaries' positions in
+    Khartoum", AFP in The Standard, April 2024): entries of two months are
+    two events, though neither sentence states its month.
+    """
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    return a1 < b0 or b1 < a0
 
 
 def _in_window(day: When, week: When) -> bool:

@@ -95,9 +95,21 @@ def _low(tok: Any) -> str:
     return tok.lower_
 
 
+#: Irregular past forms the small model's lemmatiser leaves as they are when it
+#: tags them as a present ("Troops retook the village": VBP, lemma "retook").
+#: "the military ... retook the town" (Reuters via Chronicle.ng, Rann, January
+#: 2019), "Yemen forces retook Jaar" (Newser, June 2012).
+_IRREGULAR = {
+    "retook": "retake", "retaken": "retake", "took": "take", "taken": "take",
+    "overran": "overrun", "overtook": "overtake", "overtaken": "overtake",
+}  # fmt: skip
+
+
 def _lem(tok: Any) -> str:
     """Lower-case lemma; a capitalised plural the tagger took for a name ("Rebels") singular."""
     lem = tok.lemma_.lower()
+    if lem == tok.lower_ and lem in _IRREGULAR:
+        return _IRREGULAR[lem]
     if tok.pos_ == "PROPN" and lem == tok.lower_ and len(lem) > 4 and lem.endswith("s"):
         if lem.endswith("ies"):
             return lem[:-3] + "y"
@@ -419,6 +431,14 @@ def _armed_object(tok: Any) -> bool:
     return any(phrase_kind(o) in ("state", "nonstate", "armed_site") for o in objs)
 
 
+#: Verbs of taking ground. "reclaim" as "recapture": "Nigerian troops ... have
+#: reclaimed two towns seized by Boko Haram" (AFP via Naharnet, November 2014),
+#: "Nigerian military ... reclaims Rann" (Chronicle.ng, January 2019).
+_TAKE = frozenset(
+    {"capture", "retake", "recapture", "reclaim", "liberate", "overrun", "occupy", "seize", "take"}
+)
+
+
 def _capture(tok: Any, lem: str) -> bool:
     """Tell taking ground: "captured the town", "took control of", "the town fell to"."""
     if lem in ("take", "seize", "gain", "regain", "wrest", "assume") and "control" in _next_words(
@@ -427,7 +447,7 @@ def _capture(tok: Any, lem: str) -> bool:
         return True  # "took control of", "was taken back under the control of"
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True
-    if lem in ("capture", "retake", "recapture", "liberate", "overrun", "occupy", "seize", "take"):
+    if lem in _TAKE:
         return any(_is_ground(o) for o in _objects(tok))
     return False
 
@@ -810,6 +830,24 @@ def _to_clause(t: Any) -> bool:
     )
 
 
+def _perfect(t: Any) -> bool:
+    """Tell a perfect infinitive: "to have taken" tells a done act, not a purpose.
+
+    Whoever claims or is said "to have" done something states it as past:
+    "RSF forces claimed to have captured Khartoum International Airport"
+    ([WSudan23]), "Iran claimed to
+    have shot down a U.S. spy drone" (ThinkProgress, December 2011); the claim
+    itself is weighed where claims are. A passive one ("were reported to have
+    been killed") tells a toll, which stays with the event it counts.
+    """
+    kids = list(t.children)
+    return (
+        t.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+        and not any(c.dep_ == "auxpass" for c in kids)
+    )
+
+
 def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
     """Tell a to-infinitive's purpose, not a fact, unless an implicative verb governs it.
 
@@ -822,6 +860,8 @@ def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
     for t in chain:
         if not _to_clause(t):
             continue
+        if _perfect(t):
+            return False
         gov = t.head
         if _lem(gov) in _IMPLICATIVE | _ATTEMPT_NOUNS or gov.i == t.i:
             return False
@@ -903,16 +943,31 @@ def _trend(t: Any, i: int) -> bool:
 # ------------------------------------------------------------------ roles
 
 
-def _named_group(tok: Any) -> bool:
-    """Tell a phrase naming an armed group the gazetteer lists ("al-Shabaab members")."""
-    from mapper.incidents.groups import group_name
-
+def _listed_names(tok: Any) -> list[str]:
+    """Return the names in a phrase that the list of organisations may hold."""
     # The name's own words, a few either side: a list of thousands of names is no group name.
     near = tok.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1]
     names = [t for t in near if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
-    return any(group_name(t.text) for t in names) or (
-        len(names) > 1 and group_name(" ".join(t.text for t in names)) is not None
-    )
+    return [t.text for t in names] + ([" ".join(t.text for t in names)] if len(names) > 1 else [])
+
+
+def _named_group(tok: Any) -> bool:
+    """Tell a phrase naming an armed group the gazetteer lists ("al-Shabaab members")."""
+    from mapper.incidents.groups import group_name, state_body
+
+    return any(group_name(n) and not state_body(n) for n in _listed_names(tok))
+
+
+def _named_state_body(tok: Any) -> bool:
+    """Tell a phrase naming a state's army or agency by its own name.
+
+    ACLED codes a state's forces as state forces under any name: "the SAF"
+    ([WSudan23]) and "An IDF officer" ([WSyria]) are the military of Sudan
+    and of Israel, not armed groups.
+    """
+    from mapper.incidents.groups import state_body
+
+    return any(state_body(n) for n in _listed_names(tok))
 
 
 #: Heads that say nothing of who people are: their modifiers do ("armed group",
@@ -1014,6 +1069,10 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         # 2020-03-02] "a former soldier was killed by Taliban militants"; [acled-dev afg
         # 2020-03-01] "a female police officer (off-duty)")
         return "civilian"
+    if (lem in lx.ARMED_STATE | lx.ARMED_NONSTATE or tok.pos_ == "PROPN") and _named_state_body(
+        tok
+    ):
+        return "state"
     if lem in lx.ARMED_STATE | lx.ARMED_NONSTATE and _named_group(tok):
         return "nonstate"  # "ISIS forces", "RSF fighters", "Houthi units": a group's own
     if lem in ("rioter", "mob", "crowd", "vigilante") or mods & {"vigilante"}:

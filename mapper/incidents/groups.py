@@ -19,17 +19,17 @@ import functools
 import logging
 from typing import Any
 
-__all__ = ["group_name"]
+__all__ = ["group_name", "state_body"]
 
 logger = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=1)
-def _lookup() -> Any:
+def _gazetteer() -> Any:
     try:
         from mapper.gazetteer import load_gazetteer
 
-        return load_gazetteer().organisation
+        return load_gazetteer()
     except Exception as err:  # noqa: BLE001 - without the list, groups are unnamed
         logger.info("no organisation names: %s", err)
         return None
@@ -38,13 +38,33 @@ def _lookup() -> Any:
 @functools.lru_cache(maxsize=4096)
 def group_name(text: str) -> str | None:
     """Return the canonical name of a listed group ``text`` names, or None."""
-    lookup = _lookup()
-    if lookup is None or not text or not text[:1].isalpha():
+    gaz = _gazetteer()
+    if gaz is None or not text or not text[:1].isalpha():
         return None
     try:
-        found = lookup(text)
+        found = gaz.organisation(text)
     except Exception:  # noqa: BLE001 - an odd string is just not a group
         return None
     if not found:
         return None
     return found if isinstance(found, str) else text
+
+
+#: Kinds of the list that are a state's own forces and services.
+_STATE_KINDS = frozenset({"army", "agency"})
+
+
+@functools.lru_cache(maxsize=4096)
+def state_body(text: str) -> bool:
+    """Tell a name the list gives as a state's army or agency ("SAF", "IDF").
+
+    >>> state_body("SAF"), state_body("Taliban")
+    (True, False)
+    """
+    gaz = _gazetteer()
+    if gaz is None or not text or not text[:1].isalpha():
+        return False
+    try:
+        return gaz.organisation_kind(text) in _STATE_KINDS
+    except Exception:  # noqa: BLE001 - an odd string is just not a state body
+        return False

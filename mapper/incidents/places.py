@@ -513,10 +513,11 @@ def event_places(
     if prep != "between":
         # Coordinated sites: "shelled A, B and C", and the same preposition repeated in
         # one clause, "in A on 4 May, in B on 8 May and in C on 10 May".
-        group = {root.i} | {c.i for c in root.conjuncts}
+        group = _listed_with(root)
         clause = _clause_of(root)
         for s, r, p in scored[1:]:
-            listed = r.i in group or (p is not None and p == prep and _clause_of(r) == clause)
+            same_prep = p is not None and p == prep and _clause_of(r) == clause
+            listed = _noun_head(r).i in group or same_prep
             if listed and s.kind == best.kind and s.name not in {c.name for c, _ in chosen}:
                 chosen.append((s, p if p is not None else prep))
     # "protests in other cities including Medellín, Ibagué and Pereira": an enumeration.
@@ -530,6 +531,36 @@ def event_places(
         EventPlace(s, max(precision_of(s, p), 2) if s.route_end else precision_of(s, p))
         for s, p in chosen
     ]
+
+
+def _listed_with(root: Any) -> set[int]:
+    """Return the heads coordinated with ``root``, through a list the parser read as apposition.
+
+    "captured Khartoum International Airport, Merowe Airport, El Obeid
+    Airport" ([WSudan23]) and "executed in the villages of Muhindo,
+    Rusekera, and Bugina" ([WKishishe]) are lists, though the small model
+    hangs some items on others as appositions; a place stated as the
+    container ("Marinka, Donetsk") is of another kind and never listed.
+    """
+    top = _noun_head(root)
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    seen, todo = {top.i}, [top]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ in ("conj", "appos") and c.i not in seen:
+                seen.add(c.i)
+                todo.append(c)
+    return seen
+
+
+def _noun_head(tok: Any) -> Any:
+    """Return the noun a name modifies ("Merowe" in "Merowe Airport"), or the name."""
+    for _ in range(4):
+        if tok.dep_ != "compound" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 _AREAS = frozenset(

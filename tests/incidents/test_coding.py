@@ -324,3 +324,34 @@ def test_a_death_in_custody_is_an_attack_on_a_civilian_by_who_held_them(extract)
 
 def test_a_death_in_hospital_is_no_event(extract):
     assert current(extract("A shopkeeper died in hospital in Kadugli on Saturday.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # irregular past forms the small model leaves unlemmatised
+        ("Troops retook the town of Dilling on Sunday.", "Government regains territory"),
+        ("Soldiers have reclaimed the town of Babanusa, the army said on Sunday.",
+         "Government regains territory"),
+        # a perfect infinitive tells a done act, whoever claims it
+        ("Rebels claimed to have captured the town of Dilling on Sunday.",
+         "Non-state actor overtakes territory"),
+    ],
+)  # fmt: skip
+def test_taking_ground_in_any_tense_or_claimed_is_a_territorial_battle(extract, text, sub):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", sub)
+
+
+def test_a_state_army_named_by_its_own_name_is_state_forces(extract):
+    [inc] = current(extract("The SAF retook the town of Dilling on Sunday."))
+    assert inc.sub_event_type == "Government regains territory"
+    assert inc.actor1 == "Military Forces of Sudan"
+
+
+def test_a_toll_said_to_have_been_reached_is_no_new_event(extract):
+    text = (
+        "Rebels attacked Kadugli on Sunday.\n\n"
+        "At least 40 people were reported to have been killed, officials said."
+    )
+    assert len(current(extract(text))) == 1

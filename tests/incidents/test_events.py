@@ -307,3 +307,14 @@ def test_a_toll_told_as_the_start_of_a_period_is_no_toll_of_the_day(extract):
     )
     incs = current(extract(text))
     assert [(i.location, i.fatalities) for i in incs] == [("Kadugli", 4)]
+
+
+def test_entries_of_two_months_are_two_events_though_no_sentence_states_its_month(extract):
+    text = (
+        "Chronology\n\n"
+        "  • December 2024: The rebels took a base in the hills.\n"
+        "  • July 2024: The rebels took the town of Dilling.\n"
+        "  • April 2025: The rebels took the town of Babanusa."
+    )
+    got = sorted(str(i.event_date) for i in current(extract(text, published=None)))
+    assert got == ["2024-07-01", "2024-12-01", "2025-04-01"]

@@ -253,3 +253,12 @@ def test_whose_claim_it_is_is_not_where_the_event_happened(nlp):
     doc = nlp(text)
     bombed = next(t.i for t in doc if t.lower_ == "bombed")
     assert event_places(doc, [mali, sudan], 0, len(text), [bombed]) == []
+
+
+def test_a_list_the_parser_reads_as_apposition_is_still_a_list(extract):
+    text = (
+        "Rebels claimed to have captured Kadugli Airport, Dilling Airport, Babanusa Airport "
+        "as well as a base in the south on Sunday."
+    )
+    places = {i.location for i in current(extract(text))}
+    assert {"Kadugli", "Dilling", "Babanusa"} <= places
