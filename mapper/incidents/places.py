@@ -376,7 +376,7 @@ def _candidates(
         prep, prep_tok = _governor(root)
         if prep in _ORIGIN and not _left(prep_tok):
             continue  # "shells fired from X", "casualties from Baku": not where it happened
-        if _destination(prep_tok):
+        if _destination(prep_tok) or _adversary(s, prep_tok):
             continue
         out.append((s, root, prep))
     return out
@@ -416,6 +416,26 @@ def _destination(prep: Any) -> bool:
         prep is not None
         and prep.lower_ in ("to", "into")
         and prep.head.lemma_.lower() in _CARRY_OFF
+    )
+
+
+#: Nouns of fighting that take the other side with "with" or "against".
+_HOSTILITY = lx.CLASH | {"war", "conflict", "fire", "standoff", "confrontation"}
+
+
+def _adversary(site: Site, prep: Any) -> bool:
+    """Tell a country that is the other side of a fight, not where it was fought.
+
+    "Eritrea claimed the upper hand in its border war with Ethiopia" (Reuters,
+    8 February 1999); "Hezbollah ... have exchanged cross-border fire with
+    Israel" (AFP, 14 October 2023): a state after "with"/"against" on a word of
+    fighting is ACLED's second actor; the place comes from elsewhere.
+    """
+    return (
+        site.kind == "country"
+        and prep is not None
+        and prep.lower_ in ("with", "against")
+        and prep.head.lemma_.lower() in _HOSTILITY
     )
 
 

@@ -355,3 +355,17 @@ def test_a_toll_said_to_have_been_reached_is_no_new_event(extract):
         "At least 40 people were reported to have been killed, officials said."
     )
     assert len(current(extract(text))) == 1
+
+
+def test_they_in_what_a_force_says_is_that_force(extract):
+    text = (
+        "Villagers fled Kadugli on Saturday. "
+        "On Sunday the army said they had launched an offensive near Dilling."
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.actor1) == ("Battles", "Military Forces of Sudan")
+
+
+def test_an_offensive_the_tagger_reads_as_an_adjective_keeps_its_agent(extract):
+    [inc] = current(extract("Government troops conducted a counteroffensive near Dilling on Sunday."))
+    assert (inc.event_type, inc.actor1) == ("Battles", "Military Forces of Sudan")

@@ -34,6 +34,10 @@ from .helpers import current
         "Attacks on aid workers have increased sharply this year.",
         # utterances
         "As they fled, the gunmen shouted that they had killed the traitors.",
+        # the content of a denied claim
+        "The ministry denied the claim that rebels had shelled Kadugli on Sunday.",
+        # a progressive that arranges
+        "On Sunday the rebels were planning an attack on Dilling.",
     ],
 )
 def test_no_event(extract, text):
@@ -48,6 +52,7 @@ def test_no_event(extract, text):
         "The government decided to impose a curfew in Khartoum on Sunday.",
         "A statement said rebels shelled Kadugli on Sunday.",
         "Ukraine blamed Russia for a missile strike on Mykolaiv on Sunday that killed five people.",
+        "The army said on Sunday it was conducting a counteroffensive near Dilling.",
     ],
 )
 def test_an_event_told_under_an_attempt_a_purpose_or_a_claim_is_still_an_event(extract, text):

@@ -49,6 +49,12 @@ def test_where_people_were_taken_or_fled_to_is_not_the_place(extract_geoparsed):
     assert {i.location for i in current(extract_geoparsed(text))} == {"Mandera"}
 
 
+def test_the_country_fought_with_is_the_other_side_not_the_place(extract):
+    text = "Ukraine said on Sunday its troops had clashed with Russia near the border."
+    [inc] = current(extract(text))
+    assert inc.location == "Ukraine" and inc.actor2 == "Military Forces of Russia"
+
+
 def test_a_country_acting_on_an_object_is_not_the_place(nlp):
     text = "Russia shelled two Ukrainian positions on Sunday."
     russia = Site(0, 6, "Russia", "Russia", 60.0, 100.0, "country")
