@@ -367,5 +367,6 @@ def test_they_in_what_a_force_says_is_that_force(extract):
 
 
 def test_an_offensive_the_tagger_reads_as_an_adjective_keeps_its_agent(extract):
-    [inc] = current(extract("Government troops conducted a counteroffensive near Dilling on Sunday."))
+    text = "Government troops conducted a counteroffensive near Dilling on Sunday."
+    [inc] = current(extract(text))
     assert (inc.event_type, inc.actor1) == ("Battles", "Military Forces of Sudan")
