@@ -74,6 +74,10 @@ POINTS = [
     ("A tornado struck Athens, Ga., overnight.", "Athens", (33.96, -83.38)),
     # Nagorno-Karabakh
     ("Shells hit Martuni in Nagorno-Karabakh.", "Martuni", (39.79, 47.11)),
+    # Haiti, Syria: a hyphenated name with lowercase particles; an Arabic compound
+    ("Gangs set fire to a police station in Port-au-Prince (Ouest).", "Port-au-Prince",
+     (18.54, -72.34)),
+    ("Turkish-backed fighters captured villages near Tal Abyad.", "Tal Abyad", (36.70, 38.95)),
 ]
 
 # (sentence, unknown mention, area name it is placed at, precision)
@@ -104,6 +108,8 @@ AREAS = [
     # name only abroad (a Greek Chora), and even when it spells it with another vowel
     ("A convoy struck a mine in Chora district, Uruzgan.", "Chora", "Uruzgan", 3),
     ("Snipers shot two soldiers in Deh Rawod district, Urozgan.", "Deh Rawod", "Uruzgan", 3),
+    # a hyphenated village name is one name, not its last part
+    ("An IED killed two children near Kain-Ouro (Kain, Yatenga).", "Kain-Ouro", "Yatenga", 2),
 ]
 
 
@@ -274,3 +280,11 @@ def test_a_country_name_with_the_inside_or_without_it_is_one_place(text):
 def test_a_body_named_after_its_subject_is_no_place_before_parentheses():
     tops = geoparse("Staff of the Ministry of Health (Kadugli) went on strike in Sudan.")
     assert [t.text for t in tops] == ["Kadugli", "Sudan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shells hit Ras al-Ain overnight.", "Shells hit Ras al Ain overnight."],
+)
+def test_the_first_word_of_an_arabic_compound_is_no_place_of_its_own(text):
+    assert not [t for t in geoparse(text) if t.country_code == "IN"]

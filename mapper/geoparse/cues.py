@@ -28,6 +28,8 @@ from mapper.gazetteer import fold
 from mapper.geoparse.candidates import could_contain, division_variant_cands
 from mapper.geoparse.evidence import demonym_place, place_cue
 from mapper.geoparse.lexicon import (
+    ARABIC_ARTICLES,
+    ARABIC_HEADS,
     AREA_NOUNS,
     DIVISION_TITLES,
     GENERIC,
@@ -44,6 +46,8 @@ __all__ = [
     "route_ends",
     "inside_longer_name",
     "starts_longer_name",
+    "compound_head",
+    "compound_end",
     "CONTEXT_LABEL",
     "UNKNOWN_LABEL",
     "DIVISION_VARIANT_LABEL",
@@ -162,11 +166,7 @@ def _parenthesised_containers(rec) -> None:  # noqa: ANN001
         ):
             continue
         x_end = p - 1 if is_area_noun(tk.text[p - 1]) else p  # "Mu Htaw village ("
-        x_start = x_end
-        while x_start > max(0, x_end - _MAX_NAME_TOKENS) and (
-            tk.text[x_start - 1][:1].isupper() and tk.alpha[x_start - 1]
-        ):
-            x_start -= 1
+        x_start = _name_start(rec, x_end)
         while x_start < x_end and (tk.stop[x_start] or fold(tk.text[x_start]) in STOP_NAMES):
             x_start += 1
         if x_start == x_end:
@@ -185,6 +185,37 @@ def _parenthesised_containers(rec) -> None:  # noqa: ANN001
                 continue
             known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL if known else UNKNOWN_LABEL)
+
+
+#: Lowercase particles inside a hyphenated name: "Port-au-Prince", "Ras al-Ain".
+_HYPHEN_PARTICLES = frozenset(
+    "al el ad an ar as ash at az au aux de du des la le les sur en".split()
+)
+_HYPHENS = ("-", "‐", "‑")
+
+
+def _name_start(rec, end: int) -> int:  # noqa: ANN001
+    """Return the first token of the capitalised name ending before token ``end``.
+
+    Hyphens join a name's parts, lowercase particles included: "in
+    Port-au-Prince (Ouest)", "Kain-Ouro (Kain, Yatenga)" ([acled-dev bfa
+    2020-05-10]), "in Ras al-Ain (Hasakeh)".
+    """
+    tk = rec.tk
+    start = end
+    while start > max(0, end - 2 * _MAX_NAME_TOKENS):
+        k = start - 1
+        word = tk.text[k]
+        hyphen_next = start < end and tk.text[start] in _HYPHENS
+        if (word[:1].isupper() and tk.alpha[k]) or (
+            word in _HYPHENS and k > 0 and start < end
+        ) or (tk.lower[k] in _HYPHEN_PARTICLES and hyphen_next):
+            start = k
+            continue
+        break
+    while start < end and not tk.text[start][:1].isupper():
+        start += 1  # a name opens with a capital
+    return start
 
 
 def _spelled_in_container(rec) -> None:  # noqa: ANN001
@@ -240,6 +271,48 @@ def inside_longer_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
         and not rec.taken[tk.idx[i - 1]]
         and tk.text[i - 2] not in (".", "\n")
     ) or starts_longer_name(rec, j)
+
+
+def compound_head(rec, i: int, j: int) -> bool:  # noqa: ANN001
+    """Tell a one-word name that only opens a longer name: the place is the whole.
+
+    An Arabic compound ("Turkish forces had overnight stepped up their
+    bombardment of Ras al-Ain", AFP, 12 October 2019; "captured towns near Tal
+    Abyad", Al-Masdar News, 10 October 2019) or a name going on after an
+    article and a hyphen ("Deir el-Balah"): the first word is no place of its
+    own, however many small places abroad bear it.
+    """
+    tk = rec.tk
+    if j - i != 1 or j >= rec.n:
+        return False
+    nxt = tk.text[j]
+    after = tk.text[j + 1] if j + 1 < rec.n else ""
+    if tk.lower[j] in ARABIC_ARTICLES and after in ("-", "‐"):
+        return True  # "Ras al-Ain", "Deir ez-Zor"
+    if tk.lower[j] in ("al", "el") and after[:1].isupper():
+        return True  # "Ras al Ain"; not "Paris as Real Madrid", "Nebraska at Omaha"
+    return (
+        tk.lower[i] in ARABIC_HEADS
+        and nxt[:1].isupper()
+        and tk.alpha[j]
+        and tk.idx[j] == tk.idx[i] + len(tk.text[i]) + 1  # one space: "Tal Abyad"
+    )
+
+
+def compound_end(rec, j: int) -> int:  # noqa: ANN001
+    """Return the end of the Arabic compound whose head ends at token ``j``.
+
+    "Tal | Abyad", "Ras | al-Ain", "Ras | al Ain": an article (with its hyphen)
+    and the capitalised word after it, or one capitalised word.
+    """
+    tk, k = rec.tk, j
+    if k < rec.n and tk.lower[k] in ARABIC_ARTICLES:
+        k += 1
+        if k < rec.n and tk.text[k] in ("-", "‐"):
+            k += 1
+    if k < rec.n and tk.text[k][:1].isupper() and tk.alpha[k]:
+        return k + 1
+    return j
 
 
 def _name_word(rec, t: int) -> bool:  # noqa: ANN001

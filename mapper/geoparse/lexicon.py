@@ -15,12 +15,24 @@ HEAD_SPLIT = re.compile(r"[ \-.'/]")
 INITIAL_RE = re.compile(r"[A-Z]\.")
 QUALIFIER_RE = re.compile(r",\s*|\s+in\s+(?:the\s+)?")
 ARTICLE_RE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
+#: The Arabic article in its spellings ("Ras al-Ain", "Deir el-Balah", "Umm ar-Rasas").
+ARABIC_ARTICLES = frozenset("al el ad an ar as ash at az ed en er es esh et ez".split())
+#: First words of Arabic compound place names ("Tal Abyad", "Ras al-Ain", "Deir ez-Zor",
+#: "Kafr Nabl", "Beit Hanoun", "Abu Kamal", "Umm Qasr", "Jisr al-Shughur"): alone,
+#: a common noun ("hill", "head", "monastery") that the index also holds as a small
+#: place elsewhere (Tal and Ras, India; Bani, Dominican Republic).
+ARABIC_HEADS = frozenset(
+    """tal tall tell tel ras deir dayr kafr kfar beit bayt bait abu umm ain ayn wadi jabal
+    jebel bir jisr marj khirbet khirbat bab sidi bani qasr nahr hay hayy mina sheikh""".split()
+)
 
 # Lowercase words that may sit inside a multi-word place name ("Isle of Man",
-# "Trinidad and Tobago", "Rio de Janeiro", "Stratford-upon-Avon").
+# "Trinidad and Tobago", "Rio de Janeiro", "Stratford-upon-Avon", "Port-au-Prince",
+# "Aix-en-Provence").
 CONNECTORS = frozenset(
     ["of", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "les"]
     + ["el", "al", "and", "upon", "on", "sur", "am", "an", "der", "den", "y", "i"]
+    + ["au", "aux", "en", "sous"]
 )
 # Prepositions that make the next capitalised name a place ("in Alexandria").
 LOCATIVE = frozenset(

@@ -305,6 +305,9 @@ class _Recognizer:
                     continue
                 if pe == ent.end_char and cues.starts_longer_name(self, ent.end):
                     continue  # "Hta" of "Hta Naung Kone village": the name goes on
+                if pe == ent.end_char and cues.compound_head(self, ent.start, ent.end):
+                    self._compound(ent.start, cues.compound_end(self, ent.end), located=True)
+                    continue  # "Tal" of "Tal Abyad": the whole compound or nothing
                 if self.is_org(seg) and not place_cue(self.tk.lower, self._token_at(ps)):
                     continue  # "Wagner", "Azov": an armed group unless "the town of Azov"
                 known = (
@@ -454,8 +457,11 @@ class _Recognizer:
             if self.is_org(seg) and not place_cue(tk.lower, i):
                 continue  # "Fano", "NATO": the organisation, not the town of that name
             cs = self.cands(seg)
+            if cs and cues.compound_head(self, i, j):
+                self._compound(i, cues.compound_end(self, j))
+                continue
             if not cs or cues.inside_longer_name(self, i, j) or _numbered(tk.text, j):
-                continue  # "Zinda Jan district": not "Jan"; "Ward 6", "LIB 142"
+                continue  # "Zinda Jan district": not "Jan"; "Tal Abyad": not "Tal"; "Ward 6"
             if (
                 self._feature_name(i, j)
                 or self._named_for_person(i, j)
@@ -484,6 +490,22 @@ class _Recognizer:
                 own = bool(own_names(seg, key, cs))
                 people = any(tk.text[t] in self.person_tokens for t in range(i, j))
                 self.pending.append((s, e, key, (own or j - i > 1) and not people))
+
+    def _compound(self, i: int, k: int, *, located: bool = False) -> None:
+        """Take a whole Arabic compound whose first word alone is a place elsewhere.
+
+        "near Tal Abyad" (the index: Tal-Abyad, Tall Abyad), "west of Ras al
+        Ain": the whole name when the model found a place there or a locative
+        or place cue announces one, under any spelling the index knows.
+        """
+        tk = self.tk
+        located = located or (i > 0 and (tk.lower[i - 1] in LOCATIVE or place_cue(tk.lower, i)))
+        if not located or k <= i + 1 or any(tk.text[t] in self.person_tokens for t in range(i, k)):
+            return  # a name the model gives a person is left to the cue step (step 5)
+        s, e = self.span_of(i, k)
+        seg = self.text[s:e]
+        if self.gaz.has(fold(seg)) or variant_cands(self.gaz, seg):
+            self.add(s, e, "CUE")
 
     def judge(self, i: int, j: int, seg: str, key: str, cs: list[Candidate]) -> bool:
         """Tell whether the gazetteer name at tokens ``i..j`` is used as a place here."""
