@@ -774,11 +774,21 @@ def _compatible(m: Mention, head: Mention) -> bool:
     if m.place is not None:
         return False
     # A looting, an arrest or a downed drone during a battle is part of it; so is a
-    # killing or a blast with no place of its own told right after a violent event.
+    # killing or a blast with no place of its own told right after a violent event, a
+    # riot included (a factional clash then its one dead, [acled-dev bgd 2023-03-29];
+    # roads blocked in protest, then running battles with police, [acled-dev ken
+    # 2016-11-30]), but not the killing a riot answered, told in its cause clause (a
+    # night of unrest after a death in police custody, [news-dev 04]).
     violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    in_riot = head.code[0] == "Riots" and not _cause_of_another(m)
     return m.code[0] == "Strategic developments" or (
-        m.code[0] in violent and head.code[0] in violent
+        m.code[0] in violent and (head.code[0] in violent or in_riot)
     )
+
+
+def _cause_of_another(m: Mention) -> bool:
+    """Whether a mention comes from a clause telling a cause ("after X died in custody")."""
+    return (m.frame.start, m.frame.end) != (m.unit.start, m.unit.end)
 
 
 def _toll_only(m: Mention) -> bool:

@@ -336,6 +336,10 @@ ARMED_NONSTATE = frozenset(
         "raider", "assailant", "attacker", "kidnapper", "extremist", "separatist",
         "mujahideen", "gang", "gangster", "pirate", "rustler", "sniper", "perpetrator",
         "robber", "criminal", "armed", "group", "cell", "jihadi", "warlord", "paramilitary",
+        # drug cartels: "groups allied with the Sinaloa cartel have been fighting other
+        # gangs" (Reuters via Al Jazeera, 5 April 2020); "five suspected drug cartel
+        # gunmen were killed in a massive firefight" (AP, Michoacan, 10 March 2022)
+        "cartel",
     }
 )  # fmt: skip
 

@@ -370,3 +370,9 @@ def test_an_offensive_the_tagger_reads_as_an_adjective_keeps_its_agent(extract):
     text = "Government troops conducted a counteroffensive near Dilling on Sunday."
     [inc] = current(extract(text))
     assert (inc.event_type, inc.actor1) == ("Battles", "Military Forces of Sudan")
+
+
+def test_cartels_fighting_each_other_is_a_battle(extract):
+    text = "Members of two rival cartels clashed in Kadugli on Sunday, killing five."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Battles"

@@ -318,3 +318,21 @@ def test_entries_of_two_months_are_two_events_though_no_sentence_states_its_mont
     )
     got = sorted(str(i.event_date) for i in current(extract(text, published=None)))
     assert got == ["2024-07-01", "2024-12-01", "2025-04-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Rioters blocked roads in Kadugli on Sunday. One man was killed.", 1),
+        ("Rioters burned tyres in Kadugli on Sunday. They fought battles with police.", None),
+    ],
+)
+def test_a_toll_or_a_fight_told_after_a_riot_is_part_of_it(extract, text, fatalities):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.fatalities) == ("Riots", fatalities)
+
+
+def test_the_killing_a_riot_answers_is_another_event(extract):
+    text = "Protesters rioted in Khartoum on Sunday after a man died in police custody."
+    types = sorted(i.event_type for i in current(extract(text)))
+    assert types == ["Riots", "Violence against civilians"]
