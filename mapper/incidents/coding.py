@@ -128,6 +128,31 @@ def agents_armed(agents: tuple[str, ...]) -> bool:
     return bool(set(agents) & {"state", "nonstate", "communal"})
 
 
+#: Cues of harm beyond a detention: with any of them a raid is violence, not arrests.
+_HARM = frozenset(
+    {"kill", "injure", "beat", "abduct", "sexual", "clash", "shell", "air_means", "explosive",
+     "burn"}
+)
+
+
+def _raid_arrests(
+    cues: frozenset[str], agents: tuple[str, ...], targets: tuple[str, ...]
+) -> EventCode | None:
+    """Code a raid by state forces that detains unarmed people and hurts no one: Arrests.
+
+    "Riot police in Zimbabwe raided the headquarters of the main opposition
+    party Saturday and arrested dozens of supporters" (AP, 26 May 2007); "At
+    least seven activists ... were arrested in a raid by the Detective Branch
+    ... at the party's head office" (TBS News, Dhaka, 17 July 2024): the
+    codebook's Arrests, not an attack on civilians.
+    """
+    if not {"arrest", "attack"} <= cues or cues & _HARM:
+        return None
+    if "state" not in agents or set(targets) & _ARMED:
+        return None
+    return ("Strategic developments", "Arrests")
+
+
 def _disrupted(cues: frozenset[str]) -> EventCode | None:
     """Weapons found, defused or stopped, unless the account tells an attack that went on.
 
@@ -318,6 +343,7 @@ def code_event(
         lambda: _demonstration(cues, agents, victims),
         lambda: _mob(cues, agents),
         lambda: _disrupted(cues),
+        lambda: _raid_arrests(cues, agents, targets),
         lambda: _remote(cues),
         lambda: _territory(cues, agents),
         lambda: _violence(cues, agents, targets, victims),

@@ -379,7 +379,7 @@ def _attack_classes(tok: Any, lem: str, nxt: list[str], *, killed: bool) -> set[
         elif lem != "bomb" or tok.pos_ == "VERB":  # "bombs were found" is no attack
             out.add("attack")
     if lem in ("beat", "assault", "torture", "whip", "flog") and not killed:
-        out.add("attack")
+        out |= {"attack", "beat"}  # hands on people: never a mere search or detention
     if lem == "ambush":
         out.add("ambush")
     if (

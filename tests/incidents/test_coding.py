@@ -376,3 +376,19 @@ def test_cartels_fighting_each_other_is_a_battle(extract):
     text = "Members of two rival cartels clashed in Kadugli on Sunday, killing five."
     [inc] = current(extract(text))
     assert inc.event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Police raided the party's offices in Kadugli on Sunday and arrested 12 members.",
+         "Strategic developments"),
+        ("Police raided a market in Kadugli on Sunday, beat traders and arrested ten.",
+         "Violence against civilians"),
+        ("Soldiers raided a rebel camp near Kadugli on Sunday and arrested five fighters.",
+         "Battles"),
+    ],
+)
+def test_a_raid_that_only_detains_is_arrests(extract, text, event_type):
+    [inc] = current(extract(text))
+    assert inc.event_type == event_type
