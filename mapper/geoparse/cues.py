@@ -64,8 +64,14 @@ _MAX_PAREN_TOKENS = 8
 _PLACE_KINDS = ("settlement", "admin")
 _SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
-#: Words after which a capitalised name is where something happened.
-_LOCATED_BY = frozenset("in at near around outside inside from of".split())
+#: Words after which a capitalised name is where something happened: prepositions, and
+#: verbs that take a place as their object ("Turkish military ... claimed they have
+#: captured Ras al-Ain", mapsofworld, 10 October 2019; "the military troops raided the
+#: village", [acled-dev mmr 2021-12-22]).
+_LOCATED_BY = frozenset(
+    """in at near around outside inside from of captured seized retook recaptured
+    entered overran stormed shelled bombed raided""".split()
+)
 #: Bodies named after what they do, not where, so the word after their "of" is no place
 #: the parentheses after it locate: "Employees of the Ministry of Industry, Trade and
 #: Handicrafts (Synamica)" ([acled-dev bfa]), "the Secretary of State", "the Commission
