@@ -399,8 +399,12 @@ def _left(prep: Any) -> bool:
 
 
 #: Verbs of taking people or oneself away: "to X" after them is where they ended up.
+#: A force falling back goes somewhere too: "government troops were forced to retreat
+#: to Kunduz city" (BBC via Financial Tribune, August 2016), "Qaddafi's troops were
+#: seen retreating westward toward the oil town of Brega" (CS Monitor, March 2011).
 _CARRY_OFF = frozenset(
-    "take bring carry transport flee escape evacuate airlift ferry deport".split()
+    "take bring carry transport flee escape evacuate airlift ferry deport retreat withdraw"
+    .split()
 )
 
 
@@ -414,7 +418,7 @@ def _destination(prep: Any) -> bool:
     """
     return (
         prep is not None
-        and prep.lower_ in ("to", "into")
+        and prep.lower_ in ("to", "into", "toward", "towards")
         and prep.head.lemma_.lower() in _CARRY_OFF
     )
 

@@ -392,3 +392,8 @@ def test_cartels_fighting_each_other_is_a_battle(extract):
 def test_a_raid_that_only_detains_is_arrests(extract, text, event_type):
     [inc] = current(extract(text))
     assert inc.event_type == event_type
+
+
+def test_a_bombing_by_aircraft_is_an_air_strike(extract):
+    [inc] = current(extract("Army warplanes bombed the town of Dilling on Sunday."))
+    assert inc.sub_event_type == "Air/drone strike"

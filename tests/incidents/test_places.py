@@ -268,3 +268,11 @@ def test_a_list_the_parser_reads_as_apposition_is_still_a_list(extract):
     )
     places = {i.location for i in current(extract(text))}
     assert {"Kadugli", "Dilling", "Babanusa"} <= places
+
+
+def test_where_a_force_retreated_to_is_not_where_it_lost_ground(extract):
+    text = (
+        "Rebels retook the town of Kadugli on Sunday. "
+        "Army troops retreated toward the town of Dilling."
+    )
+    assert {i.location for i in current(extract(text))} == {"Kadugli"}
