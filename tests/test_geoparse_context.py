@@ -78,6 +78,7 @@ POINTS = [
     ("Gangs set fire to a police station in Port-au-Prince (Ouest).", "Port-au-Prince",
      (18.54, -72.34)),
     ("Turkish-backed fighters captured villages near Tal Abyad.", "Tal Abyad", (36.70, 38.95)),
+    ("Deir ez-Zor came under heavy shelling on Monday.", "Deir ez-Zor", (35.34, 40.14)),
 ]
 
 # (sentence, unknown mention, area name it is placed at, precision)

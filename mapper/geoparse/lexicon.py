@@ -33,6 +33,8 @@ CONNECTORS = frozenset(
     ["of", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "les"]
     + ["el", "al", "and", "upon", "on", "sur", "am", "an", "der", "den", "y", "i"]
     + ["au", "aux", "en", "sous"]
+    # the Arabic article before a sun letter: "Deir ez-Zor", "Umm ar-Rasas", "Ras ash-Shaq"
+    + ["ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "esh", "et", "ez"]
 )
 # Prepositions that make the next capitalised name a place ("in Alexandria").
 LOCATIVE = frozenset(
