@@ -184,10 +184,14 @@ def _remote(cues: frozenset[str]) -> EventCode | None:
     return None
 
 
-def _territory(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
-    """Code taking ground by force: who takes it names the sub-event type."""
+def _territory(
+    cues: frozenset[str], agents: tuple[str, ...], targets: tuple[str, ...] = ()
+) -> EventCode | None:
+    """Code taking ground by force: who takes it (else who lost it) names the sub-event type."""
     if "capture" not in cues:
         return None
+    if not agents and "nonstate" in targets and "state" not in targets:
+        return ("Battles", "Government regains territory")  # "rebels lost control of X"
     if "state" in agents and "nonstate" not in agents:
         return ("Battles", "Government regains territory")
     if agents_armed(agents) or not agents:
@@ -344,8 +348,8 @@ def code_event(
         lambda: _mob(cues, agents),
         lambda: _disrupted(cues),
         lambda: _raid_arrests(cues, agents, targets),
+        lambda: _territory(cues, agents, targets),
         lambda: _remote(cues),
-        lambda: _territory(cues, agents),
         lambda: _violence(cues, agents, targets, victims),
         lambda: _strategic(cues, agents, targets),
     ):

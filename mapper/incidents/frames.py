@@ -462,9 +462,19 @@ def _capture(tok: Any, lem: str) -> bool:
         return True  # "took control of", "was taken back under the control of"
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True
+    if _lost_ground(tok, lem):
+        return True
     if lem in _TAKE:
         return any(_is_ground(o) for o in _objects(tok))
     return False
+
+
+def _lost_ground(tok: Any, lem: str) -> bool:
+    """Tell ground lost: "rebels lose control of part of Misratah" (CS Monitor, March
+    2011), "Afghan forces lost control of the district" (news style): the subject is the
+    side that lost it, the taker the other (``_takers``: "to X", if told).
+    """
+    return lem == "lose" and tok.pos_ == "VERB" and "control" in _next_words(tok, 2)
 
 
 def _is_ground(tok: Any) -> bool:
@@ -1231,6 +1241,16 @@ def _takers(tok: Any) -> list[Any]:
     out = []
     if _lem(tok) == "fall":
         out += [g for c in kids if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    if _lost_ground(tok, _lem(tok)):
+        # "lost control of the town to the rebels"; no taker told: none known
+        control = [c for c in kids if _lem(c) == "control"]
+        out += [
+            g
+            for c in kids + [p for k in control for p in k.children]
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+        ]
+        return [t for t in out if t.dep_ == "pobj"]
     for c in kids:
         if c.dep_ != "prep" or c.lower_ not in ("under", "into"):
             continue
@@ -1249,8 +1269,8 @@ def _takers(tok: Any) -> list[Any]:
 def _agent_heads(tok: Any) -> list[Any]:
     kids = list(tok.children)
     takers = _takers(tok)
-    if takers:
-        return _heads(takers)
+    if takers or _lost_ground(tok, _lem(tok)):
+        return _heads(takers)  # the subject of "lost control" is the loser
     found = [c for c in kids if c.dep_ == "nsubj"]
     found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found += [
@@ -1320,6 +1340,8 @@ def _target_heads(tok: Any) -> list[Any]:
         # party leader and supporters "attacked by" youths; [acled-dev bfa 2014-01-08],
         # an MP and his family "ambushed by" assailants). The noun is what was hit.
         found.append(tok.head)
+    if _lost_ground(tok, _lem(tok)):
+        found += [c for c in kids if c.dep_ == "nsubj"]  # who lost the ground
     if tok.dep_ == "pobj" and tok.head.lower_ == "under":
         # "the convoy came under attack": the subject is the target.
         verb = tok.head.head

@@ -397,3 +397,18 @@ def test_a_raid_that_only_detains_is_arrests(extract, text, event_type):
 def test_a_bombing_by_aircraft_is_an_air_strike(extract):
     [inc] = current(extract("Army warplanes bombed the town of Dilling on Sunday."))
     assert inc.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Rebels lost control of the town of Kadugli on Sunday.", "Government regains territory"),
+        ("Army troops lost control of the town of Kadugli to rebels on Sunday.",
+         "Non-state actor overtakes territory"),
+        ("Rebels captured the town of Kadugli on Sunday after heavy shelling.",
+         "Non-state actor overtakes territory"),
+    ],
+)
+def test_ground_lost_or_taken_after_shelling_changes_hands(extract, text, sub):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", sub)
