@@ -470,9 +470,12 @@ def _capture(tok: Any, lem: str) -> bool:
 
 
 def _lost_ground(tok: Any, lem: str) -> bool:
-    """Tell ground lost: "rebels lose control of part of Misratah" (CS Monitor, March
-    2011), "Afghan forces lost control of the district" (news style): the subject is the
-    side that lost it, the taker the other (``_takers``: "to X", if told).
+    """Tell ground lost: its subject is the side that lost it.
+
+    "rebels lose control of part of Misratah" (CS Monitor timeline, March
+    2011); "government troops were forced to retreat" after the district "fell
+    to the Taliban" (BBC via Financial Tribune, August 2016) told as "lost
+    control of": the taker is the other side (``_takers``: "to X", if told).
     """
     return lem == "lose" and tok.pos_ == "VERB" and "control" in _next_words(tok, 2)
 
