@@ -473,9 +473,9 @@ def _lost_ground(tok: Any, lem: str) -> bool:
     """Tell ground lost: its subject is the side that lost it.
 
     "rebels lose control of part of Misratah" (CS Monitor timeline, March
-    2011); "government troops were forced to retreat" after the district "fell
-    to the Taliban" (BBC via Financial Tribune, August 2016) told as "lost
-    control of": the taker is the other side (``_takers``: "to X", if told).
+    2011); "Afghan forces lose control of district" (AFP in Dawn, 15 August
+    2008); "the government has lost control over 13 more districts" (Kabul
+    Now, June 2021): the taker is the other side (``_takers``: "to X", if told).
     """
     return lem == "lose" and tok.pos_ == "VERB" and "control" in _next_words(tok, 2)
 
