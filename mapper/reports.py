@@ -154,8 +154,9 @@ def _parse_date(value: object) -> dt.date | None:
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'’-]*(?:(?:,?[ \t]+|/)(?:[A-Z][\w.'’-]*|de|al|el|la))*"
     r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and|de|du|al|el|la))*)?)"
-    r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
-    r"(?:[ \t]*\((?:[A-Z][\w&.'’ -]{0,30})\))?"
+    r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},?)?"
+    # the agency, in capitals or not: "(Reuters)", "(dpa/GNA)"
+    r"(?:[ \t]*\((?:[A-Za-z][\w&./'’ -]{0,30})\))?"
     # a hyphen stuck to the word before is the word broken ("Al- Shabaab members"), not a
     # dateline's dash, which stands apart ("KYIV (Reuters) - ", "BAMAKO, Mali — ")
     r"(?:[ \t]*[–—]|[ \t]+--?|--)[ \t]+(?=\S)"
@@ -190,6 +191,8 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     ('TROY, N.C.', (0, 10))
     >>> find_dateline("ISLAMABAD/NEW DELHI, February 26 (Reuters) - India said ...")
     ('ISLAMABAD/NEW DELHI', (0, 19))
+    >>> find_dateline("Kabul, June 8, (dpa/GNA) - Taliban insurgents captured two districts.")
+    ('Kabul', (0, 5))
     >>> find_dateline("Lagos: Nigerian police said gunmen raided a village.")
     ('Lagos', (0, 5))
     >>> find_dateline("Armenia and Azerbaijan – both sides...") is None

@@ -640,7 +640,13 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
             out.add("declare")
     if lem in ("mobilise", "mobilize") and tok.pos_ == "VERB":
         out.add("declare")
-    if lem in lx.GROUP_CHANGE or (lem == "pledge" and "allegiance" in nxt):
+    if lem == "abandon" and any(_is_ground(o) for o in _objects(tok)):
+        # ground given up, not a group's change: "Troops Abandon City to Rebels" (LA
+        # Times wire, December 1996), "The revolutionaries had abandoned the frontline"
+        # (The Independent, Aleppo, August 2012), "abandoned the Qaysar district
+        # centre" (dpa, June 2021)
+        out.add("transfer")
+    elif lem in lx.GROUP_CHANGE or (lem == "pledge" and "allegiance" in nxt):
         out.add("group_change")
     if lem in ("withdraw", "retreat", "cede", "handover") or (
         lem in ("hand", "pull") and {"over", "out"} & set(nxt)
@@ -941,6 +947,10 @@ def blocked(tok: Any) -> bool:
         if any(c.dep_ == "neg" for c in kids) and (i == 0 or t.pos_ in ("VERB", "AUX")):
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids) and i == 0:
+            return True
+        if i == 0 and t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "without":
+            # "fled ... without engaging the militants" (dpa, June 2021); "the
+            # soldiers left without a fight" (LA Times wire, December 1996)
             return True
         if any(c.dep_ == "aux" and c.lower_ in lx.MODALS for c in kids):
             return True

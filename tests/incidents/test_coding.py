@@ -412,3 +412,9 @@ def test_a_bombing_by_aircraft_is_an_air_strike(extract):
 def test_ground_lost_or_taken_after_shelling_changes_hands(extract, text, sub):
     [inc] = current(extract(text))
     assert (inc.event_type, inc.sub_event_type) == ("Battles", sub)
+
+
+def test_ground_abandoned_without_a_fight_is_a_transfer_not_a_battle(extract):
+    text = "Army troops abandoned the town of Dilling on Sunday without engaging the rebels."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Non-violent transfer of territory"
