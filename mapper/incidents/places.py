@@ -474,8 +474,32 @@ def _object_elsewhere(cand: tuple[Site, Any, str | None], triggers: list[int]) -
     )
 
 
+#: Verbs that name a road or a line by the places it joins.
+_JOIN = frozenset({"link", "connect", "join"})
+
+
+def _joined_end(root: Any) -> bool:
+    """Tell a place named as one end of what a road joins, not where the event was.
+
+    "blocked the road linking Ouagadougou and Ouahigouya" ([acled-dev bfa
+    2018-06-02], a blockade in a Ouagadougou neighbourhood); "blocked the highway
+    connecting the northern provinces with the capital Kabul in Khinjan district"
+    (Kabul Now, June 2021): the site is elsewhere in the clause, if it is told.
+    """
+    t = root
+    for _ in range(3):
+        if t.dep_ in ("conj", "appos", "compound"):
+            t = t.head
+            continue
+        break
+    head = t.head.head if t.dep_ == "pobj" else t.head
+    return t.dep_ in ("dobj", "pobj") and head.lemma_.lower() in _JOIN
+
+
 def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> float:
     score = float(_RANK.get(site.kind, 3))
+    if _joined_end(root):
+        score += 2.5  # as a road's end yields to a town the clause places the event at
     if site.kind == "admin" and site.feature_code not in ("ADM1",):
         score -= 0.5
     if prep is None and root.dep_ in ("nsubj", "poss", "compound"):
@@ -534,7 +558,7 @@ def event_places(
     )
     best, root, prep = scored[0]
     chosen = [(best, prep)]
-    if prep != "between":
+    if prep != "between" and not _joined_end(root):  # a road's two ends are one road
         # Coordinated sites: "shelled A, B and C", and the same preposition repeated in
         # one clause, "in A on 4 May, in B on 8 May and in C on 10 May".
         group = _listed_with(root)

@@ -276,3 +276,8 @@ def test_where_a_force_retreated_to_is_not_where_it_lost_ground(extract):
         "Army troops retreated toward the town of Dilling."
     )
     assert {i.location for i in current(extract(text))} == {"Kadugli"}
+
+
+def test_the_places_a_road_joins_are_not_where_the_event_on_it_was(extract):
+    text = "Rebels attacked a convoy in North Darfur on the road linking Mosul and Kadugli on Sunday."
+    assert {i.location for i in current(extract(text))} == {"North Darfur"}
