@@ -95,6 +95,8 @@ AREAS = [
      "Sagaing", 3),
     ("A mine killed two herders in the Marki Tana area of Sherzad district, Nangarhar.",
      "Marki Tana", "Sherzad", 2),
+    # a spelling guess abroad (a Novomikhaylovka in the Altai) never beats the stated oblast
+    ("Shells hit Novomykhailivka, Donetsk, overnight.", "Novomykhailivka", "Donetsk", 3),
     # "X (Y, Z)": inside the parenthesis the comma states a container too
     ("Gunmen killed a trader near Bangre-Yiri (Kain, Yatenga).", "Kain", "Yatenga", 2),
     # every name of "X (Y, Z)" is a place when Z is known, whatever the NER made of them

@@ -281,7 +281,10 @@ def _constrain(
         explicit = True  # "Balad, Somalia": a town followed by a country lies in it
     if a.cands and a.cands[0].score >= _KNOWN_PRIOR and not _abroad(text, a, areas, explicit):
         return  # "the Nairobi area of Moi": a well-known place is not unknown anywhere
-    if (explicit or not a.cands) and areas and a.mention.label != "DEMONYM":
+    # a spelling guess ("Novomykhailivka" read as a Novomikhaylovka in the Altai) that lies
+    # outside the stated container is no reading of the name: the container places it
+    guessed = bool(a.cands) and all(fold(c.matched) != fold(a.mention.text) for c in a.cands)
+    if (explicit or not a.cands or guessed) and areas and a.mention.label != "DEMONYM":
         # an unknown place in known context: never a namesake that contradicts it
         a.cands, a.unknown_in = [], b
         b.cands, b.is_qualifier = areas, True
