@@ -121,6 +121,14 @@ def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | No
     return min(placed, key=lambda p: (p.precision, p.site.kind == "country"))
 
 
+#: Protest sub-types by the force the state used, least first.
+_PROTEST_RANK = [
+    ("Protests", "Peaceful protest"),
+    ("Protests", "Protest with intervention"),
+    ("Protests", "Excessive force against protesters"),
+]
+
+
 def _code_of(group: EventGroup) -> tuple[str, str]:
     """Return the event's type, from everything its passages say (the lede's when they conflict)."""
     frames = {id(m.frame): m.frame for m in group.mentions if not m.unit.display}
@@ -130,6 +138,14 @@ def _code_of(group: EventGroup) -> tuple[str, str]:
     victims = tuple(a for f in frames.values() for a in f.victims)
     union = code_event(cues, agents, targets, victims)
     head = group.head.code
+    if head is not None and union is not None and head[0] == union[0] == "Protests":
+        # the codebook types a protest by the state's response, often told after the
+        # lede: "approximately 200 people began demonstrating in front of the police
+        # headquarters in Benghazi ... The protest was broken up violently by police,
+        # causing as many as forty injuries" (Wikipedia's Libya 2011 timeline, 15
+        # February); "the BNP activists gathered in front of their headquarters ... police
+        # started beating the activists with batons" (Prothom Alo, 8 December 2022)
+        return max(head, union, key=_PROTEST_RANK.index)
     if union is None or (head is not None and head[0] == union[0]):
         return head or union  # type: ignore[return-value]
     return union if head is None or head[0] == "Strategic developments" else head
@@ -440,8 +456,10 @@ def _fits(coarse: Incident, precise: Incident) -> bool:
     """Tell whether a coarse account retells the event a report places precisely."""
     if coarse.event_type != precise.event_type or coarse.background != precise.background:
         return False
-    if coarse.sub_event_type != precise.sub_event_type:
-        return False  # shelling along a front and a drone strike on a town are two events
+    if coarse.sub_event_type != precise.sub_event_type and coarse.event_type != "Protests":
+        # shelling along a front and a drone strike on a town are two events; a protest
+        # is one whatever response each account tells
+        return False
     if coarse.actor1 and precise.actor1 and coarse.actor1 != precise.actor1:
         return False
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:

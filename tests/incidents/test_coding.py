@@ -418,3 +418,12 @@ def test_ground_abandoned_without_a_fight_is_a_transfer_not_a_battle(extract):
     text = "Army troops abandoned the town of Dilling on Sunday without engaging the rebels."
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_protest_is_typed_by_the_force_told_after_its_lede(extract):
+    text = (
+        "About 2,000 people demonstrated in Khartoum on Sunday against the coup. "
+        "Security forces fired tear gas and live ammunition, killing five protesters."
+    )
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Excessive force against protesters"
