@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from mapper.incidents.actors import Actor, actor_of
+from mapper.incidents.actors import Actor, actor_name, actor_of
 from mapper.incidents.casualties import Counts, combine
 from mapper.incidents.claims import Denial, denial_of, source_of
 from mapper.incidents.claims import Source as Teller
@@ -165,6 +165,26 @@ def _actors(
                 a2 = a2 or cand
         if a1 and a2:
             break
+    return a1, a2
+
+
+def _protest_actors(
+    a1: Actor | None, a2: Actor | None, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """Name a protest's actors as ACLED does: the protesters first, the forces second.
+
+    "around 2,000 people demonstrated in Khartoum ... Security forces fired
+    tear gas" has people (civilians) as the first agent and the protesters as
+    the forces' target; the codebook's Protests always have "Protesters
+    (Country)" as actor 1 and the intervening forces, if any, as actor 2.
+    """
+    crowd = Actor(actor_name("protester", country), "protester", None)
+    if a1 is not None and a1.kind == "state":
+        return crowd, a1
+    if a1 is None or a1.kind in ("civilian", "person", "protester"):
+        return (a1 if a1 is not None and a1.kind == "protester" else crowd), (
+            a2 if a2 is not None and a2.kind not in ("civilian", "person", "protester") else None
+        )
     return a1, a2
 
 
@@ -326,6 +346,17 @@ def _freeze(
     country = site.country if site else (fallback.site.country if fallback else None)
     teller = source_of(group.head.frame, doc, sites)
     a1, a2 = _actors(group, doc, sites, country, teller)
+    if code[0] == "Protests":
+        forces = next(
+            (
+                a
+                for m in group.mentions
+                for i in m.frame.agent_heads
+                if (a := actor_of(doc[i], sites, country)) is not None and a.kind == "state"
+            ),
+            None,
+        )
+        a1, a2 = _protest_actors(a1, forces or a2, country)
     if (
         code[1] == "Government regains territory"
         and a1

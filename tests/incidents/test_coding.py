@@ -427,3 +427,12 @@ def test_a_protest_is_typed_by_the_force_told_after_its_lede(extract):
     )
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_protest_has_the_protesters_first_and_the_forces_second(extract):
+    text = (
+        "About 2,000 people demonstrated in Khartoum on Sunday against the coup. "
+        "Police fired tear gas at the crowd."
+    )
+    [inc] = current(extract(text))
+    assert (inc.actor1, inc.actor2) == ("Protesters (Sudan)", "Police Forces of Sudan")
