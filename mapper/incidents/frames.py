@@ -385,7 +385,16 @@ def _attack_classes(tok: Any, lem: str, nxt: list[str], *, killed: bool) -> set[
     out: set[str] = set()
     if lem in lx.ATTACK and not (lem == "strike" and _labour(tok)):
         if lem == "fire":
-            if tok.pos_ == "VERB" or "open" in _prev_words(tok, 2) or nxt[:1] in (["on"], ["at"]):
+            # "came under fire" as "came under attack": "US troops in the region came
+            # under artillery fire from Turkish positions" (AFP, 12 October 2019); "the
+            # vehicles were patrolling ... when they came under attack" (AFP, Peshawar)
+            under = tok.dep_ == "pobj" and tok.head.lower_ == "under"
+            if (
+                tok.pos_ == "VERB"
+                or under
+                or "open" in _prev_words(tok, 2)
+                or nxt[:1] in (["on"], ["at"])
+            ):
                 out.add("attack")
         elif lem in ("open", "gun", "target", "hit", "pound", "rake"):
             verb = tok.pos_ == "VERB"

@@ -436,3 +436,9 @@ def test_a_protest_has_the_protesters_first_and_the_forces_second(extract):
     )
     [inc] = current(extract(text))
     assert (inc.actor1, inc.actor2) == ("Protesters (Sudan)", "Police Forces of Sudan")
+
+
+def test_forces_that_came_under_fire_were_attacked(extract):
+    [inc] = current(extract("Soldiers came under fire near Djenne on Sunday, the army said."))
+    assert (inc.event_type, inc.actor2) == ("Battles", "Military Forces of Mali")
+    assert inc.claimed_by == "the army"
