@@ -769,7 +769,7 @@ def _compatible(m: Mention, head: Mention) -> bool:
         return violent or m.frame.cues <= {"die", "injure"} and head.code is not None
     if head.code is None:
         return False
-    if m.code[0] == head.code[0]:
+    if m.code[0] == head.code[0] or _intercepts(m, head):
         return True
     if m.place is not None:
         return False
@@ -849,7 +849,29 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
         return False  # "ISIS claimed around 100 attacks in Iraq in August" ([news-dev 10])
     if m.code is None or m.code == head.code:
         return _same_place(m, head) or _within_country(m, head)
+    if _intercepts(m, head):
+        return _same_place(m, head)
     return False
+
+
+_INTERCEPTED = ("Strategic developments", "Disrupted weapons use")
+
+
+def _intercepts(m: Mention, head: Mention) -> bool:
+    """Whether ``m`` tells the interception of the strike ``head`` tells.
+
+    "Hezbollah had said earlier it launched a 'simultaneous air attack' with
+    'explosive-laden drones' on two Israeli military positions" then "Air
+    defences 'intercepted some of the targets, and others fell' in the Yaara
+    area" (AFP, 20 August 2024); "the launch of about 140 surface-to-surface
+    missiles from Lebanon into northern Israel" with a claim that they "were
+    not intercepted by the Iron Dome" (Xinhua, 20 September 2024): the salvo
+    is one strike, the codebook's Explosions/Remote violence, however much of
+    it was stopped.
+    """
+    return m.code == _INTERCEPTED and head.code is not None and head.code[0] == (
+        "Explosions/Remote violence"
+    )
 
 
 def _running_total(m: Mention) -> bool:

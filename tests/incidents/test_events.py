@@ -336,3 +336,12 @@ def test_the_killing_a_riot_answers_is_another_event(extract):
     text = "Protesters rioted in Khartoum on Sunday after a man died in police custody."
     types = sorted(i.event_type for i in current(extract(text)))
     assert types == ["Riots", "Violence against civilians"]
+
+
+def test_a_salvo_and_its_interception_are_one_strike(extract):
+    text = (
+        "Rebels fired ten rockets at Kadugli on Sunday, according to the army, "
+        "which said air defences shot down eight of them over Kadugli."
+    )
+    [inc] = current(extract(text))
+    assert inc.event_type == "Explosions/Remote violence"
