@@ -225,6 +225,13 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("air")  # bombs dropped from the air
     if lem == "bomb" and tok.pos_ == "VERB" and _flown_by(tok):
         out.add("air")
+    if lem == "bomb" and tok.pos_ == "NOUN" and {"aerial", "air", "guided", "glide"} & set(
+        _prev_words(tok, 2)
+    ):
+        # bombs dropped from aircraft: "Russian forces dropped guided aerial bombs on
+        # Kharkiv" (Euromaidan Press, December 2025), "Kharkiv was hit by aerial bombs"
+        # (Reuters in The Nation, March 2024)
+        out.add("air")
     if lem in lx.CHEMICAL and {"weapon", "attack", "gas", "agent", "strike"} & {
         _lem(tok.head),
         *nxt,

@@ -442,3 +442,9 @@ def test_forces_that_came_under_fire_were_attacked(extract):
     [inc] = current(extract("Soldiers came under fire near Djenne on Sunday, the army said."))
     assert (inc.event_type, inc.actor2) == ("Battles", "Military Forces of Mali")
     assert inc.claimed_by == "the army"
+
+
+def test_guided_aerial_bombs_are_an_air_strike(extract):
+    text = "Russian forces struck Mykolaiv with guided aerial bombs on Sunday, killing two."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Air/drone strike"
