@@ -52,6 +52,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from mapper.gazetteer import haversine_km
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import EventCode, code_event
@@ -229,7 +230,7 @@ def _time_of(
         if not own:
             return _said_only(pool[-1][1]), False
         pool = own
-    elif all(_aftermath_day(doc, e.start, frame) for e, _ in pool):
+    if all(_aftermath_day(doc, e.start, frame) for e, _ in pool):
         # "survivors have been rescued Sunday from the rubble of buildings hit by
         # missiles": the rescue's day bounds the strike as a saying's does
         return _said_only(pool[-1][1]), False
@@ -890,10 +891,30 @@ def _running_total(m: Mention) -> bool:
     return _toll_only(m) and m.own_date and m.when.precision >= 3
 
 
+#: A pointer back at a place this close to the event's names a part of the same town.
+_PART_KM = 12.0
+
+
 def _refines(m: Mention, group: list[Mention]) -> bool:
-    """Whether a pointer back with a place of its own places an event told coarsely."""
+    """Whether a pointer back with a place of its own places an event told coarsely.
+
+    Or names the part of the town it hit: "Russia attacked Kharkiv ... One of
+    the missiles hit the Kyivskyi district" (Kharkiv reports quoted by
+    Ukrinform and Ukrainska Pravda, 2024-2026: "the enemy launched three strikes
+    on Kharkiv – two in Shevchenkivskyi district, one in Kyivskyi district").
+    """
     placed = [g.place for g in group if g.place is not None]
-    return not placed or all(p.precision == 3 or p.site.name == m.place.site.name for p in placed)
+    return not placed or all(
+        p.precision == 3 or p.site.name == m.place.site.name or _part_of(m.place.site, p.site)
+        for p in placed
+    )
+
+
+def _part_of(part: Site, town: Site) -> bool:
+    """Whether a place lies within a few kilometres of a town's point: a part of it."""
+    if None in (part.lat, part.lon, town.lat, town.lon) or town.kind != "settlement":
+        return False
+    return haversine_km(part.lat, part.lon, town.lat, town.lon) <= _PART_KM
 
 
 def _refers_to(m: Mention, head: Mention) -> bool:

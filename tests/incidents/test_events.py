@@ -345,3 +345,14 @@ def test_a_salvo_and_its_interception_are_one_strike(extract):
     )
     [inc] = current(extract(text))
     assert inc.event_type == "Explosions/Remote violence"
+
+
+def test_one_of_the_bombs_hitting_a_district_of_the_town_is_the_same_strike(extract_geoparsed):
+    text = (
+        "Russian forces struck Kharkiv with missiles on Sunday, killing three people, "
+        "officials said.\n\n"
+        "One of the missiles hit a school in the city's Osnovianskyi district, and "
+        "rescuers were still searching the rubble on Monday morning, they said."
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert (inc.location, inc.event_date) == ("Kharkiv", "2021-03-14")
