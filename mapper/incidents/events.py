@@ -898,10 +898,11 @@ _PART_KM = 12.0
 def _refines(m: Mention, group: list[Mention]) -> bool:
     """Whether a pointer back with a place of its own places an event told coarsely.
 
-    Or names the part of the town it hit: "Russia attacked Kharkiv ... One of
-    the missiles hit the Kyivskyi district" (Kharkiv reports quoted by
-    Ukrinform and Ukrainska Pravda, 2024-2026: "the enemy launched three strikes
-    on Kharkiv – two in Shevchenkivskyi district, one in Kyivskyi district").
+    Or names the part of the town it hit: "the enemy launched three strikes on
+    Kharkiv – two in Shevchenkivskyi district, one in Kyivskyi district"
+    (Ukrinform); "Russian forces launched four strikes with guided aerial bombs
+    on the Shevchenkivskyi and Kyivskyi districts of Kharkiv. In Shevchenkivskyi
+    district, Russian forces hit a children's railway" (RBC-Ukraine, June 2025).
     """
     placed = [g.place for g in group if g.place is not None]
     return not placed or all(
