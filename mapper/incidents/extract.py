@@ -519,9 +519,8 @@ def _fold_coarse(
     Jaral del Progreso"): a coarse account of the same type and day, in the
     same country, is a source of the precise one, not an event of its own
     (one told by its country alone also retells the single such event the
-    report places in a region of it: "The separatist ... region within
-    Azerbaijan has declared martial law" then "Both Armenia and
-    Nagorno-Karabakh declared martial law", seed report 000; "Al-Shabaab
+    report places in a region of it: a region declaring martial law, then
+    two declarations of it told together, seed report 000, cited; "Al-Shabaab
     Says Its Fighters Attacked AU Military Base in Somalia" then "an attack
     against African Union troops' military base in Lower Shabelle region",
     Shabelle Media Network, 2 January 2020), and an account with no place of
@@ -529,8 +528,8 @@ def _fold_coarse(
     even at country level ("India yesterday accused Beijing troops of
     kidnapping Indian civilians" then "India accused China of kidnapping five
     of its citizens along the disputed Himalayan border", [news-dev 03];
-    "At least 14 civilians were injured in villages along the border" beside
-    the shelling told of Azerbaijan, seed report 000); so
+    civilians injured in border villages beside the shelling told of
+    Azerbaijan, seed report 000, cited); so
     is the same type, place and day told again in a later paragraph. An
     account that states no place at all stays apart: it may be another event
     of the same day, and only when the report places a single event of its

@@ -1005,8 +1005,8 @@ def _arranged(verb: Any) -> bool:
     the past progressive of a verb that carries an event noun tells the act
     under way: "Moscow officials claimed that Ukrainian forces were conducting
     a significant operation to breach Russian defensive lines" (news copy,
-    June 2023), the Defence Ministry "said it was conducting a
-    counteroffensive on the front line" (seed report 003).
+    June 2023), and a ministry saying it was conducting a counteroffensive on
+    the front line (seed report 003, cited).
     """
     if verb.tag_ != "VBG":
         return False
@@ -1237,14 +1237,14 @@ _WITNESSES = frozenset({"report", "see", "witness"})
 def _speaker(tok: Any) -> Any:
     """Return who "it" or "we" is when the clause is what its subject said.
 
-    "Armenia says it has shot down two Azerbaijani helicopters" (seed report
-    000); "the United States said it had killed the chief of al Shabaab's
+    a state saying it has shot down the other side's helicopters (seed report
+    000, cited); "the United States said it had killed the chief of al Shabaab's
     intelligence and security wing" (Reuters on Baidoa); "The group said it had
     killed more than 20 soldiers" (dpa on Marka, September 2019): the speaker
     tells what it did. So does "they": "Afghans say they have retaken key
-    district from Taliban" (Reuters headline, 31 August 2015); "Azerbaijan said
-    the Armenian side attacked first and that they had launched a
-    counter-offensive" (seed report 000).
+    district from Taliban" (Reuters headline, 31 August 2015); a state saying
+    the other side attacked first and that they (its forces) had launched a
+    counter-offensive (seed report 000, cited).
     """
     if tok.lower_ not in ("it", "we", "they") or tok.dep_ != "nsubj":
         return tok
