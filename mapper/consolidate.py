@@ -175,9 +175,9 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     """Tell whether two incidents of one report are one ACLED event: same day, place and type.
 
     ACLED codes one event per location, day and event type for the same
-    actors; a report that tells the night in several paragraphs ("a night of
-    unrest, mainly in Colombia's capital Bogotá, on Wednesday" ... "police
-    station houses ... were vandalized and set on fire", [news-dev 04]; "protests
+    actors; a report that tells the night in several paragraphs (a Wednesday
+    night of unrest centred on Bogotá, then police stations vandalised and
+    burnt further down, [news-dev 04]; "protests
     continued in Benghazi" ... "the protesters then closed Jamal Abdel Naser
     street", [WLibya]) tells one event, however its passages are cut.
     """
@@ -233,9 +233,9 @@ def _one_demonstration(a: Incident, b: Incident) -> bool:
 
     ACLED codes a demonstration once: as a violent demonstration (Riots) when
     the demonstrators engage in violence, else as a protest. A report that
-    tells the marching and the attacking in different passages ("protesters
-    were told to move from the building" ... "Protesters last night attacked
-    the Portland police headquarters", [news-dev 11]; "55 demonstrators were
+    tells the marching and the attacking in different passages (protesters
+    ordered away from a building in one, an overnight attack on Portland's
+    police headquarters in another, [news-dev 11]; "55 demonstrators were
     hurt" ... "demonstrators clashed with cops", [news-dev 04]) tells one
     demonstration, and the riot's coding stands (:func:`_merge`).
     """

@@ -122,8 +122,8 @@ def _split_glued_markup(nlp: spacy.Language) -> None:
     Text copied from an encyclopedia keeps its footnote marks after the
     punctuation with no space (Wikipedia's "2013 in Syria": "already internally
     displaced in Syria.[7]"), and coder notes end with tags the same way (an
-    ACLED note in acled-dev: "a sit-in at the University Hospital of
-    Ouahigouya.[size=dozens]"). spaCy's English suffixes split the closing
+    ACLED note in acled-dev on a sit-in at a hospital in that town ends
+    "Ouahigouya.[size=dozens]"). spaCy's English suffixes split the closing
     bracket only, leaving one token "Syria.[7" that no entity or gazetteer name
     matches: the last place of the sentence was lost. With the opening part
     as a suffix too, "Syria", ".", "[7", "]" are four tokens.

@@ -130,7 +130,7 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
     """Tell whether ``text[start:end]`` lies inside one open parenthesis after a name.
 
     "X (Y, Z)" states a chain of containers: inside the parenthesis the
-    comma is as explicit as "Y in Z" ("in the village of Sangha (Sangha,
+    comma is as explicit as "Y in Z" (a village given as "Sangha (Sangha,
     Koulpelogo)", [acled-dev bfa 2020-05-21]; "Kain-Ouro (Kain, Yatenga)",
     [acled-dev bfa 2020-05-10]; "Mutare (Manicaland, Zimbabwe)"-style wire
     copy).
@@ -237,7 +237,7 @@ def _constrain(
     """Restrict ``a`` to places in (or near) ``b``; failing that, place ``a`` at ``b``."""
     stated = b
     if not b.cands and b.unknown_in is not None:
-        b = b.unknown_in  # "Mu Htaw village (Kani township, Yinmarbin district, ...)"
+        b = b.unknown_in  # "Mu Htaw village (Kani township, ...)"
     if b.mention.adjectival or not b.cands:
         return
     if kind == "near":
@@ -430,7 +430,7 @@ def _one_written_name(division: Candidate, town: Candidate, key: str) -> bool:
     names ("Grodno" of Hrodna and of Hrodna Oblast); where the gazetteer ranks
     the town first for that name (not "Minnesota", also an old name of
     Minneota), a text that writes it means the town as much as when the main
-    names agree ("in the city of Grodno, in western Belarus", [news-dev 06];
+    names agree (Grodno named as a city of western Belarus, [news-dev 06];
     "Police stopped the protest in Mogilev", survincity.com, 2012: Mahilyow,
     not its oblast).
     Only first-level divisions: a county shares its name with many towns.

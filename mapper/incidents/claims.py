@@ -141,8 +141,8 @@ def _denies_a_telling(verb: Any) -> bool:
     What is denied is a telling ("denied the report", "rejected the
     allegations"), a pronoun pointing back at one ("but Serar denies this",
     [VOA17]) or a clause ("denied having any connections", [WPulwama]); a
-    thing refused is no denial of an event ("Mr Lukashenko has rejected any
-    discussion with the council", [news-dev 06]; "Egyptian opposition leaders
+    thing refused is no denial of an event (Lukashenko refusing talks with the
+    opposition council, [news-dev 06]; "Egyptian opposition leaders
     have rejected calls by the country's President Mohammed Morsi to enter a
     national dialogue, as violent protests continue", Sify, 8 December 2012).
     """

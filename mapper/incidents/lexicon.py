@@ -139,8 +139,8 @@ CLASH = frozenset(
 #: An attack, one side on another: its target decides Battles or Violence against
 #: civilians. Shown on [VOA17] "heavily armed militants attacked the base", [WFARC] "FARC
 #: guerrillas attack police station in Norte de Santander", [acled-dev bfa 2020-07-19].
-#: Ramming with a vehicle is an attack too: [news-dev 07] "militants who rammed their
-#: vehicle into security officers", Reuters, Islamabad, 10 December 2007: "A suicide bomber
+#: Ramming with a vehicle is an attack too: [news-dev 07], militants ramming security
+#: officers with their vehicle, Reuters, Islamabad, 10 December 2007: "A suicide bomber
 #: rammed a car packed with explosives into a schoolbus".
 ATTACK = frozenset(
     {
@@ -211,8 +211,8 @@ PROTEST = frozenset(
 #: People in a demonstration. Not activists or campaigners: people who campaign are not
 #: a crowd in the street unless the text says they demonstrate, and news cites them as
 #: sources ("Syrian opposition activists said" an airstrike killed 10, AP on Maaret
-#: al-Numan, 2 December 2019) and names them as victims ([acled-dev bfa 2017-10-13] "The
-#: individual assassinated was a local activist"; [acled-dev ken 2013-05-01] "beats and
+#: al-Numan, 2 December 2019) and names them as victims ([acled-dev bfa 2017-10-13], the
+#: assassination of a local activist; [acled-dev ken 2013-05-01] "beats and
 #: injures activist Boniface Mwangi": ACLED codes both as attacks on civilians, in CIVILIAN).
 PROTESTER = frozenset(
     {
@@ -379,8 +379,8 @@ CIVILIAN = frozenset(
 )  # fmt: skip
 
 #: People named by their legal standing or trade, who are no victim kind of their own: a
-#: singular one counts as one dead ("an alleged cattle thief died from torture",
-#: [acled-dev bfa]; "a 46-year old soon-to-be lawyer ... died in police custody",
+#: singular one counts as one dead (an alleged cattle thief tortured to death,
+#: [acled-dev bfa]; a trainee lawyer of 46 who died in police custody,
 #: [news-dev 04], cited).
 PERSON_ROLES = frozenset(
     {

@@ -225,10 +225,10 @@ _ACCUSE = frozenset({"say", "claim", "accuse", "allege", "blame", "deny", "tell"
 def _voice(tok: Any) -> bool:
     """Tell a place that speaks: subject or possessor of a reporting verb, "according to X".
 
-    Coordinated speakers all speak ("India and China have accused each other
-    of 'firing shots'", [news-dev 03]; "Armenia and Azerbaijan on Sunday
-    accused each other of reigniting their decadeslong conflict", seed report
-    003): the second country is no more the site than the first.
+    Coordinated speakers all speak (India and China each accusing the other
+    of firing shots, [news-dev 03]; Armenia and Azerbaijan blaming each other
+    for reviving their long conflict, seed report 003): the second country is
+    no more the site than the first.
     """
     t = tok
     while t.dep_ == "conj" and t.head.i != t.i and t.head.head.lemma_.lower() in _ACCUSE:
@@ -304,8 +304,8 @@ def stated_context(text: str, site: Site, sites: list[Site]) -> bool:
     """Tell a place named in parentheses right after a place: where that place lies.
 
     ACLED's notes locate every place this way ("in Gaibandha town, Gaibandha
-    Sadar (Rangpur)", [acled-dev bgd]; "in Hlaing township (Yangon-West
-    district, Yangon region)", [acled-dev mmr]): the places in the parentheses
+    Sadar (Rangpur)", [acled-dev bgd]; Hlaing township followed by its district
+    and region in parentheses, [acled-dev mmr]): the places in the parentheses
     say where, they are no sites of their own. Only after a place phrase: "at the Labour Exchange
     (Ouagadougou)" ([acled-dev bfa]) names the site in them, and so does a list
     after a plural ("in three cities (Kabul, Herat and Mazar)").
@@ -411,9 +411,9 @@ _CARRY_OFF = frozenset(
 def _destination(prep: Any) -> bool:
     """Tell whether "to X" or "into X" is where people were taken or fled, not the event's site.
 
-    "The attackers abducted several workers and took them into Somalia"
-    ([acled-dev ken], an attack near Garissa); "The assailants stole customs
-    money and fled to the Nigerien border" ([acled-dev bfa], an attack on
+    Attackers abducting workers and taking them across the border into Somalia
+    ([acled-dev ken], an attack near Garissa); assailants stealing customs
+    money and fleeing towards Niger ([acled-dev bfa], an attack on
     Markoye): the abduction and the attack happened where they began.
     """
     return (
@@ -481,7 +481,7 @@ _JOIN = frozenset({"link", "connect", "join"})
 def _joined_end(root: Any) -> bool:
     """Tell a place named as one end of what a road joins, not where the event was.
 
-    "blocked the road linking Ouagadougou and Ouahigouya" ([acled-dev bfa
+    A blockade of the road that links Ouagadougou and Ouahigouya ([acled-dev bfa
     2018-06-02], a blockade in a Ouagadougou neighbourhood); "blocked the highway
     connecting the northern provinces with the capital Kabul in Khinjan district"
     (Kabul Now, June 2021): the site is elsewhere in the clause, if it is told.
@@ -547,7 +547,7 @@ def event_places(
     if not cands:
         return []
     # a road's end yields to a town the sentence places the event at ("at Lethapora"),
-    # not to the county the road runs through ("along Bothai-Ijara road, within Garissa County")
+    # not to the county the road runs through (the Bothai-Ijara road, in Garissa County)
     on_road = any(c[0].kind == "settlement" and not c[0].route_end for c in cands)
     scored = sorted(
         cands,
@@ -568,7 +568,7 @@ def event_places(
             listed = _noun_head(r).i in group or same_prep
             if listed and s.kind == best.kind and s.name not in {c.name for c, _ in chosen}:
                 chosen.append((s, p if p is not None else prep))
-    # "protests in other cities including Medellín, Ibagué and Pereira": an enumeration.
+    # protests spreading to cities "including" Medellín, Ibagué and Pereira: an enumeration.
     for s, r, p in scored:
         if p in ("including", "like", "as") and _enumerated(r):
             if s.name not in {c.name for c, _ in chosen}:
@@ -667,9 +667,8 @@ def quoted_spans(
     """Return the quotations in ``start..end`` that hold none of the event's cue words.
 
     Quoted speech names other places than where the event it stands beside
-    happened: "'The government of Pakistan should immediately end its
-    diplomatic relations with France as a protest,' Sunni cleric Mohammad
-    Zaman said at the rally" ([news-dev 12]) is said at a rally in Pakistan;
+    happened: a Sunni cleric's quoted call for Pakistan to break off relations
+    with France ([news-dev 12]) is made at a rally in Pakistan, not in France;
     "'Fighting the global arrogance and hostile policies of America is the
     symbol of our national solidarity,' said Saeed Jalili" at a rally in
     Tehran (AP in The Denver Post, 4 November 2013).

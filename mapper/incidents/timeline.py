@@ -16,18 +16,18 @@ publication date. Each rule, with real text it is shown on (keys in
   down the next day"); "on the same day", "that evening", "overnight" stay on
   it ([FLibya] "In the evening approximately 200 people began demonstrating";
   [WDonbas] "At night, Ukrainian Special forces stormed a Security Service
-  office"; [news-dev 08] "on Tuesday afternoon. Later in the day, a North
-  Korean navy boat came and opened fire");
+  office"; [news-dev 08] a Tuesday afternoon, then a shooting "later in the
+  day");
 * the day of a statement or meeting ("said Thursday", "met with the family
   Thursday") does not move an anchor an event set: events told after it
   stay on the event's day ([news-dev 04] "a night of unrest ... on
-  Wednesday" ... "commander Carlos Rodríguez met with Ordóñez's family
-  Thursday" ... "Two police stations were set on fire"; [news-dev 03] shots
-  fired "last night", then "the army said in a statement on Tuesday"). With
+  Wednesday", then a police chief's meeting with the dead man's family on
+  Thursday, then police stations burned that night; [news-dev 03] shots
+  fired "last night", then an army statement dated Tuesday). With
   no anchor yet it is the best time the report gives and sets one. The time
   of a statement named as such dates no event told in its clause ([news-dev
-  11] "released a press statement at around 2am this morning, detailing the
-  events of the night"; AP, Richmond, 15 June 2020, "In a statement Monday,
+  11] a press statement timed "this morning" that recounts the night's
+  events; AP, Richmond, 15 June 2020, "In a statement Monday,
   police said some demonstrators threw rocks");
 * deictic expressions count from the report's reference date: "yesterday",
   "today", "last week", "three days ago" ([news-dev 02], [news-dev 11]);
@@ -399,15 +399,15 @@ def _period(m: re.Match[str]) -> tuple[str, tuple]:
 @_pattern(r"\b(?:in\s+)?recent\s+(days|weeks)\b|\brecently\b|\bin\s+the\s+past\s+few\s+days\b")
 def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     # "in recent days" is the week; "recently" and "in recent weeks" say no more than the
-    # month, and never outrank an explicit time of the same clause ("have been fighting
-    # over it most recently since the 1960s", [news-dev 03]; "The militant group has
-    # recently intensified attacks", [news-dev 05])
+    # month, and never outrank an explicit time of the same clause (a dispute fought over
+    # "most recently since the 1960s", [news-dev 03]; a militant group said to have
+    # stepped up its attacks "recently", [news-dev 05])
     return "period", (0, 2 if m[0].lower().endswith("days") else 3)
 
 
 # Habitual or durative frames: "have long", "for decades", "in recent years",
 # "not uncommon", "often", "since the fall of ...", and a decade as a period's start
-# ("fighting over it most recently since the 1960s", [news-dev 03]; "a rebel group that
+# (fighting that has gone on "since the 1960s", [news-dev 03]; "a rebel group that
 # has operated in Uganda and the Democratic Republic of the Congo since the late 1990s",
 # Anadolu Agency via 24newsglobe); acts told as repeated over a span ("the villagers had
 # on several occasions been attacked by bandits", "They have been attacking us over the
@@ -515,8 +515,8 @@ class Timeline:
         Starts of the days written as the name of an event ("since the July 10
         shooting"): a clause's own time only when it states no other.
     since : frozenset of int
-        Starts of the times a comparison runs from ("the first major outbreak
-        of violence since 2016"): never the time of their clause.
+        Starts of the times a comparison runs from (the worst fighting
+        "since 2016"): never the time of their clause.
     recap : bool
         Whether the report retells its days in order (:func:`_dated_run`): its
         present tense is the narrative's, not a caption's.
@@ -663,10 +663,10 @@ _STATEMENT = re.compile(
     r"|" + _STATEMENT_NOUN
 )
 #: The statement named as a thing, with its time after it: then the time is the
-#: statement's alone, even for an event told in the same clause ("released a press
-#: statement at around 2am this morning, detailing the events of the night", [news-dev
-#: 11]; "In a statement Monday, police said some demonstrators threw rocks", AP,
-#: Richmond, 15 June 2020; "told a daily news conference in Beijing on Tuesday",
+#: statement's alone, even for an event told in the same clause (a press statement
+#: timed "this morning" that recounts the night's events, [news-dev 11]; "In a
+#: statement Monday, police said some demonstrators threw rocks", AP, Richmond,
+#: 15 June 2020; a spokesman speaking to reporters in Beijing on Tuesday,
 #: [news-dev 03]).
 _NAMED_STATEMENT = re.compile(_STATEMENT_NOUN)
 
@@ -726,8 +726,8 @@ def _duration_start(text: str, e: TimeExpr) -> bool:
 
     A state that has lasted since a day ("The area has witnessed fierce
     fighting between junta forces and the militia ... since the February 1
-    coup", AP on Don Taw, Myanmar, 8 December 2021; "India has stepped up
-    economic pressure on China since the June battle", [news-dev 03]) looks
+    coup", AP on Don Taw, Myanmar, 8 December 2021; India's economic pressure
+    on China, raised "since the June battle", [news-dev 03]) looks
     back from the story's own time: that day is not a day the story tells, so
     a weekday after it ("troops had entered Don Taw village early Tuesday")
     still counts back from publication, not on from the duration's start.
@@ -786,11 +786,11 @@ def opening_year(text: str, e: TimeExpr) -> bool:
 
     A year merely mentioned starts no story ("who had been kidnapped in
     2012", [WSyria]); one the sentence opens with sets the time of what is
-    told after it: "In the 2015 attack, Said and Cherif Kouachi killed ...
-    As they fled ... Once outside, they opened fire again" ([news-dev 12]);
-    "In 2016, dozens of soldiers from both countries died during clashes"
-    (seed report 000); "Later in 2015, another wave of Islamist attacks
-    killed 130 people" ([news-dev 12]).
+    told after it: a sentence that opens "In the 2015 attack", then the
+    gunmen's flight and further shooting told with no year ([news-dev 12]);
+    one that opens "In 2016" on soldiers of both countries killed in clashes
+    (seed report 000); one that opens "Later in 2015" on a further wave of
+    attacks ([news-dev 12]).
     """
     return bool(_OPENING.search(text, max(0, e.start - 40), e.start))
 

@@ -250,7 +250,7 @@ def test_a_ceasefire_named_only_as_violated_is_no_agreement(extract):
         ),
         # a party's factional clash and road-blocking are riots (ACLED's codebook)
         (
-            "On Sunday members of the Unity League engaged in a factional clash in Mopti.",
+            "On Sunday two factions of the Unity League fought each other in Mopti.",
             "Riots",
             "Mob violence",
         ),

@@ -333,7 +333,7 @@ def test_a_toll_or_a_fight_told_after_a_riot_is_part_of_it(extract, text, fatali
 
 
 def test_the_killing_a_riot_answers_is_another_event(extract):
-    text = "Protesters rioted in Khartoum on Sunday after a man died in police custody."
+    text = "Protesters rioted in Khartoum on Sunday after a detainee died in police custody."
     types = sorted(i.event_type for i in current(extract(text)))
     assert types == ["Riots", "Violence against civilians"]
 
@@ -356,3 +356,13 @@ def test_one_of_the_bombs_hitting_a_district_of_the_town_is_the_same_strike(extr
     )
     [inc] = current(extract_geoparsed(text))
     assert (inc.location, inc.event_date) == ("Kharkiv", "2021-03-14")
+
+
+def test_a_toll_counted_since_the_war_began_is_no_event(extract):
+    text = (
+        "Rebels shelled Kadugli on Saturday, killing two people.\n\n"
+        "On Sunday a news agency reported that over 3,000 civilians had been killed in "
+        "Sudan since the outbreak of the war."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 2
