@@ -513,6 +513,10 @@ def _is_ground(tok: Any) -> bool:
         "county", "locality", "capital", "headquarters", "airport", "port", "crossing",
         "airbase", "airfield", "barracks", "bridge", "hilltop", "ridge", "neighbourhood",
         "neighborhood", "quarter", "oilfield", "outpost", "garrison", "valley", "island",
+        # installations held like ground: "Militants from the Islamic State group seized
+        # Iraq's largest hydroelectric dam" (AP, 7 August 2014); "Russian troops captured
+        # the Zaporizhzhia Nuclear Power Plant" (a Polish chronology, March 2022)
+        "dam", "plant", "refinery", "facility",
     }  # fmt: skip
     return (
         bool(words & ground)
@@ -544,6 +548,22 @@ def _named_place(tok: Any) -> bool:
 _ROADS = frozenset({"road", "highway", "street", "route", "bridge", "junction", "intersection"})
 
 
+def _siege(tok: Any) -> bool:
+    """Tell a blockade a state or an army imposes: a siege, not a protest.
+
+    "the start of Moscow's blockade of the city" (Reuters timeline of the
+    invasion of Ukraine, April 2022); "Israel's blockade of Gaza" and "a naval
+    blockade" (wire copy passim): the blockader is a state, named as its owner
+    or by a military word; a blockade protesters set up has neither.
+    """
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.ent_type_ in ("GPE", "NORP") or phrase_kind(c) == "state"):
+            return True
+        if c.dep_ in ("amod", "compound") and _lem(c) in ("naval", "military", "economic"):
+            return True
+    return False
+
+
 def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Demonstrations and what crowds do."""
     out: set[str] = set()
@@ -557,6 +577,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem == "march" and tok.pos_ == "PROPN":
             return out  # the month
         if lem in ("blockade", "gathering", "procession", "boycott") and tok.pos_ != "NOUN":
+            return out
+        if lem == "blockade" and _siege(tok):
             return out
         out.add("protest")
     if low == "sit" and _next_words(tok, 2) == ["-", "in"] or lem in ("stoppage", "walkout"):

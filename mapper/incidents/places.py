@@ -376,7 +376,7 @@ def _candidates(
         prep, prep_tok = _governor(root)
         if prep in _ORIGIN and not _left(prep_tok):
             continue  # "shells fired from X", "casualties from Baku": not where it happened
-        if _destination(prep_tok) or _adversary(s, prep_tok):
+        if _destination(prep_tok) or _adversary(s, prep_tok) or _compared_in(prep_tok):
             continue
         out.append((s, root, prep))
     return out
@@ -421,6 +421,18 @@ def _destination(prep: Any) -> bool:
         and prep.lower_ in ("to", "into", "toward", "towards")
         and prep.head.lemma_.lower() in _CARRY_OFF
     )
+
+
+def _compared_in(prep: Any) -> bool:
+    """Tell the scope of a superlative: "the largest in Europe" says nothing of where.
+
+    "Russian troops captured the Zaporizhzhia Nuclear Power Plant, the largest
+    in Europe" (a Polish chronology, March 2022); "in the most serious
+    escalation at the border in five decades" (NDTV, 16 June 2020): what
+    follows "in" after a superlative is the scope it is compared within, a
+    place or a span of time, not where the event was.
+    """
+    return prep is not None and prep.lower_ == "in" and prep.head.tag_ == "JJS"
 
 
 #: Nouns of fighting that take the other side with "with" or "against".

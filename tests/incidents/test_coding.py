@@ -448,3 +448,8 @@ def test_guided_aerial_bombs_are_an_air_strike(extract):
     text = "Russian forces struck Mykolaiv with guided aerial bombs on Sunday, killing two."
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_a_dam_or_a_plant_is_ground_that_can_be_taken(extract):
+    [inc] = current(extract("Rebels captured the dam near Dilling on Sunday."))
+    assert inc.sub_event_type == "Non-state actor overtakes territory"

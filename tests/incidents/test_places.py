@@ -281,3 +281,15 @@ def test_where_a_force_retreated_to_is_not_where_it_lost_ground(extract):
 def test_the_places_a_road_joins_are_not_where_the_event_on_it_was(extract):
     text = "Rebels attacked a convoy in North Darfur on the road linking Mosul and Kadugli."
     assert {i.location for i in current(extract(text))} == {"North Darfur"}
+
+
+def test_the_scope_of_a_superlative_is_not_the_place(nlp):
+    text = "Troops captured the power plant, the largest in Africa, on Sunday."
+    start = text.index("Africa")
+    africa = Site(start, start + 6, "Africa", "Africa", 5.0, 20.0, "region")
+    assert event_places(nlp(text), [africa], 0, len(text), [1]) == []
+
+
+def test_a_siege_blockade_is_no_protest(extract):
+    text = "Sudan's blockade of Kadugli entered its second week on Sunday."
+    assert not [i for i in current(extract(text)) if i.event_type == "Protests"]
