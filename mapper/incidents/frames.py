@@ -481,6 +481,20 @@ def _capture(tok: Any, lem: str) -> bool:
     if _lost_ground(tok, lem):
         return True
     if lem in _TAKE:
+        if tok.pos_ == "NOUN":
+            # the noun's "of" object: Russian troops "claim their first capture of a
+            # large urban centre" (Reuters timeline, April 2022); "Iraqi and Kurdish
+            # forces recaptured Iraq's biggest dam" after "the Islamists' seizure of the
+            # Mosul hydroelectric dam" (Reuters, August 2014; "seizure" is no verb form
+            # and stays an outcome, the verb tells the capture)
+            held = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            return any(_is_ground(o) for o in held)
         return any(_is_ground(o) for o in _objects(tok))
     return False
 
@@ -516,7 +530,7 @@ def _is_ground(tok: Any) -> bool:
         # installations held like ground: "Militants from the Islamic State group seized
         # Iraq's largest hydroelectric dam" (AP, 7 August 2014); "Russian troops captured
         # the Zaporizhzhia Nuclear Power Plant" (a Polish chronology, March 2022)
-        "dam", "plant", "refinery", "facility",
+        "dam", "plant", "refinery", "facility", "centre", "center",
     }  # fmt: skip
     return (
         bool(words & ground)
@@ -1342,6 +1356,7 @@ def _agent_heads(tok: Any) -> list[Any]:
         ]
         if tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in lx.LIGHT_VERBS - _WITNESSES:
             found += _agent_heads(tok.head)
+
         # "came under attack from ISWAP", "an ambush by militants"
         found += [
             g

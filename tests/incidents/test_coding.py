@@ -453,3 +453,9 @@ def test_guided_aerial_bombs_are_an_air_strike(extract):
 def test_a_dam_or_a_plant_is_ground_that_can_be_taken(extract):
     [inc] = current(extract("Rebels captured the dam near Dilling on Sunday."))
     assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_capture_of_a_town_told_as_a_noun_is_a_capture(extract):
+    text = "On Sunday the rebels announced their capture of the town of Kadugli."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
