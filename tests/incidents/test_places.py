@@ -270,17 +270,24 @@ def test_a_list_the_parser_reads_as_apposition_is_still_a_list(extract):
     assert {"Kadugli", "Dilling", "Babanusa"} <= places
 
 
-def test_where_a_force_retreated_to_is_not_where_it_lost_ground(extract):
-    text = (
-        "Rebels retook the town of Kadugli on Sunday. "
-        "Army troops retreated toward the town of Dilling."
-    )
-    assert {i.location for i in current(extract(text))} == {"Kadugli"}
-
-
-def test_the_places_a_road_joins_are_not_where_the_event_on_it_was(extract):
-    text = "Rebels attacked a convoy in North Darfur on the road linking Mosul and Kadugli."
-    assert {i.location for i in current(extract(text))} == {"North Darfur"}
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # where a force retreated to is not where it lost ground
+        (
+            "Rebels retook the town of Kadugli on Sunday. "
+            "Army troops retreated toward the town of Dilling.",
+            "Kadugli",
+        ),
+        # the places a road joins are not where the event on it was
+        (
+            "Rebels attacked a convoy in North Darfur on the road linking Mosul and Kadugli.",
+            "North Darfur",
+        ),
+    ],
+)
+def test_a_place_the_clause_names_for_another_reason_is_not_the_place(extract, text, where):
+    assert {i.location for i in current(extract(text))} == {where}
 
 
 def test_the_scope_of_a_superlative_is_not_the_place(nlp):
