@@ -79,6 +79,19 @@ def _focus(sites: Sequence[Site]) -> Site | None:
     return None
 
 
+def _dateline_place(sites: Sequence[Site]) -> Site | None:
+    """Return the dateline's place when the report names no other: the last resort.
+
+    "NAIROBI, June 25 - Several demonstrators were shot after many stormed
+    Parliament" (Capital FM, 25 June 2024, no other place in the text);
+    "BAGHDAD, Iraq - A roadside bomb attack killed three American soldiers"
+    (AP, 12 October 2004, placed "in eastern Baghdad" only further down): a
+    report filed from a town is mostly about it; precision 3 says how little
+    that is.
+    """
+    return next((s for s in sites if s.dateline and s.lat is not None and not s.adjectival), None)
+
+
 def _commonest(sites: Sequence[Site]) -> Site | None:
     """Return the first site of the name named most often (the first of equals), or None."""
     if not sites:
@@ -465,7 +478,7 @@ def extract_incidents(
     ]
     mentions = carry_means(mentions)
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
-    focus = _event_focus(mentions) or _focus(sites)
+    focus = _event_focus(mentions) or _focus(sites) or _dateline_place(sites)
     fallback = EventPlace(focus, 3) if focus is not None else None
     groups = join_mentions(mentions)
     incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]

@@ -434,6 +434,35 @@ def _century(m: re.Match[str]) -> tuple[str, tuple]:
     return "year", ((int(m[1]) - 1) * 100, 1)
 
 
+#: Capitalised words a year may follow as a time, not as part of a name.
+_YEAR_LEADS = frozenset(
+    """in since by until till from during before after early late mid summer winter spring
+    autumn fall of and the for to at through between circa around about on""".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.-]*)[^\S\n]$")
+
+
+def _named_year(text: str, start: int) -> bool:
+    """Tell a year that ends a name: "the Finance Bill 2024", "Horizon 2020".
+
+    "Several demonstrators were shot after many stormed Parliament following
+    the approval of the Finance Bill 2024" (Capital FM, Nairobi, 25 June
+    2024); "Horizon 2020", "Gisec 2018" (GWN, world news): a law, a programme
+    or a fair named with its year dates nothing the sentence tells. A year
+    after a month or a time word ("June 2024", "in 2024", "Summer 2014") is
+    a time.
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (
+        word[:1].isupper()
+        and word.lower().rstrip(".") not in _YEAR_LEADS
+        and not re.fullmatch(_M, word.rstrip("."), re.I)
+    )
+
+
 def find_expressions(text: str) -> list[TimeExpr]:
     """Find the temporal expressions of a text, in text order, without overlaps.
 
@@ -453,6 +482,8 @@ def find_expressions(text: str) -> list[TimeExpr]:
                 continue
             kind, fields = build(m)  # type: ignore[operator]
             if kind == "date" and not _valid_day(fields):
+                continue
+            if kind == "year" and _named_year(text, m.start()):
                 continue
             found.append((m.start(), m.end(), order, kind, fields))
     # Longest match first, then earliest pattern; keep those that do not overlap.

@@ -395,3 +395,21 @@ def test_an_impossible_day_is_no_date_and_never_an_error():
         for published in (None, dt.date(2015, 3, 1)):
             days = [w.date for _, w in build_timeline(text, published).items if w.precision == 1]
             assert all(d is None or d.day <= 28 for d in days)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Protesters stormed parliament after it passed the Finance Bill 2024.", []),
+        ("The Horizon 2020 programme paid for the clinic.", []),
+        ("Rebels took the town in 2024 and again in June 2025.", ["year", "month"]),
+    ],
+)
+def test_a_year_that_ends_a_name_is_no_time(text, years):
+    assert [e.kind for e in find_expressions(text)] == years
+
+
+def test_a_report_naming_no_place_but_its_dateline_sits_at_the_dateline(extract_geoparsed):
+    text = "NAIROBI, March 14 - Protesters stormed parliament and set part of it ablaze."
+    [inc] = current(extract_geoparsed(text))
+    assert (inc.location, inc.geo_precision) == ("Nairobi", 3)
