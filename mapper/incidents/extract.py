@@ -143,7 +143,25 @@ _PROTEST_RANK = [
 
 
 def _code_of(group: EventGroup) -> tuple[str, str]:
-    """Return the event's type, from everything its passages say (the lede's when they conflict)."""
+    """Return the event's type, from everything its passages say (the lede's when they conflict).
+
+    A riot whose accounts speak of protesters is a violent demonstration, not
+    mob violence (the codebook keeps mob violence for crowds with no
+    demonstration): "protesters who stormed the parliament compound" then
+    parliament "burned by angry youths" (Anadolu, Nairobi, 25 June 2024);
+    "Crowds stormed the building ... Part of the complex was set on fire"
+    after police "opened fire on protesters" (Channel 4 News, the same day).
+    """
+    code = _told_code(group)
+    protested = any(
+        "protest" in m.frame.cues for m in group.mentions if not m.unit.display
+    )
+    if code == ("Riots", "Mob violence") and protested:
+        return ("Riots", "Violent demonstration")
+    return code
+
+
+def _told_code(group: EventGroup) -> tuple[str, str]:
     frames = {id(m.frame): m.frame for m in group.mentions if not m.unit.display}
     cues = frozenset(c for f in frames.values() for c in f.cues)
     agents = tuple(a for f in frames.values() for a in f.agents)

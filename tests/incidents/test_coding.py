@@ -459,3 +459,12 @@ def test_the_capture_of_a_town_told_as_a_noun_is_a_capture(extract):
     text = "On Sunday the rebels announced their capture of the town of Kadugli."
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_riot_told_with_protesters_is_a_violent_demonstration(extract):
+    text = (
+        "Crowds stormed the parliament in Khartoum on Sunday. Part of it was set on "
+        "fire, while protesters fought running battles with police outside."
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Riots", "Violent demonstration")
