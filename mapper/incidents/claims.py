@@ -47,6 +47,15 @@ _NEUTRAL = frozenset(
 )  # fmt: skip
 
 
+#: Neutral sources that stay neutral when named by their side: they do not fight.
+_NONPARTY = frozenset(
+    {
+        "witness", "eyewitness", "resident", "villager", "local", "hospital", "doctor",
+        "medic", "red", "crescent", "aid", "journalist", "correspondent", "reporter",
+    }
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Who an account is told by: their words as written and the side they speak for."""
@@ -104,7 +113,10 @@ def _make(toks: list[Any], sites: list[Site]) -> Source | None:
     side = side_of_phrase(toks, sites)
     if side is None:
         side = _group_side(toks)
-    return Source(name, side, neutral=bool(words & _NEUTRAL) and side is None)
+    # medics, witnesses and aid workers tell what they saw whichever side they are on
+    # ("Israeli medics said", "Palestinian health officials"... are sources, not parties)
+    return Source(name, side, neutral=bool(words & _NEUTRAL) and (side is None or bool(
+        words & _NONPARTY)))
 
 
 def _group_side(toks: list[Any]) -> str | None:

@@ -1763,6 +1763,13 @@ def _join_outcomes(
         cues = set().union(*(cls for _, cls in items))
         outcome = cues <= OUTCOMES | {"kill"}
         for key in [k for k in out if k[0] == rep and k[1] is not None]:
+            doc = out[key][0][0].doc
+            if _lem(doc[key[1]]) in _CAUSE_NOUNS:
+                # "missile attacks on northern Israel in response to Israeli strikes on
+                # southern Lebanese villages" (Xinhua, 20 September 2024); "Pakistani troops
+                # while responding to Indian unprovoked firing targeted Indian posts" (AFP,
+                # November 2016): the other side's earlier act, never this one
+                continue
             setting = set().union(*(cls for _, cls in out[key]))
             if outcome or (cues & _FIGHTING and setting & _FIGHTING):
                 merged = out.pop(key) + out.get((rep, None), [])

@@ -72,3 +72,9 @@ def test_a_side_telling_an_attack_on_its_own_forces_claims_it(extract):
     text = "Rebels attacked an army post in Kadugli on Sunday, killing two soldiers, the army said."
     [inc] = current(extract(text))
     assert inc.claimed_by == "the army"
+
+
+def test_medics_of_a_side_are_a_source_not_a_party(extract):
+    text = "Russian forces shelled Mykolaiv on Sunday, injuring three, Ukrainian medics said."
+    [inc] = current(extract(text))
+    assert inc.claimed_by is None

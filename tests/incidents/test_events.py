@@ -366,3 +366,12 @@ def test_a_toll_counted_since_the_war_began_is_no_event(extract):
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 2
+
+
+def test_what_an_attack_answers_is_another_event(extract):
+    text = "Rebels shelled Kadugli on Sunday in response to army air strikes on Dilling."
+    places = {i.location: i.sub_event_type for i in current(extract(text))}
+    assert places == {
+        "Kadugli": "Shelling/artillery/missile attack",
+        "Dilling": "Air/drone strike",
+    }
