@@ -47,7 +47,10 @@ _NEUTRAL = frozenset(
 )  # fmt: skip
 
 
-#: Neutral sources that stay neutral when named by their side: they do not fight.
+#: Neutral sources that stay neutral when named by their side: they do not fight ("a
+#: Ukrainian Pravda correspondent reports" of an air strike on Kharkiv, mil.in.ua, 1 March
+#: 2022; "said a volunteer with the Red Cross" of police fire in Nairobi, Anadolu, 25 June
+#: 2024).
 _NONPARTY = frozenset(
     {
         "witness", "eyewitness", "resident", "villager", "local", "hospital", "doctor",
@@ -114,7 +117,6 @@ def _make(toks: list[Any], sites: list[Site]) -> Source | None:
     if side is None:
         side = _group_side(toks)
     # medics, witnesses and aid workers tell what they saw whichever side they are on
-    # ("Israeli medics said", "Palestinian health officials"... are sources, not parties)
     return Source(name, side, neutral=bool(words & _NEUTRAL) and (side is None or bool(
         words & _NONPARTY)))
 
