@@ -115,10 +115,43 @@ def _make(toks: list[Any], sites: list[Site]) -> Source | None:
     name = "".join(t.text_with_ws for t in toks).strip()
     side = side_of_phrase(toks, sites)
     if side is None:
-        side = _group_side(toks)
+        side = _group_side(toks) or _group_named_before(toks)
     # medics, witnesses and aid workers tell what they saw whichever side they are on
     return Source(name, side, neutral=bool(words & _NEUTRAL) and (side is None or bool(
         words & _NONPARTY)))
+
+
+#: Heads of a phrase that points back at a group named before ("the group said").
+_GROUP_HEADS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+
+
+def _group_named_before(toks: list[Any]) -> str | None:
+    """Return the listed group "the group" points back to: the last one named before it.
+
+    "The Houthis' military spokesman Yahya Sarea said in a televised speech the
+    group had 'targeted' the CMA CGM Tage container ship" (Reuters, 3 January
+    2024); "The group targeted the tanker with 'a number of appropriate naval
+    missiles,' Sarea added" after naming Yemen's Houthis (focuseatv.com,
+    2024): "the group" is the group the story has named, within its last few
+    sentences.
+    """
+    heads = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass", "ROOT") or t.head not in toks]
+    if not heads or heads[0].lemma_.lower() not in _GROUP_HEADS:
+        return None
+    if not any(t.lower_ == "the" for t in toks) or any(t.pos_ == "PROPN" for t in toks):
+        return None  # "an armed group", "the Wagner Group": no pointer back
+    doc = toks[0].doc
+    start = toks[0].i
+    sent = doc[start].sent.start
+    for _ in range(3):
+        if sent > 0:
+            sent = doc[sent - 1].sent.start
+    for t in reversed(doc[sent:start]):
+        if t.pos_ == "PROPN":
+            found = _group_side([t])
+            if found:
+                return found
+    return None
 
 
 def _group_side(toks: list[Any]) -> str | None:

@@ -78,3 +78,9 @@ def test_medics_of_a_side_are_a_source_not_a_party(extract):
     text = "Russian forces shelled Mykolaiv on Sunday, injuring three, Ukrainian medics said."
     [inc] = current(extract(text))
     assert inc.claimed_by is None
+
+
+def test_the_group_saying_it_fought_speaks_for_the_group_named_before(extract):
+    text = "Fighting between the RSF and army troops went on near Kadugli, the group said."
+    [inc] = current(extract(text))
+    assert inc.claimed_by == "the group"
