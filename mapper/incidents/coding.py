@@ -194,7 +194,10 @@ def _territory(
         return ("Battles", "Government regains territory")  # "rebels lost control of X"
     if "state" in agents and "nonstate" not in agents:
         return ("Battles", "Government regains territory")
-    if agents_armed(agents) or not agents:
+    # a commander named for his forces takes ground too: "Gaddafi takes back control of
+    # Zawiyah" (Reuters timeline, March 2011), "Haftar Seizes Libyan Oil Ports" (Libya
+    # Business News, September 2016); whose side he leads the text does not say
+    if agents_armed(agents) or not agents or set(agents) == {"person"}:
         return ("Battles", "Non-state actor overtakes territory")
     return None
 

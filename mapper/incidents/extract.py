@@ -377,6 +377,8 @@ def _freeze(
     country = site.country if site else (fallback.site.country if fallback else None)
     teller = source_of(group.head.frame, doc, sites)
     a1, a2 = _actors(group, doc, sites, country, teller)
+    if code[0] == "Battles" and a1 is not None and a1.kind == "person":
+        a1 = None  # a named person taking ground commands forces; he is no civilian
     if code[0] == "Protests":
         forces = next(
             (

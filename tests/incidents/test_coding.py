@@ -468,3 +468,8 @@ def test_a_riot_told_with_protesters_is_a_violent_demonstration(extract):
     )
     [inc] = current(extract(text))
     assert (inc.event_type, inc.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_commander_named_for_his_forces_takes_ground(extract):
+    [inc] = current(extract("On Sunday Hemedti took control of the town of Kadugli."))
+    assert (inc.event_type, inc.actor1) == ("Battles", None)
