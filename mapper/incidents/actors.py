@@ -64,6 +64,9 @@ def actor_name(
         "protester": f"Protesters{where}",
         "civilian": f"Civilians{where}",
         "person": f"Civilians{where}",
+        # party members and supporters are unarmed: "members of the opposition party"
+        # arrested or attacked are civilians to the codebook (rioters when they riot)
+        "party": f"Civilians{where}",
         "armed_site": f"Military Forces of {country}" if country else "Military Forces",
         "property": f"Civilians{where}",
     }.get(kind, f"Unidentified Armed Group{where}")

@@ -379,6 +379,9 @@ def _freeze(
     a1, a2 = _actors(group, doc, sites, country, teller)
     if code[0] == "Battles" and a1 is not None and a1.kind == "person":
         a1 = None  # a named person taking ground commands forces; he is no civilian
+    if code[0] == "Riots" and a1 is not None and a1.kind in ("party", "civilian", "person"):
+        # the codebook names a riot's crowd Rioters, party factions included
+        a1 = Actor(actor_name("crowd", country), "crowd", a1.side)
     if code[0] == "Protests":
         forces = next(
             (

@@ -38,3 +38,10 @@ def test_it_that_says_what_it_did_is_the_speaker(extract):
     text = "The Sudanese army says it has shot down two rebel drones near Kadugli on Sunday."
     [inc] = current(extract(text))
     assert inc.actor1 == "Military Forces of Sudan"
+
+
+def test_a_riot_s_crowd_is_rioters_and_party_members_are_no_armed_group(extract):
+    [riot] = current(extract("Supporters of two rival parties fought each other in Mopti."))
+    assert riot.actor1 == "Rioters (Mali)"
+    [arrest] = current(extract("Police arrested 12 members of the ruling party in Bamako."))
+    assert arrest.actor2 == "Civilians (Mali)"
