@@ -1134,6 +1134,9 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     [('fighters', 'nonstate'), ('checkpoint', 'armed_site'), ('villagers', 'civilian')]
     """
     lem = _lem(tok)
+    told = _said_to_be(tok, orgs)
+    if told is not None:
+        return told
     mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
     if lem in _GENERIC:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -1153,6 +1156,41 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
             if mods & words:
                 return kind
     return _head_kind(tok, lem, mods, orgs)
+
+
+#: Participles that say who people are thought to be: "youths suspected to be ...".
+_THOUGHT = frozenset({"suspect", "believe", "think", "say", "report", "claim"})
+
+
+def _said_to_be(tok: Any, orgs: frozenset[str]) -> str | None:
+    """Return the armed kind people are said to belong to, if the phrase says so.
+
+    "Gunmen suspected to be militias" (Blueprint, Kaduna, February 2022);
+    youths suspected to be part of an outlawed militia ([acled-dev ken
+    2017-06-28]): who they are thought to be, not the word that names them,
+    decides the event (a militia's killing is an attack, not mob violence).
+    """
+    for c in tok.children:
+        if c.dep_ != "acl" or _lem(c) not in _THOUGHT:
+            continue
+        for be in c.children:
+            if be.dep_ != "xcomp" or be.lemma_ != "be":
+                continue
+            for attr in be.children:
+                if attr.dep_ != "attr":
+                    continue
+                whole = [
+                    g
+                    for p in attr.children
+                    if p.dep_ == "prep" and p.lower_ == "of" and _lem(attr) in ("part", "member")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                for head in whole or [attr]:
+                    kind = phrase_kind(head, orgs)
+                    if kind in ("state", "nonstate", "communal"):
+                        return kind
+    return None
 
 
 #: Vehicles: what they carry is what was hit.

@@ -473,3 +473,9 @@ def test_a_riot_told_with_protesters_is_a_violent_demonstration(extract):
 def test_a_commander_named_for_his_forces_takes_ground(extract):
     [inc] = current(extract("On Sunday Hemedti took control of the town of Kadugli."))
     assert (inc.event_type, inc.actor1) == ("Battles", None)
+
+
+def test_who_people_are_said_to_be_decides_their_kind(extract):
+    text = "Youths suspected to be part of a banned militia killed a trader in Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Violence against civilians"
