@@ -1138,6 +1138,11 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     if told is not None:
         return told
     mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    if lem in _UNNAMED_PEOPLE and mods & {"unknown", "unidentified"} and tok.tag_ == "NNS":
+        # ACLED codes unknown perpetrators as an unidentified armed group: "unknown
+        # individuals" burning a training centre and a vehicle ([acled-dev bfa
+        # 2018-09-27]), "unknown people" destroying property ([acled-dev ken 2016-11-20])
+        return "nonstate"
     if lem in _GENERIC:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         mods |= {_lem(g) for g in of}
@@ -1158,6 +1163,9 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     return _head_kind(tok, lem, mods, orgs)
 
 
+#: Heads that name people without saying who they are ("unknown individuals"); a group
+#: of them, not a lone "unknown individual", is coded as an armed group.
+_UNNAMED_PEOPLE = frozenset({"individual", "person", "people", "man", "men"})
 #: Participles that say who people are thought to be: "youths suspected to be ...".
 _THOUGHT = frozenset({"suspect", "believe", "think", "say", "report", "claim"})
 

@@ -479,3 +479,11 @@ def test_who_people_are_said_to_be_decides_their_kind(extract):
     text = "Youths suspected to be part of a banned militia killed a trader in Kadugli on Sunday."
     [inc] = current(extract(text))
     assert inc.event_type == "Violence against civilians"
+
+
+def test_unknown_people_who_burn_property_are_an_unidentified_armed_group(extract):
+    [inc] = current(extract("Unknown individuals burned a school in Mopti on Sunday."))
+    assert (inc.sub_event_type, inc.actor1) == (
+        "Looting/property destruction",
+        "Unidentified Armed Group (Mali)",
+    )
