@@ -30,7 +30,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.actors import side_of_phrase
-from mapper.incidents.frames import Frame, trigger_classes
+from mapper.incidents.frames import Frame, trigger_classes, window_start
 from mapper.incidents.sites import Site
 from mapper.incidents.units import Unit
 
@@ -140,13 +140,8 @@ def _group_named_before(toks: list[Any]) -> str | None:
         return None
     if not any(t.lower_ == "the" for t in toks) or any(t.pos_ == "PROPN" for t in toks):
         return None  # "an armed group", "the Wagner Group": no pointer back
-    doc = toks[0].doc
-    start = toks[0].i
-    sent = doc[start].sent.start
-    for _ in range(3):
-        if sent > 0:
-            sent = doc[sent - 1].sent.start
-    for t in reversed(doc[sent:start]):
+    doc, start = toks[0].doc, toks[0].i
+    for t in reversed(doc[window_start(toks[0], 3) : start]):
         if t.pos_ == "PROPN":
             found = _group_side([t])
             if found:

@@ -185,7 +185,7 @@ def _remote(cues: frozenset[str]) -> EventCode | None:
 
 
 def _territory(
-    cues: frozenset[str], agents: tuple[str, ...], targets: tuple[str, ...] = ()
+    cues: frozenset[str], agents: tuple[str, ...], targets: tuple[str, ...]
 ) -> EventCode | None:
     """Code taking ground by force: who takes it (else who lost it) names the sub-event type."""
     if "capture" not in cues:

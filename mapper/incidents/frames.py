@@ -449,6 +449,27 @@ def _harm_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
     return out
 
 
+def _prep_objects(toks: Any, word: str) -> list[Any]:
+    """Return the objects of the prepositions ``word`` that hang on any of ``toks``."""
+    return [
+        g
+        for t in toks
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == word
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def window_start(tok: Any, sentences: int) -> int:
+    """Return the index of the first token of the sentence ``sentences`` before ``tok``'s."""
+    doc, start = tok.doc, tok.sent.start
+    for _ in range(sentences):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return start
+
+
 def _objects(tok: Any) -> list[Any]:
     """Return what a verb acts on: its direct object, or its subject when passive."""
     return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -487,14 +508,7 @@ def _capture(tok: Any, lem: str) -> bool:
             # forces recaptured Iraq's biggest dam" after "the Islamists' seizure of the
             # Mosul hydroelectric dam" (Reuters, August 2014; "seizure" is no verb form
             # and stays an outcome, the verb tells the capture)
-            held = [
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            return any(_is_ground(o) for o in held)
+            return any(_is_ground(o) for o in _prep_objects([tok], "of"))
         return any(_is_ground(o) for o in _objects(tok))
     return False
 
@@ -1187,13 +1201,7 @@ def _said_to_be(tok: Any, orgs: frozenset[str]) -> str | None:
             for attr in be.children:
                 if attr.dep_ != "attr":
                     continue
-                whole = [
-                    g
-                    for p in attr.children
-                    if p.dep_ == "prep" and p.lower_ == "of" and _lem(attr) in ("part", "member")
-                    for g in p.children
-                    if g.dep_ == "pobj"
-                ]
+                whole = _prep_objects([attr], "of") if _lem(attr) in ("part", "member") else []
                 for head in whole or [attr]:
                     kind = phrase_kind(head, orgs)
                     if kind in ("state", "nonstate", "communal"):
@@ -1355,13 +1363,7 @@ def _takers(tok: Any) -> list[Any]:
     if _lost_ground(tok, _lem(tok)):
         # "lost control of the town to the rebels"; no taker told: none known
         control = [c for c in kids if _lem(c) == "control"]
-        out += [
-            g
-            for c in kids + [p for k in control for p in k.children]
-            if c.dep_ == "prep" and c.lower_ == "to"
-            for g in c.children
-        ]
-        return [t for t in out if t.dep_ == "pobj"]
+        return _prep_objects([tok, *control], "to")
     for c in kids:
         if c.dep_ != "prep" or c.lower_ not in ("under", "into"):
             continue
@@ -1384,13 +1386,7 @@ def _agent_heads(tok: Any) -> list[Any]:
         return _heads(takers)  # the subject of "lost control" is the loser
     found = [c for c in kids if c.dep_ == "nsubj"]
     found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    found += [
-        g
-        for c in kids
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    found += _prep_objects([tok], "by")
     # the tagger reads some event nouns as adjectives ("conducted a counteroffensive"):
     # an object is a noun whatever its tag
     if tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("dobj", "nsubjpass"):
@@ -1468,11 +1464,7 @@ def _antecedent(pron: Any) -> Any:
     before it; a plural pronoun wants a plural noun.
     """
     doc = pron.doc
-    sent = pron.sent
-    start = sent.start
-    for _ in range(2):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    start = window_start(pron, 2)
     plural = pron.lower_ in ("they", "them", "their")
     for j in range(pron.i - 1, start - 1, -1):
         t = doc[j]
