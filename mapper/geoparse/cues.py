@@ -203,9 +203,9 @@ _HYPHENS = ("-", "‐", "‑")
 def _name_start(rec, end: int) -> int:  # noqa: ANN001
     """Return the first token of the capitalised name ending before token ``end``.
 
-    Hyphens join a name's parts, lowercase particles included: "in
-    Port-au-Prince (Ouest)", "Kain-Ouro (Kain, Yatenga)" ([acled-dev bfa
-    2020-05-10]), "in Ras al-Ain (Hasakeh)".
+    Hyphens join a name's parts, lowercase particles included: a village
+    given as "Kain-Ouro (Kain, Yatenga)" ([acled-dev bfa 2020-05-10]); "their
+    bombardment of Ras al-Ain" (AFP, 12 October 2019), a town of Hasakeh.
     """
     tk = rec.tk
     start = end

@@ -351,6 +351,10 @@ def code_event(
         lambda: _mob(cues, agents),
         lambda: _disrupted(cues),
         lambda: _raid_arrests(cues, agents, targets),
+        # ground taken after shelling is a territorial battle, not the shelling: "rebels
+        # lose control of part of Misratah after heavy shelling" (CS Monitor, March
+        # 2011); the Quneitra crossing retaken "with shells dropping across the border"
+        # ([WSyria])
         lambda: _territory(cues, agents, targets),
         lambda: _remote(cues),
         lambda: _violence(cues, agents, targets, victims),

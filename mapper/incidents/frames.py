@@ -504,10 +504,9 @@ def _capture(tok: Any, lem: str) -> bool:
     if lem in _TAKE:
         if tok.pos_ == "NOUN":
             # the noun's "of" object: Russian troops "claim their first capture of a
-            # large urban centre" (Reuters timeline, April 2022); "Iraqi and Kurdish
-            # forces recaptured Iraq's biggest dam" after "the Islamists' seizure of the
-            # Mosul hydroelectric dam" (Reuters, August 2014; "seizure" is no verb form
-            # and stays an outcome, the verb tells the capture)
+            # large urban centre" (Reuters timeline, April 2022); "The capture of the
+            # base follows that of a military airport" (Reuters, Deir al-Zor, 22 November
+            # 2012)
             return any(_is_ground(o) for o in _prep_objects([tok], "of"))
         return any(_is_ground(o) for o in _objects(tok))
     return False
@@ -580,9 +579,10 @@ def _siege(tok: Any) -> bool:
     """Tell a blockade a state or an army imposes: a siege, not a protest.
 
     "the start of Moscow's blockade of the city" (Reuters timeline of the
-    invasion of Ukraine, April 2022); "Israel's blockade of Gaza" and "a naval
-    blockade" (wire copy passim): the blockader is a state, named as its owner
-    or by a military word; a blockade protesters set up has neither.
+    invasion of Ukraine, April 2022); "Vessels attempting to break Israel's
+    blockade of Gaza" and "break the sea blockade" (CNN, 19 October 2012): the
+    blockader is a state, named as its owner or by a military word; a
+    blockade protesters set up has neither.
     """
     for c in tok.children:
         if c.dep_ == "poss" and (c.ent_type_ in ("GPE", "NORP") or phrase_kind(c) == "state"):
@@ -1387,8 +1387,9 @@ def _agent_heads(tok: Any) -> list[Any]:
     found = [c for c in kids if c.dep_ == "nsubj"]
     found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found += _prep_objects([tok], "by")
-    # the tagger reads some event nouns as adjectives ("conducted a counteroffensive"):
-    # an object is a noun whatever its tag
+    # the tagger reads some event nouns as adjectives ("was conducting a
+    # counteroffensive", seed report 003; "had launched a counter-offensive", seed report
+    # 000, two outlets, cited): an object is a noun whatever its tag
     if tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("dobj", "nsubjpass"):
         found += [
             c
