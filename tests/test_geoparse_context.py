@@ -231,6 +231,20 @@ def test_small_namesake_abroad_is_left_unresolved_in_a_one_country_text():
     assert not abroad
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # "Inata" is an alternate name of Inada (Japan); the text is about Burkina Faso
+        ("Gunmen attacked the gold mine in Inata before French jets struck their convoy.", "Inata"),
+        # a boy's name spelled like Andong (South Korea) in a text about Nigeria
+        ("Her brother, Aondona, 7, fled from a village of Guma LGA in Benue.", "Aondona"),
+    ],
+)
+def test_another_spelling_of_a_small_town_abroad_is_no_reading(text, name):
+    """A small town reached only by another spelling, in a country the text never names."""
+    assert not [t for t in geoparse(text) if t.text == name and t.lat is not None]
+
+
 def test_parenthesised_containers_are_places_and_qualifiers():
     tops = {t.text: t for t in geoparse("Militants ambushed a patrol in Sadaba (Baraboule, Soum).")}
     assert set(tops) == {"Sadaba", "Baraboule", "Soum"}

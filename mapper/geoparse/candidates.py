@@ -22,6 +22,7 @@ __all__ = [
     "name_heads",
     "one_vowel_apart",
     "same_spelling",
+    "spelling_guess",
     "variant_cands",
 ]
 
@@ -73,6 +74,21 @@ def same_spelling(key: str, name_key: str) -> bool:
     if a.count(" ") != b.count(" "):
         return False  # "Northeast" is not "North East"
     return difflib.SequenceMatcher(None, a, b).ratio() >= VARIANT_RATIO
+
+
+def spelling_guess(key: str, matched: str) -> bool:
+    """Tell whether a folded mention reached a place only through another spelling.
+
+    The mention's own name, its head ("Kandahar" for "Kandahar Province") and
+    the same name with or without an Arabic article or apostrophes are no
+    guess; "Inata" read as Inada is.
+
+    >>> spelling_guess("inata", "inada"), spelling_guess("hasakah", "al hasakah")
+    (True, False)
+    """
+    if key == matched or matched.startswith(key + " "):
+        return False
+    return ARTICLE_RE.sub("", key.replace("'", "")) != ARTICLE_RE.sub("", matched.replace("'", ""))
 
 
 def one_vowel_apart(a: str, b: str) -> bool:

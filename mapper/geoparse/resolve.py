@@ -32,6 +32,7 @@ from mapper.geoparse.candidates import (
     dateline_cands,
     division_variant_cands,
     is_adm1,
+    spelling_guess,
     variant_cands,
 )
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word
@@ -104,6 +105,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     _choose(slots)
     _after_the(text, slots)
     _drop_strays(slots)
+    _drop_foreign_guesses(slots)
     _drop_compass_divisions_abroad(slots)
     ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
     out = []
@@ -291,6 +293,36 @@ def _drop_strays(slots: list[Slot]) -> None:
             and p.population < _STRAY_POP
             and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)
+            and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
+        ):
+            s.cands = []
+
+
+def _drop_foreign_guesses(slots: list[Slot]) -> None:
+    """Leave unresolved a small town read by another spelling in a country the text never names.
+
+    Another spelling is the weakest reading there is: a spelling guess
+    (:func:`variant_cands`) or one of the many alternate names GeoNames keeps
+    for a small town. When the text's other places and nationalities all lie
+    in other countries, far away, the name is a local place the index lacks
+    or no place at all: a gold mine attacked "in Inata" with French jets
+    called in ([acled-dev bfa 2018-10-03]) is no Inada in Japan; a displaced
+    child named beside a Benue village (GWN, a Nigerian daily) is no Andong in
+    Korea; the Ismaili community of a Pakistani city (LGL) is no Ismayilli in
+    Azerbaijan. A text naming no other place keeps the reading.
+    """
+    chosen = [(s, s.cands[s.choice].place) for s in slots if s.cands]
+    for s, p in chosen:
+        c = s.cands[s.choice]
+        other_name = fold(c.matched) != fold(p.name) and p.population < _STRAY_POP
+        if s.mention.adjectival or not (other_name or spelling_guess(s.key, fold(c.matched))):
+            continue
+        others = [q for t, q in chosen if t.key != s.key and q.country_code]
+        if (
+            others
+            and p.country_code
+            and p.kind in _SMALL_AREAS
+            and all(q.country_code != p.country_code for q in others)
             and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
         ):
             s.cands = []
