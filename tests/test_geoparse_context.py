@@ -245,6 +245,26 @@ def test_another_spelling_of_a_small_town_abroad_is_no_reading(text, name):
     assert not [t for t in geoparse(text) if t.text == name and t.lat is not None]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The march set off from Mama Ngina drive towards the county offices in Mombasa.", "Mama"),
+        ("Officers found the car outside a Van Dorn Street house in Alexandria.", "Van"),
+    ],
+)
+def test_the_first_name_of_a_street_is_no_place(text, name):
+    assert name not in [t.text for t in geoparse(text)]
+
+
+def test_a_town_before_its_people_is_where_they_are():
+    """The NER calls "Mombasa" a NORP here; the youth are in Mombasa, not merely from it."""
+    from mapper.geoparse import parse
+
+    text = "date 2011-04-16\n\nMombasa youth marched to the county offices to demand arrests."
+    doc = parse(text, body_start=16)
+    assert [(s.text, s._.adjectival) for s in doc.spans["toponyms"]] == [("Mombasa", False)]
+
+
 def test_parenthesised_containers_are_places_and_qualifiers():
     tops = {t.text: t for t in geoparse("Militants ambushed a patrol in Sadaba (Baraboule, Soum).")}
     assert set(tops) == {"Sadaba", "Baraboule", "Soum"}

@@ -36,6 +36,7 @@ from mapper.geoparse.lexicon import (
     ROUTE_DASHES,
     ROUTE_NOUNS,
     STOP_NAMES,
+    STREET_NOUNS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -271,12 +272,34 @@ def inside_longer_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
     """
     tk = rec.tk
     return (
-        _area_after(rec, j) is not None
-        and i > 1
-        and _name_word(rec, i - 1)
-        and not rec.taken[tk.idx[i - 1]]
-        and tk.text[i - 2] not in (".", "\n")
-    ) or starts_longer_name(rec, j)
+        (
+            _area_after(rec, j) is not None
+            and i > 1
+            and _name_word(rec, i - 1)
+            and not rec.taken[tk.idx[i - 1]]
+            and tk.text[i - 2] not in (".", "\n")
+        )
+        or starts_longer_name(rec, j)
+        or names_a_street(rec, i, j)
+    )
+
+
+def names_a_street(rec, i: int, j: int) -> bool:  # noqa: ANN001
+    """Tell whether the name opens a longer capitalised name before a street noun.
+
+    A street named after a person is no place of its first name: a Mombasa
+    demonstration that set off from Mama Ngina drive ([acled-dev ken
+    2011-04-16]; not Mama, a village in Siberia); a body found in a Van Dorn
+    Street apartment (LGL, Alexandria, Virginia; not Van, Turkey). A street
+    named after one place
+    ("Jaffa Road", "Memphis Street") is left alone: local news names streets
+    after nearby towns, and the name stays evidence of the area.
+    """
+    tk = rec.tk
+    k = j
+    while k < min(rec.n, j + _MAX_NAME_TOKENS - 1) and _name_word(rec, k):
+        k += 1
+    return j < k < rec.n and tk.lower[k] in STREET_NOUNS
 
 
 def compound_head(rec, i: int, j: int) -> bool:  # noqa: ANN001

@@ -146,6 +146,16 @@ ROUTE_DASHES = frozenset(["-", "–", "—"])
 ROUTE_NOUNS = frozenset(
     "road roads axis axes highway highways route routes corridor railway motorway track".split()
 )
+# People of a town named by it: the town is where they are, never a modifier that only
+# says who (as "Moscow officials" may). "Mombasa youth held a demonstration" ([acled-dev
+# ken 2011-04-16], the NER calls Mombasa NORP); "Kisumu residents take to the street"
+# (Kenyan Mirror, a headline of 2023).
+LOCAL_PEOPLE = frozenset(
+    """youth youths residents villagers inhabitants locals natives traders vendors farmers
+    fishermen herders students pupils families women men people""".split()
+)
+# Nouns after a name that make it a street's name ("Mama Ngina drive", "Jaffa Road").
+STREET_NOUNS = frozenset("street road avenue drive boulevard lane highway".split())
 # Prepositions that put the next name on the map even when the NER calls it an
 # organisation ("near Springfield", "outside Springfield"); "in" and "at" do
 # not ("in Congress", "at Harvard").

@@ -50,6 +50,7 @@ from mapper.geoparse.lexicon import (
     GROUND_VERBS,
     INITIAL_RE,
     INSTITUTION_HEADS,
+    LOCAL_PEOPLE,
     LOCATIVE,
     LOCATIVE_POP,
     NAME_TAILS,
@@ -484,6 +485,7 @@ class _Recognizer:
                     and tk.alpha[j]
                     and not tk.stop[j]  # "recaptured Samarra on 5 June": no modifier
                     and not cues.is_area_noun(tk.text[j])
+                    and not (tk.lower[j] in LOCAL_PEOPLE and cs[0].place.kind == "settlement")
                 )
                 self.add(s, e, "GAZ", adjectival=adjectival)
             else:
