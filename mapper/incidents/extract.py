@@ -212,11 +212,16 @@ def _protest_actors(
     crowd = Actor(actor_name("protester", country), "protester", None)
     if a1 is not None and a1.kind == "state":
         return crowd, a1
-    if a1 is None or a1.kind in ("civilian", "person", "protester"):
+    if a1 is None or a1.kind in _UNARMED:
+        # students, party supporters and youths who demonstrate peacefully are protesters
         return (a1 if a1 is not None and a1.kind == "protester" else crowd), (
-            a2 if a2 is not None and a2.kind not in ("civilian", "person", "protester") else None
+            a2 if a2 is not None and a2.kind not in _UNARMED else None
         )
     return a1, a2
+
+
+#: Kinds of actor that carry no arms: any of them demonstrating is a crowd of protesters.
+_UNARMED = ("civilian", "person", "protester", "party", "crowd")
 
 
 def _own_side(

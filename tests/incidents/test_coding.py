@@ -493,3 +493,15 @@ def test_unknown_people_who_burn_property_are_an_unidentified_armed_group(extrac
         "Looting/property destruction",
         "Unidentified Armed Group (Mali)",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students marched in Nairobi on Monday to protest against higher fees.",
+        "Youths held a peaceful demonstration in Kisumu on Monday over unpaid wages.",
+    ],
+)
+def test_students_or_youths_who_demonstrate_are_protesters(extract, text):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.actor1.split(" (")[0]) == ("Protests", "Protesters")
