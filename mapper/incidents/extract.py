@@ -73,7 +73,9 @@ def _focus(sites: Sequence[Site]) -> Site | None:
     if best is not None and sum(s.name == best.name for s in finer) >= 2:
         return best
     for kinds in (("country",), ("region", "line", "admin", "settlement", "feature")):
-        best = _commonest([s for s in usable if s.kind in kinds])
+        # a country that acts ("carried out by France in Burkina Faso") is who, not where
+        of_kind = [s for s in usable if s.kind in kinds]
+        best = _commonest([s for s in of_kind if not s.agent]) or _commonest(of_kind)
         if best is not None:
             return best
     return None

@@ -516,6 +516,8 @@ def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> floa
         score -= 0.5
     if prep is None and root.dep_ in ("nsubj", "poss", "compound"):
         score += 2  # a place as subject or modifier is seldom where it happened
+    elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+        score += 2  # the doer of a passive is who, not where (see sites._acts)
     elif prep not in _LOCATIVE and prep is not None:
         score += 1
     if triggers:

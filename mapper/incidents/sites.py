@@ -48,6 +48,8 @@ class Site:
     adjectival, qualifier, dateline, route_end : bool
         A demonym; the stated container of another toponym; inside the
         report's dateline; one end of a road or axis.
+    agent : bool
+        The name acts in its sentence ("Russia launched", "carried out by France").
     feature_code : str or None
         GeoNames feature code (``PPLC`` a capital, ``ADM1`` a province...).
     population : int
@@ -72,6 +74,7 @@ class Site:
     route_end: bool = False
     feature_code: str | None = None
     population: int = 0
+    agent: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -114,7 +117,24 @@ def _site(t: Any, start: int, end: int, text: str) -> Site:
         route_end=bool(_ext(t, "route_end")),
         feature_code=getattr(place, "feature_code", None),
         population=getattr(place, "population", 0) or 0,
+        agent=_acts(t),
     )
+
+
+def _acts(span: Any) -> bool:
+    """Tell a name that acts in its sentence: a verb's subject, or its agent after "by".
+
+    An air raid in Burkina Faso said to be the first carried out by France
+    ([acled-dev bfa 2018-10-03]); Turkey's forces carrying out air strikes in
+    northern Iraq (Reuters, 8 March 2024): the state that acts is who, the
+    place it acts in is where.
+    """
+    root = getattr(span, "root", None)
+    if root is None:
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
 def sites_of(doc: Any, toponyms: Iterable[Any] | None = None) -> list[Site]:

@@ -45,3 +45,16 @@ def test_arrests_of_an_armed_groups_men_stay_apart_from_a_protest(extract):
         "Police arrested three RSF fighters in Kadugli on Sunday, officials said."
     )
     assert len(current(extract(text))) == 2
+
+
+def test_a_country_that_acts_is_not_the_area_of_an_unplaced_report():
+    """France acts ("carried out by France"); the report is about Niger."""
+    from mapper.incidents import extract_incidents
+    from mapper.reports import parse_text_report
+
+    text = (
+        "date 2019-01-08\n\nGunmen attacked a gendarmerie post on Sunday, killing two gendarmes. "
+        "Jets later struck their convoy in the first such raid carried out by France in Niger."
+    )
+    incidents = extract_incidents(parse_text_report(text, report_id="r.txt"))
+    assert incidents and {i.location for i in incidents} == {"Niger"}

@@ -284,6 +284,8 @@ def test_a_list_the_parser_reads_as_apposition_is_still_a_list(extract):
             "Rebels attacked a convoy in North Darfur on the road linking Mosul and Kadugli.",
             "North Darfur",
         ),
+        # the doer of a passive is who, not where
+        ("It was the second drone strike carried out by Russia in Ukraine this month.", "Ukraine"),
     ],
 )
 def test_a_place_the_clause_names_for_another_reason_is_not_the_place(extract, text, where):
