@@ -84,6 +84,11 @@ POINTS = [
 # (sentence, unknown mention, area name it is placed at, precision)
 AREAS = [
     ("Shells fell on Zyzyvka village, Kharkiv oblast.", "Zyzyvka", "Kharkiv", 3),
+    # the container named by its kind after "in the ... of"
+    ("Insurgents raided two villages in Mapperane district, in the northern province of "
+     "Cabo Delgado.", "Mapperane", "Cabo Delgado", 3),
+    ("Insurgents attacked villages in Palma district, in the northern province of Cabo Delgado.",
+     "Palma", "Cabo Delgado", 3),
     ("Taliban fighters attacked Qolqoltay district, Herat.", "Qolqoltay", "Herat", 3),
     ("Troops searched Mapperabad district, Helmand, for weapons.", "Mapperabad", "Helmand", 3),
     ("Soldiers raided Zorkavan township (Yangon Region).", "Zorkavan", "Yangon", 3),

@@ -47,7 +47,16 @@ _PART = (
 )
 _COMMA_GAP = re.compile(rf"{_ALT}{_AREA}\s*,\s*{_THE}{_PART}", re.I)
 _PAREN_GAP = re.compile(rf"{_AREA}\s*\(\s*{_THE}", re.I)
-_IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}", re.I)
+# the container named by its kind: "in Palma district, in the northern province of Cabo
+# Delgado" (AIM via allAfrica, 31 May 2018), "in Macomia district, in the northern
+# Mozambican province of Cabo Delgado" (AIM, 28 August 2019), "Celaya, in the central
+# state of Guanajuato" (AP)
+_KIND_OF = (
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:"
+    + "|".join(sorted(map(re.escape, AREA_NOUNS | {"state"}), key=len, reverse=True))
+    + r")\s+of\s+)?"
+)
+_IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}", re.I)
 _NEAR_GAP = re.compile(
     r"\s*,?\s*(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b\.?\s+"
