@@ -463,6 +463,26 @@ def _named_year(text: str, start: int) -> bool:
     )
 
 
+#: Nouns a date before them names: a place or body named after a day. "The bodies ...
+#: were found in the 25th June village" (AIM via allAfrica, Cabo Delgado, 31 May 2018);
+#: "killed ... in a shootout with police forces in Giza's 6 of October City" (Daily
+#: News Egypt, 25 January 2016); "the March 23 Movement (M23)" (the Kishishe massacre
+#: chronology, Wikipedia, benchmarks/data).
+_DATE_NAMES = re.compile(
+    r"[^\S\n]+(village|city|town|street|avenue|road|square|bridge|district|neighbourhood"
+    r"|neighborhood|camp|stadium|hospital|university|school|movement|brigade|market)s?\b",
+    re.I,
+)
+
+
+def _date_name(text: str, start: int, end: int, fields: tuple) -> bool:
+    """Tell a day and month without a year that name a place: capitalised or after "the"."""
+    m = _DATE_NAMES.match(text, end)
+    if m is None or fields[0] is not None:
+        return False
+    return m.group(1)[0].isupper() or text[max(0, start - 4) : start].lower() == "the "
+
+
 def find_expressions(text: str) -> list[TimeExpr]:
     """Find the temporal expressions of a text, in text order, without overlaps.
 
@@ -476,6 +496,7 @@ def find_expressions(text: str) -> list[TimeExpr]:
     ['month']
     """
     found: list[tuple[int, int, int, str, tuple]] = []
+    named: list[tuple[int, int]] = []
     for order, (rx, build) in enumerate(_PATTERNS):
         for m in rx.finditer(text):
             if not m[0].strip() or _false_month(m, text):
@@ -485,10 +506,13 @@ def find_expressions(text: str) -> list[TimeExpr]:
                 continue
             if kind == "year" and _named_year(text, m.start()):
                 continue
+            if kind in ("date", "month") and _date_name(text, m.start(), m.end(), fields):
+                named.append((m.start(), m.end()))  # "the 25th June village": a name
+                continue
             found.append((m.start(), m.end(), order, kind, fields))
     # Longest match first, then earliest pattern; keep those that do not overlap.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = list(named)
     out: list[TimeExpr] = []
     for start, end, _order, kind, fields in found:
         if any(start < b and a < end for a, b in taken):

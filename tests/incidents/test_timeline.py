@@ -413,3 +413,14 @@ def test_a_report_naming_no_place_but_its_dateline_sits_at_the_dateline(extract_
     text = "NAIROBI, March 14 - Protesters stormed parliament and set part of it ablaze."
     [inc] = current(extract_geoparsed(text))
     assert (inc.location, inc.geo_precision) == ("Nairobi", 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bodies were found in the 25th June village on Sunday.",
+        "Two suspects were killed in a shootout in Giza's 6 of October City on Monday.",
+    ],
+)
+def test_a_day_that_names_a_place_is_no_date(text):
+    assert [e.kind for e in find_expressions(text)] == ["weekday"]
