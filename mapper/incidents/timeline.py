@@ -466,8 +466,7 @@ def _named_year(text: str, start: int) -> bool:
 #: Nouns a date before them names: a place or body named after a day. "The bodies ...
 #: were found in the 25th June village" (AIM via allAfrica, Cabo Delgado, 31 May 2018);
 #: "killed ... in a shootout with police forces in Giza's 6 of October City" (Daily
-#: News Egypt, 25 January 2016); "the March 23 Movement (M23)" (the Kishishe massacre
-#: chronology, Wikipedia, benchmarks/data).
+#: News Egypt, 25 January 2016); "the March 23 Movement (M23)" ([WKishishe]).
 _DATE_NAMES = re.compile(
     r"[^\S\n]+(village|city|town|street|avenue|road|square|bridge|district|neighbourhood"
     r"|neighborhood|camp|stadium|hospital|university|school|movement|brigade|market)s?\b",
