@@ -27,6 +27,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.frames import phrase_kind
+from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.sites import Site
 
 __all__ = ["Actor", "actor_name", "actor_of", "side_of_phrase", "organisations"]
@@ -104,7 +105,7 @@ def _group_name(toks: list[Any]) -> str | None:
     text = " ".join(t.text for t in names)
     text = re.sub(r"^(?:the|presumed|suspected)\s+", "", text, flags=re.I)
     if lookup is not None:
-        for cand in (text, names[-1].text, names[0].text):
+        for cand in (text, *_runs(names), names[-1].text, names[0].text):
             try:
                 found = lookup(cand)
             except Exception:  # noqa: BLE001 - an odd name is just not a group
@@ -114,6 +115,22 @@ def _group_name(toks: list[Any]) -> str | None:
     if any(t.ent_type_ == "ORG" for t in names) and len(text) > 2:
         return text
     return None
+
+
+def _runs(names: list[Any]) -> list[str]:
+    """Return the runs of adjacent name tokens, longest first.
+
+    "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World, 9 October
+    2025) holds the group's own name after its country and an adjective.
+    """
+    runs: list[list[Any]] = []
+    for t in names:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    texts = [" ".join(t.text for t in r) for r in runs if len(r) > 1]
+    return sorted(texts, key=len, reverse=True)
 
 
 def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:
@@ -156,7 +173,13 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
             # "Russian artillery", "Israeli jets": a state's weapons are its forces.
             return Actor(f"Military Forces of {own}", "state", own)
         return None
-    group = _group_name(toks) if kind in ("nonstate", "communal") else None
+    group = _group_name(toks) if kind in ("nonstate", "communal", "state") else None
+    if kind == "state":
+        # a listed armed group named with its country or region is still that group:
+        # "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World, 9 October 2025);
+        # Tigray's regional forces loyal to the TPLF ([WTigray])
+        group = group_name(group) if group is not None and not state_body(group) else None
+        kind = "nonstate" if group is not None else kind
     where = own or country
     police = bool({t.lemma_.lower() for t in toks} & _POLICE)
     name = actor_name(kind, where, police=police, group=group)

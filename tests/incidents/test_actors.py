@@ -45,3 +45,12 @@ def test_a_riot_s_crowd_is_rioters_and_party_members_are_no_armed_group(extract)
     assert riot.actor1 == "Rioters (Mali)"
     [arrest] = current(extract("Police arrested 12 members of the ruling party in Bamako."))
     assert arrest.actor2 == "Civilians (Mali)"
+
+
+def test_a_listed_armed_group_named_with_its_country_is_that_group(extract):
+    text = (
+        "A mortar attack by Sudan's paramilitary Rapid Support Forces killed four traders "
+        "in Dilling."
+    )
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Rapid Support Forces"
