@@ -38,8 +38,8 @@ __all__ = ["Counts", "count_unit", "combine", "victim_heads"]
 _KILLED = frozenset(
     {
         "kill", "killed", "dead", "die", "death", "fatality", "murder", "execute", "behead",
-        "massacre", "slaughter", "lynch", "assassinate", "slay", "perish", "neutralise",
-        "neutralize", "eliminate", "body", "corpse", "life", "martyr", "martyred",
+        "decapitate", "massacre", "slaughter", "lynch", "assassinate", "slay", "perish",
+        "neutralise", "neutralize", "eliminate", "body", "corpse", "life", "martyr", "martyred",
     }
 )  # fmt: skip
 _LOST = lx.ARMED_STATE | lx.CIVILIAN | {"life", "fighter", "member"}

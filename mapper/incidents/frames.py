@@ -1410,6 +1410,22 @@ def _agent_heads(tok: Any) -> list[Any]:
         ]
     if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         found = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "conj" and _lem(tok.head) in lx.REPORT:
+            # a verb of saying's subject is the teller, not the doer: "The police
+            # confirmed that unidentified criminals, believed to be islamic
+            # fundamentalists, decapitated ten people" (AIM via allAfrica, 31 May 2018)
+            # parses "decapitated" as a second verb of "confirmed"; the doer is the
+            # armed subject of what was said, if there is one (a tweet that "his country
+            # had shot down 2 helicopters ..., destroyed 3 tanks", seed report 000, keeps
+            # its teller: "his country" names no armed actor)
+            said = [
+                g
+                for c in tok.head.children
+                if c.dep_ == "ccomp"
+                for g in c.children
+                if g.dep_ == "nsubj" and phrase_kind(g) in ("state", "nonstate", "communal")
+            ]
+            found = said or found
     if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
         # "the insurgents began their efforts to capture Mosul": who made the attempt
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]

@@ -54,3 +54,4 @@ def test_a_listed_armed_group_named_with_its_country_is_that_group(extract):
     )
     [inc] = current(extract(text))
     assert inc.actor1 == "Rapid Support Forces"
+

@@ -113,3 +113,29 @@ def test_a_level_reached_is_no_strike_and_leaves_the_since_clause_its_own(extrac
 def test_words_shouted_or_chanted_are_a_cry_not_a_report(nlp):
     doc = nlp("As they fled, the men were heard yelling: 'We have killed Le Monde.'")
     assert [t.text for t in doc if t.lower_ == "killed" and blocked(t)] == ["killed"]
+
+
+def test_the_doer_of_an_act_parsed_as_a_second_verb_of_saying_is_who_was_said_to_act(nlp):
+    """The parse the small model gives "Police confirmed that gunmen, believed to be
+    jihadists, beheaded four herders", built by hand so the test does not hang on it."""
+    from spacy.tokens import Doc
+
+    from mapper.incidents.frames import _agent_heads
+
+    words = "Police confirmed that gunmen , believed to be jihadists , beheaded four herders ."
+    words = words.split()
+    heads = [1, 1, 5, 5, 3, 1, 7, 5, 7, 1, 1, 12, 10, 1]
+    deps = [
+        "nsubj", "ROOT", "mark", "nsubj", "punct", "ccomp", "aux", "xcomp", "attr", "punct",
+        "conj", "nummod", "dobj", "punct",
+    ]  # fmt: skip
+    lemmas = [
+        "police", "confirm", "that", "gunman", ",", "believe", "to", "be", "jihadist", ",",
+        "behead", "four", "herder", ".",
+    ]  # fmt: skip
+    pos = [
+        "NOUN", "VERB", "SCONJ", "NOUN", "PUNCT", "VERB", "PART", "AUX", "NOUN", "PUNCT",
+        "VERB", "NUM", "NOUN", "PUNCT",
+    ]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    assert [t.text for t in _agent_heads(doc[10])] == ["gunmen"]
