@@ -174,6 +174,15 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
             return Actor(f"Military Forces of {own}", "state", own)
         return None
     group = _group_name(toks) if kind in ("nonstate", "communal", "state") else None
+    if group is None and kind in ("nonstate", "communal"):
+        # the group's name in apposition to its kind, which the parser makes the head:
+        # "shelling by the paramilitary Rapid Support Forces (RSF)" (Anadolu via A News,
+        # 30 April 2025); "when the paramilitary Rapid Support Forces (RSF) targeted
+        # residential neighborhoods" (Xinhua, September 2025)
+        group = next(
+            (g for c in tok.children if c.dep_ == "appos" and (g := _group_name(_phrase(c)))),
+            None,
+        )
     if kind == "state":
         # a listed armed group named with its country or region is still that group:
         # "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World, 9 October 2025);

@@ -55,3 +55,12 @@ def test_a_listed_armed_group_named_with_its_country_is_that_group(extract):
     [inc] = current(extract(text))
     assert inc.actor1 == "Rapid Support Forces"
 
+
+
+def test_a_group_named_in_apposition_to_its_kind_is_that_group(extract):
+    text = (
+        "Four traders were wounded in mortar fire by the paramilitary Rapid Support Forces "
+        "(RSF) in Dilling on Sunday."
+    )
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Rapid Support Forces"
