@@ -270,6 +270,12 @@ def test_a_town_before_its_people_is_where_they_are():
     assert [(s.text, s._.adjectival) for s in doc.spans["toponyms"]] == [("Mombasa", False)]
 
 
+def test_a_name_the_text_calls_a_village_is_no_city():
+    """GeoNames also calls Kiryū (Japan, 100,000 people) "Kiri"."""
+    tops = geoparse("The spokesman said the raid happened at Kiri village near Kafanchan.")
+    assert not [t for t in tops if t.text == "Kiri" and t.lat is not None]
+
+
 def test_parenthesised_containers_are_places_and_qualifiers():
     tops = {t.text: t for t in geoparse("Militants ambushed a patrol in Sadaba (Baraboule, Soum).")}
     assert set(tops) == {"Sadaba", "Baraboule", "Soum"}

@@ -104,6 +104,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     )
     _choose(slots)
     _after_the(text, slots)
+    _no_city_called_village(text, slots)
     _drop_strays(slots)
     _drop_foreign_guesses(slots)
     _drop_compass_divisions_abroad(slots)
@@ -186,6 +187,33 @@ def _after_the(text: str, slots: list[Slot]) -> None:
         scores = s.scores or [c.score for c in s.cands]
         others = [i for i, c in enumerate(s.cands) if c.place.kind in _TAKES_THE]
         s.choice = max(others, key=lambda i: scores[i])
+
+
+def _no_city_called_village(text: str, slots: list[Slot]) -> None:
+    """Leave a city out of the readings of a name the text calls a village.
+
+    "said it occurred at Kiri village bordering Plateau" (NAN in Vanguard,
+    Kaduna, 30 August 2019) is no Kiryū, a Japanese city of 100,000 that
+    GeoNames also calls Kiri: a village is small, and the name is an unknown
+    village when no small place bears it.
+    """
+    for s in slots:
+        after = text[s.mention.end : s.mention.end + 8].split()
+        if not s.cands or not after or after[0].rstrip(",.;") not in ("village", "hamlet"):
+            continue  # lowercase: "the Dublin Village Shopping Center" (LGL) is a name
+        chosen = s.cands[s.choice].place
+        if chosen.kind != "settlement" or chosen.population < _STRAY_POP:
+            continue
+        small = [
+            i
+            for i, c in enumerate(s.cands)
+            if c.place.kind == "settlement" and c.place.population < _STRAY_POP
+        ]
+        if not small:
+            s.cands = []
+            continue
+        scores = s.scores or [c.score for c in s.cands]
+        s.choice = max(small, key=lambda i: scores[i])
 
 
 def _with_titled_divisions(
@@ -314,6 +342,7 @@ def _drop_foreign_guesses(slots: list[Slot]) -> None:
     chosen = [(s, s.cands[s.choice].place) for s in slots if s.cands]
     for s, p in chosen:
         c = s.cands[s.choice]
+        # a guess whatever the size; an alternate name only of a small town
         other_name = fold(c.matched) != fold(p.name) and p.population < _STRAY_POP
         if s.mention.adjectival or not (other_name or spelling_guess(s.key, fold(c.matched))):
             continue

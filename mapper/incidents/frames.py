@@ -778,7 +778,38 @@ def trigger_classes(tok: Any) -> set[str]:
             out.add("kill")
     if lem in lx.INJURE or low in lx.INJURE:
         out.add("injure")
+    if _took_place(tok, lem):
+        out.add("occur")  # untyped: it only places the event told before
     return out
+
+
+#: Subjects that point back at the event just told: "It took place in ...".
+_RETOLD = frozenset({"it", "this", "incident", "incidents"})
+
+
+def _took_place(tok: Any, lem: str) -> bool:
+    """Tell a sentence that only says where the event just told happened.
+
+    "It took place in the Lower Shabelle province, on the outskirts of the
+    regional capital Marka" (dpa, 22 September 2019, after a raid on a base
+    "in southern Somalia"); a police spokesman saying "the incident took place
+    on Tuesday in the Kware village of Shinkafi district" (Xinhua, Zamfara,
+    March 2019, after a lede placed only "in Nigeria"): the verb of occurring
+    with a pronoun or "the incident" for subject, and a place. The cue has no
+    type of its own (``occur``): it joins the event it points back to.
+    """
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    occurs = lem in ("happen", "occur") or (
+        lem == "take" and any(c.lower_ == "place" and c.dep_ == "dobj" for c in tok.children)
+    )
+    if not occurs:
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj or _lem(subj[0]) not in _RETOLD:
+        return False
+    where = ("in", "at", "near", "on", "outside")
+    return any(c.dep_ == "prep" and c.lower_ in where for c in tok.children)
 
 
 #: What holds a detainee: "in police custody", "in detention", "in the custody of".

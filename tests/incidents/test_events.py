@@ -375,3 +375,12 @@ def test_what_an_attack_answers_is_another_event(extract):
         "Kadugli": "Shelling/artillery/missile attack",
         "Dilling": "Air/drone strike",
     }
+
+
+def test_it_took_place_in_places_the_event_told_before(extract):
+    text = (
+        "Gunmen killed five soldiers at an army base in Sudan on Sunday, officials said. "
+        "It took place on the outskirts of Kadugli."
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.location) == ("Battles", "Kadugli")
