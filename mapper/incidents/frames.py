@@ -37,6 +37,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import victim_heads
+from mapper.incidents.groups import country_name
 from mapper.incidents.units import Unit
 
 __all__ = ["Frame", "trigger_classes", "phrase_kind", "frames_of", "OUTCOMES"]
@@ -496,7 +497,17 @@ def _capture(tok: Any, lem: str) -> bool:
     if lem in ("take", "seize", "gain", "regain", "wrest", "assume") and "control" in _next_words(
         tok, 4
     ):
-        return True  # "took control of", "was taken back under the control of"
+        # "took control of", "was taken back under the control of"; but control of a
+        # whole country is power, not ground: "a military junta had seized control of
+        # Burkina Faso" (AP, 24 January 2022), the junta "that seized control of Mali in
+        # a coup last week" ([news-dev], March 2012)
+        return not any(
+            country_name(o.text) or country_name(" ".join(t.text for t in o.subtree))
+            for c in tok.subtree
+            if c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        )
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True
     if _lost_ground(tok, lem):

@@ -19,7 +19,7 @@ import functools
 import logging
 from typing import Any
 
-__all__ = ["group_name", "state_body"]
+__all__ = ["country_name", "group_name", "state_body"]
 
 logger = logging.getLogger(__name__)
 
@@ -67,4 +67,23 @@ def state_body(text: str) -> bool:
     try:
         return gaz.organisation_kind(text) in _STATE_KINDS
     except Exception:  # noqa: BLE001 - an odd string is just not a state body
+        return False
+
+
+@functools.lru_cache(maxsize=4096)
+def country_name(text: str) -> bool:
+    """Tell a name that is a country's own ("Mali", "Burkina Faso").
+
+    >>> country_name("Mali"), country_name("Kidal")
+    (True, False)
+    """
+    gaz = _gazetteer()
+    if gaz is None or not text or not text[:1].isupper():
+        return False
+    try:
+        return any(
+            c.place.kind == "country" and c.score >= 0.5
+            for c in gaz.candidates(text, kinds=["country"], limit=1)
+        )
+    except Exception:  # noqa: BLE001 - an odd string is just not a country
         return False

@@ -316,7 +316,10 @@ DECLARE = frozenset(
 
 # ---------------------------------------------------------------- who
 
-#: State armed forces (ACLED "Military Forces of X", "Police Forces of X").
+#: State armed forces (ACLED "Military Forces of X", "Police Forces of X"). A junta is
+#: the military in power: "two Myanmar junta airstrikes in Pale Township" (The
+#: Irrawaddy, 28 June 2023), "A spokesperson for the junta could not immediately be
+#: reached" (Reuters, January 2023, on an air strike in Katha township).
 ARMED_STATE = frozenset(
     {
         "army", "soldier", "troop", "troops", "military", "force", "forces", "serviceman",
@@ -324,7 +327,7 @@ ARMED_STATE = frozenset(
         "gendarme", "gendarmerie", "marine", "navy", "sailor", "commando", "paratrooper", "guard",
         "officer", "personnel", "security", "battalion", "brigade", "regiment", "unit",
         "platoon", "infantry", "cop", "ranger", "sentry", "airman", "conscript", "reservist",
-        "bodyguard", "customs",
+        "bodyguard", "customs", "junta",
     }
 )  # fmt: skip
 

@@ -64,3 +64,8 @@ def test_a_group_named_in_apposition_to_its_kind_is_that_group(extract):
     )
     [inc] = current(extract(text))
     assert inc.actor1 == "Rapid Support Forces"
+
+
+def test_a_junta_is_the_state_s_forces(extract):
+    [inc] = current(extract("Junta jets bombed a village near Mopti on Sunday, killing seven."))
+    assert inc.actor1 == "Military Forces of Mali"

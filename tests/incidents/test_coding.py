@@ -505,3 +505,8 @@ def test_unknown_people_who_burn_property_are_an_unidentified_armed_group(extrac
 def test_students_or_youths_who_demonstrate_are_protesters(extract, text):
     [inc] = current(extract(text))
     assert (inc.event_type, inc.actor1.split(" (")[0]) == ("Protests", "Protesters")
+
+
+def test_control_of_a_whole_country_is_power_not_ground(extract):
+    text = "Soldiers who seized control of Mali in a coup on Sunday closed the borders."
+    assert not [i for i in current(extract(text)) if i.event_type == "Battles"]
