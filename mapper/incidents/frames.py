@@ -686,7 +686,11 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("burn")
     if lem in ("burn", "destroy", "demolish") and tok.pos_ == "VERB":
         objs = {_lem(c) for c in _objects(tok)}
-        if not objs & _SYMBOLS:  # a flag or an effigy burned is a protest's gesture
+        # a flag or an effigy burned is a protest's gesture; bodies burned are what the
+        # blast or the strike left ("Seven villagers were killed, with some bodies burned
+        # beyond recognition", Reuters on a Sagaing air strike, January 2023)
+        said_of = {_lem(c) for c in tok.children if c.dep_ == "nsubj"}  # "with bodies burned"
+        if not objs & _SYMBOLS and not (objs | said_of) & _REMAINS:
             out.add("burn" if lem == "burn" else "destroy")
     if (lem == "cart" and "away" in nxt) or (
         lem == "make" and nxt[:2] in (["away", "with"], ["off", "with"])
@@ -733,6 +737,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
 
 
 _NAMED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
+_REMAINS = frozenset({"body", "corpse", "remains", "remain"})
 _SYMBOLS = frozenset({"flag", "effigy", "poster", "portrait", "picture", "photo", "copy", "banner"})
 _EVENT_HEADS = lx.ATTACK | lx.CLASH | {"strike", "raid", "attack", "fire", "barrage", "explosion"}
 
@@ -1309,7 +1314,13 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         in ("checkpoint", "outpost", "barracks", "garrison", "convoy", "patrol", "position", "base")
     ):
         return "armed_site"
-    if mods & {"rebel", "militant", "insurgent", "jihadist", "separatist", "armed", "terrorist"}:
+    nonstate = {"rebel", "militant", "insurgent", "jihadist", "separatist", "terrorist"}
+    if lem in ("force", "forces") and "armed" in mods and not mods & nonstate:
+        # a state's "armed forces": "Myanmar's armed forces launched air strikes at a
+        # village" (Reuters, January 2023); "the Sudanese Armed Forces (SAF)" (Dabanga,
+        # 2024); "armed men" or "an armed group" stay non-state
+        return "state"
+    if mods & (nonstate | {"armed"}):
         return "nonstate"
     if tok.lower_ in orgs or lem in orgs:
         return "nonstate"

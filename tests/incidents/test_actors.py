@@ -69,3 +69,8 @@ def test_a_group_named_in_apposition_to_its_kind_is_that_group(extract):
 def test_a_junta_is_the_state_s_forces(extract):
     [inc] = current(extract("Junta jets bombed a village near Mopti on Sunday, killing seven."))
     assert inc.actor1 == "Military Forces of Mali"
+
+
+def test_a_state_s_armed_forces_are_its_military(extract):
+    [inc] = current(extract("Mali's armed forces launched air strikes near Mopti on Sunday."))
+    assert inc.actor1 == "Military Forces of Mali"

@@ -384,3 +384,4 @@ def test_it_took_place_in_places_the_event_told_before(extract):
     )
     [inc] = current(extract(text))
     assert (inc.event_type, inc.location) == ("Battles", "Kadugli")
+

@@ -139,3 +139,16 @@ def test_the_doer_of_an_act_parsed_as_a_second_verb_of_saying_is_who_was_said_to
     ]  # fmt: skip
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
     assert [t.text for t in _agent_heads(doc[10])] == ["gunmen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven villagers were killed, with some bodies burned beyond recognition.",
+        "The bodies were burned beyond recognition.",
+    ],
+)
+def test_bodies_burned_are_a_toll_not_arson(nlp, text):
+    from mapper.incidents.frames import trigger_classes
+
+    assert not [t for t in nlp(text) if "burn" in trigger_classes(t)]
