@@ -74,3 +74,8 @@ def test_a_junta_is_the_state_s_forces(extract):
 def test_a_state_s_armed_forces_are_its_military(extract):
     [inc] = current(extract("Mali's armed forces launched air strikes near Mopti on Sunday."))
     assert inc.actor1 == "Military Forces of Mali"
+
+
+def test_who_raids_before_leaving_is_the_subject_of_leaving(extract):
+    [inc] = current(extract("Sudanese troops left Dilling on Sunday after raiding two villages."))
+    assert inc.actor1 == "Military Forces of Sudan"
