@@ -1463,14 +1463,6 @@ def _agent_heads(tok: Any) -> list[Any]:
         ]
     if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
         found = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    passive = any(c.dep_ == "auxpass" for c in tok.children)  # "after being burned alive"
-    if not found and tok.dep_ == "pcomp" and tok.head.lower_ in _TIME_PREPS and not passive:
-        # a gerund after "after", "before", "while": its doer is the clause's subject.
-        # "Junta troops left the township at the weekend after raiding two villages"
-        # (The Irrawaddy, 28 June 2023); "Orma militia battles police after attacking
-        # Pokomo village" ([acled-dev ken 2012-09-07]); not "accused each other of firing shots"
-        # ([news-dev 03]), where the accused are the doers
-        found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
         if tok.dep_ == "conj" and _lem(tok.head) in lx.REPORT:
             # a verb of saying's subject is the teller, not the doer: "The police
             # confirmed that unidentified criminals, believed to be islamic
@@ -1487,6 +1479,14 @@ def _agent_heads(tok: Any) -> list[Any]:
                 if g.dep_ == "nsubj" and phrase_kind(g) in ("state", "nonstate", "communal")
             ]
             found = said or found
+    passive = any(c.dep_ == "auxpass" for c in tok.children)  # "after being burned alive"
+    if not found and tok.dep_ == "pcomp" and tok.head.lower_ in _TIME_PREPS and not passive:
+        # a gerund after "after", "before", "while": its doer is the clause's subject.
+        # "Junta troops left the township at the weekend after raiding two villages"
+        # (The Irrawaddy, 28 June 2023); "Orma militia battles police after attacking
+        # Pokomo village" ([acled-dev ken 2012-09-07]); not "accused each other of firing shots"
+        # ([news-dev 03]), where the accused are the doers
+        found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
     if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
         # "the insurgents began their efforts to capture Mosul": who made the attempt
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
