@@ -991,7 +991,16 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
         if _running_total(m):
             continue
         if m.anaphoric and not m.own_date:
-            match = next((g for g in reversed(groups) if _refers_to(m, g[0])), None)
+            # a habitual summary ("has launched near-daily strikes ..., killing hundreds")
+            # points back at no one event of the report's own time
+            match = next(
+                (
+                    g
+                    for g in reversed(groups)
+                    if _refers_to(m, g[0]) and not (m.background and not g[0].background)
+                ),
+                None,
+            )
             if m.place is None:
                 if match is not None:
                     match.append(m)

@@ -412,7 +412,10 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # Anadolu Agency via 24newsglobe); acts told as repeated over a span ("the villagers had
 # on several occasions been attacked by bandits", "They have been attacking us over the
 # years", The Citizen, Nigeria, 2020; "stealing meat on several occasions over a
-# three-month span", "has represented multiple Wedbush customers over the years", GWN).
+# three-month span", "has represented multiple Wedbush customers over the years", GWN);
+# a frequency before the acts: "The RSF has launched near-daily artillery and drone
+# strikes" (AFP via TRT World, 9 October 2025), "under fire for more than 80 consecutive
+# days, with regular bombardment by regime forces" (CNN via Gant News, August 2016).
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+)?(?:years|decades|centuries|generations)"
     r"|in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
@@ -422,7 +425,10 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago)"
     r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically"
     r"|over\s+the\s+years|time\s+and\s+again"
-    r"|on\s+(?:several|many|numerous|multiple|various|repeated)\s+occasions)\b"
+    r"|on\s+(?:several|many|numerous|multiple|various|repeated)\s+occasions"
+    r"|(?-i:(?:near-?|almost\s+|nearly\s+)?(?:daily|nightly|regular|constant))\s+"
+    r"(?:[a-z-]+\s+(?:and\s+)?){0,3}?(?:air\s*strikes|strikes|shelling|bombardments?|attacks"
+    r"|raids|rocket\s+fire))\b"
 )
 def _habit(m: re.Match[str]) -> tuple[str, tuple]:
     return "habit", ()

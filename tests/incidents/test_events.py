@@ -385,3 +385,13 @@ def test_it_took_place_in_places_the_event_told_before(extract):
     [inc] = current(extract(text))
     assert (inc.event_type, inc.location) == ("Battles", "Kadugli")
 
+
+
+def test_a_habitual_summary_does_not_swell_the_event_s_toll(extract):
+    text = (
+        "Shelling by the militia killed 13 people in a mosque in Kadugli on Wednesday. "
+        "The militia has launched near-daily artillery and drone strikes on the town, "
+        "reportedly killing hundreds."
+    )
+    now = current(extract(text))
+    assert [i.fatalities for i in now] == [13]

@@ -424,3 +424,18 @@ def test_a_report_naming_no_place_but_its_dateline_sits_at_the_dateline(extract_
 )
 def test_a_day_that_names_a_place_is_no_date(text):
     assert [e.kind for e in find_expressions(text)] == ["weekday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia has launched near-daily artillery and drone strikes on the town.",
+        "The district has been under regular bombardment by government forces.",
+    ],
+)
+def test_a_frequency_before_the_acts_is_a_habit(text):
+    assert [e.kind for e in find_expressions(text)] == ["habit"]
+
+
+def test_daily_in_a_name_is_no_habit():
+    assert find_expressions("Daily Sabah reported the strikes.") == []
