@@ -276,6 +276,11 @@ def test_a_name_the_text_calls_a_village_is_no_city():
     assert not [t for t in tops if t.text == "Kiri" and t.lat is not None]
 
 
+def test_a_demonym_before_city_of_is_whose_city_not_a_place_inside_it():
+    tops = {t.text: t for t in geoparse("Drones attacked the Ukrainian city of Kharkiv overnight.")}
+    assert (tops["Kharkiv"].kind, tops["Ukrainian"].adjectival) == ("settlement", True)
+
+
 def test_parenthesised_containers_are_places_and_qualifiers():
     tops = {t.text: t for t in geoparse("Militants ambushed a patrol in Sadaba (Baraboule, Soum).")}
     assert set(tops) == {"Sadaba", "Baraboule", "Soum"}

@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -137,6 +137,13 @@ def _slots(mentions: list[Mention], gaz: Gazetteer) -> list[Slot]:
             elif not memo[key] and m.label == DIVISION_VARIANT_LABEL:
                 memo[key] = division_variant_cands(gaz, m.text)
             memo[key] = _with_titled_divisions(gaz, m.text, memo[key], limit)
+        if not memo[key] and not m.adjectival and gaz.demonym(m.text, derived=False) is not None:
+            # a listed demonym the NER called a place: "the Ukrainian city of Odesa" (Meduza,
+            # April 2025) names no place inside Odesa, it says whose city (Odesa was the
+            # oblast); "Sri Lankan" in an LGL story is the country's adjective
+            dem = gaz.demonym(m.text, derived=False)
+            slots.append(Slot(replace(m, adjectival=True), key, [Candidate(dem, 1.0, m.text)]))
+            continue
         slots.append(Slot(m, key, list(memo[key])))
     # a dateline names the town it was filed from: "KHARTOUM —" is the city, not the state
     for s in slots:
