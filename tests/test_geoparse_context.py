@@ -281,6 +281,18 @@ def test_a_demonym_before_city_of_is_whose_city_not_a_place_inside_it():
     assert (tops["Kharkiv"].kind, tops["Ukrainian"].adjectival) == ("settlement", True)
 
 
+def test_the_object_of_of_is_a_place_not_a_modifier():
+    """The NER calls Odesa a NORP here; after "port of" it is the place."""
+    from mapper.geoparse import parse
+
+    text = (
+        "date 2024-08-23\n\nDrones hit the Black Sea port of Odesa late on Thursday, "
+        "damaging a grain terminal."
+    )
+    doc = parse(text, body_start=17)
+    assert [s._.adjectival for s in doc.spans["toponyms"] if s.text == "Odesa"] == [False]
+
+
 def test_parenthesised_containers_are_places_and_qualifiers():
     tops = {t.text: t for t in geoparse("Militants ambushed a patrol in Sadaba (Baraboule, Soum).")}
     assert set(tops) == {"Sadaba", "Baraboule", "Soum"}

@@ -480,7 +480,9 @@ class _Recognizer:
                 adjectival = (
                     self.ent_label[i] == "NORP"
                     and j - i == 1
-                    and (i == 0 or tk.lower[i - 1] not in LOCATIVE)
+                    # the object of "of" is a place: "Ukraine's Black Sea port of Odesa late
+                    # on Thursday" (Reuters, August 2024), "the city of Kharkiv"
+                    and (i == 0 or tk.lower[i - 1] not in LOCATIVE | {"of"})
                     and j < self.n
                     and tk.alpha[j]
                     and not tk.stop[j]  # "recaptured Samarra on 5 June": no modifier
