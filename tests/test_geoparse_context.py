@@ -240,7 +240,8 @@ def test_small_namesake_abroad_is_left_unresolved_in_a_one_country_text():
     "text, name",
     [
         # "Inata" is an alternate name of Inada (Japan); the text is about Burkina Faso
-        ("Gunmen attacked the gold mine in Inata before French jets struck their convoy.", "Inata"),
+        ("Gunmen attacked the gold mine in Inata on Sunday, the government of Burkina Faso said.",
+         "Inata"),
         # a boy's name spelled like Andong (South Korea) in a text about Nigeria
         ("Her brother, Aondona, 7, fled from a village of Guma LGA in Benue.", "Aondona"),
     ],
@@ -248,6 +249,12 @@ def test_small_namesake_abroad_is_left_unresolved_in_a_one_country_text():
 def test_another_spelling_of_a_small_town_abroad_is_no_reading(text, name):
     """A small town reached only by another spelling, in a country the text never names."""
     assert not [t for t in geoparse(text) if t.text == name and t.lat is not None]
+
+
+def test_a_nationality_is_not_where_a_text_is():
+    """Russia names the attackers; Izmail (GeoNames: Izmayil) is in Ukraine all the same."""
+    tops = {t.text: t for t in geoparse("Russian drones attacked the Izmail district overnight.")}
+    assert tops["Izmail"].country_code == "UA"
 
 
 @pytest.mark.parametrize(

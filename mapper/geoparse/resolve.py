@@ -340,11 +340,13 @@ def _drop_foreign_guesses(slots: list[Slot]) -> None:
     (:func:`variant_cands`) or one of the many alternate names GeoNames keeps
     for a small town. When the text's other places and nationalities all lie
     in other countries, far away, the name is a local place the index lacks
-    or no place at all: a gold mine attacked "in Inata" with French jets
-    called in ([acled-dev bfa 2018-10-03]) is no Inada in Japan; a displaced
+    or no place at all: a gold mine attacked "in Inata" in a note that ends on
+    France's first air raid in Burkina ([acled-dev bfa 2018-10-03]) is no
+    Inada in Japan; a displaced
     child named beside a Benue village (GWN, a Nigerian daily) is no Andong in
     Korea; the Ismaili community of a Pakistani city (LGL) is no Ismayilli in
-    Azerbaijan. A text naming no other place keeps the reading.
+    Azerbaijan. A text naming no other place keeps the reading; nationalities
+    are no places of the text.
     """
     chosen = [(s, s.cands[s.choice].place) for s in slots if s.cands]
     for s, p in chosen:
@@ -353,7 +355,11 @@ def _drop_foreign_guesses(slots: list[Slot]) -> None:
         other_name = fold(c.matched) != fold(p.name) and p.population < _STRAY_POP
         if s.mention.adjectival or not (other_name or spelling_guess(s.key, fold(c.matched))):
             continue
-        others = [q for t, q in chosen if t.key != s.key and q.country_code]
+        # nationalities do not count: "Russian terrorists attacked the Izmail district"
+        # (Ukrinform, October 2023) says who attacked, not where the text is
+        others = [
+            q for t, q in chosen if t.key != s.key and q.country_code and not t.mention.adjectival
+        ]
         if (
             others
             and p.country_code
