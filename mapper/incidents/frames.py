@@ -1134,8 +1134,15 @@ def _trend(t: Any, i: int) -> bool:
 def _listed_names(tok: Any) -> list[str]:
     """Return the names in a phrase that the list of organisations may hold."""
     # The name's own words, a few either side: a list of thousands of names is no group name.
+    # A side joined by "and" is another phrase: "between the Sudanese army and the RSF"
+    # (Anadolu, April 2025) names no army of the RSF.
+    other = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     near = tok.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1]
-    names = [t for t in near if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
+    names = [
+        t
+        for t in near
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")) and t.i not in other
+    ]
     return [t.text for t in names] + ([" ".join(t.text for t in names)] if len(names) > 1 else [])
 
 
@@ -1440,6 +1447,15 @@ def _agent_heads(tok: Any) -> list[Any]:
     found = [c for c in kids if c.dep_ == "nsubj"]
     found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found += _prep_objects([tok], "by")
+    # the first of the two sides "between" which fighting is told: "deadly clashes between
+    # the Sudanese army and the RSF" (Anadolu via Middle East Monitor, April 2025);
+    # "fierce fighting between junta forces and the militia" (see events); the second is
+    # the target
+    found += [
+        g
+        for g in _prep_objects([tok], "between")[:1]
+        if phrase_kind(g) in ("state", "nonstate", "communal")
+    ]
     # the tagger reads some event nouns as adjectives ("was conducting a
     # counteroffensive", seed report 003; "had launched a counter-offensive", seed report
     # 000, two outlets, cited): an object is a noun whatever its tag
@@ -1510,7 +1526,10 @@ def _target_heads(tok: Any) -> list[Any]:
             "with",
             "between",
         ):
-            found += [g for g in p.children if g.dep_ == "pobj"]
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            found += objs
+            if p.lower_ == "between":
+                found += [c for g in objs for c in g.conjuncts]  # "between A and B": B too
     if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN"):
         found += [c for c in tok.head.children if c.dep_ == "dobj"]  # "an IED struck a vehicle"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass"):

@@ -79,3 +79,9 @@ def test_a_state_s_armed_forces_are_its_military(extract):
 def test_who_raids_before_leaving_is_the_subject_of_leaving(extract):
     [inc] = current(extract("Sudanese troops left Dilling on Sunday after raiding two villages."))
     assert inc.actor1 == "Military Forces of Sudan"
+
+
+def test_the_sides_of_fighting_between_two_are_its_actors(extract):
+    text = "Heavy clashes between the Sudanese army and the RSF erupted in Dilling on Monday."
+    [inc] = current(extract(text))
+    assert (inc.actor1, inc.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
