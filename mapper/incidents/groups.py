@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["country_name", "group_name", "state_body"]
@@ -35,16 +36,21 @@ def _gazetteer() -> Any:
         return None
 
 
-@functools.lru_cache(maxsize=4096)
-def group_name(text: str) -> str | None:
-    """Return the canonical name of a listed group ``text`` names, or None."""
+def _ask(text: str, question: Callable[[Any], Any]) -> Any:
+    """Put ``question`` to the gazetteer about a name; None when it cannot answer."""
     gaz = _gazetteer()
     if gaz is None or not text or not text[:1].isalpha():
         return None
     try:
-        found = gaz.organisation(text)
-    except Exception:  # noqa: BLE001 - an odd string is just not a group
+        return question(gaz)
+    except Exception:  # noqa: BLE001 - an odd string is just not a listed name
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def group_name(text: str) -> str | None:
+    """Return the canonical name of a listed group ``text`` names, or None."""
+    found = _ask(text, lambda gaz: gaz.organisation(text))
     if not found:
         return None
     return found if isinstance(found, str) else text
@@ -61,13 +67,7 @@ def state_body(text: str) -> bool:
     >>> state_body("SAF"), state_body("Taliban")
     (True, False)
     """
-    gaz = _gazetteer()
-    if gaz is None or not text or not text[:1].isalpha():
-        return False
-    try:
-        return gaz.organisation_kind(text) in _STATE_KINDS
-    except Exception:  # noqa: BLE001 - an odd string is just not a state body
-        return False
+    return _ask(text, lambda gaz: gaz.organisation_kind(text)) in _STATE_KINDS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -77,13 +77,11 @@ def country_name(text: str) -> bool:
     >>> country_name("Mali"), country_name("Kidal")
     (True, False)
     """
-    gaz = _gazetteer()
-    if gaz is None or not text or not text[:1].isupper():
-        return False
-    try:
-        return any(
-            c.place.kind == "country" and c.score >= 0.5
-            for c in gaz.candidates(text, kinds=["country"], limit=1)
+    return text[:1].isupper() and bool(
+        _ask(
+            text,
+            lambda gaz: any(
+                c.score >= 0.5 for c in gaz.candidates(text, kinds=["country"], limit=1)
+            ),
         )
-    except Exception:  # noqa: BLE001 - an odd string is just not a country
-        return False
+    )
