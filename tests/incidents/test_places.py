@@ -302,3 +302,11 @@ def test_the_scope_of_a_superlative_is_not_the_place(nlp):
 def test_a_siege_blockade_is_no_protest(extract):
     text = "Sudan's blockade of Kadugli entered its second week on Sunday."
     assert not [i for i in current(extract(text)) if i.event_type == "Protests"]
+
+
+def test_a_country_s_capital_is_its_capital_city(extract):
+    text = (
+        "Gunmen attacked a market in Sudan's capital on Sunday, killing four traders. "
+        "Residents of Khartoum said the shooting lasted an hour."
+    )
+    assert {i.location for i in current(extract(text))} == {"Khartoum"}
