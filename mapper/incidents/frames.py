@@ -1123,7 +1123,10 @@ def _trend(t: Any, i: int) -> bool:
         gov = t.head
         if _lem(gov) in lx.TREND and gov.i != t.i:
             return True
-        if gov.lower_ == "of" and _lem(gov.head) in lx.TREND:
+        if gov.lower_ in ("of", "in") and _lem(gov.head) in lx.TREND:
+            # "a wave of protests"; "a surge in violent gang attacks across Port-au-Prince
+            # that began on Feb. 29" (AP, 18 March 2024); "Pakistan has witnessed a surge
+            # in militant attacks in recent years" (AP, 9 June 2024)
             return True
     return False
 

@@ -152,3 +152,10 @@ def test_bodies_burned_are_a_toll_not_arson(nlp, text):
     from mapper.incidents.frames import trigger_classes
 
     assert not [t for t in nlp(text) if "burn" in trigger_classes(t)]
+
+
+def test_attacks_counted_by_a_surge_in_them_are_no_event(nlp):
+    from mapper.incidents.frames import blocked
+
+    doc = nlp("The town had stayed calm despite a surge in gang attacks that began in May.")
+    assert [t.text for t in doc if t.lower_ == "attacks" and blocked(t)] == ["attacks"]
