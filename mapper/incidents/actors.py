@@ -169,6 +169,9 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
     own = side_of_phrase(toks, sites)
     if kind is None:
         means = lx.SHELLING | lx.AIR | lx.EXPLOSIVE | {"missile", "jet", "warplane"}
+        # and a state's strikes its forces' acts: "Israeli air strikes hit two homes at
+        # dawn on Friday in Khan Yunis" (AFP, 25 October 2024), "Russian strikes on Kharkiv"
+        means |= {"strike", "airstrike", "bombardment"}
         if own and (tok.pos_ == "PROPN" or tok.lemma_.lower() in means):
             # "Russian artillery", "Israeli jets": a state's weapons are its forces.
             return Actor(f"Military Forces of {own}", "state", own)

@@ -887,17 +887,32 @@ def _running_total(m: Mention) -> bool:
     reported that over 2 thousand civilians had been killed in Ukraine since
     the outbreak of the war" (a Polish chronology of the invasion, March 2022).
     """
+    text = m.unit.opening(len(m.unit.tokens))
+    if m.frame.cues & _TOLL and _INTO_WAR.search(text):
+        # a toll told by how long the war has run, whatever means it names: "Nearly three
+        # weeks into the relentless campaign of Israeli airstrikes, at least 6,546
+        # Palestinians have been killed" (Anadolu, 26 October 2023); "more than 10,000
+        # civilian casualties ... 3 1/2 months after the Russian invasion began" (The
+        # Hill, June 2022)
+        return True
     if not _toll_only(m):
         return False
-    return (m.own_date and m.when.precision >= 3) or bool(
-        _SINCE_START.search(m.unit.opening(len(m.unit.tokens)))
-    )
+    return (m.own_date and m.when.precision >= 3) or bool(_SINCE_START.search(text))
 
 
 #: A count's start that is a war's or a campaign's: "since the start of the uprising".
 _SINCE_START = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak|onset) of|the (?:war|conflict|fighting|"
     r"invasion|uprising|offensive) (?:began|started|broke out))\b",
+    re.IGNORECASE,
+)
+
+
+#: How long a war has run: "three weeks into the campaign", "months after the invasion began".
+_INTO_WAR = re.compile(
+    r"\b(?:days|weeks|months|years?)\s+(?:into\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|"
+    r"campaign|offensive|invasion|fighting|siege|uprising)|after\s+the\s+(?:\w+\s+){0,2}?"
+    r"(?:war|conflict|campaign|offensive|invasion|fighting|uprising)\s+(?:began|started))\b",
     re.IGNORECASE,
 )
 

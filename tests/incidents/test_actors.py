@@ -85,3 +85,8 @@ def test_the_sides_of_fighting_between_two_are_its_actors(extract):
     text = "Heavy clashes between the Sudanese army and the RSF erupted in Dilling on Monday."
     [inc] = current(extract(text))
     assert (inc.actor1, inc.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_a_state_s_air_strikes_are_its_forces_acts(extract):
+    [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
+    assert inc.actor1 == "Military Forces of Russia"

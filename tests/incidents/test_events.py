@@ -395,3 +395,12 @@ def test_a_habitual_summary_does_not_swell_the_event_s_toll(extract):
     )
     now = current(extract(text))
     assert [i.fatalities for i in now] == [13]
+
+
+def test_a_toll_told_by_how_long_the_war_has_run_is_no_event(extract):
+    text = (
+        "An air strike killed four people in Mosul on Sunday. "
+        "Nearly three weeks into the campaign of air strikes, at least 900 people have been "
+        "killed, officials said."
+    )
+    assert [i.fatalities for i in current(extract(text))] == [4]
