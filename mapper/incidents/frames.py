@@ -1570,6 +1570,20 @@ def _antecedent(pron: Any) -> Any:
     doc = pron.doc
     start = window_start(pron, 2)
     plural = pron.lower_ in ("they", "them", "their")
+    if pron.dep_ == "nsubjpass" and _lem(pron.head) in _HARM:
+        # "they were shot dead" after "the insurgents ... killed two people, resident in
+        # Machava village" (AIM, Cabo Delgado, 28 August 2019); farmers of whom "two of
+        # them were killed", then "they got killed" (TheCable on Chibok, July 2019): those
+        # harmed are the ones harmed before, not who harmed them
+        for j in range(pron.i - 1, start - 1, -1):
+            t = doc[j]
+            if (
+                t.dep_ in ("dobj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN")
+                and _lem(t.head) in _HARM
+                and (not plural or t.tag_ in ("NNS", "NNPS"))
+            ):
+                return t
     for j in range(pron.i - 1, start - 1, -1):
         t = doc[j]
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
@@ -1578,6 +1592,10 @@ def _antecedent(pron: Any) -> Any:
             if phrase_kind(t) is not None:
                 return t
     return None
+
+
+#: Verbs of harming people: a pronoun they take as patient points back at a patient.
+_HARM = lx.KILL | {"shoot", "wound", "injure", "abduct", "kidnap", "behead", "attack"}
 
 
 def _kinds(heads: list[Any], orgs: frozenset[str]) -> list[str]:

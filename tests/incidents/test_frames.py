@@ -159,3 +159,14 @@ def test_attacks_counted_by_a_surge_in_them_are_no_event(nlp):
 
     doc = nlp("The town had stayed calm despite a surge in gang attacks that began in May.")
     assert [t.text for t in doc if t.lower_ == "attacks" and blocked(t)] == ["attacks"]
+
+
+def test_they_who_were_harmed_are_the_ones_harmed_before(nlp):
+    from mapper.incidents.frames import _antecedent
+
+    doc = nlp(
+        "Last Friday, the insurgents, who are believed to be jihadists, killed two farmers, "
+        "resident in a village near Mopti. They were shot dead as they were returning home."
+    )
+    [they] = [t for t in doc if t.lower_ == "they" and t.dep_ == "nsubjpass"]
+    assert _antecedent(they).text == "farmers"
