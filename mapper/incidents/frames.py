@@ -501,12 +501,11 @@ def _capture(tok: Any, lem: str) -> bool:
         # whole country is power, not ground: "a military junta had seized control of
         # Burkina Faso" (AP, 24 January 2022), the junta "that seized control of Mali in
         # a coup last week" ([news-dev], March 2012)
+        # only what "control" is of: "seized control of Kidal in the north of Mali" is ground
+        control = [t for t in tok.subtree if t.lower_ == "control"]
         return not any(
             country_name(o.text) or country_name(" ".join(t.text for t in o.subtree))
-            for c in tok.subtree
-            if c.lower_ == "of"
-            for o in c.children
-            if o.dep_ == "pobj"
+            for o in _prep_objects(control, "of")
         )
     if lem == "fall" and "to" in _next_words(tok, 1):
         return True

@@ -510,3 +510,9 @@ def test_students_or_youths_who_demonstrate_are_protesters(extract, text):
 def test_control_of_a_whole_country_is_power_not_ground(extract):
     text = "Soldiers who seized control of Mali in a coup on Sunday closed the borders."
     assert not [i for i in current(extract(text)) if i.event_type == "Battles"]
+
+
+def test_control_of_a_town_in_a_named_country_is_still_ground(extract):
+    text = "Rebels seized control of Kadugli in the south of Sudan on Sunday."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Non-state actor overtakes territory"
