@@ -60,7 +60,7 @@ def same_spelling(key: str, name_key: str) -> bool:
     # "near the city of Al-Qaim in Iraq", Jerusalem Post, 29 Dec 2019; "near the
     # western Qaim district", Reuters, 30 Dec 2019), and an Arabic article one spelling
     # writes and the other drops: "Hasakah", "Al Hasakah"
-    key, name_key = (ARTICLE_RE.sub("", k.replace("'", "")) for k in (key, name_key))
+    key, name_key = _unmarked(key), _unmarked(name_key)
     if key == name_key:
         return True
     if (
@@ -88,7 +88,12 @@ def spelling_guess(key: str, matched: str) -> bool:
     """
     if key == matched or matched.startswith(key + " "):
         return False
-    return ARTICLE_RE.sub("", key.replace("'", "")) != ARTICLE_RE.sub("", matched.replace("'", ""))
+    return _unmarked(key) != _unmarked(matched)
+
+
+def _unmarked(key: str) -> str:
+    """Return a folded name without apostrophes or Arabic articles ("al hasakah": "hasakah")."""
+    return ARTICLE_RE.sub("", key.replace("'", ""))
 
 
 def one_vowel_apart(a: str, b: str) -> bool:

@@ -291,15 +291,12 @@ def names_a_street(rec, i: int, j: int) -> bool:  # noqa: ANN001
     demonstration that set off from Mama Ngina drive ([acled-dev ken
     2011-04-16]; not Mama, a village in Siberia); a body found in a Van Dorn
     Street apartment (LGL, Alexandria, Virginia; not Van, Turkey). A street
-    named after one place
-    ("Jaffa Road", "Memphis Street") is left alone: local news names streets
-    after nearby towns, and the name stays evidence of the area.
+    named after one place ("Jaffa Road", "Memphis Street") is left alone:
+    local news names streets after nearby towns, and the name stays evidence
+    of the area.
     """
-    tk = rec.tk
-    k = j
-    while k < min(rec.n, j + _MAX_NAME_TOKENS - 1) and _name_word(rec, k):
-        k += 1
-    return j < k < rec.n and tk.lower[k] in STREET_NOUNS
+    k = _name_run_end(rec, j)
+    return j < k < rec.n and rec.tk.lower[k] in STREET_NOUNS
 
 
 def compound_head(rec, i: int, j: int) -> bool:  # noqa: ANN001
@@ -356,10 +353,16 @@ def starts_longer_name(rec, j: int) -> bool:  # noqa: ANN001
     ([acled-dev mmr 2021-07-24], [acled-dev afg 2020-03-18]): the
     place is the whole name, not the known "Mu" or "Marki".
     """
+    k = _name_run_end(rec, j)
+    return k > j and _area_after(rec, k) is not None
+
+
+def _name_run_end(rec, j: int) -> int:  # noqa: ANN001
+    """Return where the capitalised name words from token ``j`` on end (``j`` if none)."""
     k = j
     while k < min(rec.n, j + _MAX_NAME_TOKENS - 1) and _name_word(rec, k):
         k += 1
-    return k > j and _area_after(rec, k) is not None
+    return k
 
 
 def _excluded(rec, seg: str, i: int, j: int) -> bool:  # noqa: ANN001

@@ -137,12 +137,12 @@ def _slots(mentions: list[Mention], gaz: Gazetteer) -> list[Slot]:
             elif not memo[key] and m.label == DIVISION_VARIANT_LABEL:
                 memo[key] = division_variant_cands(gaz, m.text)
             memo[key] = _with_titled_divisions(gaz, m.text, memo[key], limit)
-        if not memo[key] and not m.adjectival and gaz.demonym(m.text, derived=False) is not None:
+        listed = None if memo[key] or m.adjectival else gaz.demonym(m.text, derived=False)
+        if listed is not None:
             # a listed demonym the NER called a place: "the Ukrainian city of Odesa" (Meduza,
             # April 2025) names no place inside Odesa, it says whose city (Odesa was the
             # oblast); "Sri Lankan" in an LGL story is the country's adjective
-            dem = gaz.demonym(m.text, derived=False)
-            slots.append(Slot(replace(m, adjectival=True), key, [Candidate(dem, 1.0, m.text)]))
+            slots.append(Slot(replace(m, adjectival=True), key, [Candidate(listed, 1.0, m.text)]))
             continue
         slots.append(Slot(m, key, list(memo[key])))
     # a dateline names the town it was filed from: "KHARTOUM —" is the city, not the state
@@ -342,11 +342,10 @@ def _drop_foreign_guesses(slots: list[Slot]) -> None:
     in other countries, far away, the name is a local place the index lacks
     or no place at all: a gold mine attacked "in Inata" in a note that ends on
     France's first air raid in Burkina ([acled-dev bfa 2018-10-03]) is no
-    Inada in Japan; a displaced
-    child named beside a Benue village (GWN, a Nigerian daily) is no Andong in
-    Korea; the Ismaili community of a Pakistani city (LGL) is no Ismayilli in
-    Azerbaijan. A text naming no other place keeps the reading; nationalities
-    are no places of the text.
+    Inada in Japan; a displaced child named beside a Benue village (GWN, a
+    Nigerian daily) is no Andong in Korea; the Ismaili community of a
+    Pakistani city (LGL) is no Ismayilli in Azerbaijan. A text naming no other
+    place keeps the reading; nationalities are no places of the text.
     """
     chosen = [(s, s.cands[s.choice].place) for s in slots if s.cands]
     for s, p in chosen:

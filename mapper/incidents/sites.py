@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Site", "sites_of"]
+__all__ = ["Site", "passive_agent", "sites_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,12 @@ def _acts(span: Any) -> bool:
         return False
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return True
-    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+    return passive_agent(root)
+
+
+def passive_agent(tok: Any) -> bool:
+    """Tell the doer of a passive, the object of its "by" ("carried out by France")."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 def sites_of(doc: Any, toponyms: Iterable[Any] | None = None) -> list[Site]:
