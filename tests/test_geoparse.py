@@ -592,3 +592,27 @@ def test_a_place_the_model_calls_a_language_is_still_a_place():
     # the pinned model labels "Tunis" here LANGUAGE
     found = [(t.text, t.kind) for t in geoparse("Workers hold a rally in Tunis, the capital.")]
     assert found == [("Tunis", "settlement")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a stated distance puts the town on the map as "near" does
+        ("A patrol was ambushed three kilometres from Aribinda on Sunday.", "Aribinda"),
+        # the last of a list of places a preposition opens, whatever the NER made of it
+        ("An IED struck a truck between Gorgadji and Aribinda.", "Aribinda"),
+    ],
+)
+def test_a_small_town_the_words_around_it_locate_is_a_place(text, name):
+    assert [t.name for t in geoparse(text) if t.text == name] == ["Aribinda"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held between Biden and Xi on Tuesday.",  # people, not places
+        "Security chiefs from BP and Shell spoke at the summit.",  # "from": affiliations
+    ],
+)
+def test_a_list_of_people_or_firms_is_no_list_of_places(text):
+    assert not [t.text for t in geoparse(text) if t.text in ("Xi", "Shell")]

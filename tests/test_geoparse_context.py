@@ -360,3 +360,10 @@ def test_a_body_named_after_its_subject_is_no_place_before_parentheses():
 )
 def test_the_first_word_of_an_arabic_compound_is_no_place_of_its_own(text):
     assert not [t for t in geoparse(text) if t.country_code == "IN"]
+
+
+def test_a_namesake_farther_than_the_stated_distance_is_no_reading():
+    """"near X, about 30 km from Y": Kobe in Japan is no X; X is unknown and sits at Y."""
+    t = _at("Gunmen ambushed a convoy near Kobé, about 30 kilometres from Gao.", "Kobé")
+    assert t.name == "Kobé" and t.country_code == "ML" and t.lat is not None
+    assert haversine_km(t.lat, t.lon, 16.27, -0.04) <= 25

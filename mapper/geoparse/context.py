@@ -258,7 +258,13 @@ def _constrain(
                 for q in b.cands[:5]
             )
         ]
-        a.cands = inside or a.cands
+        if inside:
+            a.cands = inside
+        elif a.mention.label != "DEMONYM":
+            # "near Kobé, approximately 30 kilometers from Gao" (African Now on an
+            # ambush in Mali, February 2025): Kobe in Japan contradicts the stated
+            # distance; the village is unknown, and sits at the town it is measured from
+            a.cands, a.unknown_in = [], b
         return
     inside = _inside(a.cands, b.cands)
     if not inside and explicit and variants is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import same_spelling
 from mapper.geoparse.lexicon import (
+    DISTANCE_UNITS,
     INSTITUTION_OF,
     LANGUAGE_FIRST,
     NEAR_WORDS,
@@ -102,10 +103,13 @@ def place_cue(lower: Sequence[str], i: int, *, institutions: bool = False) -> bo
     """Tell whether the words before token ``i`` announce a place.
 
     "the town of X", "the northern city of X", "west of X", "near X", "outside
-    X", "outside of X"; with ``institutions``, also "the University of X", "the
-    mayor of X" (:data:`~mapper.geoparse.lexicon.INSTITUTION_OF`).
+    X", "outside of X", "two kilometers from X"; with ``institutions``, also
+    "the University of X", "the mayor of X"
+    (:data:`~mapper.geoparse.lexicon.INSTITUTION_OF`).
 
     >>> place_cue("the provincial capital of djibo".split(), 4)
+    True
+    >>> place_cue("located two kilometers from aribinda".split(), 4)
     True
     >>> words = "the university of dori".split()
     >>> place_cue(words, 3), place_cue(words, 3, institutions=True)
@@ -115,6 +119,8 @@ def place_cue(lower: Sequence[str], i: int, *, institutions: bool = False) -> bo
         return False
     prev = lower[i - 1]
     if prev in NEAR_WORDS:
+        return True
+    if prev == "from" and i >= 2 and lower[i - 2] in DISTANCE_UNITS:
         return True
     if prev != "of" or i < 2:
         return False

@@ -160,6 +160,11 @@ STREET_NOUNS = frozenset("street road avenue drive boulevard lane highway".split
 # organisation ("near Springfield", "outside Springfield"); "in" and "at" do
 # not ("in Congress", "at Harvard").
 NEAR_WORDS = frozenset(["near", "outside", "around"])
+# Units of a stated distance: "N km from X" puts X on the map as surely as "near X"
+# does ("the mining site ... located two kilometers from Aribinda", [acled-dev bfa];
+# "The village is 120km from Kathua district headquarters", a report on the Kathua
+# ambush of July 2024).
+DISTANCE_UNITS = frozenset("km kms kilometre kilometres kilometer kilometers mile miles".split())
 # Spelling variants ("Avdiivka" for Avdiyivka): a name this long whose folded
 # form is this close to a candidate's own name counts as that name.
 VARIANT_MIN_CHARS = 6
