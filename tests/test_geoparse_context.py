@@ -367,3 +367,21 @@ def test_a_namesake_farther_than_the_stated_distance_is_no_reading():
     t = _at("Gunmen ambushed a convoy near Kobé, about 30 kilometres from Gao.", "Kobé")
     assert t.name == "Kobé" and t.country_code == "ML" and t.lat is not None
     assert haversine_km(t.lat, t.lon, 16.27, -0.04) <= 25
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # news calls both countries "Congo"; the text's other places say which
+        ("Congo's army said rebels had shelled the outskirts of Goma.", "CD"),
+        ("Police in Brazzaville said Congo would hold the vote in March.", "CG"),
+    ],
+)
+def test_congo_is_the_country_of_the_texts_other_places(text, code):
+    assert _at(text, "Congo").country_code == code
+
+
+def test_a_territory_is_a_division_of_its_province():
+    """DR Congo's second-level divisions are territories: "Walungu territory" is one."""
+    t = _at("Militiamen looted a village in Walungu territory, South Kivu, on Friday.", "Walungu")
+    assert t.country_code == "CD" and t.kind == "admin"

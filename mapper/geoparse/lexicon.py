@@ -122,17 +122,20 @@ INSTITUTION_OF = frozenset(
 # Lowercase nouns after a name that say which kind of area it is ("Chimtal district",
 # "Twantay township", "Garissa town"): the name before them is a place. "union" is
 # Bangladesh's rural council area ("Jampur union, Sonargaon upazila", [acled-dev bgd
-# 2024-01-25]; "Kaliarvanga union" in another note of that set).
+# 2024-01-25]; "Kaliarvanga union" in another note of that set). "territory" is DR
+# Congo's second level ("the village of Munzinzi in Walungu Territory of South Kivu
+# Province", Eastleigh Voice of Nairobi; "Bwito chiefdom in Rutshuru territory", Sputnik via
+# UrduPoint, 17 July 2023).
 AREA_NOUNS = frozenset(
     """district districts township town city village county province region oblast raion rayon
     governorate municipality commune department prefecture sub-district subdistrict
-    tehsil upazila union ward neighbourhood neighborhood locality area sector""".split()
+    tehsil upazila union ward neighbourhood neighborhood locality area sector territory""".split()
 )
 # Area nouns that name an administrative division, not a settlement.
 DIVISION_NOUNS = frozenset(
     """district districts township county province region oblast raion rayon governorate
     department prefecture sub-district subdistrict tehsil upazila union state
-    municipality""".split()
+    municipality territory""".split()
 )
 # Area nouns that keep their meaning capitalised, as a title ("Bago District", "Yangon
 # Region"); other capitalised area nouns belong to a name ("the Culture Department").
