@@ -1044,6 +1044,9 @@ def blocked(tok: Any) -> bool:
     >>> doc = nlp("The UN called for an end to the fighting, which could escalate.")
     >>> [t.text for t in doc if t.lower_ == "fighting" and blocked(t)]
     ['fighting']
+    >>> doc = nlp("There have been no reports of fighting in the town since Monday.")
+    >>> [t.text for t in doc if t.lower_ == "fighting" and blocked(t)]
+    ['fighting']
     >>> doc = nlp("Fighting erupted near the town.")
     >>> [t.text for t in doc if blocked(t)]
     []
@@ -1059,6 +1062,11 @@ def blocked(tok: Any) -> bool:
         if any(c.dep_ == "neg" for c in kids) and (i == 0 or t.pos_ in ("VERB", "AUX")):
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids) and i == 0:
+            return True
+        if i == 2 and chain[1].lower_ == "of" and any(c.lower_ == "no" for c in kids):
+            # "there have been no reports of fighting between the M23 ... and the
+            # Congolese army" (AFP via Daily Monitor, November 2022); "there was no sign
+            # of an Israeli response" (BBC, November 2012): no report of it, no event
             return True
         if i == 0 and t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "without":
             # "fled ... without engaging the militants" (dpa, June 2021); "the

@@ -15,6 +15,8 @@ from .helpers import current
         # negation and modality
         "There was no shelling in Mykolaiv on Sunday, officials said.",
         "The army said rebels could attack Kadugli within days.",
+        "There have been no reports of fighting in Kadugli since Sunday, residents said.",
+        "There was no sign of shelling in Dilling on Sunday, residents said.",
         # appeals, plans, fears, prevention, talks
         "The UN called for an end to the fighting in Kadugli.",
         "Rebels threatened to attack Dilling if talks failed.",
