@@ -616,3 +616,15 @@ def test_a_small_town_the_words_around_it_locate_is_a_place(text, name):
 )
 def test_a_list_of_people_or_firms_is_no_list_of_places(text):
     assert not [t.text for t in geoparse(text) if t.text in ("Xi", "Shell")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels advanced towards the provincial capital Goma on Sunday.",
+        "The village lies about 70 kilometres from the regional capital, Goma.",
+    ],
+)
+def test_a_capital_in_apposition_is_a_place(text):
+    """The NER often calls a capital after "the provincial capital" a person."""
+    assert [t.country_code for t in geoparse(text) if t.text == "Goma"] == ["CD"]

@@ -99,6 +99,12 @@ def own_names(
     ]
 
 
+#: Words before "capital" when the name after it is that capital.
+_CAPITAL_BEFORE = frozenset(
+    "the provincial regional state national district county departmental administrative".split()
+)
+
+
 def place_cue(lower: Sequence[str], i: int, *, institutions: bool = False) -> bool:
     """Tell whether the words before token ``i`` announce a place.
 
@@ -111,6 +117,8 @@ def place_cue(lower: Sequence[str], i: int, *, institutions: bool = False) -> bo
     True
     >>> place_cue("located two kilometers from aribinda".split(), 4)
     True
+    >>> place_cue("from the regional capital , goma".split(), 5)
+    True
     >>> words = "the university of dori".split()
     >>> place_cue(words, 3), place_cue(words, 3, institutions=True)
     (False, True)
@@ -121,6 +129,11 @@ def place_cue(lower: Sequence[str], i: int, *, institutions: bool = False) -> bo
     if prev in NEAR_WORDS:
         return True
     if prev == "from" and i >= 2 and lower[i - 2] in DISTANCE_UNITS:
+        return True
+    # a capital in apposition: "the provincial capital Goma" (AFP, October 2022), "from
+    # the regional capital, Goma" (AP, December 2022)
+    k = i - 2 if prev == "," else i - 1
+    if k >= 1 and lower[k] == "capital" and lower[k - 1] in _CAPITAL_BEFORE:
         return True
     if prev != "of" or i < 2:
         return False
