@@ -385,3 +385,12 @@ def test_a_territory_is_a_division_of_its_province():
     """DR Congo's second-level divisions are territories: "Walungu territory" is one."""
     t = _at("Militiamen looted a village in Walungu territory, South Kivu, on Friday.", "Walungu")
     assert t.country_code == "CD" and t.kind == "admin"
+
+
+def test_a_city_abroad_that_opens_an_institution_name_is_the_institution():
+    """Nigeria's Mobile Police: no Alabama in a report on Borno."""
+    text = (
+        "Insurgents attacked Damboa town in Borno on Friday. They overran the "
+        "Mobile Police Base before moving into the town, residents of Damboa said."
+    )
+    assert [t.country_code for t in geoparse(text) if t.text == "Mobile"] in ([], [None])

@@ -38,7 +38,7 @@ from mapper.geoparse.candidates import (
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
-from mapper.geoparse.lexicon import DIVISION_NOUNS
+from mapper.geoparse.lexicon import DIVISION_NOUNS, INSTITUTION_HEADS
 from mapper.geoparse.records import Mention, Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,6 +58,8 @@ _SMALL_AREAS = ("settlement", "feature")
 #: A town abroad this small and this far from a one-country text's places is a stray namesake.
 _STRAY_POP = 100_000
 _STRAY_KM = 1000.0
+#: The word after a name ("Mobile Police Base").
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: Share of a text's places in one country that makes it the text's focus.
 _FOCUS_SHARE = 0.6
 _SETTLEMENT_WORDS = frozenset(
@@ -105,7 +107,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     _choose(slots)
     _after_the(text, slots)
     _no_city_called_village(text, slots)
-    _drop_strays(slots)
+    _drop_strays(text, slots)
     _drop_foreign_guesses(slots)
     _drop_compass_divisions_abroad(slots)
     ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
@@ -292,7 +294,7 @@ def _one_sense(slots: list[Slot]) -> None:
                     break
 
 
-def _drop_strays(slots: list[Slot]) -> None:
+def _drop_strays(text: str, slots: list[Slot]) -> None:
     """Leave unresolved a small town abroad that alone stands for its country in a focused text.
 
     Document focus: a clash located at "Bandar center, Anwara upazila
@@ -325,12 +327,24 @@ def _drop_strays(slots: list[Slot]) -> None:
         if (
             p.country_code != home
             and p.kind == "settlement"
-            and p.population < _STRAY_POP
+            and (p.population < _STRAY_POP or _opens_institution(text, s.mention))
             and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)
             and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
         ):
             s.cands = []
+
+
+def _opens_institution(text: str, m: Mention) -> bool:
+    """Tell whether a name is the first word of an institution's proper name.
+
+    "attacked the Mobile Police Base" (today.ng on Damboa, October 2021), "a
+    Mobile Police Force (MPF) checkpoint" (Channels TV on Kankara, March
+    2022): Nigeria's Mobile Police. In a text about another country, a city
+    abroad of that name (Mobile, Alabama) is the unit's name, whatever its size.
+    """
+    m2 = _NEXT_WORD.match(text, m.end)
+    return bool(m2) and m2.group(1)[:1].isupper() and m2.group(1).lower() in INSTITUTION_HEADS
 
 
 def _drop_foreign_guesses(slots: list[Slot]) -> None:
