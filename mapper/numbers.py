@@ -159,6 +159,8 @@ _AGE = re.compile(
 )
 
 
+_NO_FEWER = re.compile(r"\b(?:no|not)\s+(?:fewer|less)\s+than\b", re.I)
+
 # "twenty - five" as the tokenizer leaves it: tens and units in words around a hyphen
 _TENS_UNITS = re.compile(
     r"\b((?:twen|thir|for|fif|six|seven|eigh|nine)ty)\s*-\s*"
@@ -205,8 +207,16 @@ def count_people(phrase: str) -> int | None:
 
     >>> count_people("Fifty - six Palestinians"), count_people("10 - 12 persons")
     (56, 10)
+
+    "No fewer than" is "at least", not "no": "No fewer than 11 civilians were
+    killed" (AFP via The Breaking Times, April 2021), "no fewer than 100
+    villagers have been reportedly killed" (The Guild, June 2022).
+
+    >>> count_people("No fewer than 11 civilians"), count_people("not less than 20 people")
+    (11, 20)
     """
     phrase = _AGE.sub(" ", phrase.lstrip(" ,;:'\"-\u2013\u2014"))
+    phrase = _NO_FEWER.sub("at least", phrase)
     phrase = _TENS_UNITS.sub(r"\1-\2", phrase)
     words = re.findall(r"[\w,'-]+", phrase.lower())
     m = re.search(r"\bfamily of (\w+)", phrase.lower())
