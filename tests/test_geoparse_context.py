@@ -394,3 +394,8 @@ def test_a_city_abroad_that_opens_an_institution_name_is_the_institution():
         "Mobile Police Base before moving into the town, residents of Damboa said."
     )
     assert [t.country_code for t in geoparse(text) if t.text == "Mobile"] in ([], [None])
+
+
+def test_a_nigerian_lga_is_a_division_even_when_the_ner_calls_it_a_person():
+    t = _at("Gunmen killed four people in Kankara LGA of Katsina State.", "Kankara")
+    assert t.country_code == "NG" and t.kind == "admin"

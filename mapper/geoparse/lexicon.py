@@ -125,23 +125,26 @@ INSTITUTION_OF = frozenset(
 # 2024-01-25]; "Kaliarvanga union" in another note of that set). "territory" is DR
 # Congo's second level ("the village of Munzinzi in Walungu Territory of South Kivu
 # Province", Eastleigh Voice of Nairobi; "Bwito chiefdom in Rutshuru territory", Sputnik via
-# UrduPoint, 17 July 2023).
+# UrduPoint, 17 July 2023). "LGA" is Nigeria's Local Government Area ("a village of Guma
+# LGA in Benue", GWN; "Kankara Local Government Area (LGA) of Katsina", Channels TV,
+# March 2022).
 AREA_NOUNS = frozenset(
     """district districts township town city village county province region oblast raion rayon
     governorate municipality commune department prefecture sub-district subdistrict
-    tehsil upazila union ward neighbourhood neighborhood locality area sector territory""".split()
+    tehsil upazila union ward neighbourhood neighborhood locality area sector territory
+    lga""".split()
 )
 # Area nouns that name an administrative division, not a settlement.
 DIVISION_NOUNS = frozenset(
     """district districts township county province region oblast raion rayon governorate
     department prefecture sub-district subdistrict tehsil upazila union state
-    municipality territory""".split()
+    municipality territory lga""".split()
 )
 # Area nouns that keep their meaning capitalised, as a title ("Bago District", "Yangon
 # Region"); other capitalised area nouns belong to a name ("the Culture Department").
 DIVISION_TITLES = frozenset(
     """district township region province county oblast governorate raion rayon prefecture
-    sub-district subdistrict upazila tehsil""".split()
+    sub-district subdistrict upazila tehsil lga""".split()
 )
 # Dashes that join two place names into a road or an axis ("the Djibo-Mentao axis").
 ROUTE_DASHES = frozenset(["-", "–", "—"])

@@ -237,6 +237,8 @@ class _Recognizer:
         for ent in self.ents:
             if not (ent.label == "PERSON" and 1 < ent.end - ent.start <= 3):
                 continue
+            if cues.is_area_noun(tk.text[ent.end - 1]):
+                continue  # "Kankara LGA": a division the model took for a person
             whole = text[ent.start_char : ent.end_char]
             if not all(
                 tk.alpha[t] or tk.text[t] == "." or INITIAL_RE.fullmatch(tk.text[t])
@@ -556,7 +558,9 @@ class _Recognizer:
             at_start = ent.start == i or (ent.start == i - 1 and tk.lower[ent.start] == "the")
             return f.strong or prominent(cs, seg) or (at_start and f.own)
         if label == "PERSON":
-            if ent.start != i or ent.end != j or f.person:
+            # "Kankara LGA" tagged a person as a whole: the area noun is no part of a name
+            ends_here = ent.end == j or (ent.end == j + 1 and cues.is_area_noun(tk.text[j]))
+            if ent.start != i or not ends_here or f.person:
                 return False
             return (
                 f.known
