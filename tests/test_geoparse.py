@@ -628,3 +628,10 @@ def test_a_list_of_people_or_firms_is_no_list_of_places(text):
 def test_a_capital_in_apposition_is_a_place(text):
     """The NER often calls a capital after "the provincial capital" a person."""
     assert [t.country_code for t in geoparse(text) if t.text == "Goma"] == ["CD"]
+
+
+def test_an_arabic_article_alone_is_no_place():
+    """"Al-Jawba", a village the index lacks: not Ål (Norway) nor Alabama."""
+    tops = geoparse("A missile hit the house of a tribal leader in Al-Jawba, Marib, on Thursday.")
+    assert not [t for t in tops if t.text == "Al"]
+    assert [t.country_code for t in tops if t.text == "Marib"] == ["YE"]

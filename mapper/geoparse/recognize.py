@@ -40,6 +40,7 @@ from mapper.geoparse.evidence import (
     prominent,
 )
 from mapper.geoparse.lexicon import (
+    ARABIC_ARTICLES,
     CONTEXT_KM,
     CONTEXT_POP,
     FACILITY_HEADS,
@@ -164,6 +165,10 @@ class _Recognizer:
             return False
         seg = self.text[s:e]
         if not any(c.isalpha() for c in seg):
+            return False
+        if fold(seg) in ARABIC_ARTICLES and _NAME_AFTER_ARTICLE.match(self.text, e):
+            # "in Al-Jawba" (TRT World, October 2021), a village the index lacks: the
+            # article alone is no place (it was Ål, Norway; "Al" of a Libyan town, Alabama)
             return False
         self.taken[s:e] = b"\x01" * (e - s)
         self.mentions.append(Mention(s, e, seg, label, adjectival, dateline, self._subject(s, e)))
@@ -917,6 +922,9 @@ class _Facts:
         for k, v in kw.items():
             setattr(self, k, v)
 
+
+#: A hyphen or one space and a capitalised word: an article's name goes on ("Al-Jawba").
+_NAME_AFTER_ARTICLE = re.compile(r"(?:[-\u2010\u2011] ?| )[A-Z]")
 
 #: Prepositions whose list of names is a list of places (``_listed_after_locative``).
 _LIST_OPENERS = frozenset(
