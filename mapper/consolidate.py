@@ -614,10 +614,18 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
     parent = list(range(len(items)))
     actors: dict[int, set[str]] = {}  # attackers of each group of more than one
 
+    days: dict[int, set[str]] = {}  # day-precise dates of each group of more than one
+
     def attackers(root: int) -> set[str]:
         if root in actors:
             return actors[root]
         return {items[root].actor1} if items[root].actor1 else set()
+
+    def dated(root: int) -> set[str]:
+        if root in days:
+            return days[root]
+        i = items[root]
+        return {i.event_date} if i.event_date and i.time_precision == 1 else set()
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -638,10 +646,18 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
             _conflict(x, y) for x in ai for y in aj
         ):
             continue
+        # Two accounts dated to different days are two events, even when a vaguer
+        # account ("overnight", "last week") could be either: it joins one, not both
+        # (a Houthi missile strike on Thursday and another on Sunday, in one city).
+        di, dj = dated(ri), dated(rj)
+        if di and dj and di != dj:
+            continue
         keep, gone = min(ri, rj), max(ri, rj)
         parent[gone] = keep
         actors[keep] = ai | aj
         actors.pop(gone, None)
+        days[keep] = di | dj
+        days.pop(gone, None)
     groups: dict[int, list[Incident]] = {}
     for k, inc in enumerate(items):
         groups.setdefault(find(k), []).append(inc)

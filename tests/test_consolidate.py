@@ -180,7 +180,7 @@ def test_an_unnamed_armed_group_joins_the_group_another_report_names():
 
 def all_pairs(incidents, near_km=60.0):
     """The former consolidation, comparing every pair: the reference the blocked one must match."""
-    from mapper.consolidate import _conflict, _merge, _report_of
+    from mapper.consolidate import _conflict, _merge, _one_event_day, _report_of
 
     items = sorted(incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start))
     parent = list(range(len(items)))
@@ -192,12 +192,18 @@ def all_pairs(incidents, near_km=60.0):
 
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if _report_of(items[i]) == _report_of(items[j]):
+            same_report = _report_of(items[i]) == _report_of(items[j])
+            if same_report and not _one_event_day(items[i], items[j]):
                 continue  # a report's own events stay apart
             if find(i) != find(j) and same_event(items[i], items[j], near_km=near_km):
                 members = [k for k in range(len(items)) if find(k) in (find(i), find(j))]
                 a1 = sorted({items[k].actor1 for k in members if items[k].actor1})
-                if not any(_conflict(x, y) for x in a1 for y in a1):
+                days = {
+                    items[k].event_date
+                    for k in members
+                    if items[k].event_date and items[k].time_precision == 1
+                }
+                if not any(_conflict(x, y) for x in a1 for y in a1) and len(days) <= 1:
                     ri, rj = find(i), find(j)
                     parent[max(ri, rj)] = min(ri, rj)
     groups = {}
@@ -273,3 +279,13 @@ def test_neighbours_across_the_pole_and_the_date_line_are_compared():
     c = inc("c", "1.txt", 0, loc="East isle", lat=10.0, lon=179.99)
     d = inc("d", "2.txt", 0, loc="West isle", lat=10.0, lon=-179.99)
     assert len(consolidate([c, d])) == 1
+
+
+def test_a_vague_date_joins_one_of_two_days_not_both():
+    """A strike on Thursday, another on Sunday, and an "overnight" account between them."""
+    thursday = inc("a", "1.txt", 0, date="2021-10-28")
+    vague = replace(inc("b", "2.txt", 0, date="2021-10-29"), time_precision=2)
+    sunday = inc("c", "3.txt", 0, date="2021-10-31")
+    out = consolidate([thursday, vague, sunday])
+    days = sorted({s.report for s in o.sources} for o in out)
+    assert len(out) == 2 and not any({"1.txt", "3.txt"} <= d for d in days)
