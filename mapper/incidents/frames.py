@@ -1669,6 +1669,14 @@ def _cause_clause(tok: Any) -> int | None:
         if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.dep_ == "advcl":
             t = t.head  # "hours after fighting broke out": the clause the cue is the subject of
             continue
+        if t.dep_ == "ccomp" and t.head.dep_ == "advcl":
+            # what was said inside the setting clause is of the setting: "The missile
+            # attack came after coalition forces announced that 95 Houthi rebels had been
+            # killed" (TRT World, October 2021), as "The attack in ... Bannu came weeks
+            # after Prime Minister Shehbaz Sharif announced a new major operation" (AFP,
+            # July 2024) with the object above
+            t = t.head
+            continue
         return None
     return None
 

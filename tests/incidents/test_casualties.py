@@ -88,3 +88,13 @@ def test_one_person_named_by_trade_or_legal_standing_is_one_dead(extract):
 def test_each_named_person_killed_is_one_dead(extract):
     [inc] = current(extract("Police shot dead John Deng and Ali Hassan in Kadugli on Sunday."))
     assert inc.fatalities == 2
+
+
+def test_a_toll_said_inside_the_setting_clause_is_not_the_events(extract):
+    text = (
+        "At least 13 civilians were killed when a missile struck their house in Marib on "
+        "Thursday. The missile attack came after coalition forces announced that 95 rebels "
+        "had been killed in operations on Thursday in Marib."
+    )
+    strikes = [i for i in current(extract(text)) if i.event_type == "Explosions/Remote violence"]
+    assert [i.fatalities for i in strikes] == [13]
