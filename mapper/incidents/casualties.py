@@ -109,6 +109,22 @@ def _day_of_month(t: Any) -> bool:
     return any(n.text[:1].isupper() and n.lower_.rstrip(".") in MONTHS for n in near)
 
 
+#: Nouns of dying whose "of" names the dead (not "the body of", a find).
+_DEATH_OF = frozenset({"death", "killing", "murder", "massacre", "assassination", "execution"})
+#: Verbs that bring a death about: "resulted in", "caused", "led to", "left".
+_BRING_ABOUT = frozenset({"result", "cause", "lead", "leave", "bring"})
+
+
+def _caused(noun: Any) -> bool:
+    """Tell a death an event brought about ("resulted in the deaths of").
+
+    Not one protested or investigated: "an investigation into the death of
+    Norbert Zongo" ([acled-dev bfa]).
+    """
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return gov.lemma_.lower() in _BRING_ABOUT
+
+
 def victim_heads(tok: Any) -> list[Any]:
     """Return the noun phrases naming who was killed or hurt by a casualty word."""
     if any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ"):
@@ -125,6 +141,12 @@ def victim_heads(tok: Any) -> list[Any]:
         heads += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         heads.append(tok.head)
+    if not heads and tok.lemma_.lower() in _DEATH_OF and _caused(tok):
+        # "resulted in the deaths of over 100 civilians" (The East African Daily on
+        # Kheret, April 2025), "resulted in the deaths of about 18 people" (Voice of
+        # Nigeria on Dembecha, September 2023): the dead are whom the death is of
+        heads = [g for c in tok.children if c.lower_ == "of" for g in c.children]
+        heads = [g for g in heads if g.dep_ == "pobj"]
     if not heads:
         # "30 dead and more than 100 injured": the figure just before the word is its own.
         left = _left_number(tok)

@@ -98,3 +98,15 @@ def test_a_toll_said_inside_the_setting_clause_is_not_the_events(extract):
     )
     strikes = [i for i in current(extract(text)) if i.event_type == "Explosions/Remote violence"]
     assert [i.fatalities for i in strikes] == [13]
+
+
+@pytest.mark.parametrize(
+    "text, fatalities",
+    [
+        ("Drone strikes on the town resulted in the deaths of over 100 civilians.", 100),
+        ("The blast led to the death of three soldiers on Monday.", 3),
+        ("Rioters demanded an investigation into the death of a journalist.", None),
+    ],
+)
+def test_the_deaths_an_event_brought_about_are_its_dead(count, text, fatalities):
+    assert count(text).fatalities == fatalities
