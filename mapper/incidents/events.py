@@ -168,6 +168,11 @@ def _running(
     return [(e, w) for e, w in _datable(items) if e.start not in timeline.since]
 
 
+def _told_in(items: list[tuple[TimeExpr, When]], timeline: Timeline) -> list:
+    """Return the running times a later sentence may be told in (no duration's start)."""
+    return [(e, w) for e, w in _running(items, timeline) if e.start not in timeline.durations]
+
+
 def _time_of(
     frame: Frame, items: list[tuple[TimeExpr, When]], timeline: Timeline, para_start: int
 ) -> tuple[When, bool]:
@@ -206,10 +211,15 @@ def _time_of(
     # a range or a month says more than the bare year beside it ("May 23 - 2000 Kaduna riots")
     pool = day or [(e, w) for e, w in items if e.kind != "year"] or items
     if not pool:
-        before = _running(timeline.within(para_start, frame.unit.start), timeline)
+        # a duration's start is no time a later sentence is told in: "The army has been
+        # engaged in combat with ... Fano since April last year. Residents told BBC that
+        # up to 30 civilians ... lost their lives in the attack" (BBC via Zambian Streets
+        # and CNT Live, March 2024), as "fighting ... since the February 1 coup" then
+        # "troops had entered Don Taw village" (AP, December 2021)
+        before = _told_in(timeline.within(para_start, frame.unit.start), timeline)
         if before:
             return before[-1][1], False
-        earlier = _running(timeline.within(0, frame.unit.start), timeline)
+        earlier = _told_in(timeline.within(0, frame.unit.start), timeline)
         if (
             earlier
             and earlier[-1][1].background
@@ -1008,14 +1018,12 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
         if m.anaphoric and not m.own_date:
             # a habitual summary ("has launched near-daily strikes ..., killing hundreds")
             # points back at no one event of the report's own time
-            match = next(
-                (
-                    g
-                    for g in reversed(groups)
-                    if _refers_to(m, g[0]) and not (m.background and not g[0].background)
-                ),
-                None,
-            )
+            kin = [g for g in reversed(groups) if _refers_to(m, g[0])]
+            # "the attack" of the report's own time points back past the background
+            # told in between to an event of its own time, when there is one
+            match = next((g for g in kin if g[0].background == m.background), None)
+            if match is None and not m.background:
+                match = next(iter(kin), None)
             if m.place is None:
                 if match is not None:
                     match.append(m)

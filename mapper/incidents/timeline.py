@@ -580,6 +580,9 @@ class Timeline:
     recap : bool
         Whether the report retells its days in order (:func:`_dated_run`): its
         present tense is the narrative's, not a caption's.
+    durations : frozenset of int
+        Starts of the times that only start a duration ("has been engaged in
+        combat ... since April last year"): no later sentence is told in them.
     """
 
     reference: dt.date | None
@@ -591,6 +594,7 @@ class Timeline:
     named: frozenset[int] = frozenset()
     since: frozenset[int] = frozenset()
     recap: bool = False
+    durations: frozenset[int] = frozenset()
 
     def within(self, start: int, end: int) -> list[tuple[TimeExpr, When]]:
         """Return the resolved expressions inside ``start..end``."""
@@ -711,7 +715,24 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         frozenset(named),
         frozenset(e.start for e in exprs if _compared(text, e)),
         bool(run),
+        _durations(text, exprs),
     )
+
+
+def _durations(text: str, exprs: list[TimeExpr]) -> frozenset[int]:
+    """Return the starts of the times that only start a duration, and of times after them.
+
+    "since April last year": the month and the year it is in start the one duration.
+    """
+    out: set[int] = set()
+    end = -1
+    for e in exprs:
+        if _duration_start(text, e) or (end >= 0 and not text[end : e.start].strip()):
+            out.add(e.start)
+            end = e.end
+        else:
+            end = -1
+    return frozenset(out)
 
 
 _STATEMENT_NOUN = (

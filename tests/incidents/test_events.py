@@ -404,3 +404,16 @@ def test_a_toll_told_by_how_long_the_war_has_run_is_no_event(extract):
         "killed, officials said."
     )
     assert [i.fatalities for i in current(extract(text))] == [4]
+
+
+@pytest.mark.parametrize("since", ["April last year", "April 2020"])
+def test_a_pointer_back_after_a_duration_joins_the_event_of_the_reports_time(extract, since):
+    """A state "since" a past month is background; "the attack" after it is today's strike."""
+    text = (
+        "A drone strike killed dozens near Kadugli on Sunday.\n"
+        f"The army has been engaged in combat with the militia since {since}.\n"
+        "Residents said up to 30 civilians lost their lives in the attack.\n"
+    )
+    [strike] = current(extract(text))
+    assert strike.event_type == "Explosions/Remote violence"
+    assert len(strike.sources) == 2 and strike.fatalities == 30
