@@ -898,7 +898,7 @@ def _running_total(m: Mention) -> bool:
     the outbreak of the war" (a Polish chronology of the invasion, March 2022).
     """
     text = m.unit.opening(len(m.unit.tokens))
-    if m.frame.cues & _TOLL and _INTO_WAR.search(text):
+    if m.frame.cues & _TOLL and (_INTO_WAR.search(text) or _SINCE_START.search(text)):
         # a toll told by how long the war has run, whatever means it names: "Nearly three
         # weeks into the relentless campaign of Israeli airstrikes, at least 6,546
         # Palestinians have been killed" (Anadolu, 26 October 2023); "more than 10,000
@@ -907,13 +907,19 @@ def _running_total(m: Mention) -> bool:
         return True
     if not _toll_only(m):
         return False
-    return (m.own_date and m.when.precision >= 3) or bool(_SINCE_START.search(text))
+    return m.own_date and m.when.precision >= 3
 
 
-#: A count's start that is a war's or a campaign's: "since the start of the uprising".
+#: A count's start that is a war's, a campaign's or a wave of protests': "since the start
+#: of the uprising"; "since the protests against a controversial finance bill began two
+#: weeks ago 39 people have been killed by security forces" (BBC on Kenya, 2 July 2024);
+#: "killed in the protests that have shaken Iran since the death of Amini" (AFP, October
+#: 2022) counts from what set them off.
 _SINCE_START = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak|onset) of|the (?:war|conflict|fighting|"
-    r"invasion|uprising|offensive) (?:began|started|broke out))\b",
+    r"invasion|uprising|offensive|protests|demonstrations|unrest)(?: [\w-]+){0,6}? "
+    r"(?:began|started|broke out|erupted))\b"
+    r"|\b(?:protests|demonstrations|unrest) (?:that )?(?:have|has) (?:\w+ ){0,3}since\b",
     re.IGNORECASE,
 )
 

@@ -417,3 +417,13 @@ def test_a_pointer_back_after_a_duration_joins_the_event_of_the_reports_time(ext
     [strike] = current(extract(text))
     assert strike.event_type == "Explosions/Remote violence"
     assert len(strike.sources) == 2 and strike.fatalities == 30
+
+
+def test_a_toll_counted_since_protests_began_is_no_event(extract):
+    text = (
+        "Police fired tear gas at protesters in Khartoum on Sunday.\n"
+        "Rights groups say 39 people have been killed by security forces since the "
+        "protests against the new tax law began two weeks ago.\n"
+    )
+    incs = current(extract(text))
+    assert [i.fatalities for i in incs] == [None]
