@@ -310,3 +310,17 @@ def test_a_country_s_capital_is_its_capital_city(extract):
         "Residents of Khartoum said the shooting lasted an hour."
     )
     assert {i.location for i in current(extract(text))} == {"Khartoum"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of the Democratic Forces for the Liberation of Rwanda (FDLR) killed "
+        "eight soldiers in an ambush on Sunday, the Congolese army said.",
+        "The FDLR (Democratic Forces for the Liberation of Rwanda) killed eight soldiers "
+        "in an ambush on Sunday, the Congolese army said.",
+    ],
+)
+def test_a_place_in_a_groups_spelled_out_name_is_not_where(extract_geoparsed, text):
+    [inc] = current(extract_geoparsed(text))
+    assert inc.location != "Rwanda"
