@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
-from mapper.incidents.sites import Site, passive_agent
+from mapper.incidents.sites import Site, acronym_name, passive_agent
 
 __all__ = [
     "EventPlace",
@@ -150,43 +150,6 @@ def _seat(text: str, end: int) -> bool:
     return _SEAT.match(text, end) is not None
 
 
-# The small words a name spells out but its acronym leaves out.
-_SMALL_WORDS = ("of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "l'", "al", "el")
-_SMALL = frozenset(_SMALL_WORDS)
-_NAME_WORD = r"(?:[A-Z][\w'’-]*|" + "|".join(_SMALL_WORDS) + ")"
-_AFTER = re.compile(r"((?:\s+" + _NAME_WORD + r")*)\s*\(([A-Z]{2,8})\)")
-_BEFORE = re.compile(r"((?:" + _NAME_WORD + r"\s+)*)$")
-
-
-def _acronym_name(text: str, start: int, end: int) -> bool:
-    """Tell a place inside a name spelled out before its acronym.
-
-    News and chronologies spell a group's name out once, its acronym in
-    brackets after it: "Islamic State of Iraq and the Levant (ISIL)"
-    ([WMosul]), "the National Movement for the Liberation of Azawad (MNLA)"
-    ([WMali]). The name's capitalised words give the acronym's letters (in
-    any order: MNLA is the French order), and a place among them names the
-    group, not where it acted.
-
-    >>> t = "when Islamic State of Iraq and the Levant (ISIL) insurgents attacked"
-    >>> _acronym_name(t, t.index("Iraq"), t.index("Iraq") + 4)
-    True
-    >>> t = "fighting in Mosul (Iraq) continued"
-    >>> _acronym_name(t, t.index("Mosul"), t.index("Mosul") + 5)
-    False
-    """
-    after = _AFTER.match(text, end, min(len(text), end + 120))
-    if after is None:
-        return False
-    before = _BEFORE.search(text, max(0, start - 120), start)
-    words = ((before.group(1) if before else "") + text[start:end] + after.group(1)).split()
-    # the name starts at its first capitalised word
-    while words and (words[0].lower() in _SMALL or not words[0][:1].isupper()):
-        words.pop(0)
-    initials = sorted(w[0] for w in words if w.lower() not in _SMALL)
-    return len(initials) >= 2 and initials == sorted(after.group(2))
-
-
 def _in_name(doc: Any, site: Site) -> bool:
     """Tell a place inside an organisation's name ("Islamic State of Iraq and the Levant").
 
@@ -197,7 +160,7 @@ def _in_name(doc: Any, site: Site) -> bool:
     """
     if site.route_end:
         return False
-    if _acronym_name(doc.text, site.start, site.end):
+    if acronym_name(doc.text, site.start, site.end):
         return True
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
     if span is None or not len(span) or span[0].ent_type_ != "ORG":

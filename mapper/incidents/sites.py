@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-__all__ = ["Site", "passive_agent", "sites_of"]
+__all__ = ["Site", "acronym_name", "passive_agent", "sites_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +185,6 @@ _GROUP_WORD = re.compile(
     r"\b(?:Forces?|Front|Movement|Army|Liberation|Alliance|Brigades?|Militia|Coalition|"
     r"Council|Union|Party|Group|Resistance|Mujahideen|Jihad)\b"
 )
-#: Capitalised words (and "of", "for", "the") running up to a name: "Forces for the Liberation of".
-_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w'\u2019]*|of|for|the|and)[\s-]+)+$")
-#: The rest of a name, then its acronym in parentheses: "People's Liberation Movement (SPLM)".
-_NAME_TO_ACRONYM = re.compile(
-    r"((?:['\u2019]s)?(?:[\s-]+(?:[A-Z][\w'\u2019]*|of|for|the|and))*)\s*\(\s*[A-Z][A-Z/-]{1,9}\s*\)"
-)
 #: An acronym and the opening of the parenthesis that spells it out: "FDLR (".
 _ACRONYM_OPEN = re.compile(r"\b[A-Z]{2,6}\s*\(([^()]{0,80})$")
 
@@ -204,21 +198,54 @@ def _spelled_out(text: str, start: int, end: int) -> bool:
     Monitor, November 2022), of a group fighting in DR Congo: the place is the
     group's name, not where anything happened.
 
-    >>> t = "attacked by the Democratic Forces for the Liberation of Rwanda (FDLR)."
-    >>> _spelled_out(t, t.index("Rwanda"), t.index("Rwanda") + 6)
-    True
     >>> t = "backed by the FDLR (Democratic Forces for the Liberation of Rwanda)"
-    >>> _spelled_out(t, t.index("Rwanda"), t.index("Rwanda") + 6)
-    True
-    >>> t = "clashes in the DRC (North Kivu) and in Goma (North Kivu)"
-    >>> _spelled_out(t, t.index("North"), t.index("North") + 10)
-    False
+    >>> _spelled_out(t, t.index("Rwanda"), len(t) - 1), _spelled_out("the DRC (North Kivu)", 9, 19)
+    (True, False)
     """
     m = _ACRONYM_OPEN.search(text, max(0, start - 90), start)
-    if m is not None and _GROUP_WORD.search(m.group(1)):
-        return True
-    before = _NAME_BEFORE.search(text, max(0, start - 80), start)
-    after = _NAME_TO_ACRONYM.match(text, end)
-    return after is not None and bool(
-        _GROUP_WORD.search((before.group(0) if before else "") + after.group(1))
+    return (m is not None and bool(_GROUP_WORD.search(m.group(1)))) or acronym_name(
+        text, start, end
     )
+
+
+# The small words a name spells out but its acronym leaves out.
+_SMALL_WORDS = ("of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "l'", "al", "el")
+_SMALL = frozenset(_SMALL_WORDS)
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|" + "|".join(_SMALL_WORDS) + ")"
+_AFTER = re.compile(r"((?:\s+" + _NAME_WORD + r")*)\s*\(([A-Z]{2,8})\)")
+_BEFORE = re.compile(r"((?:" + _NAME_WORD + r"\s+)*)$")
+
+
+def acronym_name(text: str, start: int, end: int) -> bool:
+    """Tell a place inside a name spelled out before its acronym.
+
+    News and chronologies spell a group's name out once, its acronym in
+    brackets after it: "Islamic State of Iraq and the Levant (ISIL)"
+    ([WMosul]), "the National Movement for the Liberation of Azawad (MNLA)"
+    ([WMali]). The name's capitalised words give the acronym's letters (in
+    any order: MNLA is the French order), and a place among them names the
+    group, not where it acted.
+
+    >>> t = "when Islamic State of Iraq and the Levant (ISIL) insurgents attacked"
+    >>> acronym_name(t, t.index("Iraq"), t.index("Iraq") + 4)
+    True
+    >>> t = "fighting in Mosul (Iraq) continued"
+    >>> acronym_name(t, t.index("Mosul"), t.index("Mosul") + 5)
+    False
+    """
+    after = _AFTER.match(text, end, min(len(text), end + 120))
+    if after is None:
+        return False
+    before = _BEFORE.search(text, max(0, start - 120), start)
+    words = ((before.group(1) if before else "") + text[start:end] + after.group(1)).split()
+    # the name starts at one of its capitalised words: not always the first, which may
+    # open the sentence ("Fighters of the Democratic Forces for the Liberation of Rwanda
+    # (FDLR)")
+    letters = sorted(after.group(2))
+    for i, w in enumerate(words):
+        if w.lower() in _SMALL or not w[:1].isupper():
+            continue
+        initials = sorted(x[0] for x in words[i:] if x.lower() not in _SMALL)
+        if len(initials) >= 2 and initials == letters:
+            return True
+    return False
