@@ -399,3 +399,9 @@ def test_a_city_abroad_that_opens_an_institution_name_is_the_institution():
 def test_a_nigerian_lga_is_a_division_even_when_the_ner_calls_it_a_person():
     t = _at("Gunmen killed four people in Kankara LGA of Katsina State.", "Kankara")
     assert t.country_code == "NG" and t.kind == "admin"
+
+
+def test_a_spelled_out_local_government_area_is_a_division():
+    """Nigeria's LGA written in full: "Kaga Local Government Area of Borno State"."""
+    t = _at("Insurgents ambushed a convoy in Kaga Local Government Area of Borno State.", "Kaga")
+    assert t.country_code == "NG"

@@ -65,6 +65,7 @@ _NEAR_GAP = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
+_LGA = re.compile(r"\s+local\s+government\s+area\b", re.I)
 _NOUN_OF_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$", re.I)
 #: Words after a name that speak of a division, not its namesake town ("New York Gov.").
 _DIVISION_OFFICES = frozenset("gov governor governors legislature attorney".split())
@@ -90,6 +91,8 @@ def area_word(text: str, end: int) -> str:
     >>> area_word("in Chimtal district, Balkh", 10), area_word("in Baku today", 7)
     ('district', '')
     """
+    if _LGA.match(text, end):
+        return "lga"  # "Kaga Local Government Area of Borno State": Nigeria's LGA, spelled out
     word = _next_word(text, end)
     return word if word in AREA_NOUNS else ""
 

@@ -391,6 +391,11 @@ def _area_after(rec, j: int) -> int | None:  # noqa: ANN001
     for k in (j, _skip_paren(rec, j)):
         if k < rec.n and is_area_noun(rec.tk.text[k]):
             return k
+    if rec.tk.lower[j : j + 3] == ["local", "government", "area"]:
+        # Nigeria's LGA spelled out: "Kankara Local Government Area (LGA) of Katsina"
+        # (Channels TV, March 2022), "Kaga Local Government Area of Borno State"
+        # (Cable Reporters, July 2020)
+        return j + 2
     return None
 
 
