@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold, haversine_km, variant_key
 from mapper.geoparse.candidates import ADM2_KM, could_contain, is_adm1
-from mapper.geoparse.lexicon import AREA_NOUNS, DIVISION_NOUNS
+from mapper.geoparse.lexicon import AREA_NOUNS, DIVISION_NOUNS, LGA_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Place
@@ -65,7 +65,7 @@ _NEAR_GAP = re.compile(
     re.I,
 )
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
-_LGA = re.compile(r"\s+local\s+government\s+area\b", re.I)
+_LGA = re.compile(r"\s+" + r"\s+".join(LGA_WORDS) + r"\b", re.I)
 _NOUN_OF_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$", re.I)
 #: Words after a name that speak of a division, not its namesake town ("New York Gov.").
 _DIVISION_OFFICES = frozenset("gov governor governors legislature attorney".split())

@@ -33,6 +33,7 @@ from mapper.geoparse.lexicon import (
     AREA_NOUNS,
     DIVISION_TITLES,
     GENERIC,
+    LGA_WORDS,
     ROUTE_DASHES,
     ROUTE_NOUNS,
     STOP_NAMES,
@@ -391,11 +392,11 @@ def _area_after(rec, j: int) -> int | None:  # noqa: ANN001
     for k in (j, _skip_paren(rec, j)):
         if k < rec.n and is_area_noun(rec.tk.text[k]):
             return k
-    if rec.tk.lower[j : j + 3] == ["local", "government", "area"]:
+    if tuple(rec.tk.lower[j : j + len(LGA_WORDS)]) == LGA_WORDS:
         # Nigeria's LGA spelled out: "Kankara Local Government Area (LGA) of Katsina"
         # (Channels TV, March 2022), "Kaga Local Government Area of Borno State"
         # (Cable Reporters, July 2020)
-        return j + 2
+        return j + len(LGA_WORDS) - 1
     return None
 
 

@@ -134,6 +134,9 @@ AREA_NOUNS = frozenset(
     tehsil upazila union ward neighbourhood neighborhood locality area sector territory
     lga""".split()
 )
+# Nigeria's LGA spelled out ("Kaga Local Government Area of Borno State", Cable Reporters,
+# July 2020): three words that stand for the area noun "lga".
+LGA_WORDS = ("local", "government", "area")
 # Area nouns that name an administrative division, not a settlement.
 DIVISION_NOUNS = frozenset(
     """district districts township county province region oblast raion rayon governorate

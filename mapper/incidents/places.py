@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
-from mapper.incidents.sites import Site, acronym_name, passive_agent
+from mapper.incidents.sites import Site, passive_agent
 
 __all__ = [
     "EventPlace",
@@ -151,17 +151,17 @@ def _seat(text: str, end: int) -> bool:
 
 
 def _in_name(doc: Any, site: Site) -> bool:
-    """Tell a place inside an organisation's name ("Islamic State of Iraq and the Levant").
+    """Tell a place inside an organisation's name that the NER found.
 
-    An entity that opens a parenthesis and does not close it ("Pori (Botou"
-    of "the village of Pori (Botou, Tapoa)") is the model cutting a place
-    and its containers, not a name; nor is a road named by its ends ("the
+    A name spelled out beside its acronym ("Islamic State of Iraq and the
+    Levant (ISIL)") never gets here: :func:`~mapper.incidents.sites.sites_of`
+    marks its places unusable. An entity that opens a parenthesis and does
+    not close it ("Pori (Botou" of "the village of Pori (Botou, Tapoa)") is
+    the model cutting a place and its containers, not a name; nor is a road named by its ends ("the
     Kadugli-Dilling road" as one ORG): the geoparser marks those ends.
     """
     if site.route_end:
         return False
-    if acronym_name(doc.text, site.start, site.end):
-        return True
     span = doc.char_span(site.start, site.end, alignment_mode="expand")
     if span is None or not len(span) or span[0].ent_type_ != "ORG":
         return False

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-__all__ = ["Site", "acronym_name", "passive_agent", "sites_of"]
+__all__ = ["Site", "passive_agent", "sites_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +203,7 @@ def _spelled_out(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     m = _ACRONYM_OPEN.search(text, max(0, start - 90), start)
-    return (m is not None and bool(_GROUP_WORD.search(m.group(1)))) or acronym_name(
+    return (m is not None and bool(_GROUP_WORD.search(m.group(1)))) or _acronym_name(
         text, start, end
     )
 
@@ -216,7 +216,7 @@ _AFTER = re.compile(r"((?:\s+" + _NAME_WORD + r")*)\s*\(([A-Z]{2,8})\)")
 _BEFORE = re.compile(r"((?:" + _NAME_WORD + r"\s+)*)$")
 
 
-def acronym_name(text: str, start: int, end: int) -> bool:
+def _acronym_name(text: str, start: int, end: int) -> bool:
     """Tell a place inside a name spelled out before its acronym.
 
     News and chronologies spell a group's name out once, its acronym in
@@ -227,10 +227,10 @@ def acronym_name(text: str, start: int, end: int) -> bool:
     group, not where it acted.
 
     >>> t = "when Islamic State of Iraq and the Levant (ISIL) insurgents attacked"
-    >>> acronym_name(t, t.index("Iraq"), t.index("Iraq") + 4)
+    >>> _acronym_name(t, t.index("Iraq"), t.index("Iraq") + 4)
     True
     >>> t = "fighting in Mosul (Iraq) continued"
-    >>> acronym_name(t, t.index("Mosul"), t.index("Mosul") + 5)
+    >>> _acronym_name(t, t.index("Mosul"), t.index("Mosul") + 5)
     False
     """
     after = _AFTER.match(text, end, min(len(text), end + 120))

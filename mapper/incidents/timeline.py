@@ -690,7 +690,8 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     frame_start = _frame_start(exprs, reference, from_pub, run)
     state = _Walk(reference, from_pub, frame_start, _years(exprs))
     items = []
-    said, named = set(), set()
+    said, named, durations = set(), set(), set()
+    duration_end = -1  # end of the duration's start just read ("since April| last year")
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
@@ -698,10 +699,17 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
             said.add(e.start)
         if _event_name(text, e):
             named.add(e.start)
+        starts = _duration_start(text, e)
+        # "since April last year": the month and the year it is in start the one duration
+        if starts or (duration_end >= 0 and not text[duration_end : e.start].strip()):
+            durations.add(e.start)
+            duration_end = e.end
+        else:
+            duration_end = -1
         w = state.resolve(
             e,
             told=from_pub and _statement_time(text, e),
-            passing=_duration_start(text, e) or e.start in named,
+            passing=starts or e.start in named,
             setting=e.kind != "year" or opening_year(text, e),
         )
         items.append((e, w))
@@ -715,24 +723,8 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         frozenset(named),
         frozenset(e.start for e in exprs if _compared(text, e)),
         bool(run),
-        _durations(text, exprs),
+        frozenset(durations),
     )
-
-
-def _durations(text: str, exprs: list[TimeExpr]) -> frozenset[int]:
-    """Return the starts of the times that only start a duration, and of times after them.
-
-    "since April last year": the month and the year it is in start the one duration.
-    """
-    out: set[int] = set()
-    end = -1
-    for e in exprs:
-        if _duration_start(text, e) or (end >= 0 and not text[end : e.start].strip()):
-            out.add(e.start)
-            end = e.end
-        else:
-            end = -1
-    return frozenset(out)
 
 
 _STATEMENT_NOUN = (
