@@ -46,6 +46,12 @@ POINTS = [
         "Paungde",
         (18.49, 95.51),
     ),
+    # the index spells the town "Mawlamyinegyunn": another spelling near the district's seat
+    (
+        "Soldiers raided a market in Mawlamyinegyun town (Labutta district, Ayeyarwady Region).",
+        "Mawlamyinegyun",
+        (16.38, 95.26),
+    ),
     # Somalia and Iraq: the same name, told apart by the stated container or distance
     ("Al Shabaab fighters attacked Jowhar, Somalia, at night.", "Jowhar", (2.78, 45.50)),
     ("A car bomb exploded in Balad, about 80 km north of Baghdad.", "Balad", (34.02, 44.15)),
@@ -116,6 +122,12 @@ AREAS = [
     # name only abroad (a Greek Chora), and even when it spells it with another vowel
     ("A convoy struck a mine in Chora district, Uruzgan.", "Chora", "Uruzgan", 3),
     ("Snipers shot two soldiers in Deh Rawod district, Urozgan.", "Deh Rawod", "Uruzgan", 3),
+    # a chain of divisions the index lacks: the place sits at the chain's first known link,
+    # and a capitalised "Me" inside the sentence belongs to the village's name
+    ("A mine killed a farmer in Sangar Kalay village, Chahar Sada district (Ghor province).",
+     "Sangar Kalay", "Ghor", 3),
+    ("Troops shelled Me Thar village (Tabayin township, Sagaing Region) at dawn.", "Me Thar",
+     "Sagaing", 3),
     # a hyphenated village name is one name, not its last part
     ("An IED killed two children near Kain-Ouro (Kain, Yatenga).", "Kain-Ouro", "Yatenga", 2),
 ]

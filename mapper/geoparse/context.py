@@ -281,7 +281,8 @@ def _constrain(
         a.qualifier_places = [q.place for q in b.cands[:5]]
         return
     seats = _seats(text, b)
-    near = [c for c in a.cands if any(_near_seat(c, q) for q in seats)]
+    own = a.cands or (variants(a.mention.text) if explicit and variants and seats else [])
+    near = [c for c in own if any(_near_seat(c, q) for q in seats)]
     if near:  # "Mawlamyinegyun town (..., Labutta district, ...)": a place near the seat
         a.cands = near
         b.cands = [q for q in b.cands if any(_near_seat(c, q.place) for c in near)] or b.cands

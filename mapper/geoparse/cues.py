@@ -63,6 +63,8 @@ UNKNOWN_LABEL = "CONTEXT_UNKNOWN"
 DIVISION_VARIANT_LABEL = "DIVISION_VARIANT"
 _MAX_NAME_TOKENS = 5
 _MAX_PAREN_TOKENS = 8
+#: Unknown divisions skipped in a chain before its first known container.
+_MAX_HOPS = 2
 _PLACE_KINDS = ("settlement", "admin")
 _SENTENCE_ENDS = frozenset([".", "!", "?", "\n", "\n\n", ":", ";"])
 _CONTAINER_KINDS = ("admin", "country", "region", "settlement")
@@ -437,11 +439,24 @@ def _container_after(rec, j: int, cs: list[Candidate]) -> bool:  # noqa: ANN001
     return False
 
 
-def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> list:  # noqa: ANN001
+def _container_cands(  # noqa: ANN201
+    rec,  # noqa: ANN001
+    j: int,
+    own: str = "",
+    *,
+    after_in: bool = False,
+    hops: int = 0,
+) -> list:
     """Return the readings of a container named after token ``j`` (divisions, towns...).
 
     "X, Y", "X (Y", "X district, Y", "X area of Y", "X district in the Y";
     with ``after_in`` also "X in Y" (the caller then checks that Y holds X).
+    A chain of divisions the index lacks states its first known link:
+    "Kanyutkwin town (Phyu Township, Taungoo District, Bago-East Region)"
+    ([acled-dev mmr 2021-06-10]), "Myin Chan Kone village, Pauk township
+    (Pakokku district, Magway region)" ([acled-dev mmr 2021-10-15]); ACLED
+    writes every Myanmar note so, and wire copy chains "X village, Y
+    district, Z province" the same way ("Ghazni's Andar district" aside).
     """
     tk, n = rec.tk, rec.n
     k = j
@@ -475,7 +490,11 @@ def _container_cands(rec, j: int, own: str = "", *, after_in: bool = False) -> l
             rec.container_span = (k, e)  # the caller takes it as a mention when it fits
             rec.container_label = CONTEXT_LABEL
             return found
-    return _division_spelled_otherwise(rec, k, end)
+    found = _division_spelled_otherwise(rec, k, end)
+    noun = end - 1 if end > k + 1 and is_area_noun(tk.text[end - 1]) else end  # "Phyu Township"
+    if found or hops >= _MAX_HOPS or noun >= n - 1 or not is_area_noun(tk.text[noun]):
+        return found
+    return _container_cands(rec, noun, hops=hops + 1)
 
 
 def _division_spelled_otherwise(rec, k: int, end: int) -> list:  # noqa: ANN001
@@ -582,6 +601,10 @@ def route_ends(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     return ends
 
 
+def _opens_sentence(tk, t: int) -> bool:  # noqa: ANN001
+    return t == 0 or tk.text[t - 1] in _SENTENCE_ENDS
+
+
 def _unknown_before_area(rec) -> None:  # noqa: ANN001
     """Unknown names before an area noun and a known container: "Zinda Jan district, Herat"."""
     tk, n = rec.tk, rec.n
@@ -600,9 +623,14 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
         start = stop
         while start > max(0, stop - _MAX_NAME_TOKENS) and tk.text[start - 1][:1].isupper():
             start -= 1
-        while start < stop and (tk.stop[start] or fold(tk.text[start]) in STOP_NAMES):
-            start += 1  # "The", "Police": not part of the name
-        if start < stop - 1 and (start == 0 or tk.text[start - 1] in _SENTENCE_ENDS):
+        while start < stop and (
+            (tk.stop[start] and (tk.lower[start] == "the" or _opens_sentence(tk, start)))
+            or fold(tk.text[start]) in STOP_NAMES
+        ):
+            # "The", "Police": not part of the name; a capitalised "In" inside a sentence is
+            # ("near In Taing Lay village of Tabayin township", [acled-dev mmr 2021-11-14])
+            start += 1
+        if start < stop - 1 and _opens_sentence(tk, start):
             start += 1  # "Later Zorkavan district": a sentence's first word is capitalised anyway
         if start == stop or rec.taken[tk.idx[start]]:
             continue
