@@ -454,9 +454,11 @@ def _container_cands(  # noqa: ANN201
     A chain of divisions the index lacks states its first known link:
     "Kanyutkwin town (Phyu Township, Taungoo District, Bago-East Region)"
     ([acled-dev mmr 2021-06-10]), "Myin Chan Kone village, Pauk township
-    (Pakokku district, Magway region)" ([acled-dev mmr 2021-10-15]); ACLED
-    writes every Myanmar note so, and wire copy chains "X village, Y
-    district, Z province" the same way ("Ghazni's Andar district" aside).
+    (Pakokku district, Magway region)" ([acled-dev mmr 2021-10-15]). Wire
+    copy chains area nouns the same way: "in Sinzar village of Zharay
+    district" (Xinhua, Kandahar, 26 September 2013), "in the Kodakhel area
+    of Zawa village" (Sputnik, Nangarhar, 14 December 2020). At most
+    :data:`_MAX_HOPS` unknown links.
     """
     tk, n = rec.tk, rec.n
     k = j
