@@ -57,17 +57,25 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_Coding = tuple[str, str | None]
+
+
 def _types_ok(a: Incident, b: Incident) -> bool:
-    if a.event_type == b.event_type:
-        if a.event_type in ("Strategic developments", "Explosions/Remote violence"):
-            return a.sub_event_type == b.sub_event_type
+    return _codings_ok((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))
+
+
+def _codings_ok(a: _Coding, b: _Coding) -> bool:
+    """Tell whether two (event type, sub-event type) codings can be one event's."""
+    if a[0] == b[0]:
+        if a[0] in ("Strategic developments", "Explosions/Remote violence"):
+            return a[1] == b[1]
         return True
-    pair = frozenset({a.event_type, b.event_type})
+    pair = frozenset({a[0], b[0]})
     if pair not in _COMPATIBLE:
         return False
     if "Strategic developments" in pair:
-        sd = a if a.event_type == "Strategic developments" else b
-        return sd.sub_event_type == "Disrupted weapons use"
+        sd = a if a[0] == "Strategic developments" else b
+        return sd[1] == "Disrupted weapons use"
     return True
 
 
@@ -615,6 +623,7 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
     actors: dict[int, set[str]] = {}  # attackers of each group of more than one
 
     days: dict[int, set[str]] = {}  # day-precise dates of each group of more than one
+    codings: dict[int, set[_Coding]] = {}  # event and sub-event types of each such group
 
     def attackers(root: int) -> set[str]:
         if root in actors:
@@ -626,6 +635,11 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
             return days[root]
         i = items[root]
         return {i.event_date} if i.event_date and i.time_precision == 1 else set()
+
+    def coded(root: int) -> set[_Coding]:
+        if root in codings:
+            return codings[root]
+        return {(items[root].event_type, items[root].sub_event_type)}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -652,12 +666,22 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
         di, dj = dated(ri), dated(rj)
         if di and dj and di != dj:
             continue
+        # Nor does a vague account bridge two codings that cannot be one event: "last
+        # month ... a single drone strike" and a shelling, both near a "24 were killed"
+        # told without a day (Sudan, El-Fasher; AFP via TRT World, Anadolu, 2025).
+        ci, cj = coded(ri), coded(rj)
+        if not _one_demonstration(items[i], items[j]) and not all(
+            _codings_ok(x, y) or {x[0], y[0]} == {"Protests", "Riots"} for x in ci for y in cj
+        ):
+            continue
         keep, gone = min(ri, rj), max(ri, rj)
         parent[gone] = keep
         actors[keep] = ai | aj
         actors.pop(gone, None)
         days[keep] = di | dj
         days.pop(gone, None)
+        codings[keep] = ci | cj
+        codings.pop(gone, None)
     groups: dict[int, list[Incident]] = {}
     for k, inc in enumerate(items):
         groups.setdefault(find(k), []).append(inc)

@@ -180,7 +180,14 @@ def test_an_unnamed_armed_group_joins_the_group_another_report_names():
 
 def all_pairs(incidents, near_km=60.0):
     """The former consolidation, comparing every pair: the reference the blocked one must match."""
-    from mapper.consolidate import _conflict, _merge, _one_event_day, _report_of
+    from mapper.consolidate import (
+        _codings_ok,
+        _conflict,
+        _merge,
+        _one_demonstration,
+        _one_event_day,
+        _report_of,
+    )
 
     items = sorted(incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start))
     parent = list(range(len(items)))
@@ -203,7 +210,17 @@ def all_pairs(incidents, near_km=60.0):
                     for k in members
                     if items[k].event_date and items[k].time_precision == 1
                 }
-                if not any(_conflict(x, y) for x in a1 for y in a1) and len(days) <= 1:
+                ci, cj = (
+                    {(items[k].event_type, items[k].sub_event_type) for k in members
+                     if find(k) == find(x)}
+                    for x in (i, j)
+                )
+                codes_ok = _one_demonstration(items[i], items[j]) or all(
+                    _codings_ok(x, y) or {x[0], y[0]} == {"Protests", "Riots"}
+                    for x in ci
+                    for y in cj
+                )
+                if not any(_conflict(x, y) for x in a1 for y in a1) and len(days) <= 1 and codes_ok:
                     ri, rj = find(i), find(j)
                     parent[max(ri, rj)] = min(ri, rj)
     groups = {}
@@ -289,3 +306,18 @@ def test_a_vague_date_joins_one_of_two_days_not_both():
     out = consolidate([thursday, vague, sunday])
     days = sorted({s.report for s in o.sources} for o in out)
     assert len(out) == 2 and not any({"1.txt", "3.txt"} <= d for d in days)
+
+
+def test_a_vague_account_does_not_bridge_two_codings_of_different_events():
+    """A shelling, a drone strike "last month" and a toll told without a day, in one city."""
+    shelling = inc("a", "1.txt", 0, date="2025-09-01", fat=18)
+    drone = replace(
+        inc("b", "2.txt", 0, date="2025-09-01", sub="Air/drone strike", fat=75), time_precision=3
+    )
+    toll = replace(
+        inc("c", "3.txt", 0, date="2025-08-28", et="Violence against civilians", sub="Attack"),
+        time_precision=2,
+    )
+    out = consolidate([shelling, drone, toll])
+    groups = sorted(sorted(s.report for s in o.sources) for o in out)
+    assert ["2.txt"] in groups and len(out) == 2
