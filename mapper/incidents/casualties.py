@@ -153,8 +153,29 @@ def victim_heads(tok: Any) -> list[Any]:
         if left is not None:
             return [left]
     if not heads and tok.dep_ == "conj":
-        heads = victim_heads(tok.head)
+        if _own_crowd(tok):  # "and dozens more injured": dozens, not the dead again
+            heads = [c for c in tok.children if c.dep_ in ("nsubj", "dobj")]
+        else:
+            heads = victim_heads(tok.head)
     return [h for h in heads if h.lower_ not in ("that", "which", "who")]
+
+
+def _own_crowd(tok: Any) -> bool:
+    """Tell a casualty word that has its own uncounted victims ("and many more wounded").
+
+    "left at least 38 people dead, and many more wounded" (Dabanga, El Fasher,
+    2024), "Several dozen people were killed and hundreds more wounded" (AP via
+    Slate, Kabul, April 2016): the wounded are other people than the dead, and
+    no figure counts them.
+    """
+    return any(
+        c.lower_ in _MORE_WORDS and c.dep_ in ("advmod", "npadvmod", "nsubj", "amod", "dobj")
+        for c in tok.children
+    )
+
+
+#: Words that give a second casualty word its own, uncounted, group of people.
+_MORE_WORDS = frozenset({"more", "others", "many", "several", "dozens", "scores", "hundreds"})
 
 
 _NUMBER_DEPS = ("det", "nummod", "quantmod", "predet", "advmod")

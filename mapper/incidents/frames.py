@@ -192,7 +192,13 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     if head is not tok and _lem(head) in _WARNINGS:
         return out  # "air raid sirens sounded", "a bomb shelter": a warning, not a strike
     nxt = _next_words(tok, 2)
-    if lem in lx.SUICIDE or low.startswith("suicide"):
+    if (lem in lx.SUICIDE or low.startswith("suicide")) and not (
+        {"drone", "drones", "uav", "uavs"} & set(nxt)
+    ):
+        # a "suicide drone" is a loitering munition, a drone strike, not a suicide bomb:
+        # "a barrage of suicide drones, followed by simultaneous artillery shelling" (Al-Ahed
+        # with agencies, El Fasher, April 2025), "Shahed suicide drones" (Euromaidan Press,
+        # February 2024)
         out.add("suicide")
     if lem in lx.GRENADE:
         out.add("grenade")

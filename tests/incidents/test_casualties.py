@@ -40,6 +40,9 @@ def count(nlp):
         ("March 9 - Tamboro massacre, villagers are massacred at the market.", None, None),
         # a day numbered under a month heading is no count; a number in words keeps its hyphen
         ("12: Fifty-six villagers were killed in Tamboro.", 56, None),
+        # the wounded of "and many more wounded" are others, and nobody counted them
+        ("The shelling left at least 38 people dead, and many more wounded.", 38, None),
+        ("At least 30 people were killed and dozens more injured.", 30, 12),
     ],
 )
 def test_counts(count, text, fatalities, injuries):

@@ -58,6 +58,11 @@ from .helpers import current
             "Explosions/Remote violence",
             "Suicide bomb",
         ),
+        (  # a "suicide drone" is a loitering munition: a drone strike, not a suicide bomb
+            "The militia launched suicide drones at the airport in Kadugli on Sunday.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
         (
             "Unknown men threw a grenade into a bar in Kadugli on Sunday.",
             "Explosions/Remote violence",
