@@ -129,8 +129,16 @@ def victim_heads(tok: Any) -> list[Any]:
     """Return the noun phrases naming who was killed or hurt by a casualty word."""
     if any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ"):
         return [tok]  # "five deaths", "3 fatalities", "left 30 dead"
-    if tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.pos_ == "VERB":
-        tok = tok.head  # "shot dead 12 people"
+    if (
+        tok.lower_ == "dead"
+        and tok.dep_ in ("acomp", "oprd", "xcomp")
+        and tok.head.pos_ == "VERB"
+        and not any(c.dep_ == "nsubj" for c in tok.children)
+    ):
+        # "shot dead 12 people"; but in "has left at least 18 people dead" (dpa via
+        # allgalgaduud, Marka, September 2019; "has left at least 38 people dead",
+        # Dabanga, El Fasher) the parser may make the dead the subject of "dead"
+        tok = tok.head
     heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if not heads and tok.tag_ == "VBN":
         # "... and at least nine wounded": an elided passive keeps its victims as subject.

@@ -43,6 +43,8 @@ def count(nlp):
         # the wounded of "and many more wounded" are others, and nobody counted them
         ("The shelling left at least 38 people dead, and many more wounded.", 38, None),
         ("At least 30 people were killed and dozens more injured.", 30, 12),
+        # the parser may make the dead the subject of "dead": still the raid's dead
+        ("A raid on an army post has left at least 18 people dead.", 18, None),
     ],
 )
 def test_counts(count, text, fatalities, injuries):
@@ -75,6 +77,16 @@ def test_the_events_dead(extract, text, dead):
 def test_the_lowest_of_competing_claims_and_an_unclaimed_figure_first():
     assert combine([(Counts(60, None), True), (Counts(10, None), True)]).fatalities == 10
     assert combine([(Counts(4, None), False), (Counts(25, None), True)]).fatalities == 4
+
+
+def test_a_partys_figure_further_down_is_a_claim_not_the_toll(extract):
+    text = (
+        "Al-Shabaab fighters attacked an army post near Mopti on Sunday, killing at least "
+        "12 soldiers, officials said.\n\nAl-Shabaab claimed responsibility.\n\n"
+        "The group said it had killed 30 soldiers."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 12
 
 
 def test_the_setting_clause_keeps_its_own_dead(extract):
