@@ -851,7 +851,7 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     if m.place is None:
         part = m.code is not None and m.code[0] == "Strategic developments" and head.code != m.code
         new_act = m.code is not None and not m.anaphoric and not part and not _toll_only(m)
-        return not new_act or m.unit.para == last.mentions[-1].unit.para
+        return not new_act or m.unit.para == last.mentions[-1].unit.para or _retold(m, head)
     if m.code is None and head.place is None:
         return False  # a month's tally of attacks claimed across Iraq ([news-dev 10])
     if m.code is None or m.code == head.code:
@@ -859,6 +859,30 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     if _intercepts(m, head):
         return _same_place(m, head)
     return False
+
+
+def _retold(m: Mention, head: Mention) -> bool:
+    """Tell a speaker's toll of the event just told: reported, with no place, day or news.
+
+    Wire copy gives each side's account in a paragraph of its own: "Military
+    officer Ismail Ali said 12 soldiers were killed" then "He said attackers
+    killed 15 soldiers", al-Shabaab's spokesman (Reuters via defenceWeb,
+    February 2020); "A Somali military officer put the number of the dead at
+    15. Al-Shabab claimed 21 had been killed" (Reuters via YJC, April 2019).
+    An act of the same type a speaker tells with its dead but no place and no
+    time of its own, and not opened as another ("another attack",
+    "Meanwhile, ..."), is that speaker's toll of the event.
+    """
+    return (
+        m.frame.reporter is not None
+        and not m.own_date
+        and m.counts.fatalities is not None
+        and m.code is not None
+        and head.code is not None
+        and m.code[0] == head.code[0]  # "Meanwhile, ... five ... were killed by shelling"
+        and not _another(m)
+        and not m.unit.opening(2).lower().startswith("meanwhile")
+    )
 
 
 _INTERCEPTED = ("Strategic developments", "Disrupted weapons use")

@@ -89,6 +89,16 @@ def test_a_partys_figure_further_down_is_a_claim_not_the_toll(extract):
     assert inc.fatalities == 12
 
 
+def test_a_spokesmans_toll_in_a_paragraph_of_its_own_is_his_claim_of_the_event(extract):
+    text = (
+        "Al-Shabaab fighters attacked an army post near Mopti on Sunday, killing 12 "
+        "soldiers, officials said.\n\nAbdi Musa, al-Shabaab's spokesman, told reporters the "
+        "fighters had held the post for hours.\n\nHe said the attackers killed 30 soldiers."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 12
+
+
 def test_the_setting_clause_keeps_its_own_dead(extract):
     text = "Students protested in Khartoum on Sunday after police killed a man in Kadugli."
     protest = next(i for i in current(extract(text)) if i.event_type == "Protests")
