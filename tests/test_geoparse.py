@@ -583,6 +583,12 @@ def test_hyphened_arabic_article_names_are_found_however_capitalised():
         assert [(t.name, t.country_code) for t in tops] == [("El Fasher", "SD")], text
 
 
+def test_a_name_hyphenated_where_the_index_writes_it_whole_is_found():
+    """"Pétion-Ville": the index's Pétionville (a hyphen read as nothing, after as a space)."""
+    tops = mapper.geoparse("Gangs attacked residents in the Pétion-Ville neighborhood on Tuesday.")
+    assert [(t.name, t.country_code) for t in tops] == [("Pétionville", "HT")]
+
+
 def test_a_sentence_listing_names_is_prose_not_a_title_case_headline():
     found = [t.text for t in geoparse("Marches spread to Kairouan, Sfax and Gabes.")]
     assert found == ["Kairouan", "Sfax", "Gabes"]

@@ -143,7 +143,12 @@ def gaz_matches(text: str, tk: Toks, gaz: Gazetteer, max_tokens: int) -> list[tu
         if not words[i][:1].isupper() and not _article_start(words, i):
             return 0
         head = fold(words[i])
-        multi = head in heads or HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
+        multi = (
+            head in heads
+            or HEAD_SPLIT.sub(" ", head).split(" ", 1)[0] in heads
+            # a hyphen compound the index writes whole: "Pétion-Ville" for Pétionville
+            or (i + 2 < n and words[i + 1] == "-" and words[i + 2][:1].isupper())
+        )
         j = i + 1
         if multi:
             # extend over name-like tokens and internal connectors

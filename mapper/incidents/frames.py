@@ -183,6 +183,19 @@ _WARNINGS = frozenset(
 )
 
 
+def _fired_on(tok: Any) -> bool:
+    """Tell an aircraft fired on, the target, not the means of an attack.
+
+    "gunmen opened fire on a Spirit Airlines plane as it prepared to land"
+    (AP, Port-au-Prince, November 2024), "who opened fire on a US Air Force
+    helicopter" (RT, Virginia, August 2020): small-arms fire at an aircraft is
+    no air strike.
+    """
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "upon") and (
+        _lem(tok.head.head) in ("fire", "shoot", "open")
+    )
+
+
 def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Remote-violence means: shelling, air strikes, explosives, suicide bombs, grenades."""
     out: set[str] = set()
@@ -212,7 +225,12 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
         in ("strike", "strikes", "raid", "raids", "attack", "attacks", "bombardment", "bombing")
     ):
         out.add("air")
-    elif lem in lx.AIR and tok.pos_ in ("NOUN", "PROPN") and lem not in ("air", "aerial"):
+    elif (
+        lem in lx.AIR
+        and tok.pos_ in ("NOUN", "PROPN")
+        and lem not in ("air", "aerial")
+        and not _fired_on(head)
+    ):
         out.add("air_means")
     if lem in lx.EXPLOSIVE and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
         if lem == "mine" and "land" not in _prev_words(tok, 1) and tok.pos_ != "NOUN":

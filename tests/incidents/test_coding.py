@@ -521,3 +521,9 @@ def test_control_of_a_town_in_a_named_country_is_still_ground(extract):
     text = "Rebels seized control of Kadugli in the south of Sudan on Sunday."
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_an_aircraft_fired_on_is_the_target_not_an_air_strike(extract):
+    text = "Gunmen opened fire on a passenger plane as it landed in Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.event_type != "Explosions/Remote violence"
