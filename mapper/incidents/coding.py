@@ -268,6 +268,9 @@ def _violence(
     armed_hit = bool(hit & _ARMED)
     if not cues & VIOLENT_CUES:
         return _burned_with_dead(cues, agents, hit)
+    if "dispute" in cues and not agents_armed(agents) and not armed_hit:
+        # a clash over a quarrel with no armed actor named: villagers, rival supporters
+        return ("Riots", "Mob violence")
     if "clash" in cues or ("advance" in cues and agents_armed(agents) and not _on_civilians(hit)):
         return ("Battles", "Armed clash")
     if cues & {"abduct"}:

@@ -1862,11 +1862,16 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
             a_heads, t_heads = _linear_roles(items)
             agents, targets = _kinds(a_heads, orgs), _kinds(t_heads, orgs)
         toks = [t for t, _ in items]
+        cues = {c for _, cls in items for c in cls}
+        if "clash" in cues and any(
+            _lem(t) in lx.DISPUTE and t.pos_ == "NOUN" for t in unit.tokens
+        ):
+            cues.add("dispute")  # what the clash was fought over (see coding._violence)
         frames.append(
             Frame(
                 unit=unit,
                 triggers=tuple(t.i for t in toks),
-                cues=frozenset(c for _, cls in items for c in cls),
+                cues=frozenset(cues),
                 agents=tuple(dict.fromkeys(agents)),
                 targets=tuple(dict.fromkeys(targets)),
                 victims=tuple(dict.fromkeys(victims)),

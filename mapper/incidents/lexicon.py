@@ -250,6 +250,12 @@ INTERVENE = frozenset(
 #: Lethal force on demonstrators: Protests/Excessive force against protesters.
 LETHAL = frozenset({"live", "ammunition", "bullet", "kill", "shoot"})
 
+#: A quarrel a clash is fought over: with no armed actor, the clash is mob violence (ACLED's
+#: Riots/Mob violence). "a clash between two villages in a land dispute at Noney district"
+#: (The Sangai Express, Imphal, September), "a group clash over a land dispute between two
+#: villages" (Orissa Post, June 2022).
+DISPUTE = frozenset({"dispute", "feud", "rivalry", "altercation", "quarrel", "argument"})
+
 #: Labour action: a "strike" that is a protest, not an attack.
 LABOUR = frozenset(
     {

@@ -73,6 +73,12 @@ from .helpers import current
             "Explosions/Remote violence",
             "Air/drone strike",
         ),
+        # Riots: a clash over a quarrel with no armed actor named is mob violence
+        (
+            "Two groups of villagers clashed over a land dispute near Kadugli on Sunday.",
+            "Riots",
+            "Mob violence",
+        ),
         # Violence against civilians
         (
             "Villagers uncovered 14 charred bodies after soldiers burned homes near Djenne "
