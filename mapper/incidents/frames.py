@@ -765,6 +765,12 @@ _SYMBOLS = frozenset({"flag", "effigy", "poster", "portrait", "picture", "photo"
 _EVENT_HEADS = lx.ATTACK | lx.CLASH | {"strike", "raid", "attack", "fire", "barrage", "explosion"}
 
 
+#: Weapons news names by their acronyms ("RPG", "IED", "UAV", "MLRS").
+_WEAPON_ACRONYMS = frozenset(
+    w for w in lx.SHELLING | lx.AIR | lx.EXPLOSIVE | lx.GRENADE if len(w) <= 5
+)
+
+
 def _inert(tok: Any) -> bool:
     """Tell words that cannot tell an event here: names, and weapons named by their use.
 
@@ -773,7 +779,10 @@ def _inert(tok: Any) -> bool:
     rifle") rather than telling an attack.
     """
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
-        return True
+        # a weapon's acronym the model takes for a name is still the weapon: "Taliban
+        # militants fired RPG on their tanks" ([acled-dev afg 2020-03-06]), "shot an RPG
+        # at an Afghan military tank" ([acled-dev afg 2020-03-09])
+        return not (tok.text.isupper() and _lem(tok) in _WEAPON_ACRONYMS)
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
         # "assault rifle", "fighting vehicle", "attack helicopter", "guided-missile cruiser":
         # a weapon or vehicle named by what it is for, not an act.

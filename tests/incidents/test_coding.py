@@ -58,6 +58,12 @@ from .helpers import current
             "Explosions/Remote violence",
             "Suicide bomb",
         ),
+        (  # a weapon's acronym is the weapon, even when the model takes it for a name
+            "Two soldiers were killed when insurgents fired RPG on their tank near Kadugli on "
+            "Sunday.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
         (  # a "suicide drone" is a loitering munition: a drone strike, not a suicide bomb
             "The militia launched suicide drones at the airport in Kadugli on Sunday.",
             "Explosions/Remote violence",
