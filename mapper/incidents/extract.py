@@ -389,6 +389,15 @@ def _freeze(
     if code[0] == "Riots" and a1 is not None and a1.kind in ("party", "civilian", "person"):
         # the codebook names a riot's crowd Rioters, party factions included
         a1 = Actor(actor_name("crowd", country), "crowd", a1.side)
+    if code[0] == "Riots" and a1 is not None and a1.kind == "state" and (
+        code[1] == "Violent demonstration"
+    ):
+        # the forces who fire tear gas at a violent demonstration are its second actor:
+        # "Police fired tear gas ... to disperse thousands of anti-government protesters
+        # ... barricading roads" (AFP via Gulf Today, Hong Kong, January 2020); "Police
+        # fired tear gas ... The protesters later regrouped and started hurling eggs at
+        # the riot police" (AFP in Pakistan Today, Oakland, October 2011)
+        a1, a2 = Actor(actor_name("crowd", country), "crowd", None), a1
     if code[0] == "Protests":
         forces = next(
             (

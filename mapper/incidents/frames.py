@@ -516,6 +516,10 @@ _TAKE = frozenset(
 )
 
 
+#: What a person falls to: no town falls so.
+_FALLEN = frozenset({"ground", "floor", "knees", "knee", "death", "pavement", "earth", "deaths"})
+
+
 def _capture(tok: Any, lem: str) -> bool:
     """Tell taking ground: "captured the town", "took control of", "the town fell to"."""
     if lem in ("take", "seize", "gain", "regain", "wrest", "assume") and "control" in _next_words(
@@ -532,7 +536,10 @@ def _capture(tok: Any, lem: str) -> bool:
             for o in _prep_objects(control, "of")
         )
     if lem == "fall" and "to" in _next_words(tok, 1):
-        return True
+        # a person falling is no ground lost: "At least one protester fell to the ground"
+        # (AFP in Pakistan Today, Oakland, October 2011), "the young man falls to the
+        # floor" (a Hong Kong protester shot, October 2019)
+        return not _FALLEN & set(_next_words(tok, 4))
     if _lost_ground(tok, lem):
         return True
     if lem in _TAKE:

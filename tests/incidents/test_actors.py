@@ -90,3 +90,12 @@ def test_the_sides_of_fighting_between_two_are_its_actors(extract):
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):
     [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"
+
+
+def test_forces_firing_tear_gas_at_a_violent_demonstration_are_its_second_actor(extract):
+    text = (
+        "Police fired tear gas at protesters who hurled stones and burned tyres in Kadugli "
+        "on Sunday."
+    )
+    riots = [i for i in current(extract(text)) if i.event_type == "Riots"]
+    assert [(i.actor1, i.actor2) for i in riots] == [("Rioters (Sudan)", "Police Forces of Sudan")]

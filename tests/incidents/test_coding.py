@@ -539,3 +539,11 @@ def test_an_aircraft_fired_on_is_the_target_not_an_air_strike(extract):
     text = "Gunmen opened fire on a passenger plane as it landed in Kadugli on Sunday."
     [inc] = current(extract(text))
     assert inc.event_type != "Explosions/Remote violence"
+
+
+def test_a_person_falling_to_the_ground_takes_no_ground(extract):
+    text = (
+        "Police fired tear gas at protesters in Kadugli on Sunday. One protester fell to the "
+        "ground after being struck by a canister."
+    )
+    assert all(i.event_type != "Battles" for i in current(extract(text)))
