@@ -700,8 +700,12 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         if _event_name(text, e):
             named.add(e.start)
         starts = _duration_start(text, e)
-        # "since April last year": the month and the year it is in start the one duration
-        if starts or (duration_end >= 0 and not text[duration_end : e.start].strip()):
+        # "since April last year": the month and the year it is in start the one duration,
+        # "of" between them too ("not seen since April of last year", Miami Herald via
+        # Haitian Truth, November 2024)
+        if starts or (
+            duration_end >= 0 and text[duration_end : e.start].strip() in ("", "of")
+        ):
             durations.add(e.start)
             duration_end = e.end
         else:

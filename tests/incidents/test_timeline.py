@@ -120,6 +120,16 @@ def test_a_day_a_duration_started_on_sets_no_story_for_the_weekdays_after_it():
     )
     assert _dates(text, dt.date(2021, 12, 8))[-1][1:] == ("2021-12-07", 1, False)
 
+def test_a_month_of_last_year_a_duration_started_in_sets_no_story_after_it(extract):
+    text = (
+        "Gangs attacked the suburb on Tuesday.\n\nThe attack unleashed a response not seen "
+        "since April of last year, when residents hunted down gang members.\n\n"
+        "Police said ten gang members were killed at a checkpoint in Kadugli."
+    )
+    killed = [i for i in extract(text) if i.fatalities == 10]
+    assert killed and not any(i.background for i in killed)
+
+
 def test_a_day_that_names_an_earlier_event_sets_no_story_for_the_weekdays_after_it():
     # 6 September 2020 is a Sunday: "on Sunday" is that day, not the Sunday 9 August
     # ("the August 9 ballot") was.
