@@ -128,6 +128,9 @@ AREAS = [
      "Sangar Kalay", "Ghor", 3),
     ("Troops shelled Me Thar village (Tabayin township, Sagaing Region) at dawn.", "Me Thar",
      "Sagaing", 3),
+    # "the village of X" says village as "X village" does: a capital abroad never stands
+    ("Gunmen raided the village of Manila, in Mocimboa da Praia district, in Cabo Delgado.",
+     "Manila", "Mocimboa", 2),
     # a hyphenated village name is one name, not its last part
     ("An IED killed two children near Kain-Ouro (Kain, Yatenga).", "Kain-Ouro", "Yatenga", 2),
 ]

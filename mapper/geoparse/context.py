@@ -379,9 +379,15 @@ def _abroad(text: str, a: Slot, areas: list[Candidate], explicit: bool) -> bool:
     2021-11-15]): a well-known Kani (Japan) or Pale (Bosnia) in another
     country than every reading of the container contradicts the stated
     context. Without the area noun ("the Nairobi area of Moi") the
-    well-known place stands.
+    well-known place stands. The noun may come first: "the village of Manila,
+    in Mocimboa da Praia district, in the northern province of Cabo Delgado"
+    (AIM via allAfrica, January 2019) is no capital of the Philippines.
     """
-    if not explicit or area_word(text, a.mention.end) not in DIVISION_NOUNS | SETTLEMENT_WORDS:
+    said = DIVISION_NOUNS | SETTLEMENT_WORDS
+    if not explicit or (
+        area_word(text, a.mention.end) not in said
+        and _noun_of_before(text, a.mention.start) not in said
+    ):
         return False
     countries = {q.place.country_code for q in areas}
     return bool(countries) and all(c.place.country_code not in countries for c in a.cands)
