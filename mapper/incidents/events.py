@@ -938,10 +938,14 @@ def _running_total(m: Mention) -> bool:
 #: of the uprising"; "since the protests against a controversial finance bill began two
 #: weeks ago 39 people have been killed by security forces" (BBC on Kenya, 2 July 2024);
 #: "killed in the protests that have shaken Iran since the death of Amini" (AFP, October
-#: 2022) counts from what set them off.
+#: 2022) counts from what set them off. An insurgency's or a crisis' count as well: "Since
+#: the crisis began, more than 200 people ... have been killed" (NNN-Agencies on Cabo
+#: Delgado, August 2019), "killed since the inception of the insurgency in the North-East"
+#: (Punch, 2023), "killed ... since the Maoist war began" (Nepali Times, 2004).
 _SINCE_START = re.compile(
-    r"\bsince (?:the (?:start|beginning|outbreak|onset) of|the (?:war|conflict|fighting|"
-    r"invasion|uprising|offensive|protests|demonstrations|unrest)(?: [\w-]+){0,6}? "
+    r"\bsince (?:the (?:start|beginning|outbreak|onset|inception) of|the (?:[\w-]+ ){0,2}?"
+    r"(?:war|conflict|fighting|invasion|uprising|offensive|protests|demonstrations|unrest"
+    r"|crisis|insurgency|rebellion|violence)(?: [\w-]+){0,6}? "
     r"(?:began|started|broke out|erupted))\b"
     r"|\b(?:protests|demonstrations|unrest) (?:that )?(?:have|has) (?:\w+ ){0,3}since\b",
     re.IGNORECASE,

@@ -1527,7 +1527,17 @@ def _agent_heads(tok: Any) -> list[Any]:
             for g in c.children
             if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
         ]
-    if not found and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if (
+        not found
+        and tok.dep_ in ("conj", "xcomp", "advcl")
+        and tok.head.i != tok.i
+        and not (passive and tok.dep_ == "advcl")
+    ):
+        # but a passive clause's doer is never the subject of the clause it hangs on:
+        # "Four fishermen ... were returning home from the sea when they were attacked"
+        # (NNN-Agencies on Cabo Delgado, August 2019), "The incident ... happened on
+        # Saturday ... when the travellers were waylaid" (Tribune, Ekiti, March 2021)
         found = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if tok.dep_ == "conj" and _lem(tok.head) in lx.REPORT:
             # a verb of saying's subject is the teller, not the doer: "The police

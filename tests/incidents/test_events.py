@@ -427,3 +427,20 @@ def test_a_toll_counted_since_protests_began_is_no_event(extract):
     )
     incs = current(extract(text))
     assert [i.fatalities for i in incs] == [None]
+
+
+def test_a_toll_counted_since_an_insurgency_began_is_no_events_toll(extract):
+    text = (
+        "Later the same day, three people died in an attack on a neighbourhood of Mopti.\n\n"
+        "Since the crisis began, more than 200 people have been killed.\n"
+    )
+    assert [i.fatalities for i in current(extract(text))] == [3]
+
+
+def test_who_was_attacked_in_a_when_clause_did_not_attack(extract):
+    text = (
+        "Four fishermen were returning home from the sea near Mopti on Tuesday when they "
+        "were attacked.\n"
+    )
+    [inc] = current(extract(text))
+    assert inc.event_type == "Violence against civilians" and inc.actor1 is None
