@@ -655,7 +655,9 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     speaking = tok.dep_ == "nsubj" and _lem(tok.head) in lx.REPORT  # "protesters say ..."
     # "riot police", "riot gear": a noun adjunct names a unit, not a riot (news-dev 06,
     # streets closed by riot police carrying shields; TR-News "Ankara's riot police squad")
-    adjunct = lem == "riot" and tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod")
+    # and a unit's title: "a unit of the Riot Police captured four insurgents" (AIM via
+    # allAfrica, Cabo Delgado, January 2019)
+    adjunct = lem == "riot" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "nmod")
     if (lem in lx.PROTESTER or lem in ("riot", "rioter")) and not speaking and not adjunct:
         out.add("protest" if lem in lx.PROTESTER else "riot")
     if lem in ("riot", "rampage", "vandalise", "vandalize", "ransack", "stone", "pelt") and (

@@ -695,7 +695,8 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        if _named_statement(text, e):
+        edition = _edition(text, e)
+        if _named_statement(text, e) or edition:
             said.add(e.start)
         if _event_name(text, e):
             named.add(e.start)
@@ -713,7 +714,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         w = state.resolve(
             e,
             told=from_pub and _statement_time(text, e),
-            passing=starts or e.start in named,
+            passing=starts or e.start in named or edition,
             setting=e.kind != "year" or opening_year(text, e),
         )
         items.append((e, w))
@@ -767,6 +768,20 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
     return e.kind in ("weekday", "deictic") and bool(
         _STATEMENT.search(text, max(0, e.start - 70), e.start)
     )
+
+
+def _edition(text: str, e: TimeExpr) -> bool:
+    """Tell a weekday that dates a newspaper's issue (:data:`_EDITION`): no day of the story."""
+    return e.kind in ("weekday", "deictic") and bool(_EDITION.match(text, e.end))
+
+
+#: A weekday that dates a newspaper's issue: "according to a report in Monday's issue of
+#: the independent newssheet 'Mediafax'" (AIM via allAfrica, January 2019; "Wednesday's
+#: issue", August 2019), "Monday morning's edition of the Woodstock Sentinel-Review"
+#: (Emirates 24|7, March 2011).
+_EDITION = re.compile(
+    r"(?:['’]s)?\s+(?:(?:morning|evening)['’]s\s+)?(?:issue|edition)\b", re.IGNORECASE
+)
 
 
 #: "since" right before a time, or before "the" and the time ("since the February 1

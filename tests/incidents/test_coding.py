@@ -547,3 +547,8 @@ def test_a_person_falling_to_the_ground_takes_no_ground(extract):
         "ground after being struck by a canister."
     )
     assert all(i.event_type != "Battles" for i in current(extract(text)))
+
+
+def test_a_riot_police_unit_named_with_capitals_is_no_riot(extract):
+    text = "A unit of the Riot Police captured four insurgents near Kadugli on Saturday."
+    assert all(i.event_type != "Riots" for i in current(extract(text)))

@@ -449,3 +449,14 @@ def test_a_frequency_before_the_acts_is_a_habit(text):
 
 def test_daily_in_a_name_is_no_habit():
     assert find_expressions("Daily Sabah reported the strikes.") == []
+
+
+def test_the_day_of_a_newspapers_issue_is_no_day_of_the_story(extract):
+    # 15 January 2019 is a Tuesday: the raid was on Thursday the 10th; Monday dates the issue.
+    text = (
+        "Gunmen raided a village near Mopti on Thursday night, killing four people.\n\n"
+        "According to a report in Monday's issue of a local newssheet, five people were "
+        "injured in the raid."
+    )
+    incs = current(extract(text, published=dt.date(2019, 1, 15)))
+    assert [(i.event_date, i.injuries) for i in incs] == [("2019-01-10", 5)]
