@@ -589,6 +589,12 @@ def test_a_name_hyphenated_where_the_index_writes_it_whole_is_found():
     assert [(t.name, t.country_code) for t in tops] == [("Pétionville", "HT")]
 
 
+def test_the_place_an_act_of_war_is_done_to_is_a_place_whatever_the_ner_says():
+    """"bombardment of Kherson": the model tags Kherson a person."""
+    text = "Russian bombardment of Kherson, recently retaken by Ukrainian forces, killed four."
+    assert "Kherson" in [t.text for t in mapper.geoparse(text)]
+
+
 def test_a_sentence_listing_names_is_prose_not_a_title_case_headline():
     found = [t.text for t in geoparse("Marches spread to Kairouan, Sfax and Gabes.")]
     assert found == ["Kairouan", "Sfax", "Gabes"]

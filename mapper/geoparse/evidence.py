@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import same_spelling
 from mapper.geoparse.lexicon import (
+    ASSAULT_NOUNS,
     DISTANCE_UNITS,
     INSTITUTION_OF,
     LANGUAGE_FIRST,
@@ -137,7 +138,11 @@ def place_cue(lower: Sequence[str], i: int, *, institutions: bool = False) -> bo
         return True
     if prev != "of" or i < 2:
         return False
-    return lower[i - 2] in PLACE_NOUNS or (institutions and lower[i - 2] in INSTITUTION_OF)
+    return (
+        lower[i - 2] in PLACE_NOUNS
+        or lower[i - 2] in ASSAULT_NOUNS
+        or (institutions and lower[i - 2] in INSTITUTION_OF)
+    )
 
 
 def demonym_place(gaz: Gazetteer, word: str, *, listed_only: bool = False) -> Place | None:

@@ -112,6 +112,14 @@ PLACE_NOUNS = frozenset(
     "province region oblast governorate municipality commune township outskirts port capital "
     "outside north south east west northeast northwest southeast southwest".split()
 )
+# Acts of war done to a place: the word after their "of" is the place. "Russian
+# bombardment of Kherson, recently re-taken by Ukrainian forces" (Reuters via Business
+# Recorder, November 2022; the model tags Kherson a person), "the siege of Mariupol", "the
+# fall of Kabul", "the recapture of Bakhmut".
+ASSAULT_NOUNS = frozenset(
+    """siege shelling bombardment bombing capture recapture liberation fall occupation
+    invasion encirclement storming blockade""".split()
+)
 # "the University of X", "the municipal school of X", "the mayor of X": institutions
 # news names by their town (ACLED notes, local news); the name after "of" is a place.
 INSTITUTION_OF = frozenset(
