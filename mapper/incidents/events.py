@@ -465,6 +465,8 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
         kinds = trigger_classes(tok) - OUTCOMES - {"kill"}
         if any(j < i and kinds & trigger_classes(doc[j]) for j in verbs):
             continue
+        if _said_of_it(tok):
+            return True
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det")}
         if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & (
@@ -472,6 +474,22 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
         ):
             return True
     return any(_told_target(doc[i], frame) for i in frame.triggers)
+
+
+def _said_of_it(tok: Any) -> bool:
+    """Tell an event noun that only says what "it" was: "It was the junta's deadliest attack".
+
+    A copula with "it", "this" or "that" as subject ranks or names the event
+    just told, it tells none: "It was the junta's deadliest attack since
+    seizing power in 2021" (AFP via Malay Mail, Sagaing, April 2023), "It was
+    the deadliest terror attack in Iraq in a year" (Boston Herald on the Karrada
+    bombing, July 2016).
+    """
+    if tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children
+    )
 
 
 def _fresh(frame: Frame, doc: Any) -> bool:

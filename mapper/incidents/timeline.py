@@ -415,9 +415,12 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # three-month span", "has represented multiple Wedbush customers over the years", GWN);
 # a frequency before the acts: "The RSF has launched near-daily artillery and drone
 # strikes" (AFP via TRT World, 9 October 2025), "under fire for more than 80 consecutive
-# days, with regular bombardment by regime forces" (CNN via Gant News, August 2016).
+# days, with regular bombardment by regime forces" (CNN via Gant News, August 2016). Months
+# too: "with intense fighting raging there for months" (AFP via Malay Mail, Sagaing, April
+# 2023); "Fighting ... for several months" likewise.
 @_pattern(
-    r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+)?(?:years|decades|centuries|generations)"
+    r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+|several\s+)?(?:months|years|decades|centuries"
+    r"|generations)"
     r"|in\s+recent\s+(?:years|decades|months)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades)"
     r"|not\s+uncommon|(?:are|were|is)\s+(?:frequent|common|routine|regular)"
     r"|since\s+the\s+(?:fall|collapse|end|break-?up|start|beginning)\s+of"
