@@ -417,7 +417,7 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # strikes" (AFP via TRT World, 9 October 2025), "under fire for more than 80 consecutive
 # days, with regular bombardment by regime forces" (CNN via Gant News, August 2016). Months
 # too: "with intense fighting raging there for months" (AFP via Malay Mail, Sagaing, April
-# 2023); "Fighting ... for several months" likewise.
+# 2023), the same durative as "for years" above.
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+|several\s+)?(?:months|years|decades|centuries"
     r"|generations)"
