@@ -595,6 +595,11 @@ def test_the_place_an_act_of_war_is_done_to_is_a_place_whatever_the_ner_says():
     assert "Kherson" in [t.text for t in mapper.geoparse(text)]
 
 
+def test_a_dateline_that_carries_the_day_is_a_dateline():
+    tops = mapper.geoparse("NAIROBI, June 25 – Protesters stormed the parliament building.")
+    assert [(t.text, t.dateline) for t in tops] == [("NAIROBI", True)]
+
+
 def test_a_sentence_listing_names_is_prose_not_a_title_case_headline():
     found = [t.text for t in geoparse("Marches spread to Kairouan, Sfax and Gabes.")]
     assert found == ["Kairouan", "Sfax", "Gabes"]

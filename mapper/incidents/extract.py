@@ -94,6 +94,26 @@ def _dateline_place(sites: Sequence[Site]) -> Site | None:
     return next((s for s in sites if s.dateline and s.lat is not None and not s.adjectival), None)
 
 
+def _within(focus: Site | None, dateline: Site | None) -> Site | None:
+    """Return the dateline's town when the report's area is only the country it lies in.
+
+    "NAIROBI, June 25 – Several demonstrators were shot after many stormed the
+    National Assembly precincts" with "God save Kenya" its only other place
+    (Capital FM, 25 June 2024); "BAGHDAD, Iraq - A roadside bomb attack killed
+    three American soldiers" (AP, 12 October 2004): the town the report is
+    filed from says more than its country.
+    """
+    if dateline is None:
+        return focus
+    if focus is None or (
+        focus.kind == "country"
+        and dateline.country_code is not None
+        and focus.country_code == dateline.country_code
+    ):
+        return dateline
+    return focus
+
+
 def _commonest(sites: Sequence[Site]) -> Site | None:
     """Return the first site of the name named most often (the first of equals), or None."""
     if not sites:
@@ -528,7 +548,7 @@ def extract_incidents(
     ]
     mentions = carry_means(mentions)
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
-    focus = _event_focus(mentions) or _focus(sites) or _dateline_place(sites)
+    focus = _event_focus(mentions) or _within(_focus(sites), _dateline_place(sites))
     fallback = EventPlace(focus, 3) if focus is not None else None
     groups = join_mentions(mentions)
     incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mapper.incidents.places import event_places, precision_of
@@ -324,3 +326,12 @@ def test_a_country_s_capital_is_its_capital_city(extract):
 def test_a_place_in_a_groups_spelled_out_name_is_not_where(extract_geoparsed, text):
     [inc] = current(extract_geoparsed(text))
     assert inc.location != "Rwanda"
+
+
+def test_the_dateline_town_is_the_area_of_a_report_naming_only_its_country(extract_geoparsed):
+    text = (
+        "NAIROBI, June 25 – Police opened fire on protesters who stormed the parliament "
+        "building, wounding several.\n\n\"God save Kenya,\" an elderly man said."
+    )
+    [inc] = current(extract_geoparsed(text, published=dt.date(2024, 6, 25)))
+    assert inc.location == "Nairobi" and inc.geo_precision == 3
