@@ -940,7 +940,9 @@ def _running_total(m: Mention) -> bool:
     the outbreak of the war" (a Polish chronology of the invasion, March 2022).
     """
     text = m.unit.opening(len(m.unit.tokens))
-    if m.frame.cues & _TOLL and (_INTO_WAR.search(text) or _SINCE_START.search(text)):
+    if m.frame.cues & _TOLL and (
+        _INTO_WAR.search(text) or _SINCE_START.search(text) or _BEGAN_AND_HAS.search(text)
+    ):
         # a toll told by how long the war has run, whatever means it names: "Nearly three
         # weeks into the relentless campaign of Israeli airstrikes, at least 6,546
         # Palestinians have been killed" (Anadolu, 26 October 2023); "more than 10,000
@@ -959,13 +961,32 @@ def _running_total(m: Mention) -> bool:
 #: 2022) counts from what set them off. An insurgency's or a crisis' count as well: "Since
 #: the crisis began, more than 200 people ... have been killed" (NNN-Agencies on Cabo
 #: Delgado, August 2019), "killed since the inception of the insurgency in the North-East"
-#: (Punch, 2023), "killed ... since the Maoist war began" (Nepali Times, 2004).
+#: (Punch, 2023), "killed ... since the Maoist war began" (Nepali Times, 2004); "have
+#: killed 56 people ... since the rebels launched their offensive on Wednesday" (The Week,
+#: Aleppo, December 2024), "350 bodies since Israel's offensive on Jabaliya ... began on
+#: Oct. 6" (New Indian Express, October 2024).
 _SINCE_START = re.compile(
-    r"\bsince (?:the (?:start|beginning|outbreak|onset|inception) of|the (?:[\w-]+ ){0,2}?"
+    r"\bsince (?:the (?:start|beginning|outbreak|onset|inception) of|(?:the |[\w-]+['’]s )"
+    r"(?:[\w-]+ ){0,2}?"
     r"(?:war|conflict|fighting|invasion|uprising|offensive|protests|demonstrations|unrest"
-    r"|crisis|insurgency|rebellion|violence)(?: [\w-]+){0,6}? "
-    r"(?:began|started|broke out|erupted))\b"
+    r"|crisis|insurgency|rebellion|violence)(?: [\w-]+){0,8}? "
+    r"(?:began|started|broke out|erupted)"
+    r"|(?:the )?[\w-]+(?: [\w-]+)? launched (?:their|its|the) (?:\w+ )?(?:offensive|campaign"
+    r"|assault|invasion|operation))\b"
     r"|\b(?:protests|demonstrations|unrest) (?:that )?(?:have|has) (?:\w+ ){0,3}since\b",
+    re.IGNORECASE,
+)
+
+
+#: A campaign told as begun, then its toll in the perfect: "The offensive, led by the
+#: Islamist group Hayat Tahrir al-Sham (HTS) and allied factions, began Wednesday and has
+#: left more than 300 people dead" (The Trent on Aleppo, 30 November 2024); "The war,
+#: which began in April 2023, has killed ..." and "The conflict, which erupted in ...,
+#: has claimed ..." are the same running count.
+_BEGAN_AND_HAS = re.compile(
+    r"\b(?:offensive|campaign|war|conflict|insurgency|crisis|uprising|rebellion)\b"
+    r"[^.!?]{0,100}?\b(?:began|started|erupted|broke out)\b[^.!?]{0,60}?"
+    r"\b(?:has|have)\s+(?:left|killed|claimed)\b",
     re.IGNORECASE,
 )
 

@@ -381,11 +381,20 @@ def _destination(prep: Any) -> bool:
     money and fleeing towards Niger ([acled-dev bfa], an attack on
     Markoye): the abduction and the attack happened where they began.
     """
-    return (
-        prep is not None
-        and prep.lower_ in ("to", "into", "toward", "towards")
-        and prep.head.lemma_.lower() in _CARRY_OFF
-    )
+    if prep is None:
+        return False
+    verb = prep.head.lemma_.lower()
+    if prep.lower_ in ("toward", "towards") and verb in _HEAD_FOR:
+        # a place advanced toward is not yet reached: "Rebels captured Syria's
+        # second-largest city, Aleppo, over the weekend and advanced toward Hama" (The
+        # Week, 2 December 2024), "capturing Aleppo and advancing toward Hama" (Al Jazeera
+        # via The Island, 2 December 2024)
+        return True
+    return prep.lower_ in ("to", "into", "toward", "towards") and verb in _CARRY_OFF
+
+
+#: Verbs of moving on a place: "toward X" after them is a destination, not a site.
+_HEAD_FOR = frozenset("advance march push head move drive press".split())
 
 
 def _compared_in(prep: Any) -> bool:

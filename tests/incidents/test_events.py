@@ -461,3 +461,13 @@ def test_fighting_raging_for_months_is_a_state_not_an_event(extract):
         "there for months.\n"
     )
     assert len(current(extract(text))) == 1
+
+
+def test_a_campaigns_toll_since_it_began_is_no_days_toll(extract):
+    text = (
+        "Rebels captured the town of Mopti on Sunday.\n\n"
+        "The offensive, led by the rebel coalition, began Wednesday and has left more than "
+        "300 people dead.\n\n"
+        "Airstrikes have killed 56 people since the rebels launched their offensive.\n"
+    )
+    assert [i.fatalities for i in current(extract(text))] == [None]

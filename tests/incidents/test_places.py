@@ -335,3 +335,9 @@ def test_the_dateline_town_is_the_area_of_a_report_naming_only_its_country(extra
     )
     [inc] = current(extract_geoparsed(text, published=dt.date(2024, 6, 25)))
     assert inc.location == "Nairobi" and inc.geo_precision == 3
+
+
+def test_a_town_advanced_toward_is_not_where_the_capture_was(extract_geoparsed):
+    text = "Rebels captured the city of Aleppo on Saturday and advanced toward Hama."
+    [inc] = current(extract_geoparsed(text, published=dt.date(2024, 12, 2)))
+    assert inc.location == "Aleppo"
