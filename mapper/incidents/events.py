@@ -980,9 +980,10 @@ _SINCE_START = re.compile(
 
 #: A campaign told as begun, then its toll in the perfect: "The offensive, led by the
 #: Islamist group Hayat Tahrir al-Sham (HTS) and allied factions, began Wednesday and has
-#: left more than 300 people dead" (The Trent on Aleppo, 30 November 2024); "The war,
-#: which began in April 2023, has killed ..." and "The conflict, which erupted in ...,
-#: has claimed ..." are the same running count.
+#: left more than 300 people dead" (The Trent on Aleppo, 30 November 2024): the count
+#: :data:`_SINCE_START` reads from "since the conflict ... erupted" ("Over 46,000
+#: Palestinians have lost their lives since the conflict between Israel and Hamas
+#: erupted", News Central, January 2025), told the other way round.
 _BEGAN_AND_HAS = re.compile(
     r"\b(?:offensive|campaign|war|conflict|insurgency|crisis|uprising|rebellion)\b"
     r"[^.!?]{0,100}?\b(?:began|started|erupted|broke out)\b[^.!?]{0,60}?"
