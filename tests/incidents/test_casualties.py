@@ -79,22 +79,21 @@ def test_the_lowest_of_competing_claims_and_an_unclaimed_figure_first():
     assert combine([(Counts(4, None), False), (Counts(25, None), True)]).fatalities == 4
 
 
-def test_a_partys_figure_further_down_is_a_claim_not_the_toll(extract):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a party's figure further down is a claim, not the toll
         "Al-Shabaab fighters attacked an army post near Mopti on Sunday, killing at least "
         "12 soldiers, officials said.\n\nAl-Shabaab claimed responsibility.\n\n"
-        "The group said it had killed 30 soldiers."
-    )
-    [inc] = current(extract(text))
-    assert inc.fatalities == 12
-
-
-def test_a_spokesmans_toll_in_a_paragraph_of_its_own_is_his_claim_of_the_event(extract):
-    text = (
+        "The group said it had killed 30 soldiers.",
+        # a spokesman's toll in a paragraph of its own is his claim of the event
         "Al-Shabaab fighters attacked an army post near Mopti on Sunday, killing 12 "
         "soldiers, officials said.\n\nAbdi Musa, al-Shabaab's spokesman, told reporters the "
-        "fighters had held the post for hours.\n\nHe said the attackers killed 30 soldiers."
-    )
+        "fighters had held the post for hours.\n\nHe said the attackers killed 30 soldiers.",
+    ],
+    ids=["the-group-said", "he-said"],
+)
+def test_a_partys_own_toll_further_down_is_a_claim_not_the_toll(extract, text):
     [inc] = current(extract(text))
     assert inc.fatalities == 12
 
