@@ -110,6 +110,10 @@ _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 #: A month name or abbreviation as a regular expression (match case-insensitively).
 MONTH_PATTERN = _M
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+#: Between a month and its day: a space, or nothing after an abbreviation's point ("in the
+#: early morning of Feb.28", "during demos ... on Feb.22-23", ACLED coder notes, Burkina
+#: Faso 2011 and 2017).
+_GLUED = r"(?:[^\S\n]+|(?<=\.))"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -225,7 +229,7 @@ def _day_range_dm(m: re.Match[str]) -> tuple[str, tuple]:
 @_pattern(
     r"\b(?:between[^\S\n]+|from[^\S\n]+)?("
     + _M
-    + r")[^\S\n]+("
+    + r")" + _GLUED + r"("
     + _D
     + r")[^\S\n]*(?:-|–|and|to|until|till)[^\S\n]*(?:("
     + _M
@@ -263,7 +267,7 @@ def _day_month(m: re.Match[str]) -> tuple[str, tuple]:
     return "date", (_year(m[3]), _month(m[2]), _day(m[1]))
 
 
-@_pattern(r"\b(" + _M + r")[^\S\n]+(" + _D + r")(?!\d)(?:,?[^\S\n]+(" + _Y + r"))?\b")
+@_pattern(r"\b(" + _M + r")" + _GLUED + r"(" + _D + r")(?!\d)(?:,?[^\S\n]+(" + _Y + r"))?\b")
 def _month_day(m: re.Match[str]) -> tuple[str, tuple]:
     return "date", (_year(m[3]), _month(m[1]), _day(m[2]))
 

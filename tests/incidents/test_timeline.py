@@ -460,3 +460,8 @@ def test_the_day_of_a_newspapers_issue_is_no_day_of_the_story(extract):
     )
     incs = current(extract(text, published=dt.date(2019, 1, 15)))
     assert [(i.event_date, i.injuries) for i in incs] == [("2019-01-10", 5)]
+
+
+def test_a_day_glued_to_an_abbreviated_month_is_a_day():
+    text = "The mayor's office was ransacked in the early morning of Feb.28."
+    assert _dates(text, dt.date(2017, 3, 5))[-1][1:3] == ("2017-02-28", 1)
