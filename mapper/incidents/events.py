@@ -1145,8 +1145,8 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
             and m.code is not None
             and m.code[0] in _HIT_CODES
             and m.frame.cues <= _BARE
-            and not m.frame.agents
-            and (m.unit.para == prev.unit.para or m.place is None)
+            and (not m.frame.agents or _strikes(m))
+            and (m.unit.para == prev.unit.para or m.place is None or _strikes(m))
             and m.background == prev.background
         ):
             m = replace(m, code=prev.code)
@@ -1154,6 +1154,22 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
         if m.code is not None:
             prev = m
     return out
+
+
+def _strikes(m: Mention) -> bool:
+    """Tell an account whose act is a bare "strike": the remote violence told before it.
+
+    "Russia ... launched its first air strikes on Aleppo since 2016" then, in a
+    paragraph of its own, "SOHR reported that 23 strikes in Aleppo and nearby
+    Idlib killed four civilians" (The Trent, 30 November 2024); "a barrage of
+    suicide drones, followed by simultaneous artillery shelling" then "a second
+    RSF strike on the Zamzam displacement camp" (Al-Ahed with agencies, April
+    2025): a strike is the means already told, wherever it fell.
+    """
+    doc = m.unit.tokens[0].doc
+    return any(
+        doc[i].lemma_.lower() == "strike" and doc[i].pos_ == "NOUN" for i in m.frame.triggers
+    )
 
 
 def with_place(m: Mention, place: EventPlace | None) -> Mention:

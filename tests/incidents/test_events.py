@@ -470,3 +470,12 @@ def test_a_campaigns_toll_since_it_began_is_no_days_toll(extract):
         "Airstrikes have killed 56 people since the rebels launched their offensive.\n"
     )
     assert [i.fatalities for i in current(extract(text))] == [None]
+
+
+def test_a_bare_strike_after_remote_violence_is_that_remote_violence(extract):
+    text = (
+        "Warplanes launched air strikes on Mopti overnight, targeting rebel areas.\n\n"
+        "Monitors reported that 23 strikes in Mopti and nearby Djenne killed four civilians.\n"
+    )
+    codes = {(i.event_type, i.sub_event_type) for i in current(extract(text))}
+    assert codes == {("Explosions/Remote violence", "Air/drone strike")}
