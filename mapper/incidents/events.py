@@ -1153,6 +1153,53 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
         out.append(m)
         if m.code is not None:
             prev = m
+    return _means_told_after(out)
+
+
+def _means_told_after(mentions: list[Mention]) -> list[Mention]:
+    """Give a bare attack in a lede the means the next account tells it was done with.
+
+    "At least 32 civilians were killed in an attack by the paramilitary Rapid
+    Support Forces" then "The RSF launched a barrage of suicide drones,
+    followed by simultaneous artillery shelling on the city" (Al-Ahed with
+    agencies, El Fasher, April 2025); "Tuesday's attack on the village of
+    Mishmeshan ... Nine of the dead in the village attacked" then "Five
+    mortar shells hit the village" (AP via The Times of Israel, May 2012):
+    ACLED codes the attack by its means. Only the next coded account, in the
+    same paragraph or in the next one when that tells no day or other place of
+    its own, by the same attacker or an unnamed one.
+    """
+    out = list(mentions)
+    coded = [k for k, m in enumerate(out) if m.code is not None]
+    for a, b in zip(coded, coded[1:], strict=False):
+        m, n = out[a], out[b]
+        if (
+            m.code is not None
+            and n.code is not None
+            and m.code[0] in _HIT_CODES[:2]
+            and n.code[0] == "Explosions/Remote violence"
+            and m.frame.cues <= _BARE
+            and (
+                n.unit.para == m.unit.para
+                or (
+                    n.unit.para == m.unit.para + 1
+                    and not n.own_date  # a chronology's next entry is its own day
+                    and (
+                        n.place is None
+                        or m.place is None
+                        or n.place.site.name == m.place.site.name
+                    )
+                )
+            )
+            and m.background == n.background
+            and (not n.own_date or n.when.date == m.when.date)  # another day's act: its own
+            and (
+                not m.frame.agents
+                or not n.frame.agents
+                or set(m.frame.agents) & set(n.frame.agents)
+            )
+        ):
+            out[a] = replace(m, code=n.code)
     return out
 
 

@@ -479,3 +479,12 @@ def test_a_bare_strike_after_remote_violence_is_that_remote_violence(extract):
     )
     codes = {(i.event_type, i.sub_event_type) for i in current(extract(text))}
     assert codes == {("Explosions/Remote violence", "Air/drone strike")}
+
+
+def test_a_bare_attack_in_the_lede_takes_the_means_told_next(extract):
+    text = (
+        "At least 32 civilians were killed in an attack by the militia in Mopti on Sunday.\n\n"
+        "The militia launched a barrage of drones, followed by artillery shelling on the town.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.event_type, i.fatalities) for i in incs] == [("Explosions/Remote violence", 32)]
