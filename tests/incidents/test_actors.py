@@ -99,3 +99,12 @@ def test_forces_firing_tear_gas_at_a_violent_demonstration_are_its_second_actor(
     )
     riots = [i for i in current(extract(text)) if i.event_type == "Riots"]
     assert [(i.actor1, i.actor2) for i in riots] == [("Rioters (Sudan)", "Police Forces of Sudan")]
+
+
+def test_a_town_the_model_tags_as_a_people_is_no_ethnic_militia(extract_geoparsed):
+    text = (
+        "Meanwhile, Russia launched its first air strikes on Aleppo since 2016, targeting "
+        "rebel-controlled areas overnight."
+    )
+    incs = current(extract_geoparsed(text))
+    assert incs and all(not (i.actor2 or "").startswith("Ethnic Militia") for i in incs)
