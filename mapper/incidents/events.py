@@ -170,7 +170,11 @@ def _running(
 
 def _told_in(items: list[tuple[TimeExpr, When]], timeline: Timeline) -> list:
     """Return the running times a later sentence may be told in (no duration's start)."""
-    return [(e, w) for e, w in _running(items, timeline) if e.start not in timeline.durations]
+    return [
+        (e, w)
+        for e, w in _running(items, timeline)
+        if e.start not in timeline.durations and e.start not in timeline.said
+    ]
 
 
 def _time_of(

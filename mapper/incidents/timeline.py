@@ -690,6 +690,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     """
     exprs = sorted(find_expressions(text) + _day_entries(text), key=lambda e: e.start)
     exprs = [e for e in exprs if e.start >= start]
+    filed = _filing_day(text, start) if published is not None else None
     reference, from_pub = published, published is not None
     if reference is None:
         reference = _latest_explicit(exprs)
@@ -702,7 +703,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        edition = _edition(text, e)
+        edition = _edition(text, e) or (filed is not None and filed[0] <= e.start < filed[1])
         if _named_statement(text, e) or edition:
             said.add(e.start)
         if _event_name(text, e):
@@ -775,6 +776,29 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
     return e.kind in ("weekday", "deictic") and bool(
         _STATEMENT.search(text, max(0, e.start - 70), e.start)
     )
+
+
+#: A dateline that carries its filing day: "MAPUTO, Aug 30 (NNN-AGENCIES) —" (NNN-Agencies,
+#: August 2019), "NAIROBI, June 25 –" (Capital FM, 25 June 2024).
+_FILED = re.compile(
+    r"[ \t]*[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3}(?:,[ ]*[A-Z][A-Za-z.'’]+)*"
+    r",[ ]*[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*"
+    r"(?:--|—|–|-|:)"
+)
+
+
+def _filing_day(text: str, start: int) -> tuple[int, int] | None:
+    """Span of the dateline that opens the body with its filing day, if it does.
+
+    The day a story is filed from a town is the report's own date, not a day
+    it tells: with the publication date known, "MAPUTO, Aug 30 ... Five
+    people ... have been beheaded" dates the beheadings no more than the
+    publication does (they were on Tuesday, told further down).
+    """
+    body = text[start:]
+    lead = len(body) - len(body.lstrip())
+    m = _FILED.match(text, start + lead)
+    return (m.start(), m.end()) if m else None
 
 
 def _edition(text: str, e: TimeExpr) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mapper.incidents.events import pair_dates
@@ -488,3 +490,13 @@ def test_a_bare_attack_in_the_lede_takes_the_means_told_next(extract):
     )
     incs = current(extract(text))
     assert [(i.event_type, i.fatalities) for i in incs] == [("Explosions/Remote violence", 32)]
+
+
+def test_a_datelines_filing_day_does_not_date_the_lede(extract):
+    text = (
+        "MOPTI, Aug 30 (Agencies) — Five people have been beheaded by suspected militants "
+        "in central Mali, a news site reports.\n\n"
+        "Four fishermen were attacked near Mopti on Tuesday as they returned home.\n"
+    )
+    incs = current(extract(text, published=dt.date(2019, 8, 30)))
+    assert [i.event_date for i in incs] == ["2019-08-27"]
