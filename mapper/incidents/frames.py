@@ -1865,7 +1865,7 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         cls = trigger_classes(tok)
         if not cls:
             continue
-        if not cls <= OUTCOMES and (blocked(tok) or _reciprocal(tok)):
+        if not cls <= OUTCOMES and (blocked(tok) or _reciprocal(tok) or _permitted(tok)):
             continue
         groups.setdefault((_reporter(tok), _cause_clause(tok)), []).append((tok, cls))
     groups = _split_coordinated(_join_outcomes(groups))
@@ -1916,6 +1916,30 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
         for f in frames
     ]
     return sorted(frames, key=lambda f: f.triggers[0])
+
+
+#: What a demonstration is asked for or refused before it is held.
+_PERMITS = frozenset({"permit", "permission", "authorisation", "authorization", "licence"})
+
+
+def _permitted(tok: Any) -> bool:
+    """Tell a demonstration named as what a permit is for: an arrangement, not a protest held.
+
+    "Organisers initially applied for a permit for a march, but police only
+    agreed to a static rally in the park" (AFP via Gulf Today, Hong Kong,
+    January 2020); "deny the group a special event permit for a protest
+    planned on Thursday" (L.A. Taco, July 2025).
+    """
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "to" and _lem(prep.head) in _GRANT:
+        return True  # "police only agreed to a static rally": what was allowed, not held
+    return prep.lower_ in ("for", "of") and _lem(prep.head) in _PERMITS
+
+
+#: Verbs that grant a demonstration "to" someone before it is held.
+_GRANT = frozenset({"agree", "consent"})
 
 
 def _place_object(verb: Any) -> Any:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mapper.incidents.frames import blocked
+from mapper.incidents.frames import blocked, frames_of
+from mapper.incidents.units import text_units
 
 from .helpers import current
 
@@ -172,3 +173,12 @@ def test_they_who_were_harmed_are_the_ones_harmed_before(nlp):
     )
     [they] = [t for t in doc if t.lower_ == "they" and t.dep_ == "nsubjpass"]
     assert _antecedent(they).text == "farmers"
+
+
+def test_a_demonstration_a_permit_is_for_or_agreed_to_is_no_demonstration_held(nlp):
+    text = (
+        "Organisers applied for a permit for a march, but police only agreed to a static "
+        "rally in the park."
+    )
+    [unit] = text_units(nlp(text))
+    assert frames_of(unit) == []
