@@ -345,6 +345,14 @@ def _crowd_control(tok: Any, lem: str) -> bool:
     """
     if lem not in ("fire", "shoot", "use", "launch", "lob", "deploy", "spray"):
         return False
+    after = " ".join(_next_words(tok, 6))
+    if lem in ("fire", "shoot") and re.search(r"\b(?:in|into) the air\b", after):
+        # shots fired into the air warn or scare, they hit no one: "they fired live rounds
+        # into the air in previous clashes" (Hong Kong police via Reuters, Bangkok Post,
+        # October 2019); "PLA troops fired a few rounds in the air in an attempt to
+        # intimidate" (India's army, [news-dev 03]); soldiers "firing gunshots into the air
+        # and looting shops" ([acled-dev bfa 2011-03-22], a mutiny ACLED codes as a riot)
+        return True
     words = set(_next_words(tok, 4))
     return bool(words & _CROWD_CONTROL) and not words & {"live", "ammunition", "bullets"}
 

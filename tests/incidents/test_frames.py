@@ -182,3 +182,8 @@ def test_a_demonstration_a_permit_is_for_or_agreed_to_is_no_demonstration_held(n
     )
     [unit] = text_units(nlp(text))
     assert frames_of(unit) == []
+
+
+def test_shots_fired_into_the_air_are_no_attack(nlp):
+    [unit] = text_units(nlp("Troops fired a few rounds into the air to scare the villagers."))
+    assert all("attack" not in f.cues for f in frames_of(unit))
