@@ -420,3 +420,14 @@ def test_a_spelled_out_local_government_area_is_a_division():
     """Nigeria's LGA written in full: "Kaga Local Government Area of Borno State"."""
     t = _at("Insurgents ambushed a convoy in Kaga Local Government Area of Borno State.", "Kaga")
     assert t.country_code == "NG"
+
+
+def test_a_city_abroad_the_text_calls_a_district_is_no_reading_of_it():
+    """"the neighbouring district of Palma" in a report on Cabo Delgado is no Palma de Mallorca."""
+    text = (
+        "Gunmen raided the village of Manila, in Mocimboa da Praia district, in Cabo Delgado. "
+        "On the same night, in the neighbouring district of Palma, a couple was attacked. "
+        "Villagers fled towards Palma town."
+    )
+    palmas = [t for t in geoparse(text) if t.text == "Palma"]
+    assert all(t.country_code != "ES" for t in palmas)

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Place
     from mapper.geoparse.resolve import Slot
 
-__all__ = ["apply_context", "area_word"]
+__all__ = ["apply_context", "area_word", "said_division"]
 
 _AREA = r"(?:\s+(?:" + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True)) + r"))?"
 _ALT = r"(?:\s*\([^()\n]{1,40}\))?"  # "Khash (Delaram) district, Nimruz"
@@ -95,6 +95,17 @@ def area_word(text: str, end: int) -> str:
         return "lga"  # "Kaga Local Government Area of Borno State": Nigeria's LGA, spelled out
     word = _next_word(text, end)
     return word if word in AREA_NOUNS else ""
+
+
+def said_division(text: str, start: int, end: int) -> bool:
+    """Tell a name the text calls a division: "Palma district", "the district of Palma".
+
+    >>> said_division("in the neighbouring district of Palma, a couple", 32, 37)
+    True
+    >>> said_division("in Palma, a couple", 3, 8)
+    False
+    """
+    return area_word(text, end) in DIVISION_NOUNS or _noun_of_before(text, start) in DIVISION_NOUNS
 
 
 def _next_word(text: str, end: int, *, possessive: bool = False) -> str:

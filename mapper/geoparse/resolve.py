@@ -35,7 +35,7 @@ from mapper.geoparse.candidates import (
     spelling_guess,
     variant_cands,
 )
-from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word
+from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word, said_division
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
 from mapper.geoparse.lexicon import DIVISION_NOUNS, INSTITUTION_HEADS
@@ -303,7 +303,11 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     is no Baga in Goa. A text most of whose places lie in one country, where a
     name the index knows only as a small town in another country, far from
     every place of the home country, is the only place of that country: an
-    unknown local name, not a namesake abroad.
+    unknown local name, not a namesake abroad. So is a city abroad of any size
+    that the text calls a division: "in the neighbouring district of Palma" in
+    a report on Cabo Delgado (AIM via allAfrica, January 2019) is no Palma de
+    Mallorca, as "Kani township" is no Kani in Japan (:func:`~mapper.geoparse.
+    context.apply_context`, [acled-dev mmr 2021-07-24]).
     """
     chosen = [
         (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
@@ -323,11 +327,19 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     if n_home < 2 or n_home < _FOCUS_SHARE * sum(countries.values()):
         return  # distinct names per country: a text mostly about one country
     others = [p for _, p in chosen + placed if p.country_code == home]
+    # the name the text calls a division stands for every mention of it
+    division = {
+        s.key for s, _ in chosen if said_division(text, s.mention.start, s.mention.end)
+    }
     for s, p in chosen:
         if (
             p.country_code != home
             and p.kind == "settlement"
-            and (p.population < _STRAY_POP or _opens_institution(text, s.mention))
+            and (
+                p.population < _STRAY_POP
+                or _opens_institution(text, s.mention)
+                or s.key in division
+            )
             and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)
             and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
