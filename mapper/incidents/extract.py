@@ -395,6 +395,25 @@ def _sources(report: Any, group: EventGroup) -> tuple[Source, ...]:
     return tuple(sorted(seen.values(), key=lambda s: s.start))
 
 
+def _riot_actors(
+    code: tuple[str, str], a1: Actor | None, a2: Actor | None, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """Name a riot's actors as the codebook does: its crowd Rioters, the forces facing it second.
+
+    Party factions, civilians and persons who riot are Rioters. The forces who
+    fire tear gas at a violent demonstration are its second actor: "Police
+    fired tear gas ... to disperse thousands of anti-government protesters ...
+    barricading roads" (AFP via Gulf Today, Hong Kong, January 2020); "Police
+    fired tear gas ... The protesters later regrouped and started hurling eggs
+    at the riot police" (AFP in Pakistan Today, Oakland, October 2011).
+    """
+    if a1 is not None and a1.kind in ("party", "civilian", "person"):
+        return Actor(actor_name("crowd", country), "crowd", a1.side), a2
+    if a1 is not None and a1.kind == "state" and code[1] == "Violent demonstration":
+        return Actor(actor_name("crowd", country), "crowd", None), a1
+    return a1, a2
+
+
 def _freeze(
     report: Any, doc: Any, sites: list[Site], group: EventGroup, fallback: EventPlace | None
 ) -> Incident:
@@ -406,18 +425,8 @@ def _freeze(
     a1, a2 = _actors(group, doc, sites, country, teller)
     if code[0] == "Battles" and a1 is not None and a1.kind == "person":
         a1 = None  # a named person taking ground commands forces; he is no civilian
-    if code[0] == "Riots" and a1 is not None and a1.kind in ("party", "civilian", "person"):
-        # the codebook names a riot's crowd Rioters, party factions included
-        a1 = Actor(actor_name("crowd", country), "crowd", a1.side)
-    if code[0] == "Riots" and a1 is not None and a1.kind == "state" and (
-        code[1] == "Violent demonstration"
-    ):
-        # the forces who fire tear gas at a violent demonstration are its second actor:
-        # "Police fired tear gas ... to disperse thousands of anti-government protesters
-        # ... barricading roads" (AFP via Gulf Today, Hong Kong, January 2020); "Police
-        # fired tear gas ... The protesters later regrouped and started hurling eggs at
-        # the riot police" (AFP in Pakistan Today, Oakland, October 2011)
-        a1, a2 = Actor(actor_name("crowd", country), "crowd", None), a1
+    if code[0] == "Riots":
+        a1, a2 = _riot_actors(code, a1, a2, country)
     if code[0] == "Protests":
         forces = next(
             (

@@ -1938,8 +1938,8 @@ def _permitted(tok: Any) -> bool:
     January 2020); "deny the group a special event permit for a protest
     planned on Thursday" (L.A. Taco, July 2025).
     """
-    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
-        return False
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or _lem(tok) not in lx.PROTEST:
+        return False  # a ceasefire agreed to is an agreement, not an arrangement
     prep = tok.head
     if prep.lower_ == "to" and _lem(prep.head) in _GRANT:
         return True  # "police only agreed to a static rally": what was allowed, not held
