@@ -795,6 +795,12 @@ def _inert(tok: Any) -> bool:
     or a weapon word modifying a thing ("guided-missile cruisers", "assault
     rifle") rather than telling an attack.
     """
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro"):
+        # a stance or a purpose, not an act: "some of the dead were anti-coup fighters" (AFP
+        # via Malay Mail, Sagaing, April 2023), "anti-aircraft guns on pickups" (Reuters via
+        # defenceWeb, El Salini, February 2020), "anti-riot police"
+        return True
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         # a weapon's acronym the model takes for a name is still the weapon: "Taliban
         # militants fired RPG on their tanks" ([acled-dev afg 2020-03-06]), "shot an RPG

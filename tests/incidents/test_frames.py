@@ -187,3 +187,17 @@ def test_a_demonstration_a_permit_is_for_or_agreed_to_is_no_demonstration_held(n
 def test_shots_fired_into_the_air_are_no_attack(nlp):
     [unit] = text_units(nlp("Troops fired a few rounds into the air to scare the villagers."))
     assert all("attack" not in f.cues for f in frames_of(unit))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Some of the dead were anti-coup fighters in uniform.", "coup"),
+        ("Anti-riot police were deployed around the square.", "riot"),
+    ],
+)
+def test_an_anti_or_pro_stance_is_no_cue(nlp, text, word):
+    doc = nlp(text)
+    from mapper.incidents.frames import trigger_classes
+
+    assert not trigger_classes(next(t for t in doc if t.text == word))
