@@ -203,24 +203,8 @@ DETERMINERS = frozenset("the a an this that its their our his her".split())
 PROMINENT_SCORE = 0.7
 STRONG_POP = 100_000
 
-# Dateline at the start of the text or of a line / after a headline's full stop:
-# "TROY, N.C. (AP) —", "BEIRUT:", "COLUMBUS -- ", "PLEASANTON, Calif.--".
-# A dateline may carry the day: "NAIROBI, June 25 – Several demonstrators were shot"
-# (Capital FM, 25 June 2024), "MAPUTO, Aug 30 (NNN-AGENCIES) — Five people"
-# (NNN-Agencies, August 2019).
-_DATELINE_DAY = (
-    r"(?:,[ ]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}"
-    r"(?:,[ ]*\d{4})?)?"
-)
-DATELINE_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.\s\s))[ \t]*"
-    r"(?P<place>[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3})"
-    r"(?:,[ ]*(?P<region>(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]+\d)"
-    r"[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){0,2}))?"
-    + _DATELINE_DAY
-    + r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
-)
-DATELINE_WINDOW = 400
+# Datelines ("TROY, N.C. (AP) —", "NAIROBI, June 25 –") are read by :mod:`mapper.datelines`,
+# which the incident timeline shares without loading the geoparser.
 
 #: Titles a personal name follows ("President Kibaki", "Pope Francis", "the Rev.
 #: Roy", "Lt. Brent"): a one-word name right after one is the person's.

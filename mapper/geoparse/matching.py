@@ -7,13 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mapper.datelines import DATELINE_RE, DATELINE_WINDOW
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import name_heads
 from mapper.geoparse.lexicon import (
     ARTICLE_RE,
     CONNECTORS,
-    DATELINE_RE,
-    DATELINE_WINDOW,
     DETERMINERS,
     HEAD_SPLIT,
     QUOTES,

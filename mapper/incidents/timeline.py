@@ -76,6 +76,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from mapper.datelines import DATELINE_RE
 from mapper.numbers import word_number
 
 __all__ = [
@@ -778,15 +779,6 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
     )
 
 
-#: A dateline that carries its filing day: "MAPUTO, Aug 30 (NNN-AGENCIES) —" (NNN-Agencies,
-#: August 2019), "NAIROBI, June 25 –" (Capital FM, 25 June 2024).
-_FILED = re.compile(
-    r"[ \t]*[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3}(?:,[ ]*[A-Z][A-Za-z.'’]+)*"
-    r",[ ]*[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*"
-    r"(?:--|—|–|-|:)"
-)
-
-
 def _filing_day(text: str, start: int) -> tuple[int, int] | None:
     """Span of the dateline that opens the body with its filing day, if it does.
 
@@ -797,7 +789,9 @@ def _filing_day(text: str, start: int) -> tuple[int, int] | None:
     """
     body = text[start:]
     lead = len(body) - len(body.lstrip())
-    m = _FILED.match(text, start + lead)
+    # the geoparser's dateline pattern, which takes the day a dateline carries ("MAPUTO, Aug
+    # 30 (NNN-AGENCIES) —", "NAIROBI, June 25 –"); a dateline without one holds no time
+    m = DATELINE_RE.match(text, start + lead)
     return (m.start(), m.end()) if m else None
 
 
