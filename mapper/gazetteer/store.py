@@ -441,9 +441,7 @@ class Gazetteer:
         (True, True)
         """
         scores = self.key_scores()
-        return key in scores or (
-            "-" in key and (_spaced(key) in scores or _joined(key) in scores)
-        )
+        return key in scores or any(k in scores for k in _hyphen_forms(key))
 
     def key_scores(self) -> dict[str, float]:
         """Return every indexed folded key with the best prior of any place it names.
@@ -542,10 +540,10 @@ class Gazetteer:
         sql = "SELECT place, form, score FROM names WHERE key = ? ORDER BY score DESC"
         with self._lock:
             rows = self._sql(sql, (key,)).fetchall()
-            if not rows and "-" in key:  # "El-Fasher" for "El Fasher"
-                rows = self._sql(sql, (_spaced(key),)).fetchall()
-            if not rows and "-" in key:  # "Pétion-Ville" for "Pétionville"
-                rows = self._sql(sql, (_joined(key),)).fetchall()
+            for other in _hyphen_forms(key):
+                if rows:
+                    break
+                rows = self._sql(sql, (other,)).fetchall()
         if not rows and variants and self._has_variants:
             rows = self._variant_rows(key)
         out: list[Candidate] = []
@@ -607,6 +605,15 @@ class Gazetteer:
 def _spaced(key: str) -> str:
     """Return a folded key with its hyphens read as spaces ("el-fasher" -> "el fasher")."""
     return " ".join(key.replace("-", " ").split())
+
+
+def _hyphen_forms(key: str) -> tuple[str, ...]:
+    """Return the other keys a hyphenated key may be indexed under, in the order to try.
+
+    A hyphen as a space first ("El-Fasher" for El Fasher), then as nothing
+    ("Pétion-Ville" for Pétionville); no other form for a key with no hyphen.
+    """
+    return (_spaced(key), _joined(key)) if "-" in key else ()
 
 
 def _joined(key: str) -> str:

@@ -105,7 +105,12 @@ def said_division(text: str, start: int, end: int) -> bool:
     >>> said_division("in Palma, a couple", 3, 8)
     False
     """
-    return area_word(text, end) in DIVISION_NOUNS or _noun_of_before(text, start) in DIVISION_NOUNS
+    return _said_as(text, start, end, DIVISION_NOUNS)
+
+
+def _said_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Tell a name an area noun of ``nouns`` follows ("X district") or leads ("the X of")."""
+    return area_word(text, end) in nouns or _noun_of_before(text, start) in nouns
 
 
 def _next_word(text: str, end: int, *, possessive: bool = False) -> str:
@@ -395,10 +400,7 @@ def _abroad(text: str, a: Slot, areas: list[Candidate], explicit: bool) -> bool:
     (AIM via allAfrica, January 2019) is no capital of the Philippines.
     """
     said = DIVISION_NOUNS | SETTLEMENT_WORDS
-    if not explicit or (
-        area_word(text, a.mention.end) not in said
-        and _noun_of_before(text, a.mention.start) not in said
-    ):
+    if not explicit or not _said_as(text, a.mention.start, a.mention.end, said):
         return False
     countries = {q.place.country_code for q in areas}
     return bool(countries) and all(c.place.country_code not in countries for c in a.cands)

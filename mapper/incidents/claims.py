@@ -78,10 +78,14 @@ class Denial:
     cues: frozenset[str]
 
 
-def _subject_phrase(verb: Any) -> list[Any]:
-    # The subject nearest the verb: a dateline parsed as a second subject comes first.
-    subj = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=None,
+def _subject(verb: Any) -> Any:
+    """Return the subject nearest the verb: a dateline parsed as a second subject comes first."""
+    return max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=None,
                key=lambda c: c.i if c.i < verb.i else -c.i)
+
+
+def _subject_phrase(verb: Any) -> list[Any]:
+    subj = _subject(verb)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she"):
@@ -222,8 +226,7 @@ def _with_apposition_side(src: Source, verb: Any, sites: list[Site]) -> Source:
     """
     if src.side is not None:
         return src
-    subj = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), default=None,
-               key=lambda c: c.i if c.i < verb.i else -c.i)
+    subj = _subject(verb)
     if subj is None:
         return src
     appos = [t for c in subj.children if c.dep_ == "appos" for t in c.subtree]
