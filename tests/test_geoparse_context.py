@@ -298,6 +298,25 @@ def test_a_name_the_text_calls_a_village_is_no_city():
     assert not [t for t in tops if t.text == "Kiri" and t.lat is not None]
 
 
+def test_a_list_of_villages_shares_its_noun_and_names_no_city():
+    """"Otawa" is an alternate name of Ottawa; listed before "villages" it is a village."""
+    tops = geoparse(
+        "Gunmen raided Dankade, Tsauni and Otawa villages in Maradun, Zamfara State. "
+        "Five people died in Otawa."
+    )
+    assert [t for t in tops if t.text == "Otawa" and t.lat is not None] == []
+
+
+def test_a_news_agency_named_like_a_place_is_no_place():
+    """Xinhua is a Chinese town's name too; "Fars" is the agency before "news agency"."""
+    tops = geoparse(
+        "Bandits killed nine farmers in Kawaye village, Xinhua news agency reported. "
+        "The police chief of Fars province spoke to the Fars news agency in Shiraz."
+    )
+    assert [t.text for t in tops if t.text in ("Xinhua", "Fars")] == ["Fars"]
+    assert next(t for t in tops if t.text == "Fars").kind == "admin"
+
+
 def test_a_demonym_before_city_of_is_whose_city_not_a_place_inside_it():
     tops = {t.text: t for t in geoparse("Drones attacked the Ukrainian city of Kharkiv overnight.")}
     assert (tops["Kharkiv"].kind, tops["Ukrainian"].adjectival) == ("settlement", True)

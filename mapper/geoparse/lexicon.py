@@ -89,6 +89,9 @@ NAME_TAILS = frozenset(
     state states republic governorate prefecture borough municipality upazila tehsil
     raion rayon krai division sector zone valley river lake coast island islands""".split()
 )
+# Words before "agency" in a news agency's title ("Fars news agency", "Saudi Press
+# Agency"): the name before them is the agency's (see recognize._agency_names).
+AGENCY_WORDS = frozenset("news press".split())
 # Words after a place name that make the name the seat of an institution.
 INSTITUTION_HEADS = frozenset(
     """police sheriff county city town township fire school schools high elementary middle

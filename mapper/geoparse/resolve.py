@@ -57,6 +57,12 @@ _UNKNOWN_CONFIDENCE = 0.5
 _SMALL_AREAS = ("settlement", "feature")
 #: A town abroad this small and this far from a one-country text's places is a stray namesake.
 _STRAY_POP = 100_000
+#: What follows a name the text calls a village: the noun, or the rest of a list and
+#: the plural noun ("Sabon Gari, Barin Zare, and Otawa villages").
+_CALLED_VILLAGE = re.compile(
+    r"(?:\s+(?:village|hamlet)|(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})*\s+(?:villages|hamlets))\b"
+)
 _STRAY_KM = 1000.0
 #: The word after a name ("Mobile Police Base").
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
@@ -204,12 +210,22 @@ def _no_city_called_village(text: str, slots: list[Slot]) -> None:
     "said it occurred at Kiri village bordering Plateau" (NAN in Vanguard,
     Kaduna, 30 August 2019) is no Kiryū, a Japanese city of 100,000 that
     GeoNames also calls Kiri: a village is small, and the name is an unknown
-    village when no small place bears it.
+    village when no small place bears it. A list shares its noun: "the
+    villages that were attacked included Sakkada, Gyadadde, Sabon Gari, Barin
+    Zare, and Otawa villages" (Today, Nigeria, July 2018) names no Ottawa, as
+    "Makera, Akuzo and Usu villages of Kiyawa District" (Nigerian Monitor,
+    January 2013) names villages; the name's other mentions ("eight in Otawa")
+    are the same village.
     """
+    # lowercase: "the Dublin Village Shopping Center" (LGL) is a name
+    called = {
+        s.key
+        for s in slots
+        if s.cands and _CALLED_VILLAGE.match(text, s.mention.end, s.mention.end + 200)
+    }
     for s in slots:
-        after = text[s.mention.end : s.mention.end + 8].split()
-        if not s.cands or not after or after[0].rstrip(",.;") not in ("village", "hamlet"):
-            continue  # lowercase: "the Dublin Village Shopping Center" (LGL) is a name
+        if s.key not in called or not s.cands:
+            continue
         chosen = s.cands[s.choice].place
         if chosen.kind != "settlement" or chosen.population < _STRAY_POP:
             continue
