@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mapper.datelines import LABELS, TITLED_DATELINE_RE
 from mapper.errors import ReportReadError
 
 __all__ = [
@@ -195,6 +196,10 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     ('Kabul', (0, 5))
     >>> find_dateline("Lagos: Nigerian police said gunmen raided a village.")
     ('Lagos', (0, 5))
+    >>> find_dateline("Kano, Nigeria: At least two people were killed.")
+    ('Kano, Nigeria', (0, 13))
+    >>> find_dateline("Lagos, June 3 (IANS) Nigerian Police said 15 people died.")
+    ('Lagos', (0, 5))
     >>> find_dateline("Armenia and Azerbaijan – both sides...") is None
     True
     >>> find_dateline("Al- Shabaab members attacked a military base.") is None
@@ -203,7 +208,11 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     at = start + (len(text[start:]) - len(text[start:].lstrip()))
     m = _DATELINE.match(text, at) or _COLON_DATELINE.match(text, at)
     if not m:
-        return None
+        m = TITLED_DATELINE_RE.match(text, at)  # "Kano, Nigeria:", "Lagos, June 3 (IANS)"
+        if m is None or m["place"].lower() in LABELS:
+            return None
+        end = m.end("region") if m["region"] else m.end("place")
+        return text[m.start("place") : end], (m.start("place"), end)
     place = m["place"]
     if len(place.replace(",", " ").split()) > _MAX_DATELINE_WORDS:
         return None

@@ -169,6 +169,28 @@ def test_dateline_all_caps():
     assert km(t, 35.60, -82.55) < 25
 
 
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Srinagar : Two militants were killed in an encounter in Kulgam district.", "Srinagar"),
+        ("Kano, Nigeria: Gunmen killed two people in a village in Yobe state.", "Kano"),
+        ("Lagos, June 3 (IANS) Police said gunmen killed 15 people in Zamfara.", "Lagos"),
+    ],
+)
+def test_dateline_in_title_case_at_a_paragraphs_start(text, town):
+    assert by_text(geoparse(text), town).dateline
+
+
+def test_a_label_before_a_colon_is_no_dateline():
+    """"Source" names some hamlet somewhere; as a label it names no place."""
+    tops = geoparse("Gunmen killed two people in Kano.\nSource: Reuters")
+    assert [t.text for t in tops] == ["Kano"]
+    assert not by_text(geoparse("Kano was calm.\nKano: a city report."), "Kano").dateline
+    # a headline quoting a man: "Abbas" is also an alternate name of Fort Abbas
+    tops = geoparse("Abbas: No peace without Jerusalem as capital. The president spoke.")
+    assert not any(t.dateline for t in tops)
+
+
 def test_dateline_span_argument_marks_mentions():
     text = "Baku, Azerbaijan – A drone was downed near Tartar."
     tops = geoparse(text, dateline_span=(0, 16))

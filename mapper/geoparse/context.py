@@ -64,6 +64,12 @@ _NEAR_GAP = re.compile(
     r"(?:of|from)\s+" + _THE,
     re.I,
 )
+# "from Kilwa village near Monguno" (AFP, Nigeria, July 2015), "at Kiri village near
+# Kafanchan" (NAN in Vanguard, Nigeria, August 2019): a settlement said to be near a
+# town lies within a short drive of it
+_CALLED_NEAR = re.compile(r"\s+(?:village|hamlet|town|settlement)\s*,?\s+near\s+(?:the\s+)?", re.I)
+#: How far a place said to be "near" a town may lie from it, before the margin.
+NEAR_KM = 30.0
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
 _LGA = re.compile(r"\s+" + r"\s+".join(LGA_WORDS) + r"\b", re.I)
 _NOUN_OF_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$", re.I)
@@ -151,6 +157,8 @@ def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
     if m:
         km = float(m.group("km")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
         return "near", True, km + NEAR_MARGIN_KM
+    if _CALLED_NEAR.fullmatch(text, gap_start, gap_end):
+        return "near", True, NEAR_KM + NEAR_MARGIN_KM
     return None
 
 

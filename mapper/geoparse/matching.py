@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mapper.datelines import DATELINE_RE, DATELINE_WINDOW
+from mapper.datelines import DATELINE_RE, DATELINE_WINDOW, LABELS, TITLED_DATELINE_RE
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import name_heads
 from mapper.geoparse.lexicon import (
@@ -16,6 +16,7 @@ from mapper.geoparse.lexicon import (
     DETERMINERS,
     HEAD_SPLIT,
     QUOTES,
+    STOP_NAMES,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,9 +202,19 @@ def line_matches(text: str, tk: Toks, gaz: Gazetteer) -> list[tuple[int, int]]:
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:
-    """Spans of dateline places (and their region) near the start of ``text``."""
-    out = []
-    for m in DATELINE_RE.finditer(text[:DATELINE_WINDOW]):
+    """Spans of dateline places (and their region) near the start of ``text``.
+
+    A title-case dateline's place must be no label ("Source: PTI", "Photo:").
+    """
+    head = text[:DATELINE_WINDOW]
+    found = [m for m in DATELINE_RE.finditer(head)]
+    found += [
+        m
+        for m in TITLED_DATELINE_RE.finditer(head)
+        if m.group("place").lower() not in LABELS | STOP_NAMES
+    ]
+    out: list[tuple[int, int]] = []
+    for m in sorted(found, key=lambda m: m.start()):
         place = m.group("place").rstrip(" .-")
         if len(place) < 3 or not any(c.isalpha() for c in place):
             continue

@@ -320,8 +320,19 @@ class _Recognizer:
         """Step 1; a dateline may spell its town another way ("DEIR AL-BALAH")."""
         for s, e in find_datelines(self.text):
             seg = self.text[s:e]
+            if not seg.isupper() and self._person_at(s):
+                # "Abbas: No Mideast peace without Jerusalem" (LGL) names who said it; the
+                # model calls "Srinagar : Two militants were killed" a person too
+                own = own_names(seg, fold(seg), self.cands(seg))
+                if max_pop(own) < CONTEXT_POP:
+                    continue
             if self.gaz.has(fold(seg)) or variant_cands(self.gaz, seg):
                 self.add(s, e, "DATELINE", dateline=True)
+
+    def _person_at(self, s: int) -> bool:
+        """Tell a name starting at character ``s`` that the NER takes for a person."""
+        t = self._token_at(s)
+        return t < self.n and self.ent_label[t] == "PERSON"
 
     def ner_places(self) -> None:
         """Step 2: NER places split at commas ("Alexandria, Va." is two toponyms)."""

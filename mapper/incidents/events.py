@@ -96,6 +96,8 @@ class Mention:
         It points back at an event told before ("the attack").
     fresh : bool
         It names its event as one more ("another airstrike").
+    known_doers : bool
+        Its doers are the attackers told of before ("The gunmen stormed ...").
     """
 
     frame: Frame
@@ -107,6 +109,7 @@ class Mention:
     counts: Counts
     anaphoric: bool = False
     fresh: bool = False
+    known_doers: bool = False
 
     @property
     def unit(self) -> Unit:
@@ -480,6 +483,30 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
     return any(_told_target(doc[i], frame) for i in frame.triggers)
 
 
+#: Attackers named only by what they did: "the gunmen" are the ones the report told of.
+_UNNAMED_ATTACKERS = frozenset(
+    "gunman gunmen assailant attacker raider perpetrator kidnapper".split()
+)
+
+
+def _known_attackers(tok: Any) -> bool:
+    """Tell a doer named as the attackers already told of: "The gunmen stormed Dogon Kuka village".
+
+    The definite article presupposes them: news introduces the attackers with
+    the event ("unknown gunmen opened fire on residents of a village") and then
+    tells what "the gunmen" did there ("The gunmen stormed Dogon Kuka village
+    and opened fire on residents, he said", AFP via Gulf News, Yobe, November
+    2012; "The gunmen invaded Zakuna in the early hours of Friday and stole
+    cows", IANS, Zamfara, June 2018). "Other gunmen" or "a second group of
+    attackers" are new.
+    """
+    if tok.pos_ != "NOUN" or not {tok.lower_, tok.lemma_.lower()} & _UNNAMED_ATTACKERS:
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet")}
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod")}
+    return bool(dets & {"the", "these", "those"}) and not mods & (_ONE_MORE | {"other", "more"})
+
+
 def _said_of_it(tok: Any) -> bool:
     """Tell an event noun that only says what "it" was: "It was the junta's deadliest attack".
 
@@ -646,13 +673,16 @@ def mentions_of(
         if len(places) > 1:
             counts = Counts()
     anaphoric, fresh = _anaphoric(frame, doc), _fresh(frame, doc)
+    known_doers = any(_known_attackers(doc[i]) for i in frame.agent_heads)
     out = []
     for place, when, own in zip(places, whens, owns, strict=True):
         when = when or timeline.at(frame.unit.start)
         if place is not None and when.date is not None:
             when = _days_apart(doc, place.site.start, when, items)
         bg = _background(when, own, frame, timeline)
-        out.append(Mention(frame, code, place, when, own, bg, counts, anaphoric, fresh))
+        out.append(
+            Mention(frame, code, place, when, own, bg, counts, anaphoric, fresh, known_doers)
+        )
     return out
 
 
@@ -1009,6 +1039,28 @@ _INTO_WAR = re.compile(
 _PART_KM = 12.0
 
 
+#: How many days before its report an account may date an event its lede left undated.
+LEDE_DAYS = 7
+
+
+def _dates_undated(m: Mention, group: list[Mention]) -> bool:
+    """Tell a pointer back that gives the day of an event told so far without one.
+
+    "At least eight people were killed when gunmen attacked the village of
+    Bungusu" then "A Red Cross official ... said the attack took place at around
+    1am on Wednesday" (AFP via Skai, January 2023); "killing at least 17
+    civilians" then "the attack occurred on Saturday evening in the village of
+    Munzinzi" (Eastleigh Voice, 2025).
+    """
+    head = group[0]
+    if any(x.own_date for x in group) or head.background or m.background:
+        return False
+    if head.when.date is None or m.when.date is None or head.when.precision == 1:
+        return False
+    days = (head.when.date - m.when.date).days
+    return 0 <= days <= LEDE_DAYS and (m.place is None or _refines(m, group))
+
+
 def _refines(m: Mention, group: list[Mention]) -> bool:
     """Whether a pointer back with a place of its own places an event told coarsely.
 
@@ -1108,6 +1160,21 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
                 continue
             if match is not None and _refines(m, match):
                 match.append(m)  # "The attack took place near Djenne": where it was
+                continue
+        if m.anaphoric and m.own_date and m.code is None:
+            # "said the attack took place at around 1am on Wednesday": the day of the
+            # event its lede told undated
+            match = next((g for g in reversed(groups) if g[0].code is not None), None)
+            if match is not None and _dates_undated(m, match):
+                match.append(m)
+                continue
+        if m.known_doers and not m.own_date and not _another(m):
+            # "The gunmen stormed Dogon Kuka village": the attackers told of go on
+            match = next((g for g in reversed(groups) if _refers_to(m, g[0])), None)
+            if match is not None and match[0].background == m.background and (
+                m.place is None or _refines(m, match)
+            ):
+                match.append(m)
                 continue
         last = EventGroup(tuple(groups[-1])) if groups else None
         if not _another(m) and _follow_up(m, last):

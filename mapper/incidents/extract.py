@@ -30,6 +30,7 @@ from mapper.incidents.claims import Denial, denial_of, source_of
 from mapper.incidents.claims import Source as Teller
 from mapper.incidents.coding import code_event
 from mapper.incidents.events import (
+    LEDE_DAYS,
     EventGroup,
     Mention,
     carry_means,
@@ -586,8 +587,26 @@ def _fits(coarse: Incident, precise: Incident) -> bool:
     if coarse.actor1 and precise.actor1 and coarse.actor1 != precise.actor1:
         return False
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
-        return False
+        if not _dates_lede(precise, coarse):
+            return False
     return coarse.country is None or coarse.country == precise.country
+
+
+def _dates_lede(lede: Incident, dated: Incident) -> bool:
+    """Tell an account that gives the day of an event its lede told without one.
+
+    Wire copy leads with the toll and the day it was announced, and tells the
+    day of the killing below: "At least two people were killed when unknown
+    gunmen opened fire on residents of a village in ... Yobe, the state police
+    commissioner said on Sunday" then "two people killed on Saturday" (AFP via
+    Gulf News, November 2012); "Nigerian Police said at least 15 people have
+    been killed" then "The gunmen invaded Zakuna in the early hours of Friday"
+    (IANS, June 2018). The lede's date is only its report's (precision 2 or 3).
+    """
+    if lede.time_precision == 1 or dated.time_precision != 1:
+        return False
+    days = (dt.date.fromisoformat(lede.event_date) - dt.date.fromisoformat(dated.event_date)).days
+    return 0 < days <= LEDE_DAYS
 
 
 def _retold(later: Incident, first: Incident) -> bool:
@@ -725,6 +744,10 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
     )
     fat = [i.fatalities for i in group if i.fatalities is not None]
     inj = [i.injuries for i in group if i.injuries is not None]
+    days = {(i.event_date, i.time_precision) for i in others if _dates_lede(main, i)}
+    if len(days) == 1:  # the day told below, of the event the lede left undated
+        (date, precision), = days
+        main = replace(main, event_date=date, time_precision=precision)
     return replace(
         main,
         sources=tuple(sources),

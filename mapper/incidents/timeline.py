@@ -76,7 +76,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from mapper.datelines import DATELINE_RE
+from mapper.datelines import match_dateline
 from mapper.numbers import word_number
 
 __all__ = [
@@ -763,8 +763,10 @@ def _named_statement(text: str, e: TimeExpr) -> bool:
 
     Every such time is also a statement time (:func:`_statement_time`).
     """
-    return e.kind in ("weekday", "deictic") and bool(
-        _NAMED_STATEMENT.search(text, max(0, e.start - 50), e.start)
+    return (
+        e.kind in ("weekday", "deictic")
+        and bool(_NAMED_STATEMENT.search(text, max(0, e.start - 50), e.start))
+        and not _occurred_at(text, e)
     )
 
 
@@ -774,9 +776,30 @@ def _statement_time(text: str, e: TimeExpr) -> bool:
     "the police said Thursday", "met with Ordóñez's family Thursday" (see
     the module docstring): a verb of saying or meeting earlier in the clause.
     """
-    return e.kind in ("weekday", "deictic") and bool(
-        _STATEMENT.search(text, max(0, e.start - 70), e.start)
+    return (
+        e.kind in ("weekday", "deictic")
+        and bool(_STATEMENT.search(text, max(0, e.start - 70), e.start))
+        and not _occurred_at(text, e)
     )
+
+
+#: A verb that says when the event was, right before its time: "occurred on Saturday".
+_OCCURRED = re.compile(
+    r"\b(?:occurred|occurring|happened|happening|took\s+place|taking\s+place)\b"
+    r"[^.!?\n,;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _occurred_at(text: str, e: TimeExpr) -> bool:
+    """Tell a time the event is said to have happened at, inside what a statement says.
+
+    "The army said in a statement that the attack occurred on Saturday evening"
+    (Eastleigh Voice, DR Congo, 2025) and "A Red Cross official ... said the
+    attack took place at around 1am on Wednesday" (AFP via Skai, Bungusu, 2023)
+    date the attack, not the statement, though a verb of saying comes first.
+    """
+    return bool(_OCCURRED.search(text, max(0, e.start - 45), e.start))
 
 
 def _filing_day(text: str, start: int) -> tuple[int, int] | None:
@@ -791,7 +814,7 @@ def _filing_day(text: str, start: int) -> tuple[int, int] | None:
     lead = len(body) - len(body.lstrip())
     # the geoparser's dateline pattern, which takes the day a dateline carries ("MAPUTO, Aug
     # 30 (NNN-AGENCIES) —", "NAIROBI, June 25 –"); a dateline without one holds no time
-    m = DATELINE_RE.match(text, start + lead)
+    m = match_dateline(text, start + lead)
     return (m.start(), m.end()) if m else None
 
 

@@ -500,3 +500,48 @@ def test_a_datelines_filing_day_does_not_date_the_lede(extract):
     )
     incs = current(extract(text, published=dt.date(2019, 8, 30)))
     assert [i.event_date for i in incs] == ["2019-08-27"]
+
+
+def test_the_attackers_told_of_go_on_in_a_new_paragraph(extract):
+    """"The gunmen" are the ones the lede introduced; the lede takes the day told below."""
+    text = (
+        "At least two people were killed when unknown gunmen opened fire on residents of a "
+        "village in North Darfur, the state police commissioner said on Sunday.\n\n"
+        '"So far we have confirmed two people killed on Saturday by these criminals," the '
+        "commissioner told reporters.\n\n"
+        "The gunmen stormed the village and opened fire on residents, he said.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.event_date, i.time_precision, i.fatalities, len(i.sources)) for i in incs] == [
+        ("2021-03-13", 1, 2, 3)
+    ]
+
+
+def test_other_gunmen_are_not_the_ones_told_of(extract):
+    text = (
+        "Gunmen killed two villagers near Mopti on Saturday.\n\n"
+        "Other gunmen attacked a police post in Sevare on Saturday, killing a policeman.\n"
+    )
+    assert sorted(i.location for i in current(extract(text))) == ["Mopti", "Sevare"]
+
+
+def test_the_day_an_attack_took_place_dates_the_undated_lede(extract_geoparsed):
+    text = (
+        "At least eight people were killed when gunmen attacked the village of Bungo in the "
+        "province of North Kivu, local officials said.\n\n"
+        "A Red Cross official in the area, who spoke to reporters on condition of anonymity, "
+        "said the attack took place at around 1am on Saturday.\n"
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert (inc.event_date, inc.time_precision, inc.fatalities) == ("2021-03-13", 1, 8)
+
+
+def test_a_statement_that_the_attack_occurred_on_a_day_dates_the_attack(extract):
+    text = (
+        "The army on Monday accused the militia of killing at least 17 civilians in an "
+        "attack in North Darfur.\n\n"
+        "The army said in a statement that the attack occurred on Saturday evening near "
+        "Kadugli.\n"
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_date, inc.location, inc.fatalities) == ("2021-03-13", "Kadugli", 17)
