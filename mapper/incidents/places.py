@@ -460,6 +460,43 @@ def _object_elsewhere(cand: tuple[Site, Any, str | None], triggers: list[int]) -
     )
 
 
+#: Verbs whose "in X" is where a teller spoke or lives, and nouns of the audience spoken to.
+_SPOKE_IN = frozenset("tell say speak talk brief address live reside".split())
+_AUDIENCE = frozenset(
+    "reporter journalist newsman newsmen correspondent press conference briefing refuge".split()
+)
+
+
+def _whereabouts(root: Any, triggers: list[int]) -> bool:
+    """Tell where a teller spoke, lives or is now: not where the event was.
+
+    Witnesses and officials tell of a village from the town they reached:
+    "Police spokesperson Muhammad Shehu, told reporters in Gusau, the state
+    capital, that the gunmen killed the people in Zakuna village" (IANS,
+    Zamfara, June 2018); "Ahmed Mohammed Ahmed ... told journalists in Maiduguri
+    that Boko Haram members came at about 1.00 a.m" and "Andrew Tada, himself
+    from Attagara but living in Maiduguri" (Reuters, Borno, June 2014); "Kyallu,
+    who is now in Maiduguri, told AFP" (AFP via PM News, Kambari, January 2015);
+    villagers who "found refuge in the neighbouring Kworjafa village" (Xinhua via
+    India TV, Borno).
+    """
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "at"):
+        return False
+    head = prep.head
+    if head.i in triggers:
+        return False
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX") and lemma in _SPOKE_IN:
+        # a place put first sets the scene of what is said: "In Khan Younis, residents
+        # said Israeli tanks pushed into the eastern neighbourhoods"
+        return prep.i > head.i
+    if head.pos_ == "NOUN" and (lemma in _AUDIENCE or head.lower_ in _AUDIENCE):
+        return True
+    # "who is now in Maiduguri": where the teller is, not where it happened
+    return lemma == "be" and any(c.lower_ == "now" for c in head.children)
+
+
 #: Verbs that name a road or a line by the places it joins.
 _JOIN = frozenset({"link", "connect", "join"})
 
@@ -530,7 +567,9 @@ def event_places(
     cands = [
         c
         for c in _candidates(doc, sites, start, end)
-        if not any(a <= c[0].start < b for a, b in exclude) and not _object_elsewhere(c, triggers)
+        if not any(a <= c[0].start < b for a, b in exclude)
+        and not _object_elsewhere(c, triggers)
+        and not _whereabouts(c[1], triggers)
     ]
     if not cands:
         return []

@@ -1122,8 +1122,8 @@ class _Walk:
         if framed and w.date is not None and self.frame_start is not None:
             last = _last_day(w)
             w = When(w.date, w.precision, w.background or last < self.frame_start)
-        if passing:
-            return w  # a duration's start tells no day of the story
+        if passing or self._planned(w):
+            return w  # a duration's start tells no day of the story, nor does a plan
         if (
             w.date is not None
             and w.precision <= 2
@@ -1139,6 +1139,21 @@ class _Walk:
             if setting:
                 self.dated = w
         return w
+
+    def _planned(self, w: When) -> bool:
+        """Tell a day after publication: it dates a plan, no event of the story.
+
+        "we are just asking government to give us security to go there tomorrow to
+        evacuate the corpses" (Reuters on Attagara, June 2014) and "Burundians are
+        expected to vote on Thursday May 17 in a referendum" (The EastAfrican, 16 May
+        2018) set no day the story's events are told on.
+        """
+        return (
+            self.from_pub
+            and self.reference is not None
+            and w.date is not None
+            and w.date > self.reference
+        )
 
     # -- explicit dates
     def _year_for(self, e: TimeExpr, month: int, day: int) -> int | None:

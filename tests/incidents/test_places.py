@@ -341,3 +341,17 @@ def test_a_town_advanced_toward_is_not_where_the_capture_was(extract_geoparsed):
     text = "Rebels captured the city of Aleppo on Saturday and advanced toward Hama."
     [inc] = current(extract_geoparsed(text, published=dt.date(2024, 12, 2)))
     assert inc.location == "Aleppo"
+
+
+def test_where_a_teller_spoke_is_not_where_it_happened(extract):
+    text = (
+        "A police spokesman told reporters in Kadugli, the state capital, that gunmen killed "
+        "15 people in a village in North Darfur."
+    )
+    [inc] = current(extract(text))
+    assert (inc.location, inc.geo_precision) == ("North Darfur", 3)
+
+
+def test_a_place_put_before_what_residents_said_is_where_it_happened(extract):
+    [inc] = current(extract("In Kadugli, residents said soldiers shot two herders on Saturday."))
+    assert inc.location == "Kadugli"

@@ -465,3 +465,16 @@ def test_the_day_of_a_newspapers_issue_is_no_day_of_the_story(extract):
 def test_a_day_glued_to_an_abbreviated_month_is_a_day():
     text = "The mayor's office was ransacked in the early morning of Feb.28."
     assert _dates(text, dt.date(2017, 3, 5))[-1][1:3] == ("2017-02-28", 1)
+
+
+def test_a_day_after_publication_dates_a_plan_not_the_story(extract):
+    """"to go there tomorrow" moves no later account of the killing to the next day."""
+    text = (
+        "Gunmen killed 12 villagers near Mopti on Saturday, residents said.\n\n"
+        '"We are asking the army to give us security to go there tomorrow to bury the dead," '
+        "a youth leader said.\n\n"
+        "Elders told reporters that the gunmen came at about 1 a.m. and began to shoot the "
+        "villagers.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.event_date, len(i.sources)) for i in incs] == [("2021-03-13", 2)]
