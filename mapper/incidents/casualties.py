@@ -359,10 +359,34 @@ def _not_done(tok: Any) -> bool:
     """Tell "nearly lynched", "almost killed", "suspected of murder": no one died here."""
     if any(c.lower_ in ("nearly", "almost", "narrowly") for c in tok.children):
         return True
+    if _denied(tok):
+        return True
     return any(
         a.dep_ == "acl" and a.lemma_.lower() in ("suspect", "accuse", "convict", "charge", "wanted")
         for a in [tok, *tok.ancestors][:4]
     )
+
+
+#: Verbs of saying that end the search for a denial above a killing: what a party
+#: says next to its denial ("denied it, saying 12 fighters were killed") is its own figure.
+_OWN_WORDS = frozenset("say add insist state explain stress confirm".split())
+
+
+def _denied(tok: Any) -> bool:
+    """Tell a killing told inside what someone denies: its figure is no toll.
+
+    "He however, refuted some media reports claiming that over one hundred people
+    were killed in the attacks" (the Zamfara police, newsscroll, June 2018, after
+    their own 21); "The Hong Kong government has denied persistent rumours that
+    anti-government protesters may have died" (The Guardian, September 2019).
+    """
+    for a in list(tok.ancestors)[:5]:
+        lemma = a.lemma_.lower()
+        if lemma in lx.DENY:
+            return True
+        if lemma in _OWN_WORDS:
+            return False
+    return False
 
 
 def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:

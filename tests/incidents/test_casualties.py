@@ -134,3 +134,20 @@ def test_a_toll_said_inside_the_setting_clause_is_not_the_events(extract):
 )
 def test_the_deaths_an_event_brought_about_are_its_dead(count, text, fatalities):
     assert count(text).fatalities == fatalities
+
+
+def test_a_figure_someone_refutes_is_no_toll(extract):
+    text = (
+        "Gunmen killed 21 people in attacks near Kadugli on Tuesday, police said.\n\n"
+        "The police spokesman refuted media reports claiming that over one hundred people "
+        "were killed in the attacks.\n"
+    )
+    assert [i.fatalities for i in current(extract(text))] == [21]
+
+
+def test_a_partys_own_figure_beside_its_denial_stands(extract):
+    text = (
+        "The army denied shelling Kadugli on Tuesday, saying 12 rebel fighters were killed "
+        "in clashes outside the town.\n"
+    )
+    assert 12 in [i.fatalities for i in current(extract(text))]
