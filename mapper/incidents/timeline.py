@@ -422,7 +422,11 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # strikes" (AFP via TRT World, 9 October 2025), "under fire for more than 80 consecutive
 # days, with regular bombardment by regime forces" (CNN via Gant News, August 2016). Months
 # too: "with intense fighting raging there for months" (AFP via Malay Mail, Sagaing, April
-# 2023), the same durative as "for years" above.
+# 2023), the same durative as "for years" above. Repeated acts the same way: "The M23
+# ... has launched repeated offensives in North Kivu and South Kivu provinces"
+# (Eastleigh Voice, 2025), "defying repeated offensives by Congolese and U.N.
+# peacekeepers" (Reuters, Beni, 2016), "the scene of regular operations by the police,
+# gendarmes and army" (Reuters, Pool region, March 2017).
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+|several\s+)?(?:months|years|decades|centuries"
     r"|generations)"
@@ -434,9 +438,10 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically"
     r"|over\s+the\s+years|time\s+and\s+again"
     r"|on\s+(?:several|many|numerous|multiple|various|repeated)\s+occasions"
-    r"|(?-i:(?:near-?|almost\s+|nearly\s+)?(?:daily|nightly|regular|constant))\s+"
+    r"|(?-i:(?:near-?|almost\s+|nearly\s+)?(?:daily|nightly|regular|constant|repeated"
+    r"|frequent|numerous|recurrent))\s+"
     r"(?:[a-z-]+\s+(?:and\s+)?){0,3}?(?:air\s*strikes|strikes|shelling|bombardments?|attacks"
-    r"|raids|rocket\s+fire))\b"
+    r"|raids|rocket\s+fire|offensives|operations|assaults|incursions))\b"
 )
 def _habit(m: re.Match[str]) -> tuple[str, tuple]:
     return "habit", ()
