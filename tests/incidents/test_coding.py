@@ -552,3 +552,20 @@ def test_a_person_falling_to_the_ground_takes_no_ground(extract):
 def test_a_riot_police_unit_named_with_capitals_is_no_riot(extract):
     text = "A unit of the Riot Police captured four insurgents near Kadugli on Saturday."
     assert all(i.event_type != "Riots" for i in current(extract(text)))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "Gunmen attacked the village near Mopti on Saturday and shot sporadically.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Gunmen burned the village near Mopti on Saturday.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+    ],
+)
+def test_a_village_attacked_is_its_people_a_village_burned_its_houses(extract, text, code):
+    assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
