@@ -408,7 +408,7 @@ def _riot_actors(
     fired tear gas ... The protesters later regrouped and started hurling eggs
     at the riot police" (AFP in Pakistan Today, Oakland, October 2011).
     """
-    if a1 is not None and a1.kind in ("party", "civilian", "person"):
+    if a1 is not None and a1.kind in ("party", "civilian", "person", "protester"):
         return Actor(actor_name("crowd", country), "crowd", a1.side), a2
     if a1 is not None and a1.kind == "state" and code[1] == "Violent demonstration":
         return Actor(actor_name("crowd", country), "crowd", None), a1
@@ -758,8 +758,19 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
         disputed_by=main.disputed_by
         or next((i.disputed_by for i in others if i.disputed_by), None),
         actor1=main.actor1 or next((i.actor1 for i in others if i.actor1), None),
-        actor2=main.actor2 or next((i.actor2 for i in others if i.actor2), None),
+        actor2=main.actor2
+        or next((i.actor2 for i in others if i.actor2 and _second_of(main, i.actor2)), None),
     )
+
+
+#: Actors that are never a protest's second actor: the codebook's actor 2 of a protest
+#: is the force that intervened, if any.
+_CROWDS = ("Civilians (", "Protesters (", "Rioters (")
+
+
+def _second_of(main: Incident, actor: str) -> bool:
+    """Tell whether a retelling's second actor can be the event's (see :func:`_protest_actors`)."""
+    return main.event_type != "Protests" or not actor.startswith(_CROWDS)
 
 
 def _sports_report(doc: Any) -> bool:

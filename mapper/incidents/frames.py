@@ -1459,12 +1459,35 @@ _TARGET_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 
 
 def _heads(toks: list[Any]) -> list[Any]:
-    """Expand coordinated heads: "soldiers and policemen" -> both."""
+    """Expand coordinated heads: "soldiers and policemen" -> both; "dozens of people" -> people."""
     out = []
     for t in toks:
+        t = _counted(t)
         out.append(t)
-        out.extend(c for c in t.conjuncts if c.i > t.i)
+        out.extend(_counted(c) for c in t.conjuncts if c.i > t.i)
     return out
+
+
+#: Nouns that count what follows "of": the people are the head, not the number.
+_COUNT_NOUNS = frozenset("dozen score hundred thousand ten number handful couple".split())
+
+
+def _counted(tok: Any) -> Any:
+    """Return who a count noun counts: "killed dozens of civilians" hit civilians.
+
+    "Boko Haram gunmen killed dozens of people in four villages" (AFP, Borno,
+    July 2015), "militants killed dozens of civilians in three villages of
+    Borno State" (Reuters, June 2014): the victims are people, not a number.
+    """
+    if tok.lemma_.lower() not in _COUNT_NOUNS and tok.lower_ not in _COUNT_NOUNS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            # "dozens of the attackers" picks from a group already told: not counted here
+            if objs and not any(d.dep_ == "det" for d in objs[0].children):
+                return objs[0]
+    return tok
 
 
 #: Verbs whose subject tells or sees the event, not acts in it: "BBC Burmese and other

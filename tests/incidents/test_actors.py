@@ -108,3 +108,35 @@ def test_a_town_the_model_tags_as_a_people_is_no_ethnic_militia(extract_geoparse
     )
     incs = current(extract_geoparsed(text))
     assert incs and all(not (i.actor2 or "").startswith("Ethnic Militia") for i in incs)
+
+
+def test_dozens_of_people_killed_are_civilians_whatever_else_was_hit(extract):
+    text = (
+        "Gunmen killed dozens of people in villages near Mopti, slitting some residents' "
+        "throats and opening fire on others, police said on Tuesday."
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
+def test_dozens_of_the_attackers_are_the_attackers_not_a_second_actor(extract):
+    text = (
+        "Militia fighters stormed an army base in Kadugli on Saturday. The army said its "
+        "troops repelled the assault and claimed that dozens of the attackers had been killed."
+    )
+    [inc] = current(extract(text))
+    assert inc.actor2 == "Military Forces of Sudan"
+
+
+def test_protesters_who_riot_are_rioters(extract):
+    [inc] = current(extract("Hundreds of protesters set fire to a police station in Kadugli."))
+    assert (inc.sub_event_type, inc.actor1) == ("Violent demonstration", "Rioters (Sudan)")
+
+
+def test_people_detained_at_a_march_are_no_second_actor_of_the_march(extract):
+    text = (
+        "Tens of thousands of demonstrators marched through Khartoum on Friday to demand the "
+        "general quit.\n\nScores of people were detained in Khartoum on Friday, monitors said."
+    )
+    protests = [i for i in current(extract(text)) if i.event_type == "Protests"]
+    assert [(i.actor1, i.actor2) for i in protests] == [("Protesters (Sudan)", None)]
