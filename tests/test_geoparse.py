@@ -674,3 +674,9 @@ def test_an_arabic_article_alone_is_no_place():
     tops = geoparse("A missile hit the house of a tribal leader in Al-Jawba, Marib, on Thursday.")
     assert not [t for t in tops if t.text == "Al"]
     assert [t.country_code for t in tops if t.text == "Marib"] == ["YE"]
+
+
+def test_the_tail_of_a_linked_name_is_no_place():
+    """"Shah-e-Mardan" is an area of Kalat; Mardan is a city 600 km away."""
+    tops = geoparse("Militants stormed a post in the Shah-e-Mardan area of Kalat district.")
+    assert "Mardan" not in [t.text for t in tops]

@@ -208,17 +208,19 @@ def _told_code(group: EventGroup) -> tuple[str, str]:
 def _actors(
     group: EventGroup, doc: Any, sites: list[Site], country: str | None, teller: Teller | None
 ) -> tuple[Actor | None, Actor | None]:
-    a1 = a2 = None
+    a1 = None
+    hit: list[Actor] = []
     for m in group.mentions:
         f = m.frame
         for i in f.agent_heads:
             a1 = a1 or _own_side(actor_of(doc[i], sites, country), doc[i], teller, country)
-        for i in f.target_heads:
-            cand = actor_of(doc[i], sites, country)
-            if cand is not None and (a1 is None or cand.name != a1.name):
-                a2 = a2 or cand
-        if a1 and a2:
+        hit += [c for i in f.target_heads if (c := actor_of(doc[i], sites, country)) is not None]
+        if a1 and any(c.name != a1.name for c in hit):
             break
+    # the side hit first that is not the doer: "Two soldiers were martyred and five
+    # terrorists were killed" before "terrorists attempted to attack a checkpost" (Dawn,
+    # January 2025) is the army's loss, whoever of the two the lede names first
+    a2 = next((c for c in hit if a1 is None or c.name != a1.name), None)
     return a1, a2
 
 

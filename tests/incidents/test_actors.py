@@ -140,3 +140,24 @@ def test_people_detained_at_a_march_are_no_second_actor_of_the_march(extract):
     )
     protests = [i for i in current(extract(text)) if i.event_type == "Protests"]
     assert [(i.actor1, i.actor2) for i in protests] == [("Protesters (Sudan)", None)]
+
+
+def test_a_headlines_capitalised_act_is_no_person(extract_geoparsed):
+    text = (
+        "Drone Strike in Ethiopia's Amhara Region Kills Over 100 Civilians\n\n"
+        "Drone strikes in the town of Kheret, located in Ethiopia's Amhara region, resulted "
+        "in the deaths of over 100 civilians.\n"
+    )
+    assert [i.actor1 for i in current(extract_geoparsed(text))] == [None]
+
+
+def test_the_second_actor_is_never_the_first(extract):
+    text = (
+        "Suspected militants ambushed an army supply convoy on the road between Kadugli and "
+        "Dilling last week, killing at least 35 soldiers, two security sources said on "
+        "Wednesday.\n\n"
+        "The convoy was attacked on Thursday about 40 km north of Kadugli, one of the sources "
+        "said. The army said in a statement that its troops had \"neutralised dozens of "
+        'terrorists" during the fighting.\n'
+    )
+    assert all(i.actor1 != i.actor2 for i in current(extract(text)))

@@ -84,3 +84,9 @@ def test_the_group_saying_it_fought_speaks_for_the_group_named_before(extract):
     text = "Fighting between the RSF and army troops went on near Kadugli, the group said."
     [inc] = current(extract(text))
     assert inc.claimed_by == "the group"
+
+
+def test_a_bombing_that_claimed_lives_is_no_claim(extract):
+    text = "A suicide bombing at the market in Kadugli claimed 26 lives on Saturday."
+    [inc] = current(extract(text))
+    assert (inc.claimed_by, inc.fatalities) == (None, 26)
