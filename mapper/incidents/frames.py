@@ -385,6 +385,8 @@ def _fight_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
         # an armed force beaten or driven back: the fight itself. [WMosul] "ISIL insurgents
         # ... defeated the Iraqi Army"; [WKishishe] "a Tutsi-led rebel group defeated in 2013"
         out.add("clash")
+    if lem in ("foil", "thwart") and tok.pos_ == "VERB" and _assault_stopped(tok):
+        out.add("clash")
     if lem not in lx.CLASH or (lem == "exchange" and "fire" not in nxt + _next_words(tok, 4)):
         return out
     if lem in ("engage", "engagement"):
@@ -506,6 +508,23 @@ def window_start(tok: Any, sentences: int) -> int:
 def _objects(tok: Any) -> list[Any]:
     """Return what a verb acts on: its direct object, or its subject when passive."""
     return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+#: What an armed assault is called when it is beaten back.
+_ASSAULT_NOUNS = frozenset({"attempt", "attack", "assault", "raid", "incursion", "infiltration"})
+
+
+def _assault_stopped(tok: Any) -> bool:
+    """Tell an assault foiled by force: the fight it took, not a weapon disrupted.
+
+    "militants tried to enter a security forces' camp ... however a timely response
+    by Pakistan Army foiled the terrorist attempt" (Daily Pakistan, February 2022);
+    "The attempt to enter the post was effectively thwarted by own troops" (ISPR in
+    Dawn, January 2025). A plot, a bomb or a weapon stopped is disrupted weapons use.
+    """
+    objs = {_lem(t) for c in _objects(tok) for t in c.subtree}
+    heads = {_lem(c) for c in _objects(tok)}
+    return bool(heads & _ASSAULT_NOUNS) and not objs & (lx.WEAPONS | {"plot", "bombing"})
 
 
 def _armed_object(tok: Any) -> bool:
@@ -738,9 +757,11 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("loot")  # "carted away", "made off with": taken by force
     if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
         objs = {_lem(t) for c in _objects(tok) for t in c.subtree}
-        if lem in ("defuse", "intercept") or objs & (
-            lx.WEAPONS | lx.ATTACK | {"plot", "attempt", "bomb"}
-        ):
+        # a weapon or a plot stopped; an armed assault beaten back is a clash, whatever
+        # verb tells it: "a timely response by Pakistan Army foiled the terrorist attempt"
+        # to enter a camp (Daily Pakistan, February 2022), "The attempt to enter the post
+        # was effectively thwarted by own troops" (ISPR in Dawn, January 2025)
+        if lem in ("defuse", "intercept") or objs & (lx.WEAPONS | {"plot", "bombing"}):
             out.add("disrupt")
     if (
         lem in ("detonate", "explode", "go")

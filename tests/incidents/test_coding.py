@@ -569,3 +569,21 @@ def test_a_riot_police_unit_named_with_capitals_is_no_riot(extract):
 )
 def test_a_village_attacked_is_its_people_a_village_burned_its_houses(extract, text, code):
     assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "Militants tried to enter an army camp near Kadugli on Wednesday night, but a "
+            "timely response by the army foiled the attempt.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Soldiers foiled a bomb plot near Kadugli on Wednesday.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+    ],
+)
+def test_an_assault_foiled_is_a_clash_a_plot_foiled_is_disrupted(extract, text, code):
+    assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
