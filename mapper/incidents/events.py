@@ -974,7 +974,9 @@ def _running_total(m: Mention) -> bool:
     the outbreak of the war" (a Polish chronology of the invasion, March 2022).
     """
     text = m.unit.opening(len(m.unit.tokens))
-    if m.frame.cues & _TOLL and (
+    # arrests are counted the same way: "more than 1,000 people have been arrested in
+    # Amhara since the declaration of a state of emergency" (BBC via Voice of Nigeria)
+    if m.frame.cues & (_TOLL | {"arrest"}) and (
         _INTO_WAR.search(text) or _SINCE_START.search(text) or _BEGAN_AND_HAS.search(text)
     ):
         # a toll told by how long the war has run, whatever means it names: "Nearly three
@@ -998,9 +1000,15 @@ def _running_total(m: Mention) -> bool:
 #: (Punch, 2023), "killed ... since the Maoist war began" (Nepali Times, 2004); "have
 #: killed 56 people ... since the rebels launched their offensive on Wednesday" (The Week,
 #: Aleppo, December 2024), "350 bodies since Israel's offensive on Jabaliya ... began on
-#: Oct. 6" (New Indian Express, October 2024).
+#: Oct. 6" (New Indian Express, October 2024). So does an emergency's: "more than 1,000
+#: people have been arrested in Amhara since the declaration of a state of emergency" (BBC
+#: via Voice of Nigeria, September 2023), "Since the declaration of martial law on May
+#: 23, 2017, Karapatan documented at least 49 victims" (Karapatan, 2018), "Since General
+#: Pervaiz Musharraf's imposition of emergency rule" (WLUML, 2007).
 _SINCE_START = re.compile(
-    r"\bsince (?:the (?:start|beginning|outbreak|onset|inception) of|(?:the |[\w-]+['’]s )"
+    r"\bsince (?:the (?:start|beginning|outbreak|onset|inception) of"
+    r"|(?:the |(?:[\w-]+ ){0,2}[\w-]+['’]s )(?:declaration|imposition|proclamation) of"
+    r"|(?:the |[\w-]+['’]s )"
     r"(?:[\w-]+ ){0,2}?"
     r"(?:war|conflict|fighting|invasion|uprising|offensive|protests|demonstrations|unrest"
     r"|crisis|insurgency|rebellion|violence)(?: [\w-]+){0,8}? "

@@ -439,6 +439,16 @@ def test_a_toll_counted_since_an_insurgency_began_is_no_events_toll(extract):
     assert [i.fatalities for i in current(extract(text))] == [3]
 
 
+def test_arrests_counted_since_an_emergency_was_declared_are_no_event(extract):
+    text = (
+        "Drones struck a market in Kadugli on Sunday, killing 12 civilians.\n\n"
+        "More than 1,000 people have been arrested in Kadugli since the declaration of a "
+        "state of emergency.\n"
+    )
+    codes = [i.sub_event_type for i in current(extract(text)) if not i.background]
+    assert "Arrests" not in codes
+
+
 def test_who_was_attacked_in_a_when_clause_did_not_attack(extract):
     text = (
         "Four fishermen were returning home from the sea near Mopti on Tuesday when they "
