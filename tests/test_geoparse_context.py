@@ -461,3 +461,14 @@ def test_a_city_abroad_the_text_calls_a_district_is_no_reading_of_it():
     )
     palmas = [t for t in geoparse(text) if t.text == "Palma"]
     assert all(t.country_code != "ES" for t in palmas)
+
+
+def test_a_small_town_that_only_names_a_hospital_is_no_place():
+    """Crescent, Oklahoma (1,500 people) is no place of a report on a Dhaka clash."""
+    tops = geoparse("A businessman hit by a brick took treatment at Crescent Hospital.")
+    assert [t.text for t in tops if t.lat is not None] == []
+
+
+def test_a_towns_own_council_still_names_the_town():
+    tops = geoparse("The mayor told the Groton Town Council that the budget was late.")
+    assert [t.text for t in tops if t.lat is not None] == ["Groton"]

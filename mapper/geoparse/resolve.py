@@ -38,7 +38,7 @@ from mapper.geoparse.candidates import (
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word, said_division
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
-from mapper.geoparse.lexicon import DIVISION_NOUNS, INSTITUTION_HEADS
+from mapper.geoparse.lexicon import CONTEXT_POP, DIVISION_NOUNS, INSTITUTION_HEADS
 from mapper.geoparse.records import Mention, Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,6 +114,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     _after_the(text, slots)
     _no_city_called_village(text, slots)
     _drop_strays(text, slots)
+    _drop_lone_institution_towns(text, slots)
     _drop_foreign_guesses(slots)
     _drop_compass_divisions_abroad(slots)
     ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
@@ -363,7 +364,41 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
             s.cands = []
 
 
-def _opens_institution(text: str, m: Mention) -> bool:
+def _drop_lone_institution_towns(text: str, slots: list[Slot]) -> None:
+    """Leave unresolved a small town that only opens an institution's name, alone in its country.
+
+    "He took treatment from Crescent Hospital" in a Daily Star report on a clash
+    in Dhaka's Uttara (August 2024) is no Crescent, Oklahoma (1,500 people): a
+    hospital, a school or a college is named for anything, and a small town
+    is its namesake only when the text names another place of that country
+    ("Danbury Hospital" beside Connecticut towns in LGL's local news). A town's
+    own bodies ("Groton Town Council", "Grand Ledge Police") name the town.
+    """
+    countries = Counter(
+        (s.cands[s.choice].place.country_code, s.key) for s in slots if s.cands
+    )
+    for s in slots:
+        if not s.cands or s.mention.adjectival or not _opens_institution(
+            text, s.mention, _FACILITIES
+        ):
+            continue
+        p = s.cands[s.choice].place
+        if p.kind != "settlement" or p.population >= CONTEXT_POP:
+            continue
+        if not any(cc == p.country_code and key != s.key for cc, key in countries):
+            s.cands = []
+
+
+#: Institutions named for anything, unlike a town's own police, council or hall, or a
+#: university, which takes its town's name ("Maseno University students", an ACLED note).
+_FACILITIES = frozenset(
+    "hospital medical school schools high elementary middle library board museum zoo".split()
+)
+
+
+def _opens_institution(
+    text: str, m: Mention, heads: frozenset[str] = INSTITUTION_HEADS
+) -> bool:
     """Tell whether a name is the first word of an institution's proper name.
 
     "attacked the Mobile Police Base" (today.ng on Damboa, October 2021), "a
@@ -372,7 +407,7 @@ def _opens_institution(text: str, m: Mention) -> bool:
     abroad of that name (Mobile, Alabama) is the unit's name, whatever its size.
     """
     m2 = _NEXT_WORD.match(text, m.end)
-    return bool(m2) and m2.group(1)[:1].isupper() and m2.group(1).lower() in INSTITUTION_HEADS
+    return bool(m2) and m2.group(1)[:1].isupper() and m2.group(1).lower() in heads
 
 
 def _drop_foreign_guesses(slots: list[Slot]) -> None:

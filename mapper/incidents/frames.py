@@ -576,8 +576,30 @@ def _capture(tok: Any, lem: str) -> bool:
             # base follows that of a military airport" (Reuters, Deir al-Zor, 22 November
             # 2012)
             return any(_is_ground(o) for o in _prep_objects([tok], "of"))
+        if lem == "take" and _took_position(tok):
+            return False
         return any(_is_ground(o) for o in _objects(tok))
     return False
+
+
+def _took_position(tok: Any) -> bool:
+    """Tell "took position" or "took up positions": a force deployed, no ground taken.
+
+    "Police and ruling party supporters took position in front of Zamzam Tower",
+    "After the clashes, police took position in front of the Zamzan Tower" (The
+    Daily Star, Dhaka, August 2024). A position named as another side's is
+    taken ground: "rebels took government positions".
+    """
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return True
+    return any(
+        _lem(o) == "position" and not any(c.dep_ in _OWNERS for c in o.children)
+        for o in _objects(tok)
+    )
+
+
+#: Words that make a position someone's: "the enemy's positions", "rebel positions".
+_OWNERS = ("det", "poss", "amod", "compound", "nmod")
 
 
 def _lost_ground(tok: Any, lem: str) -> bool:

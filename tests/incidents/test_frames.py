@@ -201,3 +201,18 @@ def test_an_anti_or_pro_stance_is_no_cue(nlp, text, word):
     from mapper.incidents.frames import trigger_classes
 
     assert not trigger_classes(next(t for t in doc if t.text == word))
+
+
+@pytest.mark.parametrize(
+    "text, took_ground",
+    [
+        ("Police took position in front of the tower.", False),
+        ("Riot police took up positions around the parliament.", False),
+        ("Rebels took government positions near the town.", True),
+    ],
+)
+def test_taking_position_is_deploying_taking_positions_of_a_side_is_ground(nlp, text, took_ground):
+    from mapper.incidents.frames import trigger_classes
+
+    took = next(t for t in nlp(text) if t.lemma_ == "take")
+    assert ("capture" in trigger_classes(took)) is took_ground
