@@ -1092,11 +1092,20 @@ def _part_of(part: Site, town: Site) -> bool:
     return haversine_km(part.lat, part.lon, town.lat, town.lon) <= _PART_KM
 
 
+#: The protest coding that tells the force used on the crowd.
+_FORCE_AT_PROTESTS = (("Protests", "Excessive force against protesters"),)
+
+
 def _refers_to(m: Mention, head: Mention) -> bool:
     """Whether "the attack" can point back at the event ``head`` defines."""
     if head.code is None:
         return False
     violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+    if m.code is not None and m.code[0] in violent and head.code in _FORCE_AT_PROTESTS:
+        # "the police had assaulted some of them ... during a protest in Colombo" then
+        # "28 students were injured in the assault" (Lanka news, December 2014): the
+        # force used at the protest is the event the protest is coded by
+        return True
     if m.code is not None:
         # "the strikes on the city" after "shells hit the city": a pointer names the act
         # loosely, and its victims may code it otherwise; any violence it can point back to.

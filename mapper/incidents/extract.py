@@ -578,16 +578,24 @@ def _country_level(i: Incident) -> bool:
     return i.location is not None and i.location == i.country
 
 
-def _fits(coarse: Incident, precise: Incident) -> bool:
-    """Tell whether a coarse account retells the event a report places precisely."""
-    if coarse.event_type != precise.event_type or coarse.background != precise.background:
+def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
+    """Tell whether a coarse account retells the event a report places precisely.
+
+    ``crowd``: a protest and a violent demonstration at the same place are one
+    demonstration (:func:`_one_demonstration`).
+    """
+    if coarse.background != precise.background:
         return False
-    if coarse.sub_event_type != precise.sub_event_type and coarse.event_type != "Protests":
+    if coarse.event_type != precise.event_type and not (
+        crowd and _one_demonstration(coarse, precise) and coarse.location == precise.location
+    ):
+        return False
+    if coarse.sub_event_type != precise.sub_event_type and coarse.event_type not in _CROWD_TYPES:
         # shelling along a front and a drone strike on a town are two events; a protest
         # is one whatever response each account tells
         return False
-    if coarse.actor1 and precise.actor1 and coarse.actor1 != precise.actor1:
-        return False
+    if coarse.actor1 and precise.actor1 and coarse.actor1 != precise.actor1 and not crowd:
+        return False  # the crowd is its Rioters in one account, its Protesters in another
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
         if not _dates_lede(precise, coarse):
             return False
@@ -609,6 +617,26 @@ def _dates_lede(lede: Incident, dated: Incident) -> bool:
         return False
     days = (dt.date.fromisoformat(lede.event_date) - dt.date.fromisoformat(dated.event_date)).days
     return 0 < days <= LEDE_DAYS
+
+
+_CROWD_TYPES = ("Protests", "Riots")
+
+
+def _one_demonstration(a: Incident, b: Incident) -> bool:
+    """Tell a protest and a violent demonstration: one demonstration, told in parts.
+
+    The codebook codes a demonstration once, violent if any part of it was: "the
+    students blocked the road opposite the UGC office and staged a protest" beside
+    the police's tear gas at the same protest (Lanka news, Colombo, December 2014);
+    "protesters were heading towards the Zamzam Tower intersection with a mass
+    rally" and "protesters clashed with law enforcers" (The Daily Star, Dhaka,
+    August 2024).
+    """
+    codes = {(a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)}
+    return {t for t, _ in codes} == set(_CROWD_TYPES) and (
+        "Riots",
+        "Violent demonstration",
+    ) in codes
 
 
 def _retold(later: Incident, first: Incident) -> bool:
@@ -671,11 +699,15 @@ def _fold_coarse(
         target = None
         if _coarse(inc) and not own:
             fits = [p for p in precise if _fits(inc, p) and not other(inc, p)]
+            if not fits and inc.event_type in _CROWD_TYPES:
+                fits = [p for p in precise if _fits(inc, p, crowd=True) and not other(inc, p)]
             if not fits and (_country_level(inc) or not has_place):
                 # an account with no place of its own retells the single event of its
                 # type the report places that day, however coarsely
                 pool = regional if has_place else regional + countrywide
                 fits = [p for p in pool if p is not inc and _fits(inc, p) and not other(inc, p)]
+            # accounts that are themselves one event (the same type, place and day) count once
+            fits = [p for k, p in enumerate(fits) if not any(_retold(p, q) for q in fits[:k])]
             if len(fits) == 1:  # the single event of its type the report places that day
                 target = fits[0]
         if target is None and has_place and not own:

@@ -555,3 +555,22 @@ def test_a_statement_that_the_attack_occurred_on_a_day_dates_the_attack(extract)
     )
     [inc] = current(extract(text))
     assert (inc.event_date, inc.location, inc.fatalities) == ("2021-03-13", "Kadugli", 17)
+
+
+def test_one_demonstration_told_in_parts_is_one_event(extract):
+    """The road blocked, the tear gas and the assault at one protest: one event, coded by force."""
+    text = (
+        "Students filed a complaint against the police today after the police had assaulted "
+        "some of them yesterday during a protest in Kadugli.\n\n"
+        "The students' union said that 28 students were injured in the assault while 4 "
+        "students had been arrested.\n\n"
+        "The police fired tear gas to disperse the students when they staged a protest "
+        "opposite the ministry in Kadugli.\n\n"
+        "After holding a march, the students blocked the road opposite the ministry and "
+        "staged a protest.\n\n"
+        "The police later used tear gas and dispersed the protesting students.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.sub_event_type, i.injuries) for i in incs] == [
+        ("Excessive force against protesters", 28)
+    ]
