@@ -176,10 +176,16 @@ def _remote(cues: frozenset[str]) -> EventCode | None:
     """
     if "clash" in cues and not cues & {"suicide", "explosive", "air"}:
         return None
+    drone_attack = "air_means" in cues and bool(cues & {"attack", "kill", "destroy", "burn"})
     for cue, sub in REMOTE_CUES:
+        if cue == "explosive" and drone_attack:
+            # the blast of the drone's own load: "targeted our soldiers ... with an
+            # explosive-laden drone ..., causing a large explosion" (Xinhua via CGTN,
+            # Marib, May 2023; see frames._drone_load)
+            break
         if cue in cues:
             return ("Explosions/Remote violence", sub)
-    if "air_means" in cues and cues & {"attack", "kill", "destroy", "burn"}:
+    if drone_attack:
         return ("Explosions/Remote violence", "Air/drone strike")
     return None
 

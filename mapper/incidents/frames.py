@@ -196,6 +196,20 @@ def _fired_on(tok: Any) -> bool:
     )
 
 
+def _drone_load(tok: Any) -> bool:
+    """Tell the explosive a drone carries: "an explosive-laden drone" strikes from the air.
+
+    "The Houthis targeted our soldiers ... with an explosive-laden drone" (Xinhua
+    via CGTN, Marib, May 2023); "Houthis shot an explosive-laden drone at a site
+    held by its troops" (Saudi Al Youm, January 2024); "'explosive-laden drones' on
+    two Israeli military positions" (AFP, August 2024).
+    """
+    words = _next_words(tok, 4)
+    return bool({"laden", "-laden", "packed", "loaded", "carrying"} & set(words)) and bool(
+        {"drone", "drones", "uav", "uavs"} & set(words)
+    )
+
+
 def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Remote-violence means: shelling, air strikes, explosives, suicide bombs, grenades."""
     out: set[str] = set()
@@ -236,6 +250,8 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem == "mine" and "land" not in _prev_words(tok, 1) and tok.pos_ != "NOUN":
             pass
         elif lem == "device" and not ({"explosive", "improvised"} & set(_prev_words(tok, 3))):
+            pass
+        elif _drone_load(tok):
             pass
         else:
             out.add("explosive")
@@ -1475,6 +1491,8 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "civilian"
     if lem in _INHABITED and _assaulted(tok):
         return "civilian"
+    if lem in _VENUES and _assaulted(tok, _SHOOT):
+        return "civilian"
     if lem in lx.PROPERTY:
         return "property"
     return None
@@ -1486,19 +1504,28 @@ _INHABITED = frozenset({"village", "hamlet"})
 _ASSAULT = frozenset({"attack", "raid", "storm", "invade", "overrun", "assault"})
 
 
-def _assaulted(tok: Any) -> bool:
+#: Places where people gather: shot at, they stand for the people in them.
+_VENUES = frozenset({"bar", "cantina", "restaurant", "nightclub", "club", "cafe", "pub"})
+#: Shooting at a place: "opened fire at a clandestine cantina".
+_SHOOT = _ASSAULT | {"fire", "shoot", "spray", "open"}
+
+
+def _assaulted(tok: Any, verbs: frozenset[str] = _ASSAULT) -> bool:
     """Tell a village that is attacked: its people are the target, not its houses.
 
     "the gunmen attacked the village in large numbers ... and shot sporadically"
     (The Sun, Zamfara, March 2018); "Gunmen numbering about 30 ... stormed three
     villages in Birnin Magaji" (Nigerian Monitor, January 2013); "when gunmen
     attacked the village of Bungusu" (AFP via Skai, January 2023). A village
-    burned or looted stays property.
+    burned or looted stays property. So is a bar shot at: "Gunmen opened fire at
+    a clandestine cantina" (Mexico News Daily, Zamora, January 2022), "cartel
+    gunmen stormed a restaurant bar ... and fired into a group of patrons"
+    (Breitbart, Uruapan).
     """
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in ("on", "of"):
-        head = head.head  # "an attack on the village", "the raid of the village"
-    return tok.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in _ASSAULT
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "of", "at", "into"):
+        head = head.head  # "an attack on the village", "opened fire at a cantina"
+    return tok.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in verbs
 
 
 _AGENT_DEPS = ("nsubj", "agent", "csubj")

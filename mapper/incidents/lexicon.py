@@ -383,6 +383,11 @@ CIVILIAN = frozenset(
         "nurse", "priest", "imam", "cleric", "volunteer", "employee", "youth", "vendor",
         "mechanic", "shepherd", "interpreter", "prefect", "councilor", "relative", "guest",
         "tourist", "foreigner", "victim", "activist", "campaigner",
+        # the people of a bar, a market or a funeral: "opened fire on customers and staff"
+        # (AFP via CBS, Irapuato, October 2022), "fired into a group of patrons" (Breitbart,
+        # Uruapan), "attacked a mass funeral procession ... mourners" (BBC, Zamfara)
+        "customer", "patron", "diner", "reveller", "reveler", "drinker", "shopper",
+        "bystander", "spectator", "attendee", "mourner", "churchgoer",
     }
     | FAITHFUL
 )  # fmt: skip

@@ -587,3 +587,26 @@ def test_a_village_attacked_is_its_people_a_village_burned_its_houses(extract, t
 )
 def test_an_assault_foiled_is_a_clash_a_plot_foiled_is_disrupted(extract, text, code):
     assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "An armed group entered a bar in Kadugli at around 8 pm on Saturday and opened "
+            "fire on customers and staff.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Gunmen opened fire at a clandestine cantina in Kadugli on Thursday night.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "The militia targeted soldiers stationed near Kadugli with an explosive-laden "
+            "drone late on Thursday night, causing a large explosion.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+    ],
+)
+def test_the_people_of_a_bar_and_the_load_of_a_drone(extract, text, code):
+    assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
