@@ -480,7 +480,30 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
             _ONE_MORE | {"new", "fresh", "latest", "other"}
         ):
             return True
-    return any(_told_target(doc[i], frame) for i in frame.triggers)
+    return any(_told_target(doc[i], frame) for i in frame.triggers) or _incident_told(frame)
+
+
+_OCCUR = frozenset({"occur", "happen"})
+
+
+def _incident_told(frame: Frame) -> bool:
+    """Tell "the incident occurred in X": a pointer back that places or times the event.
+
+    "The incident occurred in Tillaberi, a huge territory in western Niger" (AFP,
+    February 2023) after the ambush told without its region; "The incident which
+    happened around 2 p.m. left about eight people injured" (Today, Kaduna, April
+    2018).
+    """
+    for t in frame.unit.tokens:
+        if t.lemma_.lower() != "incident" or not (frame.start <= t.idx < frame.end):
+            continue
+        dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+        if dets & {"the", "this", "that"} and (
+            t.head.lemma_.lower() in _OCCUR | {"take"}
+            or any(c.dep_ == "relcl" and c.lemma_.lower() in _OCCUR for c in t.children)
+        ):
+            return True
+    return False
 
 
 #: Attackers named only by what they did: "the gunmen" are the ones the report told of.
@@ -658,7 +681,13 @@ def mentions_of(
         antecedent_place(doc, sites, frame.start, frame.end)
         or line_place(doc, sites, frame.start, frame.end)
     ]
-    items = timeline.within(frame.start, frame.end)
+    # a time told inside a clause of another event is that event's ("in an area where 69
+    # civilians were killed in an ambush last week", AFP, Niger, November 2021)
+    items = [
+        (e, w)
+        for e, w in timeline.within(frame.start, frame.end)
+        if not any(a <= e.start < b for a, b in frame.others)
+    ]
     whole = (frame.start, frame.end) == (frame.unit.start, frame.unit.end)
     counts = count_unit(frame.unit, frame.others, None if whole else (frame.start, frame.end))
     day_items = [(e, w) for e, w in _datable(items) if w.precision <= 2]

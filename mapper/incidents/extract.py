@@ -599,7 +599,28 @@ def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
         if not _dates_lede(precise, coarse):
             return False
+    if _week_before(coarse, precise):
+        return False
     return coarse.country is None or coarse.country == precise.country
+
+
+#: Days a week-precise account may lie before the day of the event it retells.
+_WEEK_SLACK = 3
+
+
+def _week_before(coarse: Incident, precise: Incident) -> bool:
+    """Tell an account dated to a week that ended before the placed event's day.
+
+    "The area is close to the Tahoua region, where last week, armed gunmen raided a
+    camp" (AFP, Niger, February 2023) is no retelling of Friday's ambush in
+    Tillaberi; a lede dated only by its report (after the event) still is.
+    """
+    if coarse.time_precision != 2 or precise.time_precision > 2:
+        return False
+    if not coarse.event_date or not precise.event_date:
+        return False
+    day, week = (dt.date.fromisoformat(i.event_date) for i in (precise, coarse))
+    return (day - week).days > _WEEK_SLACK
 
 
 def _dates_lede(lede: Incident, dated: Incident) -> bool:

@@ -574,3 +574,30 @@ def test_one_demonstration_told_in_parts_is_one_event(extract):
     assert [(i.sub_event_type, i.injuries) for i in incs] == [
         ("Excessive force against protesters", 28)
     ]
+
+
+def test_a_where_clause_with_its_own_day_tells_another_event(extract):
+    text = (
+        "Eleven soldiers were killed in an attack on an army post near Mopti, in an area "
+        "where 69 civilians were killed in an ambush last week, the government said.\n"
+    )
+    incs = sorted(current(extract(text)), key=lambda i: i.event_date)
+    assert [(i.event_date, i.fatalities) for i in incs] == [("2021-03-08", 69), ("2021-03-15", 11)]
+
+
+def test_the_incident_occurred_in_places_the_event_and_last_weeks_raid_stays_apart(extract):
+    text = (
+        "The defence ministry said on Saturday that at least ten soldiers were killed in an "
+        "ambush by armed terrorists in southwest Sudan.\n\n"
+        "According to a ministry statement, 16 individuals are still missing and 13 soldiers "
+        "were hurt in the attack on Friday.\n\n"
+        "The incident occurred in Kadugli, a town in the south.\n\n"
+        "The area is close to Dilling, where last week, armed gunmen raided a camp sheltering "
+        "migrants.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.location, i.event_date, i.time_precision) for i in incs] == [
+        ("Kadugli", "2021-03-12", 1),
+        ("Dilling", "2021-03-08", 2),
+    ]
+    assert incs[0].injuries == 13
