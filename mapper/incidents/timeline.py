@@ -709,7 +709,11 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        edition = _edition(text, e) or (filed is not None and filed[0] <= e.start < filed[1])
+        edition = (
+            _edition(text, e)
+            or (filed is not None and filed[0] <= e.start < filed[1])
+            or _built(text, e)
+        )
         if _named_statement(text, e) or edition:
             said.add(e.start)
         if _event_name(text, e):
@@ -821,6 +825,24 @@ def _filing_day(text: str, start: int) -> tuple[int, int] | None:
     # 30 (NNN-AGENCIES) —", "NAIROBI, June 25 –"); a dateline without one holds no time
     m = match_dateline(text, start + lead)
     return (m.start(), m.end()) if m else None
+
+
+#: Words before a time that dates a thing's making, not an event: "dates back to".
+_BUILT = re.compile(
+    r"\b(?:dates?\s+(?:back\s+)?(?:to|from)|dating\s+(?:back\s+)?(?:to|from)"
+    r"|(?:built|founded|established|constructed|erected)\s+in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _built(text: str, e: TimeExpr) -> bool:
+    """Tell a time that dates a building or an institution: no day of the story.
+
+    "the attack on the Shah Cheragh shrine in Shiraz, a large funerary monument and
+    pilgrimage site that dates back to the 12th century" (West News Wire, October
+    2022) had dated the attack, and its 40 injured, to the 12th century.
+    """
+    return bool(_BUILT.search(text, max(0, e.start - 30), e.start))
 
 
 def _edition(text: str, e: TimeExpr) -> bool:

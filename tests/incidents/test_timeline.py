@@ -480,3 +480,13 @@ def test_a_day_after_publication_dates_a_plan_not_the_story(extract):
     )
     incs = current(extract(text))
     assert [(i.event_date, len(i.sources)) for i in incs] == [("2021-03-13", 2)]
+
+
+def test_the_age_of_a_building_dates_no_event(extract):
+    text = (
+        "A gunman attacked the shrine in Kadugli on Saturday, wounding 40 pilgrims.\n\n"
+        "Witnesses said the attack on the shrine in Kadugli, a pilgrimage site that dates "
+        "back to the 12th century, injured at least 40 other people.\n"
+    )
+    incs = extract(text)
+    assert [(i.event_date, i.background) for i in incs] == [("2021-03-13", False)]
