@@ -1302,6 +1302,21 @@ PARTY = frozenset(
 )  # fmt: skip
 
 
+#: Nouns of a body of men that take their kind from the words before them.
+_SQUADS = frozenset({"team", "squad", "detachment", "contingent", "patrol", "crew"})
+
+
+def _named_by(tok: Any) -> set[str]:
+    """Return the lemmas of the compound chain before a noun: "mobile police patrol team"."""
+    out: set[str] = set()
+    stack = [c for c in tok.children if c.dep_ == "compound"]
+    while stack:
+        c = stack.pop()
+        out.add(_lem(c))
+        stack += [g for g in c.children if g.dep_ == "compound"]
+    return out
+
+
 def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     """Return the ACLED actor kind of a noun phrase, by its head and modifiers.
 
@@ -1331,6 +1346,8 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
     if told is not None:
         return told
     mods = {_lem(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+    if lem in _SQUADS and _named_by(tok) & lx.ARMED_STATE:
+        return "state"  # "a nearby mobile police patrol team" (The Sun, Zamfara, 2018)
     if lem in _UNNAMED_PEOPLE and mods & {"unknown", "unidentified"} and tok.tag_ == "NNS":
         # ACLED codes unknown perpetrators as an unidentified armed group: "unknown
         # individuals" burning a training centre and a vehicle ([acled-dev bfa
@@ -1702,7 +1719,19 @@ def _agent_heads(tok: Any) -> list[Any]:
     if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
         # "the insurgents began their efforts to capture Mosul": who made the attempt
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
-    return _heads([_speaker(t) for t in found])
+    return _heads([_speaker(_relative_antecedent(t)) for t in found])
+
+
+def _relative_antecedent(tok: Any) -> Any:
+    """Return who a relative pronoun stands for: "a police patrol team who engaged ...".
+
+    "a nearby mobile police patrol team who engaged the 'bandits' in a gun battle" (The
+    Sun, Zamfara, March 2018); "police in civilian clothes who had opened fired on the
+    demonstrators" (El País, Guerrero, December 2011): the doer is the team, the police.
+    """
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 #: Prepositions of time before a gerund whose doer is the clause's subject.

@@ -161,3 +161,13 @@ def test_the_second_actor_is_never_the_first(extract):
         'terrorists" during the fighting.\n'
     )
     assert all(i.actor1 != i.actor2 for i in current(extract(text)))
+
+
+def test_who_acted_in_a_relative_clause_is_its_antecedent(extract):
+    text = (
+        "The villagers alerted a nearby mobile police patrol team who engaged the bandits in "
+        "a gun battle near Kadugli on Saturday."
+    )
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Police Forces of Sudan"
+    assert inc.actor2 == "Unidentified Armed Group (Sudan)"
