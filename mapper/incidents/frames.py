@@ -1508,6 +1508,8 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "civilian"
     if lem in _INHABITED and _assaulted(tok):
         return "civilian"
+    if lem == "camp" and _sheltering(tok):
+        return "civilian"
     if lem in _VENUES and _assaulted(tok, _SHOOT):
         return "civilian"
     if lem in lx.PROPERTY:
@@ -1519,6 +1521,32 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
 _INHABITED = frozenset({"village", "hamlet"})
 #: Verbs and nouns of assault on a place (not of burning or looting it).
 _ASSAULT = frozenset({"attack", "raid", "storm", "invade", "overrun", "assault"})
+
+
+#: Who a camp shelters when it is no armed site: "an internally displaced persons (IDP) camp".
+_SHELTERED = frozenset(
+    "refugee refugees idp idps displaced displacement migrant migrants persons people".split()
+)
+
+
+def _sheltering(camp: Any) -> bool:
+    """Tell a camp of refugees, migrants or displaced people: its people are civilians.
+
+    "armed gunmen raided a camp sheltering migrants from nearby Mali" (AFP, Niger,
+    February 2023); "Boko Haram insurgents have killed eight people at an internally
+    displaced persons (IDP) camp in Dalori" (onlinenigeria, November 2018); "attacked a
+    camp for internally displaced persons (IDP) in Maiduguri" (Premium Times, 2019).
+    """
+    near = [t for t in camp.subtree if t.i != camp.i]
+    doc = camp.doc
+    if camp.i + 1 < len(doc) and doc[camp.i + 1].lower_ == "for":
+        near += list(doc[camp.i + 1 : camp.i + 5])  # "a camp for ... displaced persons"
+    words = {_lem(t) for t in near} | {t.lower_ for t in near}
+    if words & {"military", "army", "police", "training", "rebel", "militant", "terrorist"}:
+        return False
+    return bool(words & _SHELTERED) or any(
+        c.dep_ == "acl" and _lem(c) in ("shelter", "house", "host") for c in camp.children
+    )
 
 
 #: Places where people gather: shot at, they stand for the people in them.

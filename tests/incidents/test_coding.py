@@ -588,10 +588,23 @@ def test_a_riot_police_unit_named_with_capitals_is_no_riot(extract):
             "drone late on Thursday night, causing a large explosion.",
             ("Explosions/Remote violence", "Air/drone strike"),
         ),
+        (
+            "Armed gunmen raided a camp sheltering migrants near Kadugli on Saturday.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Militants attacked a camp for internally displaced persons in Kadugli on "
+            "Thursday night.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Militants attacked an army camp near Kadugli on Thursday night.",
+            ("Battles", "Armed clash"),
+        ),
     ],
 )
 def test_what_was_hit_and_how_decide_the_coding(extract, text, code):
     """A village attacked is its people, burned its houses; an assault foiled is a clash, a
-    plot foiled disrupted weapons use; a bar's customers are civilians; a drone's explosive
-    load strikes from the air."""
+    plot foiled disrupted weapons use; a bar's customers and a displacement camp's people are
+    civilians; a drone's explosive load strikes from the air."""
     assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
