@@ -472,3 +472,14 @@ def test_a_small_town_that_only_names_a_hospital_is_no_place():
 def test_a_towns_own_council_still_names_the_town():
     tops = geoparse("The mayor told the Groton Town Council that the budget was late.")
     assert [t.text for t in tops if t.lat is not None] == ["Groton"]
+
+
+def test_a_name_an_apposition_calls_a_municipality_is_a_place():
+    """The model tags "El Carmen" an organisation here; the apposition says what it is."""
+    tops = geoparse(
+        "Guerrillas attacked an army base in Colombia. Nine soldiers were injured in the "
+        "attack that took place in the rural part of El Carmen, a municipality in the "
+        "Catatumbo region."
+    )
+    [carmen] = [t for t in tops if t.text == "El Carmen"]
+    assert carmen.country_code == "CO"

@@ -109,7 +109,7 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         if _stated_container(rec, j, cs):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
             _add_container(rec)
-        elif _area_after(rec, j) is not None or _route(rec, i, j):
+        elif _area_after(rec, j) is not None or _route(rec, i, j) or _said_a_place(rec, j):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
     _unknown_before_area(rec)
     _parenthesised_containers(rec)
@@ -400,6 +400,32 @@ def _area_after(rec, j: int) -> int | None:  # noqa: ANN001
         # (Cable Reporters, July 2020)
         return j + len(LGA_WORDS) - 1
     return None
+
+
+#: Nouns an apposition calls a place by: "El Carmen, a municipality in ...".
+_PLACE_APPOSITIONS = frozenset(
+    "town village city municipality commune district territory settlement locality hamlet "
+    "suburb neighbourhood neighborhood".split()
+)
+
+
+def _said_a_place(rec, j: int) -> bool:  # noqa: ANN001
+    """Tell a name an apposition calls a town, a municipality or a territory.
+
+    "the rural part of El Carmen, a municipality in the Catatumbo region" and
+    "Aguachica, a municipality in the Cesar province" (Colombia Reports, 2023 and
+    2025); "Tillaberi, a huge territory in western Niger" (AFP, February 2023): the
+    model tags El Carmen an organisation, but the text says what it is.
+    """
+    lower = rec.tk.lower
+    if j + 2 >= rec.n or lower[j] != "," or lower[j + 1] not in ("a", "an", "the"):
+        return False
+    for k in range(j + 2, min(rec.n - 1, j + 6)):
+        if lower[k] in _PLACE_APPOSITIONS:
+            return lower[k + 1] in ("in", "of", "near", "on", ",", "located", "about")
+        if not lower[k].isalpha() or rec.tk.text[k][:1].isupper():
+            return False
+    return False
 
 
 def is_area_noun(word: str) -> bool:
