@@ -1284,7 +1284,8 @@ def _means_told_after(mentions: list[Mention]) -> list[Mention]:
     mortar shells hit the village" (AP via The Times of Israel, May 2012):
     ACLED codes the attack by its means. Only the next coded account, in the
     same paragraph or in the next one when that tells no day or other place of
-    its own, by the same attacker or an unnamed one.
+    its own (its country is none: "a remote military base in Eastern Colombia", The
+    City Paper Bogotá, September 2024), by the same attacker or an unnamed one.
     """
     out = list(mentions)
     coded = [k for k, m in enumerate(out) if m.code is not None]
@@ -1305,6 +1306,7 @@ def _means_told_after(mentions: list[Mention]) -> list[Mention]:
                         n.place is None
                         or m.place is None
                         or n.place.site.name == m.place.site.name
+                        or _country_of(n.place.site, m.place.site)
                     )
                 )
             )
@@ -1318,6 +1320,16 @@ def _means_told_after(mentions: list[Mention]) -> list[Mention]:
         ):
             out[a] = replace(m, code=n.code)
     return out
+
+
+def _country_of(coarse: Site, site: Site) -> bool:
+    """Tell a country named around a place that lies in it: no other place.
+
+    "The ELN launched explosive devices from a dump truck at a remote military base in
+    Eastern Colombia" after the attack on the base near Puerto Jordán in Arauca (The
+    City Paper Bogotá, September 2024).
+    """
+    return coarse.kind == "country" and coarse.country_code == site.country_code
 
 
 def _strikes(m: Mention) -> bool:

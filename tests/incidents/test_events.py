@@ -601,3 +601,16 @@ def test_the_incident_occurred_in_places_the_event_and_last_weeks_raid_stays_apa
         ("Dilling", "2021-03-08", 2),
     ]
     assert incs[0].injuries == 13
+
+
+def test_a_bare_attack_takes_the_means_told_next_in_its_country(extract):
+    text = (
+        "Two soldiers were killed on Tuesday when rebels attacked a military base near "
+        "Kadugli.\n\n"
+        "The rebels launched explosive devices from a dump truck at a remote military base "
+        "in southern Sudan.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.sub_event_type, i.location, i.fatalities) for i in incs] == [
+        ("Remote explosive/landmine/IED", "Kadugli", 2)
+    ]
