@@ -409,3 +409,12 @@ def test_unwritable_target_is_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(GazetteerError, match="MAPPER_CACHE_DIR"):
         build_index(target=blocker / "sub" / "g.sqlite", packaged=False)
+
+
+def test_a_name_is_found_without_its_transliterated_apostrophe():
+    """English writes Ma'rib as "Marib": "Yemen's Marib Province" is the governorate."""
+    from mapper.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    codes = {c.place.feature_code for c in gaz.candidates("Marib", country_codes="YE")}
+    assert "ADM1" in codes

@@ -268,6 +268,10 @@ def _fill(db: sqlite3.Connection, model: _Model, rows: _Rows, version: str) -> N
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
 
+#: An apostrophe between two letters: "ma'rib", "ta'izz".
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+
+
 def _name_variants(
     names: dict[str, tuple[str, str]], *, arabic: bool = False
 ) -> Iterator[tuple[str, tuple[str, str]]]:
@@ -289,6 +293,11 @@ def _name_variants(
             yield bare, (value[0], "alt" if value[1] == "main" else value[1])
         if "-" in key:
             variants.append(key.replace(" - ", " ").replace("-", " "))
+        if _INNER_APOSTROPHE.search(key):
+            # English drops the apostrophe of a transliterated hamza or ayn: "Yemen's
+            # Marib Province" (Xinhua via CGTN, May 2023) for Ma'rib, "Sanaa" for Sana'a
+            # (the index holds "Sanaa" only as the city's alternate name)
+            variants.append(_INNER_APOSTROPHE.sub("", key))
         if "." in key[:-1]:  # "w.va." ~ "w. va."
             tight = key.replace(". ", ".")
             variants.extend({tight, re.sub(r"\.(?=\w)", ". ", tight)})
