@@ -1747,7 +1747,9 @@ def _agent_heads(tok: Any) -> list[Any]:
     if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
         # "the insurgents began their efforts to capture Mosul": who made the attempt
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
-    return _heads([_speaker(_relative_antecedent(t)) for t in found])
+    # a relative pronoun is resolved only as the subject of the act itself: "a police
+    # patrol team who engaged the bandits"; not when the act only inherits a subject
+    return _heads([_speaker(_relative_antecedent(t) if t.head.i == tok.i else t) for t in found])
 
 
 def _relative_antecedent(tok: Any) -> Any:
