@@ -483,3 +483,13 @@ def test_a_name_an_apposition_calls_a_municipality_is_a_place():
     )
     [carmen] = [t for t in tops if t.text == "El Carmen"]
     assert carmen.country_code == "CO"
+
+
+def test_a_name_the_text_calls_a_village_is_no_district_elsewhere():
+    """The index knows Sabon Gari only as a local government area of Kaduna, 200 km off."""
+    tops = geoparse(
+        "Gunmen killed over 31 people in some communities in Maradun Local Government Area "
+        "of Zamfara State. The villages that were attacked included Dankade, Tsauni, Sabon "
+        "Gari, Barin Zare, and Kwari villages."
+    )
+    assert [t for t in tops if t.text == "Sabon Gari" and t.lat is not None] == []

@@ -228,6 +228,22 @@ def _no_city_called_village(text: str, slots: list[Slot]) -> None:
         if s.key not in called or not s.cands:
             continue
         chosen = s.cands[s.choice].place
+        if chosen.kind == "admin" and (chosen.feature_code or "") in ("ADM1", "ADM2"):
+            # a village is no province or district: "Sakkada, Gyadadde, Sabon Gari, Barin
+            # Zare, and Otawa villages" in Maradun, Zamfara (Today, Nigeria, July 2018) is
+            # no Sabon Gari local government area of Kaduna, 200 km away; a village of the
+            # name stands, else the name is a village the index lacks
+            towns = [
+                i
+                for i, c in enumerate(s.cands)
+                if c.place.kind == "settlement" and fold(c.place.name) == s.key
+            ]
+            if not towns:
+                s.cands = []
+                continue
+            scores = s.scores or [c.score for c in s.cands]
+            s.choice = max(towns, key=lambda i: scores[i])
+            chosen = s.cands[s.choice].place
         if chosen.kind != "settlement" or chosen.population < _STRAY_POP:
             continue
         small = [
