@@ -1550,7 +1550,15 @@ def _sheltering(camp: Any) -> bool:
 
 
 #: Places where people gather: shot at, they stand for the people in them.
-_VENUES = frozenset({"bar", "cantina", "restaurant", "nightclub", "club", "cafe", "pub"})
+_VENUES = frozenset(
+    {
+        "bar", "cantina", "restaurant", "nightclub", "club", "cafe", "pub",
+        # places of worship, attacked, are their worshippers: "The terrorist attack on a
+        # well-known Shia shrine in the Fars area" (West News Wire, October 2022), "an
+        # attack on a shrine in Iran's southern city of Shiraz" (Anadolu, August 2023)
+        "shrine", "mosque", "church", "temple", "synagogue",
+    }
+)  # fmt: skip
 #: Shooting at a place: "opened fire at a clandestine cantina".
 _SHOOT = _ASSAULT | {"fire", "shoot", "spray", "open"}
 

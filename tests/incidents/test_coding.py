@@ -601,6 +601,10 @@ def test_a_riot_police_unit_named_with_capitals_is_no_riot(extract):
             "Militants attacked an army camp near Kadugli on Thursday night.",
             ("Battles", "Armed clash"),
         ),
+        (
+            "Terrorists attacked a well-known shrine in Kadugli on Wednesday.",
+            ("Violence against civilians", "Attack"),
+        ),
     ],
 )
 def test_what_was_hit_and_how_decide_the_coding(extract, text, code):
