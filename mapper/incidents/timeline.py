@@ -426,7 +426,9 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # ... has launched repeated offensives in North Kivu and South Kivu provinces"
 # (Eastleigh Voice, 2025), "defying repeated offensives by Congolese and U.N.
 # peacekeepers" (Reuters, Beni, 2016), "the scene of regular operations by the police,
-# gendarmes and army" (Reuters, Pool region, March 2017).
+# gendarmes and army" (Reuters, Pool region, March 2017), "Diyala province has seen
+# periodic attacks by Islamic State cells" (AP, October 2023), "the terrorists keep on
+# launching sporadic attacks on security forces" (Pakistan Today, December 2021).
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+|several\s+)?(?:months|years|decades|centuries"
     r"|generations)"
@@ -439,7 +441,7 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|over\s+the\s+years|time\s+and\s+again"
     r"|on\s+(?:several|many|numerous|multiple|various|repeated)\s+occasions"
     r"|(?-i:(?:near-?|almost\s+|nearly\s+)?(?:daily|nightly|regular|constant|repeated"
-    r"|frequent|numerous|recurrent))\s+"
+    r"|frequent|numerous|recurrent|periodic|sporadic|occasional))\s+"
     r"(?:[a-z-]+\s+(?:and\s+)?){0,3}?(?:air\s*strikes|strikes|shelling|bombardments?|attacks"
     r"|raids|rocket\s+fire|offensives|operations|assaults|incursions))\b"
 )

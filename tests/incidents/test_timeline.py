@@ -443,6 +443,7 @@ def test_a_day_that_names_a_place_is_no_date(text):
         "The district has been under regular bombardment by government forces.",
         "The rebels have launched repeated offensives in two provinces, displacing thousands.",
         "The town has been the scene of regular operations by the army for a year.",
+        "The province has seen periodic attacks by Islamic State cells.",
     ],
 )
 def test_a_frequency_before_the_acts_is_a_habit(text):
