@@ -1121,6 +1121,23 @@ def _part_of(part: Site, town: Site) -> bool:
     return haversine_km(part.lat, part.lon, town.lat, town.lon) <= _PART_KM
 
 
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+#: A claim of an attack told: "claimed responsibility for the Kirkuk attack".
+_RESPONSIBILITY = re.compile(r"\bclaim(?:s|ed|ing)?\s+responsibility\b", re.IGNORECASE)
+
+
+def _claims_responsibility(m: Mention) -> bool:
+    """Tell an account that is a group's claim of an attack already told.
+
+    "The group claimed responsibility late Monday for the Kirkuk attack, claiming it
+    killed five Shias in their agricultural fields ... and set fire to five vehicles"
+    (AP via TRT World, May 2022) had become a strategic development of its own; "The
+    banned outfit Baloch Liberation army claimed responsibility for the attack on the
+    check post" (KUNA, November 2024).
+    """
+    return bool(_RESPONSIBILITY.search(m.unit.opening(len(m.unit.tokens))))
+
+
 #: The protest coding that tells the force used on the crowd.
 _FORCE_AT_PROTESTS = (("Protests", "Excessive force against protesters"),)
 
@@ -1206,6 +1223,18 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
                 continue
             if match is not None and _refines(m, match):
                 match.append(m)  # "The attack took place near Djenne": where it was
+                continue
+        if _claims_responsibility(m) and not m.own_date:
+            # "The group claimed responsibility late Monday for the Kirkuk attack, claiming
+            # it killed five Shias ... and set fire to five vehicles": its account of it
+            match = next((g for g in reversed(groups) if g[0].code is not None), None)
+            if (
+                match is not None
+                and match[0].code[0] in _VIOLENT
+                and not match[0].background
+                and (m.place is None or _refines(m, match))
+            ):
+                match.append(m)
                 continue
         if m.anaphoric and m.own_date and m.code is None:
             # "said the attack took place at around 1am on Wednesday": the day of the

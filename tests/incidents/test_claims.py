@@ -90,3 +90,14 @@ def test_a_bombing_that_claimed_lives_is_no_claim(extract):
     text = "A suicide bombing at the market in Kadugli claimed 26 lives on Saturday."
     [inc] = current(extract(text))
     assert (inc.claimed_by, inc.fatalities) == (None, 26)
+
+
+def test_a_claim_of_responsibility_is_the_groups_account_of_the_attack(extract):
+    text = (
+        "Militants attacked farmers near Kadugli on Monday evening, killing six civilians.\n\n"
+        "The group claimed responsibility late Monday for the Kadugli attack, claiming it "
+        "killed five Shias in their agricultural fields in the Rashad area of Kadugli and set "
+        "fire to five vehicles.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.event_type, i.fatalities) for i in incs] == [("Violence against civilians", 6)]
