@@ -20,14 +20,12 @@ __all__ = ["DATELINE_RE", "DATELINE_WINDOW", "LABELS", "TITLED_DATELINE_RE", "ma
 # A dateline may carry the day: "NAIROBI, June 25 – Several demonstrators were shot"
 # (Capital FM, 25 June 2024), "MAPUTO, Aug 30 (NNN-AGENCIES) — Five people"
 # (NNN-Agencies, August 2019).
-_DATELINE_DAY = (
-    r"(?:,[ ]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}"
-    r"(?:,[ ]*\d{4})?)?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_DAY = r"(?:,[ ]*" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]*\d{4})?)?"
 DATELINE_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.\s\s))[ \t]*"
     r"(?P<place>[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,3})"
-    r"(?:,[ ]*(?P<region>(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]+\d)"
+    r"(?:,[ ]*(?P<region>(?!" + _MONTH + r"[ ]+\d)"
     r"[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){0,2}))?"
     + _DATELINE_DAY
     + r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
@@ -40,7 +38,6 @@ DATELINE_RE = re.compile(
 # at a line's start: inside a paragraph "Kano, Nigeria:" is prose. A title-case word
 # before a colon may be a label ("Source: PTI", "Photo:"): the geoparser takes it only
 # when it is no English word.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 TITLED_DATELINE_RE = re.compile(
     r"(?:^|(?<=\n))[ \t]*"
     r"(?P<place>[A-Z][a-z’'\-]+(?:[ ][A-Z][a-z’'\-]+){0,2})"

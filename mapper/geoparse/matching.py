@@ -207,7 +207,7 @@ def find_datelines(text: str) -> list[tuple[int, int]]:
     A title-case dateline's place must be no label ("Source: PTI", "Photo:").
     """
     head = text[:DATELINE_WINDOW]
-    found = [m for m in DATELINE_RE.finditer(head)]
+    found = list(DATELINE_RE.finditer(head))
     found += [
         m
         for m in TITLED_DATELINE_RE.finditer(head)

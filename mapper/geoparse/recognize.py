@@ -133,13 +133,13 @@ class _Recognizer:
         self.mixed_case = any(c.islower() for c in text[:2000])
         self.doc = doc
         self.parsed = doc.has_annotation("DEP")  # the fast mode runs no parser
-        tk = Toks.of(doc)
+        self.tk = tk = Toks.of(doc)
+        self.n = len(tk.text)
         self.taken = bytearray(len(text) + 1)  # chars already covered by a mention
         # Text not to search for names (mapper.geoparse.api): taken from the start.
         self.skims = tuple(getattr(doc._, "skimmed", None) or ())
         for s, e in self.skims:
             self.taken[s:e] = b"\x01" * (e - s)
-        self.tk, self.n = tk, len(tk.text)
         self._agency_names()
         self.mentions: list[Mention] = []
         self.memo: dict[str, list[Candidate]] = {}

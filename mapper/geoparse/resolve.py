@@ -200,9 +200,7 @@ def _after_the(text: str, slots: list[Slot]) -> None:
             continue
         if s.cands[s.choice].place.kind != "settlement":
             continue
-        scores = s.scores or [c.score for c in s.cands]
-        others = [i for i, c in enumerate(s.cands) if c.place.kind in _TAKES_THE]
-        s.choice = max(others, key=lambda i: scores[i])
+        _choose_among(s, [i for i, c in enumerate(s.cands) if c.place.kind in _TAKES_THE])
 
 
 def _no_city_called_village(text: str, slots: list[Slot]) -> None:
@@ -233,29 +231,36 @@ def _no_city_called_village(text: str, slots: list[Slot]) -> None:
             # Zare, and Otawa villages" in Maradun, Zamfara (Today, Nigeria, July 2018) is
             # no Sabon Gari local government area of Kaduna, 200 km away; a village of the
             # name stands, else the name is a village the index lacks
-            towns = [
-                i
-                for i, c in enumerate(s.cands)
-                if c.place.kind == "settlement" and fold(c.place.name) == s.key
-            ]
-            if not towns:
-                s.cands = []
+            _choose_among(
+                s,
+                [
+                    i
+                    for i, c in enumerate(s.cands)
+                    if c.place.kind == "settlement" and fold(c.place.name) == s.key
+                ],
+            )
+            if not s.cands:
                 continue
-            scores = s.scores or [c.score for c in s.cands]
-            s.choice = max(towns, key=lambda i: scores[i])
             chosen = s.cands[s.choice].place
         if chosen.kind != "settlement" or chosen.population < _STRAY_POP:
             continue
-        small = [
-            i
-            for i, c in enumerate(s.cands)
-            if c.place.kind == "settlement" and c.place.population < _STRAY_POP
-        ]
-        if not small:
-            s.cands = []
-            continue
-        scores = s.scores or [c.score for c in s.cands]
-        s.choice = max(small, key=lambda i: scores[i])
+        _choose_among(
+            s,
+            [
+                i
+                for i, c in enumerate(s.cands)
+                if c.place.kind == "settlement" and c.place.population < _STRAY_POP
+            ],
+        )
+
+
+def _choose_among(s: Slot, indices: list[int]) -> None:
+    """Choose the best-scored candidate at ``indices``; with none, leave ``s`` unresolved."""
+    if not indices:
+        s.cands = []
+        return
+    scores = s.scores or [c.score for c in s.cands]
+    s.choice = max(indices, key=lambda i: scores[i])
 
 
 def _with_titled_divisions(

@@ -715,6 +715,9 @@ def mentions_of(
     return out
 
 
+#: The event types of physical violence.
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -867,10 +870,9 @@ def _compatible(m: Mention, head: Mention) -> bool:
     # roads blocked in protest, then running battles with police, [acled-dev ken
     # 2016-11-30]), but not the killing a riot answered, told in its cause clause (a
     # night of unrest after a death in police custody, [news-dev 04]).
-    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
     in_riot = head.code[0] == "Riots" and not _cause_of_another(m)
     return m.code[0] == "Strategic developments" or (
-        m.code[0] in violent and (head.code[0] in violent or in_riot)
+        m.code[0] in _VIOLENT and (head.code[0] in _VIOLENT or in_riot)
     )
 
 
@@ -1121,7 +1123,6 @@ def _part_of(part: Site, town: Site) -> bool:
     return haversine_km(part.lat, part.lon, town.lat, town.lon) <= _PART_KM
 
 
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 #: A claim of an attack told: "claimed responsibility for the Kirkuk attack".
 _RESPONSIBILITY = re.compile(r"\bclaim(?:s|ed|ing)?\s+responsibility\b", re.IGNORECASE)
 
@@ -1146,8 +1147,7 @@ def _refers_to(m: Mention, head: Mention) -> bool:
     """Whether "the attack" can point back at the event ``head`` defines."""
     if head.code is None:
         return False
-    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-    if m.code is not None and m.code[0] in violent and head.code in _FORCE_AT_PROTESTS:
+    if m.code is not None and m.code[0] in _VIOLENT and head.code in _FORCE_AT_PROTESTS:
         # "the police had assaulted some of them ... during a protest in Colombo" then
         # "28 students were injured in the assault" (Lanka news, December 2014): the
         # force used at the protest is the event the protest is coded by
@@ -1157,8 +1157,8 @@ def _refers_to(m: Mention, head: Mention) -> bool:
         # loosely, and its victims may code it otherwise; any violence it can point back to.
         return m.code == head.code or (
             m.code[0] == head.code[0] and m.code[0] != "Strategic developments"
-        ) or (m.code[0] in violent and head.code[0] in violent)
-    return head.code[0] in violent
+        ) or (m.code[0] in _VIOLENT and head.code[0] in _VIOLENT)
+    return head.code[0] in _VIOLENT
 
 
 #: Words that open the account of another event: "Elsewhere, ...", "In a separate attack".

@@ -538,9 +538,14 @@ def _assault_stopped(tok: Any) -> bool:
     "The attempt to enter the post was effectively thwarted by own troops" (ISPR in
     Dawn, January 2025). A plot, a bomb or a weapon stopped is disrupted weapons use.
     """
-    objs = {_lem(t) for c in _objects(tok) for t in c.subtree}
     heads = {_lem(c) for c in _objects(tok)}
-    return bool(heads & _ASSAULT_NOUNS) and not objs & (lx.WEAPONS | {"plot", "bombing"})
+    return bool(heads & _ASSAULT_NOUNS) and not _weapon_stopped(tok)
+
+
+def _weapon_stopped(tok: Any) -> bool:
+    """Tell a verb whose object is a weapon, a bomb or a plot: what disrupted weapons use stops."""
+    objs = {_lem(t) for c in _objects(tok) for t in c.subtree}
+    return bool(objs & (lx.WEAPONS | {"plot", "bombing"}))
 
 
 def _armed_object(tok: Any) -> bool:
@@ -794,12 +799,11 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     ):
         out.add("loot")  # "carted away", "made off with": taken by force
     if lem in ("defuse", "dismantle", "disarm", "deactivate", "foil", "thwart", "intercept"):
-        objs = {_lem(t) for c in _objects(tok) for t in c.subtree}
         # a weapon or a plot stopped; an armed assault beaten back is a clash, whatever
         # verb tells it: "a timely response by Pakistan Army foiled the terrorist attempt"
         # to enter a camp (Daily Pakistan, February 2022), "The attempt to enter the post
         # was effectively thwarted by own troops" (ISPR in Dawn, January 2025)
-        if lem in ("defuse", "intercept") or objs & (lx.WEAPONS | {"plot", "bombing"}):
+        if lem in ("defuse", "intercept") or _weapon_stopped(tok):
             out.add("disrupt")
     if (
         lem in ("detonate", "explode", "go")
@@ -1564,7 +1568,7 @@ _SHOOT = _ASSAULT | {"fire", "shoot", "spray", "open"}
 
 
 def _assaulted(tok: Any, verbs: frozenset[str] = _ASSAULT) -> bool:
-    """Tell a village that is attacked: its people are the target, not its houses.
+    """Tell a place that is attacked: its people are the target, not its houses.
 
     "the gunmen attacked the village in large numbers ... and shot sporadically"
     (The Sun, Zamfara, March 2018); "Gunmen numbering about 30 ... stormed three

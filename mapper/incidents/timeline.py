@@ -711,12 +711,13 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     for e in exprs:
         if e.kind == "year" and _heading(text, e):
             state.heading_year = e.fields[0]
-        edition = (
+        # a newspaper's issue, the dateline's filing day, a building's age: no day of the story
+        dates_nothing = (
             _edition(text, e)
             or (filed is not None and filed[0] <= e.start < filed[1])
             or _built(text, e)
         )
-        if _named_statement(text, e) or edition:
+        if _named_statement(text, e) or dates_nothing:
             said.add(e.start)
         if _event_name(text, e):
             named.add(e.start)
@@ -734,7 +735,7 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
         w = state.resolve(
             e,
             told=from_pub and _statement_time(text, e),
-            passing=starts or e.start in named or edition,
+            passing=starts or e.start in named or dates_nothing,
             setting=e.kind != "year" or opening_year(text, e),
         )
         items.append((e, w))
