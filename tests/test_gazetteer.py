@@ -418,3 +418,12 @@ def test_a_name_is_found_without_its_transliterated_apostrophe():
     gaz = load_gazetteer()
     codes = {c.place.feature_code for c in gaz.candidates("Marib", country_codes="YE")}
     assert "ADM1" in codes
+
+
+def test_a_compass_compound_is_found_written_open_or_closed():
+    """GeoNames' "North-West" (Cameroon) is the "Northwest" region of English news."""
+    from mapper.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for name in ("Northwest", "North West", "North-West"):
+        assert "CM" in {c.place.country_code for c in gaz.candidates(name, kinds="admin")}, name

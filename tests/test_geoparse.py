@@ -584,6 +584,9 @@ def test_a_name_after_a_persons_title_is_the_person():
     text = "Marchers asked President Kibaki to sack two ministers."
     assert [t.text for t in geoparse(text)] == []
     assert [t.name for t in geoparse("Troops landed in General Santos.")] == ["General Santos"]
+    # a fighter's nom de guerre after a military title
+    text = "Three fighters died in Kumba. They were identified as Commander Cross and Gazola."
+    assert [t.text for t in geoparse(text)] == ["Kumba"]
 
 
 def test_a_country_name_longer_than_the_models_place_is_taken_whole():

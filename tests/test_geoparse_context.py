@@ -188,6 +188,22 @@ def test_a_compass_division_no_country_of_the_text_has_is_left_unresolved():
     assert [t.country_code for t in geoparse(text) if t.resolved] == ["BF"]
 
 
+def test_a_closed_compass_name_is_the_division_of_the_texts_country():
+    # GeoNames writes Cameroon's regions "North-West" and "South-West"; news writes
+    # "Northwest"; the Dubai sector that has "Northwest" as an alternate name is abroad
+    text = (
+        "Cameroonian troops repelled a separatist attack in the English-speaking region of "
+        "Northwest on Thursday, the army said in Yaounde."
+    )
+    t = _at(text, "Northwest")
+    assert (t.country_code, t.kind) == ("CM", "admin")
+
+
+def test_a_compass_name_before_a_state_is_no_division_abroad():
+    text = "Farmers across North East Texas met in Mount Pleasant on Monday."
+    assert {t.country_code for t in geoparse(text) if t.resolved} == {"US"}
+
+
 def test_a_name_after_the_is_the_sea_not_the_town_of_that_name():
     text = "Storms weakened over the tropical Atlantic, forecasters in Iowa said."
     assert _at(text, "Atlantic").kind == "feature"
@@ -375,6 +391,9 @@ def test_the_ends_of_a_road_are_marked():
     tops = {t.text: t for t in geoparse("A mine exploded on the Kadugli-Dilling road.")}
     assert tops["Kadugli"].route_end and tops["Dilling"].route_end
     assert not geoparse("Shelling hit Kadugli and Dilling.")[0].route_end
+    # both ends of the first of two roads see the route noun after the second
+    text = "Drivers protested on the Kadugli-Dilling and Kadugli-Babanusa-Muglad roads."
+    assert all(t.route_end for t in geoparse(text))
 
 
 def test_a_lowercase_word_is_never_a_place():

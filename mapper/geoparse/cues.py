@@ -617,14 +617,17 @@ def route_ends(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
     for start, end in spans:
         m = _DASHED_AFTER.match(text, end, end + 40)
         if m is not None:  # the route noun may end the other name: "Jammu–Srinagar Highway"
-            first, last = start, m.start("name")
+            first, lasts = start, (m.start("name"), m.end())
         else:
             m = _DASHED_BEFORE.search(text, max(0, start - 40), start)
             if m is None:
                 continue
-            first, last = m.start(), end
+            first, lasts = m.start(), (end,)
         before = text[max(0, first - 15) : first].lower().split()
-        if _ROUTE_AFTER.match(text, last, last + 50) or (before and before[-1] in ROUTE_NOUNS):
+        # both ends of a pair see the same words after it: "on the Voi-Taveta and
+        # Voi-Wundanyi-Mgange routes" ([acled-dev ken 2010-11-08])
+        after = any(_ROUTE_AFTER.match(text, last, last + 50) for last in lasts)
+        if after or (before and before[-1] in ROUTE_NOUNS):
             ends.add(start)
     return ends
 

@@ -210,9 +210,11 @@ STRONG_POP = 100_000
 # which the incident timeline shares without loading the geoparser.
 
 #: Titles a personal name follows ("President Kibaki", "Pope Francis", "the Rev.
-#: Roy", "Lt. Brent"): a one-word name right after one is the person's.
+#: Roy", "Lt. Brent"; a fighter's nom de guerre, "identified as Commander Cross", HumAngle,
+#: September 2021): a one-word name right after one is the person's.
 PERSON_TITLES = frozenset(
-    """president pope rev reverend lt lieutenant sgt sergeant capt captain gen col colonel
-    maj mr mrs ms dr sen senator rep gov governor mayor judge premier king queen prince
-    princess sheikh bishop archbishop cardinal imam ayatollah emir sultan""".split()
+    """president pope rev reverend lt lieutenant sgt sergeant capt captain gen general col
+    colonel maj commander cmdr admiral marshal brigadier corporal cpl mr mrs ms dr sen
+    senator rep gov governor mayor judge premier king queen prince princess sheikh bishop
+    archbishop cardinal imam ayatollah emir sultan""".split()
 )

@@ -477,15 +477,33 @@ _COMPASS = frozenset(
 def _compass_division(name: str) -> bool:
     """Tell a division named only by a compass point and its title ("Western Region").
 
+    An intermediate point names a division without a title too ("the
+    English-speaking region of Northwest", NNN-Xinhua, October 2020).
+
     >>> _compass_division("Western Region"), _compass_division("North West Region")
     (True, True)
+    >>> _compass_division("Northwest"), _compass_division("West")
+    (True, False)
     >>> _compass_division("Western Cape"), _compass_division("Middle East")
     (False, False)
     """
-    words = fold(name).split()
-    if len(words) < 2 or words[-1] not in DIVISION_NOUNS:
+    words = fold(name).replace("-", " ").split()
+    if words and words[-1] in DIVISION_NOUNS:
+        words = words[:-1]
+    elif not _compass_compound(words):
         return False  # "the Middle East", "the West" are regions, not divisions
-    return all(w in _COMPASS for w in words[:-1])
+    return bool(words) and all(w in _COMPASS for w in words)
+
+
+def _compass_compound(words: list[str]) -> bool:
+    """Tell a name that is only an intermediate compass point ("Northwest", "South East").
+
+    >>> _compass_compound(["northwest"]), _compass_compound(["south", "east"])
+    (True, True)
+    >>> _compass_compound(["west"]), _compass_compound(["east", "timor"])
+    (False, False)
+    """
+    return "".join(words) in {"northeast", "northwest", "southeast", "southwest"}
 
 
 def _drop_compass_divisions_abroad(slots: list[Slot]) -> None:
@@ -509,8 +527,10 @@ def _drop_compass_divisions_abroad(slots: list[Slot]) -> None:
             for o in slots
             if o.key != s.key and o.cands and not o.mention.adjectival
         } - {None}
-        if others and not any(c.place.country_code in others for c in s.cands):
-            s.cands = []
+        if others:
+            # "a Northeast Texas thing" (LGL) is no Botswana district: only the
+            # text's own countries' places of that name remain
+            _choose_among(s, [i for i, c in enumerate(s.cands) if c.place.country_code in others])
 
 
 def _theatre_ok(slots: list[Slot]) -> bool:

@@ -112,6 +112,7 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
         and not agents_armed(agents)
         and cues & (_CROWD_ACTS | {"riot"})
         and not cues & means
+        and "gunfight" not in cues  # whoever exchanges fire is armed (lx.GUNFIGHT)
     ):
         # Supporters, students or residents fighting or killing: no armed group is party.
         return ("Riots", "Mob violence")

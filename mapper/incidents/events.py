@@ -474,8 +474,10 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
             continue
         if _said_of_it(tok):
             return True
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "nummod", "det")}
+        # "the shoot-out": the tokenizer splits the noun and hangs the article on "out"
+        noun = tok.head if tok.dep_ == "compound" and tok.head.lower_ == "out" else tok
+        dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "nummod", "det")}
         if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & (
             _ONE_MORE | {"new", "fresh", "latest", "other"}
         ):
@@ -1143,6 +1145,26 @@ def _claims_responsibility(m: Mention) -> bool:
 _FORCE_AT_PROTESTS = (("Protests", "Excessive force against protesters"),)
 
 
+def _pointed_on_its_day(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """Return the event a dated pointer ("the attack on Saturday") names, if told already.
+
+    A definite act with the day of an act of its kind already told is that act
+    named again, not another: "Saturday's attack" after "gunmen killed ... on
+    Saturday" (AP on Runji, Kaduna, April 2020); "Just hours before the shoot-out
+    with police last night" after a suspect "was shot last night as a federal
+    task force tried to apprehend him" ([news-dev 11]). Only a place of its own
+    that does not refine the event's makes it another.
+    """
+    for g in reversed(groups):
+        head = EventGroup(tuple(g))
+        if head.head.background != m.background or not _refers_to(m, head.head):
+            continue
+        dated = head.dated
+        if dated.own_date and dated.when.precision == 1 and dated.when.date == m.when.date:
+            return g if m.place is None or _refines(m, g) else None
+    return None
+
+
 def _refers_to(m: Mention, head: Mention) -> bool:
     """Whether "the attack" can point back at the event ``head`` defines."""
     if head.code is None:
@@ -1234,6 +1256,11 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
                 and not match[0].background
                 and (m.place is None or _refines(m, match))
             ):
+                match.append(m)
+                continue
+        if m.anaphoric and m.own_date and m.code is not None and not _another(m):
+            match = _pointed_on_its_day(m, groups)
+            if match is not None:
                 match.append(m)
                 continue
         if m.anaphoric and m.own_date and m.code is None:

@@ -466,6 +466,13 @@ def _freeze(
         )
         for m in _unique_units(group)
     )
+    if code[0] == "Battles":
+        # ACLED's battles are fought by armed, organised sides: civilians caught in the
+        # fighting are its dead, not a side ("Twenty-seven people have been killed ... as a
+        # result of armed clashes in Tripoli", Sputnik, August 2023; "At least 115 people
+        # have been killed ... in month-long clashes between rival factions", Reuters,
+        # September 2018), and a youth in a gunfight is no rioter
+        a1, a2 = (None if a is None or a.kind in _UNARMED else a for a in (a1, a2))
     when = group.dated.when
     inc = Incident(
         id=_incident_id(report.id, group.head, code, place),

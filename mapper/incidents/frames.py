@@ -391,6 +391,8 @@ def _act_classes(tok: Any, lem: str, low: str) -> set[str]:
 def _fight_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
     """Ground fighting: advances, clashes, armed forces beaten or driven back."""
     out: set[str] = set()
+    if lem == "shoot" and nxt == ["-", "out"]:
+        lem = "shootout"  # the tokenizer splits "a shoot-out"
     if lem in ("advance", "push", "storm", "penetrate", "infiltrate") and tok.pos_ == "VERB":
         out.add("advance")  # a ground advance: a battle even when only tried
     if lem == "launch" and {_lem(c) for c in tok.children if c.dep_ == "dobj"} & (
@@ -412,6 +414,8 @@ def _fight_classes(tok: Any, lem: str, nxt: list[str]) -> set[str]:
             return out
     if lem != "fight" or tok.pos_ in ("VERB", "NOUN"):
         out.add("clash")
+        if lem in lx.GUNFIGHT or (lem == "battle" and "gun" in {_lem(c) for c in tok.children}):
+            out.add("gunfight")
         if any(_lem(c) in ("factional", "intra-party", "intraparty") for c in tok.children):
             # a party's factions fighting each other riot: Awami League members in a
             # "factional clash" ([acled-dev bgd 2023-03-29]), rival Chhatra League (BCL)
@@ -870,6 +874,8 @@ def _inert(tok: Any) -> bool:
         # at an Afghan military tank" ([acled-dev afg 2020-03-09])
         return not (tok.text.isupper() and _lem(tok) in _WEAPON_ACRONYMS)
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        if _next_words(tok, 2) == ["-", "out"]:
+            return False  # "a shoot-out", split by the tokenizer, is the act
         # "assault rifle", "fighting vehicle", "attack helicopter", "guided-missile cruiser":
         # a weapon or vehicle named by what it is for, not an act.
         head = _lem(tok.head)

@@ -32,6 +32,7 @@ __all__ = [
     "CHEMICAL",
     "CIVILIAN",
     "CLASH",
+    "GUNFIGHT",
     "COMMUNAL",
     "FAITHFUL",
     "CROWD",
@@ -135,6 +136,16 @@ CLASH = frozenset(
         "exchange", "gunbattle",
     }
 )  # fmt: skip
+
+#: An exchange of fire: both sides shoot, so no side is an unarmed crowd, whatever it is
+#: called (ACLED's Battles are between armed, organised groups). Shown on "a youth, stated
+#: to be a village volunteer, was killed in a gunfight with unidentified men" (National
+#: Herald, Manipur, December 2023) and "Armed vigilantes in southern Mexico killed a man in
+#: a shoot-out with a group of men they described as criminals" (AP via the Irish
+#: Independent, February 2013).
+GUNFIGHT = frozenset(
+    {"gunfight", "firefight", "shootout", "shoot-out", "gunbattle", "exchange", "crossfire"}
+)
 
 #: An attack, one side on another: its target decides Battles or Violence against
 #: civilians. Shown on [VOA17] "heavily armed militants attacked the base", [WFARC] "FARC

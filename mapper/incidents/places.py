@@ -468,7 +468,7 @@ _AUDIENCE = frozenset(
 
 
 def _whereabouts(root: Any, triggers: list[int]) -> bool:
-    """Tell where a teller spoke, lives or is now: not where the event was.
+    """Tell where a teller spoke, lives or is now, or where a group operates: not the event.
 
     Witnesses and officials tell of a village from the town they reached:
     "Police spokesperson Muhammad Shehu, told reporters in Gusau, the state
@@ -480,6 +480,13 @@ def _whereabouts(root: Any, triggers: list[int]) -> bool:
     villagers who "found refuge in the neighbouring Kworjafa village" (Xinhua via
     India TV, Borno).
     """
+    word, gov = _governor(root)  # "along the Kumba-Mbonge road": the road's preposition
+    if word is not None and gov.head.lemma_.lower() == "operate" and gov.head.dep_ == "relcl":
+        # where a group is active, told of it in passing: "separatist fighters who have
+        # been operating along the Kumba-Mbonge road" (HumAngle, Cameroon, September
+        # 2021), "a region that has long been a haven for militants who operate on both
+        # sides of the border" (AP via NewsTrack, North Waziristan, April 2023)
+        return gov.head.i not in triggers
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in ("in", "at"):
         return False
@@ -601,6 +608,11 @@ def event_places(
             if s.name not in {c.name for c, _ in chosen}:
                 chosen.append((s, "in"))
     chosen.sort(key=lambda c: c[0].start)
+    if len(chosen) > 1 and all(c.route_end for c, _ in chosen):
+        # "on Imphal-Moreh road", which the parser may read as a list, is one road: ACLED
+        # codes it at its first end ("the Voi-Taveta and Voi-Wundanyi-Mgange routes", Voi)
+        first = min((c for c in scored if c[0].route_end), key=lambda c: c[0].start)
+        chosen = [(first[0], first[2])]
     return [
         # a road's end (the geoparser's route_end) stands for the road: precision 2
         EventPlace(s, max(precision_of(s, p), 2) if s.route_end else precision_of(s, p))

@@ -171,3 +171,11 @@ def test_who_acted_in_a_relative_clause_is_its_antecedent(extract):
     [inc] = current(extract(text))
     assert inc.actor1 == "Police Forces of Sudan"
     assert inc.actor2 == "Unidentified Armed Group (Sudan)"
+
+
+def test_civilians_killed_in_a_battle_are_its_dead_not_a_side(extract):
+    [inc] = current(
+        extract("Armed clashes in Kadugli on Sunday killed 27 people, the health ministry said.")
+    )
+    assert inc.event_type == "Battles" and inc.fatalities == 27
+    assert inc.actor2 is None

@@ -135,6 +135,18 @@ from .helpers import current
             "Violent demonstration",
         ),
         ("A mob lynched a suspected thief in Mopti on Sunday.", "Riots", "Mob violence"),
+        # whoever exchanges fire is armed: no mob, whatever the side is called
+        (
+            "In another incident, a youth, said to be a village volunteer, was killed in a "
+            "gunfight with unidentified men near Mopti on Sunday.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "On Sunday armed vigilantes killed a man in a shoot-out with a gang near Mopti.",
+            "Battles",
+            "Armed clash",
+        ),
         (
             "Supporters of two rival parties clashed with sticks in Sevare on Sunday.",
             "Riots",

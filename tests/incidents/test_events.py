@@ -157,6 +157,17 @@ def test_a_pointer_back_joins_the_event_it_points_to(extract):
     assert len(battle.sources) == 2 and len(incs) == 2
 
 
+def test_a_pointer_with_the_events_day_names_it_again(extract_geoparsed):
+    text = (
+        "Police shot dead a suspect in Mopti on Sunday as they tried to arrest him.\n\n"
+        "Separately, soldiers arrested six men in Bamako on Monday.\n\n"
+        "Hours before the shoot-out with police on Sunday, the suspect gave an interview."
+    )
+    incs = current(extract_geoparsed(text))
+    shot = next(i for i in incs if i.location == "Mopti")
+    assert len(shot.sources) == 2 and len(incs) == 2, [i.notes for i in incs]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -156,6 +156,12 @@ def test_a_road_named_by_its_ends_is_between_them_not_in_either(nlp):
     assert places and all(p.precision >= 2 for p in places)
 
 
+def test_a_road_named_by_its_ends_is_one_place_even_read_as_a_list(extract_geoparsed):
+    text = "On Saturday gunmen attacked a police convoy at a village on the Imphal-Moreh road."
+    incs = current(extract_geoparsed(text))
+    assert len(incs) == 1 and incs[0].geo_precision == 2, [i.location for i in incs]
+
+
 def test_a_road_end_yields_to_a_town_on_the_road_but_not_to_the_county(extract):
     [inc] = current(extract("A bus hit a mine on the Kadugli-Dilling road at Dilling."))
     assert (inc.location, inc.geo_precision) == ("Dilling", 1)
@@ -350,6 +356,15 @@ def test_where_a_teller_spoke_is_not_where_it_happened(extract):
     )
     [inc] = current(extract(text))
     assert (inc.location, inc.geo_precision) == ("North Darfur", 3)
+
+
+def test_where_a_group_operates_is_not_where_it_was_hit(extract_geoparsed):
+    text = (
+        "Soldiers killed three separatist fighters in North Darfur on Saturday. The raid was "
+        "a hunt for fighters who have been operating along the Kadugli-Dilling road."
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert inc.location == "North Darfur"
 
 
 def test_a_place_put_before_what_residents_said_is_where_it_happened(extract):

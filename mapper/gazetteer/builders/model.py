@@ -16,7 +16,7 @@ from mapper.gazetteer.keys import fold
 logger = logging.getLogger(__name__)
 
 #: Bump when the build code changes what it writes.
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 
 #: Names longer than this many tokens are not indexed (official long forms only).
 MAX_NAME_TOKENS = 8

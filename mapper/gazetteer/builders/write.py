@@ -270,6 +270,9 @@ def _fill(db: sqlite3.Connection, model: _Model, rows: _Rows, version: str) -> N
 
 #: An apostrophe between two letters: "ma'rib", "ta'izz".
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+#: A compass compound written open or closed ("north west" ~ "northwest").
+_COMPASS_OPEN = re.compile(r"\b(north|south) (east|west)\b")
+_COMPASS_CLOSED = re.compile(r"\b(north|south)(east|west)\b")
 
 
 def _name_variants(
@@ -298,6 +301,15 @@ def _name_variants(
             # Marib Province" (Xinhua via CGTN, May 2023) for Ma'rib, "Sanaa" for Sana'a
             # (the index holds "Sanaa" only as the city's alternate name)
             variants.append(_INNER_APOSTROPHE.sub("", key))
+        spaced = key.replace("-", " ")
+        if _COMPASS_OPEN.search(spaced):
+            # English news closes a compass compound the gazetteer writes open or
+            # hyphenated: "the English-speaking region of Northwest" (NNN-Xinhua,
+            # October 2020) and "anglophone Northwest province" (AFP, 2019) for
+            # Cameroon's North-West region; "Southwest" (Xinhua, November 2023)
+            variants.append(_COMPASS_OPEN.sub(r"\1\2", spaced))
+        if _COMPASS_CLOSED.search(key):
+            variants.append(_COMPASS_CLOSED.sub(r"\1 \2", key))
         if "." in key[:-1]:  # "w.va." ~ "w. va."
             tight = key.replace(". ", ".")
             variants.extend({tight, re.sub(r"\.(?=\w)", ". ", tight)})
