@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-__all__ = ["word_number", "parse_count", "count_people"]
+__all__ = ["AGE", "word_number", "parse_count", "count_people"]
 
 logger = logging.getLogger(__name__)
 
@@ -153,9 +153,12 @@ _PERSON |= {
 # fmt: on
 
 
-# "64-year-old", "19 - year - old" (as a tokenizer joins it), "six-month-old", "aged 70"
-_AGE = re.compile(
-    r"\b[\w]+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b|\baged\s+\d+\b", re.I
+# "64-year-old", "19 - year - old" (as a tokenizer joins it), "six-month-old", "aged 70",
+# "four people aged 23 to 28" (AFP via Jordan Times, Jenin, October 2023)
+AGE = re.compile(
+    r"\b[\w]+\s*-?\s*(?:year|month|week|day)s?\s*-?\s*old\b"
+    r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:to|and|-|–)\s*\d+)?\b",
+    re.I,
 )
 
 
@@ -193,6 +196,8 @@ def count_people(phrase: str) -> int | None:
     (1, 2)
     >>> count_people("a man aged 70"), count_people("a six-month-old baby")
     (1, 1)
+    >>> count_people("four people aged 23 to 28")
+    4
 
     Punctuation before the phrase is no part of it (a timeline's dash after
     its date, "August 1 - Five Georgians were injured", Wikipedia, Timeline
@@ -215,7 +220,7 @@ def count_people(phrase: str) -> int | None:
     >>> count_people("No fewer than 11 civilians"), count_people("not less than 20 people")
     (11, 20)
     """
-    phrase = _AGE.sub(" ", phrase.lstrip(" ,;:'\"-\u2013\u2014"))
+    phrase = AGE.sub(" ", phrase.lstrip(" ,;:'\"-\u2013\u2014"))
     phrase = _NO_FEWER.sub("at least", phrase)
     phrase = _TENS_UNITS.sub(r"\1-\2", phrase)
     words = re.findall(r"[\w,'-]+", phrase.lower())

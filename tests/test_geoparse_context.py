@@ -183,6 +183,15 @@ def test_a_titled_division_is_looked_up_under_its_bare_name_too():
     assert t.country_code == "GH" and t.kind == "admin"
 
 
+def test_a_plural_division_noun_calls_each_name_of_its_list_a_division():
+    # written for this test; the model tags both names as persons
+    text = "Fighting spread to the provinces of Pattani and Yala."
+    assert [(t.text, t.kind) for t in geoparse(text)] == [
+        ("Pattani", "admin"),
+        ("Yala", "admin"),
+    ]
+
+
 def test_a_compass_division_no_country_of_the_text_has_is_left_unresolved():
     text = "Citizens of Bobo-Dioulasso marched to the office of the Governor of the Western Region."
     assert [t.country_code for t in geoparse(text) if t.resolved] == ["BF"]

@@ -229,9 +229,13 @@ def _among_divisions(text: str, slots: list[Slot]) -> list[bool]:
         run = slots[first:k]  # a maximal run of joined slots
         adm1 = [bool(s.cands) and is_adm1(s.cands[0].place) for s in run]
         total = sum(adm1)
+        # "its neighboring provinces of Pattani and Yala" (Khaosod English, July 2015):
+        # the plural noun calls every name of the list a division
+        plural = _noun_of_before(text, run[0].mention.start)
+        called = plural.endswith("s") and plural in DIVISION_NOUNS
         for n, own in enumerate(adm1):
             others = len(run) - 1
-            out[first + n] = others > 0 and total - own == others
+            out[first + n] = called or (others > 0 and total - own == others)
         first = k
     return out
 

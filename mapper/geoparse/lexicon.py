@@ -113,7 +113,10 @@ FACILITY_HEADS = frozenset(
 PLACE_NOUNS = frozenset(
     "town towns village villages city cities hamlet settlement suburb suburbs district districts "
     "province region oblast governorate municipality commune township outskirts port capital "
-    "outside north south east west northeast northwest southeast southwest".split()
+    "outside north south east west northeast northwest southeast southwest "
+    # "its neighboring provinces of Pattani and Yala" (Khaosod English, July 2015), "the
+    # regions of Mopti and Segou" (Reuters, Mali, 2019)
+    "provinces regions oblasts governorates municipalities communes townships".split()
 )
 # Acts of war done to a place: the word after their "of" is the place. "Russian
 # bombardment of Kherson, recently re-taken by Ukrainian forces" (Reuters via Business
@@ -152,7 +155,8 @@ LGA_WORDS = ("local", "government", "area")
 DIVISION_NOUNS = frozenset(
     """district districts township county province region oblast raion rayon governorate
     department prefecture sub-district subdistrict tehsil upazila union state
-    municipality territory lga""".split()
+    municipality territory lga provinces regions oblasts governorates counties
+    departments prefectures""".split()
 )
 # Area nouns that keep their meaning capitalised, as a title ("Bago District", "Yangon
 # Region"); other capitalised area nouns belong to a name ("the Culture Department").

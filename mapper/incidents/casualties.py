@@ -31,7 +31,7 @@ from typing import Any
 from mapper.incidents import lexicon as lx
 from mapper.incidents.timeline import MONTHS
 from mapper.incidents.units import Unit
-from mapper.numbers import count_people, parse_count
+from mapper.numbers import AGE, count_people, parse_count
 
 __all__ = ["Counts", "count_unit", "combine", "victim_heads"]
 
@@ -59,6 +59,7 @@ _CODED = re.compile(
 _SHARED = re.compile(
     r"\b([\w-]+)\s+(?:deaths|fatalities|dead)\s*\(\s*coded\s+across\s+(\w+)\s+events\s*\)", re.I
 )
+_CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b[^.;,]*$", re.I)
 _TOLL = re.compile(
     r"\b(?:death\s+)?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands|stood|increased|"
     r"jumped|is|was|to)\b(?:\s+at|\s+to)?\s+((?:at least |more than |over |nearly )?[\w,-]+)",
@@ -98,8 +99,15 @@ def _left_number(tok: Any) -> Any:
         if t.lower_ in ("and", ",") or t.lemma_.lower() in _KILLED | _HURT:
             return None
         if t.like_num:
-            return None if _day_of_month(t) else t
+            return None if _day_of_month(t) or _age(t) else t
     return None
+
+
+def _age(t: Any) -> bool:
+    """Tell a number that gives an age ("four people aged 23 to 28 were killed")."""
+    sent = t.sent
+    text, off = sent.text, sent.start_char
+    return any(m.start() <= t.idx - off < m.end() for m in AGE.finditer(text))
 
 
 def _day_of_month(t: Any) -> bool:
@@ -257,6 +265,26 @@ def _count_phrase(head: Any) -> int | None:
     return total
 
 
+#: Nouns of a run of events: what a clause on them counts is the run's toll.
+_SERIES = frozenset({"spate", "string", "series", "wave", "spree", "spell", "streak"})
+
+
+def _series_told(unit: Unit) -> set[int]:
+    """Return the tokens of clauses that count a run of events, not the one told.
+
+    "A paramilitary ranger was killed ..., the latest in a spate of attacks
+    that claimed six lives over the weekend" (Khaosod English, July 2015): one
+    dead, the six are the weekend's.
+    """
+    out: set[int] = set()
+    for t in unit.tokens:
+        if t.lemma_.lower() in _SERIES:
+            for c in t.subtree:
+                if c.dep_ == "relcl":
+                    out.update(x.i for x in c.subtree)
+    return out
+
+
 def count_unit(
     unit: Unit, spans: tuple[tuple[int, int], ...] = (), within: tuple[int, int] | None = None
 ) -> Counts:
@@ -276,8 +304,11 @@ def count_unit(
     Counts
     """
     lo, hi = within if within is not None else (unit.start, unit.end)
+    series = _series_told(unit)
     toks = [
-        t for t in unit.tokens if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in spans)
+        t
+        for t in unit.tokens
+        if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in spans) and t.i not in series
     ]
     text = " ".join(t.text for t in toks)
     coded = _CODED.search(text)
@@ -316,7 +347,12 @@ def count_unit(
     total = False
     if toll:
         n = parse_count(toll[1])
-        if n is not None:
+        if n is not None and _CLAIMED_TOLL.search(text, max(0, toll.start() - 30), toll.start()):
+            # a party's toll is its claim, not the stated total: "A security source told
+            # AFP that 28 soldiers were killed, while the opposition party, The Democrats,
+            # claimed the death toll reached 30" (AFP via Africanews, Benin, January 2025)
+            fat = n if fat is None else fat
+        elif n is not None:
             fat, total = n, True
     for m in _NONE.finditer(text):
         what = (m[1] or m[2] or "").lower()

@@ -66,7 +66,7 @@ from mapper.incidents.places import (
     quoted_spans,
 )
 from mapper.incidents.sites import Site
-from mapper.incidents.timeline import TimeExpr, Timeline, When, opening_year
+from mapper.incidents.timeline import WEEKDAYS, TimeExpr, Timeline, When, opening_year
 from mapper.incidents.units import Unit
 
 __all__ = ["Mention", "mentions_of", "join_mentions", "carry_means", "pair_dates", "EventGroup"]
@@ -452,6 +452,10 @@ _OUTCOME_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "
 _ONE_MORE = frozenset({"another", "second", "further", "separate"})
 
 
+#: Days whose possessive dates an act already told ("Saturday's attack").
+_DAYS = frozenset((*WEEKDAYS, "yesterday", "today"))
+
+
 def _anaphoric(frame: Frame, doc: Any) -> bool:
     """Tell whether an account points back at an event told before ("the attack").
 
@@ -478,9 +482,11 @@ def _anaphoric(frame: Frame, doc: Any) -> bool:
         noun = tok.head if tok.dep_ == "compound" and tok.head.lower_ == "out" else tok
         dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
         mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "nummod", "det")}
-        if dets & {"the", "this", "that", "these", "those", "its", "their"} and not mods & (
-            _ONE_MORE | {"new", "fresh", "latest", "other"}
-        ):
+        # a day's possessive names the one act of that day: "The army killed one militant
+        # in Tuesday's attack" (Reuters via VOA, Benin, December 2021), "where Saturday's
+        # attack occurred" (AP on Runji, Kaduna, April 2020)
+        definite = {"the", "this", "that", "these", "those", "its", "their", *_DAYS}
+        if dets & definite and not mods & (_ONE_MORE | {"new", "fresh", "latest", "other"}):
             return True
     return any(_told_target(doc[i], frame) for i in frame.triggers) or _incident_told(frame)
 

@@ -817,7 +817,9 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         # A bomb that goes off in its carriers' hands: the codebook's disrupted weapons use.
         if lem != "go" or "carry" in _around(tok, 6) or "prematurely" in nxt:
             out.add("misfire")
-    if lem in ("discover", "find", "recover", "seize", "confiscate", "unearth", "detect"):
+    if lem in _FOUND:
+        # "its troops uncovered explosive devices that were planted under the roads"
+        # (AFP via APP, Jenin, October 2023)
         objs = {t.lemma_.lower() for c in _objects(tok) for t in c.subtree}
         if objs & lx.WEAPONS:
             out.add("disrupt")
@@ -843,6 +845,10 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     return out
 
 
+#: Verbs of a weapon found or taken: disrupted weapons use when the object is one.
+_FOUND = frozenset(
+    "discover find recover seize confiscate unearth detect uncover".split()
+)
 _NAMED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 _REMAINS = frozenset({"body", "corpse", "remains", "remain"})
 _SYMBOLS = frozenset({"flag", "effigy", "poster", "portrait", "picture", "photo", "copy", "banner"})
@@ -1491,8 +1497,11 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "state"
     if lem in lx.ARMED_STATE and not (lem == "officer" and mods & {"election", "medical"}):
         return "state"
-    if lem in lx.FAITHFUL and tok.dep_ in ("nsubjpass", "dobj"):
-        return "civilian"  # "78 Christians are massacred": the killed, not a militia
+    if (lem in lx.FAITHFUL or tok.ent_type_ == "NORP") and tok.dep_ in ("nsubjpass", "dobj"):
+        # "78 Christians are massacred": the killed, not a militia; so a people named
+        # by its nation: "Israeli forces killed five Palestinians in the West Bank on
+        # Monday" (AFP via APP, October 2023) were no ethnic militia
+        return "civilian"
     if lem == "community" and tok.dep_ in ("nsubjpass", "dobj", "pobj"):
         # a community hit or attacked is the people of a place, not a communal militia:
         # "The district center and Marhanets community were hit" (Ukrinform, 2023), "an

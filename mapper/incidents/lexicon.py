@@ -300,7 +300,7 @@ DISRUPT = frozenset(
     {
         "defuse", "dismantle", "disarm", "deactivate", "neutralise", "neutralize", "intercept",
         "foil", "thwart", "discover", "find", "recover", "seize", "confiscate", "shoot",
-        "down", "detect", "unearth",
+        "down", "detect", "unearth", "uncover",
     }
 )  # fmt: skip
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
+from mapper.incidents.frames import phrase_kind
 from mapper.incidents.sites import Site, passive_agent
 
 __all__ = [
@@ -467,6 +468,32 @@ _AUDIENCE = frozenset(
 )
 
 
+def _group_described(root: Any, triggers: list[int]) -> bool:
+    """Tell a place in a clause that says what an armed group does or wants, not the event.
+
+    A relative clause in the present or the perfect about the attackers tells
+    their habits and aims: "separatist fighters who have been operating along
+    the Kumba-Mbonge road" (HumAngle, Cameroon, September 2021); "the
+    separatists who have been waging a bloody campaign to secede Narathiwat
+    and its neighboring provinces of Pattani and Yala" (Khaosod English, July
+    2015); "militants who operate on both sides of the border" (AP via
+    NewsTrack, North Waziristan, April 2023). A past clause may tell where
+    the event's people were ("soldiers who were deployed in Kidal").
+    """
+    for verb in root.ancestors:
+        if verb.i in triggers:
+            return False  # the clause tells the event itself
+        if verb.dep_ == "relcl" and verb.pos_ in ("VERB", "AUX"):
+            if phrase_kind(verb.head) not in _ARMED_KINDS:
+                return False
+            auxes = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+            return verb.tag_ in ("VBP", "VBZ") or "have" in auxes
+    return False
+
+
+_ARMED_KINDS = frozenset({"state", "nonstate", "communal"})
+
+
 def _whereabouts(root: Any, triggers: list[int]) -> bool:
     """Tell where a teller spoke, lives or is now, or where a group operates: not the event.
 
@@ -480,13 +507,8 @@ def _whereabouts(root: Any, triggers: list[int]) -> bool:
     villagers who "found refuge in the neighbouring Kworjafa village" (Xinhua via
     India TV, Borno).
     """
-    word, gov = _governor(root)  # "along the Kumba-Mbonge road": the road's preposition
-    if word is not None and gov.head.lemma_.lower() == "operate" and gov.head.dep_ == "relcl":
-        # where a group is active, told of it in passing: "separatist fighters who have
-        # been operating along the Kumba-Mbonge road" (HumAngle, Cameroon, September
-        # 2021), "a region that has long been a haven for militants who operate on both
-        # sides of the border" (AP via NewsTrack, North Waziristan, April 2023)
-        return gov.head.i not in triggers
+    if _group_described(root, triggers):
+        return True
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in ("in", "at"):
         return False

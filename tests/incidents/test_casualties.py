@@ -45,6 +45,22 @@ def count(nlp):
         ("At least 30 people were killed and dozens more injured.", 30, 12),
         # the parser may make the dead the subject of "dead": still the raid's dead
         ("A raid on an army post has left at least 18 people dead.", 18, None),
+        # ages are no head count
+        ("The ministry said four people aged 23 to 28 were killed during the raid.", None, None),
+        # what a run of attacks claimed is the run's toll
+        (
+            "A ranger was killed by a bomb today, the latest in a spate of attacks that "
+            "claimed six lives over the weekend.",
+            1,
+            None,
+        ),
+        # a party's toll is its claim, not the stated total
+        (
+            "A security source said 28 soldiers were killed, while the opposition claimed the "
+            "death toll reached 30.",
+            28,
+            None,
+        ),
     ],
 )
 def test_counts(count, text, fatalities, injuries):

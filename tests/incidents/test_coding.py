@@ -159,6 +159,17 @@ from .helpers import current
             "Arrests",
         ),
         (
+            "On Sunday troops uncovered explosive devices planted under the roads in Mosul.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        # a people named by its nation, killed, are civilians, not an ethnic militia
+        (
+            "Soldiers killed five Palestinians near Jenin on Monday.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
             "Soldiers defused a bomb planted under a bridge near Mosul on Sunday.",
             "Strategic developments",
             "Disrupted weapons use",

@@ -168,6 +168,15 @@ def test_a_pointer_with_the_events_day_names_it_again(extract_geoparsed):
     assert len(shot.sources) == 2 and len(incs) == 2, [i.notes for i in incs]
 
 
+def test_a_days_possessive_points_back_at_that_days_act(extract):
+    text = (
+        "Militants attacked an army patrol near Mopti on Tuesday morning.\n\n"
+        "The army killed one militant in Tuesday's attack, the army chief said."
+    )
+    [inc] = current(extract(text))
+    assert len(inc.sources) == 2 and inc.fatalities == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

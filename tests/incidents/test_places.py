@@ -367,6 +367,16 @@ def test_where_a_group_operates_is_not_where_it_was_hit(extract_geoparsed):
     assert inc.location == "North Darfur"
 
 
+def test_what_a_group_wants_places_no_event(extract_geoparsed):
+    text = (
+        "A bomb killed a ranger in North Darfur on Monday.\n\n"
+        "A police officer blamed the attack on rebels who have been waging a bloody campaign "
+        "to secede Kadugli and its neighboring towns of Dilling and Babanusa from Sudan."
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert inc.location == "North Darfur"
+
+
 def test_a_place_put_before_what_residents_said_is_where_it_happened(extract):
     [inc] = current(extract("In Kadugli, residents said soldiers shot two herders on Saturday."))
     assert inc.location == "Kadugli"
