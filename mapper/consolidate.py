@@ -189,7 +189,7 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     continued in Benghazi" ... "the protesters then closed Jamal Abdel Naser
     street", [WLibya]) tells one event, however its passages are cut.
     """
-    if _retold_toll(a, b):
+    if _retold_toll(a, b) or _retold_figures(a, b):
         return True
     return (
         a.event_date is not None
@@ -226,6 +226,34 @@ def _retold_toll(a: Incident, b: Incident) -> bool:
         and bool(a.fatalities)
         and a.fatalities == b.fatalities
         and same_event(a, b)
+    )
+
+
+#: Event types whose accounts may code one act differently.
+_VIOLENT_TYPES = frozenset(
+    {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+)
+
+
+def _retold_figures(a: Incident, b: Incident) -> bool:
+    """Tell two passages of one report that give the same dead and the same wounded.
+
+    Both figures repeated name the one event, however each passage codes it: "AT
+    LEAST 14 people have been killed and 10 others injured in tribal skirmishes in
+    South Sudan's Jonglei state" ... "youth from the GPAA carried out a cattle raid
+    ... and killed 14 people including 10 others wounded" (Xinhua via IOL, March
+    2022); "At least 24 people were killed and 55 others injured in the ... shelling
+    on El-Fasher" ... "killing 24 and injuring 55 people" (Anadolu, August 2025).
+    """
+    return (
+        _report_of(a) == _report_of(b)
+        and bool(a.fatalities)
+        and bool(a.injuries)
+        and (a.fatalities, a.injuries) == (b.fatalities, b.injuries)
+        and {a.event_type, b.event_type} <= _VIOLENT_TYPES
+        and not (a.background or b.background)
+        and _dates_ok(a, b)
+        and _places_ok(a, b, 60.0)
     )
 
 
@@ -336,7 +364,21 @@ def _figure(group: list[Incident], field: str) -> int | None:
 
 
 def _merged_actors(main: Incident, group: list[Incident]) -> tuple[str | None, str | None]:
-    """Actor 1 as a named actor when any account names one, else the leading account's."""
+    """Actor 1 as a named actor when any account names one, else the leading account's.
+
+    A battle's sides are armed: an account that coded the event otherwise may
+    have named a crowd or civilians, who are no side of it.
+    """
+    if main.event_type == "Battles":
+        group = [
+            replace(
+                i,
+                actor1=None if _unarmed(i.actor1) else i.actor1,
+                actor2=None if _unarmed(i.actor2) else i.actor2,
+            )
+            for i in group
+        ]
+        main = next(g for g in group if g.id == main.id)
     named = [i.actor1 for i in group if i.actor1 and not i.actor1.startswith(_UNNAMED)]
     actor1 = (
         main.actor1
@@ -346,6 +388,10 @@ def _merged_actors(main: Incident, group: list[Incident]) -> tuple[str | None, s
     actor1 = actor1 or next((i.actor1 for i in group if i.actor1), None)
     actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)
     return actor1, actor2
+
+
+def _unarmed(actor: str | None) -> bool:
+    return actor is not None and actor.startswith(("Rioters", "Protesters", "Civilians"))
 
 
 def _merged_notes(
@@ -549,6 +595,7 @@ def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, in
         for j in near:
             if (j > i or (coarse and not filed[j][1])) and (
                 same_event(a, items[j], near_km=near_km)
+                or _retold_figures(a, items[j])
                 or (
                     _one_demonstration(a, items[j])
                     and _report_of(a) == _report_of(items[j])
@@ -670,7 +717,9 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
         # month ... a single drone strike" and a shelling, both near a "24 were killed"
         # told without a day (Sudan, El-Fasher; AFP via TRT World, Anadolu, 2025).
         ci, cj = coded(ri), coded(rj)
-        if not _one_demonstration(items[i], items[j]) and not all(
+        if not (
+            _one_demonstration(items[i], items[j]) or _retold_figures(items[i], items[j])
+        ) and not all(
             _codings_ok(x, y) or {x[0], y[0]} == {"Protests", "Riots"} for x in ci for y in cj
         ):
             continue

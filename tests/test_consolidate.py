@@ -99,6 +99,18 @@ def test_a_toll_retold_in_one_report_is_one_event_coded_by_its_means():
     assert len(consolidate([lede, replace(later, fatalities=3)])) == 2
 
 
+def test_the_same_dead_and_wounded_retold_in_one_report_are_one_event_however_coded():
+    clash = inc("a", "1.txt", 0, et="Battles", sub="Armed clash", fat=14, inj=10, prec=3)
+    raid = replace(
+        inc("b", "1.txt", 300, et="Riots", sub="Mob violence", fat=14, inj=10, prec=3),
+        actor1="Rioters (Azerbaijan)",
+    )
+    [m] = consolidate([clash, raid])
+    assert len(m.sources) == 2 and m.event_type == "Battles" and m.actor1 is None
+    # the dead alone, coded apart, stay two events
+    assert len(consolidate([clash, replace(raid, injuries=None)])) == 2
+
+
 def test_a_protest_and_a_riot_one_report_tells_at_one_place_and_day_are_one_riot():
     march = inc("a", "1.txt", 0, et="Protests", sub="Peaceful protest", actor1="Protesters")
     riot = inc("b", "1.txt", 400, et="Riots", sub="Violent demonstration", actor1="Rioters")
