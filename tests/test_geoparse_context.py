@@ -192,6 +192,15 @@ def test_a_plural_division_noun_calls_each_name_of_its_list_a_division():
     ]
 
 
+def test_a_big_city_abroad_that_contains_a_local_place_is_no_namesake():
+    # written for this test: GeoNames lacks Palma, Cabo Delgado; Palma de Mallorca is big
+    text = (
+        "Insurgents raided villages near Macomia and Mocimboa da Praia in Mozambique. "
+        "They also launched food raids on Quifuque island in Palma."
+    )
+    assert "ES" not in {t.country_code for t in geoparse(text) if t.resolved}
+
+
 def test_a_compass_division_no_country_of_the_text_has_is_left_unresolved():
     text = "Citizens of Bobo-Dioulasso marched to the office of the Governor of the Western Region."
     assert [t.country_code for t in geoparse(text) if t.resolved] == ["BF"]

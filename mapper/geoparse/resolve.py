@@ -38,7 +38,7 @@ from mapper.geoparse.candidates import (
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word, said_division
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
-from mapper.geoparse.lexicon import CONTEXT_POP, DIVISION_NOUNS, INSTITUTION_HEADS
+from mapper.geoparse.lexicon import AREA_NOUNS, CONTEXT_POP, DIVISION_NOUNS, INSTITUTION_HEADS
 from mapper.geoparse.records import Mention, Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -332,6 +332,14 @@ def _one_sense(slots: list[Slot]) -> None:
                     break
 
 
+#: A place of some kind written just before "in": what follows contains it ("Quifuque
+#: island in Palma").
+_CONTAINER_OF = re.compile(
+    r"\b(?:" + "|".join(sorted(AREA_NOUNS | {"island", "islands", "camp", "forest"}))
+    + r")\s+in\s+$"
+)
+
+
 def _drop_strays(text: str, slots: list[Slot]) -> None:
     """Leave unresolved a small town abroad that alone stands for its country in a focused text.
 
@@ -345,7 +353,10 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     that the text calls a division: "in the neighbouring district of Palma" in
     a report on Cabo Delgado (AIM via allAfrica, January 2019) is no Palma de
     Mallorca, as "Kani township" is no Kani in Japan (:func:`~mapper.geoparse.
-    context.apply_context`, [acled-dev mmr 2021-07-24]).
+    context.apply_context`, [acled-dev mmr 2021-07-24]); so is one the text
+    makes the container of a local place: "food raids on 17 May on Quifuque
+    island in Palma" among Macomia and Nangade (Cabo Ligado via defenceWeb, May
+    2022).
     """
     chosen = [
         (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
@@ -377,6 +388,7 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
                 p.population < _STRAY_POP
                 or _opens_institution(text, s.mention)
                 or s.key in division
+                or _CONTAINER_OF.search(text, max(0, s.mention.start - 40), s.mention.start)
             )
             and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)

@@ -190,6 +190,13 @@ def _own_crowd(tok: Any) -> bool:
     )
 
 
+def _others(head: Any) -> bool:
+    """Tell a victim phrase that counts people besides those told ("two other inhabitants")."""
+    return any(
+        c.lower_ in ("other", "another") and c.dep_ in ("amod", "det") for c in head.children
+    )
+
+
 #: Words that give a second casualty word its own, uncounted, group of people.
 _MORE_WORDS = frozenset({"more", "others", "many", "several", "dozens", "scores", "hundreds"})
 
@@ -338,7 +345,10 @@ def count_unit(
             for h, c in counted:
                 side = _side([h])
                 sides[side] = max(sides.get(side, 0), c)
-            fat = n if fat is None else max(fat, n)
+            # "beheaded the village chief, killed two other inhabitants" (Lusa via
+            # Plataforma, Cabo Delgado, January 2019): the others add to the dead told
+            more = fat is not None and any(_others(h) for h, _ in counted)
+            fat = n if fat is None else (fat + n if more else max(fat, n))
         else:
             inj = n if inj is None else max(inj, n)
     if len(sides) > 1 and "" not in sides:

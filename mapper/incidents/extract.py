@@ -39,6 +39,7 @@ from mapper.incidents.events import (
     opens_another,
 )
 from mapper.incidents.frames import Frame, frames_of
+from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.lexicon import SPORT
 from mapper.incidents.places import EventPlace
 from mapper.incidents.records import Incident, Source
@@ -257,12 +258,18 @@ def _own_side(
     With no actor of its own ("the army said its aircraft struck ..."), the
     phrase names the teller's forces.
     """
+    possessed = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
+    group = _possessor_group(tok, teller) if possessed else None
+    if group is not None:
+        # an armed group's "its forces" are its fighters: "Islamic State (IS) posted a
+        # statement on social media, claiming that its forces burned dozens of homes in
+        # Mandela" (Zitamar, Cabo Delgado, August 2022)
+        return Actor(group, "nonstate", group)
     if teller is None:
         return actor
     side = _teller_side(teller, country)
     if side is None:
         return actor
-    possessed = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
     if actor is None:
         if not possessed or teller.side is not None:
             return None  # only an unnamed army's "its aircraft" are its state's forces
@@ -271,6 +278,27 @@ def _own_side(
         name = actor.name.split(" of ")[0] + f" of {side}" if actor.kind == "state" else actor.name
         return replace(actor, name=name, side=side)
     return actor
+
+
+def _possessor_group(tok: Any, teller: Teller | None) -> str | None:
+    """Return the armed group whose "its" or "their" a phrase names, if one is named.
+
+    The teller, or the subject of a clause above the phrase: "Islamic State (IS)
+    posted a statement on social media, claiming that its forces burned dozens
+    of homes in Mandela" (Zitamar, Cabo Delgado, August 2022).
+    """
+    names = [teller.name] if teller is not None and teller.side is None else []
+    for verb in tok.ancestors:
+        names += [
+            " ".join(t.text for t in c.subtree if t.pos_ == "PROPN")
+            for c in verb.children
+            if c.dep_ == "nsubj"
+        ]
+    for name in names:
+        group = group_name(name) if name else None
+        if group is not None and not state_body(group):
+            return group
+    return None
 
 
 def _claimed_by(

@@ -874,6 +874,17 @@ def _inert(tok: Any) -> bool:
         # via Malay Mail, Sagaing, April 2023), "anti-aircraft guns on pickups" (Reuters via
         # defenceWeb, El Salini, February 2020), "anti-riot police"
         return True
+    if (
+        tok.tag_ == "NNS"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "for"
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children)
+    ):
+        # what a place or a plan is for, not an act: "possibly serving as a staging post
+        # for attacks into neighbouring Macomia" (Zitamar, Cabo Delgado, August 2022);
+        # "using Afghanistan as a staging ground for attacks in Pakistan" (CTC Sentinel,
+        # September 2012)
+        return True
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         # a weapon's acronym the model takes for a name is still the weapon: "Taliban
         # militants fired RPG on their tanks" ([acled-dev afg 2020-03-06]), "shot an RPG

@@ -179,3 +179,13 @@ def test_civilians_killed_in_a_battle_are_its_dead_not_a_side(extract):
     )
     assert inc.event_type == "Battles" and inc.fatalities == 27
     assert inc.actor2 is None
+
+
+def test_an_armed_groups_own_forces_are_its_fighters(extract):
+    text = (
+        "Insurgents attacked Tamboro village near Mopti on Thursday.\n\n"
+        "Islamic State posted a statement claiming that its forces burned dozens of homes in "
+        "Tamboro on Friday."
+    )
+    actors = {i.actor1 for i in current(extract(text))}
+    assert not any(a and a.startswith("Military Forces") for a in actors), actors

@@ -168,6 +168,24 @@ def test_a_pointer_with_the_events_day_names_it_again(extract_geoparsed):
     assert len(shot.sources) == 2 and len(incs) == 2, [i.notes for i in incs]
 
 
+def test_a_place_described_by_the_act_points_back_at_it(extract):
+    text = (
+        "Gunmen raided the village of Tamboro near Mopti on Thursday night, killing three "
+        "people.\n\n"
+        "The village hit by the incursion of the armed group had been spared until then."
+    )
+    incs = current(extract(text))
+    assert len(incs) == 1 and incs[0].fatalities == 3, [i.notes for i in incs]
+
+
+def test_what_a_place_serves_for_is_no_act(extract_geoparsed):
+    text = (
+        "The forests along the river are thought to shelter insurgents, possibly serving as a "
+        "staging post for attacks into neighbouring Macomia."
+    )
+    assert current(extract_geoparsed(text)) == []
+
+
 def test_a_days_possessive_points_back_at_that_days_act(extract):
     text = (
         "Militants attacked an army patrol near Mopti on Tuesday morning.\n\n"
