@@ -172,11 +172,19 @@ def _running(
 
 
 def _told_in(items: list[tuple[TimeExpr, When]], timeline: Timeline) -> list:
-    """Return the running times a later sentence may be told in (no duration's start)."""
+    """Return the running times a later sentence may be told in.
+
+    Not a duration's start, nor a day that names an earlier event: "Hezbollah
+    ... has traded regular cross-border fire with Israel since the Palestinian
+    militant group's October 7 attack" is no day the next paragraph's strike on
+    Houla is told in (AFP via NG Breaking News, June 2024).
+    """
     return [
         (e, w)
         for e, w in _running(items, timeline)
-        if e.start not in timeline.durations and e.start not in timeline.said
+        if e.start not in timeline.durations
+        and e.start not in timeline.said
+        and e.start not in timeline.named
     ]
 
 
@@ -1084,7 +1092,13 @@ _BEGAN_AND_HAS = re.compile(
 _INTO_WAR = re.compile(
     r"\b(?:days|weeks|months|years?)\s+(?:into\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|"
     r"campaign|offensive|invasion|fighting|siege|uprising)|after\s+the\s+(?:\w+\s+){0,2}?"
-    r"(?:war|conflict|campaign|offensive|invasion|fighting|uprising)\s+(?:began|started))\b",
+    r"(?:war|conflict|campaign|offensive|invasion|fighting|uprising)\s+(?:began|started)"
+    # the span the toll covers: "Nearly eight months of violence on the Israel-Lebanon border
+    # has left at least 451 people dead in Lebanon" (AFP via NG Breaking News, June 2024),
+    # "At least 399 people have been killed in Lebanon in seven months of cross-border
+    # violence" (AFP via Artifex, May 2024)
+    r"|of\s+(?:[\w-]+\s+){0,2}?(?:violence|fighting|war|conflict|clashes|hostilities|unrest"
+    r"|shelling|bombardment))\b",
     re.IGNORECASE,
 )
 

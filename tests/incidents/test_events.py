@@ -408,6 +408,32 @@ def test_a_toll_counted_since_the_war_began_is_no_event(extract):
     assert inc.fatalities == 2
 
 
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Nearly eight months of violence on the border has left at least 451 people dead in "
+        "Sudan, according to a news agency tally.",
+        "At least 399 people have been killed in Sudan in seven months of cross-border "
+        "violence, according to a news agency tally.",
+    ],
+)
+def test_a_toll_over_months_of_violence_is_no_event(extract, tally):
+    text = "Rebels shelled Kadugli on Saturday, killing two people.\n\n" + tally
+    [inc] = current(extract(text))
+    assert inc.fatalities == 2
+
+
+def test_a_day_that_names_an_earlier_event_dates_no_later_sentence(extract):
+    text = (
+        "Rebels have traded fire with the army since the group's October 7 attack on "
+        "Dilling.\n\n"
+        "Two civilians were killed in a strike on their home in Kadugli, a news agency "
+        "reported."
+    )
+    killed = [i for i in current(extract(text)) if i.location == "Kadugli"]
+    assert killed and not killed[0].background and killed[0].event_date != "2020-10-07"
+
+
 def test_what_an_attack_answers_is_another_event(extract):
     text = "Rebels shelled Kadugli on Sunday in response to army air strikes on Dilling."
     places = {i.location: i.sub_event_type for i in current(extract(text))}
