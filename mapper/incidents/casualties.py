@@ -60,9 +60,13 @@ _SHARED = re.compile(
     r"\b([\w-]+)\s+(?:deaths|fatalities|dead)\s*\(\s*coded\s+across\s+(\w+)\s+events\s*\)", re.I
 )
 _CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b[^.;,]*$", re.I)
+#: A toll's figure; a casualty or injury toll counts the hurt too, no dead of its own:
+#: "six people have been confirmed as injured" ... "the casualty toll rose to nine"
+#: (Ukrinform via Nation.ge, Dnipro, April 2024).
 _TOLL = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;]{0,60}?\b(?:rose|risen|climbed|reached|stands|stood|increased|"
-    r"jumped|is|was|to)\b(?:\s+at|\s+to)?\s+((?:at least |more than |over |nearly )?[\w,-]+)",
+    r"(?<!casualty )(?<!injury )\b(?:death\s+)?toll\b[^.;]{0,60}?"
+    r"\b(?:rose|risen|climbed|reached|stands|stood|increased|jumped|is|was|to)\b"
+    r"(?:\s+at|\s+to)?\s+((?:at least |more than |over |nearly )?[\w,-]+)",
     re.I,
 )
 

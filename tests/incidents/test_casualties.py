@@ -47,6 +47,8 @@ def count(nlp):
         ("A raid on an army post has left at least 18 people dead.", 18, None),
         # others killed add to the dead told before them
         ("Gunmen beheaded the village chief and killed two other inhabitants.", 3, None),
+        # a casualty toll counts the hurt too: no dead of its own
+        ("Later, the mayor said the casualty toll rose to nine.", None, None),
         # ages are no head count
         ("The ministry said four people aged 23 to 28 were killed during the raid.", None, None),
         # what a run of attacks claimed is the run's toll
