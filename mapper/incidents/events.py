@@ -269,6 +269,33 @@ def _time_of(
     return w, not borrowed
 
 
+_ARMED_SIDES = frozenset({"state", "nonstate", "communal", "armed_site"})
+#: Words of a crowd in the street (not a boycott or a strike at work).
+_STREET_PROTEST = frozenset(
+    "protest protester demonstration demonstrator demonstrate rally march".split()
+)
+
+
+def _at_protests(frame: Frame, code: EventCode | None) -> EventCode | None:
+    """Code clashes between unnamed sides that a sentence sets among protests as a riot.
+
+    ACLED's battles are between armed, organised sides; clashes at a protest are
+    a violent demonstration: "At least 12 people died following clashes in
+    Juliaca ..., after a resumption of protests demanding early elections"
+    (Reuters via Stabroek News, January 2023); "At least five people were killed
+    and about 90 were injured in clashes on Monday in the Indian capital during
+    protests over a new citizenship law" (Reuters via National Post, February
+    2020).
+    """
+    if code != ("Battles", "Armed clash"):
+        return code
+    if (set(frame.agents) | set(frame.targets)) & _ARMED_SIDES:
+        return code
+    if any(t.lemma_.lower() in _STREET_PROTEST for t in frame.unit.tokens):
+        return ("Riots", "Violent demonstration")
+    return code
+
+
 def _aftermath_day(doc: Any, offset: int, frame: Frame) -> bool:
     """Tell a time that dates the rescue work after the event, not the event (lx.AFTERMATH)."""
     v = _verb_of(doc, offset)
@@ -690,7 +717,7 @@ def mentions_of(
     list of Mention
     """
     para_start = frame.unit.start if para_start is None else para_start
-    code = code_event(frame.cues, frame.agents, frame.targets, frame.victims)
+    code = _at_protests(frame, code_event(frame.cues, frame.agents, frame.targets, frame.victims))
     places: list[EventPlace | None] = list(
         event_places(
             doc,

@@ -163,6 +163,13 @@ from .helpers import current
             "Strategic developments",
             "Disrupted weapons use",
         ),
+        # clashes between unnamed sides set among protests are a violent demonstration
+        (
+            "At least 12 people died following clashes in Mopti on Sunday, the ministry said, "
+            "after a resumption of protests demanding early elections.",
+            "Riots",
+            "Violent demonstration",
+        ),
         # a people named by its nation, killed, are civilians, not an ethnic militia
         (
             "Soldiers killed five Palestinians near Jenin on Monday.",
