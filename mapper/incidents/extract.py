@@ -622,7 +622,9 @@ def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
     if coarse.background != precise.background:
         return False
     if coarse.event_type != precise.event_type and not (
-        crowd and _one_demonstration(coarse, precise) and coarse.location == precise.location
+        crowd
+        and _one_demonstration(coarse, precise)
+        and (coarse.location == precise.location or _same_dead_in_country(coarse, precise))
     ):
         return False
     if coarse.sub_event_type != precise.sub_event_type and coarse.event_type not in _CROWD_TYPES:
@@ -637,6 +639,18 @@ def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
     if _week_before(coarse, precise):
         return False
     return coarse.country is None or coarse.country == precise.country
+
+
+def _same_dead_in_country(coarse: Incident, precise: Incident) -> bool:
+    """Tell protests told by country and a riot in one of its towns with the same dead.
+
+    "At least 12 dead in anti-government protests in southern Peru" and "At least
+    12 people died following clashes in Juliaca ..., after a resumption of
+    protests" (Reuters via Stabroek News, January 2023) are one demonstration.
+    """
+    return _country_level(coarse) and bool(coarse.fatalities) and (
+        coarse.fatalities == precise.fatalities
+    )
 
 
 #: Days a week-precise account may lie before the day of the event it retells.

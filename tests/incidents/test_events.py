@@ -678,3 +678,16 @@ def test_a_bare_attack_takes_the_means_told_next_in_its_country(extract):
     assert [(i.sub_event_type, i.location, i.fatalities) for i in incs] == [
         ("Remote explosive/landmine/IED", "Kadugli", 2)
     ]
+
+
+def test_protests_told_by_country_and_a_riot_in_its_town_with_the_same_dead_are_one(
+    extract_geoparsed,
+):
+    text = (
+        "At least 12 dead in anti-government protests in southern Mali\n\n"
+        "At least 12 people died following clashes in Mopti on Monday, the regional health "
+        "ministry said, after a resumption of protests demanding early elections."
+    )
+    incs = current(extract_geoparsed(text))
+    got = [(i.location, i.event_type) for i in incs]
+    assert len(incs) == 1 and incs[0].location == "Mopti", got
