@@ -822,12 +822,23 @@ def _filing_day(text: str, start: int) -> tuple[int, int] | None:
     people ... have been beheaded" dates the beheadings no more than the
     publication does (they were on Tuesday, told further down).
     """
-    body = text[start:]
-    lead = len(body) - len(body.lstrip())
     # the geoparser's dateline pattern, which takes the day a dateline carries ("MAPUTO, Aug
-    # 30 (NNN-AGENCIES) —", "NAIROBI, June 25 –"); a dateline without one holds no time
-    m = match_dateline(text, start + lead)
-    return (m.start(), m.end()) if m else None
+    # 30 (NNN-AGENCIES) —", "NAIROBI, June 25 –"); a dateline without one holds no time. It
+    # may open the paragraph after the headline: "4 UN peacekeepers killed in Central
+    # African Republic" then "UNITED NATIONS, May 10: A Christian rebel group ... ambushed
+    # a UN convoy", the battle "Monday night" (Nepali Reporter, May 2017)
+    for para in _FIRST_PARAS.finditer(text, start):
+        m = match_dateline(text, para.start(1))
+        if m:
+            return (m.start(), m.end())
+        if para.end() - start > _HEAD_CHARS:
+            break
+    return None
+
+
+#: The paragraphs a dateline may open: the body's first, or the one after its headline.
+_FIRST_PARAS = re.compile(r"\s*(\S[^\n]*)")
+_HEAD_CHARS = 300
 
 
 #: Words before a time that dates a thing's making, not an event: "dates back to".

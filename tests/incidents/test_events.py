@@ -576,6 +576,28 @@ def test_a_datelines_filing_day_does_not_date_the_lede(extract):
     assert [i.event_date for i in incs] == ["2019-08-27"]
 
 
+def test_a_datelines_filing_day_after_the_headline_does_not_date_the_lede(extract):
+    text = (
+        "4 UN peacekeepers killed in Mali\n\n"
+        "MOPTI, May 10: A rebel group ambushed a UN convoy near Mopti, leaving four "
+        "peacekeepers dead, the United Nations said today.\n\n"
+        "Eight fighters were also killed in the battle Monday night, a UN spokesman said.\n"
+    )
+    incs = current(extract(text, published=dt.date(2017, 5, 10)))
+    assert [i.event_date for i in incs] == ["2017-05-08"], [i.notes for i in incs]
+
+
+def test_a_pronoun_that_acts_goes_on_with_the_event_told(extract):
+    text = (
+        "A suicide bomber blew himself up outside a mosque in Mopti on Friday, killing five "
+        "people, officials said.\n\n"
+        "A police official said officers confronted the attacker at a checkpoint near the "
+        "mosque. But that is when he ignited his explosives, blowing himself up.\n"
+    )
+    [inc] = current(extract(text))
+    assert len(inc.sources) >= 2
+
+
 def test_the_attackers_told_of_go_on_in_a_new_paragraph(extract):
     """"The gunmen" are the ones the lede introduced; the lede takes the day told below."""
     text = (
