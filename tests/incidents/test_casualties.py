@@ -81,6 +81,13 @@ def test_counts(count, text, fatalities, injuries):
             "The death toll has risen to 11, the mayor said.",
             11,
         ),
+        # the dead a later sentence says were also killed are others
+        (
+            "Rebels ambushed a convoy near Dilling on Sunday, leaving four peacekeepers dead.\n\n"
+            "Eight fighters from the rebel group were also killed in the battle, a UN "
+            "spokesman said.",
+            12,
+        ),
         # the dead of each side add up, whatever they are called
         (
             "Twelve soldiers were martyred and six rebels were killed in an attack on a post "
