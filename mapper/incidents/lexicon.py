@@ -345,6 +345,10 @@ ARMED_STATE = frozenset(
         "officer", "personnel", "security", "battalion", "brigade", "regiment", "unit",
         "platoon", "infantry", "cop", "ranger", "sentry", "airman", "conscript", "reservist",
         "bodyguard", "customs", "junta",
+        # UN troops: "Rebels killed two peacekeepers in the Central African Republic on
+        # Monday" (AFP via The Defense Post, January 2021); "left four peacekeepers dead"
+        # (AP via Nepali Reporter, May 2017)
+        "peacekeeper", "peacekeepers",
     }
 )  # fmt: skip
 

@@ -876,6 +876,13 @@ _EDITION = re.compile(
 #: "since" right before a time, or before "the" and the time ("since the February 1
 #: coup", "since the June battle").
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+#: "since the start of a rebel offensive against Touadera on December 19" (AFP via The
+#: Defense Post, January 2021): the day a counted span began.
+_SINCE_STARTED = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning|outbreak|onset|launch)\s+of\b[^.;!?]{0,70}?\s"
+    r"(?:on|in)\s+$",
+    re.IGNORECASE,
+)
 def _compared(text: str, e: TimeExpr) -> bool:
     """Tell a time a superlative is measured from: "the worst since (the end of) ..."."""
     if e.kind == "habit" and text[e.start : e.start + 6].lower() == "since ":
@@ -919,6 +926,7 @@ def _duration_start(text: str, e: TimeExpr) -> bool:
     """
     return e.kind in ("date", "month", "range") and bool(
         _SINCE.search(text, max(0, e.start - 16), e.start)
+        or _SINCE_STARTED.search(text, max(0, e.start - 90), e.start)
     )
 
 

@@ -163,6 +163,8 @@ from .helpers import current
             "Strategic developments",
             "Disrupted weapons use",
         ),
+        # UN peacekeepers are an armed force: killing them is a battle
+        ("Rebels killed two peacekeepers near Bambari on Monday.", "Battles", "Armed clash"),
         # clashes between unnamed sides set among protests are a violent demonstration
         (
             "At least 12 people died following clashes in Mopti on Sunday, the ministry said, "

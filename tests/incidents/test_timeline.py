@@ -491,3 +491,15 @@ def test_the_age_of_a_building_dates_no_event(extract):
     )
     incs = extract(text)
     assert [(i.event_date, i.background) for i in incs] == [("2021-03-13", False)]
+
+
+def test_the_day_a_counted_span_began_dates_no_later_sentence():
+    text = (
+        "Rebels killed two soldiers near Kadugli on Monday, the army said.\n\n"
+        "The deaths brought to seven the number of soldiers killed since the start of a rebel "
+        "offensive on December 19.\n\n"
+        "The army said in a statement that the soldiers slain Monday died in an ambush.\n"
+    )
+    tl = build_timeline(text, MON)
+    mondays = [w.date for e, w in tl.items if text[e.start : e.end] == "Monday"]
+    assert mondays == [MON, MON]
