@@ -146,26 +146,25 @@ def test_places_of_one_sentence_stay_apart_after_a_lede_with_no_place(extract):
     assert sum(i.fatalities or 0 for i in incs) == 23
 
 
-def test_a_pointer_back_joins_the_event_it_points_to(extract):
-    text = (
-        "Militants attacked a police post in Sevare on Sunday.\n\n"
-        "Separately, soldiers arrested six men in Bamako on Sunday.\n\n"
-        "The attack on the post lasted two hours, a police source said."
-    )
-    incs = current(extract(text))
-    battle = next(i for i in incs if i.event_type == "Battles")
-    assert len(battle.sources) == 2 and len(incs) == 2
-
-
-def test_a_pointer_with_the_events_day_names_it_again(extract_geoparsed):
-    text = (
-        "Police shot dead a suspect in Mopti on Sunday as they tried to arrest him.\n\n"
-        "Separately, soldiers arrested six men in Bamako on Monday.\n\n"
-        "Hours before the shoot-out with police on Sunday, the suspect gave an interview."
-    )
+@pytest.mark.parametrize(
+    ("first", "pointer"),
+    [
+        (
+            "Militants attacked a police post in Mopti on Sunday.",
+            "The attack on the post lasted two hours, a police source said.",
+        ),
+        # a pointer with the event's day names it again
+        (
+            "Police shot dead a suspect in Mopti on Sunday as they tried to arrest him.",
+            "Hours before the shoot-out with police on Sunday, the suspect gave an interview.",
+        ),
+    ],
+)
+def test_a_pointer_back_joins_the_event_it_points_to(extract_geoparsed, first, pointer):
+    text = first + "\n\nSeparately, soldiers arrested six men in Bamako on Monday.\n\n" + pointer
     incs = current(extract_geoparsed(text))
-    shot = next(i for i in incs if i.location == "Mopti")
-    assert len(shot.sources) == 2 and len(incs) == 2, [i.notes for i in incs]
+    told = next(i for i in incs if i.location == "Mopti")
+    assert len(told.sources) == 2 and len(incs) == 2, [i.notes for i in incs]
 
 
 def test_a_place_described_by_the_act_points_back_at_it(extract):
