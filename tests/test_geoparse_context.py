@@ -217,6 +217,16 @@ def test_a_closed_compass_name_is_the_division_of_the_texts_country():
     assert (t.country_code, t.kind) == ("CM", "admin")
 
 
+def test_a_compass_point_before_a_country_only_says_which_part():
+    # written for this test: "Northwest" was read as Northwest, North Carolina, and Idlib
+    # placed inside it
+    tops = geoparse("Airstrikes hit Idlib in Northwest Syria on Sunday.")
+    assert [(t.text, t.country_code) for t in tops if t.resolved] == [
+        ("Idlib", "SY"),
+        ("Syria", "SY"),
+    ]
+
+
 def test_a_compass_name_before_a_state_is_no_division_abroad():
     text = "Farmers across North East Texas met in Mount Pleasant on Monday."
     assert {t.country_code for t in geoparse(text) if t.resolved} == {"US"}

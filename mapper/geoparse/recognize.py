@@ -122,6 +122,37 @@ def recognize(
     return _Recognizer(doc, text, gaz, words).run(dateline_span)
 
 
+#: Compass points that, written before a place's name, only say which part of it.
+_COMPASS_WORDS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west""".split()
+)
+
+
+def _without_compass_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a compass point read as a place when a place's name follows it directly.
+
+    "Airstrikes hit Idlib in Northwest Syria" is Idlib in Syria, not in Northwest,
+    North Carolina, nor in a division called North-West; "Northeast Texas"
+    (LGL) is part of Texas. A name the gazetteer holds whole ("North West
+    province", "Pacific Northwest") is one mention and stays.
+
+    >>> m = [Mention(0, 9, "Northwest", "GPE"), Mention(10, 15, "Syria", "GPE")]
+    >>> [x.text for x in _without_compass_modifiers("Northwest Syria", m)]
+    ['Syria']
+    """
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        key = fold(m.text).replace("-", " ")
+        compass = key in _COMPASS_WORDS or key.replace(" ", "") in _COMPASS_WORDS
+        after = m.end + len(text[m.end : m.end + 3]) - len(text[m.end : m.end + 3].lstrip(" "))
+        if compass and after > m.end and after in starts:
+            continue
+        out.append(m)
+    return out
+
+
 class _Recognizer:
     """Working state of one recognition pass (see the module docstring for the steps)."""
 
@@ -315,7 +346,7 @@ class _Recognizer:
         self.demonyms()
         for i, j in line_matches(self.text, self.tk, self.gaz):
             self.add(*self.span_of(i, j), "LINE")
-        mentions = self.mentions
+        mentions = _without_compass_modifiers(self.text, self.mentions)
         if dateline_span is not None:
             ds, de = dateline_span
             mentions = [
