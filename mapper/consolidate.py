@@ -191,10 +191,16 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     """
     if _retold_toll(a, b) or _retold_figures(a, b):
         return True
+    # a live report dates nothing but its own day: its protest and the stones thrown at it
+    # are one demonstration ("Special police units have begun to remove protesters ..." then
+    # "Protesters are responding by throwing stones", APA via News.az, December 2024)
+    one_day = a.time_precision == 1 == b.time_precision or (
+        _one_demonstration(a, b) and a.time_precision == b.time_precision == 2
+    )
     return (
         a.event_date is not None
         and a.event_date == b.event_date
-        and a.time_precision == 1 == b.time_precision
+        and one_day
         and a.location is not None
         and a.location == b.location
         and min(a.geo_precision, b.geo_precision) < 3  # a region holds many villages' events

@@ -1238,6 +1238,8 @@ def _refers_to(m: Mention, head: Mention) -> bool:
         # "28 students were injured in the assault" (Lanka news, December 2014): the
         # force used at the protest is the event the protest is coded by
         return True
+    if m.code is not None and {m.code[0], head.code[0]} <= {"Protests", "Riots"}:
+        return True  # "the protesters" at the protest told: one demonstration
     if m.code is not None:
         # "the strikes on the city" after "shells hit the city": a pointer names the act
         # loosely, and its victims may code it otherwise; any violence it can point back to.

@@ -203,6 +203,12 @@ def _told_code(group: EventGroup) -> tuple[str, str]:
         return max(head, union, key=_PROTEST_RANK.index)
     if union is None or (head is not None and head[0] == union[0]):
         return head or union  # type: ignore[return-value]
+    if head in _PROTEST_RANK[:2] and union == ("Riots", "Violent demonstration"):
+        # a demonstration is coded once, violent if any part of it was (force the state
+        # used beyond intervening codes it otherwise): the riot police's protest rally,
+        # then "Police are detaining the protesters who are tossing bottles and other
+        # objects at them" (TASS, Tbilisi, April 2024)
+        return union
     return union if head is None or head[0] == "Strategic developments" else head
 
 
@@ -852,6 +858,19 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
     if len(days) == 1:  # the day told below, of the event the lede left undated
         (date, precision), = days
         main = replace(main, event_date=date, time_precision=precision)
+    riot = next(
+        (i for i in others if _one_demonstration(main, i) and i.event_type == "Riots"), None
+    )
+    if (main.event_type, main.sub_event_type) in _PROTEST_RANK[:2] and riot is not None:
+        # violent if any part of it was: "Special police units have begun to remove
+        # protesters ..." then "Protesters are responding by throwing stones and
+        # pyrotechnics at the police" (APA via News.az, Tbilisi, December 2024)
+        main = replace(
+            main,
+            event_type=riot.event_type,
+            sub_event_type=riot.sub_event_type,
+            actor1=riot.actor1 or (main.actor1 or "").replace("Protesters", "Rioters", 1) or None,
+        )
     return replace(
         main,
         sources=tuple(sources),

@@ -748,7 +748,7 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         # road; [acled-dev ken 2018-02-19], matatu crews protesting by barring the
         # Kisumu-Luanda-Busia highway)
         out.add("riot")
-    if lem in ("throw", "hurl") and {
+    if lem in ("throw", "hurl", "toss") and {
         "stone",
         "rock",
         "brick",

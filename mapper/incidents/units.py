@@ -186,6 +186,7 @@ def text_units(doc: Any, body_start: int = 0, *, recap: bool = False) -> list[Un
             and not recap
             and not _DATED_OPENER.match(line)
             and _caption_tense(toks)
+            and not (units and not units[-1].display and _live(raw[i - 1][2]))
         ):
             display = True
         if len(_WORD.findall(text[a:b])) < 2:
@@ -213,6 +214,26 @@ def _caption_tense(tokens: list[Any]) -> bool:
     if auxes & {"has", "have", "had", "was", "were", "will", "did"}:
         return False
     return root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VBG" and auxes & {"is", "are"})
+
+
+def _live(tokens: list[Any]) -> bool:
+    """Tell a sentence of a live report: an act told in the present perfect or progressive.
+
+    A report filed as it happens tells on in the present, and its next line is
+    no caption: "Special police units have begun to remove protesters ..." then
+    "Protesters are responding by throwing stones and pyrotechnics at the
+    police" (APA via News.az, Tbilisi, December 2024); "Riot police have been
+    deployed to break up the protest rally ..." then "Police are detaining the
+    protesters who are tossing bottles and other objects at them" (TASS,
+    Tbilisi, April 2024).
+    """
+    for verb in tokens:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"has", "have"} or (verb.tag_ == "VBG" and auxes & {"is", "are"}):
+            return True  # the act itself, whatever verb of saying frames it
+    return False
 
 
 def _dated_past(tokens: list[Any]) -> bool:

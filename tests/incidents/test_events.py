@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from mapper.consolidate import consolidate
 from mapper.incidents.events import pair_dates
 
 from .helpers import current
@@ -712,3 +713,23 @@ def test_protests_told_by_country_and_a_riot_in_its_town_with_the_same_dead_are_
     incs = current(extract_geoparsed(text))
     got = [(i.location, i.event_type) for i in incs]
     assert len(incs) == 1 and incs[0].location == "Mopti", got
+
+
+@pytest.mark.parametrize(
+    "violence",
+    [
+        "Police are detaining the protesters who are tossing bottles and other objects at them.",
+        # a live report's next line is no photo caption
+        "Protesters are responding by throwing stones and pyrotechnics at the police.",
+    ],
+)
+def test_a_demonstration_is_violent_if_any_part_of_it_was(extract, violence):
+    text = (
+        "Riot police have begun to break up a protest rally near the parliament in Mopti, a "
+        "correspondent reported.\n\n" + violence + "\n\n"
+        "Police also used tear gas against the protesters near the parliament in Mopti.\n"
+    )
+    incs = consolidate(current(extract(text)))  # as `mapper extract` writes them
+    assert [(i.event_type, i.sub_event_type) for i in incs] == [
+        ("Riots", "Violent demonstration")
+    ], [i.notes for i in incs]
