@@ -36,6 +36,10 @@ CONNECTORS = frozenset(
     # the Arabic article before a sun letter: "Deir ez-Zor", "Umm ar-Rasas", "Ras ash-Shaq"
     + ["ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "esh", "et", "ez"]
 )
+#: The compass points, written closed ("Northwest", "north-west" and "North West" fold to it).
+COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
+#: The intermediate ones, which name divisions on their own (Cameroon's "North-West").
+INTERMEDIATE_POINTS = COMPASS_POINTS - {"north", "south", "east", "west"}
 # Prepositions that make the next capitalised name a place ("in Alexandria").
 LOCATIVE = frozenset(
     "in at from near to into outside inside across toward towards via around throughout "

@@ -42,6 +42,7 @@ from mapper.geoparse.evidence import (
 from mapper.geoparse.lexicon import (
     AGENCY_WORDS,
     ARABIC_ARTICLES,
+    COMPASS_POINTS,
     CONTEXT_KM,
     CONTEXT_POP,
     FACILITY_HEADS,
@@ -122,13 +123,6 @@ def recognize(
     return _Recognizer(doc, text, gaz, words).run(dateline_span)
 
 
-#: Compass points that, written before a place's name, only say which part of it.
-_COMPASS_WORDS = frozenset(
-    """north south east west northeast northwest southeast southwest north-east north-west
-    south-east south-west""".split()
-)
-
-
 def _without_compass_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop a compass point read as a place when a place's name follows it directly.
 
@@ -144,8 +138,7 @@ def _without_compass_modifiers(text: str, mentions: list[Mention]) -> list[Menti
     starts = {m.start for m in mentions}
     out = []
     for m in mentions:
-        key = fold(m.text).replace("-", " ")
-        compass = key in _COMPASS_WORDS or key.replace(" ", "") in _COMPASS_WORDS
+        compass = fold(m.text).replace("-", "").replace(" ", "") in COMPASS_POINTS
         after = m.end + len(text[m.end : m.end + 3]) - len(text[m.end : m.end + 3].lstrip(" "))
         if compass and after > m.end and after in starts:
             continue

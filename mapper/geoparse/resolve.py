@@ -38,7 +38,13 @@ from mapper.geoparse.candidates import (
 from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word, said_division
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
-from mapper.geoparse.lexicon import AREA_NOUNS, CONTEXT_POP, DIVISION_NOUNS, INSTITUTION_HEADS
+from mapper.geoparse.lexicon import (
+    AREA_NOUNS,
+    CONTEXT_POP,
+    DIVISION_NOUNS,
+    INSTITUTION_HEADS,
+    INTERMEDIATE_POINTS,
+)
 from mapper.geoparse.records import Mention, Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -515,7 +521,7 @@ def _compass_compound(words: list[str]) -> bool:
     >>> _compass_compound(["west"]), _compass_compound(["east", "timor"])
     (False, False)
     """
-    return "".join(words) in {"northeast", "northwest", "southeast", "southwest"}
+    return "".join(words) in INTERMEDIATE_POINTS
 
 
 def _drop_compass_divisions_abroad(slots: list[Slot]) -> None:

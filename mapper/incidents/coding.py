@@ -40,7 +40,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["code_event", "EventCode", "VIOLENT_CUES", "REMOTE_CUES"]
+__all__ = ["code_event", "EventCode", "VIOLENT_CUES", "REMOTE_CUES", "ARMED_ACTORS", "ARMED_SIDES"]
 
 EventCode = tuple[str, str]
 
@@ -60,7 +60,11 @@ REMOTE_CUES: tuple[tuple[str, str], ...] = (
 #: Cues of physical violence between or against people.
 VIOLENT_CUES = frozenset({"clash", "attack", "kill", "abduct", "sexual", "capture", "advance"})
 
-_ARMED = frozenset({"state", "nonstate", "communal", "armed_site"})
+#: Kinds of armed actor: forces, armed groups, communal militias.
+ARMED_ACTORS = frozenset({"state", "nonstate", "communal"})
+#: What a battle is fought against: an armed actor, or the post, base or camp it holds.
+ARMED_SIDES = ARMED_ACTORS | {"armed_site"}
+_ARMED = ARMED_SIDES
 _UNARMED = frozenset({"civilian", "property", "protester"})
 _CROWD_ACTS = frozenset({"riot", "burn", "destroy", "loot", "clash", "attack", "kill"})
 
@@ -126,7 +130,7 @@ def _mob(cues: frozenset[str], agents: tuple[str, ...]) -> EventCode | None:
 
 def agents_armed(agents: tuple[str, ...]) -> bool:
     """Tell whether an agent is an armed actor (forces, armed groups, communal militias)."""
-    return bool(set(agents) & {"state", "nonstate", "communal"})
+    return bool(set(agents) & ARMED_ACTORS)
 
 
 #: Cues of harm beyond a detention: with any of them a raid is violence, not arrests.

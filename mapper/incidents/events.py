@@ -55,7 +55,7 @@ from typing import Any
 from mapper.gazetteer import haversine_km
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import Counts, count_unit
-from mapper.incidents.coding import EventCode, code_event
+from mapper.incidents.coding import ARMED_SIDES, EventCode, code_event
 from mapper.incidents.frames import OUTCOMES, Frame, trigger_classes
 from mapper.incidents.lexicon import REPORT
 from mapper.incidents.places import (
@@ -269,7 +269,6 @@ def _time_of(
     return w, not borrowed
 
 
-_ARMED_SIDES = frozenset({"state", "nonstate", "communal", "armed_site"})
 #: Words of a crowd in the street (not a boycott or a strike at work).
 _STREET_PROTEST = frozenset(
     "protest protester demonstration demonstrator demonstrate rally march".split()
@@ -289,7 +288,7 @@ def _at_protests(frame: Frame, code: EventCode | None) -> EventCode | None:
     """
     if code != ("Battles", "Armed clash"):
         return code
-    if (set(frame.agents) | set(frame.targets)) & _ARMED_SIDES:
+    if (set(frame.agents) | set(frame.targets)) & ARMED_SIDES:
         return code
     if any(t.lemma_.lower() in _STREET_PROTEST for t in frame.unit.tokens):
         return ("Riots", "Violent demonstration")

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.incidents import lexicon as lx
+from mapper.incidents.coding import ARMED_ACTORS
 from mapper.incidents.frames import phrase_kind
 from mapper.incidents.sites import Site, passive_agent
 
@@ -484,14 +485,11 @@ def _group_described(root: Any, triggers: list[int]) -> bool:
         if verb.i in triggers:
             return False  # the clause tells the event itself
         if verb.dep_ == "relcl" and verb.pos_ in ("VERB", "AUX"):
-            if phrase_kind(verb.head) not in _ARMED_KINDS:
+            if phrase_kind(verb.head) not in ARMED_ACTORS:
                 return False
             auxes = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
             return verb.tag_ in ("VBP", "VBZ") or "have" in auxes
     return False
-
-
-_ARMED_KINDS = frozenset({"state", "nonstate", "communal"})
 
 
 def _whereabouts(root: Any, triggers: list[int]) -> bool:
