@@ -838,9 +838,15 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         out.add("transfer")
     elif lem in lx.GROUP_CHANGE or (lem == "pledge" and "allegiance" in nxt):
         out.add("group_change")
-    if lem in ("withdraw", "retreat", "cede", "handover") or (
-        lem in ("hand", "pull") and {"over", "out"} & set(nxt)
-    ):
+    if lem in ("withdraw", "retreat"):
+        # ground is given up only when the text says which: "Boko Haram have withdrawn
+        # from the area, following clashes" (Al Jazeera, June 2014); attackers "withdrawing
+        # back into the bush" after a raid (Zitamar, Cabo Delgado, August 2022) or security
+        # personnel who "withdrew and headed back to their post" (Xinhua, Kaduna, May
+        # 2018) leave no territory
+        if any(g.pos_ == "PROPN" or _is_ground(g) for g in _prep_objects([tok], "from")):
+            out.add("transfer")
+    elif lem in ("cede", "handover") or (lem in ("hand", "pull") and {"over", "out"} & set(nxt)):
         out.add("transfer")
     return out
 

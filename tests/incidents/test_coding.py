@@ -644,3 +644,4 @@ def test_what_was_hit_and_how_decide_the_coding(extract, text, code):
     plot foiled disrupted weapons use; a bar's customers and a displacement camp's people are
     civilians; a drone's explosive load strikes from the air."""
     assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
+

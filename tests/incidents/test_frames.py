@@ -216,3 +216,17 @@ def test_taking_position_is_deploying_taking_positions_of_a_side_is_ground(nlp, 
 
     took = next(t for t in nlp(text) if t.lemma_ == "take")
     assert ("capture" in trigger_classes(took)) is took_ground
+
+
+@pytest.mark.parametrize(
+    ("text", "transfer"),
+    [
+        ("The gunmen kidnapped a woman before withdrawing back into the bush.", False),
+        ("Security personnel withdrew and headed back to their post.", False),
+        ("Boko Haram have withdrawn from the area following clashes.", True),
+        ("The rebels withdrew from Kadugli on Sunday.", True),
+    ],
+)
+def test_a_withdrawal_gives_up_ground_only_from_a_place(nlp, text, transfer):
+    cues = {c for f in frames_of(text_units(nlp(text))[0]) for c in f.cues}
+    assert ("transfer" in cues) is transfer, cues
