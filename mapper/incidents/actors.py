@@ -158,6 +158,15 @@ def _named_place(tok: Any, sites: list[Site]) -> bool:
     )
 
 
+#: A state's buildings and bodies, named with its adjective, are no forces of it: "ISIS
+#: attacked the Iraqi Embassy in Kabul" (AP via CBS News, September 2017), "Islamic State
+#: has targeted the Iraqi embassy in Kabul" (PA via the Daily Mail, July 2017).
+_INSTITUTIONS = frozenset(
+    """embassy consulate mission parliament ministry government cabinet council assembly
+    senate congress court university school hospital bank""".split()
+)
+
+
 def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
     """Return the actor a noun phrase names, or None when it names none.
 
@@ -188,7 +197,8 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
         # and a state's strikes its forces' acts: "Israeli air strikes hit two homes at
         # dawn on Friday in Khan Yunis" (AFP, 25 October 2024), "Russian strikes on Kharkiv"
         means |= {"strike", "airstrike", "bombardment"}
-        if own and (tok.pos_ == "PROPN" or tok.lemma_.lower() in means):
+        lemma = tok.lemma_.lower()
+        if own and (tok.pos_ == "PROPN" or lemma in means) and lemma not in _INSTITUTIONS:
             # "Russian artillery", "Israeli jets": a state's weapons are its forces.
             return Actor(f"Military Forces of {own}", "state", own)
         return None

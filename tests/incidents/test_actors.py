@@ -189,3 +189,8 @@ def test_an_armed_groups_own_forces_are_its_fighters(extract):
     )
     actors = {i.actor1 for i in current(extract(text))}
     assert not any(a and a.startswith("Military Forces") for a in actors), actors
+
+
+def test_a_states_embassy_is_no_force_of_it(extract):
+    [inc] = current(extract("On Sunday militants attacked the Iraqi Embassy in Kadugli."))
+    assert inc.actor2 is None or "Military Forces" not in inc.actor2, inc.actor2
