@@ -35,7 +35,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from mapper.incidents import Incident, Source
+from mapper.incidents import VIOLENT, Incident, Source
+from mapper.incidents.records import unarmed_actor
 
 __all__ = ["consolidate", "same_event"]
 
@@ -236,9 +237,7 @@ def _retold_toll(a: Incident, b: Incident) -> bool:
 
 
 #: Event types whose accounts may code one act differently.
-_VIOLENT_TYPES = frozenset(
-    {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-)
+_VIOLENT_TYPES = VIOLENT | {"Riots"}
 
 
 def _retold_figures(a: Incident, b: Incident) -> bool:
@@ -379,8 +378,8 @@ def _merged_actors(main: Incident, group: list[Incident]) -> tuple[str | None, s
         group = [
             replace(
                 i,
-                actor1=None if _unarmed(i.actor1) else i.actor1,
-                actor2=None if _unarmed(i.actor2) else i.actor2,
+                actor1=None if unarmed_actor(i.actor1) else i.actor1,
+                actor2=None if unarmed_actor(i.actor2) else i.actor2,
             )
             for i in group
         ]
@@ -394,10 +393,6 @@ def _merged_actors(main: Incident, group: list[Incident]) -> tuple[str | None, s
     actor1 = actor1 or next((i.actor1 for i in group if i.actor1), None)
     actor2 = main.actor2 or next((i.actor2 for i in group if i.actor2), None)
     return actor1, actor2
-
-
-def _unarmed(actor: str | None) -> bool:
-    return actor is not None and actor.startswith(("Rioters", "Protesters", "Civilians"))
 
 
 def _merged_notes(

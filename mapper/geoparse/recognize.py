@@ -139,7 +139,8 @@ def _without_compass_modifiers(text: str, mentions: list[Mention]) -> list[Menti
     out = []
     for m in mentions:
         compass = fold(m.text).replace("-", "").replace(" ", "") in COMPASS_POINTS
-        after = m.end + len(text[m.end : m.end + 3]) - len(text[m.end : m.end + 3].lstrip(" "))
+        gap = text[m.end : m.end + 3]
+        after = m.end + len(gap) - len(gap.lstrip(" "))  # past the spaces after the name
         if compass and after > m.end and after in starts:
             continue
         out.append(m)

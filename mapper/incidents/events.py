@@ -65,6 +65,7 @@ from mapper.incidents.places import (
     line_place,
     quoted_spans,
 )
+from mapper.incidents.records import VIOLENT
 from mapper.incidents.sites import Site
 from mapper.incidents.timeline import WEEKDAYS, TimeExpr, Timeline, When, opening_year
 from mapper.incidents.units import Unit
@@ -774,9 +775,6 @@ def mentions_of(
     return out
 
 
-#: The event types of physical violence.
-_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -931,7 +929,7 @@ def _compatible(m: Mention, head: Mention) -> bool:
     # night of unrest after a death in police custody, [news-dev 04]).
     in_riot = head.code[0] == "Riots" and not _cause_of_another(m)
     return m.code[0] == "Strategic developments" or (
-        m.code[0] in _VIOLENT and (head.code[0] in _VIOLENT or in_riot)
+        m.code[0] in VIOLENT and (head.code[0] in VIOLENT or in_riot)
     )
 
 
@@ -1232,7 +1230,7 @@ def _refers_to(m: Mention, head: Mention) -> bool:
     """Whether "the attack" can point back at the event ``head`` defines."""
     if head.code is None:
         return False
-    if m.code is not None and m.code[0] in _VIOLENT and head.code in _FORCE_AT_PROTESTS:
+    if m.code is not None and m.code[0] in VIOLENT and head.code in _FORCE_AT_PROTESTS:
         # "the police had assaulted some of them ... during a protest in Colombo" then
         # "28 students were injured in the assault" (Lanka news, December 2014): the
         # force used at the protest is the event the protest is coded by
@@ -1244,8 +1242,8 @@ def _refers_to(m: Mention, head: Mention) -> bool:
         # loosely, and its victims may code it otherwise; any violence it can point back to.
         return m.code == head.code or (
             m.code[0] == head.code[0] and m.code[0] != "Strategic developments"
-        ) or (m.code[0] in _VIOLENT and head.code[0] in _VIOLENT)
-    return head.code[0] in _VIOLENT
+        ) or (m.code[0] in VIOLENT and head.code[0] in VIOLENT)
+    return head.code[0] in VIOLENT
 
 
 #: Words that open the account of another event: "Elsewhere, ...", "In a separate attack".
@@ -1317,7 +1315,7 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
             match = next((g for g in reversed(groups) if g[0].code is not None), None)
             if (
                 match is not None
-                and match[0].code[0] in _VIOLENT
+                and match[0].code[0] in VIOLENT
                 and not match[0].background
                 and (m.place is None or _refines(m, match))
             ):

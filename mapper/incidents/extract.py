@@ -42,7 +42,7 @@ from mapper.incidents.frames import Frame, frames_of
 from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.lexicon import SPORT
 from mapper.incidents.places import EventPlace
-from mapper.incidents.records import Incident, Source
+from mapper.incidents.records import Incident, Source, unarmed_actor
 from mapper.incidents.sites import Site, sites_of
 from mapper.incidents.timeline import build_timeline, byline_date
 from mapper.incidents.units import text_units
@@ -886,14 +886,13 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
     )
 
 
-#: Actors that are never a protest's second actor: the codebook's actor 2 of a protest
-#: is the force that intervened, if any.
-_CROWDS = ("Civilians (", "Protesters (", "Rioters (")
-
-
 def _second_of(main: Incident, actor: str) -> bool:
-    """Tell whether a retelling's second actor can be the event's (see :func:`_protest_actors`)."""
-    return main.event_type != "Protests" or not actor.startswith(_CROWDS)
+    """Tell whether a retelling's second actor can be the event's (see :func:`_protest_actors`).
+
+    The unarmed are never a protest's second actor: the codebook's actor 2 of a
+    protest is the force that intervened, if any.
+    """
+    return main.event_type != "Protests" or not unarmed_actor(actor)
 
 
 def _sports_report(doc: Any) -> bool:

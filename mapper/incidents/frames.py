@@ -817,9 +817,7 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
         # A bomb that goes off in its carriers' hands: the codebook's disrupted weapons use.
         if lem != "go" or "carry" in _around(tok, 6) or "prematurely" in nxt:
             out.add("misfire")
-    if lem in _FOUND:
-        # "its troops uncovered explosive devices that were planted under the roads"
-        # (AFP via APP, Jenin, October 2023)
+    if lem in lx.FOUND:
         objs = {t.lemma_.lower() for c in _objects(tok) for t in c.subtree}
         if objs & lx.WEAPONS:
             out.add("disrupt")
@@ -851,10 +849,6 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     return out
 
 
-#: Verbs of a weapon found or taken: disrupted weapons use when the object is one.
-_FOUND = frozenset(
-    "discover find recover seize confiscate unearth detect uncover".split()
-)
 _NAMED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
 _REMAINS = frozenset({"body", "corpse", "remains", "remain"})
 _SYMBOLS = frozenset({"flag", "effigy", "poster", "portrait", "picture", "photo", "copy", "banner"})

@@ -41,6 +41,7 @@ __all__ = [
     "DENY",
     "DIE",
     "DISRUPT",
+    "FOUND",
     "EXPLOSIVE",
     "GRENADE",
     "GROUP_CHANGE",
@@ -293,16 +294,19 @@ LOOT = frozenset(
     }
 )  # fmt: skip
 
+#: Verbs of a weapon found or taken: disrupted weapons use when the object is one ("its
+#: troops uncovered explosive devices that were planted under the roads", AFP via APP,
+#: Jenin, October 2023).
+FOUND = frozenset("discover find recover seize confiscate unearth detect uncover".split())
 #: Strategic developments/Disrupted weapons use: a weapon found, defused or stopped.
 #: Shown on [acled-dev bfa 2020-04-17] (an IED dismantled), [acled-dev ken 2013-08-18]
 #: (bombs discovered and disabled), [acled-dev afg 2020-03-08] (a bomb that went off early).
 DISRUPT = frozenset(
     {
         "defuse", "dismantle", "disarm", "deactivate", "neutralise", "neutralize", "intercept",
-        "foil", "thwart", "discover", "find", "recover", "seize", "confiscate", "shoot",
-        "down", "detect", "unearth", "uncover",
+        "foil", "thwart", "shoot", "down",
     }
-)  # fmt: skip
+) | FOUND  # fmt: skip
 
 #: Strategic developments/Agreement. Shown on [WSyria] "Rebel militants withdrew from ...
 #: Arsal after a ceasefire with the Lebanese army", [acled-dev bfa 2014-11-05].

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["EVENT_TYPES", "VIOLENT", "Source", "Incident"]
+__all__ = ["EVENT_TYPES", "VIOLENT", "Source", "Incident", "unarmed_actor"]
 
 
 EVENT_TYPES = {
@@ -47,6 +47,17 @@ EVENT_TYPES = {
 
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def unarmed_actor(name: str | None) -> bool:
+    """Tell an actor name of the unarmed: civilians, protesters or rioters, of any country.
+
+    >>> unarmed_actor("Protesters (Mali)"), unarmed_actor("Civilians"), unarmed_actor(None)
+    (True, True, False)
+    >>> unarmed_actor("Military Forces of Mali")
+    False
+    """
+    return name is not None and name.startswith(("Civilians", "Protesters", "Rioters"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,10 +210,10 @@ def _caption_tense(tokens: list[Any]) -> bool:
     if _dated_past(tokens):
         return False
     root = roots[0]
-    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    auxes = _auxes(root)
     if auxes & {"has", "have", "had", "was", "were", "will", "did"}:
         return False
-    return root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VBG" and auxes & {"is", "are"})
+    return root.tag_ in ("VBZ", "VBP") or _progressive(root, auxes)
 
 
 def _live(tokens: list[Any]) -> bool:
@@ -230,10 +230,19 @@ def _live(tokens: list[Any]) -> bool:
     for verb in tokens:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & {"has", "have"} or (verb.tag_ == "VBG" and auxes & {"is", "are"}):
+        auxes = _auxes(verb)
+        if auxes & {"has", "have"} or _progressive(verb, auxes):
             return True  # the act itself, whatever verb of saying frames it
     return False
+
+
+def _auxes(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _progressive(verb: Any, auxes: set[str]) -> bool:
+    """Tell the present progressive: "Protesters are responding ...", "A man is walking ..."."""
+    return verb.tag_ == "VBG" and bool(auxes & {"is", "are"})
 
 
 def _dated_past(tokens: list[Any]) -> bool:
