@@ -115,10 +115,13 @@ def _conflict(a: str | None, b: str | None) -> bool:
     """Tell whether two attackers differ.
 
     An unnamed armed group matches any named non-state group
-    ("Unidentified Armed Group (Somalia)" and "Al-Shabaab").
+    ("Unidentified Armed Group (Somalia)" and "Al-Shabaab"), and a country's
+    protesters are its rioters: one crowd, whichever passage turned violent.
     """
     if not a or not b or a == b:
         return False
+    if {a.split(" (")[0], b.split(" (")[0]} == {"Protesters", "Rioters"}:
+        return a.partition(" (")[2] != b.partition(" (")[2]
     for x, y in ((a, b), (b, a)):
         if x.startswith(_UNNAMED) and not y.startswith(("Military Forces", "Civilians")):
             return False
@@ -198,6 +201,10 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     one_day = a.time_precision == 1 == b.time_precision or (
         _one_demonstration(a, b) and a.time_precision == b.time_precision == 2
     )
+    if _country_and_town(b, a):
+        a, b = b, a
+    if _country_and_town(a, b):
+        b = replace(b, location=a.location, lat=a.lat, lon=a.lon, geo_precision=1)
     return (
         a.event_date is not None
         and a.event_date == b.event_date
@@ -207,6 +214,26 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
         and min(a.geo_precision, b.geo_precision) < 3  # a region holds many villages' events
         and (a.event_type == b.event_type or _one_demonstration(a, b))
         and same_event(a, _as_coded_like(b, a))
+    )
+
+
+def _country_and_town(a: Incident, b: Incident) -> bool:
+    """Tell one report's account of a day at its country's level, ``b``, and one at a town, ``a``.
+
+    A report names the country for what it told at a town ("A woman holds a
+    sign ... amid violent demonstrations over the death of Javier Ordóñez in
+    Colombia", a caption in [news-dev 04], whose demonstrations are Bogotá's;
+    "Airstrikes by Burma's military on two villages in the country's
+    north-central region" before the villages' names, AP, June 2023): the same
+    day and type at the country's level is that event, not another.
+    """
+    return (
+        _report_of(a) == _report_of(b)
+        and b.location is not None
+        and b.location == b.country
+        and a.country == b.country
+        and a.location != a.country
+        and a.geo_precision < 3
     )
 
 
@@ -604,7 +631,39 @@ def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, in
                 )
             ):
                 pairs.append((min(i, j), max(i, j)))
+    pairs += _country_pairs(items)
     pairs.sort()
+    return pairs
+
+
+def _country_pairs(items: Sequence[Incident]) -> list[tuple[int, int]]:
+    """Pairs of one report's country-level account and a town's that are one event.
+
+    The grid meets places near each other only; a country's point lies far from
+    its towns (:func:`_country_and_town`). The account joins the first such town
+    only: through it, two towns' events would become one ("stormed the SBU
+    offices in Donetsk and Luhansk" beside "the current unrest in eastern
+    Ukraine", the Wikipedia chronology of April 2014 in Donbas).
+    """
+    by_day: dict[tuple[str | None, str], list[int]] = {}
+    for i, inc in enumerate(items):
+        if inc.event_date and not inc.background:
+            by_day.setdefault((_report_of(inc), inc.event_date), []).append(i)
+    pairs = []
+    for group in by_day.values():
+        for i in group:
+            if items[i].location != items[i].country:
+                continue
+            j = next(
+                (
+                    j
+                    for j in group
+                    if _country_and_town(items[j], items[i]) and _one_event_day(items[j], items[i])
+                ),
+                None,
+            )
+            if j is not None:
+                pairs.append((min(i, j), max(i, j)))
     return pairs
 
 

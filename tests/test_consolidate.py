@@ -333,3 +333,24 @@ def test_a_vague_account_does_not_bridge_two_codings_of_different_events():
     out = consolidate([shelling, drone, toll])
     groups = sorted(sorted(s.report for s in o.sources) for o in out)
     assert ["2.txt"] in groups and len(out) == 2
+
+
+def test_a_reports_country_level_account_of_its_towns_event_that_day_is_that_event():
+    riot = dict(et="Riots", sub="Violent demonstration")
+    town = inc("a", "r1", 0, **riot)
+    country = inc("b", "r1", 100, loc="Azerbaijan", lat=40.5, lon=47.5, prec=3, **riot)
+    assert len(consolidate([town, country])) == 1
+    # another report's country-level account stays apart (nothing ties it to the town)
+    assert len(consolidate([town, replace(country, sources=(Source("r2", "p", 0, 1),))])) == 2
+    # as does a different kind of event of that day
+    shelled = inc("c", "r1", 200, loc="Azerbaijan", lat=40.5, lon=47.5, prec=3)
+    assert len(consolidate([town, shelled])) == 2
+
+
+def test_a_country_level_account_joins_one_town_and_never_ties_two_towns_together():
+    riot = dict(et="Riots", sub="Violent demonstration")
+    country = inc("b", "r1", 0, loc="Azerbaijan", lat=40.5, lon=47.5, prec=3, **riot)
+    town = inc("a", "r1", 100, **riot)
+    other = inc("c", "r1", 200, loc="Ganja", lat=40.68, lon=46.36, **riot)
+    out = consolidate([country, town, other])
+    assert sorted(i.location for i in out) == ["Ganja", "Stepanakert"]

@@ -57,6 +57,16 @@ _KIND_OF = (
     + r")\s+of\s+)?"
 )
 _IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}", re.I)
+#: The plural area noun that closes a list of names, and the rest of the list before it.
+_PLURAL_AREA = r"(?:villages|towns|hamlets|settlements|localities|communities|districts|townships)"
+_LIST_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+_LIST_JOIN = r"\s*(?:,|,?\s+and|,?\s+or)\s+"
+# "attacks on Nyaung Kone and Kyarsi villages in Pale township" (AP, June 2023)
+_LIST_IN_GAP = re.compile(
+    rf"(?:{_LIST_JOIN}{_LIST_NAME})*\s+{_PLURAL_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}"
+)
+_LIST_JOIN_GAP = re.compile(_LIST_JOIN)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _NEAR_GAP = re.compile(
     r"\s*,?\s*(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b\.?\s+"
@@ -140,7 +150,12 @@ def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
     gap_start, gap_end = a.mention.end, b.mention.start
     if gap_end - gap_start > 80 or text[b.mention.end : b.mention.end + 2] in ("'s", "’s"):
         return None  # "Ganja, Azerbaijan's ministry said": a possessor, not a container
-    for pattern, explicit in ((_PAREN_GAP, True), (_IN_GAP, True), (_COMMA_GAP, False)):
+    for pattern, explicit in (
+        (_PAREN_GAP, True),
+        (_IN_GAP, True),
+        (_LIST_IN_GAP, True),
+        (_COMMA_GAP, False),
+    ):
         m = pattern.fullmatch(text, gap_start, gap_end)
         if m and pattern is _COMMA_GAP and b.mention.subject:
             # "As fighting raged in the eastern towns of Soledar and Bakhmut, Russia
@@ -195,19 +210,68 @@ def apply_context(
         _link(text, slots[i], slots[i + 1]) if not slots[i + 1].mention.adjectival else None
         for i in range(len(slots) - 1)
     ] + [None]
+    targets = _list_containers(text, slots, links)
     for i in range(len(slots) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
         a, link = slots[i], links[i]
         if a.mention.adjectival or link is None:
             continue
-        j = i + 1
+        j = targets[i]
         if slots[j].key == a.key and links[j] is not None:
             # "Boundore (Boundore, Yagha)": the repeated name is the same place
             j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2])
         _constrain(a, slots[j], *link, variants=variants, text=text)
+    _possessed(text, slots)
     _one_sense_unknown(slots)
     listed = _among_divisions(text, slots)
     for s, among in zip(slots, listed, strict=True):
         _town_or_division(text, s, lookup, keep=s.is_qualifier, listed=among)
+
+
+def _possessed(text: str, slots: list[Slot]) -> None:
+    """Place a name its container's possessive names inside it: "Dhaka's Mirpur area".
+
+    News names a district by its city's or region's possessive: "Fierce
+    clashes have broken out in Tripoli's Abu Sleem district" (Libya Herald, 23
+    February 2017), "an air attack on a school in Let Yet Kone village in
+    Sagaing's Tabayin township" (AP, June 2023). The possessed name keeps its
+    readings inside the possessor; with none there and an area noun after it
+    ("Dhaka's Mirpur area", not Mirpur in India), it is an unknown place at the
+    possessor. A well-known name stays whatever precedes it.
+    """
+    for a, b in zip(slots, slots[1:], strict=False):
+        if a.mention.adjectival or b.mention.adjectival or not a.cands:
+            continue
+        if not _POSSESSIVE_GAP.fullmatch(text, a.mention.end, b.mention.start):
+            continue
+        inside = _inside(b.cands, a.cands)
+        if inside:
+            b.cands, a.is_qualifier = inside, True
+        elif area_word(text, b.mention.end) and not (b.cands and b.cands[0].score >= _KNOWN_PRIOR):
+            b.cands, b.unknown_in, a.is_qualifier = [], a, True
+
+
+def _list_containers(
+    text: str, slots: list[Slot], links: list[tuple[str, bool, float] | None]
+) -> list[int]:
+    """Give each name of a list the container its plural area noun states (in place).
+
+    "Nyaung Kone and Kyarsi villages in Pale township" (AP, Sagaing, June
+    2023) and "Makera, Akuzo and Usu villages of Kiyawa District" (Nigerian
+    Monitor, January 2013) put every listed village in the container, not only
+    the last. Returns, per slot, the index of the slot its link points to; a
+    name with no link of its own, joined to the next by a comma, "and" or
+    "or", takes the next one's link when that link is a plural area noun's.
+    """
+    targets = [i + 1 for i in range(len(slots))]
+    for i in range(len(slots) - 2, -1, -1):
+        if links[i] is not None or links[i + 1] is None or slots[i].mention.adjectival:
+            continue
+        nxt = slots[i + 1]
+        gap = (slots[i].mention.end, nxt.mention.start)
+        plural = _LIST_IN_GAP.fullmatch(text, nxt.mention.end, slots[targets[i + 1]].mention.start)
+        if (plural or targets[i + 1] != i + 2) and _LIST_JOIN_GAP.fullmatch(text, *gap):
+            links[i], targets[i] = links[i + 1], targets[i + 1]
+    return targets
 
 
 def _among_divisions(text: str, slots: list[Slot]) -> list[bool]:
@@ -245,7 +309,11 @@ def _one_sense_unknown(slots: list[Slot]) -> None:
 
     "Pale township (Yinmarbin district, ...) ... the Pale PDF" ([acled-dev mmr
     2021-11-15]): the second Pale is not the Bosnian town. Readings in the
-    context's country stay: a misread context must not spread.
+    context's country stay (a misread context must not spread), unless the
+    context is a first-level division they lie outside: "Nyaung Kone and
+    Kyarsi villages in Pale township in Sagaing region ... Nyaung Kone
+    village's Buddhist monastery" (AP, June 2023) is no namesake 800 km south
+    in Ayeyarwady.
     """
     placed = {s.key: s.unknown_in for s in slots if s.unknown_in is not None}
     for s in slots:
@@ -257,11 +325,19 @@ def _one_sense_unknown(slots: list[Slot]) -> None:
             and area.cands
             and not s.is_qualifier
             and not s.mention.adjectival
-            and all(
-                c.place.country_code != area.cands[0].place.country_code for c in s.cands
-            )  # only a namesake abroad gives way: "Sichuan" stays the province
+            and all(_outside(area.cands[0].place, c.place) for c in s.cands)
         ):
             s.cands, s.unknown_in = [], area
+
+
+def _outside(area: Place, place: Place) -> bool:
+    """Tell a reading that contradicts a stated context: abroad, or outside its province.
+
+    Only a namesake abroad gives way to a country ("Sichuan" stays the province).
+    """
+    if place.country_code != area.country_code:
+        return True
+    return is_adm1(area) and place.key != area.key and not could_contain(area, place)
 
 
 def _constrain(

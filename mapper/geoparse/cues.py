@@ -31,6 +31,7 @@ from mapper.geoparse.lexicon import (
     ARABIC_ARTICLES,
     ARABIC_HEADS,
     AREA_NOUNS,
+    COMPASS_POINTS,
     DIVISION_TITLES,
     GENERIC,
     LGA_WORDS,
@@ -278,12 +279,34 @@ def inside_longer_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
         (
             _area_after(rec, j) is not None
             and i > 1
-            and _name_word(rec, i - 1)
+            and (_name_word(rec, i - 1) or _syllable(rec, i - 1))
             and not rec.taken[tk.idx[i - 1]]
             and tk.text[i - 2] not in (".", "\n")
         )
         or starts_longer_name(rec, j)
         or names_a_street(rec, i, j)
+    )
+
+
+def _syllable(rec, t: int) -> bool:  # noqa: ANN001
+    """Tell a short capitalised word that is a syllable of a name, whatever English has it for.
+
+    Burmese and Shan names are runs of syllables, some of them English words:
+    "the junta bombed nearby Pang Law village" (RFA, Shan state, December
+    2023) names one village, not Law in Scotland; "Nam Tu township". A
+    compass word opens a division's own name ("West Darfur state").
+    """
+    word = rec.tk.text[t]
+    low = word.lower()
+    return (
+        len(word) <= 4
+        and word[:1].isupper()
+        and word[1:].islower()
+        and rec.tk.alpha[t]
+        and not rec.tk.stop[t]
+        and low not in COMPASS_POINTS
+        and fold(word) not in STOP_NAMES
+        and not is_area_noun(word)
     )
 
 
@@ -668,7 +691,12 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
         s, e = rec.span_of(start, stop)
         seg = rec.text[s:e]
         rec.container_span = None
-        if not _container_cands(rec, k, fold(seg)):
+        # or a known place before it names it by its possessive: "Tripoli's Abu Salim
+        # district", "Dhaka's Mirpur area" (see context._possessed)
+        possessed = (
+            start >= 2 and tk.lower[start - 1] in ("'s", "’s") and rec.taken[tk.idx[start - 2]]
+        )
+        if not possessed and not _container_cands(rec, k, fold(seg)):
             continue
         if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
             continue

@@ -40,10 +40,14 @@ CONNECTORS = frozenset(
 COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
 #: The intermediate ones, which name divisions on their own (Cameroon's "North-West").
 INTERMEDIATE_POINTS = COMPASS_POINTS - {"north", "south", "east", "west"}
-# Prepositions that make the next capitalised name a place ("in Alexandria").
+# Prepositions that make the next capitalised name a place ("in Alexandria"), and the
+# adjectives of nearness that only places take: "the junta bombed nearby Pang Law
+# village" (RFA, Shan state, December 2023), "attacks into neighbouring Macomia"
+# (Zitamar, Cabo Delgado, August 2022).
 LOCATIVE = frozenset(
     "in at from near to into outside inside across toward towards via around throughout "
     "across within between through on over against along beyond "
+    "nearby neighbouring neighboring "
     "north south east west northeast northwest southeast southwest".split()
 )
 # Verbs of taking or striking ground, as news and chronologies write them: the name

@@ -1226,6 +1226,9 @@ def _pointed_on_its_day(m: Mention, groups: list[list[Mention]]) -> list[Mention
     return None
 
 
+_DESTRUCTION = ("Strategic developments", "Looting/property destruction")
+
+
 def _refers_to(m: Mention, head: Mention) -> bool:
     """Whether "the attack" can point back at the event ``head`` defines."""
     if head.code is None:
@@ -1237,6 +1240,12 @@ def _refers_to(m: Mention, head: Mention) -> bool:
         return True
     if m.code is not None and {m.code[0], head.code[0]} <= {"Protests", "Riots"}:
         return True  # "the protesters" at the protest told: one demonstration
+    if m.code == _DESTRUCTION and head.code[0] in VIOLENT:
+        # ACLED's codebook keeps Looting/property destruction for destruction with no
+        # concurrent violent event: "11 houses had been destroyed in the attack" (AFP via
+        # Arab News, Sagaing air strike, June 2023), "Seven houses were destroyed in the
+        # attack" (RFA, Shan state bombing, December 2023) belong to the attack told
+        return True
     if m.code is not None:
         # "the strikes on the city" after "shells hit the city": a pointer names the act
         # loosely, and its victims may code it otherwise; any violence it can point back to.

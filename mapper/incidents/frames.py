@@ -707,6 +707,26 @@ def _siege(tok: Any) -> bool:
     return False
 
 
+def _called_violent(tok: Any) -> bool:
+    """Tell a demonstration the text calls violent: a violent demonstration.
+
+    ACLED's Riots/Violent demonstration is a demonstration in which the
+    demonstrators engage in violence; news says so with the adjective ("Fano
+    fighters took part in a week of violent protests across Amhara", Reuters,
+    August 2023; "Violent protests flared overnight in several cities in the
+    United States", Reuters in the Straits Times, 31 May 2020) or with "turn
+    violent" ("demonstrations, some of which turned violent", Europost, May 2020).
+    """
+    if any(c.dep_ == "amod" and _lem(c) == "violent" for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and _lem(head) in ("turn", "become", "grow")
+        and any(c.dep_ in ("acomp", "oprd") and _lem(c) == "violent" for c in head.children)
+    )
+
+
 def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Demonstrations and what crowds do."""
     out: set[str] = set()
@@ -724,6 +744,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem == "blockade" and _siege(tok):
             return out
         out.add("protest")
+        if tok.pos_ in ("NOUN", "PROPN") and _called_violent(tok):
+            out.add("riot")
     if low == "sit" and _next_words(tok, 2) == ["-", "in"] or lem in ("stoppage", "walkout"):
         out.add("protest")  # "a sit-in", "a work stoppage"
     speaking = tok.dep_ == "nsubj" and _lem(tok.head) in lx.REPORT  # "protesters say ..."

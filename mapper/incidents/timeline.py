@@ -428,7 +428,10 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # peacekeepers" (Reuters, Beni, 2016), "the scene of regular operations by the police,
 # gendarmes and army" (Reuters, Pool region, March 2017), "Diyala province has seen
 # periodic attacks by Islamic State cells" (AP, October 2023), "the terrorists keep on
-# launching sporadic attacks on security forces" (Pakistan Today, December 2021).
+# launching sporadic attacks on security forces" (Pakistan Today, December 2021). A span
+# from a year, or from an event of a year, as "since the late 1990s": "Fighting has
+# ravaged swathes of Myanmar since a coup in 2021" (AFP via Arab News, June 2023), "has
+# been carrying out terror attacks in Mozambique since 2017" (CAJ News, October 2022).
 @_pattern(
     r"\b(?:ha(?:ve|s|d)\s+long|for\s+(?:many\s+|several\s+)?(?:months|years|decades|centuries"
     r"|generations)"
@@ -436,6 +439,7 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|not\s+uncommon|(?:are|were|is)\s+(?:frequent|common|routine|regular)"
     r"|since\s+the\s+(?:fall|collapse|end|break-?up|start|beginning)\s+of"
     r"|since\s+the\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d0s"
+    r"|since\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?in\s+)?(?:1[89]|20)\d\d\b(?!\s*[,-]?\s*\d)"
     r"|decades?-?long|(?:\w+\s+)?(?:years|decades)\s+(?:earlier|before|ago)"
     r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically"
     r"|over\s+the\s+years|time\s+and\s+again"

@@ -645,3 +645,17 @@ def test_what_was_hit_and_how_decide_the_coding(extract, text, code):
     civilians; a drone's explosive load strikes from the air."""
     assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [code]
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violent protests erupted in Kadugli on Monday over the price of bread.",
+        "Students took part in a day of violent demonstrations in Kadugli on Monday.",
+        "A protest against the governor turned violent in Kadugli on Monday.",
+    ],
+)
+def test_a_demonstration_the_text_calls_violent_is_a_riot(extract, text):
+    assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [
+        ("Riots", "Violent demonstration")
+    ]

@@ -733,3 +733,16 @@ def test_a_demonstration_is_violent_if_any_part_of_it_was(extract, violence):
     assert [(i.event_type, i.sub_event_type) for i in incs] == [
         ("Riots", "Violent demonstration")
     ], [i.notes for i in incs]
+
+
+def test_property_destroyed_in_the_attack_told_is_that_attack(extract):
+    text = (
+        "An army air strike on a village killed six civilians, residents said.\n\n"
+        "A military jet dropped two bombs on a village near Kadugli on Sunday afternoon, "
+        "according to a local official.\n\n"
+        "Six people were killed and nine wounded, he said.\n\n"
+        '"There was no fighting, but they came to bomb the village," he said, adding 14 '
+        "houses had been destroyed in the attack.\n"
+    )
+    incs = current(extract(text))
+    assert [(i.sub_event_type, i.fatalities) for i in incs] == [("Air/drone strike", 6)]

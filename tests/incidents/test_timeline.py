@@ -503,3 +503,19 @@ def test_the_day_a_counted_span_began_dates_no_later_sentence():
     tl = build_timeline(text, MON)
     mondays = [w.date for e, w in tl.items if text[e.start : e.end] == "Monday"]
     assert mondays == [MON, MON]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting has torn through the border districts since a coup in 2021.",
+        "The insurgents have been raiding villages in the province since 2017.",
+    ],
+)
+def test_a_span_from_a_year_is_a_habit(text):
+    assert [e.kind for e in find_expressions(text)] == ["habit"]
+
+
+def test_a_superlative_since_a_year_is_still_compared(extract):
+    text = "Rebels shelled Kadugli on Monday, the heaviest attack on the town since 2019."
+    assert [i.background for i in current(extract(text))] == [False]
