@@ -570,3 +570,9 @@ def test_a_short_english_word_before_a_village_name_is_part_of_it():
     """"Pang Law village" is one unknown name, not Law in Scotland."""
     tops = geoparse("Hours later, aircraft bombed nearby Pang Law village in Shan state.")
     assert all(t.country_code != "GB" for t in tops), [(t.text, t.name) for t in tops]
+
+
+def test_a_persian_izafat_joins_one_name():
+    """"Pul-e Alam" is Logar's capital, not Pula in Croatia."""
+    tops = geoparse("The Taliban captured Pul-e Alam on Saturday.")
+    assert [(t.text, t.country_code) for t in tops] == [("Pul-e Alam", "AF")]

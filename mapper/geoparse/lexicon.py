@@ -35,6 +35,10 @@ CONNECTORS = frozenset(
     + ["au", "aux", "en", "sous"]
     # the Arabic article before a sun letter: "Deir ez-Zor", "Umm ar-Rasas", "Ras ash-Shaq"
     + ["ad", "ar", "as", "ash", "at", "az", "ed", "er", "es", "esh", "et", "ez"]
+    # the Persian izafat linking a name's parts: "in Omar Khel of Pul-e Khumri district"
+    # ([acled-dev afg 2020-03-08]), "it seized the capital of Logar province, Pol-e Alam"
+    # (Sputnik, 14 August 2021)
+    + ["e", "ye", "ul"]
 )
 #: The compass points, written closed ("Northwest", "north-west" and "North West" fold to it).
 COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -123,8 +127,10 @@ PLACE_NOUNS = frozenset(
     "province region oblast governorate municipality commune township outskirts port capital "
     "outside north south east west northeast northwest southeast southwest "
     # "its neighboring provinces of Pattani and Yala" (Khaosod English, July 2015), "the
-    # regions of Mopti and Segou" (Reuters, Mali, 2019)
-    "provinces regions oblasts governorates municipalities communes townships".split()
+    # regions of Mopti and Segou" (Reuters, Mali, 2019); "two more provincial capitals of
+    # Tirin Kot (Uruzgan) and Firoz Koah (Ghor)" (IANS via Xinhua, August 2021), "the
+    # strategically crucial capitals of northern Kunduz and Sar-e-Pol provinces" (EFE, 2021)
+    "provinces regions oblasts governorates municipalities communes townships capitals".split()
 )
 # Acts of war done to a place: the word after their "of" is the place. "Russian
 # bombardment of Kherson, recently re-taken by Ukrainian forces" (Reuters via Business

@@ -30,7 +30,14 @@ from mapper.incidents.frames import phrase_kind
 from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.sites import Site
 
-__all__ = ["Actor", "actor_name", "actor_of", "side_of_phrase", "organisations"]
+__all__ = [
+    "Actor",
+    "actor_name",
+    "actor_of",
+    "coordinated_sides",
+    "side_of_phrase",
+    "organisations",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -223,3 +230,26 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
     name = actor_name(kind, where, police=police, group=group)
     side = group or (where if kind in ("state", "armed_site") else None)
     return Actor(name, kind, side)
+
+
+def coordinated_sides(tok: Any, sites: list[Site], actor: Actor) -> list[Actor]:
+    """Return the other states' forces a phrase names by coordinated adjectives.
+
+    "Kyrgyz and Tajik border guards exchanged fire on Wednesday" (Reuters via
+    KDAL, 14 September 2022), "Kyrgyz and Tajik border guards exchanged fire on
+    their disputed border on Tuesday" (AFP via Islam Times, April 2022): one
+    noun, two states' forces. Only a state's forces split this way; the caller
+    decides whether the two are sides against each other.
+    """
+    if actor.kind != "state":
+        return []
+    police = actor.name.startswith("Police")
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("amod", "compound"):
+            continue
+        for other in c.conjuncts:
+            own = side_of_phrase([other], sites)
+            if own and own != actor.side:
+                out.append(Actor(actor_name("state", own, police=police), "state", own))
+    return out

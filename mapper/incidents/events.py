@@ -1073,9 +1073,30 @@ def _running_total(m: Mention) -> bool:
         # civilian casualties ... 3 1/2 months after the Russian invasion began" (The
         # Hill, June 2022)
         return True
+    if "capture" in m.frame.cues and _PLACE_TALLY.search(text):
+        return True
     if not _toll_only(m):
         return False
     return m.own_date and m.when.precision >= 3
+
+
+#: Places taken counted over a campaign: "With the capture of Pul-e-Alam, the number of
+#: provincial capitals seized by the Taliban militants has reportedly reached 18, including
+#: the cities of Herat, Kandahar and Ghazni" (IANS via Xinhua, 14 August 2021); "the
+#: movement has captured at least 16 of 34 Afghan provincial capitals including Kandahar,
+#: Herat, and Pol-e-Khomri in the space of one week" (Sputnik, 14 August 2021): a running
+#: total of the towns taken, not an event of the day in each.
+_PLACES = r"(?:capitals|cities|towns|districts|provinces|villages|regions|settlements)"
+_COUNT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty"
+    r"|thirty|forty|fifty)"
+)
+_PLACE_TALLY = re.compile(
+    rf"\b{_COUNT}\s+of\s+(?:the\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PLACES}\b"
+    rf"|\bnumber\s+of\s+(?:[\w-]+\s+){{0,2}}?{_PLACES}\b[^.!?]{{0,80}}?"
+    r"\b(?:reached|risen|rose|climbed|stands|grew)\b",
+    re.IGNORECASE,
+)
 
 
 #: A count's start that is a war's, a campaign's or a wave of protests': "since the start

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from mapper.incidents.actors import Actor, actor_name, actor_of
+from mapper.incidents.actors import Actor, actor_name, actor_of, coordinated_sides
 from mapper.incidents.casualties import Counts, combine
 from mapper.incidents.claims import Denial, denial_of, source_of
 from mapper.incidents.claims import Source as Teller
@@ -217,10 +217,14 @@ def _actors(
 ) -> tuple[Actor | None, Actor | None]:
     a1 = None
     hit: list[Actor] = []
+    doers: list[Actor] = []
     for m in group.mentions:
         f = m.frame
         for i in f.agent_heads:
-            a1 = a1 or _own_side(actor_of(doc[i], sites, country), doc[i], teller, country)
+            doer = _own_side(actor_of(doc[i], sites, country), doc[i], teller, country)
+            if doer is not None:
+                doers += [doer, *coordinated_sides(doc[i], sites, doer)]
+            a1 = a1 or doer
         hit += [c for i in f.target_heads if (c := actor_of(doc[i], sites, country)) is not None]
         if a1 and any(c.name != a1.name for c in hit):
             break
@@ -228,6 +232,11 @@ def _actors(
     # terrorists were killed" before "terrorists attempted to attack a checkpost" (Dawn,
     # January 2025) is the army's loss, whoever of the two the lede names first
     a2 = next((c for c in hit if a1 is None or c.name != a1.name), None)
+    if a1 is not None and a2 is None and any(
+        m.frame.cues & {"clash", "gunfight"} for m in group.mentions
+    ):
+        # two sides that clash or exchange fire are both doers (see coordinated_sides)
+        a2 = next((c for c in doers if c.name != a1.name), None)
     return a1, a2
 
 

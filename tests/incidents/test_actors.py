@@ -194,3 +194,17 @@ def test_an_armed_groups_own_forces_are_its_fighters(extract):
 def test_a_states_embassy_is_no_force_of_it(extract):
     [inc] = current(extract("On Sunday militants attacked the Iraqi Embassy in Kadugli."))
     assert inc.actor2 is None or "Military Forces" not in inc.actor2, inc.actor2
+
+
+def test_two_states_forces_named_by_one_noun_that_exchange_fire_are_both_sides(extract):
+    text = "Sudanese and Malian border guards exchanged fire near Kadugli on Monday."
+    incs = current(extract(text))
+    assert [(i.actor1, i.actor2) for i in incs] == [
+        ("Military Forces of Sudan", "Military Forces of Mali")
+    ]
+
+
+def test_allies_named_by_one_noun_that_strike_are_one_side(extract):
+    text = "Sudanese and Malian jets bombed rebel positions near Kadugli on Monday."
+    incs = current(extract(text))
+    assert [i.actor2 for i in incs] != ["Military Forces of Mali"]

@@ -746,3 +746,16 @@ def test_property_destroyed_in_the_attack_told_is_that_attack(extract):
     )
     incs = current(extract(text))
     assert [(i.sub_event_type, i.fatalities) for i in incs] == [("Air/drone strike", 6)]
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "In all, the rebels have captured at least 9 of 18 district capitals, including "
+        "Kadugli and Babanusa, in the space of a week.",
+    ],
+)
+def test_a_count_of_towns_taken_is_a_running_total_not_events(extract, tally):
+    text = "Rebels seized the town of Dilling on Monday, residents said.\n\n" + tally + "\n"
+    incs = current(extract(text))
+    assert [i.location for i in incs] == ["Dilling"], [(i.location, i.notes) for i in incs]
