@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from mapper.incidents import VIOLENT, Incident, Source
-from mapper.incidents.records import unarmed_actor
+from mapper.incidents.records import coded_like, one_demonstration, unarmed_actor
 
 __all__ = ["consolidate", "same_event"]
 
@@ -199,7 +199,7 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     # are one demonstration ("Special police units have begun to remove protesters ..." then
     # "Protesters are responding by throwing stones", APA via News.az, December 2024)
     one_day = a.time_precision == 1 == b.time_precision or (
-        _one_demonstration(a, b) and a.time_precision == b.time_precision == 2
+        one_demonstration(a, b) and a.time_precision == b.time_precision == 2
     )
     if _country_and_town(b, a):
         a, b = b, a
@@ -212,8 +212,8 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
         and a.location is not None
         and a.location == b.location
         and min(a.geo_precision, b.geo_precision) < 3  # a region holds many villages' events
-        and (a.event_type == b.event_type or _one_demonstration(a, b))
-        and same_event(a, _as_coded_like(b, a))
+        and (a.event_type == b.event_type or one_demonstration(a, b))
+        and same_event(a, coded_like(b, a) if one_demonstration(a, b) else b)
     )
 
 
@@ -289,27 +289,6 @@ def _retold_figures(a: Incident, b: Incident) -> bool:
     )
 
 
-def _as_coded_like(b: Incident, a: Incident) -> Incident:
-    """``b`` with ``a``'s coding when the two are one demonstration (its crowd, its type)."""
-    if not _one_demonstration(a, b):
-        return b
-    return replace(b, event_type=a.event_type, sub_event_type=a.sub_event_type, actor1=a.actor1)
-
-
-def _one_demonstration(a: Incident, b: Incident) -> bool:
-    """Tell a protest and a riot that one report tells at one place on one day.
-
-    ACLED codes a demonstration once: as a violent demonstration (Riots) when
-    the demonstrators engage in violence, else as a protest. A report that
-    tells the marching and the attacking in different passages (protesters
-    ordered away from a building in one, an overnight attack on Portland's
-    police headquarters in another, [news-dev 11]; "55 demonstrators were
-    hurt" ... "demonstrators clashed with cops", [news-dev 04]) tells one
-    demonstration, and the riot's coding stands (:func:`_merge`).
-    """
-    return {a.event_type, b.event_type} == {"Protests", "Riots"}
-
-
 def _report_of(i: Incident) -> str | None:
     return i.sources[0].report if i.sources else None
 
@@ -349,8 +328,9 @@ def _rank_in(group: list[Incident]) -> Callable[[Incident], tuple]:
     """Order a group's members so that the first gives the merged place and type.
 
     The most precise, most informative member leads; a demonstration with a
-    riot in it is the riot (_one_demonstration); civilians shelled are a
-    shelling (ACLED's Explosions/Remote violence): the means decides.
+    riot in it is the riot (:func:`~mapper.incidents.records.one_demonstration`);
+    civilians shelled are a shelling (ACLED's Explosions/Remote violence): the
+    means decides.
     """
     rioted = any(i.event_type == "Riots" for i in group)
     remote = any(i.event_type == "Explosions/Remote violence" for i in group)
@@ -625,7 +605,7 @@ def _candidates(items: Sequence[Incident], near_km: float) -> list[tuple[int, in
                 same_event(a, items[j], near_km=near_km)
                 or _retold_figures(a, items[j])
                 or (
-                    _one_demonstration(a, items[j])
+                    one_demonstration(a, items[j])
                     and _report_of(a) == _report_of(items[j])
                     and _one_event_day(a, items[j])
                 )
@@ -763,7 +743,7 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
             continue  # within a report, the incident stage has told its events apart
         # Every member of both groups must agree on the attacker (within a group they do).
         ai, aj = attackers(ri), attackers(rj)
-        if not _one_demonstration(items[i], items[j]) and any(
+        if not one_demonstration(items[i], items[j]) and any(
             _conflict(x, y) for x in ai for y in aj
         ):
             continue
@@ -778,7 +758,7 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
         # told without a day (Sudan, El-Fasher; AFP via TRT World, Anadolu, 2025).
         ci, cj = coded(ri), coded(rj)
         if not (
-            _one_demonstration(items[i], items[j]) or _retold_figures(items[i], items[j])
+            one_demonstration(items[i], items[j]) or _retold_figures(items[i], items[j])
         ) and not all(
             _codings_ok(x, y) or {x[0], y[0]} == {"Protests", "Riots"} for x in ci for y in cj
         ):

@@ -192,14 +192,8 @@ def test_an_unnamed_armed_group_joins_the_group_another_report_names():
 
 def all_pairs(incidents, near_km=60.0):
     """The former consolidation, comparing every pair: the reference the blocked one must match."""
-    from mapper.consolidate import (
-        _codings_ok,
-        _conflict,
-        _merge,
-        _one_demonstration,
-        _one_event_day,
-        _report_of,
-    )
+    from mapper.consolidate import _codings_ok, _conflict, _merge, _one_event_day, _report_of
+    from mapper.incidents.records import one_demonstration as _one_demonstration
 
     items = sorted(incidents, key=lambda i: (_report_of(i) or "", i.sources[0].start))
     parent = list(range(len(items)))

@@ -42,7 +42,13 @@ from mapper.incidents.frames import Frame, frames_of
 from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.lexicon import SPORT
 from mapper.incidents.places import EventPlace
-from mapper.incidents.records import Incident, Source, unarmed_actor
+from mapper.incidents.records import (
+    Incident,
+    Source,
+    coded_like,
+    one_demonstration,
+    unarmed_actor,
+)
 from mapper.incidents.sites import Site, sites_of
 from mapper.incidents.timeline import build_timeline, byline_date
 from mapper.incidents.units import text_units
@@ -632,13 +638,13 @@ def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
     """Tell whether a coarse account retells the event a report places precisely.
 
     ``crowd``: a protest and a violent demonstration at the same place are one
-    demonstration (:func:`_one_demonstration`).
+    demonstration (:func:`~mapper.incidents.records.one_demonstration`).
     """
     if coarse.background != precise.background:
         return False
     if coarse.event_type != precise.event_type and not (
         crowd
-        and _one_demonstration(coarse, precise)
+        and one_demonstration(coarse, precise, violent=True)
         and (coarse.location == precise.location or _same_dead_in_country(coarse, precise))
     ):
         return False
@@ -705,23 +711,6 @@ def _dates_lede(lede: Incident, dated: Incident) -> bool:
 
 
 _CROWD_TYPES = ("Protests", "Riots")
-
-
-def _one_demonstration(a: Incident, b: Incident) -> bool:
-    """Tell a protest and a violent demonstration: one demonstration, told in parts.
-
-    The codebook codes a demonstration once, violent if any part of it was: "the
-    students blocked the road opposite the UGC office and staged a protest" beside
-    the police's tear gas at the same protest (Lanka news, Colombo, December 2014);
-    "protesters were heading towards the Zamzam Tower intersection with a mass
-    rally" and "protesters clashed with law enforcers" (The Daily Star, Dhaka,
-    August 2024).
-    """
-    codes = {(a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)}
-    return {t for t, _ in codes} == set(_CROWD_TYPES) and (
-        "Riots",
-        "Violent demonstration",
-    ) in codes
 
 
 def _retold(later: Incident, first: Incident) -> bool:
@@ -868,18 +857,18 @@ def _absorb(main: Incident, others: list[Incident]) -> Incident:
         (date, precision), = days
         main = replace(main, event_date=date, time_precision=precision)
     riot = next(
-        (i for i in others if _one_demonstration(main, i) and i.event_type == "Riots"), None
+        (
+            i
+            for i in others
+            if one_demonstration(main, i, violent=True) and i.event_type == "Riots"
+        ),
+        None,
     )
     if (main.event_type, main.sub_event_type) in _PROTEST_RANK[:2] and riot is not None:
         # violent if any part of it was: "Special police units have begun to remove
         # protesters ..." then "Protesters are responding by throwing stones and
         # pyrotechnics at the police" (APA via News.az, Tbilisi, December 2024)
-        main = replace(
-            main,
-            event_type=riot.event_type,
-            sub_event_type=riot.sub_event_type,
-            actor1=riot.actor1 or (main.actor1 or "").replace("Protesters", "Rioters", 1) or None,
-        )
+        main = coded_like(main, riot)
     return replace(
         main,
         sources=tuple(sources),
