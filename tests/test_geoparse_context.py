@@ -576,3 +576,20 @@ def test_a_persian_izafat_joins_one_name():
     """"Pul-e Alam" is Logar's capital, not Pula in Croatia."""
     tops = geoparse("The Taliban captured Pul-e Alam on Saturday.")
     assert [(t.text, t.country_code) for t in tops] == [("Pul-e Alam", "AF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [
+        ("Rebels seized the town of Mapperville, located about 70 kilometers north of Goma.", 70),
+        ("Gunmen raided the village of Tumbaroo, 20 km south of Maiduguri, on Sunday.", 20),
+    ],
+)
+def test_an_unknown_place_lies_at_its_stated_distance_and_direction(text, km):
+    tops = geoparse(text)
+    unknown, known = tops[0], tops[1]
+    assert unknown.precision == 2
+    off = haversine_km(unknown.lat, unknown.lon, known.lat, known.lon)
+    assert abs(off - km) < 2, off
+    north = "north" in text
+    assert (unknown.lat > known.lat) == north

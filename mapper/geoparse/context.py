@@ -68,12 +68,20 @@ _LIST_IN_GAP = re.compile(
 _LIST_JOIN_GAP = re.compile(_LIST_JOIN)
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _NEAR_GAP = re.compile(
-    r"\s*,?\s*(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
+    r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
+    r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b\.?\s+"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:of|from)\s+" + _THE,
     re.I,
 )
+#: How two adjacent names relate: kind ("in" or "near"), explicit, km, bearing.
+Link = tuple[str, bool, float, "float | None"]
+#: Bearings of the compass words a stated distance gives ("70 km north of Goma").
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
+    "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}  # fmt: skip
 # "from Kilwa village near Monguno" (AFP, Nigeria, July 2015), "at Kiri village near
 # Kafanchan" (NAN in Vanguard, Nigeria, August 2019): a settlement said to be near a
 # town lies within a short drive of it
@@ -142,10 +150,11 @@ def _noun_of_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
+def _link(text: str, a: Slot, b: Slot) -> Link | None:
     """How the words between mentions ``a`` and ``b`` relate them, if they do.
 
-    ``("in", explicit, 0)`` for containment, ``("near", True, km)`` for a stated distance.
+    ``("in", explicit, 0, None)`` for containment, ``("near", True, km, bearing)``
+    for a stated distance (the bearing in degrees when a compass word gives it).
     """
     gap_start, gap_end = a.mention.end, b.mention.start
     if gap_end - gap_start > 80 or text[b.mention.end : b.mention.end + 2] in ("'s", "’s"):
@@ -167,13 +176,14 @@ def _link(text: str, a: Slot, b: Slot) -> tuple[str, bool, float] | None:
                 or bool(m.group(0).strip(" ,").strip())  # an area noun or "(alt)"
                 or _in_parentheses(text, gap_start, b.mention.end)
             )
-            return "in", said, 0.0
+            return "in", said, 0.0, None
     m = _NEAR_GAP.fullmatch(text, gap_start, gap_end)
     if m:
         km = float(m.group("km")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
-        return "near", True, km + NEAR_MARGIN_KM
+        bearing = _BEARINGS.get(m.group("dir").lower().replace("-", "")) if m.group("dir") else None
+        return "near", True, km + NEAR_MARGIN_KM, bearing
     if _CALLED_NEAR.fullmatch(text, gap_start, gap_end):
-        return "near", True, NEAR_KM + NEAR_MARGIN_KM
+        return "near", True, NEAR_KM + NEAR_MARGIN_KM, None
     return None
 
 
@@ -218,7 +228,7 @@ def apply_context(
         j = targets[i]
         if slots[j].key == a.key and links[j] is not None:
             # "Boundore (Boundore, Yagha)": the repeated name is the same place
-            j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2])
+            j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2], links[j][3])
         _constrain(a, slots[j], *link, variants=variants, text=text)
     _possessed(text, slots)
     _one_sense_unknown(slots)
@@ -250,9 +260,7 @@ def _possessed(text: str, slots: list[Slot]) -> None:
             b.cands, b.unknown_in, a.is_qualifier = [], a, True
 
 
-def _list_containers(
-    text: str, slots: list[Slot], links: list[tuple[str, bool, float] | None]
-) -> list[int]:
+def _list_containers(text: str, slots: list[Slot], links: list[Link | None]) -> list[int]:
     """Give each name of a list the container its plural area noun states (in place).
 
     "Nyaung Kone and Kyarsi villages in Pale township" (AP, Sagaing, June
@@ -346,6 +354,7 @@ def _constrain(
     kind: str,
     explicit: bool,
     km: float,
+    bearing: float | None = None,
     *,
     variants: Callable[[str], list[Candidate]] | None = None,
     text: str = "",
@@ -370,8 +379,13 @@ def _constrain(
         elif a.mention.label != "DEMONYM":
             # "near Kobé, approximately 30 kilometers from Gao" (African Now on an
             # ambush in Mali, February 2025): Kobe in Japan contradicts the stated
-            # distance; the village is unknown, and sits at the town it is measured from
+            # distance; the village is unknown, and sits at the town it is measured from,
+            # or that far in the stated direction ("the town of Kishishe about 70
+            # kilometres north of Goma", AFP via Daily Monitor, November 2022; "the town of
+            # Nyanzale, located approximately 70 kilometers north of Goma", AFP, 2024)
             a.cands, a.unknown_in = [], b
+            if bearing is not None:
+                a.offset = (km - NEAR_MARGIN_KM, bearing)
         return
     inside = _inside(a.cands, b.cands)
     if not inside and explicit and variants is not None:

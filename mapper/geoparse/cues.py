@@ -115,6 +115,45 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
     _unknown_before_area(rec)
     _parenthesised_containers(rec)
     _spelled_in_container(rec)
+    _measured_from(rec)
+
+
+#: A stated distance from a named place right after a name: ", about 70 km north of Goma".
+_DISTANCE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
+    r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
+    r"\d{1,3}(?:\.\d+)?\s*(?:-\s*)?(?:km|kilometres|kilometers|miles)\b\.?\s+"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?-i:[A-Z])",
+    re.I,
+)
+
+
+def _measured_from(rec) -> None:  # noqa: ANN001
+    """Names a place cue announces and a stated distance locates, known or not.
+
+    "took control of the town of Nyanzale, located approximately 70 kilometers
+    north of Goma" (AFP, March 2024), "the town of Kishishe about 70 kilometres
+    north of Goma" (AFP via Daily Monitor, November 2022): resolution then
+    places an unknown name that far from the named place.
+    """
+    tk = rec.tk
+    for i in range(1, rec.n):
+        if not (tk.text[i][:1].isupper() and tk.alpha[i]) or rec.taken[tk.idx[i]]:
+            continue
+        if not place_cue(tk.lower, i):
+            continue
+        j = i + 1
+        while j < min(rec.n, i + _MAX_NAME_TOKENS) and tk.text[j][:1].isupper() and tk.alpha[j]:
+            j += 1
+        s, e = rec.span_of(i, j)
+        seg = rec.text[s:e]
+        if not _DISTANCE_AFTER.match(rec.text, e) or _excluded(rec, seg, i, j):
+            continue
+        if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
+            continue
+        known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
+        rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL)
 
 
 def _paren_items(rec, p: int) -> list[tuple[int, int]] | None:  # noqa: ANN001

@@ -90,6 +90,7 @@ class Slot:
     is_qualifier: bool = False  # this mention states another's container
     unknown_in: Slot | None = None  # not in the index: placed at this stated context
     seats: dict[str, Place] = field(default_factory=dict)  # district key -> its namesake town
+    offset: tuple[float, float] | None = None  # (km, bearing) from unknown_in: "70 km north of"
     choice: int = 0
     scores: list[float] | None = None
 
@@ -635,13 +636,17 @@ def _at_context(text: str, s: Slot, area: Slot, base: dict) -> Toponym:
     else:
         kind = "other"
     small = q.kind in _SMALL_AREAS or (q.kind == "admin" and not is_adm1(q))
+    lat, lon = q.lat, q.lon
+    if s.offset is not None:  # "the town of X about 70 kilometres north of Goma"
+        lat, lon = _displaced(lat, lon, *s.offset)
+        small = True
     return Toponym(
         m.start,
         m.end,
         m.text,
         m.text,
-        q.lat,
-        q.lon,
+        lat,
+        lon,
         kind=kind,
         confidence=round(_UNKNOWN_CONFIDENCE * _confidence(area), 3),
         country_code=q.country_code,
@@ -650,6 +655,22 @@ def _at_context(text: str, s: Slot, area: Slot, base: dict) -> Toponym:
         precision=2 if small else 3,
         **base,
     )
+
+
+def _displaced(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """Return the point ``km`` from ``(lat, lon)`` on the compass ``bearing`` (degrees).
+
+    >>> lat, lon = _displaced(0.0, 0.0, 111.2, 0.0)
+    >>> round(lat, 2), round(lon, 2)
+    (1.0, 0.0)
+    """
+    d = km / 6371.0088
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540.0) % 360.0 - 180.0, 5)
 
 
 def _confidence(s: Slot) -> float:

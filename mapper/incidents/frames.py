@@ -907,6 +907,16 @@ def _inert(tok: Any) -> bool:
         # "using Afghanistan as a staging ground for attacks in Pakistan" (CTC Sentinel,
         # September 2012)
         return True
+    if (
+        tok.dep_ == "relcl"
+        and tok.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    ):
+        # a relative clause in the simple present tells a standing state or habit, not an
+        # act: "the M23, which occupies swathes of territory in North Kivu province" (AFP
+        # via Daily Monitor, November 2022); "keep all the land it occupies" (Wikipedia,
+        # "Russian-occupied territories of Ukraine", CC BY-SA)
+        return True
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         # a weapon's acronym the model takes for a name is still the weapon: "Taliban
         # militants fired RPG on their tanks" ([acled-dev afg 2020-03-06]), "shot an RPG

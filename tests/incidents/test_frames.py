@@ -230,3 +230,13 @@ def test_taking_position_is_deploying_taking_positions_of_a_side_is_ground(nlp, 
 def test_a_withdrawal_gives_up_ground_only_from_a_place(nlp, text, transfer):
     cues = {c for f in frames_of(text_units(nlp(text))[0]) for c in f.cues}
     assert ("transfer" in cues) is transfer, cues
+
+
+def test_a_present_tense_relative_clause_tells_no_act(extract):
+    text = (
+        "There has been no fighting between the rebels, who occupy swathes of territory "
+        "around Kadugli, and the army since a truce on Monday."
+    )
+    assert [i.sub_event_type for i in current(extract(text))] != [
+        "Non-state actor overtakes territory"
+    ]
