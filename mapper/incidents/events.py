@@ -1075,9 +1075,29 @@ def _running_total(m: Mention) -> bool:
         return True
     if "capture" in m.frame.cues and _PLACE_TALLY.search(text):
         return True
+    if _EVENT_TALLY.search(text) and _TALLY_SPAN.search(text):
+        return True
     if not _toll_only(m):
         return False
     return m.own_date and m.when.precision >= 3
+
+
+#: Events counted over a span, not one of them: "In August alone, over 13 coordinated gun and
+#: grenade attacks were launched by terrorists in seven districts, killing at least six
+#: policemen" (South Punjab News, September 2025); "The military carried out more than 300
+#: air strikes in the last year" (AFP via Arab News, Myanmar, June 2023).
+_EVENT_TALLY = re.compile(
+    r"\b\d{2,}\s+(?:[\w-]+\s+){0,4}?(?:attacks|strikes|airstrikes|raids|incidents|ambushes"
+    r"|bombings|explosions|clashes|assaults)\b",
+    re.IGNORECASE,
+)
+_TALLY_SPAN = re.compile(
+    r"\balone\b|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:\w+\s+)?"
+    r"(?:years?|months)\b|\bthis\s+year\b|\bso\s+far\b"
+    r"|\bin\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:districts|provinces|regions|states|counties)\b",
+    re.IGNORECASE,
+)
 
 
 #: Places taken counted over a campaign: "With the capture of Pul-e-Alam, the number of

@@ -659,3 +659,8 @@ def test_a_demonstration_the_text_calls_violent_is_a_riot(extract, text):
     assert [(i.event_type, i.sub_event_type) for i in current(extract(text))] == [
         ("Riots", "Violent demonstration")
     ]
+
+
+def test_raped_is_sexual_violence_whatever_the_lemmatiser_makes_of_it(extract):
+    text = "Soldiers raped 14 women in villages near Kadugli on Sunday, residents said."
+    assert [i.sub_event_type for i in current(extract(text))] == ["Sexual violence"]

@@ -759,3 +759,18 @@ def test_a_count_of_towns_taken_is_a_running_total_not_events(extract, tally):
     text = "Rebels seized the town of Dilling on Monday, residents said.\n\n" + tally + "\n"
     incs = current(extract(text))
     assert [i.location for i in incs] == ["Dilling"], [(i.location, i.notes) for i in incs]
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "In February alone, over 20 gun and grenade attacks were launched by militants in "
+        "five districts, killing at least nine policemen.",
+        "The air force carried out more than 300 air strikes in the last year, the United "
+        "Nations said.",
+    ],
+)
+def test_events_counted_over_a_span_are_no_event(extract, tally):
+    text = "Gunmen killed two policemen near Kadugli on Monday, police said.\n\n" + tally + "\n"
+    incs = current(extract(text))
+    assert [i.location for i in incs] == ["Kadugli"], [(i.location, i.notes) for i in incs]
