@@ -653,7 +653,12 @@ def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
         # is one whatever response each account tells
         return False
     if coarse.actor1 and precise.actor1 and coarse.actor1 != precise.actor1 and not crowd:
-        return False  # the crowd is its Rioters in one account, its Protesters in another
+        # the crowd is its Rioters in one account, its Protesters in another; a battle's
+        # sides come in either order: "Ethiopia's military has clashed with fighters from a
+        # militia in the Amhara region" over "clashes between Fano fighters and Ethiopian
+        # National Defense Force (ENDF) in the Tekulesh area" (Reuters, August 2023)
+        if not (coarse.event_type == "Battles" and coarse.actor1 == precise.actor2):
+            return False
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
         if not _dates_lede(precise, coarse):
             return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .helpers import current
 
 
@@ -58,3 +60,16 @@ def test_a_country_that_acts_is_not_the_area_of_an_unplaced_report():
     )
     incidents = extract_incidents(parse_text_report(text, report_id="r.txt"))
     assert incidents and {i.location for i in incidents} == {"Niger"}
+
+
+def test_a_coarse_lede_retells_its_battle_whichever_side_it_names_first(extract):
+    text = (
+        "Sudan's military has clashed with fighters from a militia in North Darfur, "
+        "residents said on Wednesday.\n\n"
+        "A resident said there were clashes between Janjaweed fighters and Sudanese troops "
+        "near Kadugli on Tuesday.\n"
+    )
+    incs = current(extract(text, published=dt.date(2021, 3, 17)))
+    assert [(i.event_type, i.location) for i in incs] == [("Battles", "Kadugli")], [
+        (i.location, i.actor1, i.actor2, i.event_date) for i in incs
+    ]
