@@ -237,7 +237,15 @@ def _count_group(g: Any) -> int | None:
                 n = next((parse_count(c.text) for c in p.children if c.pos_ == "NUM"), None)
                 if n is not None:
                     return n  # "a family of five"
-    words = [t for c in g.children if c.dep_ in _NUMBER_DEPS for t in c.subtree] + [g]
+    # a number word opening a paragraph, which the tagger may make a name's part:
+    # "Thirteen officers were killed, some of their bodies still inside the patrol
+    # trucks" (AP, Aguililla, October 2019), "Thirteen" a compound
+    words = [
+        t
+        for c in g.children
+        if c.dep_ in _NUMBER_DEPS or (c.dep_ == "compound" and c.like_num and c.i < g.i)
+        for t in c.subtree
+    ] + [g]
     words = sorted((t for t in words if not _code_or_year(t)), key=lambda t: t.i)
     n = count_people(" ".join(t.text for t in words))
     if n is not None and not (n == 1 and g.tag_ in ("NNS", "NNPS")):

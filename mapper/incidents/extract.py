@@ -237,6 +237,15 @@ def _actors(
     # the side hit first that is not the doer: "Two soldiers were martyred and five
     # terrorists were killed" before "terrorists attempted to attack a checkpost" (Dawn,
     # January 2025) is the army's loss, whoever of the two the lede names first
+    if a1 is not None and a1.name.startswith("Unidentified Armed Group"):
+        # the group the same account names: "A shelling and drone attack by the Sudanese
+        # paramilitary Rapid Support Forces" (AP via Dairy News Australia, El Fasher,
+        # September 2025), which the parser splits into "paramilitary" and the name; an
+        # unnamed group is any named one (consolidate._conflict)
+        a1 = next(
+            (d for d in doers if d.kind == "nonstate" and not d.name.startswith("Unidentified")),
+            a1,
+        )
     a2 = next((c for c in hit if a1 is None or c.name != a1.name), None)
     if a1 is not None and a2 is None and any(
         m.frame.cues & {"clash", "gunfight"} for m in group.mentions

@@ -705,13 +705,41 @@ def _siege(tok: Any) -> bool:
     invasion of Ukraine, April 2022); "Vessels attempting to break Israel's
     blockade of Gaza" and "break the sea blockade" (CNN, 19 October 2012): the
     blockader is a state, named as its owner or by a military word; a
-    blockade protesters set up has neither.
+    blockade protesters set up has neither. A blockade imposed, enforced or
+    lifted is a siege too: "The paramilitary forces ... imposed a total
+    blockade in July" (AP via Dairy News Australia, El Fasher, September 2025);
+    "Israel ... imposed a complete blockade on the movement of goods and people"
+    (Wikipedia, "Blockade of the Gaza Strip", CC BY-SA).
     """
+    if tok.dep_ in ("dobj", "nsubjpass") and _lem(tok.head) in (
+        "impose", "enforce", "maintain", "tighten", "lift", "ease",
+    ):
+        return True
     for c in tok.children:
         if c.dep_ == "poss" and (c.ent_type_ in ("GPE", "NORP") or phrase_kind(c) == "state"):
             return True
         if c.dep_ in ("amod", "compound") and _lem(c) in ("naval", "military", "economic"):
             return True
+    return False
+
+
+def _gathering_of_people(tok: Any) -> bool:
+    """Tell a gathering the text says is of civilians or of a group: no demonstration.
+
+    "an RSF drone strike on a civilian gathering", "a drone today targeted a
+    gathering of civilians" (Eastleigh Voice, El Fasher, October 2025); "a
+    wedding convoy in Yemen was mistaken for an al-Qaeda gathering" (The Verge
+    citing Reuters, December 2013).
+    """
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and (
+            _lem(c) in lx.CIVILIAN or _lem(c) in ("wedding", "funeral", "family", "religious")
+            or c.ent_type_ in ("ORG", "NORP")
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of":
+            if any(_lem(g) in lx.CIVILIAN for g in c.children if g.dep_ == "pobj"):
+                return True
     return False
 
 
@@ -748,6 +776,8 @@ def _crowd_classes(tok: Any, lem: str, low: str) -> set[str]:
         if lem == "march" and tok.pos_ == "PROPN":
             return out  # the month
         if lem in ("blockade", "gathering", "procession", "boycott") and tok.pos_ != "NOUN":
+            return out
+        if lem == "gathering" and _gathering_of_people(tok):
             return out
         if lem == "blockade" and _siege(tok):
             return out

@@ -208,3 +208,11 @@ def test_allies_named_by_one_noun_that_strike_are_one_side(extract):
     text = "Sudanese and Malian jets bombed rebel positions near Kadugli on Monday."
     incs = current(extract(text))
     assert [i.actor2 for i in incs] != ["Military Forces of Mali"]
+
+
+def test_the_named_group_of_the_account_beats_an_unnamed_one(extract):
+    text = (
+        "A shelling and drone attack by the Sudanese paramilitary Rapid Support Forces hit "
+        "a shelter in Kadugli on Sunday, killing 12 people."
+    )
+    assert [i.actor1 for i in current(extract(text))] == ["Rapid Support Forces"]

@@ -178,3 +178,11 @@ def test_a_partys_own_figure_beside_its_denial_stands(extract):
         "in clashes outside the town.\n"
     )
     assert 12 in [i.fatalities for i in current(extract(text))]
+
+
+def test_a_number_word_opening_a_paragraph_counts_the_dead(extract):
+    text = (
+        "Gunmen ambushed a police convoy near Kadugli on Monday.\n"
+        "Thirteen officers were killed, some of their bodies still inside the trucks.\n"
+    )
+    assert [i.fatalities for i in current(extract(text))] == [13]

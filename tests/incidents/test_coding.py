@@ -664,3 +664,19 @@ def test_a_demonstration_the_text_calls_violent_is_a_riot(extract, text):
 def test_raped_is_sexual_violence_whatever_the_lemmatiser_makes_of_it(extract):
     text = "Soldiers raped 14 women in villages near Kadugli on Sunday, residents said."
     assert [i.sub_event_type for i in current(extract(text))] == ["Sexual violence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike on a civilian gathering in Kadugli killed eight people on Sunday.",
+        "On Sunday a drone targeted a gathering of civilians in Kadugli, killing eight.",
+    ],
+)
+def test_a_gathering_of_civilians_struck_is_no_demonstration(extract, text):
+    assert [i.event_type for i in current(extract(text))] == ["Explosions/Remote violence"]
+
+
+def test_a_blockade_imposed_by_forces_is_no_protest(extract):
+    text = "The rebels, who shelled Kadugli on Sunday, imposed a total blockade on the town."
+    assert all(i.event_type != "Protests" for i in current(extract(text)))
