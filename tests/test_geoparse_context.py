@@ -136,6 +136,9 @@ AREAS = [
     # a district named by its city's possessive: in that city, never a namesake abroad
     ("Police dispersed a rally in Dhaka's Mirpur area on Friday.", "Mirpur", "Dhaka", 2),
     ("Militias traded fire in Tripoli's Abu Salim district.", "Abu Salim", "Tripoli", 2),
+    # an apposition saying what the name is and where: never a namesake in another state
+    ("Police were ambushed in El Aguaje, a town in the municipality of Aguililla, on Monday.",
+     "El Aguaje", "Aguililla", 2),
 ]
 
 

@@ -66,6 +66,14 @@ _LIST_IN_GAP = re.compile(
     rf"(?:{_LIST_JOIN}{_LIST_NAME})*\s+{_PLURAL_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}"
 )
 _LIST_JOIN_GAP = re.compile(_LIST_JOIN)
+#: An apposition that says what the name is and where: ", a town in the municipality of"
+#: ("El Aguaje, a town in the municipality of Aguililla", AP, October 2019; "Aguachica, a
+#: municipality in the Cesar province", Colombia Reports, 2025).
+_APPOSED_GAP = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:town|village|city|municipality|commune|district|locality|settlement|hamlet|suburb"
+    r"|neighbourhood|neighborhood)\s+(?:in|of)\s+" + _THE + _PART + _KIND_OF
+)
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 _NEAR_GAP = re.compile(
     r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
@@ -163,6 +171,7 @@ def _link(text: str, a: Slot, b: Slot) -> Link | None:
         (_PAREN_GAP, True),
         (_IN_GAP, True),
         (_LIST_IN_GAP, True),
+        (_APPOSED_GAP, True),
         (_COMMA_GAP, False),
     ):
         m = pattern.fullmatch(text, gap_start, gap_end)
