@@ -665,7 +665,9 @@ def _fits(coarse: Incident, precise: Incident, *, crowd: bool = False) -> bool:
         # the crowd is its Rioters in one account, its Protesters in another; a battle's
         # sides come in either order: "Ethiopia's military has clashed with fighters from a
         # militia in the Amhara region" over "clashes between Fano fighters and Ethiopian
-        # National Defense Force (ENDF) in the Tekulesh area" (Reuters, August 2023)
+        # National Defense Force (ENDF) in the Tekulesh area" (Reuters, August 2023); the
+        # headline "Deadly clashes between militia, M23 rebels" over "M23 fighters clashed
+        # with a community militia" (AFP via Daily Monitor, Kishishe, November 2022)
         if not (coarse.event_type == "Battles" and coarse.actor1 == precise.actor2):
             return False
     if coarse.event_date != precise.event_date and coarse.time_precision == 1:
