@@ -160,7 +160,11 @@ def victim_heads(tok: Any) -> list[Any]:
         # "... and at least nine wounded": an elided passive keeps its victims as subject.
         heads = [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.lemma_.lower() in ("die", "perish", "dead") or tok.pos_ in ("AUX",):
-        heads += [c for c in tok.children if c.dep_ == "nsubj"]
+        if not (tok.lower_ == "dead" and any(c.dep_ == "dobj" for c in tok.children)):
+            # "Two gunmen aboard a motorbike shot dead a man" parsed with "dead" as the
+            # verb ([acled-dev bfa 2017-10-13]): its object died, its subject shot (the
+            # reading frames._victims already gives "shot dead" as a complement)
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
         heads += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):

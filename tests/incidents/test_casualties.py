@@ -186,3 +186,11 @@ def test_a_number_word_opening_a_paragraph_counts_the_dead(extract):
         "Thirteen officers were killed, some of their bodies still inside the trucks.\n"
     )
     assert [i.fatalities for i in current(extract(text))] == [13]
+
+
+def test_whom_gunmen_shot_dead_died_however_the_parser_reads_dead(extract):
+    # parsed with "dead" as the verb, the gunmen its subject and the trader its object
+    text = "Two gunmen aboard a motorbike shot dead a trader in Kadugli on Sunday."
+    assert [(i.event_type, i.fatalities) for i in current(extract(text))] == [
+        ("Violence against civilians", 1)
+    ]
