@@ -240,3 +240,12 @@ def test_a_present_tense_relative_clause_tells_no_act(extract):
     assert [i.sub_event_type for i in current(extract(text))] != [
         "Non-state actor overtakes territory"
     ]
+
+
+def test_shot_dead_misread_as_a_noun_still_tells_who_shot_whom(extract):
+    # the parser reads "a motorcycle shot" as a noun phrase and finds no clause
+    text = "Gunmen on a motorcycle shot dead two policemen near Kadugli, police said on Monday."
+    incs = current(extract(text))
+    assert [(i.actor1, i.actor2) for i in incs] == [
+        ("Unidentified Armed Group (Sudan)", "Police Forces of Sudan")
+    ], [(i.actor1, i.actor2) for i in incs]
