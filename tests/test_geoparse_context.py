@@ -596,3 +596,13 @@ def test_an_unknown_place_lies_at_its_stated_distance_and_direction(text, km):
     assert abs(off - km) < 2, off
     north = "north" in text
     assert (unknown.lat > known.lat) == north
+
+
+def test_a_name_a_cue_announces_before_its_container_is_a_place_even_if_tagged_a_person():
+    """"Tirin Kot" (GeoNames: Tarinkot) is Uruzgan's capital; the NER calls it a person."""
+    tops = geoparse(
+        "The Taliban said they had captured two more provincial capitals of Tirin Kot "
+        "(Uruzgan) on Saturday."
+    )
+    tirin = [t for t in tops if t.text == "Tirin Kot"]
+    assert tirin and haversine_km(tirin[0].lat, tirin[0].lon, 32.63, 65.88) < 25, tops

@@ -229,9 +229,13 @@ def _parenthesised_containers(rec) -> None:  # noqa: ANN001
         located = located and not body
         if not located and len(items) < 2 and not body:
             continue
-        for i, j in [(x_start, x_end)] * located + items:
+        # a name a place cue announces is a place whatever the NER made of it: "two more
+        # provincial capitals of Tirin Kot (Uruzgan) and Firoz Koah (Ghor)" (IANS via
+        # Xinhua, August 2021), both tagged as people
+        cued = x_start > 0 and place_cue(tk.lower, x_start)
+        for k, (i, j) in enumerate([(x_start, x_end)] * located + items):
             seg = rec.text[slice(*rec.span_of(i, j))]
-            if _excluded(rec, seg, i, j):
+            if _excluded(rec, seg, i, j, people=not (cued and k == 0)):
                 continue
             known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL if known else UNKNOWN_LABEL)
@@ -430,13 +434,14 @@ def _name_run_end(rec, j: int) -> int:  # noqa: ANN001
     return k
 
 
-def _excluded(rec, seg: str, i: int, j: int) -> bool:  # noqa: ANN001
+def _excluded(rec, seg: str, i: int, j: int, *, people: bool = True) -> bool:  # noqa: ANN001
+    """Tell a name that is no place: a stop word, an organisation, a person's (``people``)."""
     key = fold(seg)
     return (
         key in STOP_NAMES
         or key in GENERIC
         or rec.is_org(seg)
-        or any(rec.tk.text[t] in rec.person_tokens for t in range(i, j))
+        or (people and any(rec.tk.text[t] in rec.person_tokens for t in range(i, j)))
         or (j - i == 1 and rec.tk.stop[i] and not seg.isupper())
     )
 
