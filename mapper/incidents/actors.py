@@ -41,9 +41,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_POLICE = frozenset(
-    {"police", "policeman", "policemen", "policewoman", "gendarme", "gendarmerie", "cop"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +223,7 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
         group = group_name(group) if group is not None and not state_body(group) else None
         kind = "nonstate" if group is not None else kind
     where = own or country
-    police = bool({t.lemma_.lower() for t in toks} & _POLICE)
+    police = bool({t.lemma_.lower() for t in toks} & lx.POLICE)
     name = actor_name(kind, where, police=police, group=group)
     side = group or (where if kind in ("state", "armed_site") else None)
     return Actor(name, kind, side)

@@ -299,7 +299,27 @@ def _flown_by(verb: Any) -> bool:
     """
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    return any(_lem(d) in lx.AIR for d in doers)
+    # a state that bombs does it from the air, not with a planted device: "the junta
+    # bombed nearby Pang Law village" (RFA, Shan state, December 2023); "I don't know why
+    # the U.S. bombed this home" after "a big plane came and dropped bombs" (AP via the
+    # Los Angeles Times, Oruzgan, January 2004)
+    return any(_lem(d) in lx.AIR or _state_doer(d) for d in doers)
+
+
+#: A state's armed forces named as a whole: "the junta", "the army", "the regime".
+_STATE_WHOLE = frozenset({"army", "military", "junta", "regime", "government", "airforce"})
+
+
+def _state_doer(tok: Any) -> bool:
+    """Tell a doer that is a state or its army as a whole (not "the joint forces of" a group).
+
+    "the joint forces of the Magway PDF and Pauk PDF bombed a store" ([acled-dev mmr]) is
+    a planted device of two militias, whatever the word "forces" suggests.
+    """
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    return _lem(tok) in _STATE_WHOLE or (tok.ent_type_ == "GPE" and tok.dep_ == "nsubj")
+
 
 
 #: Things fought that are not an enemy: "battled the blaze", "fighting corruption".

@@ -67,6 +67,7 @@ __all__ = [
     "TRANSFER",
     "TREND",
     "WEAPONS",
+    "POLICE",
 ]
 
 # ---------------------------------------------------------------- means of remote violence
@@ -423,6 +424,11 @@ PERSON_ROLES = frozenset(
         "carpenter", "tailor", "barber", "cook", "hunter", "pastor", "monk", "nun",
     }
 )  # fmt: skip
+
+#: Words for the police: a state's police forces, not its military.
+POLICE = frozenset(
+    {"police", "policeman", "policemen", "policewoman", "gendarme", "gendarmerie", "cop"}
+)
 
 #: Armed targets: an attack on them is a battle ("militants attacked a police post").
 SECURITY_SITE = frozenset(

@@ -680,3 +680,17 @@ def test_a_gathering_of_civilians_struck_is_no_demonstration(extract, text):
 def test_a_blockade_imposed_by_forces_is_no_protest(extract):
     text = "The rebels, who shelled Kadugli on Sunday, imposed a total blockade on the town."
     assert all(i.event_type != "Protests" for i in current(extract(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("The army bombed rebel positions near Kadugli on Monday.", "Air/drone strike"),
+        (
+            "The joint forces of two militias bombed a police post near Kadugli on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_state_that_bombs_strikes_from_the_air(extract, text, sub):
+    assert [i.sub_event_type for i in current(extract(text))] == [sub]
