@@ -54,6 +54,7 @@ from mapper.gazetteer.store import (
     Candidate,
     Gazetteer,
     Place,
+    destination,
     haversine_km,
 )
 
@@ -67,6 +68,7 @@ __all__ = [
     "Place",
     "build_index",
     "cell",
+    "destination",
     "fold",
     "haversine_km",
     "load_gazetteer",

@@ -17,7 +17,15 @@ from pathlib import Path
 from mapper.errors import GazetteerError
 from mapper.gazetteer.keys import cell, fold, usable_variant, variant_key
 
-__all__ = ["KINDS", "MAX_NAME_CHARS", "Candidate", "Gazetteer", "Place", "haversine_km"]
+__all__ = [
+    "KINDS",
+    "MAX_NAME_CHARS",
+    "Candidate",
+    "Gazetteer",
+    "Place",
+    "destination",
+    "haversine_km",
+]
 
 #: Place kinds, from SCHEMA.md. Continents and big regions are ``region``.
 KINDS = frozenset({"settlement", "admin", "region", "country", "line", "feature", "other"})
@@ -635,6 +643,10 @@ def _normalise_filter(values: Iterable[str] | str | None, *, upper: bool) -> fro
     return out or None
 
 
+#: Mean Earth radius (km) of the great-circle helpers.
+_EARTH_KM = 6371.0088
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 
@@ -646,4 +658,24 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """Return the point ``km`` from ``(lat, lon)`` on the compass ``bearing`` (degrees).
+
+    The inverse of :func:`haversine_km` along one bearing: "70 km north of Goma".
+
+    Examples
+    --------
+    >>> lat, lon = destination(0.0, 0.0, 111.2, 0.0)
+    >>> round(lat, 2), round(lon, 2)
+    (1.0, 0.0)
+    """
+    d = km / _EARTH_KM
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540.0) % 360.0 - 180.0, 5)

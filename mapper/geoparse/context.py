@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Place
     from mapper.geoparse.resolve import Slot
 
-__all__ = ["apply_context", "area_word", "said_division"]
+__all__ = ["DISTANCE_LEAD", "DISTANCE_TAIL", "apply_context", "area_word", "said_division"]
 
 _AREA = r"(?:\s+(?:" + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True)) + r"))?"
 _ALT = r"(?:\s*\([^()\n]{1,40}\))?"  # "Khash (Delaram) district, Nimruz"
@@ -75,13 +75,21 @@ _APPOSED_GAP = re.compile(
     r"|neighbourhood|neighborhood)\s+(?:in|of)\s+" + _THE + _PART + _KIND_OF
 )
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_NEAR_GAP = re.compile(
+#: A stated distance between two names, before its unit: ", located about 70" (shared with
+#: the recogniser, :mod:`mapper.geoparse.cues`).
+DISTANCE_LEAD = (
     r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
     r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
-    r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b\.?\s+"
+    r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?"
+)
+#: ... and after its unit: " north of the".
+DISTANCE_TAIL = (
+    r"\b\.?\s+"
     r"(?:(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    r"(?:of|from)\s+" + _THE,
-    re.I,
+    r"(?:of|from)\s+" + _THE
+)
+_NEAR_GAP = re.compile(
+    DISTANCE_LEAD + r"(?P<unit>km|kilometres|kilometers|miles|mi)" + DISTANCE_TAIL, re.I
 )
 #: How two adjacent names relate: kind ("in" or "near"), explicit, km, bearing.
 Link = tuple[str, bool, float, "float | None"]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import could_contain, division_variant_cands
+from mapper.geoparse.context import DISTANCE_LEAD, DISTANCE_TAIL
 from mapper.geoparse.evidence import demonym_place, place_cue
 from mapper.geoparse.lexicon import (
     ARABIC_ARTICLES,
@@ -120,12 +121,7 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
 
 #: A stated distance from a named place right after a name: ", about 70 km north of Goma".
 _DISTANCE_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
-    r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
-    r"\d{1,3}(?:\.\d+)?\s*(?:-\s*)?(?:km|kilometres|kilometers|miles)\b\.?\s+"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+)?(?-i:[A-Z])",
-    re.I,
+    DISTANCE_LEAD + r"(?:km|kilometres|kilometers|miles)" + DISTANCE_TAIL + r"(?-i:[A-Z])", re.I
 )
 
 
@@ -149,8 +145,6 @@ def _measured_from(rec) -> None:  # noqa: ANN001
         s, e = rec.span_of(i, j)
         seg = rec.text[s:e]
         if not _DISTANCE_AFTER.match(rec.text, e) or _excluded(rec, seg, i, j):
-            continue
-        if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
             continue
         known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
         rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL)

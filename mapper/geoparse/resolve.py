@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mapper.gazetteer import fold, haversine_km
+from mapper.gazetteer import destination, fold, haversine_km
 from mapper.geoparse.candidates import (
     VARIANT_LABELS,
     dateline_cands,
@@ -638,7 +638,7 @@ def _at_context(text: str, s: Slot, area: Slot, base: dict) -> Toponym:
     small = q.kind in _SMALL_AREAS or (q.kind == "admin" and not is_adm1(q))
     lat, lon = q.lat, q.lon
     if s.offset is not None:  # "the town of X about 70 kilometres north of Goma"
-        lat, lon = _displaced(lat, lon, *s.offset)
+        lat, lon = destination(lat, lon, *s.offset)
         small = True
     return Toponym(
         m.start,
@@ -655,22 +655,6 @@ def _at_context(text: str, s: Slot, area: Slot, base: dict) -> Toponym:
         precision=2 if small else 3,
         **base,
     )
-
-
-def _displaced(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
-    """Return the point ``km`` from ``(lat, lon)`` on the compass ``bearing`` (degrees).
-
-    >>> lat, lon = _displaced(0.0, 0.0, 111.2, 0.0)
-    >>> round(lat, 2), round(lon, 2)
-    (1.0, 0.0)
-    """
-    d = km / 6371.0088
-    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
-    l2 = l1 + math.atan2(
-        math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
-    )
-    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540.0) % 360.0 - 180.0, 5)
 
 
 def _confidence(s: Slot) -> float:
