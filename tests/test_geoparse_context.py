@@ -598,6 +598,53 @@ def test_an_unknown_place_lies_at_its_stated_distance_and_direction(text, km):
     assert (unknown.lat > known.lat) == north
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "km"),
+    [
+        # the other unit in brackets, the town named as a capital (AP style)
+        (
+            "Rebels burned Mapperkoro village, 50 kilometers (30 miles) south of the "
+            "provincial capital of Nyala, on Saturday.",
+            "Mapperkoro",
+            50,
+        ),
+        ("Gunmen raided Tumbaroo village, about 20 km south of Maiduguri.", "Tumbaroo", 20),
+        (
+            "Separatists attacked the village of Mapperbi, lying 300 kilometres northwest "
+            "of the national capital Yaounde.",
+            "Mapperbi",
+            300,
+        ),
+    ],
+)
+def test_a_stated_distance_reads_through_units_in_brackets_and_a_named_capital(text, name, km):
+    tops = geoparse(text)
+    unknown = next(t for t in tops if t.text == name)
+    known = next(t for t in tops if t.text != name)
+    assert unknown.precision == 2 and unknown.kind == "settlement", unknown
+    off = haversine_km(unknown.lat, unknown.lon, known.lat, known.lon)
+    assert abs(off - km) < 2, off
+
+
+def test_an_unknown_place_the_text_calls_a_village_first_is_a_settlement():
+    """"the village of X, N km southwest of Y": a village, not an area of unknown size."""
+    tops = geoparse(
+        "Fighters stormed the village of Mapperani, about 250 kilometers southwest of Kathmandu."
+    )
+    assert tops[0].text == "Mapperani" and tops[0].kind == "settlement", tops
+
+
+def test_a_compass_division_with_and_without_its_title_does_not_vouch_for_itself():
+    """"the North-West region" and "the North-West" in a text on Cameroon are Cameroon's."""
+    tops = geoparse(
+        "Gunmen killed nine villagers in western Cameroon. The village borders the "
+        "North-West region. Earlier, 25 civilians were killed in the North-West, an attack "
+        "attributed by Yaounde to the separatists."
+    )
+    nw = [t for t in tops if t.text.startswith("North-West")]
+    assert nw and all(t.country_code == "CM" for t in nw), [(t.text, t.country_code) for t in nw]
+
+
 def test_a_name_a_cue_announces_before_its_container_is_a_place_even_if_tagged_a_person():
     """"Tirin Kot" (GeoNames: Tarinkot) is Uruzgan's capital; the NER calls it a person."""
     tops = geoparse(

@@ -78,15 +78,22 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 #: A stated distance between two names, before its unit: ", located about 70" (shared with
 #: the recogniser, :mod:`mapper.geoparse.cues`).
 DISTANCE_LEAD = (
+    r"(?:\s+(?:village|town|hamlet|settlement))?"  # "Labarwa village, about 60 kilometers"
     r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
     r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?"
 )
+#: The town a distance is measured from, named as a capital: "50 kilometers (30 miles)
+#: south of the provincial capital of Nyala" (AP, Darfur, May 2004), "180 miles (290
+#: kilometers) north of the capital of Bangui" (AP, May 2013), "560 kilometres northwest of
+#: the national capital Yaounde" (AFP via TRT World, January 2021). The parenthesis is
+#: the same distance in the other unit.
+_CAPITAL_OF = r"(?:(?:(?:provincial|regional|state|national|district)\s+)?capital,?\s+(?:of\s+)?)?"
 #: ... and after its unit: " north of the".
 DISTANCE_TAIL = (
-    r"\b\.?\s+"
+    r"\b\.?(?:\s*\([^()\n]{1,25}\))?\s+"
     r"(?:(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    r"(?:of|from)\s+" + _THE
+    r"(?:of|from)\s+" + _THE + _CAPITAL_OF
 )
 _NEAR_GAP = re.compile(
     DISTANCE_LEAD + r"(?P<unit>km|kilometres|kilometers|miles|mi)" + DISTANCE_TAIL, re.I
@@ -151,6 +158,21 @@ def said_division(text: str, start: int, end: int) -> bool:
 def _said_as(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
     """Tell a name an area noun of ``nouns`` follows ("X district") or leads ("the X of")."""
     return area_word(text, end) in nouns or _noun_of_before(text, start) in nouns
+
+
+def said_noun(text: str, start: int, end: int) -> str:
+    """Return the area noun that follows a name ("X village") or leads it ("the village of X").
+
+    >>> said_noun("stormed the village of Somani, about", 23, 29)
+    'village'
+    >>> said_noun("in Chimtal district, Balkh", 3, 10), said_noun("in Baku today", 3, 7)
+    ('district', '')
+    """
+    after = area_word(text, end)
+    if after:
+        return after
+    before = _noun_of_before(text, start)
+    return before if before in AREA_NOUNS else ""
 
 
 def _next_word(text: str, end: int, *, possessive: bool = False) -> str:

@@ -35,7 +35,12 @@ from mapper.geoparse.candidates import (
     spelling_guess,
     variant_cands,
 )
-from mapper.geoparse.context import SETTLEMENT_WORDS, apply_context, area_word, said_division
+from mapper.geoparse.context import (
+    SETTLEMENT_WORDS,
+    apply_context,
+    said_division,
+    said_noun,
+)
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
 from mapper.geoparse.lexicon import (
@@ -541,10 +546,16 @@ def _drop_compass_divisions_abroad(slots: list[Slot]) -> None:
     for s in slots:
         if not s.cands or s.mention.adjectival or not _compass_division(s.mention.text):
             continue
+        # a compass-named division does not vouch for another: "borders the North-West
+        # region" and "in the North-West" (AFP via Medafrica Times, Cameroon, November
+        # 2023) are one name with and without its title, both South Africa's if either is
         others = {
             o.cands[o.choice].place.country_code
             for o in slots
-            if o.key != s.key and o.cands and not o.mention.adjectival
+            if o.key != s.key
+            and o.cands
+            and not o.mention.adjectival
+            and not _compass_division(o.mention.text)
         } - {None}
         if others:
             # "a Northeast Texas thing" (LGL) is no Botswana district: only the
@@ -628,7 +639,9 @@ def _at_context(text: str, s: Slot, area: Slot, base: dict) -> Toponym:
     """Place an unknown name at its stated context area (ACLED precision 2 or 3)."""
     m = s.mention
     q = area.cands[area.choice].place
-    word = area_word(text, m.end)
+    # the noun may lead: "the village of Somani, about 250 kilometers southwest of
+    # Katmandu" (AP, April 2005) is a village as much as "Nyanzale town"
+    word = said_noun(text, m.start, m.end)
     if word in SETTLEMENT_WORDS:
         kind = "settlement"
     elif word in DIVISION_NOUNS:

@@ -35,10 +35,13 @@ from mapper.numbers import AGE, count_people, parse_count
 
 __all__ = ["Counts", "count_unit", "combine", "victim_heads"]
 
+#: Words that count the dead; "butcher" as in lexicon.KILL ("insurgents attacked a Land
+#: Cruiser, and butchered the ten people inside it", AIM via allAfrica, November 2019).
 _KILLED = frozenset(
     {
         "kill", "killed", "dead", "die", "death", "fatality", "murder", "execute", "behead",
-        "decapitate", "massacre", "slaughter", "lynch", "assassinate", "slay", "perish",
+        "decapitate", "massacre", "slaughter", "butcher", "lynch", "assassinate", "slay",
+        "perish",
         "neutralise", "neutralize", "eliminate", "body", "corpse", "life", "martyr", "martyred",
     }
 )  # fmt: skip

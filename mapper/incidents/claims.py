@@ -88,6 +88,10 @@ def _subject_phrase(verb: Any) -> list[Any]:
     subj = _subject(verb)
     if subj is None and verb.dep_ == "conj":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        # "a press release from the Colombian military's Eighth Division, which blamed ELN
+        # militants" (UPI, September 2015): the relative pronoun stands for its antecedent
+        subj = verb.head
     if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she"):
         return [] if subj is None else [subj]
     skip = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}

@@ -45,6 +45,8 @@ def count(nlp):
         ("At least 30 people were killed and dozens more injured.", 30, 12),
         # the parser may make the dead the subject of "dead": still the raid's dead
         ("A raid on an army post has left at least 18 people dead.", 18, None),
+        # "butcher", a verb of killing in lexicon.KILL, counts its dead
+        ("Insurgents attacked a pickup and butchered ten people inside it.", 10, None),
         # others killed add to the dead told before them
         ("Gunmen beheaded the village chief and killed two other inhabitants.", 3, None),
         # a casualty toll counts the hurt too: no dead of its own

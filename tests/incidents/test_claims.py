@@ -101,3 +101,13 @@ def test_a_claim_of_responsibility_is_the_groups_account_of_the_attack(extract):
     )
     incs = current(extract(text))
     assert [(i.event_type, i.fatalities) for i in incs] == [("Violence against civilians", 6)]
+
+
+def test_a_relative_pronoun_claims_for_its_antecedent(extract):
+    text = (
+        "The statement came from the Sudanese army's Fifth Division, which blamed rebels for "
+        "planting an explosive device that injured two civilians in Kadugli on Sunday."
+    )
+    [inc] = current(extract(text))
+    assert inc.claimed_by != "which"
+    assert inc.claimed_by is None or "Division" in inc.claimed_by

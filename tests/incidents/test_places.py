@@ -33,6 +33,26 @@ def test_where_an_organisation_is_based_is_not_the_place(extract):
     assert inc.location == "Sudan"
 
 
+def test_a_village_named_before_its_noun_is_the_place_not_the_town_it_is_measured_from(
+    extract_geoparsed,
+):
+    text = (
+        "On Sunday rebels also attacked Mapperwa village, about 60 kilometers (40 miles) "
+        "northeast of Nyala and kidnapped 28 civilians."
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert (inc.location, inc.geo_precision) == ("Mapperwa", 2)
+
+
+def test_a_capital_that_attributes_an_attack_is_not_its_place(extract):
+    text = (
+        "Twenty civilians were killed on Sunday in North Darfur, in an assault attributed by "
+        "Khartoum to the rebels."
+    )
+    [inc] = current(extract(text))
+    assert inc.location == "North Darfur"
+
+
 def test_the_origin_of_fire_is_not_the_place(extract):
     [inc] = current(extract("Shells fired from Ochakiv hit Mykolaiv on Sunday."))
     assert inc.location == "Mykolaiv"
