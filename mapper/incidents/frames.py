@@ -1964,6 +1964,22 @@ def _antecedent(pron: Any) -> Any:
                 and (not plural or t.tag_ in ("NNS", "NNPS"))
             ):
                 return t
+    if pron.dep_ == "dobj" and _lem(pron.head) in _HARM:
+        # whom they harm is someone their clause told of before, never themselves (that
+        # would be "themselves"): "Communist rebels dragged 10 people from their homes and
+        # executed them" (AP, Nepal, April 2005); "Insurgents went to two specific houses
+        # and called out the victims by name, and killed them" (allAfrica, Mocimboa da
+        # Praia, September 2025)
+        for j in range(pron.i - 1, start - 1, -1):
+            t = doc[j]
+            if (
+                t.dep_ in ("dobj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN")
+                and (not plural or t.tag_ in ("NNS", "NNPS"))
+                and phrase_kind(t) is not None
+            ):
+                return t
+        return None
     for j in range(pron.i - 1, start - 1, -1):
         t = doc[j]
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
@@ -2037,9 +2053,7 @@ def _cause_clause(tok: Any) -> int | None:
     """
     t = tok
     for _ in range(6):
-        if t.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _CAUSE_PREPS for c in t.children
-        ):
+        if _marked(t):
             return t.i  # "rallied after police shot a student": a clause of its own
         if _where_then(t):
             return t.i
@@ -2054,7 +2068,7 @@ def _cause_clause(tok: Any) -> int | None:
         if t.dep_ in ("compound", "amod", "conj", "nmod", "acl", "relcl"):
             t = t.head  # "a June 15 battle fought with clubs": the participle is the battle's
             continue
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.dep_ == "advcl":
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and (t.head.dep_ == "advcl" or _marked(t.head)):
             t = t.head  # "hours after fighting broke out": the clause the cue is the subject of
             continue
         if t.dep_ == "ccomp" and t.head.dep_ == "advcl":
@@ -2067,6 +2081,19 @@ def _cause_clause(tok: Any) -> int | None:
             continue
         return None
     return None
+
+
+def _marked(t: Any) -> bool:
+    """Tell a clause a cause or time conjunction opens, however the parser attached it.
+
+    "killing at least eight civilians and injuring four, a day after rebels
+    attempted an aerial suicide mission on the capital" (IANS via TwoCircles,
+    Sri Lanka, February 2009): the parser may make "attempted" a conjunct of
+    "injuring", but "after" still opens another event's clause.
+    """
+    return t.dep_ in ("advcl", "conj") and any(
+        c.dep_ == "mark" and c.lower_ in _CAUSE_PREPS for c in t.children
+    )
 
 
 def _where_then(t: Any) -> bool:

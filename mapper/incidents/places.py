@@ -802,6 +802,8 @@ def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> Event
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the town of X" names its own place
         before = [x for x in sites if x.usable and x.end <= start and x.kind in kinds]
+        if tok.lemma_.lower() in _SMALL_PLACE_NOUNS:
+            before = [x for x in before if not _city(x)]
         capital = _capital_kind(tok)
         if capital is not None:
             before = [x for x in before if (x.feature_code or "").startswith(capital)]
@@ -812,6 +814,20 @@ def antecedent_place(doc: Any, sites: list[Site], start: int, end: int) -> Event
             site = before[-1]
             return EventPlace(site, precision_of(site, None))
     return None
+
+
+#: Nouns no capital or city is called: "bombed four others in the village" after "the
+#: village of Somani, about 250 kilometers southwest of Katmandu" (AP, Nepal, April 2005)
+#: is Somani, though Katmandu was named after it.
+_SMALL_PLACE_NOUNS = frozenset({"village", "hamlet"})
+#: A settlement this populous is a city or town, never "the village".
+_CITY_POP = 100_000
+
+
+def _city(site: Site) -> bool:
+    """Tell a capital, a seat of a first-order division or a large town."""
+    code = site.feature_code or ""
+    return code.startswith(("PPLC", "PPLA")) or site.population >= _CITY_POP
 
 
 def _country_owner(tok: Any, sites: list[Site]) -> Site | None:

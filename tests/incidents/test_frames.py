@@ -249,3 +249,20 @@ def test_shot_dead_misread_as_a_noun_still_tells_who_shot_whom(extract):
     assert [(i.actor1, i.actor2) for i in incs] == [
         ("Unidentified Armed Group (Sudan)", "Police Forces of Sudan")
     ], [(i.actor1, i.actor2) for i in incs]
+
+
+def test_a_day_after_clause_the_parser_makes_a_conjunct_is_another_event(extract):
+    text = (
+        "Rebels stormed a village in eastern Sudan Saturday, killing at least eight civilians "
+        "and injuring four, a day after rebels attempted an aerial suicide mission on the capital."
+    )
+    main = [i for i in current(extract(text)) if i.fatalities == 8]
+    assert [(i.event_type, i.sub_event_type) for i in main] == [
+        ("Violence against civilians", "Attack")
+    ]
+
+
+def test_whom_attackers_harm_as_them_is_whom_they_took_not_themselves(extract):
+    text = "Rebels dragged ten people from their homes near Kadugli on Sunday and executed them."
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")

@@ -44,6 +44,15 @@ def test_a_village_named_before_its_noun_is_the_place_not_the_town_it_is_measure
     assert (inc.location, inc.geo_precision) == ("Mapperwa", 2)
 
 
+def test_the_village_points_back_past_a_capital_named_after_it(extract_geoparsed):
+    text = (
+        "Fighters stormed the village of Mapperoni, about 250 kilometers southwest of "
+        "Kathmandu, on Friday night. The rebels also bombed four houses in the village."
+    )
+    incs = current(extract_geoparsed(text))
+    assert incs and all(i.location == "Mapperoni" for i in incs), [i.location for i in incs]
+
+
 def test_a_capital_that_attributes_an_attack_is_not_its_place(extract):
     text = (
         "Twenty civilians were killed on Sunday in North Darfur, in an assault attributed by "
