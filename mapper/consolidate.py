@@ -193,7 +193,7 @@ def _one_event_day(a: Incident, b: Incident) -> bool:
     continued in Benghazi" ... "the protesters then closed Jamal Abdel Naser
     street", [WLibya]) tells one event, however its passages are cut.
     """
-    if _retold_toll(a, b) or _retold_figures(a, b):
+    if _retold_toll(a, b) or _retold_figures(a, b) or _lede_and_detail(a, b):
         return True
     # a live report dates nothing but its own day: its protest and the stones thrown at it
     # are one demonstration ("Special police units have begun to remove protesters ..." then
@@ -235,6 +235,38 @@ def _country_and_town(a: Incident, b: Incident) -> bool:
         and a.location != a.country
         and a.geo_precision < 3
     )
+
+
+def _toll_retold_finer(a: Incident, b: Incident) -> bool:
+    """Tell a report's country-level lede, ``b``, and its own account at a finer place, ``a``.
+
+    The lede names the country, the next paragraph the region or village, each
+    with the same dead, however the two passages code the act: "Armed
+    separatists attacked a village in ... Cameroon's western French-speaking
+    region on Sunday, killing at least seven people" then "separatists ...
+    attacked a security post in the village of Galim, killing officers and
+    civilians ... at least seven people were killed" (AP via Cameroon News
+    Line, March 2020). As :func:`_retold_toll`, the same toll on the same day
+    is the evidence; a region holds many events, so only with a toll.
+    """
+    return (
+        _report_of(a) == _report_of(b)
+        and b.location is not None
+        and b.location == b.country
+        and a.country == b.country
+        and a.location not in (None, a.country)
+        and a.event_date == b.event_date
+        and bool(a.fatalities)
+        and a.fatalities == b.fatalities
+        and a.event_type in VIOLENT
+        and b.event_type in VIOLENT
+        and not (a.background or b.background)
+        and not _conflict(a.actor1, b.actor1)
+    )
+
+
+def _lede_and_detail(a: Incident, b: Incident) -> bool:
+    return _toll_retold_finer(a, b) or _toll_retold_finer(b, a)
 
 
 def _retold_toll(a: Incident, b: Incident) -> bool:
@@ -340,6 +372,7 @@ def _rank_in(group: list[Incident]) -> Callable[[Incident], tuple]:
             rioted and i.event_type == "Protests",
             remote and i.event_type == "Violence against civilians",
             i.geo_precision,
+            i.location == i.country,  # a region is finer than its country, at one precision
             i.event_type == "Strategic developments",
             i.claimed_by is not None,
             -len(i.sources),
@@ -642,6 +675,8 @@ def _country_pairs(items: Sequence[Incident]) -> list[tuple[int, int]]:
                 ),
                 None,
             )
+            if j is None:  # the same toll at a finer place, however coded
+                j = next((j for j in group if _toll_retold_finer(items[j], items[i])), None)
             if j is not None:
                 pairs.append((min(i, j), max(i, j)))
     return pairs
@@ -758,7 +793,9 @@ def _consolidate(incidents: Iterable[Incident], near_km: float) -> list[Incident
         # told without a day (Sudan, El-Fasher; AFP via TRT World, Anadolu, 2025).
         ci, cj = coded(ri), coded(rj)
         if not (
-            one_demonstration(items[i], items[j]) or _retold_figures(items[i], items[j])
+            one_demonstration(items[i], items[j])
+            or _retold_figures(items[i], items[j])
+            or _lede_and_detail(items[i], items[j])
         ) and not all(
             _codings_ok(x, y) or {x[0], y[0]} == {"Protests", "Riots"} for x in ci for y in cj
         ):

@@ -348,3 +348,19 @@ def test_a_country_level_account_joins_one_town_and_never_ties_two_towns_togethe
     other = inc("c", "r1", 200, loc="Ganja", lat=40.68, lon=46.36, **riot)
     out = consolidate([country, town, other])
     assert sorted(i.location for i in out) == ["Ganja", "Stepanakert"]
+
+
+def test_a_country_level_lede_and_its_finer_account_with_the_same_toll_are_one_event():
+    """The lede codes an attack on villagers, the detail a clash at a post: seven dead each."""
+    lede = inc(
+        "a", "r1", 0, loc="Azerbaijan", lat=40.5, lon=47.5, prec=3, fat=7,
+        et="Violence against civilians", sub="Attack",
+    )  # fmt: skip
+    detail = inc("b", "r1", 100, loc="Tartar", lat=40.34, lon=46.93, prec=3, fat=7,
+                 et="Battles", sub="Armed clash")  # fmt: skip
+    [m] = consolidate([lede, detail])
+    assert m.location == "Tartar"
+    # another toll is another event; so is another report's lede
+    assert len(consolidate([lede, replace(detail, fatalities=3)])) == 2
+    other = replace(lede, sources=(Source("r2", "p", 0, 1),))
+    assert len(consolidate([other, detail])) == 2

@@ -653,3 +653,15 @@ def test_a_name_a_cue_announces_before_its_container_is_a_place_even_if_tagged_a
     )
     tirin = [t for t in tops if t.text == "Tirin Kot"]
     assert tirin and haversine_km(tirin[0].lat, tirin[0].lon, 32.63, 65.88) < 25, tops
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Mapper Fonka of the West region said separatists attacked a post in Cameroon.",
+        "This village in the West region borders the North-West region of Cameroon.",
+    ],
+)
+def test_a_compass_point_before_a_division_title_is_the_division(text):
+    west = [t for t in geoparse(text) if t.text == "West region"]
+    assert west and west[0].country_code == "CM", geoparse(text)

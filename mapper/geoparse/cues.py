@@ -114,6 +114,7 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         elif _area_after(rec, j) is not None or _route(rec, i, j) or _said_a_place(rec, j):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
     _unknown_before_area(rec)
+    _compass_divisions(rec)
     _parenthesised_containers(rec)
     _spelled_in_container(rec)
     _measured_from(rec)
@@ -708,6 +709,31 @@ def route_ends(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
 
 def _opens_sentence(tk, t: int) -> bool:  # noqa: ANN001
     return t == 0 or tk.text[t - 1] in _SENTENCE_ENDS
+
+
+#: Words that name a division with its title: "the West region", "the Centre region".
+_COMPASS_NAMES = COMPASS_POINTS | {"centre", "center", "central"}
+
+
+def _compass_divisions(rec) -> None:  # noqa: ANN001
+    """A compass point before a division title: "the West region", a name the NER misses.
+
+    Cameroon, Burkina Faso, Rwanda or Uganda name their divisions so: "Gov. Awa
+    Fonka Augustine of the West region" (AP via Cameroon News Line, March 2020),
+    "This village in the West region borders the North-West region" (AFP via
+    Medafrica Times, November 2023). The word alone is a direction or "the
+    West"; with the title it is a place when the index has a division so named
+    (the resolver then keeps the one in the text's own countries).
+    """
+    tk = rec.tk
+    for k in range(1, rec.n):
+        if tk.lower[k] not in ("region", "province") or not tk.text[k - 1][:1].isupper():
+            continue
+        if fold(tk.text[k - 1]) not in _COMPASS_NAMES or rec.taken[tk.idx[k - 1]]:
+            continue
+        s, e = rec.span_of(k - 1, k + 1)
+        if any(c.place.kind == "admin" for c in rec.cands(rec.text[s:e])):
+            rec.add(s, e, CONTEXT_LABEL)
 
 
 def _unknown_before_area(rec) -> None:  # noqa: ANN001

@@ -609,7 +609,8 @@ def event_places(
         and not _whereabouts(c[1], triggers)
     ]
     if not cands:
-        return []
+        ward = _jurisdiction(doc, sites, start, end)
+        return [] if ward is None else [EventPlace(ward, max(precision_of(ward, None), 2))]
     # a road's end yields to a town the sentence places the event at ("at Lethapora"),
     # not to the county the road runs through (the Bothai-Ijara road, in Garissa County)
     on_road = any(c[0].kind == "settlement" and not c[0].route_end for c in cands)
@@ -648,6 +649,36 @@ def event_places(
         EventPlace(s, max(precision_of(s, p), 2) if s.route_end else precision_of(s, p))
         for s, p in chosen
     ]
+
+
+#: Local officials who speak for the area they govern.
+_LOCAL_OFFICIALS = frozenset(
+    "governor gov gov. mayor prefect sub-prefect administrator commissioner".split()
+)
+
+
+def _jurisdiction(doc: Any, sites: list[Site], start: int, end: int) -> Site | None:
+    """Return the area of the local official who tells an event the clause places nowhere.
+
+    An official speaks of the area they govern: "Gov. Awa Fonka Augustine of
+    the West region said separatists ... attacked a security post in the
+    village of Galim" (AP via Cameroon News Line, March 2020), "Rebels torched
+    a village in western Sudan ..., the governor of South Darfur province said"
+    (AP, May 2004). The area is a voice, never the site itself, but the event
+    lies in it when the clause names no place the index knows.
+    """
+    for s in sites:
+        inside = s.usable and start <= s.start and s.end <= end
+        if not inside or s.kind not in ("admin", "settlement"):
+            continue
+        root = site_root(doc, s)
+        if root is None or root.dep_ != "pobj" or root.head.lower_ != "of":
+            continue
+        holder = root.head.head
+        words = {t.lower_ for t in holder.subtree if t.i < root.head.i} | {holder.lemma_.lower()}
+        if words & _LOCAL_OFFICIALS:
+            return s
+    return None
 
 
 def _listed_with(root: Any) -> set[int]:

@@ -409,3 +409,12 @@ def test_what_a_group_wants_places_no_event(extract_geoparsed):
 def test_a_place_put_before_what_residents_said_is_where_it_happened(extract):
     [inc] = current(extract("In Kadugli, residents said soldiers shot two herders on Saturday."))
     assert inc.location == "Kadugli"
+
+
+def test_an_official_tells_of_an_event_in_the_area_they_govern(extract):
+    text = (
+        "The governor of North Darfur said rebels attacked a village on Sunday, killing five "
+        "people.\n\nIn a separate attack, a bomb exploded in Khartoum on Monday."
+    )
+    placed = {i.location for i in current(extract(text)) if i.fatalities == 5}
+    assert placed == {"North Darfur"}
