@@ -86,9 +86,10 @@ DISTANCE_LEAD = (
 #: The town a distance is measured from, named as a capital: "50 kilometers (30 miles)
 #: south of the provincial capital of Nyala" (AP, Darfur, May 2004), "180 miles (290
 #: kilometers) north of the capital of Bangui" (AP, May 2013), "560 kilometres northwest of
-#: the national capital Yaounde" (AFP via TRT World, January 2021). The parenthesis is
-#: the same distance in the other unit.
-_CAPITAL_OF = r"(?:(?:(?:provincial|regional|state|national|district)\s+)?capital,?\s+(?:of\s+)?)?"
+#: the national capital Yaounde" (AFP via TRT World, January 2021), "about 170 km northeast
+#: of the rebel-held capital Sanaa" (Xinhua via Trend, July 2019). The parenthesis is the
+#: same distance in the other unit.
+_CAPITAL_OF = r"(?:(?:[a-z]+(?:-[a-z]+)?\s+)?capital(?:\s+city)?,?\s+(?:of\s+)?)?"
 #: ... and after its unit: " north of the".
 DISTANCE_TAIL = (
     r"\b\.?(?:\s*\([^()\n]{1,25}\))?\s+"
@@ -405,6 +406,10 @@ def _constrain(
     if b.mention.adjectival or not b.cands:
         return
     if kind == "near":
+        # the town a distance is measured from only locates the name before it: "Wadi
+        # district in southeastern Marib, about 170 km northeast of the rebel-held capital
+        # Sanaa" (Xinhua via Trend, July 2019) happened in Marib, not in Sanaa
+        stated.measured_from = True
         inside = [
             c
             for c in a.cands

@@ -716,7 +716,7 @@ _COMPASS_NAMES = COMPASS_POINTS | {"centre", "center", "central"}
 
 
 def _compass_divisions(rec) -> None:  # noqa: ANN001
-    """A compass point before a division title: "the West region", a name the NER misses.
+    """Take a compass point before a division title ("the West region"), which the NER misses.
 
     Cameroon, Burkina Faso, Rwanda or Uganda name their divisions so: "Gov. Awa
     Fonka Augustine of the West region" (AP via Cameroon News Line, March 2020),

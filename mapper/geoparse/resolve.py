@@ -93,6 +93,7 @@ class Slot:
     cands: list[Candidate]
     qualifier_places: list[Place] = field(default_factory=list)  # "X, Y": Y's readings
     is_qualifier: bool = False  # this mention states another's container
+    measured_from: bool = False  # a stated distance from it locates another mention
     unknown_in: Slot | None = None  # not in the index: placed at this stated context
     seats: dict[str, Place] = field(default_factory=dict)  # district key -> its namesake town
     offset: tuple[float, float] | None = None  # (km, bearing) from unknown_in: "70 km north of"
@@ -605,7 +606,7 @@ def _toponym(
     base = {
         "adjectival": m.adjectival,
         "dateline": m.dateline,
-        "qualifier": s.is_qualifier,
+        "qualifier": s.is_qualifier or s.measured_from,
         "route_end": route_end,
     }
     if not s.cands:

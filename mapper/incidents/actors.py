@@ -27,7 +27,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.frames import phrase_kind
-from mapper.incidents.groups import group_name, state_body
+from mapper.incidents.groups import group_name, name_runs, state_body
 from mapper.incidents.sites import Site
 
 __all__ = [
@@ -109,7 +109,7 @@ def _group_name(toks: list[Any]) -> str | None:
     text = " ".join(t.text for t in names)
     text = re.sub(r"^(?:the|presumed|suspected)\s+", "", text, flags=re.I)
     if lookup is not None:
-        for cand in (text, *_runs(names), names[-1].text, names[0].text):
+        for cand in (text, *name_runs(names), names[-1].text, names[0].text):
             try:
                 found = lookup(cand)
             except Exception:  # noqa: BLE001 - an odd name is just not a group
@@ -119,22 +119,6 @@ def _group_name(toks: list[Any]) -> str | None:
     if any(t.ent_type_ == "ORG" for t in names) and len(text) > 2:
         return text
     return None
-
-
-def _runs(names: list[Any]) -> list[str]:
-    """Return the runs of adjacent name tokens, longest first.
-
-    "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World, 9 October
-    2025) holds the group's own name after its country and an adjective.
-    """
-    runs: list[list[Any]] = []
-    for t in names:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    texts = [" ".join(t.text for t in r) for r in runs if len(r) > 1]
-    return sorted(texts, key=len, reverse=True)
 
 
 def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:

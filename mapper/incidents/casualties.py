@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mapper.incidents import lexicon as lx
@@ -43,6 +43,7 @@ _KILLED = frozenset(
         "decapitate", "massacre", "slaughter", "butcher", "lynch", "assassinate", "slay",
         "perish",
         "neutralise", "neutralize", "eliminate", "body", "corpse", "life", "martyr", "martyred",
+        "martyrdom",
     }
 )  # fmt: skip
 _LOST = lx.ARMED_STATE | lx.CIVILIAN | {"life", "fighter", "member"}
@@ -89,6 +90,9 @@ class Counts:
     also : bool
         The dead are others besides those told before: "eight fighters ... were
         also killed" (:func:`combine` adds them).
+    side : str
+        Whose dead the figure counts when the sentence names one side only
+        (``state``, ``nonstate``, ``civilian``; "" unknown or several).
     """
 
     fatalities: int | None = None
@@ -96,6 +100,7 @@ class Counts:
     total: bool = False
     coded: bool = False
     also: bool = False
+    side: str = field(default="", repr=False)
 
 
 def _left_number(tok: Any) -> Any:
@@ -367,7 +372,7 @@ def count_unit(
         n = max(c for _, c in counted)
         if kill:
             for h, c in counted:
-                side = _side([h])
+                side = _side([h.head if h.dep_ == "nummod" else h])  # "four troops"
                 sides[side] = max(sides.get(side, 0), c)
             # "beheaded the village chief, killed two other inhabitants" (Lusa via
             # Plataforma, Cabo Delgado, January 2019): the others add to the dead told
@@ -395,7 +400,8 @@ def count_unit(
             fat = 0 if fat is None else fat
         if what.startswith(("casualt", "injur", "hurt", "wounded", "one was")):
             inj = 0 if inj is None else inj
-    return Counts(fat, inj, total=total, also=also and not total)
+    side = next(iter(sides)) if len(sides) == 1 and fat and not total else ""
+    return Counts(fat, inj, total=total, also=also and not total, side=side)
 
 
 def _side(heads: list[Any]) -> str:
@@ -485,12 +491,16 @@ def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
     1
     >>> combine([(Counts(4, None), False), (Counts(8, None, also=True), False)]).fatalities
     12
+    >>> combine([(Counts(7, None, side="state"), False), (Counts(6, None, side="nonstate"), False)]
+    ...         ).fatalities
+    13
     """
     items = list(per_unit)
     for c, _ in items:
         if c.coded:
             return c
     fatalities = _pick([(c.fatalities, c.total, cl) for c, cl in items if not c.also])
+    fatalities = _each_side(items) or fatalities
     if not any(c.total for c, _ in items):
         # others killed besides: "left four peacekeepers dead" ... "eight fighters from the
         # anti-Balaka rebel group were also killed in the battle" (AP via Nepali Reporter,
@@ -500,6 +510,31 @@ def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
         if extra:
             fatalities = (fatalities or 0) + sum(extra)
     return Counts(fatalities, _pick([(c.injuries, False, cl) for c, cl in items]))
+
+
+#: Sides whose dead one sentence never counts with the other's: forces and armed groups.
+_SIDES = frozenset({"state", "nonstate"})
+
+
+def _each_side(items: list[tuple[Counts, bool]]) -> int | None:
+    """Return the dead of a fight its sentences count side by side, added up, else None.
+
+    ACLED's fatalities are all the dead (:func:`_side`); military statements
+    count each side in a sentence of its own: "Seven soldiers were martyred
+    after militants attacked security forces' checkpost" then "Security
+    forces responded ..., killing six terrorists" (Daily Pakistan, November
+    2024: 13); "Seven security personnel were martyred" then "security
+    forces killed six terrorists" (Dawn, the same attack). Only when every
+    unclaimed figure counts forces or fighters, and both are counted; the
+    largest figure of each side is its toll.
+    """
+    plain = [c for c, claimed in items if c.fatalities and not claimed and not c.also]
+    if any(c.total for c, _ in items) or any(c.side not in _SIDES for c in plain):
+        return None
+    most: dict[str, int] = {}
+    for c in plain:
+        most[c.side] = max(most.get(c.side, 0), c.fatalities or 0)
+    return sum(most.values()) if len(most) == 2 else None
 
 
 def _pick(values: list[tuple[int | None, bool, bool]]) -> int | None:

@@ -1385,7 +1385,15 @@ def _listed_names(tok: Any) -> list[str]:
         for t in near
         if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")) and t.i not in other
     ]
-    return [t.text for t in names] + ([" ".join(t.text for t in names)] if len(names) > 1 else [])
+    from mapper.incidents.groups import name_runs
+
+    whole = [" ".join(t.text for t in names)] if len(names) > 1 else []
+    # the run the head ends or stands in: "the latest attack by Boko Haram in Nigeria's
+    # northeastern state of Borno" (IANS, March 2015), "Boko Haram Islamist militants";
+    # a group named inside an apposition ("Mohammed Yusuf, spiritual leader of Boko
+    # Haram") does not make the person its fighter
+    own = [t for t in names if abs(t.i - tok.i) <= 3 and t.i <= tok.i]
+    return [t.text for t in names] + whole + name_runs(own)
 
 
 def _named_group(tok: Any) -> bool:
@@ -2063,6 +2071,11 @@ def _cause_clause(tok: Any) -> int | None:
                 return prep.i
             if prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in _CAUSE_NOUNS:
                 return prep.head.i
+            if prep.lower_ == "with" and _lem(prep.head) == "coincide":
+                # "The Houthi attack coincided with a Saudi-led coalition's declaration of
+                # killing 95 Houthis ... by its aerial bombardment" (Xinhua via Lokmat,
+                # Marib, October 2021): what it coincided with is another event
+                return prep.i
             t = prep.head
             continue
         if t.dep_ in ("compound", "amod", "conj", "nmod", "acl", "relcl"):
@@ -2115,6 +2128,19 @@ def _span(unit: Unit, head: int) -> tuple[int, int]:
     # a "where" clause is told of the place it describes: "the Tahoua region, where ..."
     toks = list((doc[head].head if _where_then(doc[head]) else doc[head]).subtree)
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _burnt_subjects(tok: Any, doers: list[Any], orgs: frozenset[str]) -> list[Any]:
+    """Return the property a verb of burning takes as subject with no object: what burned.
+
+    "Burn" is ergative: "At least 15 people were killed and several homes burned
+    in an attack by Boko Haram" (Reuters via Devdiscourse, March 2023), "At
+    least 23 people were killed and many houses burned when Boko Haram militants
+    stormed a village" (Xinhua, April 2019). The homes are what was hit, not who.
+    """
+    if _lem(tok) != "burn" or any(c.dep_ == "dobj" for c in tok.children):
+        return []
+    return [h for h in doers if h.dep_ == "nsubj" and phrase_kind(h, orgs) == "property"]
 
 
 def _telegraphic(items: list[tuple[Any, set[str]]]) -> bool:
@@ -2264,7 +2290,10 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
             if cls <= OUTCOMES:
                 continue
             if _lem(tok) not in ("find", "discover", "dump"):  # who found the dead did not kill
-                a_heads += _agent_heads(tok)
+                doers = _agent_heads(tok)
+                burnt = _burnt_subjects(tok, doers, orgs)
+                a_heads += [h for h in doers if h not in burnt]
+                t_heads += burnt
             t_heads += _target_heads(tok)
         agents = _kinds(a_heads, orgs)
         targets = _kinds(t_heads, orgs)
@@ -2412,6 +2441,8 @@ def _join_outcomes(
                 # while responding to Indian unprovoked firing targeted Indian posts" (AFP,
                 # November 2016): the other side's earlier act, never this one
                 continue
+            if _lem(doc[key[1]].head) == "coincide":
+                continue  # what an attack coincided with is another event (_cause_clause)
             setting = set().union(*(cls for _, cls in out[key]))
             if outcome or (cues & _FIGHTING and setting & _FIGHTING):
                 merged = out.pop(key) + out.get((rep, None), [])

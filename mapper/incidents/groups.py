@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["country_name", "group_name", "state_body"]
+__all__ = ["country_name", "group_name", "name_runs", "state_body"]
 
 logger = logging.getLogger(__name__)
 
@@ -85,3 +85,26 @@ def country_name(text: str) -> bool:
             ),
         )
     )
+
+
+def name_runs(names: list[Any]) -> list[str]:
+    """Return the runs of adjacent name tokens and their leading parts, longest first.
+
+    A group's name is one run of name words, which a phrase may extend or
+    surround: "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World,
+    9 October 2025) holds it after its country and an adjective; "the latest
+    attack by Boko Haram in Nigeria's northeastern state of Borno" (IANS, March
+    2015) before other names; "Boko Haram Islamist militants" (Reuters, March
+    2023) with a word after it.
+    """
+    runs: list[list[Any]] = []
+    for t in names:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    texts = {
+        " ".join(t.text for t in r[:n]) for r in runs if len(r) > 1 for n in range(2, len(r) + 1)
+    }
+    return sorted(texts, key=len, reverse=True)
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mapper.incidents.actors import actor_name
 
 from .helpers import current
@@ -216,3 +218,25 @@ def test_the_named_group_of_the_account_beats_an_unnamed_one(extract):
         "a shelter in Kadugli on Sunday, killing 12 people."
     )
     assert [i.actor1 for i in current(extract(text))] == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram Islamist militants attacked a village near Kadugli on Sunday, killing five.",
+        "At least 47 villagers were killed on Sunday in the latest attack by Boko Haram in "
+        "Sudan's state of North Darfur.",
+    ],
+)
+def test_a_listed_group_is_named_inside_a_longer_run_of_names(extract, text):
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Boko Haram"
+
+
+def test_homes_that_burned_are_hit_not_the_attackers(extract):
+    text = (
+        "At least 15 people were killed and several homes burned in an attack by rebels on "
+        "a village near Kadugli on Sunday."
+    )
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Unidentified Armed Group (Sudan)"

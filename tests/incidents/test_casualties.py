@@ -45,6 +45,14 @@ def count(nlp):
         ("At least 30 people were killed and dozens more injured.", 30, 12),
         # the parser may make the dead the subject of "dead": still the raid's dead
         ("A raid on an army post has left at least 18 people dead.", 18, None),
+        # South Asian news: the dead "embraced martyrdom", counted with the other side's
+        ("During the exchange of fire, seven troops embraced martyrdom.", 7, None),
+        (
+            "The raids triggered gunbattles that killed at least 15 attackers while four "
+            "troops embraced martyrdom.",
+            19,
+            None,
+        ),
         # "butcher", a verb of killing in lexicon.KILL, counts its dead
         ("Insurgents attacked a pickup and butchered ten people inside it.", 10, None),
         # others killed add to the dead told before them
@@ -196,3 +204,13 @@ def test_whom_gunmen_shot_dead_died_however_the_parser_reads_dead(extract):
     assert [(i.event_type, i.fatalities) for i in current(extract(text))] == [
         ("Violence against civilians", 1)
     ]
+
+
+def test_each_sides_dead_told_apart_add_up(extract):
+    text = (
+        "Seven soldiers were killed after rebels attacked an army checkpoint near Kadugli on "
+        "Sunday.\n\nSoldiers responded swiftly, killing six rebels in the ensuing gunfight."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 13
+

@@ -266,3 +266,13 @@ def test_whom_attackers_harm_as_them_is_whom_they_took_not_themselves(extract):
     text = "Rebels dragged ten people from their homes near Kadugli on Sunday and executed them."
     [inc] = current(extract(text))
     assert (inc.event_type, inc.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_what_an_attack_coincided_with_is_another_event(extract):
+    text = (
+        "Rebel shelling killed 13 people in Kadugli on Thursday night. The rebel attack "
+        "coincided with the army's declaration of killing 95 rebels by its aerial bombardment "
+        "near Dilling during the last 24 hours."
+    )
+    kadugli = [i for i in current(extract(text)) if i.location == "Kadugli"]
+    assert [i.fatalities for i in kadugli] == [13]

@@ -418,3 +418,12 @@ def test_an_official_tells_of_an_event_in_the_area_they_govern(extract):
     )
     placed = {i.location for i in current(extract(text)) if i.fatalities == 5}
     assert placed == {"North Darfur"}
+
+
+def test_the_town_a_distance_is_measured_from_is_not_the_place(extract_geoparsed):
+    text = (
+        "A missile destroyed the governor's home in Wadi district in southeastern Marib, about "
+        "170 km northeast of the rebel-held capital Sanaa, on Thursday."
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert inc.location != "Sanaa"
