@@ -218,6 +218,17 @@ def _drone_load(tok: Any) -> bool:
     )
 
 
+def _rocket_propelled(tok: Any) -> bool:
+    """Tell a rocket-propelled grenade: a fighter's weapon, no hand grenade thrown.
+
+    "firing guns and rocket-propelled grenades" (AFP via BBC, Mailari, June
+    2019), "opened fire with Kalashnikovs and fired RPGs (rocket-propelled
+    grenades)" (AP on Goshe, June 2014): ACLED's Grenade is the thrown kind;
+    a raid fought with RPGs is the raid.
+    """
+    return "propelled" in _prev_words(tok, 2) or "rocket-propelled" in _prev_words(tok, 1)
+
+
 def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Remote-violence means: shelling, air strikes, explosives, suicide bombs, grenades."""
     out: set[str] = set()
@@ -235,7 +246,7 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
         # with agencies, El Fasher, April 2025), "Shahed suicide drones" (Euromaidan Press,
         # February 2024)
         out.add("suicide")
-    if lem in lx.GRENADE:
+    if lem in lx.GRENADE and not _rocket_propelled(tok):
         out.add("grenade")
     water = lem == "cannon" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "water"
     if (lem in lx.SHELLING or low in lx.SHELLING) and not water:
@@ -1295,6 +1306,15 @@ def blocked(tok: Any) -> bool:
             return True
         if any(c.dep_ == "det" and c.lower_ == "no" for c in kids) and i == 0:
             return True
+        if (
+            i == 1
+            and tok.dep_ == "acl"
+            and t.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in kids)
+        ):
+            # "police stationed nearby had made no attempt to engage the fighters" (AFP via
+            # BBC, Mailari, June 2019): what no one tried did not happen
+            return True
         if i == 2 and chain[1].lower_ == "of" and any(c.lower_ == "no" for c in kids):
             # "there have been no reports of fighting between the M23 ... and the
             # Congolese army" (AFP via Daily Monitor, November 2022); "there was no sign
@@ -1963,31 +1983,16 @@ def _antecedent(pron: Any) -> Any:
         # Machava village" (AIM, Cabo Delgado, 28 August 2019); farmers of whom "two of
         # them were killed", then "they got killed" (TheCable on Chibok, July 2019): those
         # harmed are the ones harmed before, not who harmed them
-        for j in range(pron.i - 1, start - 1, -1):
-            t = doc[j]
-            if (
-                t.dep_ in ("dobj", "nsubjpass")
-                and t.pos_ in ("NOUN", "PROPN")
-                and _lem(t.head) in _HARM
-                and (not plural or t.tag_ in ("NNS", "NNPS"))
-            ):
-                return t
+        found = _earlier_patient(pron, start, plural, harmed=True)
+        if found is not None:
+            return found
     if pron.dep_ == "dobj" and _lem(pron.head) in _HARM:
         # whom they harm is someone their clause told of before, never themselves (that
         # would be "themselves"): "Communist rebels dragged 10 people from their homes and
         # executed them" (AP, Nepal, April 2005); "Insurgents went to two specific houses
         # and called out the victims by name, and killed them" (allAfrica, Mocimboa da
         # Praia, September 2025)
-        for j in range(pron.i - 1, start - 1, -1):
-            t = doc[j]
-            if (
-                t.dep_ in ("dobj", "nsubjpass")
-                and t.pos_ in ("NOUN", "PROPN")
-                and (not plural or t.tag_ in ("NNS", "NNPS"))
-                and phrase_kind(t) is not None
-            ):
-                return t
-        return None
+        return _earlier_patient(pron, start, plural, harmed=False)
     for j in range(pron.i - 1, start - 1, -1):
         t = doc[j]
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
@@ -1995,6 +2000,23 @@ def _antecedent(pron: Any) -> Any:
                 continue
             if phrase_kind(t) is not None:
                 return t
+    return None
+
+
+def _earlier_patient(pron: Any, start: int, plural: bool, *, harmed: bool) -> Any:
+    """Return the latest object or passive subject before ``pron`` it can stand for.
+
+    ``harmed``: one a verb of harm took; else one with an actor kind.
+    """
+    doc = pron.doc
+    for j in range(pron.i - 1, start - 1, -1):
+        t = doc[j]
+        if t.dep_ not in ("dobj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if plural and t.tag_ not in ("NNS", "NNPS"):
+            continue
+        if _lem(t.head) in _HARM if harmed else phrase_kind(t) is not None:
+            return t
     return None
 
 

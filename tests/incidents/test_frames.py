@@ -276,3 +276,17 @@ def test_what_an_attack_coincided_with_is_another_event(extract):
     )
     kadugli = [i for i in current(extract(text)) if i.location == "Kadugli"]
     assert [i.fatalities for i in kadugli] == [13]
+
+
+def test_what_no_one_attempted_did_not_happen(extract):
+    text = "Police stationed near Kadugli made no attempt to engage the fighters on Sunday."
+    assert current(extract(text)) == []
+
+
+def test_a_raid_fought_with_rocket_propelled_grenades_is_no_grenade_attack(extract):
+    text = (
+        "Militants raided a village near Kadugli on Sunday, firing guns and rocket-propelled "
+        "grenades."
+    )
+    [inc] = current(extract(text))
+    assert inc.sub_event_type != "Grenade"
