@@ -665,3 +665,16 @@ def test_a_name_a_cue_announces_before_its_container_is_a_place_even_if_tagged_a
 def test_a_compass_point_before_a_division_title_is_the_division(text):
     west = [t for t in geoparse(text) if t.text == "West region"]
     assert west and west[0].country_code == "CM", geoparse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Fifteen people were killed in the Kharkiv region by Russian fire on Tuesday.", "UA"),
+        ("Shelling hit the Donetsk region on Tuesday.", "UA"),
+    ],
+)
+def test_a_division_the_text_names_by_its_towns_name_is_the_division(text, code):
+    """GeoNames gives an oblast its city's name among its others: "the Kharkiv region"."""
+    [t] = [t for t in geoparse(text) if t.kind != "country" and not t.adjectival]
+    assert (t.kind, t.country_code) == ("admin", code), t

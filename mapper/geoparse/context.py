@@ -593,7 +593,11 @@ def _town_or_division(
     divisions = [c for c in s.cands if c.place.kind == "admin"]
     drop: set[str] = set()
     for d in divisions:
-        twins = [t for t in towns if _namesakes(d.place, t.place, words[0] if named else None)]
+        # the written name is the division's own when the text says division: "in the
+        # Kharkiv region" (Reuters via Maxgax, June 2022; "the Kharkiv region", Devdiscourse,
+        # June 2022) names Kharkivska oblast, whose other names include "Kharkiv"
+        name = words[0] if named else (fold(d.matched) if said and is_adm1(d.place) else None)
+        twins = [t for t in towns if _namesakes(d.place, t.place, name)]
         if not (said or keep):
             twins += [t for t in towns if _one_written_name(d, t, s.key)]
         if not twins:
@@ -605,6 +609,11 @@ def _town_or_division(
                 s.seats[d.place.key] = seat
         else:
             drop.add(d.place.key)
+    renamed = [d for d in divisions if is_adm1(d.place) and fold(d.matched) != fold(d.place.name)]
+    if drop and said and not keep and any(d.place.key not in drop for d in renamed):
+        # a province the text names by its town's name keeps no town of that name elsewhere
+        # either: "the Donetsk region" is no Donetsk in Russia's Rostov oblast
+        drop.update(c.place.key for c in towns if fold(c.matched) == s.key)
     if drop and not keep:
         s.cands = [c for c in s.cands if c.place.key not in drop]
 

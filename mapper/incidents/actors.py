@@ -103,7 +103,15 @@ def _phrase(tok: Any) -> list[Any]:
 def _group_name(toks: list[Any]) -> str | None:
     """Return the named armed group in the phrase ("Taliban militants"), if any."""
     lookup = organisations()
-    names = [t for t in toks if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")]
+    # a bracket or an article inside an entity is no word of the name: "The Allied
+    # Democratic Forces (ADF) rebels" (AFP via Radar Africa, June 2022) names the ADF
+    names = [
+        t
+        for t in toks
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"))
+        and not t.is_punct
+        and t.pos_ != "DET"
+    ]
     if not names:
         return None
     text = " ".join(t.text for t in names)

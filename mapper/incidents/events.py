@@ -203,7 +203,9 @@ def _time_of(
     items = [
         (e, w)
         for e, w in _running(items, timeline)
-        if not _in_setting(doc, e.start, frame) and e.start not in timeline.said
+        if not _in_setting(doc, e.start, frame)
+        and e.start not in timeline.said
+        and not (e.start in timeline.durations and _describes_other(doc, e.start, frame))
     ]
     borrowed = False
     if not items and (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
@@ -357,6 +359,38 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
                 frame.unit.end,
             )
             return not inside
+    return False
+
+
+#: Verbs that tell an event's course: a clause of theirs dates the event it describes.
+_PHASES = frozenset({"start", "begin", "end", "finish", "erupt", "break", "last", "continue"})
+
+
+def _describes_other(doc: Any, offset: int, frame: Frame) -> bool:
+    """Tell a time inside a relative clause that tells none of the account's cues.
+
+    A relative clause describes its noun over a time of its own: "At least nine
+    persons were killed in a fresh round of violence in strife-torn Manipur, ...
+    the state that has been witnessing unrest since May 3" (The Telegraph,
+    Manipur, June 2023) dates the unrest, not the killings.
+    """
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span[0]
+    for _ in range(8):
+        if t.dep_ == "relcl":
+            if t.head.i in frame.triggers or t.lemma_.lower() in _PHASES:
+                # "a war ... that finished in 1994", "an armed conflict in Marawi,
+                # Philippines, that started on May 23, 2017" (Wikipedia, CC BY-SA): the
+                # clause tells the event's own time, wherever the parser hangs it
+                return False
+            sub = list(t.subtree)
+            lo, hi = sub[0].i, sub[-1].i
+            return not any(lo <= i <= hi for i in frame.triggers)
+        if t.head.i == t.i:
+            return False
+        t = t.head
     return False
 
 

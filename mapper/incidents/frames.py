@@ -986,6 +986,8 @@ def _inert(tok: Any) -> bool:
         # via Daily Monitor, November 2022); "keep all the land it occupies" (Wikipedia,
         # "Russian-occupied territories of Ukraine", CC BY-SA)
         return True
+    if _witnessed_since(tok):
+        return True
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         # a weapon's acronym the model takes for a name is still the weapon: "Taliban
         # militants fired RPG on their tanks" ([acled-dev afg 2020-03-06]), "shot an RPG
@@ -1002,6 +1004,27 @@ def _inert(tok: Any) -> bool:
         if _lem(tok) in means | acts and phrase_kind(tok.head) in (None, "property"):
             return head not in _EVENT_HEADS and head not in means and head not in lx.DIE
     return False
+
+
+#: Verbs of living through: what a place has seen since a day is its state, not an act.
+_WITNESS = frozenset({"witness", "see", "experience", "suffer", "endure"})
+
+
+def _witnessed_since(tok: Any) -> bool:
+    """Tell what a place or people "has been witnessing since" a time: a standing state.
+
+    "the state that has been witnessing unrest since May 3" (The Telegraph,
+    Manipur, June 2023); "Cameroon's two Anglophone regions ... have been
+    experiencing a separatist insurgency since 2017" (Xinhua via News Ghana,
+    November 2023): the perfect of a verb of living through, with the time it
+    has lasted, tells how things stand, not what happened on a day.
+    """
+    verb = tok.head
+    if tok.dep_ != "dobj" or _lem(verb) not in _WITNESS:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+    return perfect and since
 
 
 def trigger_classes(tok: Any) -> set[str]:
@@ -1403,7 +1426,10 @@ def _listed_names(tok: Any) -> list[str]:
     names = [
         t
         for t in near
-        if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")) and t.i not in other
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"))
+        and t.i not in other
+        and not t.is_punct
+        and t.pos_ != "DET"
     ]
     from mapper.incidents.groups import name_runs
 

@@ -240,3 +240,9 @@ def test_homes_that_burned_are_hit_not_the_attackers(extract):
     )
     [inc] = current(extract(text))
     assert inc.actor1 == "Unidentified Armed Group (Sudan)"
+
+
+def test_a_bracketed_acronym_and_an_article_are_no_words_of_a_groups_name(extract):
+    text = "The Allied Democratic Forces (ADF) rebels attacked a village near Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Allied Democratic Forces"

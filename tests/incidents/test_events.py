@@ -776,3 +776,12 @@ def test_property_destroyed_in_the_attack_told_is_that_attack(extract):
 def test_a_running_total_of_towns_or_events_is_no_event(extract, lede, tally, place):
     incs = current(extract(lede + "\n\n" + tally + "\n"))
     assert [i.location for i in incs] == [place], [(i.location, i.notes) for i in incs]
+
+
+def test_what_a_place_has_witnessed_since_a_day_neither_dates_nor_codes_the_event(extract):
+    text = (
+        "At least nine persons were killed in Kadugli on Tuesday, in a state that has been "
+        "witnessing unrest since May 3."
+    )
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.event_date) == ("Violence against civilians", "2021-03-09")
