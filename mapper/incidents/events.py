@@ -343,10 +343,9 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
         noun = doc.char_span(grievance.start(), grievance.start() + 1, alignment_mode="expand")
         own = noun is not None and len(noun) and noun[0].i in frame.triggers
         return not own or bool(frame.cues & {"protest", "riot"})
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    t = _token_at(doc, offset)
+    if t is None:
         return False
-    t = span[0]
     for _ in range(5):
         if t.head.i == t.i:
             return False
@@ -366,6 +365,12 @@ def _in_setting(doc: Any, offset: int, frame: Frame) -> bool:
 _PHASES = frozenset({"start", "begin", "end", "finish", "erupt", "break", "last", "continue"})
 
 
+def _token_at(doc: Any, offset: int) -> Any:
+    """Return the token at character ``offset`` (None when none is there)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _describes_other(doc: Any, offset: int, frame: Frame) -> bool:
     """Tell a time inside a relative clause that tells none of the account's cues.
 
@@ -374,10 +379,9 @@ def _describes_other(doc: Any, offset: int, frame: Frame) -> bool:
     the state that has been witnessing unrest since May 3" (The Telegraph,
     Manipur, June 2023) dates the unrest, not the killings.
     """
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    t = _token_at(doc, offset)
+    if t is None:
         return False
-    t = span[0]
     for _ in range(8):
         if t.dep_ == "relcl":
             if t.head.i in frame.triggers or t.lemma_.lower() in _PHASES:
@@ -409,10 +413,9 @@ _GRIEVANCE = re.compile(
 
 def _verb_of(doc: Any, offset: int) -> int | None:
     """Return the verb the phrase at ``offset`` hangs on (its clause)."""
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    t = _token_at(doc, offset)
+    if t is None:
         return None
-    t = span[0]
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             return t.i
@@ -822,10 +825,9 @@ def _days_apart(doc: Any, offset: int, when: When, items: list[tuple[TimeExpr, W
     sentence's day; "two days after" and "a day before" likewise, unless the
     clause states a time of its own.
     """
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    t = _token_at(doc, offset)
+    if t is None:
         return when
-    t = span[0]
     for _ in range(6):
         if t.dep_ == "advcl":
             break
