@@ -678,3 +678,12 @@ def test_a_division_the_text_names_by_its_towns_name_is_the_division(text, code)
     """GeoNames gives an oblast its city's name among its others: "the Kharkiv region"."""
     [t] = [t for t in geoparse(text) if t.kind != "country" and not t.adjectival]
     assert (t.kind, t.country_code) == ("admin", code), t
+
+
+def test_a_place_abroad_of_no_known_size_is_a_stray_however_near():
+    """"the nearby town of Nasir" in a report on Upper Nile is no Khartoum suburb."""
+    tops = geoparse(
+        "Raiders attacked a village in Upper Nile state, the commissioner for the nearby "
+        "town of Nasir said. The attackers came from neighbouring Jonglei state."
+    )
+    assert all(t.country_code != "SD" for t in tops if t.lat is not None), tops

@@ -405,8 +405,14 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
             )
             and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)
-            and all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
+            and (
+                p.population == 0
+                or all(haversine_km(p.lat, p.lon, q.lat, q.lon) > _STRAY_KM for q in others)
+            )
         ):
+            # a place abroad of no known size is a stray however near: "commissioner for
+            # the nearby town of Nasir" in a report on Upper Nile and Jonglei (AFP via The
+            # National, South Sudan, July 2017) is no "Nasir Extension" of Khartoum
             s.cands = []
 
 
