@@ -502,12 +502,19 @@ def _past_perfect(frame: Frame) -> bool:
     Timeline of the Russo-Georgian War, CC BY-SA); troops sent to reinforce
     Pama "after" its gendarmerie "had been" attacked ([acled-dev bfa 2018-08-28]).
     """
-    for v in _clause_verbs(frame):
+    verbs = _clause_verbs(frame)
+    if any(v.dep_ == "ROOT" and v.tag_ == "VBD" for v in verbs):
+        # the main clause in the simple past tells the story's own time; a pluperfect
+        # beside it orders a detail of it: "protesters overwhelmed police and chased them
+        # away ..., with Citizen TV reporting protesters had managed to enter the Senate
+        # chamber" (Reuters via Kenya Today, Nairobi, June 2024)
+        return False
+    for v in verbs:
         if v.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in v.children
         ):
             continue
-        if v.dep_ in ("relcl", "acl") and len(_clause_verbs(frame)) > 1:
+        if v.dep_ in ("relcl", "acl") and len(verbs) > 1:
             continue  # "who had been barricading roads": a description ([acled-dev
             # ken 2013-01-10], police scattering riders who had blocked roads), not the
             # event's own tense

@@ -785,3 +785,13 @@ def test_what_a_place_has_witnessed_since_a_day_neither_dates_nor_codes_the_even
     )
     [inc] = current(extract(text))
     assert (inc.event_type, inc.event_date) == ("Violence against civilians", "2021-03-09")
+
+
+def test_a_pluperfect_beside_a_simple_past_main_clause_is_no_background(extract):
+    text = (
+        "Police fired tear gas at protesters in Kadugli on Sunday.\n\nIn chaotic scenes, "
+        "protesters overwhelmed police and chased them away in an attempt to storm the "
+        "parliament compound, with Citizen TV reporting protesters had managed to enter the "
+        "Senate chamber."
+    )
+    assert not any(i.background for i in extract(text))
