@@ -344,7 +344,7 @@ def _candidates(
             continue
         if s.kind == "country" and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
             continue  # "in Haiti's capital": the capital's place (antecedent_place), not Haiti
-        if _acting(root, s):
+        if _acting(root, s) or _grievance_of(root):
             continue
         prep, prep_tok = _governor(root)
         if prep in _ORIGIN and not _left(prep_tok):
@@ -353,6 +353,29 @@ def _candidates(
             continue
         out.append((s, root, prep))
     return out
+
+
+#: Verbs whose object is what a crowd is against.
+_PROTESTED = frozenset(
+    {"protest", "condemn", "denounce", "oppose", "decry", "criticise", "criticize"}
+)
+
+
+def _grievance_of(root: Any) -> bool:
+    """Tell a place that owns what a protest is against: its grievance, not its site.
+
+    "had gathered ... to protest Mainland China's ongoing crackdown on human
+    rights" in Hong Kong's Central District (newspaper.com.qa, January 2020);
+    "thousands of people marching on the Israeli Embassy in London to protest
+    Israel's attacks" (AP, May 2021).
+    """
+    if root.dep_ not in ("poss", "compound"):
+        return False
+    owned = root.head
+    verb = owned.head
+    return owned.dep_ == "dobj" and verb.lemma_.lower() in _PROTESTED or (
+        owned.dep_ == "pobj" and verb.lower_ == "against"
+    )
 
 
 #: Verbs of leaving a place: the event ("withdrew from X") happens at X.

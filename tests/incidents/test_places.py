@@ -427,3 +427,11 @@ def test_the_town_a_distance_is_measured_from_is_not_the_place(extract_geoparsed
     )
     [inc] = current(extract_geoparsed(text))
     assert inc.location != "Sanaa"
+
+
+def test_a_place_that_owns_what_a_protest_is_against_is_not_its_site(extract):
+    text = (
+        "Thousands rallied in Khartoum on Saturday.\n\nOn Sunday, thousands gathered again "
+        "to protest Russia's ongoing crackdown."
+    )
+    assert all(i.location != "Russia" for i in current(extract(text)))
