@@ -229,6 +229,17 @@ def _rocket_propelled(tok: Any) -> bool:
     return "propelled" in _prev_words(tok, 2) or "rocket-propelled" in _prev_words(tok, 1)
 
 
+def _suicide_bomber(tok: Any) -> bool:
+    """Tell a suicide bomber: a person with explosives, no aircraft.
+
+    "Two suicide bombers on Friday struck the house of a leader of anti-IS
+    group" (Xinhua, Salahudin, October 2016); "Four suicide bombers disguised
+    as soldiers struck an Iraqi military headquarters" (AP via PTI, Haditha,
+    March 2016).
+    """
+    return _lem(tok) == "bomber" and "suicide" in _prev_words(tok, 2)
+
+
 def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     """Remote-violence means: shelling, air strikes, explosives, suicide bombs, grenades."""
     out: set[str] = set()
@@ -263,6 +274,7 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
         and tok.pos_ in ("NOUN", "PROPN")
         and lem not in ("air", "aerial")
         and not _fired_on(head)
+        and not _suicide_bomber(tok)
     ):
         out.add("air_means")
     if lem in lx.EXPLOSIVE and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
@@ -1623,6 +1635,8 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "state"
     if lem in lx.ARMED_STATE | lx.ARMED_NONSTATE and _named_group(tok):
         return "nonstate"  # "ISIS forces", "RSF fighters", "Houthi units": a group's own
+    if _suicide_bomber(tok):
+        return "nonstate"  # a suicide bomber is an armed group's, unnamed or not
     if lem in ("rioter", "mob", "crowd", "vigilante") or mods & {"vigilante"}:
         return "crowd"
     carried = _occupants(tok) if lem in _CARRIERS else None

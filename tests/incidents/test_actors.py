@@ -246,3 +246,12 @@ def test_a_bracketed_acronym_and_an_article_are_no_words_of_a_groups_name(extrac
     text = "The Allied Democratic Forces (ADF) rebels attacked a village near Kadugli on Sunday."
     [inc] = current(extract(text))
     assert inc.actor1 == "Allied Democratic Forces"
+
+
+def test_a_suicide_bomber_is_an_armed_group_not_an_aircraft(extract):
+    text = "Two suicide bombers struck the house of a tribal leader in Kadugli on Friday."
+    [inc] = current(extract(text))
+    assert (inc.sub_event_type, inc.actor1) == (
+        "Suicide bomb",
+        "Unidentified Armed Group (Sudan)",
+    )
