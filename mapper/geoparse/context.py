@@ -96,6 +96,7 @@ DISTANCE_TAIL = (
     r"(?:(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:of|from)\s+" + _THE + _CAPITAL_OF
 )
+_CAPITAL_AFTER = re.compile(r"\s+capital\b", re.I)
 _NEAR_GAP = re.compile(
     DISTANCE_LEAD + r"(?P<unit>km|kilometres|kilometers|miles|mi)" + DISTANCE_TAIL, re.I
 )
@@ -256,20 +257,26 @@ def apply_context(
     ``lookup`` gives a name's candidates (for the seat of "Narok County").
     """
     _us_abbreviations(slots, text)
+    # a demonym before "capital" belongs to the distance phrase, not to the chain of names:
+    # "the town of Mutasim, some 100 km north of the Iraqi capital Baghdad" (Xinhua,
+    # Salahudin, October 2016)
+    chain = [
+        x for x in slots if not (x.mention.adjectival and _CAPITAL_AFTER.match(text, x.mention.end))
+    ]
     links = [
-        _link(text, slots[i], slots[i + 1]) if not slots[i + 1].mention.adjectival else None
-        for i in range(len(slots) - 1)
+        _link(text, chain[i], chain[i + 1]) if not chain[i + 1].mention.adjectival else None
+        for i in range(len(chain) - 1)
     ] + [None]
-    targets = _list_containers(text, slots, links)
-    for i in range(len(slots) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
-        a, link = slots[i], links[i]
+    targets = _list_containers(text, chain, links)
+    for i in range(len(chain) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
+        a, link = chain[i], links[i]
         if a.mention.adjectival or link is None:
             continue
         j = targets[i]
-        if slots[j].key == a.key and links[j] is not None:
+        if chain[j].key == a.key and links[j] is not None:
             # "Boundore (Boundore, Yagha)": the repeated name is the same place
             j, link = j + 1, (links[j][0], link[1] or links[j][1], links[j][2], links[j][3])
-        _constrain(a, slots[j], *link, variants=variants, text=text)
+        _constrain(a, chain[j], *link, variants=variants, text=text)
     _possessed(text, slots)
     _one_sense_unknown(slots)
     listed = _among_divisions(text, slots)
