@@ -1038,7 +1038,10 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     if m.code is None and head.place is None:
         return False  # a month's tally of attacks claimed across Iraq ([news-dev 10])
     if m.code is None or m.code == head.code:
-        return _same_place(m, head) or _within_country(m, head)
+        # or a village of the town the lede named: "an ambush in the town of Sumisip" then
+        # "ambushed them on Wednesday in Upper Cabengbeng village in Sumisip" (Manila Times,
+        # Basilan, November 2017)
+        return _same_place(m, head) or _within_country(m, head) or _in_town(m, head)
     if _intercepts(m, head):
         return _same_place(m, head)
     return False
@@ -1261,6 +1264,13 @@ def _refines(m: Mention, group: list[Mention]) -> bool:
         p.precision == 3 or p.site.name == m.place.site.name or _part_of(m.place.site, p.site)
         for p in placed
     )
+
+
+def _in_town(m: Mention, head: Mention) -> bool:
+    """Whether ``m`` is placed in the town the event ``head`` was told at."""
+    if m.place is None or head.place is None:
+        return False
+    return _part_of(m.place.site, head.place.site)
 
 
 def _part_of(part: Site, town: Site) -> bool:

@@ -795,3 +795,12 @@ def test_a_pluperfect_beside_a_simple_past_main_clause_is_no_background(extract)
         "Senate chamber."
     )
     assert not any(i.background for i in extract(text))
+
+
+def test_a_village_of_the_town_the_lede_named_is_that_event(extract_geoparsed):
+    text = (
+        "Gunmen killed six soldiers in an ambush in the town of Kadugli, officials said "
+        "on Thursday.\n\nOfficials said the soldiers were pursuing a band of militants when "
+        "gunmen ambushed them on Wednesday in Mapperbeng village in Kadugli."
+    )
+    assert len(current(extract_geoparsed(text))) == 1
