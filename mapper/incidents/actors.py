@@ -111,6 +111,7 @@ def _group_name(toks: list[Any]) -> str | None:
         if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"))
         and not t.is_punct
         and t.pos_ != "DET"
+        and not t.like_num  # "Thirteen suspected Abu Sayyaf Group fighters"
     ]
     if not names:
         return None

@@ -247,12 +247,45 @@ def _actors(
             a1,
         )
     a2 = next((c for c in hit if a1 is None or c.name != a1.name), None)
-    if a1 is not None and a2 is None and any(
-        m.frame.cues & {"clash", "gunfight"} for m in group.mentions
-    ):
+    clash = any(m.frame.cues & {"clash", "gunfight"} for m in group.mentions)
+    if a1 is not None and a2 is None and clash:
         # two sides that clash or exchange fire are both doers (see coordinated_sides)
         a2 = next((c for c in doers if c.name != a1.name), None)
+    if a1 is None and clash:
+        sides = _fallen_sides(group, doc, sites, country)
+        if a2 is not None and a2.kind in ("state", "nonstate"):
+            a1 = next((x for x in sides if x.kind != a2.kind), None)
+        elif len(sides) >= 2:
+            a1, a2 = sides[0], sides[1]
     return a1, a2
+
+
+def _fallen_sides(
+    group: EventGroup, doc: Any, sites: list[Site], country: str | None
+) -> list[Actor]:
+    """Return the armed sides a clash that names no doer counts its dead from, in text order.
+
+    "At least 12 people were killed, including seven Marines and five Abu
+    Sayyaf bandits, ... in a fierce firefight" (GMA News, Sulu, May 2014);
+    "Thirteen suspected Abu Sayyaf Group fighters and an officer and a marine
+    were killed during fighting in Sulu" (Long War Journal, September 2011):
+    who fell on each side is who fought.
+    """
+    from mapper.incidents.casualties import victim_heads
+
+    out: list[Actor] = []
+    for m in group.mentions:
+        for i in m.frame.triggers:
+            verb = doc[i]
+            heads = list(victim_heads(verb)) + [
+                o for p in verb.children if p.lower_ == "including" for o in p.children
+            ]
+            for tok in (t for h in heads for t in (h, *h.conjuncts)):
+                act = actor_of(tok, sites, country)
+                if act is not None and act.kind in ("state", "nonstate"):
+                    if all(a.side != act.side or a.kind != act.kind for a in out):
+                        out.append(act)
+    return out
 
 
 def _protest_actors(

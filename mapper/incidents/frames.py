@@ -1442,6 +1442,7 @@ def _listed_names(tok: Any) -> list[str]:
         and t.i not in other
         and not t.is_punct
         and t.pos_ != "DET"
+        and not t.like_num
     ]
     from mapper.incidents.groups import name_runs
 

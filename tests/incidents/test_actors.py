@@ -255,3 +255,12 @@ def test_a_suicide_bomber_is_an_armed_group_not_an_aircraft(extract):
         "Suicide bomb",
         "Unidentified Armed Group (Sudan)",
     )
+
+
+def test_a_clash_that_names_no_doer_is_fought_by_the_sides_of_its_dead(extract):
+    text = (
+        "At least 12 people were killed, including seven soldiers and five Boko Haram "
+        "fighters, in a fierce firefight near Kadugli on Saturday, a military spokesman said."
+    )
+    [inc] = current(extract(text))
+    assert {inc.actor1, inc.actor2} == {"Military Forces of Sudan", "Boko Haram"}
