@@ -152,6 +152,20 @@ def _seat(text: str, end: int) -> bool:
     return _SEAT.match(text, end) is not None
 
 
+def _based_in(root: Any) -> bool:
+    """Tell a place that says where a teller or a group is based: "a source based in Pemba".
+
+    "according to a military source based in Pemba, the capital of Cabo
+    Delgado" (Atlas News, Mocímboa da Praia, June 2024); "head of the local
+    rights group ..., based in Irumu" (Reuters via TRT Afrika, Ituri, July
+    2025): the written-out twin of "the Pemba-based source" (:func:`_seat`).
+    """
+    if root.dep_ != "pobj" or root.head.lower_ != "in":
+        return False
+    verb = root.head.head
+    return verb.lower_ == "based" and verb.dep_ in ("acl", "amod")
+
+
 def _in_name(doc: Any, site: Site) -> bool:
     """Tell a place inside an organisation's name that the NER found.
 
@@ -340,7 +354,7 @@ def _candidates(
         root = site_root(doc, s)
         if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
             continue
-        if _seat(doc.text, s.end):
+        if _seat(doc.text, s.end) or _based_in(root):
             continue
         if s.kind == "country" and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
             continue  # "in Haiti's capital": the capital's place (antecedent_place), not Haiti

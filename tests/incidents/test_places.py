@@ -435,3 +435,11 @@ def test_a_place_that_owns_what_a_protest_is_against_is_not_its_site(extract):
         "to protest Russia's ongoing crackdown."
     )
     assert all(i.location != "Russia" for i in current(extract(text)))
+
+
+def test_where_a_teller_is_based_is_not_the_place(extract):
+    text = (
+        "Rebels shelled Dilling on Saturday.\n\nMilitants attacked a village on Sunday, "
+        "according to a military source based in Kadugli."
+    )
+    assert all(i.location != "Kadugli" for i in current(extract(text)))
