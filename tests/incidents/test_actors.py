@@ -264,3 +264,18 @@ def test_a_clash_that_names_no_doer_is_fought_by_the_sides_of_its_dead(extract):
     )
     [inc] = current(extract(text))
     assert {inc.actor1, inc.actor2} == {"Military Forces of Sudan", "Boko Haram"}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Abu Sayyaf Group fighters attacked troops near Kadugli on Sunday.", "Abu Sayyaf"),
+        (
+            "The banned Baloch Liberation Army attacked a checkpoint near Kadugli on Sunday.",
+            "Baloch Liberation Army",
+        ),
+    ],
+)
+def test_the_list_names_the_groups_news_names(extract, text, group):
+    [inc] = current(extract(text))
+    assert inc.actor1 == group
