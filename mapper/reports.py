@@ -126,6 +126,13 @@ _TITLE_THEN_DATE = re.compile(
     re.I,
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+# The same fields as a mail-style header: "Title: ...", "Source: ...", "Date: ..." lines
+# up to the first blank line, as reports are saved from feeds and clipping tools.
+_HEADER = re.compile(
+    r"\A((?:[ \t]*(?:title|headline|source|outlet|date|published|url|link|author|byline)"
+    r"[ \t]*:[^\n]*\n)+)[ \t]*\n",
+    re.I,
+)
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -258,6 +265,23 @@ def lede_start(text: str, start: int = 0, *, lines: int = 6) -> int:
 # --------------------------------------------------------------------------- formats
 
 
+def _header_fields(block: str) -> tuple[dt.date | None, str | None, str | None]:
+    """Return the publication date, title and address a front-matter or header block gives."""
+    published = title = url = None
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep:
+            continue
+        key, value = key.strip().lower(), value.strip().strip("'\"")
+        if key in ("date", "published", "published_at", "pubdate"):
+            published = _parse_date(value)
+        elif key in ("title", "headline"):
+            title = value or None
+        elif key in ("url", "link") or (key == "source" and value.startswith("http")):
+            url = value or None
+    return published, title, url
+
+
 def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> Report:
     r"""Build a :class:`Report` from plain text or Markdown.
 
@@ -275,24 +299,21 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
     >>> r = parse_text_report("Shelling hits town\ndate 2020-09-27\n\nShells fell.", report_id="x")
     >>> r.title, r.published, r.text[r.body_start:].strip()
     ('Shelling hits town', datetime.date(2020, 9, 27), 'Shells fell.')
+
+    So may a mail-style header, up to its first blank line:
+
+    >>> head = "Title: Shelling hits town\nSource: A wire\nDate: 2020-09-27\n"
+    >>> r = parse_text_report(head + "\nShells fell.", report_id="x")
+    >>> r.title, r.published, r.url, r.text[r.body_start:].strip()
+    ('Shelling hits town', datetime.date(2020, 9, 27), None, 'Shells fell.')
     """
     published: dt.date | None = None
     title: str | None = None
     url: str | None = None
     body_start = 0
-    fm = _FRONT_MATTER.match(text)
+    fm = _FRONT_MATTER.match(text) or _HEADER.match(text)
     if fm:
-        for line in fm[1].splitlines():
-            key, sep, value = line.partition(":")
-            if not sep:
-                continue
-            key, value = key.strip().lower(), value.strip().strip("'\"")
-            if key in ("date", "published", "published_at", "pubdate"):
-                published = _parse_date(value)
-            elif key == "title":
-                title = value or None
-            elif key in ("url", "link", "source"):
-                url = value or None
+        published, title, url = _header_fields(fm[1])
         body_start = fm.end()
     else:
         dm = _DATE_LINE.match(text)

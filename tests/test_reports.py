@@ -250,3 +250,17 @@ def test_a_dateline_naming_two_places_of_writing_is_found_under_a_headline():
     text = "Jets strike a camp\n\nBAMAKO/NIAMEY, March 2 (Reuters) - Jets struck a camp near Mopti."
     report = parse_text_report(text, report_id="r.txt")
     assert report.dateline == "BAMAKO/NIAMEY"
+
+
+def test_a_mail_style_header_gives_date_and_title():
+    text = (
+        "Title: Gunmen kill seven\nSource: A wire\nDate: 2022-05-08\n"
+        "URL: https://example.org/a\n\nGunmen killed seven people on Saturday."
+    )
+    r = parse_text_report(text, report_id="r.txt")
+    assert (r.title, r.published, r.url) == (
+        "Gunmen kill seven",
+        dt.date(2022, 5, 8),
+        "https://example.org/a",
+    )
+    assert r.text[r.body_start :].startswith("Gunmen killed")

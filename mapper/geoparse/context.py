@@ -586,6 +586,8 @@ def _town_or_division(
     words = s.key.rsplit(" ", 1)
     named = len(words) == 2 and words[1] in DIVISION_NOUNS  # "Narok County"
     after = _next_word(text, s.mention.end, possessive=True)
+    if _LGA.match(text, s.mention.end):
+        after = "lga"  # spelled out, as area_word reads it
     before = _noun_of_before(text, s.mention.start)
     said = (
         named

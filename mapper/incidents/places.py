@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from mapper.geoparse import lexicon as geolex
 from mapper.incidents import lexicon as lx
 from mapper.incidents.coding import ARMED_ACTORS
 from mapper.incidents.frames import phrase_kind
@@ -174,7 +175,10 @@ def _in_name(doc: Any, site: Site) -> bool:
     marks its places unusable. An entity that opens a parenthesis and does
     not close it ("Pori (Botou" of "the village of Pori (Botou, Tapoa)") is
     the model cutting a place and its containers, not a name; nor is a road named by its ends ("the
-    Kadugli-Dilling road" as one ORG): the geoparser marks those ends.
+    Kadugli-Dilling road" as one ORG): the geoparser marks those ends. Nor is a
+    place with its division's title, which the model may read as a body ("in
+    Maradun Local Government Area of the state", allAfrica, Zamfara, May 2022;
+    "Kankara Local Government Area (LGA) of Katsina", Channels TV, March 2022).
     """
     if site.route_end:
         return False
@@ -194,6 +198,9 @@ def _in_name(doc: Any, site: Site) -> bool:
     ent = doc[b:e]
     if ent.text.count("(") != ent.text.count(")") or site.end > ent.end_char:
         return False
+    rest = " ".join(t.lower_ for t in ent if t.idx >= site.end).split(" of ")[0].split()
+    if rest and all(w in geolex.AREA_NOUNS or w in geolex.LGA_WORDS for w in rest):
+        return False  # the area's own title ("Maradun Local Government Area"), not a body
     return (ent.end_char - ent.start_char) > (site.end - site.start)
 
 

@@ -195,8 +195,9 @@ def _iso(m: re.Match[str]) -> tuple[str, tuple]:
 
 
 @_pattern(
-    r"(?<![\d/.])([0-3]?\d)(?:/([01]?\d)(?:/(" + _Y + r"|\d\d))?|\.([01]?\d)\.(" + _Y + r"|\d\d))"
-    r"(?![\d/]|\.\d)"
+    r"(?<![\d/.])(?<!\d-)(?<!\d-and-)"
+    r"([0-3]?\d)(?:/([01]?\d)(?:/(" + _Y + r"|\d\d))?|\.([01]?\d)\.(" + _Y + r"|\d\d))"
+    r"(?![\d/]|\.\d|-[a-z])"
 )
 def _numeric(m: re.Match[str]) -> tuple[str, tuple]:
     # Day first, as in most of the world's press and ACLED's notes ("on 10/01");
@@ -204,6 +205,9 @@ def _numeric(m: re.Match[str]) -> tuple[str, tuple]:
     # With dots the year must follow ("18.02.2014"): "2.5 million" ("an estimated
     # 2.5 million people already internally displaced", Wikipedia, 2013 in Syria;
     # "a 7.5 magnitude quake", any wire) is a number, not the 2nd of May.
+    # A fraction in a mixed number or a compound adjective is no day either: Reuters
+    # writes "the 2-1/2-year-old war against Russia" (via swissinfo, September 2024)
+    # and "near 12-1/2-year low" (September 2026), which had dated a report 1 February.
     a, b = int(m[1]), int(m[2] or m[4])
     year = m[3] or m[5]
     y = (2000 + int(year) if len(year) == 2 else int(year)) if year else None
@@ -428,7 +432,10 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
 # peacekeepers" (Reuters, Beni, 2016), "the scene of regular operations by the police,
 # gendarmes and army" (Reuters, Pool region, March 2017), "Diyala province has seen
 # periodic attacks by Islamic State cells" (AP, October 2023), "the terrorists keep on
-# launching sporadic attacks on security forces" (Pakistan Today, December 2021). A span
+# launching sporadic attacks on security forces" (Pakistan Today, December 2021). A
+# frequency adverb the same way: "Russia ... has regularly fired missiles and drones at
+# towns and cities far behind the front lines" (Reuters via swissinfo, September 2024),
+# "Such operations often target the Pakistani Taliban" (AP via ABC News, 2024). A span
 # from a year, or from an event of a year, as "since the late 1990s": "Fighting has
 # ravaged swathes of Myanmar since a coup in 2021" (AFP via Arab News, June 2023), "has
 # been carrying out terror attacks in Mozambique since 2017" (CAJ News, October 2022).
@@ -444,6 +451,7 @@ def _recently(m: re.Match[str]) -> tuple[str, tuple]:
     r"|in\s+the\s+past|in\s+(?:past|previous)\s+years|historically"
     r"|over\s+the\s+years|time\s+and\s+again"
     r"|on\s+(?:several|many|numerous|multiple|various|repeated)\s+occasions"
+    r"|(?:regularly|routinely|frequently|often|constantly|periodically)\s+[a-z]+"
     r"|(?-i:(?:near-?|almost\s+|nearly\s+)?(?:daily|nightly|regular|constant|repeated"
     r"|frequent|numerous|recurrent|periodic|sporadic|occasional))\s+"
     r"(?:[a-z-]+\s+(?:and\s+)?){0,3}?(?:air\s*strikes|strikes|shelling|bombardments?|attacks"

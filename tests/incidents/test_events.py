@@ -804,3 +804,33 @@ def test_a_village_of_the_town_the_lede_named_is_that_event(extract_geoparsed):
         "gunmen ambushed them on Wednesday in Mapperbeng village in Kadugli."
     )
     assert len(current(extract_geoparsed(text))) == 1
+
+
+def test_an_event_measured_off_from_the_told_one_is_another_on_its_own_day(extract):
+    text = (
+        "Barely 24 hours after bandits killed 12 people in Dilling, gunmen have killed "
+        "another seven people in Kadugli."
+    )
+    got = sorted((i.location, i.event_date, i.fatalities) for i in current(extract(text)))
+    assert got == [("Dilling", "2021-03-14", 12), ("Kadugli", "2021-03-15", 7)]
+
+
+@pytest.mark.parametrize("where", ["in Dilling", "there"])
+def test_what_an_event_came_a_day_after_is_another_event(extract, where):
+    text = (
+        "Soldiers killed ten militants in a raid in Kadugli on Sunday, the army said.\n\n"
+        f"This came a day after gunmen shot and killed two customs officials {where}."
+    )
+    got = sorted((i.event_date, i.fatalities) for i in current(extract(text)))
+    assert got == [("2021-03-13", 2), ("2021-03-14", 10)]
+
+
+def test_a_setting_clause_does_not_date_the_event_of_its_sentence(extract):
+    text = (
+        "At least 10 people were killed when a suicide bomber drove his car into a tea shop "
+        "in Kadugli, police said on Sunday.\n\nNo one immediately claimed responsibility for "
+        "the blast, the second in a week after militants said they were behind an attack on "
+        "the palace on Tuesday."
+    )
+    [inc] = [i for i in current(extract(text)) if i.fatalities == 10]
+    assert inc.event_date == "2021-03-14"

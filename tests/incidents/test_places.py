@@ -443,3 +443,17 @@ def test_where_a_teller_is_based_is_not_the_place(extract):
         "according to a military source based in Kadugli."
     )
     assert all(i.location != "Kadugli" for i in current(extract(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen have killed seven people in Maradun Local Government Area of the state.",
+        "Bandits killed 56 people in Bakura Local Government Area of Zamfara state.",
+    ],
+)
+def test_a_place_with_its_divisions_title_is_no_organisation(extract_geoparsed, text):
+    # the model reads "Maradun Local Government Area" as an organisation's name; the
+    # area, spelled out, is the division (ACLED's precision 2), as "Maradun LGA" is
+    [inc] = current(extract_geoparsed(text))
+    assert (inc.location, inc.geo_precision) == (text.split(" Local")[0].split()[-1], 2)

@@ -519,3 +519,45 @@ def test_a_span_from_a_year_is_a_habit(text):
 def test_a_superlative_since_a_year_is_still_compared(extract):
     text = "Rebels shelled Kadugli on Monday, the heaviest attack on the town since 2019."
     assert [i.background for i in current(extract(text))] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian attacks went on in the 2-1/2-year-old war.",
+        "Confidence fell to a 12-1/2-year low.",
+        "They walked a 1/2-mile road.",
+    ],
+)
+def test_a_fraction_in_a_mixed_number_is_no_day(text):
+    assert [e.kind for e in find_expressions(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has regularly fired missiles at towns far behind the front lines.",
+        "Such operations often target the militants.",
+        "Communal violence routinely erupts in the state.",
+    ],
+)
+def test_a_frequency_adverb_tells_a_habit(text):
+    assert [e.kind for e in find_expressions(text)] == ["habit"]
+
+
+def test_a_habitual_account_is_background(extract):
+    text = (
+        "Russian shelling killed two people in Mykolaiv on Sunday, officials said.\n\n"
+        "Russia has regularly fired missiles at Ochakiv."
+    )
+    assert [i.location for i in current(extract(text))] == ["Mykolaiv"]
+
+
+def test_a_hospital_admission_is_no_telling_and_its_day_is_the_attacks(extract):
+    text = (
+        "At least 70 people have been killed in a drone attack in Kadugli.\n\n"
+        "The hospital manager said that 26 bodies were admitted to the hospital in the "
+        "drone attack on Saturday."
+    )
+    [inc] = current(extract(text))
+    assert inc.event_date == "2021-03-13"
