@@ -1069,6 +1069,11 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     return False
 
 
+def _in_setting_clause(m: Mention) -> bool:
+    """Tell a mention told in a setting clause its sentence keeps apart ("after ...")."""
+    return (m.frame.start, m.frame.end) != (m.unit.start, m.unit.end)
+
+
 def _setting_of(m: Mention, last: EventGroup) -> bool:
     """Tell a setting clause ("after ...") of a sentence whose main clause the event holds.
 
@@ -1082,7 +1087,7 @@ def _setting_of(m: Mention, last: EventGroup) -> bool:
     customs officials there" (AP via ABC News, 2024) is not the raid told
     before it.
     """
-    if (m.frame.start, m.frame.end) == (m.unit.start, m.unit.end):
+    if not _in_setting_clause(m):
         return False
     own = (m.frame.start, m.frame.end)
     return any(
@@ -1528,6 +1533,7 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
             and m.code is not None
             and m.code[0] in _HIT_CODES
             and m.frame.cues <= _BARE
+            and not _in_setting_clause(m)  # another event's, told with no means of its own
             and (not m.frame.agents or _strikes(m))
             and (m.unit.para == prev.unit.para or m.place is None or _strikes(m))
             and m.background == prev.background
