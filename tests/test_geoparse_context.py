@@ -694,3 +694,27 @@ def test_a_place_abroad_of_no_known_size_is_a_stray_however_near():
         "town of Nasir said. The attackers came from neighbouring Jonglei state."
     )
     assert all(t.country_code != "SD" for t in tops if t.lat is not None), tops
+
+
+def test_a_weapon_systems_name_is_no_place():
+    """Grad is a Slovenian village's name too; a country before its missiles stays."""
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "A missile struck a bus near Volnovakha.\n\nThe bus was hit by a Grad missile "
+        "shortly after 2 p.m. Russia fired Iskander missiles at Kyiv."
+    )
+    assert [s.text for s in doc.spans["toponyms"]] == ["Volnovakha", "Russia", "Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Shelling hit Gaza on Sunday.", "Gaza Strip"),
+        ("Israeli missiles hit Gaza.", "Gaza Strip"),
+        ("Protesters marched in Maputo and Gaza.", "Gaza"),  # Mozambique's province
+    ],
+)
+def test_a_region_is_named_by_its_short_form(text, name):
+    [gaza] = [t for t in geoparse(text) if t.text == "Gaza"]
+    assert gaza.name == name

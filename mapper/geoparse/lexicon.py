@@ -101,9 +101,21 @@ NAME_TAILS = frozenset(
     state states republic governorate prefecture borough municipality upazila tehsil
     raion rayon krai division sector zone valley river lake coast island islands""".split()
 )
+# Landform words a region's short name drops: "Gaza" for the Gaza Strip, "the Golan"
+# for the Golan Heights, "Sinai" for the Sinai Peninsula (see features._same_name).
+SHORT_FORM_TAILS = frozenset("strip heights peninsula".split())
 # Words before "agency" in a news agency's title ("Fars news agency", "Saudi Press
 # Agency"): the name before them is the agency's (see recognize._agency_names).
 AGENCY_WORDS = frozenset("news press".split())
+# Weapon nouns a system's name stands before ("a Grad missile", "Tornado-S multiple
+# rocket launch system"), with the words that may come between (see
+# recognize._weapon_names), and the nouns after them that make the name a place again
+# ("the Kharkiv missile strike").
+WEAPON_NOUNS = frozenset("missile missiles rocket rockets launcher launchers".split())
+WEAPON_WORDS = frozenset(
+    "multiple ballistic cruise hypersonic guided anti-ship anti-tank surface-to-air".split()
+)
+WEAPON_EVENTS = frozenset("strike strikes attack attacks barrage barrages fire alert".split())
 # Words after a place name that make the name the seat of an institution.
 INSTITUTION_HEADS = frozenset(
     """police sheriff county city town township fire school schools high elementary middle

@@ -61,6 +61,9 @@ from mapper.geoparse.lexicon import (
     PERSON_TITLES,
     STOP_NAMES,
     STRONG_POP,
+    WEAPON_EVENTS,
+    WEAPON_NOUNS,
+    WEAPON_WORDS,
 )
 from mapper.geoparse.matching import (
     Toks,
@@ -166,6 +169,7 @@ class _Recognizer:
         for s, e in self.skims:
             self.taken[s:e] = b"\x01" * (e - s)
         self._agency_names()
+        self._weapon_names()
         self.mentions: list[Mention] = []
         self.memo: dict[str, list[Candidate]] = {}
         self.ents = [Ent(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
@@ -234,6 +238,40 @@ class _Recognizer:
             seg = self.text[s:e]
             cs = gaz.candidates(seg, limit=1)
             if (cs and cs[0].place.kind == "country") or gaz.demonym(seg) is not None:
+                continue
+            self.taken[s:e] = b"\x01" * (e - s)
+
+    def _weapon_names(self) -> None:
+        """Take no place from a weapon system's name: "a Grad missile", "Tornado-S rockets".
+
+        Arms are named after places, and a report names them before the weapon noun:
+        "it was hit by a Grad missile shortly after 2 p.m." (Los Angeles Times,
+        Volnovakha, January 2015) had put the bus in Slovenia's Grad; "struck the village
+        of Pisky-Radkivski with the high-speed Tornado-S multiple rocket launch system"
+        (Reuters via The Hindu, September 2024). A country or a demonym stays (whose
+        missiles), as does a city of its own size or a strike that names its place
+        ("the Kharkiv missile strike").
+        """
+        tk, gaz = self.tk, self.gaz
+        for h in range(1, self.n):
+            if tk.lower[h] not in WEAPON_NOUNS:
+                continue
+            if h + 1 < self.n and tk.lower[h + 1] in WEAPON_EVENTS:
+                continue
+            j = h
+            while j > 0 and tk.lower[j - 1] in WEAPON_WORDS | WEAPON_NOUNS:
+                j -= 1
+            i = j
+            while i > 0 and j - i < 3 and tk.text[i - 1][:1].isupper() and not tk.stop[i - 1]:
+                i -= 1  # "The Russian rocket": the article opens the sentence, not the name
+            if not 0 < j - i < 3 or not any(tk.alpha[t] for t in range(i, j)):
+                continue
+            s, e = tk.idx[i], tk.idx[j - 1] + len(tk.text[j - 1])
+            seg = self.text[s:e]
+            cs = gaz.candidates(seg, limit=1)
+            if gaz.demonym(seg) is not None or (
+                cs and (cs[0].place.kind == "country" or cs[0].place.population >= STRONG_POP)
+            ):
                 continue
             self.taken[s:e] = b"\x01" * (e - s)
 

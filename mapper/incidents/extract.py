@@ -403,6 +403,25 @@ def _claimed_by(
 _FORCES_WORDS = frozenset({"army", "military", "defence", "defense", "navy", "air"})
 
 
+#: Adverbs that make a telling an earlier one, since overtaken.
+_EARLIER = frozenset({"earlier", "initially", "previously", "originally"})
+
+
+def _superseded(frame: Any, doc: Any) -> bool:
+    """Tell a figure told as an earlier count: it weighs as a claim, not the event's toll.
+
+    "The Civil Defense ... had earlier said 40 people were killed. The Israeli
+    military disputed that toll" after "killing at least 19 people" (AP, Muwasi,
+    September 2024); "officials had initially said the death toll was between 5
+    and 15" after "Twelve people were confirmed dead" (Reuters, West, Texas,
+    April 2013).
+    """
+    if frame.reporter is None:
+        return False
+    verb = doc[frame.reporter]
+    return any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children)
+
+
 def _teller_side(teller: Teller, country: str | None) -> str | None:
     """Return the side a teller speaks for; an unnamed army speaks for the event's country.
 
@@ -549,11 +568,14 @@ def _freeze(
     counts: Counts = combine(
         (
             m.counts,
-            claimed is not None
-            if m.frame is group.head.frame
-            else (m.counts.fatalities, m.counts.injuries) != (None, None)
-            and _claimed_by(source_of(m.frame, doc, sites), doc, m.frame, a1, a2, country)
-            is not None,
+            _superseded(m.frame, doc)
+            or (
+                claimed is not None
+                if m.frame is group.head.frame
+                else (m.counts.fatalities, m.counts.injuries) != (None, None)
+                and _claimed_by(source_of(m.frame, doc, sites), doc, m.frame, a1, a2, country)
+                is not None
+            ),
         )
         for m in _unique_units(group)
     )

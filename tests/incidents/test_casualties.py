@@ -214,3 +214,12 @@ def test_each_sides_dead_told_apart_add_up(extract):
     [inc] = current(extract(text))
     assert inc.fatalities == 13
 
+
+
+def test_a_figure_told_as_an_earlier_count_does_not_beat_the_current_one(extract):
+    text = (
+        "A shell hit a crowded camp in Kadugli early Sunday, killing at least 19 people, "
+        "officials said.\n\nThe civil defence had earlier said 40 people were killed."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 19
