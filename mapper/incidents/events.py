@@ -663,6 +663,7 @@ def _fresh(frame: Frame, doc: Any) -> bool:
     >>> [_fresh(f, doc) for f in frames_of(text_units(doc)[0])]
     [True]
     """
+    more = _counted_more(frame, doc)
     for i in frame.triggers:
         tok = doc[i]
         if tok.pos_ != "NOUN":
@@ -670,7 +671,24 @@ def _fresh(frame: Frame, doc: Any) -> bool:
         words = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
         if words & (_ONE_MORE | {"third"}):
             return True
+        if more and words & {"a", "an"}:
+            # "Eight more Malian soldiers were killed ... in an ambush in the central Gao
+            # region on Friday" (AFP via France 24, February 2020) after a village massacre;
+            # "the killing of four more soldiers in a separate attack in the Turbat area"
+            # (RFE/RL, July 2019). "four more soldiers were wounded in the attack" (RFE/RL,
+            # the same report) adds to the attack told.
+            return True
     return False
+
+
+def _counted_more(frame: Frame, doc: Any) -> bool:
+    """Tell a sentence that counts "N more" people: a further toll."""
+    return any(
+        t.lower_ == "more"
+        and t.dep_ in ("amod", "advmod")
+        and (t.head.like_num or any(c.dep_ == "nummod" for c in t.head.children))
+        for t in doc[frame.unit.tokens[0].i : frame.unit.tokens[-1].i + 1]
+    )
 
 
 def _told_target(verb: Any, frame: Frame) -> bool:

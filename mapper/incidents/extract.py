@@ -140,13 +140,21 @@ def _event_focus(mentions: Sequence[Mention]) -> Site | None:
     accused: India accusing Beijing of abducting five Indians
     ([news-dev 03]) in a report of clashes in Ladakh; "Islamic State of Iraq"
     in a chronology of fighting around Arsal and Quneitra ([WSyria]). Countries and
-    regions do not count: they are the fallback's own last resort.
+    regions do not count: they are the fallback's own last resort. Nor does the
+    place of an event the report tells as one more: "Eight more Malian soldiers
+    were killed ... in an ambush in the central Gao region" had become the place
+    of the village massacre told before it, whose village the index lacks (AFP
+    via France 24, Ogossagou, February 2020), as "another airstrike on the
+    nearby town of Saraqeb" is not where the first strike fell (AP, December 2019).
     """
     return _commonest(
         [
             m.place.site
             for m in mentions
-            if m.place is not None and not m.background and m.place.site.kind not in _COARSE
+            if m.place is not None
+            and not m.background
+            and not m.fresh
+            and m.place.site.kind not in _COARSE
         ]
     )
 

@@ -834,3 +834,26 @@ def test_a_setting_clause_does_not_date_the_event_of_its_sentence(extract):
     )
     [inc] = [i for i in current(extract(text)) if i.fatalities == 10]
     assert inc.event_date == "2021-03-14"
+
+
+def test_n_more_dead_in_an_ambush_elsewhere_is_another_event(extract):
+    text = (
+        "About 30 gunmen carried out an attack on a village, the village chief said, adding "
+        "that he saw them set fire to homes. \"We have 20 dead,\" he said.\n\n"
+        "Eight more Malian soldiers were killed and four "
+        "others injured in an ambush near Mopti on Friday, the army said.\n\nMali has "
+        "been struggling to contain a jihadist revolt since 2012."
+    )
+    incs = current(extract(text))
+    assert sorted(i.fatalities for i in incs) == [8, 20]
+    # the ambush's town is not where the village was attacked
+    assert next(i for i in incs if i.fatalities == 20).location != "Mopti"
+
+
+def test_n_more_wounded_in_the_attack_add_to_it(extract):
+    text = (
+        "At least two soldiers were killed in a roadside bomb attack near Mopti on Monday, "
+        "officials said. A statement says four more soldiers were wounded in the attack."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 2
