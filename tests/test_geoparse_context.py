@@ -718,3 +718,19 @@ def test_a_weapon_systems_name_is_no_place():
 def test_a_region_is_named_by_its_short_form(text, name):
     [gaza] = [t for t in geoparse(text) if t.text == "Gaza"]
     assert gaza.name == name
+
+
+@pytest.mark.parametrize(
+    "measured_from",
+    ["Burkina’s second city Bobo-Dioulasso", "the city of Bobo-Dioulasso"],
+)
+def test_a_distance_from_a_town_named_by_its_rank_places_an_unknown_village(measured_from):
+    """Sara is a Chadian city's name too (Sarh); the stated distance says Burkina Faso."""
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "“Overnight armed people attacked the village of Sara,” 100 kilometres (60 miles) "
+        f"from {measured_from}, the security source said."
+    )
+    sara = next(s for s in doc.spans["toponyms"] if s.text == "Sara")
+    assert (sara._.country_code, sara._.precision) == ("BF", 2)

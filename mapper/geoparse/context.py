@@ -79,7 +79,7 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 #: the recogniser, :mod:`mapper.geoparse.cues`).
 DISTANCE_LEAD = (
     r"(?:\s+(?:village|town|hamlet|settlement))?"  # "Labarwa village, about 60 kilometers"
-    r"\s*,?\s*(?:(?:located|situated|lying)\s+)?"
+    r"\s*,?[”\"’]?\s*(?:(?:located|situated|lying)\s+)?"
     r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?"
 )
@@ -88,8 +88,13 @@ DISTANCE_LEAD = (
 #: kilometers) north of the capital of Bangui" (AP, May 2013), "560 kilometres northwest of
 #: the national capital Yaounde" (AFP via TRT World, January 2021), "about 170 km northeast
 #: of the rebel-held capital Sanaa" (Xinhua via Trend, July 2019). The parenthesis is the
-#: same distance in the other unit.
-_CAPITAL_OF = r"(?:(?:[a-z]+(?:-[a-z]+)?\s+)?capital(?:\s+city)?,?\s+(?:of\s+)?)?"
+#: same distance in the other unit. A town named by its rank in its country the same way:
+#: "100 kilometres (60 miles) from Burkina's second city Bobo-Dioulasso" (AFP via Channels
+#: TV, Sara, June 2023; a quote may close before the distance), "the city of X".
+_CAPITAL_OF = (
+    r"(?:(?:[A-Z][a-z]+['’]s\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?:capital|city|town)(?:\s+city)?"
+    r",?\s+(?:of\s+)?)?"
+)
 #: ... and after its unit: " north of the".
 DISTANCE_TAIL = (
     r"\b\.?(?:\s*\([^()\n]{1,25}\))?\s+"
@@ -97,6 +102,9 @@ DISTANCE_TAIL = (
     r"(?:of|from)\s+" + _THE + _CAPITAL_OF
 )
 _CAPITAL_AFTER = re.compile(r"\s+capital\b", re.I)
+#: A country's possessive before the town a distance is measured from ("Burkina's second
+#: city Bobo-Dioulasso"): it says whose town, it is no name of the chain.
+_RANKED_AFTER = re.compile(r"['’]s\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:capital|city|town)\b")
 _NEAR_GAP = re.compile(
     DISTANCE_LEAD + r"(?P<unit>km|kilometres|kilometers|miles|mi)" + DISTANCE_TAIL, re.I
 )
@@ -261,7 +269,10 @@ def apply_context(
     # "the town of Mutasim, some 100 km north of the Iraqi capital Baghdad" (Xinhua,
     # Salahudin, October 2016)
     chain = [
-        x for x in slots if not (x.mention.adjectival and _CAPITAL_AFTER.match(text, x.mention.end))
+        x
+        for x in slots
+        if not (x.mention.adjectival and _CAPITAL_AFTER.match(text, x.mention.end))
+        and not _RANKED_AFTER.match(text, x.mention.end)
     ]
     links = [
         _link(text, chain[i], chain[i + 1]) if not chain[i + 1].mention.adjectival else None

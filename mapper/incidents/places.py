@@ -442,7 +442,19 @@ def _destination(prep: Any) -> bool:
         # Week, 2 December 2024), "capturing Aleppo and advancing toward Hama" (Al Jazeera
         # via The Island, 2 December 2024)
         return True
+    sought = verb in _REFUGE or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _REFUGE for c in prep.head.children
+    )
+    if prep.lower_ == "in" and sought:
+        # "driving women and children to seek refuge in the nearby town of Managil" (Reuters
+        # via LBCI, Wad Alnoura, June 2024); "thousands took shelter in Renk" after fighting
+        # elsewhere: where the fleeing went
+        return True
     return prep.lower_ in ("to", "into", "toward", "towards") and verb in _CARRY_OFF
+
+
+#: Nouns of where the fleeing go: "sought refuge in X", "took shelter in X".
+_REFUGE = frozenset({"refuge", "shelter", "sanctuary", "safety"})
 
 
 #: Verbs of moving on a place: "toward X" after them is a destination, not a site.

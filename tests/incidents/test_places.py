@@ -457,3 +457,13 @@ def test_a_place_with_its_divisions_title_is_no_organisation(extract_geoparsed, 
     # area, spelled out, is the division (ACLED's precision 2), as "Maradun LGA" is
     [inc] = current(extract_geoparsed(text))
     assert (inc.location, inc.geo_precision) == (text.split(" Local")[0].split()[-1], 2)
+
+
+def test_where_the_fleeing_sought_refuge_is_no_site(extract):
+    text = (
+        "Gunmen attacked a village in Kadugli on Sunday, killing 20 people, activists said."
+        "\n\nBut a committee accused the gunmen of using heavy artillery against civilians, "
+        "looting, and driving women and children to seek refuge in the nearby town of "
+        "Dilling."
+    )
+    assert "Dilling" not in [i.location for i in current(extract(text))]
