@@ -734,3 +734,26 @@ def test_a_distance_from_a_town_named_by_its_rank_places_an_unknown_village(meas
     )
     sara = next(s for s in doc.spans["toponyms"] if s.text == "Sara")
     assert (sara._.country_code, sara._.precision) == ("BF", 2)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A triple suicide attack on an island in Lake Chad left 27 people dead.", "Lake Chad"),
+        ("Rebels crossed Lake Kivu by boat.", "Lake Kivu"),
+    ],
+)
+def test_a_great_lake_is_a_place(text, name):
+    assert [t.name for t in geoparse(text)] == [name]
+
+
+def test_a_french_lake_name_is_one_name_and_a_province_keeps_its_title():
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "The U.N. said in a statement that bombs hit two camps for displaced people in Lac "
+        "Vert and Mugunga, near the city of Goma, the provincial capital of North Kivu. Boko "
+        "Haram attacked Bol in Chad's Lac Province."
+    )
+    names = [s.text for s in doc.spans["toponyms"]]
+    assert "Vert" not in names and "Lac" in names

@@ -71,7 +71,7 @@ GEO_HEADS = frozenset(
 )
 # Words that make one feature name with the capitalised name after them ("Lake Chad",
 # "Mount Kenya", "Cape Town" when the index lacks it).
-FEATURE_WORDS = frozenset("lake mount mt cape".split())
+FEATURE_WORDS = frozenset("lake lac mount mt cape".split())
 # Single words the NER tags as places but that name no place on their own.
 GENERIC = frozenset(
     "north south east west northern southern eastern western central the gulf state city "

@@ -480,10 +480,20 @@ class _Recognizer:
         A feature word before a name makes one name of the two the index
         does not hold: "the shores of Lake Chad" ([news-dev 05]), "Lake
         Opechee in Laconia" (LGL): neither the country Chad nor a "Lake" county.
+        French names the same way: "camps for displaced people in Lac Vert and
+        Mugunga, near the city of Goma" (AP via New Delhi Times, May 2024), "the
+        Lac Vert and Mugunga camps near Goma city" (Medafrica Times, May 2024) had
+        gone to Chad's Lac province and Vert, France.
         """
         tk = self.tk
         if tk.lower[i] in FEATURE_WORDS and tk.text[i][:1].isupper():
-            return j == i + 1 and j < self.n and tk.text[j][:1].isupper() and tk.alpha[j]
+            return (
+                j == i + 1
+                and j < self.n
+                and tk.text[j][:1].isupper()
+                and tk.alpha[j]
+                and not cues.is_area_noun(tk.text[j])  # Chad's "Lac Province" is the province
+            )
         return (
             i > 0
             and tk.lower[i - 1] in FEATURE_WORDS

@@ -253,6 +253,12 @@ def _code_or_year(t: Any) -> bool:
 
 def _count_group(g: Any) -> int | None:
     """Count one conjunct: its number words, else one for a singular person noun."""
+    if g.lemma_.lower() == "total":
+        # "A total of five people, including four civilians and a policeman, were killed"
+        # (Xinhua via Global Times, Debis, July 2017); "a total of 13 bodies, cut to death,
+        # including four women" (Press TV, Beni, February 2016): the people of the total
+        of_ = [c for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+        return next((n for c in of_ if c.dep_ == "pobj" and (n := _count_group(c))), None)
     if g.lemma_.lower() == "family":
         for p in g.children:
             if p.dep_ == "prep" and p.lower_ == "of":

@@ -365,7 +365,7 @@ def _candidates(
             continue
         if s.kind == "country" and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
             continue  # "in Haiti's capital": the capital's place (antecedent_place), not Haiti
-        if _acting(root, s) or _grievance_of(root):
+        if _acting(root, s) or _grievance_of(root) or _bordered(root) or _linked_to(root):
             continue
         prep, prep_tok = _governor(root)
         if prep in _ORIGIN and not _left(prep_tok):
@@ -490,6 +490,45 @@ def _adversary(site: Site, prep: Any) -> bool:
         and prep is not None
         and prep.lower_ in ("with", "against")
         and prep.head.lemma_.lower() in _HOSTILITY
+    )
+
+
+#: Verbs of what an area touches: their objects are its neighbours.
+_BORDER_VERBS = frozenset({"border", "straddle", "adjoin"})
+
+
+def _bordered(root: Any) -> bool:
+    """Tell a place named as what the event's area borders or straddles: not the site.
+
+    "A state of emergency was declared almost a month ago in the Lake Chad
+    region, which also straddles Nigeria, Cameroon and Niger" (The Guardian,
+    Koulfoua, December 2015) had declared it in Cameroon and Niger; "in a
+    Niger region bordering insurgency-hit Mali and Burkina Faso" (AFP via The
+    Defense Post, February 2024).
+    """
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _BORDER_VERBS
+
+
+#: Words of a group's ties: "links to X", "linked to X", "allied to X".
+_TIES = frozenset({"link", "tie", "connection", "allegiance", "loyalty", "ally", "affiliate"})
+
+
+def _linked_to(root: Any) -> bool:
+    """Tell a place named as what a group is tied to: its patron, not the event's site.
+
+    "blamed the attacks on a rebel group, known as M23, with alleged links to
+    Rwanda" (AP via New Delhi Times, Goma, May 2024) had made a battle in Rwanda;
+    "M23, which is allegedly linked to neighboring Rwanda" (Medafrica Times, May
+    2024).
+    """
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() in _TIES
     )
 
 

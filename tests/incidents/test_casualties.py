@@ -233,3 +233,12 @@ def test_the_shot_dead_are_counted_however_the_parser_hangs_them(extract, noun):
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 15
+
+
+def test_a_total_of_people_counts_the_people(extract):
+    text = (
+        "A total of five people, including four civilians and a policeman, were killed on "
+        "Tuesday in an attack by militants at a village near Kadugli, a police source said."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 5

@@ -73,3 +73,12 @@ def test_a_coarse_lede_retells_its_battle_whichever_side_it_names_first(extract)
     assert [(i.event_type, i.location) for i in incs] == [("Battles", "Kadugli")], [
         (i.location, i.actor1, i.actor2, i.event_date) for i in incs
     ]
+
+
+def test_an_event_at_a_lake_of_several_states_keeps_the_reports_country(extract_geoparsed):
+    text = (
+        "Suicide bombers killed 27 people on an island in Lake Chad on Saturday. "
+        "Chadian troops later deployed to Bol and to Baga Sola in Chad."
+    )
+    [inc] = [i for i in extract_geoparsed(text) if i.location == "Lake Chad"]
+    assert inc.country == "Chad"

@@ -467,3 +467,19 @@ def test_where_the_fleeing_sought_refuge_is_no_site(extract):
         "Dilling."
     )
     assert "Dilling" not in [i.location for i in current(extract(text))]
+
+
+def test_what_the_events_region_straddles_is_no_site(extract_geoparsed):
+    text = (
+        "A state of emergency was declared almost a month ago in the Lake Chad region, "
+        "which also straddles Nigeria, Cameroon and Niger."
+    )
+    assert [i.location for i in extract_geoparsed(text)] == ["Lake Chad"]
+
+
+def test_what_a_group_has_links_to_is_no_site(extract):
+    text = (
+        "Shells hit two camps near Kadugli on Friday, killing 12 people. An army spokesman "
+        "blamed the attacks on a rebel group with alleged links to Iraq."
+    )
+    assert "Iraq" not in {i.location for i in current(extract(text))}
