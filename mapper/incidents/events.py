@@ -1496,10 +1496,20 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
             if match is not None:
                 match.append(m)
                 continue
-        if m.anaphoric and m.own_date and m.code is None:
+        if m.anaphoric and m.own_date and not _another(m):
             # "said the attack took place at around 1am on Wednesday": the day of the
-            # event its lede told undated
-            match = next((g for g in reversed(groups) if g[0].code is not None), None)
+            # event its lede told undated; so "The health ministry said the airstrike took
+            # place Monday in Tripoli's Firnaj district" after "an airstrike has slammed
+            # into a house in the capital, Tripoli" (AP via VOA, October 2019)
+            match = next(
+                (
+                    g
+                    for g in reversed(groups)
+                    if g[0].code is not None
+                    and (m.code is None or (not g[0].background and _refers_to(m, g[0])))
+                ),
+                None,
+            )
             if match is not None and _dates_undated(m, match):
                 match.append(m)
                 continue

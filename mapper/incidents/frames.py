@@ -964,6 +964,21 @@ _WEAPON_ACRONYMS = frozenset(
 )
 
 
+def _cartridge(tok: Any) -> bool:
+    """Tell a shell that is a gun's spent cartridge, not artillery.
+
+    "Authorities have found spent shells of various calibers at the scene"
+    (Mexico News Daily, Jaral del Progreso, September 2020) had added a shelling
+    to a bar shooting; "Over 60 shell casings were found following Thursday's
+    homicide" (NBC15, Madison, July 2023).
+    """
+    if _lem(tok) not in ("shell", "shelling"):
+        return False
+    spent = any(c.lower_ == "spent" for c in tok.children)
+    casing = tok.dep_ == "compound" and _lem(tok.head) in ("casing", "case")
+    return spent or casing
+
+
 def _inert(tok: Any) -> bool:
     """Tell words that cannot tell an event here: names, and weapons named by their use.
 
@@ -999,6 +1014,8 @@ def _inert(tok: Any) -> bool:
         # "Russian-occupied territories of Ukraine", CC BY-SA)
         return True
     if _witnessed_since(tok):
+        return True
+    if _cartridge(tok):
         return True
     if tok.ent_type_ in _NAMED and tok.ent_iob_ != "O" and tok.pos_ == "PROPN":
         # a weapon's acronym the model takes for a name is still the weapon: "Taliban

@@ -857,3 +857,16 @@ def test_n_more_wounded_in_the_attack_add_to_it(extract):
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 2
+
+
+def test_the_airstrike_said_to_have_taken_place_on_a_day_dates_the_undated_lede(extract):
+    text = (
+        "Health authorities say an airstrike has slammed into a house in Kadugli, killing at "
+        "least four people.\n\nKadugli has been the scene of fighting between rival "
+        "militias since April.\n\nThe health ministry said the airstrike took place Sunday "
+        "in Kadugli, a few kilometres from the city centre."
+    )
+    strikes = [i for i in current(extract(text)) if i.sub_event_type == "Air/drone strike"]
+    assert [(i.event_date, i.time_precision, i.fatalities) for i in strikes] == [
+        ("2021-03-14", 1, 4)
+    ]

@@ -290,3 +290,15 @@ def test_a_raid_fought_with_rocket_propelled_grenades_is_no_grenade_attack(extra
     )
     [inc] = current(extract(text))
     assert inc.sub_event_type != "Grenade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities have found spent shells of various calibers at the scene.",
+        "Over 60 shell casings were found at the scene.",
+    ],
+)
+def test_a_guns_spent_cartridge_is_no_shelling(text, nlp):
+    doc = nlp(text)
+    assert not any(f.cues for f in frames_of(text_units(doc)[0]))
