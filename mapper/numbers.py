@@ -219,6 +219,13 @@ def count_people(phrase: str) -> int | None:
 
     >>> count_people("No fewer than 11 civilians"), count_people("not less than 20 people")
     (11, 20)
+
+    An upper bound is the figure told, as ACLED codes it when it is the only one: "as many
+    as 15 Russian soldiers were killed" (The New York Times via Sun-Sentinel, Serzhen-Yurt,
+    April 2000), "killing up to 100 people" (Reuters via LBCI, Wad Alnoura, June 2024).
+
+    >>> count_people("as many as 15 Russian soldiers"), count_people("up to 100 people")
+    (15, 100)
     """
     phrase = AGE.sub(" ", phrase.lstrip(" ,;:'\"-\u2013\u2014"))
     phrase = _NO_FEWER.sub("at least", phrase)
@@ -250,6 +257,9 @@ def count_people(phrase: str) -> int | None:
             "thousand",
             "another",
             "other",
+            "as",
+            "many",
+            "up",
         ):
             head.append(w)
             continue
