@@ -757,3 +757,18 @@ def test_a_french_lake_name_is_one_name_and_a_province_keeps_its_title():
     )
     names = [s.text for s in doc.spans["toponyms"]]
     assert "Vert" not in names and "Lac" in names
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Security forces tried to isolate Baghdad’s Tahrir Square, the protest camp.", "IQ"),
+        ("Protesters gathered in Cairo's Tahrir Square.", "EG"),
+    ],
+)
+def test_a_citys_possessive_places_its_square(text, country):
+    from mapper.geoparse import parse
+
+    doc = parse(text)
+    [square] = [s for s in doc.spans["toponyms"] if s.text == "Tahrir Square"]
+    assert square._.country_code == country

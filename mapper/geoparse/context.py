@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold, haversine_km, variant_key
 from mapper.geoparse.candidates import ADM2_KM, could_contain, is_adm1
-from mapper.geoparse.lexicon import AREA_NOUNS, DIVISION_NOUNS, LGA_WORDS
+from mapper.geoparse.lexicon import AREA_NOUNS, DIVISION_NOUNS, LGA_WORDS, STREET_NOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Place
@@ -314,8 +314,33 @@ def _possessed(text: str, slots: list[Slot]) -> None:
         inside = _inside(b.cands, a.cands)
         if inside:
             b.cands, a.is_qualifier = inside, True
+        elif _urban_feature(b.key) and a.cands[a.choice].place.kind == "settlement":
+            # many cities have a Tahrir Square: a city's own is where its possessive says
+            city = a.cands[a.choice].place
+            own = [
+                c
+                for c in b.cands
+                if haversine_km(c.place.lat, c.place.lon, city.lat, city.lon) <= NEAR_KM
+            ]
+            b.cands, a.is_qualifier = own, True
+            if not own:
+                b.unknown_in = a
         elif area_word(text, b.mention.end) and not (b.cands and b.cands[0].score >= _KNOWN_PRIOR):
             b.cands, b.unknown_in, a.is_qualifier = [], a, True
+
+
+#: Last words of a city's own squares and streets: "Baghdad's Tahrir Square".
+_URBAN_HEADS = STREET_NOUNS | {"square", "bridge", "market", "roundabout"}
+
+
+def _urban_feature(key: str) -> bool:
+    """Tell a name of a square or street, which its city's possessive places inside it.
+
+    "Security forces have in recent days tried to ... isolate Baghdad's Tahrir Square,
+    the main protest encampment" (Reuters, November 2019) and "at Khilani Square, near
+    Baghdad's Tahrir Square" (UPI via The New Mail, January 2020) had gone to Cairo's.
+    """
+    return key.rsplit(" ", 1)[-1] in _URBAN_HEADS
 
 
 def _list_containers(text: str, slots: list[Slot], links: list[Link | None]) -> list[int]:
