@@ -136,6 +136,15 @@ def _modifier_of_actor(tok: Any) -> bool:
 _SEAT = re.compile(r"-(?:based|headquartered)\b", re.IGNORECASE)
 
 
+#: A name that makes a compound adjective says who leads or backs, not where: "airstrikes
+#: carried out by a Saudi-led military coalition" (AFP via The New Arab, Saada, December
+#: 2017) had put an aggregate of strikes in Saudi Arabia; "a Saudi-led coalition's
+#: declaration" (Xinhua via Lokmat, Marib, October 2021); "U.S.-backed forces".
+_ATTRIBUTE = re.compile(
+    r"\s?[-–]\s?(?:led|backed|born|made|supported|sponsored|funded|trained|allied|aligned)\b"
+)
+
+
 def _seat(text: str, end: int) -> bool:
     """Tell a place that only says where an organisation sits: "the Britain-based monitor".
 
@@ -361,7 +370,7 @@ def _candidates(
         root = site_root(doc, s)
         if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
             continue
-        if _seat(doc.text, s.end) or _based_in(root):
+        if _seat(doc.text, s.end) or _based_in(root) or _ATTRIBUTE.match(doc.text, s.end):
             continue
         if s.kind == "country" and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
             continue  # "in Haiti's capital": the capital's place (antecedent_place), not Haiti

@@ -483,3 +483,12 @@ def test_what_a_group_has_links_to_is_no_site(extract):
         "blamed the attacks on a rebel group with alleged links to Iraq."
     )
     assert "Iraq" not in {i.location for i in current(extract(text))}
+
+
+def test_a_country_that_leads_a_coalition_is_no_site(nlp):
+    text = "The UN verified killings in airstrikes carried out by a Sudan-led coalition."
+    at = text.index("Sudan")
+    sudan = Site(at, at + 5, "Sudan", "Sudan", 15.0, 30.0, "country")
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.lower_ == "airstrikes")
+    assert event_places(doc, [sudan], 0, len(text), [trigger]) == []
