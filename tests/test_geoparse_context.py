@@ -772,3 +772,25 @@ def test_a_citys_possessive_places_its_square(text, country):
     doc = parse(text)
     [square] = [s for s in doc.spans["toponyms"] if s.text == "Tahrir Square"]
     assert square._.country_code == country
+
+
+def test_a_name_after_anti_or_pro_is_a_side_not_a_place():
+    """Balaka is a Malawian town's name too; the country in "pro-Russia" stays."""
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "He said anti-Balaka members looted a truck heading from Bambari on Thursday. "
+        "Both officials and pro-Russia separatists blamed one another."
+    )
+    assert [s.text for s in doc.spans["toponyms"]] == ["Bambari", "Russia"]
+
+
+def test_a_place_in_which_an_event_took_place_at_a_stated_distance_is_announced():
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "It took place in Ngakobo, about 60 kilometers (37 miles) south of the central "
+        "town of Bambari."
+    )
+    [ngakobo] = [s for s in doc.spans["toponyms"] if s.text == "Ngakobo"]
+    assert (ngakobo._.country_code, ngakobo._.precision) == ("CF", 2)

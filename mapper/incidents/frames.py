@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mapper.incidents import lexicon as lx
-from mapper.incidents.casualties import victim_heads
+from mapper.incidents.casualties import counted_killing, victim_heads
 from mapper.incidents.groups import country_name
 from mapper.incidents.units import Unit
 
@@ -483,6 +483,12 @@ def _kill_classes(tok: Any, lem: str, low: str, nxt: list[str]) -> set[str]:
     ):
         return {"kill"}
     if lem in lx.KILL and lem not in ("shoot", "gun", "burn", "beat", "fire"):
+        return {"kill"}
+    if counted_killing(tok):
+        # the act named as a noun, with its dead: "An attack ... led to the killing of eight
+        # civilians in a camp for the displaced" (AP via The Daily Record, Ngakobo,
+        # December 2015), "verified the killings of 115 Yemeni civilians" (AFP via The New
+        # Arab, December 2017)
         return {"kill"}
     if lem in ("burn", "beat", "torture") and ("alive" in nxt or "death" in _next_words(tok, 3)):
         return {"kill"}

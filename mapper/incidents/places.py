@@ -145,6 +145,10 @@ _ATTRIBUTE = re.compile(
 )
 
 
+#: A name after "anti-" or "pro-" tells a side, not a site (recognize._stance_names).
+_STANCE = re.compile(r"\b(?:anti|pro)-$", re.I)
+
+
 def _seat(text: str, end: int) -> bool:
     """Tell a place that only says where an organisation sits: "the Britain-based monitor".
 
@@ -372,6 +376,8 @@ def _candidates(
             continue
         if _seat(doc.text, s.end) or _based_in(root) or _ATTRIBUTE.match(doc.text, s.end):
             continue
+        if _STANCE.search(doc.text, max(0, s.start - 5), s.start):
+            continue  # "The anti-France protesters", "pro-Russia separatists": a side
         if s.kind == "country" and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
             continue  # "in Haiti's capital": the capital's place (antecedent_place), not Haiti
         if _acting(root, s) or _grievance_of(root) or _bordered(root) or _linked_to(root):

@@ -242,3 +242,21 @@ def test_a_total_of_people_counts_the_people(extract):
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text, fatalities",
+    [
+        ("An attack in Sudan by armed men led to the killing of eight civilians on Friday.", 8),
+        ("The killing of eight civilians in Kadugli on Friday shocked the town.", 8),
+    ],
+)
+def test_a_killing_named_as_a_noun_with_its_dead_is_an_event(extract, text, fatalities):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.fatalities) == ("Violence against civilians", fatalities)
+
+
+def test_a_killing_protested_is_a_grievance_not_the_protests_toll(extract):
+    text = "Hundreds protested in Kadugli on Sunday over the killing of two students."
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.fatalities) == ("Protests", None)
