@@ -794,3 +794,12 @@ def test_a_place_in_which_an_event_took_place_at_a_stated_distance_is_announced(
     )
     [ngakobo] = [s for s in doc.spans["toponyms"] if s.text == "Ngakobo"]
     assert (ngakobo._.country_code, ngakobo._.precision) == ("CF", 2)
+
+
+def test_a_village_said_to_be_near_a_named_town_is_placed_near_it():
+    """Otu is a Japanese city's name too (Otsu); the town it is near says Cameroon."""
+    from mapper.geoparse import parse
+
+    doc = parse("Troops were ambushed in the village of Otu, near the town of Mamfe on Wednesday.")
+    [otu] = [s for s in doc.spans["toponyms"] if s.text == "Otu"]
+    assert (otu._.country_code, otu._.precision) == ("CM", 2)

@@ -119,6 +119,9 @@ _BEARINGS = {
 # Kafanchan" (NAN in Vanguard, Nigeria, August 2019): a settlement said to be near a
 # town lies within a short drive of it
 _CALLED_NEAR = re.compile(r"\s+(?:village|hamlet|town|settlement)\s*,?\s+near\s+(?:the\s+)?", re.I)
+_NEAR_TOWN = re.compile(
+    r"\s*,?\s+near\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|city|village)\s+of\s+)?", re.I
+)
 #: How far a place said to be "near" a town may lie from it, before the margin.
 NEAR_KM = 30.0
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
@@ -232,6 +235,13 @@ def _link(text: str, a: Slot, b: Slot) -> Link | None:
         bearing = _BEARINGS.get(m.group("dir").lower().replace("-", "")) if m.group("dir") else None
         return "near", True, km + NEAR_MARGIN_KM, bearing
     if _CALLED_NEAR.fullmatch(text, gap_start, gap_end):
+        return "near", True, NEAR_KM + NEAR_MARGIN_KM, None
+    if _NEAR_TOWN.fullmatch(text, gap_start, gap_end) and (
+        said_noun(text, a.mention.start, a.mention.end) in SETTLEMENT_WORDS
+    ):
+        # the noun leads: "troops were ambushed in the village of Otu, near the town of
+        # Mamfe" (Cameroon News Line, November 2017) had gone to Otsu, Japan; "stormed the
+        # village of Chragh near the town of Debis" (Xinhua via Global Times, July 2017)
         return "near", True, NEAR_KM + NEAR_MARGIN_KM, None
     return None
 
