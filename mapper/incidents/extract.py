@@ -804,6 +804,8 @@ def _dates_lede(lede: Incident, dated: Incident) -> bool:
     """
     if lede.time_precision == 1 or dated.time_precision != 1:
         return False
+    if not lede.event_date or not dated.event_date:
+        return False  # a report with no date of its own: nothing to compare
     days = (dt.date.fromisoformat(lede.event_date) - dt.date.fromisoformat(dated.event_date)).days
     return 0 < days <= LEDE_DAYS
 

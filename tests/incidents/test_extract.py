@@ -82,3 +82,14 @@ def test_an_event_at_a_lake_of_several_states_keeps_the_reports_country(extract_
     )
     [inc] = [i for i in extract_geoparsed(text) if i.location == "Lake Chad"]
     assert inc.country == "Chad"
+
+
+def test_a_lede_with_no_date_is_compared_with_no_dated_account():
+    """A report with no publication date leaves its lede undated; no crash comparing it."""
+    from types import SimpleNamespace
+
+    from mapper.incidents.extract import _dates_lede
+
+    lede = SimpleNamespace(event_date=None, time_precision=2)
+    dated = SimpleNamespace(event_date="2024-02-04", time_precision=1)
+    assert _dates_lede(lede, dated) is False
