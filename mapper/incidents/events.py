@@ -1186,6 +1186,8 @@ def _running_total(m: Mention) -> bool:
         # civilian casualties ... 3 1/2 months after the Russian invasion began" (The
         # Hill, June 2022)
         return True
+    if m.frame.cues & _TOLL and _CONFLICT_TOLL.search(text):
+        return True
     if "capture" in m.frame.cues and _PLACE_TALLY.search(text):
         return True
     if _EVENT_TALLY.search(text) and _TALLY_SPAN.search(text):
@@ -1193,6 +1195,19 @@ def _running_total(m: Mention) -> bool:
     if not _toll_only(m):
         return False
     return m.own_date and m.when.precision >= 3
+
+
+#: A war's own toll, its subject the war told of: "Fighting has stalled in recent weeks
+#: ... The fighting has killed hundreds and displaced thousands of people" (AP via VOA,
+#: Tripoli, October 2019) after an airstrike that killed four; "The decade-long insurgency
+#: has killed more than 6,200 people" (Khaosod English, Narathiwat, May 2015) after a
+#: roadside bomb that killed one.
+_CONFLICT_TOLL = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:fighting|conflict|war|violence|insurgency|unrest"
+    r"|uprising)\s+(?:so\s+far\s+)?ha(?:s|ve)\s+(?:so\s+far\s+|already\s+)?"
+    r"(?:killed|left|claimed)\b",
+    re.IGNORECASE,
+)
 
 
 #: Events counted over a span, not one of them: "In August alone, over 13 coordinated gun and

@@ -870,3 +870,11 @@ def test_the_airstrike_said_to_have_taken_place_on_a_day_dates_the_undated_lede(
     assert [(i.event_date, i.time_precision, i.fatalities) for i in strikes] == [
         ("2021-03-14", 1, 4)
     ]
+
+
+def test_a_wars_own_toll_is_no_event_of_the_day(extract):
+    text = (
+        "An airstrike slammed into a house in Kadugli on Sunday, killing four people.\n\n"
+        "The fighting has killed hundreds and displaced thousands of people."
+    )
+    assert [i.fatalities for i in current(extract(text))] == [4]
