@@ -93,6 +93,9 @@ class Counts:
     side : str
         Whose dead the figure counts when the sentence names one side only
         (``state``, ``nonstate``, ``civilian``; "" unknown or several).
+    several : bool
+        The figure is told for several acts at once: "killed eleven militants in
+        two raids" (:func:`combine` prefers an act's own figure).
     """
 
     fatalities: int | None = None
@@ -101,6 +104,7 @@ class Counts:
     coded: bool = False
     also: bool = False
     side: str = field(default="", repr=False)
+    several: bool = field(default=False, repr=False)
 
 
 def _left_number(tok: Any) -> Any:
@@ -449,7 +453,31 @@ def count_unit(
         if what.startswith(("casualt", "injur", "hurt", "wounded", "one was")):
             inj = 0 if inj is None else inj
     side = next(iter(sides)) if len(sides) == 1 and fat and not total else ""
-    return Counts(fat, inj, total=total, also=also and not total, side=side)
+    several = _several_acts(toks)
+    return Counts(fat, inj, total=total, also=also and not total, side=side, several=several)
+
+
+#: Acts a figure may be told for together: "in two terrorist attacks", "in two raids".
+_ACTS = frozenset(
+    "attack raid blast bombing explosion strike airstrike ambush incident clash".split()
+)
+
+
+def _several_acts(toks: list[Any]) -> bool:
+    """Tell a sentence whose figure is told for several numbered acts at once.
+
+    "Six people ... were killed and over a dozen wounded in two terrorist attacks
+    targeting the police in Peshawar" (Express Tribune, February 2011), then five at
+    Kohat Road and one in Pishtakhara; "Pakistani security forces killed eleven
+    militants in two raids Monday" (AP via ABC News, 2024), then ten in the first
+    raid and one in the second.
+    """
+    return any(
+        t.lemma_.lower() in _ACTS
+        and t.tag_ == "NNS"
+        and any(c.dep_ == "nummod" and (parse_count(c.text) or 0) >= 2 for c in t.children)
+        for t in toks
+    )
 
 
 def _side(heads: list[Any]) -> str:
@@ -547,7 +575,12 @@ def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
     for c, _ in items:
         if c.coded:
             return c
-    fatalities = _pick([(c.fatalities, c.total, cl) for c, cl in items if not c.also])
+    # a figure told for several acts yields to one act's own figure
+    own = [(c, cl) for c, cl in items if not c.several and c.fatalities is not None]
+    shared = [(c, cl) for c, cl in items if c.several] if own else []
+    fatalities = _pick(
+        [(c.fatalities, c.total, cl) for c, cl in items if not c.also and (c, cl) not in shared]
+    )
     fatalities = _each_side(items) or fatalities
     if not any(c.total for c, _ in items):
         # others killed besides: "left four peacekeepers dead" ... "eight fighters from the

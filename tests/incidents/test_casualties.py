@@ -260,3 +260,12 @@ def test_a_killing_protested_is_a_grievance_not_the_protests_toll(extract):
     text = "Hundreds protested in Kadugli on Sunday over the killing of two students."
     [inc] = current(extract(text))
     assert (inc.event_type, inc.fatalities) == ("Protests", None)
+
+
+def test_a_figure_told_for_several_acts_yields_to_one_acts_own(extract):
+    text = (
+        "Security forces killed eleven militants in two raids near Kadugli on Monday.\n\n"
+        "Ten militants were killed in the first raid in Kadugli district."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 10
