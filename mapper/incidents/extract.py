@@ -711,10 +711,39 @@ def extract_incidents(
     fallback = EventPlace(focus, 3) if focus is not None else None
     groups = join_mentions(mentions)
     incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]
+    groups, incidents = _drop_summed(groups, incidents)
     incidents = _link_denials(report, incidents, groups, denials)
     stated = [any(m.place is not None for m in g.mentions) for g in groups]
     apart = [opens_another(g.head) for g in groups]
     return _arrests_at_protests(_fold_coarse(incidents, stated, apart))
+
+
+def _drop_summed(
+    groups: list[EventGroup], incidents: list[Incident]
+) -> tuple[list[EventGroup], list[Incident]]:
+    """Drop an account of several acts whose dead are the sum of the acts told after it.
+
+    "Six people ... were killed and over a dozen wounded in two terrorist attacks
+    targeting the police in Peshawar on Monday" then a suicide bombing on Kohat Road
+    that killed five and a bomb in Pishtakhara that killed one (Express Tribune,
+    February 2011): ACLED codes the two acts; the sum told first is neither.
+    "Security forces killed eleven militants in two raids" (AP via ABC News, 2024),
+    whose raids killed ten and one, is the same (see ``Counts.several``).
+    """
+    drop: set[int] = set()
+    for k, (g, inc) in enumerate(zip(groups, incidents, strict=True)):
+        counted = [m.counts for m in g.mentions if m.counts.fatalities is not None]
+        if not inc.fatalities or not counted or not all(c.several for c in counted):
+            continue
+        parts = [
+            i.fatalities
+            for j, i in enumerate(incidents)
+            if j != k and i.event_date == inc.event_date and i.fatalities and not i.background
+        ]
+        if len(parts) >= 2 and sum(parts) == inc.fatalities:
+            drop.add(k)
+    keep = [k for k in range(len(groups)) if k not in drop]
+    return [groups[k] for k in keep], [incidents[k] for k in keep]
 
 
 def _coarse(i: Incident) -> bool:

@@ -93,3 +93,13 @@ def test_a_lede_with_no_date_is_compared_with_no_dated_account():
     lede = SimpleNamespace(event_date=None, time_precision=2)
     dated = SimpleNamespace(event_date="2024-02-04", time_precision=1)
     assert _dates_lede(lede, dated) is False
+
+
+def test_the_sum_told_for_several_acts_is_no_event_beside_them(extract):
+    text = (
+        "Six people were killed in two bomb attacks targeting the police in Kadugli on "
+        "Monday.\n\nA suicide bomber blew himself up near a police van in Kadugli, killing "
+        "five people.\n\nIn the second attack, a bomb hit a police patrol in Dilling, killing "
+        "one policeman."
+    )
+    assert sorted(i.fatalities for i in extract(text)) == [1, 5]
