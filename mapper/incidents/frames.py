@@ -1700,6 +1700,15 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         # "The district center and Marhanets community were hit" (Ukrinform, 2023), "an
         # attack on Kaboro community in the Dansadau Emirate" (Xinhua, 2012)
         return "civilian"
+    doer = tok
+    while doer.dep_ == "pobj" and doer.head.lower_ == "of" and doer.head.head.i != doer.i:
+        doer = doer.head.head  # "hundreds of thousands of Colombians ... marched"
+    if tok.ent_type_ == "NORP" and doer.dep_ == "nsubj" and _lem(doer.head) in lx.PROTEST:
+        # a nation marching is a crowd, not a militia: "hundreds of thousands of Colombians
+        # nationwide marched against alleged plans for pension and labor reforms" (dpa via
+        # MIA, Bogota, November 2019); "Kenyans march to demand the end of police abuses"
+        # (Euronews, Nairobi, July 2020)
+        return "protester"
     if lem in lx.COMMUNAL or (
         tok.ent_type_ == "NORP"
         and tok.pos_ in ("PROPN", "NOUN")

@@ -279,3 +279,12 @@ def test_a_clash_that_names_no_doer_is_fought_by_the_sides_of_its_dead(extract):
 def test_the_list_names_the_groups_news_names(extract, text, group):
     [inc] = current(extract(text))
     assert inc.actor1 == group
+
+
+def test_a_nation_marching_is_a_crowd_not_an_ethnic_militia(extract):
+    text = (
+        "The unrest started on Thursday when hundreds of thousands of Sudanese nationwide "
+        "marched against the reforms. Some of the rallies turned violent, with three people "
+        "killed in clashes with security forces in Kadugli."
+    )
+    assert not any("Ethnic Militia" in (i.actor1 or "") for i in extract(text))
