@@ -715,7 +715,7 @@ def extract_incidents(
     incidents = _link_denials(report, incidents, groups, denials)
     stated = [any(m.place is not None for m in g.mentions) for g in groups]
     apart = [opens_another(g.head) for g in groups]
-    return _arrests_at_protests(_fold_coarse(incidents, stated, apart))
+    return _one_demonstration_a_day(_arrests_at_protests(_fold_coarse(incidents, stated, apart)))
 
 
 def _drop_summed(
@@ -969,6 +969,50 @@ def _arrests_at_protests(incidents: list[Incident]) -> list[Incident]:
             if i.sub_event_type == "Peaceful protest":
                 i = replace(i, sub_event_type="Protest with intervention")
         merged.append(i)
+    return merged
+
+
+def _one_demonstration_a_day(incidents: list[Incident]) -> list[Incident]:
+    """Fold a report's accounts of one place's demonstration on one day into one event.
+
+    ACLED codes demonstrations per location and day, as a riot when any part turned
+    violent; a report tells the storming, the shooting and the fire in paragraphs of
+    their own: "A section of Parliament went up in flames on Tuesday after protesters
+    gained entry", "Several demonstrators were shot after many stormed the National
+    Assembly precincts", "A section of Parliament was also set ablaze" (Capital FM,
+    Nairobi, June 2024) had been a protest and two riots; "protesters were heading
+    towards the Zamzam Tower intersection with a mass rally" and "protesters clashed
+    with law enforcers" (The Daily Star, Dhaka, August 2024, see
+    :func:`~mapper.incidents.records.one_demonstration`).
+    """
+    crowds = [
+        i
+        for i in incidents
+        if i.event_type in _CROWD_TYPES and not i.background and i.location is not None
+    ]
+
+    def target_of(inc: Incident, out: list[Incident]) -> Incident | None:
+        if inc not in crowds:
+            return None
+        return next(
+            (
+                p
+                for p in out
+                if p in crowds
+                and p.location == inc.location
+                and p.event_date == inc.event_date
+                and (p.event_type == inc.event_type or one_demonstration(p, inc, violent=True))
+            ),
+            None,
+        )
+
+    merged = []
+    for i, parts in _fold(incidents, target_of):
+        if parts and i.event_type == "Protests":
+            riot = next((p for p in parts if p.event_type == "Riots"), None)
+            if riot is not None:
+                i = coded_like(i, riot)
+        merged.append(_absorb(i, parts))
     return merged
 
 

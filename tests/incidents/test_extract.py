@@ -103,3 +103,15 @@ def test_the_sum_told_for_several_acts_is_no_event_beside_them(extract):
         "one policeman."
     )
     assert sorted(i.fatalities for i in extract(text)) == [1, 5]
+
+
+def test_one_places_demonstration_on_one_day_is_one_event(extract_geoparsed):
+    text = (
+        "KHARTOUM, March 15 - A section of the parliament building went up in flames on "
+        "Monday after protesters gained entry, forcing police to open fire.\n\nSeveral "
+        "demonstrators were shot after many stormed the parliament precincts.\n\n"
+        "'People have been shot,' one protester yelled, running away from the teargas."
+    )
+    incs = current(extract_geoparsed(text))
+    crowds = [i for i in incs if i.event_type in ("Protests", "Riots")]
+    assert [(i.event_type, i.location) for i in crowds] == [("Riots", "Khartoum")]
