@@ -92,6 +92,8 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 #: "Te"): syllables of transliterated names ([acled-dev mmr 2021-04-24], [acled-dev mmr
 #: 2021-11-25]) far more often than a common noun after a place.
 _SYLLABLE = 3
+#: Words that may stand between a weapon system's name and its weapon noun.
+_WEAPON_RUN = WEAPON_WORDS | WEAPON_NOUNS
 # Most settlements of the text that an organisation-tagged town is compared with.
 _NEARBY_SAMPLE = 200
 
@@ -223,7 +225,7 @@ class _Recognizer:
         town, was read as the village's container. A country's name or demonym stays
         ("Kenya News Agency", "Saudi Press Agency"): it says where the agency is.
         """
-        tk, gaz = self.tk, self.gaz
+        tk = self.tk
         for h in range(1, self.n):
             low = tk.lower[h]
             if low == "agency" and tk.lower[h - 1] in AGENCY_WORDS:
@@ -235,12 +237,22 @@ class _Recognizer:
                 i -= 1
             if not 0 < h - i < 3:
                 continue  # "the Ohio Housing Finance Agency": a body named for its state
-            s, e = tk.idx[i], tk.idx[h - 1] + len(tk.text[h - 1])
-            seg = self.text[s:e]
-            cs = gaz.candidates(seg, limit=1)
-            if (cs and cs[0].place.kind == "country") or gaz.demonym(seg) is not None:
-                continue
-            self.taken[s:e] = b"\x01" * (e - s)
+            self._take_unless_a_country(tk.idx[i], tk.idx[h - 1] + len(tk.text[h - 1]))
+
+    def _take_unless_a_country(self, s: int, e: int, keep_pop: int | None = None) -> None:
+        """Take ``text[s:e]`` from recognition unless it names a country or its people.
+
+        With ``keep_pop``, a place of that size keeps its name too (a weapon named after a
+        big city is rarer than the city named before a strike).
+        """
+        seg = self.text[s:e]
+        cs = self.gaz.candidates(seg, limit=1)
+        top = cs[0].place if cs else None
+        if self.gaz.demonym(seg) is not None or (top is not None and top.kind == "country"):
+            return
+        if keep_pop is not None and top is not None and top.population >= keep_pop:
+            return
+        self.taken[s:e] = b"\x01" * (e - s)
 
     def _stance_names(self) -> None:
         """Take no place from a name after "anti-" or "pro-" that names no country.
@@ -252,18 +264,13 @@ class _Recognizer:
         Times, January 2015): it says whose side, and the incident stage does not take
         it for a site.
         """
-        tk, gaz = self.tk, self.gaz
+        tk = self.tk
         for i in range(2, self.n):
             if tk.text[i - 1] != "-" or tk.lower[i - 2] not in ("anti", "pro"):
                 continue
             if not (tk.text[i][:1].isupper() and tk.alpha[i]):
                 continue
-            s, e = tk.idx[i], tk.idx[i] + len(tk.text[i])
-            seg = self.text[s:e]
-            cs = gaz.candidates(seg, limit=1)
-            if gaz.demonym(seg) is not None or (cs and cs[0].place.kind == "country"):
-                continue
-            self.taken[s:e] = b"\x01" * (e - s)
+            self._take_unless_a_country(tk.idx[i], tk.idx[i] + len(tk.text[i]))
 
     def _weapon_names(self) -> None:
         """Take no place from a weapon system's name: "a Grad missile", "Tornado-S rockets".
@@ -276,14 +283,14 @@ class _Recognizer:
         missiles), as does a city of its own size or a strike that names its place
         ("the Kharkiv missile strike").
         """
-        tk, gaz = self.tk, self.gaz
+        tk = self.tk
         for h in range(1, self.n):
             if tk.lower[h] not in WEAPON_NOUNS:
                 continue
             if h + 1 < self.n and tk.lower[h + 1] in WEAPON_EVENTS:
                 continue
             j = h
-            while j > 0 and tk.lower[j - 1] in WEAPON_WORDS | WEAPON_NOUNS:
+            while j > 0 and tk.lower[j - 1] in _WEAPON_RUN:
                 j -= 1
             i = j
             while i > 0 and j - i < 3 and tk.text[i - 1][:1].isupper() and not tk.stop[i - 1]:
@@ -291,13 +298,7 @@ class _Recognizer:
             if not 0 < j - i < 3 or not any(tk.alpha[t] for t in range(i, j)):
                 continue
             s, e = tk.idx[i], tk.idx[j - 1] + len(tk.text[j - 1])
-            seg = self.text[s:e]
-            cs = gaz.candidates(seg, limit=1)
-            if gaz.demonym(seg) is not None or (
-                cs and (cs[0].place.kind == "country" or cs[0].place.population >= STRONG_POP)
-            ):
-                continue
-            self.taken[s:e] = b"\x01" * (e - s)
+            self._take_unless_a_country(s, e, keep_pop=STRONG_POP)
 
     def _subject(self, s: int, e: int) -> bool:
         """Tell a name that is the subject of a verb told after it ("..., Russia launched")."""

@@ -576,10 +576,9 @@ def combine(per_unit: Iterable[tuple[Counts, bool]]) -> Counts:
         if c.coded:
             return c
     # a figure told for several acts yields to one act's own figure
-    own = [(c, cl) for c, cl in items if not c.several and c.fatalities is not None]
-    shared = [(c, cl) for c, cl in items if c.several] if own else []
+    own = any(not c.several and c.fatalities is not None for c, _ in items)
     fatalities = _pick(
-        [(c.fatalities, c.total, cl) for c, cl in items if not c.also and (c, cl) not in shared]
+        [(c.fatalities, c.total, cl) for c, cl in items if not c.also and not (own and c.several)]
     )
     fatalities = _each_side(items) or fatalities
     if not any(c.total for c, _ in items):

@@ -56,7 +56,7 @@ from mapper.gazetteer import haversine_km
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import Counts, count_unit
 from mapper.incidents.coding import ARMED_SIDES, EventCode, code_event
-from mapper.incidents.frames import OUTCOMES, Frame, trigger_classes
+from mapper.incidents.frames import OUTCOMES, Frame, interval_words, trigger_classes
 from mapper.incidents.lexicon import REPORT
 from mapper.incidents.places import (
     EventPlace,
@@ -208,7 +208,7 @@ def _time_of(
         and not (e.start in timeline.durations and _describes_other(doc, e.start, frame))
     ]
     borrowed = False
-    if not items and (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
+    if not items and frame.setting:
         # A setting clause with no time of its own is told in its sentence's time, which
         # is not its own day: unrest dated Wednesday and set "after" a death in custody
         # ([news-dev 04]; the death was on Tuesday), "rallied on Sunday after
@@ -442,7 +442,7 @@ def _since_setting(frame: Frame) -> bool:
     lives, [news-dev 03], cited).
     """
     doc = frame.unit.tokens[0].doc
-    if (frame.start, frame.end) != (frame.unit.start, frame.unit.end):
+    if frame.setting:
         first = doc.char_span(frame.start, frame.start + 1, alignment_mode="expand")
         return first is not None and len(first) > 0 and first[0].lower_ == "since"
     return bool(frame.triggers) and all(_in_since_clause(doc[i]) for i in frame.triggers)
@@ -805,8 +805,8 @@ def mentions_of(
         for e, w in timeline.within(frame.start, frame.end)
         if not any(a <= e.start < b for a, b in frame.others)
     ]
-    whole = (frame.start, frame.end) == (frame.unit.start, frame.unit.end)
-    counts = count_unit(frame.unit, frame.others, None if whole else (frame.start, frame.end))
+    within = (frame.start, frame.end) if frame.setting else None
+    counts = count_unit(frame.unit, frame.others, within)
     day_items = [(e, w) for e, w in _datable(items) if w.precision <= 2]
     if len(places) > 1 and len(day_items) > 1:
         whens = pair_dates([p.site.start for p in places], [(e.start, w) for e, w in day_items])
@@ -869,15 +869,7 @@ def _days_apart(doc: Any, offset: int, when: When, items: list[tuple[TimeExpr, W
     # only sets the told event against it ("This came a day after gunmen shot and
     # killed two Pakistani customs officials there", AP via ABC News, 2024)
     holders = [t, *marks] + ([t.head] if t.head.lemma_.lower() in _SET_AGAINST else [])
-    unit = next(
-        (
-            c
-            for h in holders
-            for c in h.children
-            if c.dep_ == "npadvmod" and c.lemma_.lower() in _INTERVAL_DAYS
-        ),
-        None,
-    )
+    unit = next(interval_words(holders, _INTERVAL_DAYS), None)
     if mark not in ("after", "before") or unit is None:
         return when
     clause = list(t.subtree)
@@ -1087,11 +1079,6 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     return False
 
 
-def _in_setting_clause(m: Mention) -> bool:
-    """Tell a mention told in a setting clause its sentence keeps apart ("after ...")."""
-    return (m.frame.start, m.frame.end) != (m.unit.start, m.unit.end)
-
-
 def _setting_of(m: Mention, last: EventGroup) -> bool:
     """Tell a setting clause ("after ...") of a sentence whose main clause the event holds.
 
@@ -1105,7 +1092,7 @@ def _setting_of(m: Mention, last: EventGroup) -> bool:
     customs officials there" (AP via ABC News, 2024) is not the raid told
     before it.
     """
-    if not _in_setting_clause(m):
+    if not m.frame.setting:
         return False
     own = (m.frame.start, m.frame.end)
     return any(
@@ -1576,7 +1563,7 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
             and m.code is not None
             and m.code[0] in _HIT_CODES
             and m.frame.cues <= _BARE
-            and not _in_setting_clause(m)  # another event's, told with no means of its own
+            and not m.frame.setting  # another event's, told with no means of its own
             and (not m.frame.agents or _strikes(m))
             and (m.unit.para == prev.unit.para or m.place is None or _strikes(m))
             and m.background == prev.background

@@ -985,20 +985,18 @@ def _one_demonstration_a_day(incidents: list[Incident]) -> list[Incident]:
     with law enforcers" (The Daily Star, Dhaka, August 2024, see
     :func:`~mapper.incidents.records.one_demonstration`).
     """
-    crowds = [
-        i
-        for i in incidents
-        if i.event_type in _CROWD_TYPES and not i.background and i.location is not None
-    ]
+
+    def crowd(i: Incident) -> bool:
+        return i.event_type in _CROWD_TYPES and not i.background and i.location is not None
 
     def target_of(inc: Incident, out: list[Incident]) -> Incident | None:
-        if inc not in crowds:
+        if not crowd(inc):
             return None
         return next(
             (
                 p
                 for p in out
-                if p in crowds
+                if crowd(p)
                 and p.location == inc.location
                 and p.event_date == inc.event_date
                 and (p.event_type == inc.event_type or one_demonstration(p, inc, violent=True))

@@ -84,6 +84,11 @@ class Frame:
     others: tuple[tuple[int, int], ...] = ()
 
     @property
+    def setting(self) -> bool:
+        """True when the frame holds only a clause of its sentence ("after ...")."""
+        return (self.start, self.end) != (self.unit.start, self.unit.end)
+
+    @property
     def violent_outcome_only(self) -> bool:
         """True when the frame only tells deaths or injuries."""
         return self.cues <= OUTCOMES
@@ -2207,6 +2212,20 @@ def _cause_clause(tok: Any) -> int | None:
 _INTERVAL_UNITS = frozenset({"minute", "hour", "day", "night", "week", "month", "year"})
 
 
+def interval_words(holders: list[Any], units: Any) -> Any:
+    """Yield the measures of an interval the holders carry: "24 hours (after)", "a day".
+
+    Shared by :func:`_interval` (another time) and the event stage, which moves a
+    clause's day by it (``events._days_apart``).
+    """
+    return (
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in units
+    )
+
+
 def _interval(clause: Any) -> bool:
     """Tell a setting clause measured off from its main one: another time, so another event.
 
@@ -2218,11 +2237,7 @@ def _interval(clause: Any) -> bool:
     the conjunction or preposition, or on the clause's verb.
     """
     heads = [clause, *(c for c in clause.children if c.dep_ in ("mark", "prep"))]
-    return any(
-        c.dep_ == "npadvmod" and c.lemma_.lower() in _INTERVAL_UNITS
-        for h in heads
-        for c in h.children
-    )
+    return next(interval_words(heads, _INTERVAL_UNITS), None) is not None
 
 
 def _marked(t: Any) -> bool:
@@ -2452,11 +2467,8 @@ def frames_of(unit: Unit, orgs: frozenset[str] = frozenset()) -> list[Frame]:
                 target_heads=tuple(dict.fromkeys(h.i for h in t_heads)),
             )
         )
-    causes = tuple((f.start, f.end) for f in frames if (f.start, f.end) != (unit.start, unit.end))
-    frames = [
-        f if (f.start, f.end) != (unit.start, unit.end) else replace(f, others=causes)
-        for f in frames
-    ]
+    causes = tuple((f.start, f.end) for f in frames if f.setting)
+    frames = [f if f.setting else replace(f, others=causes) for f in frames]
     return sorted(frames, key=lambda f: f.triggers[0])
 
 

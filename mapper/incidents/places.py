@@ -150,7 +150,7 @@ _STANCE = re.compile(r"\b(?:anti|pro)-$", re.I)
 
 
 def _seat(text: str, end: int) -> bool:
-    """Tell a place that only says where an organisation sits: "the Britain-based monitor".
+    """Tell a place that only says where an organisation sits, or who leads it: "London-based".
 
     "The Britain-based Syrian Observatory for Human Rights said the Monday
     morning airstrike on the market in Maaret al-Numan killed 10" (AP, 2
@@ -162,8 +162,13 @@ def _seat(text: str, end: int) -> bool:
 
     >>> _seat("The London-based monitor said", 10), _seat("London police said", 6)
     (True, False)
+
+    Nor is a name that says who leads or backs (:data:`_ATTRIBUTE`):
+
+    >>> _seat("a Saudi-led coalition", 7)
+    True
     """
-    return _SEAT.match(text, end) is not None
+    return _SEAT.match(text, end) is not None or _ATTRIBUTE.match(text, end) is not None
 
 
 def _based_in(root: Any) -> bool:
@@ -374,7 +379,7 @@ def _candidates(
         root = site_root(doc, s)
         if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
             continue
-        if _seat(doc.text, s.end) or _based_in(root) or _ATTRIBUTE.match(doc.text, s.end):
+        if _seat(doc.text, s.end) or _based_in(root):
             continue
         if _STANCE.search(doc.text, max(0, s.start - 5), s.start):
             continue  # "The anti-France protesters", "pro-Russia separatists": a side
