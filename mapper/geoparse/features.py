@@ -229,9 +229,10 @@ def _same_name(place: Place, mention: str) -> bool:
     """Tell a place whose canonical name is the mention, or a region's short form of it.
 
     A region is named without its landform word: "An Israeli strike hit a crowded
-    Palestinian tent camp early Tuesday in Gaza" (AP, Muwasi, September 2024), "Israel's
-    war in Gaza" (Reuters, passim) mean the Gaza Strip, which had lost to Mozambique's
-    Gaza province, named exactly so, in every text that did not name the Strip.
+    Palestinian tent camp early Tuesday in Gaza" (AP, Muwasi, September 2024), "Israeli
+    airstrikes across Gaza on Saturday killed at least 23 Palestinians" (Lawin News, Gaza
+    City, 2025) mean the Gaza Strip, which had lost to Mozambique's Gaza province, named
+    exactly so, in every text that did not name the Strip.
 
     >>> from mapper.gazetteer import Place
     >>> strip = Place("gn:1", "Gaza Strip", 31.42, 34.38, "region", "PS", None, None, None)

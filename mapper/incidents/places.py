@@ -139,7 +139,7 @@ _SEAT = re.compile(r"-(?:based|headquartered)\b", re.IGNORECASE)
 #: A name that makes a compound adjective says who leads or backs, not where: "airstrikes
 #: carried out by a Saudi-led military coalition" (AFP via The New Arab, Saada, December
 #: 2017) had put an aggregate of strikes in Saudi Arabia; "a Saudi-led coalition's
-#: declaration" (Xinhua via Lokmat, Marib, October 2021); "U.S.-backed forces".
+#: declaration" (Xinhua via Lokmat, Marib, October 2021).
 _ATTRIBUTE = re.compile(
     r"\s?[-–]\s?(?:led|backed|born|made|supported|sponsored|funded|trained|allied|aligned)\b"
 )
@@ -467,13 +467,13 @@ def _destination(prep: Any) -> bool:
     )
     if prep.lower_ == "in" and sought:
         # "driving women and children to seek refuge in the nearby town of Managil" (Reuters
-        # via LBCI, Wad Alnoura, June 2024); "thousands took shelter in Renk" after fighting
-        # elsewhere: where the fleeing went
+        # via LBCI, Wad Alnoura, June 2024); "The pupils took refuge in another monastery"
+        # (The Irrawaddy, Nyaung Kone, June 2023): where the fleeing went
         return True
     return prep.lower_ in ("to", "into", "toward", "towards") and verb in _CARRY_OFF
 
 
-#: Nouns of where the fleeing go: "sought refuge in X", "took shelter in X".
+#: Nouns of where the fleeing go: "sought refuge in X", "took refuge in X".
 _REFUGE = frozenset({"refuge", "shelter", "sanctuary", "safety"})
 
 
