@@ -122,24 +122,6 @@ def _within(focus: Site | None, dateline: Site | None) -> Site | None:
     return focus
 
 
-def _report_country(sites: Sequence[Site]) -> str | None:
-    """Return the country a report is about, for an event at a place of no one country.
-
-    A lake or range shared by several states has no country of its own: "ISWAP
-    maintains most of its camps on islands in Lake Chad" in a report whose every
-    other place is in Borno ([news-dev 05]) had left its actors countryless
-    ("Military Forces"). Only a country that holds two thirds of the places the
-    report names stands for it: a report on a China-India clash in the
-    Himalayas, or on an island of Lake Chad in a report that names the four
-    states around it (The Guardian, Koulfoua, December 2015), keeps no country.
-    """
-    named = Counter(s.country for s in sites if s.usable and s.country)
-    if not named:
-        return None
-    country, n = named.most_common(1)[0]
-    return country if n * 3 >= 2 * sum(named.values()) else None
-
-
 def _commonest(sites: Sequence[Site]) -> Site | None:
     """Return the first site of the name named most often (the first of equals), or None."""
     if not sites:
@@ -560,7 +542,6 @@ def _freeze(
     place = _place_of(group, fallback)
     site = place.site if place else None
     country = site.country if site else (fallback.site.country if fallback else None)
-    country = country or _report_country(sites)
     teller = source_of(group.head.frame, doc, sites)
     a1, a2 = _actors(group, doc, sites, country, teller)
     if code[0] == "Battles" and a1 is not None and a1.kind == "person":

@@ -75,15 +75,6 @@ def test_a_coarse_lede_retells_its_battle_whichever_side_it_names_first(extract)
     ]
 
 
-def test_an_event_at_a_lake_of_several_states_keeps_the_reports_country(extract_geoparsed):
-    text = (
-        "Suicide bombers killed 27 people on an island in Lake Chad on Saturday. "
-        "Chadian troops later deployed to Bol and to Baga Sola in Chad."
-    )
-    [inc] = [i for i in extract_geoparsed(text) if i.location == "Lake Chad"]
-    assert inc.country == "Chad"
-
-
 def test_a_lede_with_no_date_is_compared_with_no_dated_account():
     """A report with no publication date leaves its lede undated; no crash comparing it."""
     from types import SimpleNamespace
