@@ -142,8 +142,9 @@ def _measured_from(rec) -> None:  # noqa: ANN001
         while j < min(rec.n, i + _MAX_NAME_TOKENS) and tk.text[j][:1].isupper() and tk.alpha[j]:
             j += 1
         # "It took place in Ngakobo, about 60 kilometers (37 miles) south of the central
-        # town of Bambari" (AP via The Daily Record, December 2015): after "in" or "at",
-        # the stated distance is cue enough
+        # town of Bambari" (AP via The Daily Record, December 2015), "reported the incident
+        # in Biu, some 100 km from the Njaba village" (IANS via Xinhua, Borno, March 2015):
+        # after "in" or "at", the stated distance is cue enough
         located = i > 0 and tk.lower[i - 1] in ("in", "at")
         if not place_cue(tk.lower, i) and not _noun_after(rec, i, j) and not located:
             continue

@@ -199,17 +199,7 @@ def victim_heads(tok: Any) -> list[Any]:
         # allgalgaduud, Marka, September 2019; "has left at least 38 people dead",
         # Dabanga, El Fasher) the parser may make the dead the subject of "dead"
         tok = tok.head
-        # the parser may hang the shot as a measure of the verb: "troops who came under fire
-        # shot dead about 15 “terrorists”" (AFP via Channels TV, Kompienga, June 2023), as
-        # "shot dead about 15 terrorists" without the quotes
-        heads = [
-            c
-            for c in tok.children
-            if c.dep_ == "npadvmod" and any(g.dep_ == "nummod" for g in c.children)
-        ]
-    else:
-        heads = []
-    heads += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+    heads = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
     if not heads and tok.tag_ == "VBN":
         # "... and at least nine wounded": an elided passive keeps its victims as subject.
         heads = [c for c in tok.children if c.dep_ == "nsubj"]

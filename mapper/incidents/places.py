@@ -468,7 +468,8 @@ def _destination(prep: Any) -> bool:
     if prep.lower_ == "in" and sought:
         # "driving women and children to seek refuge in the nearby town of Managil" (Reuters
         # via LBCI, Wad Alnoura, June 2024); "The pupils took refuge in another monastery"
-        # (The Irrawaddy, Nyaung Kone, June 2023): where the fleeing went
+        # (The Irrawaddy, Nyaung Kone, June 2023); "taking refuge in the local government
+        # headquarters of Shinkafi" (Xinhua via APD, Kware, March 2019): where the fleeing went
         return True
     return prep.lower_ in ("to", "into", "toward", "towards") and verb in _CARRY_OFF
 

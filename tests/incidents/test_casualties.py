@@ -225,16 +225,6 @@ def test_a_figure_told_as_an_earlier_count_does_not_beat_the_current_one(extract
     assert inc.fatalities == 19
 
 
-@pytest.mark.parametrize("noun", ["terrorists", "“terrorists”"])
-def test_the_shot_dead_are_counted_however_the_parser_hangs_them(extract, noun):
-    text = (
-        "The army said that on Wednesday near Kadugli, troops who came under fire shot dead "
-        f"about 15 {noun}."
-    )
-    [inc] = current(extract(text))
-    assert inc.fatalities == 15
-
-
 def test_a_total_of_people_counts_the_people(extract):
     text = (
         "A total of five people, including four civilians and a policeman, were killed on "
