@@ -803,3 +803,19 @@ def test_a_village_said_to_be_near_a_named_town_is_placed_near_it():
     doc = parse("Troops were ambushed in the village of Otu, near the town of Mamfe on Wednesday.")
     [otu] = [s for s in doc.spans["toponyms"] if s.text == "Otu"]
     assert (otu._.country_code, otu._.precision) == ("CM", 2)
+
+
+def test_a_settlement_named_after_its_area_lies_in_that_area():
+    """ "the Hunan city of Yueyang" (TR-News) had put Hunan at Yueyang, as if inside it."""
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "Gunmen attacked the Tillaberi village of Motogatta, about 100 kilometers (60 miles) "
+        "north of the capital Niamey. A blast hit the Hunan city of Yueyang."
+    )
+    got = {s.text: (s._.kind, s._.country_code, s._.precision) for s in doc.spans["toponyms"]}
+    assert got["Tillaberi"] == ("admin", "NE", 1)
+    assert got["Motogatta"][1:] == ("NE", 2)
+    assert got["Hunan"][:2] == ("admin", "CN")
+    [hunan] = [s for s in doc.spans["toponyms"] if s.text == "Hunan"]
+    assert hunan._.lat < 28.5  # the province's point, not Yueyang's (29.4)

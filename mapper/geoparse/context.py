@@ -34,7 +34,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Place
     from mapper.geoparse.resolve import Slot
 
-__all__ = ["DISTANCE_LEAD", "DISTANCE_TAIL", "apply_context", "area_word", "said_division"]
+__all__ = [
+    "DISTANCE_LEAD",
+    "DISTANCE_TAIL",
+    "apply_context",
+    "area_word",
+    "names_a_settlement",
+    "said_division",
+]
 
 _AREA = r"(?:\s+(?:" + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True)) + r"))?"
 _ALT = r"(?:\s*\([^()\n]{1,40}\))?"  # "Khash (Delaram) district, Nimruz"
@@ -75,6 +82,12 @@ _APPOSED_GAP = re.compile(
     r"|neighbourhood|neighborhood)\s+(?:in|of)\s+" + _THE + _PART + _KIND_OF
 )
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+#: A settlement named after its container: "the Tillaberi village of Motogatta" (AP, Niger,
+#: March 2021), "the Hunan city of Yueyang" (TR-News), "the Urals town of Pervouralsk"
+#: (GWN): the name after "of" is the settlement, the name before it the area it lies in.
+_NAMED_OF_GAP = re.compile(r"\s+(?:village|town|city|hamlet|settlement)\s+of\s+")
+_NAMED_OF = re.compile(_NAMED_OF_GAP.pattern + r"[A-Z]")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z]+(?:-[a-z]+)?\s+)?$", re.I)
 #: A stated distance between two names, before its unit: ", located about 70" (shared with
 #: the recogniser, :mod:`mapper.geoparse.cues`).
 DISTANCE_LEAD = (
@@ -210,6 +223,10 @@ def _link(text: str, a: Slot, b: Slot) -> Link | None:
     gap_start, gap_end = a.mention.end, b.mention.start
     if gap_end - gap_start > 80 or text[b.mention.end : b.mention.end + 2] in ("'s", "’s"):
         return None  # "Ganja, Azerbaijan's ministry said": a possessor, not a container
+    if _NAMED_OF_GAP.fullmatch(text, gap_start, gap_end) and names_a_settlement(
+        text, a.mention.start, a.mention.end
+    ):
+        return "named", False, 0.0, None  # b lies in a, not a in b
     for pattern, explicit in (
         (_PAREN_GAP, True),
         (_IN_GAP, True),
@@ -244,6 +261,22 @@ def _link(text: str, a: Slot, b: Slot) -> Link | None:
         # village of Chragh near the town of Debis" (Xinhua via Global Times, July 2017)
         return "near", True, NEAR_KM + NEAR_MARGIN_KM, None
     return None
+
+
+def names_a_settlement(text: str, start: int, end: int) -> bool:
+    """Tell a name that locates the settlement named after it: "the Tillaberi village of X".
+
+    Without the article the noun is the name's own: "Makera village of Kiyawa
+    District" is a village.
+
+    >>> names_a_settlement("an attack on the Tillaberi village of Motogatta", 17, 26)
+    True
+    >>> names_a_settlement("at Makera village of Kiyawa District", 3, 9)
+    False
+    """
+    return bool(
+        _NAMED_OF.match(text, end) and _THE_BEFORE.search(text, max(0, start - 30), start)
+    )
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
@@ -292,6 +325,12 @@ def apply_context(
     for i in range(len(chain) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
         a, link = chain[i], links[i]
         if a.mention.adjectival or link is None:
+            continue
+        if link[0] == "named":
+            # "the Donetsk city of Avdiivka": the oblast, not its namesake city
+            a.cands = [c for c in a.cands if c.place.kind in _CONTAINER_KINDS] or a.cands
+            if links[i + 1] is None:  # "the Borno village of X, 20 km from Y": Y locates X
+                _constrain(chain[i + 1], a, "in", False, 0.0, variants=variants, text=text)
             continue
         j = targets[i]
         if chain[j].key == a.key and links[j] is not None:

@@ -38,6 +38,7 @@ from mapper.geoparse.candidates import (
 from mapper.geoparse.context import (
     SETTLEMENT_WORDS,
     apply_context,
+    names_a_settlement,
     said_division,
     said_noun,
 )
@@ -233,7 +234,9 @@ def _no_city_called_village(text: str, slots: list[Slot]) -> None:
     called = {
         s.key
         for s in slots
-        if s.cands and _CALLED_VILLAGE.match(text, s.mention.end, s.mention.end + 200)
+        if s.cands
+        and _CALLED_VILLAGE.match(text, s.mention.end, s.mention.end + 200)
+        and not names_a_settlement(text, s.mention.start, s.mention.end)
     }
     for s in slots:
         if s.key not in called or not s.cands:
