@@ -683,3 +683,16 @@ def test_the_tail_of_a_linked_name_is_no_place():
     """"Shah-e-Mardan" is an area of Kalat; Mardan is a city 600 km away."""
     tops = geoparse("Militants stormed a post in the Shah-e-Mardan area of Kalat district.")
     assert "Mardan" not in [t.text for t in tops]
+
+
+def test_a_lone_name_tail_word_is_no_place():
+    """ "Island" is Iceland's own name, "Zone" a town in Lombardy: neither stands alone here."""
+    from mapper import geoparse
+
+    text = (
+        "They tried to attack us on Choua Island but we repelled them. The attack was "
+        "carried out in Babo Gambel district of the Zone. A Delta police officer testified."
+    )
+    names = [t.text for t in geoparse(text)]
+    assert "Island" not in names and "Zone" not in names
+    assert "Delta" in names  # a modifier before its noun stays a name

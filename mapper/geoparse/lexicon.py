@@ -101,6 +101,13 @@ NAME_TAILS = frozenset(
     state states republic governorate prefecture borough municipality upazila tehsil
     raion rayon krai division sector zone valley river lake coast island islands""".split()
 )
+#: What may follow a name that heads its noun phrase: punctuation or a function word.
+#: A noun after it makes the name a modifier and "the" the noun's ("the Jordan
+#: resident", "the Palestine city limits", "the Pacific Coast Federation").
+AFTER_HEAD = re.compile(
+    r"\s*(?:$|[.,;:!?)\"'’”]|(?:of|in|and|or|to|from|with|at|on|for|is|was|were|are|has|had|have"
+    r"|which|that|where|when|off|near|by|since|after|before|until|but)\b)"
+)
 # Landform words a region's short name drops: "Gaza" for the Gaza Strip, "the Golan"
 # for the Golan Heights, "Sinai" for the Sinai Peninsula (see features._same_name).
 SHORT_FORM_TAILS = frozenset("strip heights peninsula".split())

@@ -40,6 +40,7 @@ from mapper.geoparse.evidence import (
     prominent,
 )
 from mapper.geoparse.lexicon import (
+    AFTER_HEAD,
     AGENCY_WORDS,
     ARABIC_ARTICLES,
     COMPASS_POINTS,
@@ -147,6 +148,45 @@ def _without_compass_modifiers(text: str, mentions: list[Mention]) -> list[Menti
         gap = text[m.end : m.end + 3]
         after = m.end + len(gap) - len(gap.lstrip(" "))  # past the spaces after the name
         if compass and after > m.end and after in starts:
+            continue
+        out.append(m)
+    return out
+
+
+#: What a lone name-tail word follows when it is the tail of a longer name ("Choua
+#: Island") or stands for an area named before ("the Zone"): a capitalised word or "the".
+_TAIL_LEAD = re.compile(r"\b(the|The|[A-Z][\w’'-]*)\s+$")
+#: Capitalised words that open a sentence before a name, not a longer name.
+_LEAD_FUNCTION_WORDS = frozenset(
+    "in at on of from to near for by with and or but as after before since during across "
+    "into around outside inside within a an this that".split()
+)
+
+
+def _without_lone_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a lone name-tail word that heads its phrase after a name or "the".
+
+    Such a word is the rest of a name the recogniser did not take whole, or the
+    area noun standing for a named area: "They tried to attack us on Choua
+    Island but" (Reuters, Chad, May 2015) had put the attack in Iceland
+    ("Island" is Iceland's own name), "in Babo Gambel district of the Zone" (of
+    West Wollega zone; Ethiopian Monitor, March 2021) in Zone, Italy. Before a
+    noun it stays a modifier the index may know: "the Delta police officer"
+    (LGL).
+
+    >>> m = [Mention(24, 29, "Choua", "GPE"), Mention(30, 36, "Island", "GPE")]
+    >>> [x.text for x in _without_lone_tails("They tried to attack us Choua Island but", m)]
+    ['Choua']
+    """
+    out = []
+    for m in mentions:
+        lead = _TAIL_LEAD.search(text, max(0, m.start - 40), m.start)
+        if (
+            lead
+            and fold(m.text) in NAME_TAILS
+            and lead.group(1).lower() not in _LEAD_FUNCTION_WORDS
+            and AFTER_HEAD.match(text, m.end)
+        ):
             continue
         out.append(m)
     return out
@@ -403,7 +443,9 @@ class _Recognizer:
         self.demonyms()
         for i, j in line_matches(self.text, self.tk, self.gaz):
             self.add(*self.span_of(i, j), "LINE")
-        mentions = _without_compass_modifiers(self.text, self.mentions)
+        mentions = _without_lone_tails(
+            self.text, _without_compass_modifiers(self.text, self.mentions)
+        )
         if dateline_span is not None:
             ds, de = dateline_span
             mentions = [

@@ -45,6 +45,7 @@ from mapper.geoparse.context import (
 from mapper.geoparse.cues import DIVISION_VARIANT_LABEL, route_ends
 from mapper.geoparse.features import FEATURES, WEIGHTS, Context, feature_rows, support
 from mapper.geoparse.lexicon import (
+    AFTER_HEAD,
     AREA_NOUNS,
     CONTEXT_POP,
     DIVISION_NOUNS,
@@ -183,13 +184,6 @@ _THE_BEFORE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$", re.I)
 #: Lowercase words that end the phrase "the ..." before a name: "the town of X".
 _NOT_MODIFIERS = frozenset("of in at near from to and or for on by with into".split())
 _TAKES_THE = frozenset({"feature", "region", "country", "line"})
-#: What may follow a name that heads its noun phrase: punctuation or a function word.
-#: A noun after it makes the name a modifier and "the" the noun's ("the Jordan
-#: resident", "the Palestine city limits", "the Pacific Coast Federation").
-_AFTER_HEAD = re.compile(
-    r"\s*(?:$|[.,;:!?)\"'’”]|(?:of|in|and|or|to|from|with|at|on|for|is|was|were|are|has|had|have"
-    r"|which|that|where|when|off|near|by|since|after|before|until|but)\b)"
-)
 
 
 def _after_the(text: str, slots: list[Slot]) -> None:
@@ -210,7 +204,7 @@ def _after_the(text: str, slots: list[Slot]) -> None:
         before = _THE_BEFORE.search(text, max(0, m.start - 40), m.start)
         if before is None or set(before.group().lower().split()[1:]) & _NOT_MODIFIERS:
             continue
-        if not _AFTER_HEAD.match(text, m.end):
+        if not AFTER_HEAD.match(text, m.end):
             continue
         if s.cands[s.choice].place.kind != "settlement":
             continue
