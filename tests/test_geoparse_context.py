@@ -819,3 +819,28 @@ def test_a_settlement_named_after_its_area_lies_in_that_area():
     assert got["Hunan"][:2] == ("admin", "CN")
     [hunan] = [s for s in doc.spans["toponyms"] if s.text == "Hunan"]
     assert hunan._.lat < 28.5  # the province's point, not Yueyang's (29.4)
+
+
+def test_a_list_of_countries_names_the_country_not_a_namesake_state():
+    """ "Niger, Nigeria" inside a list of countries is no Niger State in Nigeria."""
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "Boko Haram attacked the island of Darak, in the lake bordering Cameroon, Niger, "
+        "Nigeria and Chad. Gunmen killed 12 people in Minna, Niger, Nigeria."
+    )
+    niger = [(s._.kind, s._.country_code) for s in doc.spans["toponyms"] if s.text == "Niger"]
+    assert niger == [("country", "NE"), ("admin", "NG")]
+
+
+def test_unknown_villages_a_noun_announces_lie_in_the_stated_container():
+    """Each name of "the villages of A, B and C in Y" is a village in Y, known or not."""
+    from mapper.geoparse import parse
+
+    doc = parse(
+        'Gunmen killed 19 "in the village of Gaigorou" in the Tillaberi region. The attack '
+        "hit the villages of Cabia, Wanbila, and Loudji in the Tillaberi region."
+    )
+    got = {s.text: (s._.country_code, s._.precision) for s in doc.spans["toponyms"]}
+    for name in ("Gaigorou", "Cabia", "Wanbila", "Loudji"):
+        assert got[name] == ("NE", 3), name

@@ -63,7 +63,11 @@ _KIND_OF = (
     + "|".join(sorted(map(re.escape, AREA_NOUNS | {"state"}), key=len, reverse=True))
     + r")\s+of\s+)?"
 )
-_IN_GAP = re.compile(rf"{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}", re.I)
+# a quotation may close after the name: "in the village of Gaigorou" in the Tillaberi region
+# (TRT World, Niger, April 2021)
+_IN_GAP = re.compile(
+    rf"[”\"]?{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}", re.I
+)
 #: The plural area noun that closes a list of names, and the rest of the list before it.
 _PLURAL_AREA = r"(?:villages|towns|hamlets|settlements|localities|communities|districts|townships)"
 _LIST_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
@@ -73,6 +77,7 @@ _LIST_IN_GAP = re.compile(
     rf"(?:{_LIST_JOIN}{_LIST_NAME})*\s+{_PLURAL_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}"
 )
 _LIST_JOIN_GAP = re.compile(_LIST_JOIN)
+_PLURALS = frozenset(_PLURAL_AREA[3:-1].split("|"))
 #: An apposition that says what the name is and where: ", a town in the municipality of"
 #: ("El Aguaje, a town in the municipality of Aguililla", AP, October 2019; "Aguachica, a
 #: municipality in the Cesar province", Colombia Reports, 2025).
@@ -322,10 +327,14 @@ def apply_context(
         for i in range(len(chain) - 1)
     ] + [None]
     targets = _list_containers(text, chain, links)
+    countries = _among_countries(text, chain)
+    for s, among in zip(chain, countries, strict=True):
+        if among:  # a list of countries: its ambiguous name is the country too
+            s.cands = [c for c in s.cands if c.place.kind == "country"] or s.cands
     for i in range(len(chain) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
         a, link = chain[i], links[i]
-        if a.mention.adjectival or link is None:
-            continue
+        if a.mention.adjectival or link is None or (countries[i] and not link[1]):
+            continue  # "Cameroon, Niger, Nigeria": a list, not Niger in Nigeria
         if link[0] == "named":
             # "the Donetsk city of Avdiivka": the oblast, not its namesake city
             a.cands = [c for c in a.cands if c.place.kind in _CONTAINER_KINDS] or a.cands
@@ -403,6 +412,13 @@ def _list_containers(text: str, slots: list[Slot], links: list[Link | None]) -> 
     "or", takes the next one's link when that link is a plural area noun's.
     """
     targets = [i + 1 for i in range(len(slots))]
+    for run in _runs(text, slots):
+        # "the villages of Cabia, Wanbila, and Loudji in the Tillaberi region" (AP, Niger,
+        # March 2021): the plural noun before the list makes its commas separators
+        last = run[-1]
+        if len(run) > 1 and _noun_of_before(text, slots[run[0]].mention.start) in _PLURALS:
+            for k in run[:-1]:
+                links[k], targets[k] = links[last], targets[last]
     for i in range(len(slots) - 2, -1, -1):
         if links[i] is not None or links[i + 1] is None or slots[i].mention.adjectival:
             continue
@@ -420,27 +436,62 @@ def _among_divisions(text: str, slots: list[Slot]) -> list[bool]:
     "people from Missouri, New York, North Carolina and Virginia" (LGL),
     "ranking behind Texas and Oklahoma" (TR-News): an enumeration names
     things of one kind, so "New York" there is the state; "stops in
-    Washington, New York and Boston" (GWN) names cities. One pass over the
-    runs of slots joined by commas and "and"/"or".
+    Washington, New York and Boston" (GWN) names cities.
     """
-    out = [False] * len(slots)
-    first = 0
+    out = _listed_only_with(text, slots, lambda s: bool(s.cands) and is_adm1(s.cands[0].place))
+    for run in _runs(text, slots):
+        # "its neighboring provinces of Pattani and Yala" (Khaosod English, July 2015):
+        # the plural noun calls every name of the list a division
+        plural = _noun_of_before(text, slots[run.start].mention.start)
+        if plural.endswith("s") and plural in DIVISION_NOUNS:
+            for k in run:
+                out[k] = True
+    return out
+
+
+def _among_countries(text: str, slots: list[Slot]) -> list[bool]:
+    """Tell, per slot, whether it is listed only with names that are countries.
+
+    "in the lake bordering Cameroon, Niger, Nigeria and Chad" (APA, Tetewa,
+    March 2019) and "military units from Benin, Cameroon, Chad, Niger, and
+    Nigeria" (New Telegraph, October 2023) name five countries: "Niger,
+    Nigeria" is no Niger State in Nigeria there.
+    """
+    listed = _listed_only_with(
+        text, slots, lambda s: bool(s.cands) and s.cands[0].place.kind == "country"
+    )
+    # of three names at least, and only a name that can be a country: "Balad, Somalia"
+    # and "Niger, Nigeria" alone are a town and a state in their country
+    long = {k for run in _runs(text, slots) if len(run) >= 3 for k in run}
+    return [
+        among and k in long and any(c.place.kind == "country" for c in slots[k].cands)
+        for k, among in enumerate(listed)
+    ]
+
+
+def _runs(text: str, slots: list[Slot]) -> list[range]:
+    """Return the maximal runs of slots joined by commas and "and"/"or", as index ranges."""
+    out, first = [], 0
     for k in range(1, len(slots) + 1):
         if k < len(slots) and _LIST_GAP.fullmatch(
             text, slots[k - 1].mention.end, slots[k].mention.start
         ):
             continue
-        run = slots[first:k]  # a maximal run of joined slots
-        adm1 = [bool(s.cands) and is_adm1(s.cands[0].place) for s in run]
-        total = sum(adm1)
-        # "its neighboring provinces of Pattani and Yala" (Khaosod English, July 2015):
-        # the plural noun calls every name of the list a division
-        plural = _noun_of_before(text, run[0].mention.start)
-        called = plural.endswith("s") and plural in DIVISION_NOUNS
-        for n, own in enumerate(adm1):
-            others = len(run) - 1
-            out[first + n] = called or (others > 0 and total - own == others)
+        out.append(range(first, k))
         first = k
+    return out
+
+
+def _listed_only_with(
+    text: str, slots: list[Slot], kind_of: Callable[[Slot], bool]
+) -> list[bool]:
+    """Tell, per slot, whether every other name of its list (of two or more) is ``kind_of``."""
+    out = [False] * len(slots)
+    for run in _runs(text, slots):
+        total = sum(kind_of(slots[k]) for k in run)
+        for k in run:
+            others = len(run) - 1
+            out[k] = others > 0 and total - kind_of(slots[k]) == others
     return out
 
 

@@ -114,6 +114,7 @@ def add_context_mentions(rec) -> None:  # noqa: ANN001 - the recogniser (private
         elif _area_after(rec, j) is not None or _route(rec, i, j) or _said_a_place(rec, j):
             rec.add(*rec.span_of(i, j), CONTEXT_LABEL)
     _unknown_before_area(rec)
+    _announced_in_container(rec)
     _compass_divisions(rec)
     _parenthesised_containers(rec)
     _spelled_in_container(rec)
@@ -155,6 +156,69 @@ def _measured_from(rec) -> None:  # noqa: ANN001
             continue
         known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
         rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL)
+
+
+#: Settlement nouns that announce the names after their "of": "the villages of A, B and C".
+_SETTLEMENTS_OF = frozenset(
+    "village villages town towns hamlet hamlets locality localities settlement settlements".split()
+)
+#: What may join the names of one announced list.
+_LIST_JOINS = frozenset([",", "and", "or"])
+_CLOSING_QUOTES = frozenset(['"', "”", "’", "'"])
+
+
+def _announced_in_container(rec) -> None:  # noqa: ANN001
+    """Names a settlement noun announces and a stated container holds, known or not.
+
+    "the villages of Cabia, Wanbila, and Loudji in the Tillaberi region" (AP,
+    Niger, March 2021), "in the village of Gaigorou” in the Tillaberi region"
+    (TRT World, Niger, April 2021): the noun says each name is a settlement
+    and the container where it lies; resolution places a name the index lacks
+    at the container (issue 11: unknown places in known context).
+    """
+    tk = rec.tk
+    for t in range(2, rec.n):
+        if tk.lower[t - 1] != "of" or tk.lower[t - 2] not in _SETTLEMENTS_OF:
+            continue
+        names, k = [], t
+        while k < rec.n and _capitalised(rec, k):
+            end = k + 1  # the noun vouches for every capitalised word: "Zibane-Koira Zeno"
+            while end < min(rec.n, k + _MAX_NAME_TOKENS) and (
+                _capitalised(rec, end)
+                or (tk.text[end] == "-" and end + 1 < rec.n and _capitalised(rec, end + 1))
+            ):
+                end += 1
+            names.append((k, end))
+            k = end
+            while k < rec.n and tk.lower[k] in _LIST_JOINS:
+                k += 1
+            if k == end:
+                break
+        if not names:
+            continue
+        j = names[-1][1]
+        after = j + 1 if j < rec.n and tk.text[j] in _CLOSING_QUOTES else j
+        container = [
+            q for q in _container_cands(rec, after, after_in=True) if q.kind != "settlement"
+        ]
+        if not container:
+            rec.container_span = None
+            continue
+        for i, e in names:
+            if rec.taken[tk.idx[i]]:
+                continue
+            s, e_char = rec.span_of(i, e)
+            seg = rec.text[s:e_char]
+            if _excluded(rec, seg, i, e, people=False):
+                continue
+            known = any(c.place.kind in _PLACE_KINDS for c in rec.cands(seg))
+            rec.add(s, e_char, CONTEXT_LABEL if known else UNKNOWN_LABEL)
+        _add_container(rec)
+
+
+def _capitalised(rec, t: int) -> bool:  # noqa: ANN001
+    """Tell a capitalised word that is no area noun ("Gadabo", not "District")."""
+    return rec.tk.text[t][:1].isupper() and rec.tk.alpha[t] and not is_area_noun(rec.tk.text[t])
 
 
 def _noun_after(rec, i: int, j: int) -> bool:  # noqa: ANN001
