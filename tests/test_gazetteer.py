@@ -427,3 +427,10 @@ def test_a_compass_compound_is_found_written_open_or_closed():
     gaz = load_gazetteer()
     for name in ("Northwest", "North West", "North-West"):
         assert "CM" in {c.place.country_code for c in gaz.candidates(name, kinds="admin")}, name
+
+
+def test_the_niger_delta_is_a_region_not_the_state_of_niger():
+    from mapper.gazetteer import load_gazetteer
+
+    best = load_gazetteer().candidates("Niger Delta")[0].place
+    assert (best.kind, best.country_code) == ("region", "NG")
