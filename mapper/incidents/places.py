@@ -133,6 +133,22 @@ def _modifier_of_actor(tok: Any) -> bool:
     }  # fmt: skip
 
 
+#: Nouns of a strike from afar whose country modifier owns it.
+_STRIKE_NOUNS = lx.AIR | lx.SHELLING | frozenset({"strike", "raid", "bombing"})
+
+
+def _owns_weapon(tok: Any) -> bool:
+    """Tell a country named as the owner of an air or artillery strike, not its site.
+
+    "Mohammed Atef, the military chief of al-Qaeda, killed in a US airstrike"
+    (Wikipedia, "Timeline of the War in Afghanistan", CC BY-SA) had put the
+    strike in the United States; "US drone strikes are highly unpopular in
+    Pakistani public" (Dunya News, North Waziristan, February 2015) an event
+    there. A town before such a noun stays its site ("the Kabul strike").
+    """
+    return tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in _STRIKE_NOUNS
+
+
 _SEAT = re.compile(r"-(?:based|headquartered)\b", re.IGNORECASE)
 
 
@@ -383,6 +399,8 @@ def _candidates(
             continue
         if _STANCE.search(doc.text, max(0, s.start - 5), s.start):
             continue  # "The anti-France protesters", "pro-Russia separatists": a side
+        if s.kind == "country" and _owns_weapon(root):
+            continue  # "killed in a US airstrike": whose strike, not where
         if s.kind == "country" and root.dep_ == "poss" and root.head.lemma_.lower() == "capital":
             continue  # "in Haiti's capital": the capital's place (antecedent_place), not Haiti
         if _acting(root, s) or _grievance_of(root) or _bordered(root) or _linked_to(root):

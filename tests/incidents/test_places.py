@@ -492,3 +492,22 @@ def test_a_country_that_leads_a_coalition_is_no_site(nlp):
     doc = nlp(text)
     trigger = next(t.i for t in doc if t.lower_ == "airstrikes")
     assert event_places(doc, [sudan], 0, len(text), [trigger]) == []
+
+
+def test_a_country_owning_the_strike_is_no_site(nlp):
+    text = "A militia commander was killed in a US airstrike on Monday."
+    at = text.index("US")
+    us = Site(at, at + 2, "US", "United States", 39.8, -98.6, "country")
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.lower_ == "killed")
+    assert event_places(doc, [us], 0, len(text), [trigger]) == []
+
+
+
+def test_a_town_before_a_strike_stays_its_site(nlp):
+    text = "A militia commander was killed in a Kabul airstrike on Monday."
+    at = text.index("Kabul")
+    kabul = Site(at, at + 5, "Kabul", "Kabul", 34.5, 69.2, "settlement")
+    doc = nlp(text)
+    trigger = next(t.i for t in doc if t.lower_ == "killed")
+    assert [p.site.name for p in event_places(doc, [kabul], 0, len(text), [trigger])] == ["Kabul"]
