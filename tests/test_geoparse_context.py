@@ -844,3 +844,14 @@ def test_unknown_villages_a_noun_announces_lie_in_the_stated_container():
     got = {s.text: (s._.country_code, s._.precision) for s in doc.spans["toponyms"]}
     for name in ("Gaigorou", "Cabia", "Wanbila", "Loudji"):
         assert got[name] == ("NE", 3), name
+
+
+def test_an_announced_village_lies_in_a_town_or_a_division_after_a_comma():
+    from mapper.geoparse import parse
+
+    doc = parse(
+        "Fishermen from the village of Nacotuco in Macomia district were attacked. A bomb "
+        "went off in the town of Akuressa, in Matara district, on Friday."
+    )
+    got = {s.text: (s._.country_code, s._.precision) for s in doc.spans["toponyms"]}
+    assert got["Nacotuco"] == ("MZ", 2) and got["Akuressa"] == ("LK", 2)

@@ -172,7 +172,9 @@ def _announced_in_container(rec) -> None:  # noqa: ANN001
 
     "the villages of Cabia, Wanbila, and Loudji in the Tillaberi region" (AP,
     Niger, March 2021), "in the village of Gaigorou” in the Tillaberi region"
-    (TRT World, Niger, April 2021): the noun says each name is a settlement
+    (TRT World, Niger, April 2021), "the village of Nacotuco in Macomia
+    district" (NNN, Cabo Delgado, August 2019), "in the town of Akuressa, in Matara
+    district some 160km south of" Colombo (LGL, Sri Lanka): the noun says each name is a settlement
     and the container where it lies; resolution places a name the index lacks
     at the container (issue 11: unknown places in known context).
     """
@@ -198,10 +200,9 @@ def _announced_in_container(rec) -> None:  # noqa: ANN001
             continue
         j = names[-1][1]
         after = j + 1 if j < rec.n and tk.text[j] in _CLOSING_QUOTES else j
-        container = [
-            q for q in _container_cands(rec, after, after_in=True) if q.kind != "settlement"
-        ]
-        if not container:
+        if after + 1 < rec.n and tk.text[after] == "," and tk.lower[after + 1] == "in":
+            after += 1  # "the town of Akuressa, in Matara district" (LGL)
+        if not _container_cands(rec, after, after_in=True):
             rec.container_span = None
             continue
         for i, e in names:
