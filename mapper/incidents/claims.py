@@ -107,12 +107,37 @@ def _according_to(unit: Unit) -> list[Any]:
     return []
 
 
+def _past_dateline(toks: list[Any]) -> list[Any]:
+    """Drop a dateline glued to the subject: "N'DJAMENA, May 29 Chad said on Friday".
+
+    Wire copy without a dash after its dateline (Reuters, Choua Island, May 2015;
+    "MAPUTO, Aug 30 (NNN-AGENCIES)" keeps one) runs the town and date into the
+    first sentence's subject; neither is part of the teller's name.
+    """
+    k = 0
+    while k < len(toks) and (toks[k].is_punct or _capitals(toks[k].text)):
+        k += 1
+    if k < len(toks) and toks[k].ent_type_ == "DATE":
+        date = k
+        while k < len(toks) and toks[k].ent_type_ == "DATE":
+            k += 1
+        # the subject may be the dateline alone: its town then speaks, as before
+        return toks[k:] or [t for t in toks[:date] if not t.is_punct]
+    return toks
+
+
+def _capitals(word: str) -> bool:
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return letters.isalpha() and letters.isupper()
+
+
 def _make(toks: list[Any], sites: list[Site]) -> Source | None:
     if not toks:
         return None
     dashes = [k for k, t in enumerate(toks) if t.text in ("–", "—", "--", "-") and t.is_punct]
     if dashes:
         toks = toks[dashes[-1] + 1 :]  # "Baku, Azerbaijan – Azerbaijan's ministry": a dateline
+    toks = _past_dateline(toks)
     while toks and toks[0].is_punct:
         toks = toks[1:]
     while toks and toks[-1].is_punct:

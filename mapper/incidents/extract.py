@@ -41,7 +41,7 @@ from mapper.incidents.events import (
 from mapper.incidents.frames import Frame, frames_of
 from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.lexicon import SPORT
-from mapper.incidents.places import EventPlace
+from mapper.incidents.places import EventPlace, named_as_border
 from mapper.incidents.records import (
     Incident,
     Source,
@@ -346,7 +346,10 @@ def _own_side(
             return None  # only an unnamed army's "its aircraft" are its state's forces
         return Actor(f"Military Forces of {side}", "state", side)
     if possessed:
-        name = actor.name.split(" of ")[0] + f" of {side}" if actor.kind == "state" else actor.name
+        if actor.kind == "state":  # "Military Forces (unknown state)" too: "Chad ... its army"
+            name = actor_name("state", side, police=actor.name.startswith("Police"))
+        else:
+            name = actor.name
         return replace(actor, name=name, side=side)
     return actor
 
@@ -688,7 +691,8 @@ def extract_incidents(
     ]
     mentions = carry_means(mentions)
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
-    focus = _event_focus(mentions) or _within(_focus(sites), _dateline_place(sites))
+    area = [s for s in sites if not named_as_border(doc, s)]
+    focus = _event_focus(mentions) or _within(_focus(area), _dateline_place(sites))
     fallback = EventPlace(focus, 3) if focus is not None else None
     groups = join_mentions(mentions)
     incidents = [_freeze(report, doc, sites, g, fallback) for g in groups]

@@ -534,6 +534,8 @@ def _adversary(site: Site, prep: Any) -> bool:
 
 #: Verbs of what an area touches: their objects are its neighbours.
 _BORDER_VERBS = frozenset({"border", "straddle", "adjoin"})
+#: Lines whose owners a place is named as: "the borders of A, B and C".
+_FRONTIERS = frozenset({"border", "frontier", "boundary"})
 
 
 def _bordered(root: Any) -> bool:
@@ -546,9 +548,34 @@ def _bordered(root: Any) -> bool:
     Defense Post, February 2024).
     """
     t = root
-    while t.dep_ == "conj" and t.head.i != t.i:
+    # the small model may join the last name to the verb after it ("Cameroon meet")
+    while (t.dep_ == "conj" or (t.dep_ == "compound" and t.head.dep_ == "conj")) and (
+        t.head.i != t.i
+    ):
         t = t.head
+    if (
+        t.dep_ == "pobj"
+        and t.head.lower_ == "of"
+        and t.head.head.lemma_.lower() in _FRONTIERS
+        and t.conjuncts  # of one country alone they contain: "within the borders of X"
+    ):
+        # whose borders meet there: "an island that sits near to where the borders of
+        # Nigeria, Chad, Niger and Cameroon meet" (Reuters, Choua Island, May 2015) had
+        # made four events, one per country; "the lawless 'three-border' zone where the
+        # frontiers of Niger, Mali and Burkina Faso converge" (TRT World, April 2021)
+        return True
     return t.dep_ == "dobj" and t.head.lemma_.lower() in _BORDER_VERBS
+
+
+def named_as_border(doc: Any, site: Site) -> bool:
+    """Tell a site named as what an area borders, or as whose border runs there.
+
+    Such a country is never the report's own area either: "in the lake bordering
+    Cameroon, Niger, Nigeria and Chad" (APA, Tetewa, March 2019) had made
+    Cameroon, the first named, the area of a report on Chadian soldiers.
+    """
+    root = site_root(doc, site)
+    return root is not None and _bordered(root)
 
 
 #: Words of a group's ties: "links to X", "linked to X", "allied to X".

@@ -111,3 +111,13 @@ def test_a_relative_pronoun_claims_for_its_antecedent(extract):
     [inc] = current(extract(text))
     assert inc.claimed_by != "which"
     assert inc.claimed_by is None or "Division" in inc.claimed_by
+
+
+def test_a_datelines_date_is_no_part_of_the_tellers_name(extract_geoparsed):
+    text = (
+        "N'DJAMENA, March 3 Chad said on Friday that its army killed 20 militants in "
+        "fighting on an island on Lake Chad this week."
+    )
+    [inc] = [i for i in extract_geoparsed(text) if not i.background]
+    assert inc.claimed_by in ("Chad", "N'DJAMENA")  # who speaks, never "March 3"
+    assert inc.actor1 == "Military Forces of Chad"

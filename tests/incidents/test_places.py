@@ -511,3 +511,40 @@ def test_a_town_before_a_strike_stays_its_site(nlp):
     doc = nlp(text)
     trigger = next(t.i for t in doc if t.lower_ == "killed")
     assert [p.site.name for p in event_places(doc, [kabul], 0, len(text), [trigger])] == ["Kabul"]
+
+
+def test_countries_whose_borders_meet_are_no_sites(extract_geoparsed):
+    text = (
+        "Chad said its army killed 20 militants in fighting on an island on Lake Chad on "
+        'Tuesday. "They tried to attack us but we pushed them back," a spokesman said of '
+        "the island, which lies near where the borders of Nigeria, Chad, Niger and "
+        "Cameroon meet."
+    )
+    places = {i.location for i in extract_geoparsed(text) if not i.background}
+    assert places == {"Lake Chad"}
+
+
+def test_what_the_area_borders_is_not_the_reports_area(extract_geoparsed):
+    text = (
+        "Six Chadian soldiers died when their patrol was ambushed on Monday on an island in "
+        "the lake bordering Cameroon, Niger, Nigeria and Chad."
+    )
+    countries = {i.country for i in extract_geoparsed(text) if not i.background}
+    assert countries and countries <= {"Chad", None}  # Cameroon, named first, had been it
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "border"),
+    [
+        ("The island lies near where the borders of Nigeria, Chad and Niger meet.", "Chad", True),
+        ("The enclave lies within the borders of Azerbaijan.", "Azerbaijan", False),
+    ],
+)
+def test_countries_owning_a_junction_of_borders_not_one_countrys_borders(
+    nlp, text, name, border
+):
+    from mapper.incidents.places import named_as_border
+
+    at = text.index(name)
+    site = Site(at, at + len(name), name, name, 0.0, 0.0, "country")
+    assert named_as_border(nlp(text), site) is border
