@@ -485,32 +485,28 @@ def test_what_a_group_has_links_to_is_no_site(extract):
     assert "Iraq" not in {i.location for i in current(extract(text))}
 
 
-def test_a_country_that_leads_a_coalition_is_no_site(nlp):
-    text = "The UN verified killings in airstrikes carried out by a Sudan-led coalition."
-    at = text.index("Sudan")
-    sudan = Site(at, at + 5, "Sudan", "Sudan", 15.0, 30.0, "country")
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "trigger", "placed"),
+    [
+        # a country that leads a coalition says who, not where
+        (
+            "The UN verified killings in airstrikes carried out by a Sudan-led coalition.",
+            "Sudan", "country", "airstrikes", [],
+        ),
+        # a country owning the strike says whose strike; a town there is its site
+        ("A commander was killed in a US airstrike on Monday.", "US", "country", "killed", []),
+        (
+            "A commander was killed in a Kabul airstrike on Monday.",
+            "Kabul", "settlement", "killed", ["Kabul"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_name_that_says_whose_strike_is_no_site(nlp, text, name, kind, trigger, placed):
+    at = text.index(name)
+    site = Site(at, at + len(name), name, name, 10.0, 10.0, kind)
     doc = nlp(text)
-    trigger = next(t.i for t in doc if t.lower_ == "airstrikes")
-    assert event_places(doc, [sudan], 0, len(text), [trigger]) == []
-
-
-def test_a_country_owning_the_strike_is_no_site(nlp):
-    text = "A militia commander was killed in a US airstrike on Monday."
-    at = text.index("US")
-    us = Site(at, at + 2, "US", "United States", 39.8, -98.6, "country")
-    doc = nlp(text)
-    trigger = next(t.i for t in doc if t.lower_ == "killed")
-    assert event_places(doc, [us], 0, len(text), [trigger]) == []
-
-
-
-def test_a_town_before_a_strike_stays_its_site(nlp):
-    text = "A militia commander was killed in a Kabul airstrike on Monday."
-    at = text.index("Kabul")
-    kabul = Site(at, at + 5, "Kabul", "Kabul", 34.5, 69.2, "settlement")
-    doc = nlp(text)
-    trigger = next(t.i for t in doc if t.lower_ == "killed")
-    assert [p.site.name for p in event_places(doc, [kabul], 0, len(text), [trigger])] == ["Kabul"]
+    verb = next(t.i for t in doc if t.lower_ == trigger)
+    assert [p.site.name for p in event_places(doc, [site], 0, len(text), [verb])] == placed
 
 
 def test_countries_whose_borders_meet_are_no_sites(extract_geoparsed):
