@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold, haversine_km, variant_key
 from mapper.geoparse.candidates import ADM2_KM, could_contain, is_adm1
-from mapper.geoparse.lexicon import AREA_NOUNS, DIVISION_NOUNS, LGA_WORDS, STREET_NOUNS
+from mapper.geoparse.lexicon import (
+    AREA_NOUNS,
+    DIVISION_NOUNS,
+    LGA_WORDS,
+    STREET_NOUNS,
+    THE_BEFORE,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from mapper.gazetteer import Candidate, Place
@@ -92,7 +98,6 @@ _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 #: (GWN): the name after "of" is the settlement, the name before it the area it lies in.
 _NAMED_OF_GAP = re.compile(r"\s+(?:village|town|city|hamlet|settlement)\s+of\s+")
 _NAMED_OF = re.compile(_NAMED_OF_GAP.pattern + r"[A-Z]")
-_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z]+(?:-[a-z]+)?\s+)?$", re.I)
 #: A stated distance between two names, before its unit: ", located about 70" (shared with
 #: the recogniser, :mod:`mapper.geoparse.cues`).
 DISTANCE_LEAD = (
@@ -280,7 +285,7 @@ def names_a_settlement(text: str, start: int, end: int) -> bool:
     False
     """
     return bool(
-        _NAMED_OF.match(text, end) and _THE_BEFORE.search(text, max(0, start - 30), start)
+        _NAMED_OF.match(text, end) and THE_BEFORE.search(text, max(0, start - 40), start)
     )
 
 

@@ -173,8 +173,8 @@ def _announced_in_container(rec) -> None:  # noqa: ANN001
     "the villages of Cabia, Wanbila, and Loudji in the Tillaberi region" (AP,
     Niger, March 2021), "in the village of Gaigorou” in the Tillaberi region"
     (TRT World, Niger, April 2021), "the village of Nacotuco in Macomia
-    district" (NNN, Cabo Delgado, August 2019), "in the town of Akuressa, in Matara
-    district some 160km south of" Colombo (LGL, Sri Lanka): the noun says each name is a settlement
+    district" (NNN, Cabo Delgado, August 2019), "in the town of Akuressa, in
+    Matara district" (LGL, Sri Lanka): the noun says each name is a settlement
     and the container where it lies; resolution places a name the index lacks
     at the container (issue 11: unknown places in known context).
     """

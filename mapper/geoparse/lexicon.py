@@ -108,6 +108,9 @@ AFTER_HEAD = re.compile(
     r"\s*(?:$|[.,;:!?)\"'’”]|(?:of|in|and|or|to|from|with|at|on|for|is|was|were|are|has|had|have"
     r"|which|that|where|when|off|near|by|since|after|before|until|but)\b)"
 )
+#: "the" and up to two lowercase words right before a name: "the tropical Atlantic", "the
+#: insurgency-hit Tillaberi".
+THE_BEFORE = re.compile(r"\bthe(?:\s+[a-z]+(?:-[a-z]+)?){0,2}\s+$", re.I)
 # Landform words a region's short name drops: "Gaza" for the Gaza Strip, "the Golan"
 # for the Golan Heights, "Sinai" for the Sinai Peninsula (see features._same_name).
 SHORT_FORM_TAILS = frozenset("strip heights peninsula".split())

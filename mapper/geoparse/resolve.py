@@ -51,6 +51,7 @@ from mapper.geoparse.lexicon import (
     DIVISION_NOUNS,
     INSTITUTION_HEADS,
     INTERMEDIATE_POINTS,
+    THE_BEFORE,
 )
 from mapper.geoparse.records import Mention, Toponym
 
@@ -179,8 +180,6 @@ def _slots(mentions: list[Mention], gaz: Gazetteer) -> list[Slot]:
 
 #: Division titles GeoNames writes or drops at will for first-level divisions.
 _REGION_TITLES = frozenset("region province state governorate oblast prefecture".split())
-#: "the" and up to two lowercase words before a name ("the tropical Atlantic").
-_THE_BEFORE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$", re.I)
 #: Lowercase words that end the phrase "the ..." before a name: "the town of X".
 _NOT_MODIFIERS = frozenset("of in at near from to and or for on by with into".split())
 _TAKES_THE = frozenset({"feature", "region", "country", "line"})
@@ -201,7 +200,7 @@ def _after_the(text: str, slots: list[Slot]) -> None:
         m = s.mention
         if m.adjectival or not any(c.place.kind in _TAKES_THE for c in s.cands):
             continue
-        before = _THE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        before = THE_BEFORE.search(text, max(0, m.start - 40), m.start)
         if before is None or set(before.group().lower().split()[1:]) & _NOT_MODIFIERS:
             continue
         if not AFTER_HEAD.match(text, m.end):
