@@ -696,3 +696,14 @@ def test_a_lone_name_tail_word_is_no_place():
     names = [t.text for t in geoparse(text)]
     assert "Island" not in names and "Zone" not in names
     assert "Delta" in names  # a modifier before its noun stays a name
+
+
+def test_a_name_a_plural_division_noun_closes_is_no_city_abroad():
+    """Palma in Cabo Delgado is no Palma de Mallorca when the text lists it among districts."""
+    from mapper import geoparse
+
+    text = (
+        "Insurgents attacked Mocimboa da Praia and Macomia on Sunday, in Cabo Delgado. "
+        "Troops said they could keep insurgents out of Palma and Mocimboa da Praia districts."
+    )
+    assert "ES" not in {t.country_code for t in geoparse(text)}

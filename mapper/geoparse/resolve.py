@@ -341,6 +341,14 @@ def _one_sense(slots: list[Slot]) -> None:
                     break
 
 
+#: A list that a plural division noun closes calls each of its names a division: "keep
+#: insurgents out of Palma and Mocimboa da Praia districts" (a Mozambique news digest
+#: citing AIM and Zumbo FM, September 2025) as "Nyaung Kone and Kyarsi villages" calls
+#: both villages (AP, Sagaing, June 2023).
+_LISTED_DIVISION = re.compile(
+    r"(?:\s*(?:,|,?\s+and|,?\s+or)\s+[A-Z][\w’'-]*(?:\s+[a-z]{1,3})?(?:\s+[A-Z][\w’'-]*){0,3})+"
+    r"\s+(?:districts|provinces|counties|regions|states|oblasts|governorates|departments)\b"
+)
 #: A place of some kind written just before "in": what follows contains it ("Quifuque
 #: island in Palma").
 _CONTAINER_OF = re.compile(
@@ -387,7 +395,10 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     others = [p for _, p in chosen + placed if p.country_code == home]
     # the name the text calls a division stands for every mention of it
     division = {
-        s.key for s, _ in chosen if said_division(text, s.mention.start, s.mention.end)
+        s.key
+        for s, _ in chosen
+        if said_division(text, s.mention.start, s.mention.end)
+        or _LISTED_DIVISION.match(text, s.mention.end)
     }
     for s, p in chosen:
         if (
