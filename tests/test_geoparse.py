@@ -707,3 +707,14 @@ def test_a_name_a_plural_division_noun_closes_is_no_city_abroad():
         "Troops said they could keep insurgents out of Palma and Mocimboa da Praia districts."
     )
     assert "ES" not in {t.country_code for t in geoparse(text)}
+
+
+def test_a_compass_word_alone_is_never_rescued_as_a_place():
+    """ "the North Bastar region" is no North Delhi when the index lacks "North Bastar"."""
+    from mapper import geoparse
+
+    text = (
+        "The slain leaders had been active in the North Bastar region for two decades, "
+        "police in Chhattisgarh said."
+    )
+    assert "North" not in [t.text for t in geoparse(text)]

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
-from mapper.geoparse.lexicon import STOP_NAMES
+from mapper.geoparse.lexicon import COMPASS_POINTS, STOP_NAMES
 from mapper.geoparse.records import Toponym
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -153,7 +153,10 @@ def _locatives(
         if first in _NOT_PLACES or fold(name) in STOP_NAMES:
             continue
         place = _lookup(gaz, name, codes, kinds)
-        if place is None and " " in name:
+        if place is None and " " in name and first.replace("-", "") not in COMPASS_POINTS:
+            # never the compass word alone: "active in the North Bastar region" (ABP Live,
+            # Chhattisgarh, August 2025) had become North Delhi, as the recogniser drops
+            # "Northwest" before "Syria" (recognize._without_compass_modifiers)
             name = name.split()[0]
             place = _lookup(gaz, name, codes, kinds)
         end = start + len(name)
