@@ -63,6 +63,7 @@ from mapper.incidents.places import (
     antecedent_place,
     event_places,
     line_place,
+    measured_from,
     quoted_spans,
 )
 from mapper.incidents.records import VIOLENT
@@ -1330,9 +1331,35 @@ def _refines(m: Mention, group: list[Mention]) -> bool:
     """
     placed = [g.place for g in group if g.place is not None]
     return not placed or all(
-        p.precision == 3 or p.site.name == m.place.site.name or _part_of(m.place.site, p.site)
+        p.precision == 3
+        or p.site.name == m.place.site.name
+        or _part_of(m.place.site, p.site)
+        or (
+            p.precision == 2
+            and measured_from(_text_of(m), p.site)
+            and _within(m.place.site, p.site, _RELATIVE_KM)
+        )
         for p in placed
     )
+
+
+def _text_of(m: Mention) -> str:
+    return m.unit.tokens[0].doc.text if m.unit.tokens else ""
+
+
+#: How far from the town a place is told relative to ("a town north of Baghdad") the
+#: town a pointer back then names may lie: "A car bomb killed 30 people ... in a
+#: predominantly Shi'ite town north of Baghdad ... The attack in Dujail" (Reuters,
+#: September 2008, 55 km); "killed at least 21 people ... in a town north of the Iraqi
+#: capital ... The blast in the town of Balad Ruz" (AP via The Columbus Dispatch, October
+#: 2010, 70 km).
+_RELATIVE_KM = 150.0
+
+
+def _within(a: Site, b: Site, km: float) -> bool:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _in_town(m: Mention, head: Mention) -> bool:

@@ -41,7 +41,7 @@ from mapper.incidents.events import (
 from mapper.incidents.frames import Frame, frames_of
 from mapper.incidents.groups import group_name, state_body
 from mapper.incidents.lexicon import SPORT
-from mapper.incidents.places import EventPlace, named_as_border
+from mapper.incidents.places import EventPlace, measured_from, named_as_border
 from mapper.incidents.records import (
     Incident,
     Source,
@@ -87,6 +87,24 @@ def _focus(sites: Sequence[Site]) -> Site | None:
         if best is not None:
             return best
     return None
+
+
+def _outside_header_fields(text: str, body: int, sites: list[Site]) -> list[Site]:
+    """Drop the places a header's fields other than its title name.
+
+    "Source: The Columbus Dispatch (AP)" above an AP report on a bombing in
+    Balad Ruz, Iraq (October 2010) had made Columbus, Ohio the event's site;
+    "Source: Capital FM (Kenya)" names the outlet's home, not the news. The
+    title is the report's headline and stays.
+    """
+    if body <= 0:
+        return sites
+    fields, at = [], 0
+    for line in text[:body].splitlines(keepends=True):
+        if not line.lstrip("#- \t").lower().startswith("title"):
+            fields.append((at, at + len(line)))
+        at += len(line)
+    return [s for s in sites if not any(a <= s.start < b for a, b in fields)]
 
 
 def _dateline_place(sites: Sequence[Site]) -> Site | None:
@@ -159,17 +177,32 @@ def _event_focus(mentions: Sequence[Mention]) -> Site | None:
     )
 
 
-def _place_of(group: EventGroup, fallback: EventPlace | None) -> EventPlace | None:
+def _place_of(
+    group: EventGroup, fallback: EventPlace | None, text: str = ""
+) -> EventPlace | None:
     """Return the most precise place the event's passages give (the first of equals).
 
     A region is finer than its country, though both are coded precision 3: "an
     AU military base in Somalia" then "military base in Lower Shabelle region"
-    (Shabelle Media Network, 2 January 2020) is an event in Lower Shabelle.
+    (Shabelle Media Network, 2 January 2020) is an event in Lower Shabelle. A
+    town the text only measures from is coarser than the place it then names:
+    "in a town north of the Iraqi capital city ... The blast in the town of
+    Balad Ruz" (AP via The Columbus Dispatch, October 2010), "The blast took
+    place in the town of Balad Ruz, 45 miles (70 kilometers) northeast of
+    Baghdad" (AP via Fox News, October 2010).
     """
     placed = [m.place for m in group.mentions if m.place is not None]
     if not placed:
         return fallback
-    return min(placed, key=lambda p: (p.precision, p.site.kind == "country"))
+    return min(
+        placed,
+        key=lambda p: (
+            p.precision,
+            p.site.kind == "country",
+            measured_from(text, p.site),
+        ),
+    )
+
 
 
 #: Protest sub-types by the force the state used, least first.
@@ -542,7 +575,7 @@ def _freeze(
     report: Any, doc: Any, sites: list[Site], group: EventGroup, fallback: EventPlace | None
 ) -> Incident:
     code = _code_of(group)
-    place = _place_of(group, fallback)
+    place = _place_of(group, fallback, doc.text)
     site = place.site if place else None
     country = site.country if site else (fallback.site.country if fallback else None)
     teller = source_of(group.head.frame, doc, sites)
@@ -676,8 +709,8 @@ def extract_incidents(
         doc, toponyms = _parse(report)
     if _sports_report(doc):
         return []
-    sites = sites_of(doc, toponyms)
     body = getattr(report, "body_start", 0) or 0
+    sites = _outside_header_fields(report.text, body, sites_of(doc, toponyms))
     timeline = build_timeline(report.text, _publication(report, default_date), start=body)
     units = text_units(doc, body, recap=timeline.recap)
     para_start: dict[int, int] = {}

@@ -567,6 +567,24 @@ def _bordered(root: Any) -> bool:
     return t.dep_ == "dobj" and t.head.lemma_.lower() in _BORDER_VERBS
 
 
+#: A bearing before a town: the event lay away from it ("a town north of Baghdad").
+_BEARING_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+def measured_from(text: str, site: Site) -> bool:
+    """Tell a town the text gives as the reference of a bearing: "a town north of Baghdad".
+
+    >>> s = Site(26, 33, "Baghdad", "Baghdad", 33.3, 44.4, "settlement")
+    >>> measured_from("killed in a town north of Baghdad", s)
+    True
+    """
+    return bool(_BEARING_OF.search(text, max(0, site.start - 40), site.start))
+
+
 def named_as_border(doc: Any, site: Site) -> bool:
     """Tell a site named as what an area borders, or as whose border runs there.
 

@@ -544,3 +544,25 @@ def test_countries_owning_a_junction_of_borders_not_one_countrys_borders(
     at = text.index(name)
     site = Site(at, at + len(name), name, name, 0.0, 0.0, "country")
     assert named_as_border(nlp(text), site) is border
+
+
+def test_a_header_field_naming_the_outlets_town_is_no_site():
+    from mapper.incidents import extract_incidents
+    from mapper.reports import parse_text_report
+
+    text = (
+        "Title: Bomber kills 21\nSource: The Columbus Dispatch (AP)\nDate: 2010-10-30\n\n"
+        "A suicide bomber killed at least 21 people yesterday in a cafe north of the capital "
+        "city, the mayor said.\n"
+    )
+    incidents = extract_incidents(parse_text_report(text, report_id="r.txt"))
+    assert incidents and "Columbus" not in {i.location for i in incidents}
+
+
+def test_a_town_the_lede_measures_from_yields_to_the_town_it_then_names(extract_geoparsed):
+    text = (
+        "A roadside bomb killed nine soldiers on Monday in a town south of Baghdad, "
+        "officials said. The attack in Mahmudiyah was the deadliest in months."
+    )
+    [inc] = [i for i in extract_geoparsed(text) if not i.background]
+    assert (inc.location, inc.fatalities) == ("Al Maḩmūdīyah", 9)
