@@ -1371,9 +1371,7 @@ def _in_town(m: Mention, head: Mention) -> bool:
 
 def _part_of(part: Site, town: Site) -> bool:
     """Whether a place lies within a few kilometres of a town's point: a part of it."""
-    if None in (part.lat, part.lon, town.lat, town.lon) or town.kind != "settlement":
-        return False
-    return haversine_km(part.lat, part.lon, town.lat, town.lon) <= _PART_KM
+    return town.kind == "settlement" and _within(part, town, _PART_KM)
 
 
 #: A claim of an attack told: "claimed responsibility for the Kirkuk attack".

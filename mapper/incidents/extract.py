@@ -204,7 +204,6 @@ def _place_of(
     )
 
 
-
 #: Protest sub-types by the force the state used, least first.
 _PROTEST_RANK = [
     ("Protests", "Peaceful protest"),
