@@ -718,3 +718,10 @@ def test_a_compass_word_alone_is_never_rescued_as_a_place():
         "police in Chhattisgarh said."
     )
     assert "North" not in [t.text for t in geoparse(text)]
+
+
+def test_a_common_word_is_no_demonym_the_suffix_rules_derive():
+    """ "Easter" is no people of Cameroon's East region (East + -er)."""
+    from mapper import geoparse
+
+    assert geoparse("Crowds gathered for the Easter Vigil service on Saturday.") == []

@@ -95,7 +95,7 @@ _APPOSED_GAP = re.compile(
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 #: A settlement named after its container: "the Tillaberi village of Motogatta" (AP, Niger,
 #: March 2021), "the Hunan city of Yueyang" (TR-News), "the Urals town of Pervouralsk"
-#: (GWN): the name after "of" is the settlement, the name before it the area it lies in.
+#: (LGL): the name after "of" is the settlement, the name before it the area it lies in.
 _NAMED_OF_GAP = re.compile(r"\s+(?:village|town|city|hamlet|settlement)\s+of\s+")
 _NAMED_OF = re.compile(_NAMED_OF_GAP.pattern + r"[A-Z]")
 #: A stated distance between two names, before its unit: ", located about 70" (shared with

@@ -16,6 +16,7 @@ from mapper.geoparse.lexicon import (
     OWN_CANDS,
     PLACE_NOUNS,
     PROMINENT_SCORE,
+    STOP_NAMES,
     STRONG_POP,
 )
 
@@ -161,6 +162,9 @@ def demonym_place(gaz: Gazetteer, word: str, *, listed_only: bool = False) -> Pl
     listed = gaz.demonym(word, derived=False)
     if listed is not None or listed_only:
         return listed
-    if gaz.has(fold(word)):
-        return None  # a place of that very name: "Manni" is a town, not "of Mann"
+    if gaz.has(fold(word)) or fold(word) in STOP_NAMES:
+        # a place of that very name: "Manni" is a town, not "of Mann"; nor is a common
+        # word derived by the suffix rules: "Easter" ("the solemn Easter Vigil", AP; "Ahead
+        # of Easter Sunday", Rappler, both GWN) had been a people of Cameroon's East region
+        return None
     return gaz.demonym(word)
