@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -101,10 +102,15 @@ def _outside_header_fields(text: str, body: int, sites: list[Site]) -> list[Site
         return sites
     fields, at = [], 0
     for line in text[:body].splitlines(keepends=True):
-        if not line.lstrip("#- \t").lower().startswith("title"):
+        key = _FIELD.match(line)
+        if key and key["key"].strip().lower() not in ("title", "headline"):
             fields.append((at, at + len(line)))
         at += len(line)
     return [s for s in sites if not any(a <= s.start < b for a, b in fields)]
+
+
+#: A header line "Key: value" (mail style or front matter); a headline line has no key.
+_FIELD = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z _-]{0,24})[ \t]*:[ \t]")
 
 
 def _dateline_place(sites: Sequence[Site]) -> Site | None:
