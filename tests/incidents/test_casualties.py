@@ -206,32 +206,34 @@ def test_whom_gunmen_shot_dead_died_however_the_parser_reads_dead(extract):
     ]
 
 
-def test_each_sides_dead_told_apart_add_up(extract):
-    text = (
-        "Seven soldiers were killed after rebels attacked an army checkpoint near Kadugli on "
-        "Sunday.\n\nSoldiers responded swiftly, killing six rebels in the ensuing gunfight."
-    )
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        pytest.param(
+            "Seven soldiers were killed after rebels attacked an army checkpoint near Kadugli "
+            "on Sunday.\n\nSoldiers responded swiftly, killing six rebels in the ensuing "
+            "gunfight.",
+            13,
+            id="each side's dead told apart add up",
+        ),
+        pytest.param(
+            "A shell hit a crowded camp in Kadugli early Sunday, killing at least 19 people, "
+            "officials said.\n\nThe civil defence had earlier said 40 people were killed.",
+            19,
+            id="a figure told as an earlier count does not beat the current one",
+        ),
+        pytest.param(
+            "A total of five people, including four civilians and a policeman, were killed on "
+            "Tuesday in an attack by militants at a village near Kadugli, a police source "
+            "said.",
+            5,
+            id="a total of people counts the people",
+        ),
+    ],
+)
+def test_one_events_dead(extract, text, fatalities):
     [inc] = current(extract(text))
-    assert inc.fatalities == 13
-
-
-
-def test_a_figure_told_as_an_earlier_count_does_not_beat_the_current_one(extract):
-    text = (
-        "A shell hit a crowded camp in Kadugli early Sunday, killing at least 19 people, "
-        "officials said.\n\nThe civil defence had earlier said 40 people were killed."
-    )
-    [inc] = current(extract(text))
-    assert inc.fatalities == 19
-
-
-def test_a_total_of_people_counts_the_people(extract):
-    text = (
-        "A total of five people, including four civilians and a policeman, were killed on "
-        "Tuesday in an attack by militants at a village near Kadugli, a police source said."
-    )
-    [inc] = current(extract(text))
-    assert inc.fatalities == 5
+    assert inc.fatalities == fatalities
 
 
 @pytest.mark.parametrize(
