@@ -80,6 +80,10 @@ class Report:
         Offsets of the dateline's place in ``text``.
     body_start : int
         Offset where the body starts, after a date line or front matter.
+    title_span : tuple of int or None
+        Offsets of the title's line when it stands before ``body_start`` (a
+        header's ``Title:`` field, a headline above its date line): the
+        header's other fields name the outlet, never the news.
 
     Examples
     --------
@@ -101,6 +105,7 @@ class Report:
     dateline: str | None = None
     dateline_span: tuple[int, int] | None = None
     body_start: int = 0
+    title_span: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         """Reject records that would break offsets downstream."""
@@ -108,10 +113,10 @@ class Report:
             raise ValueError("Report.id must be a non-empty string")
         if not isinstance(self.text, str):
             raise TypeError(f"Report.text must be str, not {type(self.text).__name__}")
-        if self.dateline_span is not None:
-            s, e = self.dateline_span
-            if not 0 <= s <= e <= len(self.text):
-                raise ValueError(f"dateline_span {self.dateline_span} outside the text")
+        for name in ("dateline_span", "title_span"):
+            span = getattr(self, name)
+            if span is not None and not 0 <= span[0] <= span[1] <= len(self.text):
+                raise ValueError(f"{name} {span} outside the text")
 
 
 # --------------------------------------------------------------------------- dates
@@ -265,6 +270,21 @@ def lede_start(text: str, start: int = 0, *, lines: int = 6) -> int:
 # --------------------------------------------------------------------------- formats
 
 
+#: Header keys whose value is the report's headline.
+_TITLE_KEYS = ("title", "headline")
+
+
+def _title_line(block: str, start: int) -> tuple[int, int] | None:
+    """Return the offsets of a header block's title line; ``start`` is the block's offset."""
+    at = start
+    for line in block.splitlines(keepends=True):
+        key, sep, _ = line.partition(":")
+        if sep and key.strip().lower() in _TITLE_KEYS:
+            return at, at + len(line.rstrip("\n"))
+        at += len(line)
+    return None
+
+
 def _header_fields(block: str) -> tuple[dt.date | None, str | None, str | None]:
     """Return the publication date, title and address a front-matter or header block gives."""
     published = title = url = None
@@ -275,7 +295,7 @@ def _header_fields(block: str) -> tuple[dt.date | None, str | None, str | None]:
         key, value = key.strip().lower(), value.strip().strip("'\"")
         if key in ("date", "published", "published_at", "pubdate"):
             published = _parse_date(value)
-        elif key in ("title", "headline"):
+        elif key in _TITLE_KEYS:
             title = value or None
         elif key in ("url", "link") or (key == "source" and value.startswith("http")):
             url = value or None
@@ -311,16 +331,19 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
     title: str | None = None
     url: str | None = None
     body_start = 0
+    title_span: tuple[int, int] | None = None
     fm = _FRONT_MATTER.match(text) or _HEADER.match(text)
     if fm:
         published, title, url = _header_fields(fm[1])
         body_start = fm.end()
+        title_span = _title_line(fm[1], fm.start(1))
     else:
         dm = _DATE_LINE.match(text)
         tm = None if dm else _TITLE_THEN_DATE.match(text)
         if tm:
             # Saved web pages often put the headline first and the date line under it.
             title = tm["title"].strip()
+            title_span = tm.span("title")
             dm = _DATE_LINE.match(text, tm.end("title") + 1)
         if dm:
             published = _parse_date(dm[1])
@@ -340,6 +363,7 @@ def parse_text_report(text: str, *, report_id: str, path: str | None = None) -> 
         dateline=dl[0] if dl else None,
         dateline_span=dl[1] if dl else None,
         body_start=body_start,
+        title_span=title_span,
     )
 
 

@@ -112,6 +112,7 @@ def report_key(report: Any, default_date: dt.date | None, version: str) -> str:
         "dateline": report.dateline,
         "dateline_span": list(report.dateline_span) if report.dateline_span else None,
         "body_start": report.body_start,
+        "title_span": list(report.title_span) if report.title_span else None,
         "default_date": default_date.isoformat() if default_date else None,
         "version": version,
     }

@@ -264,3 +264,14 @@ def test_a_mail_style_header_gives_date_and_title():
         "https://example.org/a",
     )
     assert r.text[r.body_start :].startswith("Gunmen killed")
+
+
+def test_a_headers_title_line_is_spanned_apart_from_its_other_fields():
+    from mapper.reports import parse_text_report
+
+    text = "Source: The Dispatch\nTitle: Bomb kills 3 in Mosul\nDate: 2010-10-30\n\nA bomb.\n"
+    r = parse_text_report(text, report_id="r.txt")
+    assert text[slice(*r.title_span)] == "Title: Bomb kills 3 in Mosul"
+    text = "Iraq: bomb kills 3\nDate: 2010-10-30\n\nA bomb.\n"
+    r = parse_text_report(text, report_id="r.txt")
+    assert text[slice(*r.title_span)] == "Iraq: bomb kills 3"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -90,27 +89,17 @@ def _focus(sites: Sequence[Site]) -> Site | None:
     return None
 
 
-def _outside_header_fields(text: str, body: int, sites: list[Site]) -> list[Site]:
-    """Drop the places a header's fields other than its title name.
+def _outside_header(report: Any, sites: list[Site]) -> list[Site]:
+    """Drop the places a report's header names outside its title.
 
     "Source: The Columbus Dispatch (AP)" above an AP report on a bombing in
     Balad Ruz, Iraq (October 2010) had made Columbus, Ohio the event's site;
     "Source: Capital FM (Kenya)" names the outlet's home, not the news. The
-    title is the report's headline and stays.
+    title (``Report.title_span``) is the report's headline and stays.
     """
-    if body <= 0:
-        return sites
-    fields, at = [], 0
-    for line in text[:body].splitlines(keepends=True):
-        key = _FIELD.match(line)
-        if key and key["key"].strip().lower() not in ("title", "headline"):
-            fields.append((at, at + len(line)))
-        at += len(line)
-    return [s for s in sites if not any(a <= s.start < b for a, b in fields)]
-
-
-#: A header line "Key: value" (mail style or front matter); a headline line has no key.
-_FIELD = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z _-]{0,24})[ \t]*:[ \t]")
+    body = getattr(report, "body_start", 0) or 0
+    a, b = getattr(report, "title_span", None) or (0, 0)
+    return [s for s in sites if s.start >= body or a <= s.start < b]
 
 
 def _dateline_place(sites: Sequence[Site]) -> Site | None:
@@ -715,7 +704,7 @@ def extract_incidents(
     if _sports_report(doc):
         return []
     body = getattr(report, "body_start", 0) or 0
-    sites = _outside_header_fields(report.text, body, sites_of(doc, toponyms))
+    sites = _outside_header(report, sites_of(doc, toponyms))
     timeline = build_timeline(report.text, _publication(report, default_date), start=body)
     units = text_units(doc, body, recap=timeline.recap)
     para_start: dict[int, int] = {}

@@ -568,13 +568,16 @@ def test_a_town_the_lede_measures_from_yields_to_the_town_it_then_names(extract_
     assert (inc.location, inc.fatalities) == ("Al Maḩmūdīyah", 9)
 
 
-def test_a_headline_above_its_date_line_still_names_the_place():
+@pytest.mark.parametrize(
+    "headline", ["Suicide bomber kills 21 in Baquba", "Iraq: suicide bomber kills 21 in Baquba"]
+)
+def test_a_headline_above_its_date_line_still_names_the_place(headline):
     from mapper.incidents import extract_incidents
     from mapper.reports import parse_text_report
 
     text = (
-        "Suicide bomber kills 21 in Baquba\nDate: 2010-10-30\n\nA suicide bomber killed at "
-        "least 21 people yesterday in a crowded cafe, the mayor said.\n"
+        f"{headline}\nDate: 2010-10-30\n\nA suicide bomber killed at least 21 people "
+        "yesterday in a crowded cafe, the mayor said.\n"
     )
     incidents = extract_incidents(parse_text_report(text, report_id="r.txt"))
     assert [i.location for i in incidents] == ["Baqubah"]
