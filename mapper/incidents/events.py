@@ -54,7 +54,7 @@ from typing import Any
 
 from mapper.gazetteer import haversine_km
 from mapper.incidents import lexicon as lx
-from mapper.incidents.casualties import Counts, count_unit
+from mapper.incidents.casualties import Counts, count_unit, tells_running_toll
 from mapper.incidents.coding import ARMED_SIDES, EventCode, code_event
 from mapper.incidents.frames import OUTCOMES, Frame, interval_words, trigger_classes
 from mapper.incidents.lexicon import REPORT
@@ -1175,6 +1175,10 @@ def _running_total(m: Mention) -> bool:
         # Hill, June 2022)
         return True
     if m.frame.cues & _TOLL and _CONFLICT_TOLL.search(text):
+        return True
+    if m.frame.cues <= _TOLL and m.counts.fatalities is None and tells_running_toll(m.unit):
+        # the dead counted only as "thousands have been killed": a war's count, whenever
+        # it is said ("told the Security Council late last month")
         return True
     if "capture" in m.frame.cues and _PLACE_TALLY.search(text):
         return True

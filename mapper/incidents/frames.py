@@ -1942,6 +1942,20 @@ def _agent_heads(tok: Any) -> list[Any]:
             for g in c.children
             if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
         ]
+        # a participle's armed agent is the act's doer: "in an attack carried out by the National
+        # Liberation Army (ELN) guerrillas" (EFE via Archyde, Arauca, September 2024), "An
+        # overnight missile attack carried out by the Houthi group" (Xinhua, Marib, October
+        # 2021), "airstrikes carried out by a Saudi-led military coalition" (AFP via The New
+        # Arab, December 2017)
+        found += [
+            g
+            for c in kids
+            if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
+        ]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
     if (
         not found

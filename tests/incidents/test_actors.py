@@ -89,6 +89,27 @@ def test_the_sides_of_fighting_between_two_are_its_actors(extract):
     assert (inc.actor1, inc.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Three soldiers were killed near Dilling on Sunday in an ambush carried out by "
+            "RSF fighters.",
+            "Rapid Support Forces",
+        ),
+        # a doer of no armed kind is no actor: the attack stays the unknown side's
+        (
+            "An ambush carried out by men on a lorry killed three soldiers near Dilling on "
+            "Sunday.",
+            None,
+        ),
+    ],
+)
+def test_the_armed_agent_of_a_participle_is_the_acts_doer(extract, text, actor1):
+    [inc] = current(extract(text))
+    assert (inc.actor1, inc.actor2) == (actor1, "Military Forces of Sudan")
+
+
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):
     [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"

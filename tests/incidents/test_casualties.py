@@ -237,6 +237,35 @@ def test_one_events_dead(extract, text, fatalities):
 
 
 @pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        pytest.param(
+            "Gunmen killed at least 23 villagers near Kadugli on Tuesday, the latest killings "
+            "in a state where communal violence has left hundreds dead.",
+            23,
+            id="hundreds in a perfect relative clause",
+        ),
+        pytest.param(
+            "Gunmen killed 23 villagers near Kadugli on Tuesday, residents said.\n\nThe state "
+            "has been gripped by an insurgency since 2016. Thousands have been killed and a "
+            "million people have fled their homes.",
+            23,
+            id="thousands in the perfect after the background",
+        ),
+        pytest.param(
+            "Gunmen killed 23 villagers near Kadugli on Tuesday, residents said.\n\nMore than "
+            "3,000 people have been killed and 900,000 displaced.",
+            23,
+            id="a figure no day reaches, in the perfect",
+        ),
+    ],
+)
+def test_a_wars_running_count_is_not_the_events_dead(extract, text, fatalities):
+    [inc] = current(extract(text))
+    assert inc.fatalities == fatalities
+
+
+@pytest.mark.parametrize(
     "text, fatalities",
     [
         ("An attack in Sudan by armed men led to the killing of eight civilians on Friday.", 8),

@@ -778,6 +778,15 @@ def test_a_running_total_of_towns_or_events_is_no_event(extract, lede, tally, pl
     assert [i.location for i in incs] == [place], [(i.location, i.notes) for i in incs]
 
 
+def test_a_quoted_running_count_with_a_dated_telling_is_no_event(extract):
+    text = (
+        "Shelling killed 12 people in Kadugli on Saturday, activists said.\n\n"
+        '"The people of the state are living through a nightmare, with thousands of '
+        'civilians killed," the envoy told reporters late last month.'
+    )
+    assert [(i.location, i.fatalities) for i in current(extract(text))] == [("Kadugli", 12)]
+
+
 def test_what_a_place_has_witnessed_since_a_day_neither_dates_nor_codes_the_event(extract):
     text = (
         "At least nine persons were killed in Kadugli on Tuesday, in a state that has been "
