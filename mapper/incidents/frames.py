@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mapper.incidents import lexicon as lx
-from mapper.incidents.casualties import counted_killing, victim_heads
+from mapper.incidents.casualties import counted_killing, finite_participle, victim_heads
 from mapper.incidents.groups import country_name
 from mapper.incidents.units import Unit
 
@@ -1612,7 +1612,7 @@ def _said_to_be(tok: Any, orgs: frozenset[str]) -> str | None:
                 whole = _prep_objects([attr], "of") if _lem(attr) in ("part", "member") else []
                 for head in whole or [attr]:
                     kind = phrase_kind(head, orgs)
-                    if kind in ("state", "nonstate", "communal"):
+                    if kind in _ARMED_KINDS:
                         return kind
     return None
 
@@ -1904,6 +1904,10 @@ def _takers(tok: Any) -> list[Any]:
     return [t for t in out if t.dep_ == "pobj"]
 
 
+#: The kinds of phrase that name an armed side.
+_ARMED_KINDS = ("state", "nonstate", "communal")
+
+
 def _agent_heads(tok: Any) -> list[Any]:
     kids = list(tok.children)
     takers = _takers(tok)
@@ -1919,7 +1923,7 @@ def _agent_heads(tok: Any) -> list[Any]:
     found += [
         g
         for g in _prep_objects([tok], "between")[:1]
-        if phrase_kind(g) in ("state", "nonstate", "communal")
+        if phrase_kind(g) in _ARMED_KINDS
     ]
     # the tagger reads some event nouns as adjectives ("was conducting a
     # counteroffensive", seed report 003; "had launched a counter-offensive", seed report
@@ -1940,7 +1944,7 @@ def _agent_heads(tok: Any) -> list[Any]:
             for c in kids
             if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children
-            if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
+            if g.dep_ == "pobj" and phrase_kind(g) in _ARMED_KINDS
         ]
         # a participle's armed agent is the act's doer: "in an attack carried out by the National
         # Liberation Army (ELN) guerrillas" (EFE via Archyde, Arauca, September 2024), "An
@@ -1954,8 +1958,10 @@ def _agent_heads(tok: Any) -> list[Any]:
             for a in c.children
             if a.dep_ == "agent"
             for g in a.children
-            if g.dep_ == "pobj" and phrase_kind(g) in ("state", "nonstate", "communal")
+            if g.dep_ == "pobj" and phrase_kind(g) in _ARMED_KINDS
         ]
+    if not found and finite_participle(tok) and phrase_kind(tok.head) in _ARMED_KINDS:
+        found = [tok.head]  # "Suspected militants killed at least 30 civilians"
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
     if (
         not found
@@ -1981,7 +1987,7 @@ def _agent_heads(tok: Any) -> list[Any]:
                 for c in tok.head.children
                 if c.dep_ == "ccomp"
                 for g in c.children
-                if g.dep_ == "nsubj" and phrase_kind(g) in ("state", "nonstate", "communal")
+                if g.dep_ == "nsubj" and phrase_kind(g) in _ARMED_KINDS
             ]
             found = said or found
     passive = any(c.dep_ == "auxpass" for c in tok.children)  # "after being burned alive"
@@ -2046,7 +2052,12 @@ def _target_heads(tok: Any) -> list[Any]:
                 for g in p.children
                 if g.dep_ == "pobj"
             ]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and not finite_participle(tok)
+    ):
         # A past participle after its noun is a passive whose subject that noun is:
         # headlines and coder notes drop the auxiliary ([acled-dev ken 2013-01-20], a
         # party leader and supporters "attacked by" youths; [acled-dev bfa 2014-01-08],

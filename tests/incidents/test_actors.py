@@ -110,6 +110,16 @@ def test_the_armed_agent_of_a_participle_is_the_acts_doer(extract, text, actor1)
     assert (inc.actor1, inc.actor2) == (actor1, "Military Forces of Sudan")
 
 
+def test_a_subject_the_parser_took_for_a_participles_head_is_the_doer(extract):
+    text = "Suspected militants killed 30 civilians on Friday in a village raid near Dilling."
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.actor1, inc.actor2) == (
+        "Violence against civilians",
+        "Unidentified Armed Group (Sudan)",
+        "Civilians (Sudan)",
+    )
+
+
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):
     [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"
