@@ -104,7 +104,9 @@ def _group_name(toks: list[Any]) -> str | None:
     """Return the named armed group in the phrase ("Taliban militants"), if any."""
     lookup = organisations()
     # a bracket or an article inside an entity is no word of the name: "The Allied
-    # Democratic Forces (ADF) rebels" (AFP via Radar Africa, June 2022) names the ADF
+    # Democratic Forces (ADF) rebels" (AFP via Radar Africa, June 2022) names the ADF;
+    # nor is a date the parser hung on the phrase: "On October 3, presumed Ansaroul Islam
+    # militants attacked" ([acled-dev bfa 2018-10-03]) names no "October Ansaroul Islam"
     names = [
         t
         for t in toks
@@ -112,6 +114,7 @@ def _group_name(toks: list[Any]) -> str | None:
         and not t.is_punct
         and t.pos_ != "DET"
         and not t.like_num  # "Thirteen suspected Abu Sayyaf Group fighters"
+        and t.ent_type_ not in ("DATE", "TIME")
     ]
     if not names:
         return None

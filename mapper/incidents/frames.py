@@ -285,6 +285,8 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     if lem in lx.EXPLOSIVE and tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ"):
         if lem == "mine" and "land" not in _prev_words(tok, 1) and tok.pos_ != "NOUN":
             pass
+        elif _mining_site(tok):
+            pass
         elif lem == "device" and not ({"explosive", "improvised"} & set(_prev_words(tok, 3))):
             pass
         elif _drone_load(tok):
@@ -315,6 +317,36 @@ def _means_classes(tok: Any, lem: str, low: str) -> set[str]:
     }:
         out.add("chemical")  # "a chemical attack", "chemical weapons", "chlorine gas"
     return out
+
+
+#: What a mine that is dug for is dug for: "the gold mine in Inata".
+_ORES = frozenset(
+    """gold coal copper diamond diamonds uranium tin cobalt coltan iron salt zinc silver
+    manganese bauxite lithium jade ruby phosphate nickel mining artisanal open-pit""".split()
+)
+
+
+#: What is done to an explosive mine, or what it is: "planted land mine", "hit a mine".
+_LAID = frozenset("land plant lay hit strike step detonate explode trigger".split())
+
+
+def _mining_site(tok: Any) -> bool:
+    """Tell a mine dug for ore, not a landmine: what it yields, its owner or its own name.
+
+    "attacked the gendarmerie and the gold mine in Inata" ([acled-dev bfa
+    2018-10-03]); "gunmen ambushed a convoy transporting workers of the
+    Canadian mining firm Semafo ... on a road to the firm's Boungou mine"
+    (Wikipedia, 2019 attacks in Burkina Faso): a site attacked, no explosive.
+    """
+    if _lem(tok) != "mine" or tok.pos_ != "NOUN":
+        return False
+    if any(_lem(c) in _LAID for c in tok.children) or _lem(tok.head) in _LAID:
+        return False  # "hit a suspected al-Shabaab planted land mine" ([acled-dev ken])
+    return any(
+        (c.dep_ in ("compound", "amod", "nmod") and (_lem(c) in _ORES or c.pos_ == "PROPN"))
+        or c.dep_ == "poss"
+        for c in tok.children
+    )
 
 
 def _flown_by(verb: Any) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mapper.incidents.actors import actor_name
@@ -118,6 +120,12 @@ def test_a_subject_the_parser_took_for_a_participles_head_is_the_doer(extract):
         "Unidentified Armed Group (Sudan)",
         "Civilians (Sudan)",
     )
+
+
+def test_a_date_the_parser_hangs_on_a_group_is_no_part_of_its_name(extract):
+    text = "On October 3, presumed Ansaroul Islam militants attacked a village near Djibo."
+    [inc] = extract(text, published=dt.date(2021, 10, 5))
+    assert inc.actor1 == "Ansaroul Islam"
 
 
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):

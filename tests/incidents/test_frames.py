@@ -302,3 +302,18 @@ def test_a_raid_fought_with_rocket_propelled_grenades_is_no_grenade_attack(extra
 def test_a_guns_spent_cartridge_is_no_shelling(text, nlp):
     doc = nlp(text)
     assert not any(f.cues for f in frames_of(text_units(doc)[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "explosive"),
+    [
+        ("Gunmen attacked the police post and the gold mine near Djibo on Sunday.", False),
+        ("Gunmen ambushed a convoy on the road to the company's Kiaka mine on Sunday.", False),
+        ("Gunmen ambushed a convoy on the road to the Kiaka mine on Sunday.", False),
+        ("A soldier was killed when his truck hit a mine near Djibo on Sunday.", True),
+        ("A bus hit a suspected Ansaroul Islam planted land mine near Djibo on Sunday.", True),
+    ],
+)
+def test_a_mine_dug_for_ore_is_a_site_not_an_explosive(nlp, text, explosive):
+    [unit] = text_units(nlp(text))
+    assert any("explosive" in f.cues for f in frames_of(unit)) == explosive
