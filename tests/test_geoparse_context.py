@@ -207,6 +207,16 @@ def test_a_big_city_abroad_that_contains_a_local_place_is_no_namesake():
     assert "ES" not in {t.country_code for t in geoparse(text) if t.resolved}
 
 
+def test_a_stray_is_dropped_though_an_unknown_name_was_placed_at_it():
+    # written for this test: Dima is also a village of the Comoros
+    text = (
+        "Militias had been occupying the Dima district in Tigray. On 10 July several "
+        "militiamen were killed on the battlefield in Fiyelwiha, a small town of the Dima "
+        "district."
+    )
+    assert {t.country_code for t in geoparse(text) if t.resolved} == {"ET"}
+
+
 def test_a_compass_division_no_country_of_the_text_has_is_left_unresolved():
     text = "Citizens of Bobo-Dioulasso marched to the office of the Governor of the Western Region."
     assert [t.country_code for t in geoparse(text) if t.resolved] == ["BF"]

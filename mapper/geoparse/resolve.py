@@ -378,11 +378,16 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     chosen = [
         (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
     ]
-    placed = [  # unknown names at their stated context count for its country
+    # unknown names at their stated area count for its country; one placed at a town
+    # stands or falls with that town: "Fiyelwiha, a small town of the Dima district"
+    # (Wikipedia's Tigray war timeline, July 2021) had kept Dima, Comoros, in a text on
+    # Tigray, Fiyelwiha sitting there too
+    placed = [
         (s, s.unknown_in.cands[s.unknown_in.choice].place)
         for s in slots
         if not s.cands and s.unknown_in is not None and s.unknown_in.cands
     ]
+    placed = [(s, p) for s, p in placed if p.kind != "settlement"]
     names_of: dict[str | None, set[str]] = defaultdict(set)
     for s, p in chosen + placed:
         names_of[p.country_code].add(s.key)
