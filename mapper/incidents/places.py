@@ -155,9 +155,14 @@ _SEAT = re.compile(r"-(?:based|headquartered)\b", re.IGNORECASE)
 #: A name that makes a compound adjective says who leads or backs, not where: "airstrikes
 #: carried out by a Saudi-led military coalition" (AFP via The New Arab, Saada, December
 #: 2017) had put an aggregate of strikes in Saudi Arabia; "a Saudi-led coalition's
-#: declaration" (Xinhua via Lokmat, Marib, October 2021).
+#: declaration" (Xinhua via Lokmat, Marib, October 2021). So does a ship's owner or flag:
+#: "Pirates seize a United Arab Emirates owned oil tanker" (Wikipedia, 2017 timeline of the
+#: War in Somalia) had put a hijacking off Somalia in the Emirates; "the Liberia-flagged
+#: tanker Scarlet Bay" near Yanbu (TASS, September 2025), "the Panama-flagged, Greek-owned
+#: vessel" in the Red Sea (AP, 2024).
 _ATTRIBUTE = re.compile(
-    r"\s?[-–]\s?(?:led|backed|born|made|supported|sponsored|funded|trained|allied|aligned)\b"
+    r"\s?[-–]\s?(?:led|backed|born|made|supported|sponsored|funded|trained|allied|aligned"
+    r"|owned|flagged|registered|operated)\b|\s(?:owned|flagged|registered)\b"
 )
 
 

@@ -493,6 +493,15 @@ def test_what_a_group_has_links_to_is_no_site(extract):
             "The UN verified killings in airstrikes carried out by a Sudan-led coalition.",
             "Sudan", "country", "airstrikes", [],
         ),
+        # a ship's owner or flag says whose ship
+        (
+            "Pirates seized a United Arab Emirates owned oil tanker on Monday.",
+            "United Arab Emirates", "country", "seized", [],
+        ),
+        (
+            "A missile hit the Liberia-flagged tanker on Monday.",
+            "Liberia", "country", "hit", [],
+        ),
         # a country owning the strike says whose strike; a town there is its site
         ("A commander was killed in a US airstrike on Monday.", "US", "country", "killed", []),
         (
