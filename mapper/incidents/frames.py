@@ -621,7 +621,35 @@ def window_start(tok: Any, sentences: int) -> int:
 
 def _objects(tok: Any) -> list[Any]:
     """Return what a verb acts on: its direct object, or its subject when passive."""
-    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    subject = ("nsubjpass", "nsubj") if _elided_passive(tok) else ("nsubjpass",)
+    return [c for c in tok.children if c.dep_ == "dobj" or c.dep_ in subject]
+
+
+#: Dependents only an active or a full passive verb has.
+_ACTIVE_MARKS = frozenset({"aux", "auxpass", "dobj", "acomp", "oprd", "xcomp", "prt"})
+
+
+def _elided_passive(tok: Any) -> bool:
+    """Tell a participle told without its auxiliary: its subject is who suffered it.
+
+    "Omaria massacre in Algeria; 42 villagers killed" (Wikipedia's timeline
+    of the Algerian Civil War, 1997); "residents who said one civilian was
+    killed and a dozen passengers injured" (AFP via Africanews, Seytenga, May
+    2022): the parser makes the villagers and the passengers the subjects of
+    "killed" and "injured", as if they had done it (a mob).
+    """
+    kids = list(tok.children)
+    return (
+        tok.tag_ == "VBN"
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in kids)
+        # "troops who came under fire shot dead about 15 terrorists" (AFP, Kompienga): a
+        # complement makes it active whatever the tag
+        and not any(c.dep_ in _ACTIVE_MARKS for c in kids)
+        # "supporters ... assaulted and injured at least 4 supporters" ([acled-dev bgd
+        # 2024-01-04]): the object the verbs share hangs on the second
+        and not any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in kids)
+    )
 
 
 #: What an armed assault is called when it is beaten back.
@@ -1754,7 +1782,11 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "communal"
     if lem in PARTY or (mods & {"rival", "political"} and lem in ("group", "faction", "camp")):
         return "party"
-    if lem in ("resident", "villager", "local", "youth") and tok.dep_ in ("nsubj",):
+    if (
+        lem in ("resident", "villager", "local", "youth")
+        and tok.dep_ == "nsubj"
+        and not _elided_passive(tok.head)  # "42 villagers killed": they suffered it
+    ):
         return "crowd"
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not trigger_classes(tok):
         # a named individual: a victim like any civilian, never a mob; a headline's
@@ -1945,7 +1977,7 @@ def _agent_heads(tok: Any) -> list[Any]:
     takers = _takers(tok)
     if takers or _lost_ground(tok, _lem(tok)):
         return _heads(takers)  # the subject of "lost control" is the loser
-    found = [c for c in kids if c.dep_ == "nsubj"]
+    found = [c for c in kids if c.dep_ == "nsubj" and not _elided_passive(tok)]
     found += [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     found += _prep_objects([tok], "by")
     # the first of the two sides "between" which fighting is told: "deadly clashes between

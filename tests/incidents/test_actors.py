@@ -128,6 +128,20 @@ def test_a_date_the_parser_hangs_on_a_group_is_no_part_of_its_name(extract):
     assert inc.actor1 == "Ansaroul Islam"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 12 - Dilling massacre in Sudan; 42 villagers killed.",
+        "On Friday morning, armed men attacked a bus near Dilling, in the state of South "
+        "Kordofan, according to local residents who said one civilian was killed and a dozen "
+        "passengers injured.",
+    ],
+)
+def test_who_a_participle_without_its_auxiliary_names_suffered_it(extract, text):
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Sudan)")
+
+
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):
     [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"
