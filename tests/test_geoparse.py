@@ -725,3 +725,8 @@ def test_a_common_word_is_no_demonym_the_suffix_rules_derive():
     from mapper import geoparse
 
     assert geoparse("Crowds gathered for the Easter Vigil service on Saturday.") == []
+
+
+def test_a_hyphenated_name_the_index_holds_is_one_toponym():
+    text = "Shelling hit Kupiansk-Vuzlovyi village in Kupiansk district on Monday morning."
+    assert "Kupiansk-Vuzlovyi" in {t.text for t in geoparse(text)}

@@ -323,7 +323,12 @@ def _parenthesised_containers(rec) -> None:  # noqa: ANN001
 _HYPHEN_PARTICLES = frozenset(
     "al el ad an ar as ash at az au aux de du des la le les sur en".split()
 )
-_HYPHENS = ("-", "‐", "‑")
+HYPHENS = ("-", "‐", "‑")
+
+
+def adjacent(rec, a: int, b: int) -> bool:  # noqa: ANN001
+    """Tell whether token ``b`` follows token ``a`` with no space between."""
+    return rec.tk.idx[b] == rec.tk.idx[a] + len(rec.tk.text[a])
 
 
 def _name_start(rec, end: int) -> int:  # noqa: ANN001
@@ -338,9 +343,9 @@ def _name_start(rec, end: int) -> int:  # noqa: ANN001
     while start > max(0, end - 2 * _MAX_NAME_TOKENS):
         k = start - 1
         word = tk.text[k]
-        hyphen_next = start < end and tk.text[start] in _HYPHENS
+        hyphen_next = start < end and tk.text[start] in HYPHENS
         if (word[:1].isupper() and tk.alpha[k]) or (
-            word in _HYPHENS and k > 0 and start < end
+            word in HYPHENS and k > 0 and start < end
         ) or (tk.lower[k] in _HYPHEN_PARTICLES and hyphen_next):
             start = k
             continue

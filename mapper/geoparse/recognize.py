@@ -632,6 +632,15 @@ class _Recognizer:
             joined = len(ents) >= 2 and any(
                 tk.lower[t] in ("and", "&") for t in range(i + 1, j - 1)
             )
+            # one hyphenated word: "the enemy fired on Kupiansk-Vuzlovyi village in
+            # Kupiansk district" (Reuters via Al Arabiya, August 2023) and "of
+            # Batesburg-Leesville" (LGL), the model's place being the first part alone
+            joined = joined or any(
+                tk.text[t] in cues.HYPHENS
+                and cues.adjacent(self, t - 1, t)
+                and cues.adjacent(self, t, t + 1)
+                for t in range(i + 1, j - 1)
+            )
             if joined or is_country_or_admin1(self.cands(self.text[slice(*self.span_of(i, j))])):
                 self.add(*self.span_of(i, j), "GAZ")
 
