@@ -136,6 +136,11 @@ AREAS = [
     # a district named by its city's possessive: in that city, never a namesake abroad
     ("Police dispersed a rally in Dhaka's Mirpur area on Friday.", "Mirpur", "Dhaka", 2),
     ("Militias traded fire in Tripoli's Abu Salim district.", "Abu Salim", "Tripoli", 2),
+    # a stated distance after the area noun: never a namesake (Amuru, Uganda) that far off
+    ("Gunmen killed 40 villagers in the Amuru district, around 370 km west of Addis Ababa.",
+     "Amuru", "Addis Ababa", 2),
+    ("Rebels raided the Munzambayi locality about 5 kilometres from Beni on Sunday.",
+     "Munzambayi", "Beni", 2),
     # an apposition saying what the name is and where: never a namesake in another state
     ("Police were ambushed in El Aguaje, a town in the municipality of Aguililla, on Monday.",
      "El Aguaje", "Aguililla", 2),

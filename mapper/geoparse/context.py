@@ -101,7 +101,12 @@ _NAMED_OF = re.compile(_NAMED_OF_GAP.pattern + r"[A-Z]")
 #: A stated distance between two names, before its unit: ", located about 70" (shared with
 #: the recogniser, :mod:`mapper.geoparse.cues`).
 DISTANCE_LEAD = (
-    r"(?:\s+(?:village|town|hamlet|settlement))?"  # "Labarwa village, about 60 kilometers"
+    # "Labarwa village, about 60 kilometers"; "in the Amuru district, around 370 km (230
+    # miles) west of the capital Addis Ababa" (Reuters via bdnews24, Oromiya, September
+    # 2022); "the Munzambayi locality about 5 kilometers from Beni" (AP via CGTN Africa,
+    # September 2016)
+    r"(?:\s+(?:village|town|hamlet|settlement|district|locality|area|county|township"
+    r"|commune|municipality|department|sub-district))?"
     r"\s*,?[”\"’]?\s*(?:(?:located|situated|lying)\s+)?"
     r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?"
