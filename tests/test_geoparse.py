@@ -730,3 +730,8 @@ def test_a_common_word_is_no_demonym_the_suffix_rules_derive():
 def test_a_hyphenated_name_the_index_holds_is_one_toponym():
     text = "Shelling hit Kupiansk-Vuzlovyi village in Kupiansk district on Monday morning."
     assert "Kupiansk-Vuzlovyi" in {t.text for t in geoparse(text)}
+
+
+def test_the_place_whose_control_is_taken_is_a_place():
+    # the model tags Bria a product here
+    assert [t.name for t in geoparse("Rebels took control of Bria.")] == ["Bria"]

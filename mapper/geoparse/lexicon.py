@@ -157,10 +157,13 @@ PLACE_NOUNS = frozenset(
 # Acts of war done to a place: the word after their "of" is the place. "Russian
 # bombardment of Kherson, recently re-taken by Ukrainian forces" (Reuters via Business
 # Recorder, November 2022; the model tags Kherson a person), "the siege of Mariupol", "the
-# fall of Kabul", "the recapture of Bakhmut".
+# fall of Kabul", "the recapture of Bakhmut". Ground taken is told by its control: "Rebels
+# took control of Bria" (the model tags Bria a product; Wikipedia's timeline of the Central
+# African Republic Civil War), "the Northern Alliance gained control of Kunduz" (Wikipedia's
+# timeline of the war in Afghanistan, 2001).
 ASSAULT_NOUNS = frozenset(
     """siege shelling bombardment bombing capture recapture liberation fall occupation
-    invasion encirclement storming blockade""".split()
+    invasion encirclement storming blockade control""".split()
 )
 # "the University of X", "the municipal school of X", "the mayor of X": institutions
 # news names by their town (ACLED notes, local news); the name after "of" is a place.

@@ -721,7 +721,10 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     said, named, durations = set(), set(), set()
     duration_end = -1  # end of the duration's start just read ("since April| last year")
     for e in exprs:
-        if e.kind == "year" and _heading(text, e):
+        if e.kind in ("year", "month") and e.fields[0] and _heading(text, e):
+            # "2013", or "January 2016" over "1 January IS fighters mount an attack on ...
+            # Ramadi" (Wikipedia's timeline of the Islamic State, 2016), which a page read
+            # on 31 December had put on the next New Year's Day
             state.heading_year = e.fields[0]
         # a newspaper's issue, the dateline's filing day, a building's age: no day of the story
         dates_nothing = (
@@ -997,7 +1000,7 @@ def opening_year(text: str, e: TimeExpr) -> bool:
 
 
 def _heading(text: str, e: TimeExpr) -> bool:
-    """Tell a year standing alone on its line: a chronology's section heading ("2013")."""
+    """Tell a year or a month standing alone on its line: a chronology's section heading."""
     start = text.rfind("\n", 0, e.start) + 1
     end = text.find("\n", e.end)
     line = text[start : len(text) if end < 0 else end]

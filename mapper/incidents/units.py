@@ -161,14 +161,25 @@ def text_units(doc: Any, body_start: int = 0, *, recap: bool = False) -> list[Un
     """
     text = doc.text
     raw: list[tuple[int, int, list[Any]]] = []
+    # a wordless piece the parser ended a sentence with opens the next one on its line: "15"
+    # of "15 December: Rebels took control of Bamingui" under a "December" heading
+    # (Wikipedia's timeline of the Central African Republic Civil War) had dated each entry
+    # by the one before it
+    carry: list[Any] = []
     for sent in doc.sents:
         s = max(sent.start_char, body_start)
         if s >= sent.end_char:
             continue
         for a, b in _pieces(text, s, sent.end_char):
-            toks = _trim([t for t in sent if t.idx >= a and t.idx + len(t.text) <= b])
+            toks = [t for t in sent if t.idx >= a and t.idx + len(t.text) <= b]
+            if carry and toks and "\n" not in text[carry[-1].idx : toks[0].idx]:
+                toks = carry + toks
+            carry = []
+            toks = _trim(toks)
             if toks and len(_WORD.findall(text[toks[0].idx : toks[-1].idx + len(toks[-1])])) >= 1:
                 raw.append((toks[0].idx, toks[-1].idx + len(toks[-1]), toks))
+            elif toks and b == sent.end_char:
+                carry = toks
     paras = _paragraph_numbers(text, [a for a, _, _ in raw], body_start)
     many = len(set(paras)) > 1
     units = []

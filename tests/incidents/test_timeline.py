@@ -561,3 +561,13 @@ def test_a_hospital_admission_is_no_telling_and_its_day_is_the_attacks(extract):
     )
     [inc] = current(extract(text))
     assert inc.event_date == "2021-03-13"
+
+
+def test_a_month_heading_with_its_year_dates_the_entries_under_it():
+    text = (
+        "January 2016\n\n1 January Rebels attack the town of Kabo.\n\n"
+        "1 January Gunmen kill three in Ndele.\n\n2 January Troops retake Kabo.\n\n"
+        "3 January Rebels shell Ndele, a day after they lost Kabo on Friday.\n"
+    )
+    got = [d for _, d, _, _ in _dates(text, dt.date(2016, 12, 31))]
+    assert got[:4] == ["2016-01-01", "2016-01-01", "2016-01-01", "2016-01-02"]

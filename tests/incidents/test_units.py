@@ -68,3 +68,13 @@ def test_in_a_recap_a_one_sentence_paragraph_in_the_present_is_an_entry(nlp):
     assert [u.display for u in text_units(doc) if doc.text[u.start : u.end] == entry] == [True]
     in_recap = text_units(doc, recap=True)
     assert [u.display for u in in_recap if doc.text[u.start : u.end] == entry] == [False]
+
+
+def test_a_day_the_parser_ends_the_sentence_before_with_opens_its_entry(extract_geoparsed):
+    text = (
+        "2012\n\nDecember\n\n10 December: Rebels took control of Ouadda\n\n"
+        "15 December: Rebels took control of Bamingui\n\n18 December: Rebels took control "
+        "of Bria\n"
+    )
+    got = [i.event_date for i in extract_geoparsed(text)]
+    assert got == ["2012-12-10", "2012-12-15", "2012-12-18"]
