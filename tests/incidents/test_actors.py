@@ -142,6 +142,18 @@ def test_who_a_participle_without_its_auxiliary_names_suffered_it(extract, text)
     assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Sudan)")
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Seleka forces captured Paoua on Sunday.", "Seleka"),
+        ("Suspected CODECO militants killed 12 villagers near Bunia on Sunday.", "CODECO"),
+    ],
+)
+def test_armed_groups_of_other_wars_are_named(extract_geoparsed, text, actor1):
+    [inc] = current(extract_geoparsed(text))
+    assert inc.actor1 == actor1
+
+
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):
     [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"
