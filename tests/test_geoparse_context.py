@@ -870,3 +870,8 @@ def test_an_announced_village_lies_in_a_town_or_a_division_after_a_comma():
     )
     got = {s.text: (s._.country_code, s._.precision) for s in doc.spans["toponyms"]}
     assert got["Nacotuco"] == ("MZ", 2) and got["Akuressa"] == ("LK", 2)
+
+
+def test_a_word_before_a_first_level_division_noun_of_a_region_is_no_region():
+    text = "Separatists ambushed soldiers in the country's restive Anglophone region of Southwest."
+    assert [t.text for t in geoparse(text)] == ["Southwest"]

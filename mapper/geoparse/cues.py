@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
-from mapper.geoparse.candidates import could_contain, division_variant_cands
+from mapper.geoparse.candidates import could_contain, division_variant_cands, is_adm1
 from mapper.geoparse.context import DISTANCE_LEAD, DISTANCE_TAIL
 from mapper.geoparse.evidence import demonym_place, place_cue
 from mapper.geoparse.lexicon import (
@@ -820,6 +820,10 @@ def _compass_divisions(rec) -> None:  # noqa: ANN001
             rec.add(s, e, CONTEXT_LABEL)
 
 
+#: Nouns of a country's first-level divisions.
+_FIRST_LEVEL_NOUNS = frozenset({"region", "province", "state"})
+
+
 def _unknown_before_area(rec) -> None:  # noqa: ANN001
     """Unknown names before an area noun and a known container: "Zinda Jan district, Herat"."""
     tk, n = rec.tk, rec.n
@@ -857,9 +861,21 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
         possessed = (
             start >= 2 and tk.lower[start - 1] in ("'s", "’s") and rec.taken[tk.idx[start - 2]]
         )
-        if not possessed and not _container_cands(rec, k, fold(seg)):
+        containers = [] if possessed else _container_cands(rec, k, fold(seg))
+        if not possessed and not containers:
             continue
         if fold(seg) in STOP_NAMES or rec.is_org(seg) or seg in rec.person_tokens:
+            continue
+        if (
+            tk.lower[k] in _FIRST_LEVEL_NOUNS
+            and containers
+            and is_adm1(containers[0])
+            and not rec.cands(seg)
+        ):
+            # a first-level division is no region of another: "the country's restive
+            # Anglophone region of Southwest" (Xinhua via CameroonOnline, June 2020), "the
+            # Cameroon's Anglophone region of North West" (Xinhua, August 2018) describe
+            # the region they name, no region called Anglophone
             continue
         if demonym_place(rec.gaz, seg) is not None:
             continue  # "the Azerbaijani city of Ganja": an adjective, not the city's name
