@@ -1868,6 +1868,17 @@ def _assaulted(tok: Any, verbs: frozenset[str] = _ASSAULT) -> bool:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("on", "of", "at", "into"):
         head = head.head  # "an attack on the village", "opened fire at a cantina"
+    if tok.dep_ == "nsubj" and head.lemma_.lower() == "come":
+        # "The villages of Tiekaledji and Demniol, in Seno province 'came under terrorist
+        # attack' on Sunday" (AFP via The Defense Post, May 2022); "the village came
+        # under attack from ISWAP"
+        return any(
+            _lem(g) in verbs
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "under"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
     return tok.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in verbs
 
 

@@ -694,3 +694,9 @@ def test_a_blockade_imposed_by_forces_is_no_protest(extract):
 )
 def test_a_state_that_bombs_strikes_from_the_air(extract, text, sub):
     assert [i.sub_event_type for i in current(extract(text))] == [sub]
+
+
+def test_a_village_that_came_under_attack_is_its_people_attacked(extract):
+    text = "The village of Tiekaledji near Dilling came under attack on Sunday, the governor said."
+    [inc] = current(extract(text))
+    assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Sudan)")
