@@ -35,9 +35,13 @@ from mapper.numbers import AGE, count_people, parse_count
 
 __all__ = [
     "Counts",
-    "count_unit",
     "combine",
-    "finite_participle", "running_count", "tells_running_toll", "victim_heads"]
+    "count_unit",
+    "finite_participle",
+    "running_count",
+    "tells_running_toll",
+    "victim_heads",
+]
 
 #: Words that count the dead; "butcher" as in lexicon.KILL ("insurgents attacked a Land
 #: Cruiser, and butchered the ten people inside it", AIM via allAfrica, November 2019).
