@@ -1870,8 +1870,8 @@ def _assaulted(tok: Any, verbs: frozenset[str] = _ASSAULT) -> bool:
         head = head.head  # "an attack on the village", "opened fire at a cantina"
     if tok.dep_ == "nsubj" and head.lemma_.lower() == "come":
         # "The villages of Tiekaledji and Demniol, in Seno province 'came under terrorist
-        # attack' on Sunday" (AFP via The Defense Post, May 2022); "the village came
-        # under attack from ISWAP"
+        # attack' on Sunday" (AFP via The Defense Post, May 2022): the village's side of
+        # "attacked the village"
         return any(
             _lem(g) in verbs
             for p in head.children
