@@ -212,7 +212,7 @@ def test_a_big_city_abroad_that_contains_a_local_place_is_no_namesake():
     assert "ES" not in {t.country_code for t in geoparse(text) if t.resolved}
 
 
-def test_a_stray_is_dropped_though_an_unknown_name_was_placed_at_it():
+def test_a_name_told_again_keeps_the_place_its_context_gave_it():
     # written for this test: Dima is also a village of the Comoros
     text = (
         "Militias had been occupying the Dima district in Tigray. On 10 July several "

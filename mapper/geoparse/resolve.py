@@ -129,6 +129,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     _choose(slots)
     _after_the(text, slots)
     _no_city_called_village(text, slots)
+    _one_place_per_name(slots)
     _drop_strays(text, slots)
     _drop_lone_institution_towns(text, slots)
     _drop_foreign_guesses(slots)
@@ -357,6 +358,31 @@ _CONTAINER_OF = re.compile(
 )
 
 
+def _one_place_per_name(slots: list[Slot]) -> None:
+    """Place a name told again where its stated context put it, never at a town abroad.
+
+    A text names one place by one name: "had been occupying the Dima district
+    in Tigray ... killed on the battlefield in Fiyelwiha, a small town of the
+    Dima district" (Wikipedia's Tigray war timeline, July 2021) had put the
+    second Dima (and Fiyelwiha with it) in the Comoros, the first having been
+    placed, unknown, in Tigray as its text says. A later mention that resolves
+    to a settlement in another country than the area an earlier one of the
+    same name was placed in takes that placement.
+    """
+    placed: dict[str, Slot] = {}
+    for s in slots:
+        if not s.cands and s.unknown_in is not None and s.unknown_in.cands:
+            placed.setdefault(s.key, s)
+            continue
+        first = placed.get(s.key)
+        if first is None or not s.cands or s.mention.adjectival:
+            continue
+        p = s.cands[s.choice].place
+        area = first.unknown_in.cands[first.unknown_in.choice].place
+        if p.kind == "settlement" and p.country_code != area.country_code:
+            s.cands, s.unknown_in, s.offset = [], first.unknown_in, first.offset
+
+
 def _drop_strays(text: str, slots: list[Slot]) -> None:
     """Leave unresolved a small town abroad that alone stands for its country in a focused text.
 
@@ -378,16 +404,11 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     chosen = [
         (s, s.cands[s.choice].place) for s in slots if s.cands and not s.mention.adjectival
     ]
-    # unknown names at their stated area count for its country; one placed at a town
-    # stands or falls with that town: "Fiyelwiha, a small town of the Dima district"
-    # (Wikipedia's Tigray war timeline, July 2021) had kept Dima, Comoros, in a text on
-    # Tigray, Fiyelwiha sitting there too
-    placed = [
+    placed = [  # unknown names at their stated context count for its country
         (s, s.unknown_in.cands[s.unknown_in.choice].place)
         for s in slots
         if not s.cands and s.unknown_in is not None and s.unknown_in.cands
     ]
-    placed = [(s, p) for s, p in placed if p.kind != "settlement"]
     names_of: dict[str | None, set[str]] = defaultdict(set)
     for s, p in chosen + placed:
         names_of[p.country_code].add(s.key)
