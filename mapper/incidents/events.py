@@ -1176,6 +1176,8 @@ def _running_total(m: Mention) -> bool:
         return True
     if m.frame.cues & _TOLL and _CONFLICT_TOLL.search(text):
         return True
+    if m.frame.cues & _TOLL and _SINCE_YEAR.search(text):
+        return True
     if m.frame.cues <= _TOLL and m.counts.fatalities is None and tells_running_toll(m.unit):
         # the dead counted only as "thousands have been killed": a war's count, whenever
         # it is said ("told the Security Council late last month")
@@ -1187,6 +1189,22 @@ def _running_total(m: Mention) -> bool:
     if not _toll_only(m):
         return False
     return m.own_date and m.when.precision >= 3
+
+
+#: A toll counted in the perfect since a year, or a month of a year: "The ADF rebels ...
+#: have been accused of killing more than 700 people since October 2014" (AP via CGTN
+#: Africa, Beni, September 2016); "jihadist attacks since 2015 by movements ... that have
+#: killed more than 2,000 people" (AFP via Africanews, Burkina Faso, May 2022): a running
+#: total, not the day's event ("have been killed since Sunday" names no year).
+_SINCE_YEAR = re.compile(
+    r"\bha(?:s|ve)\b[^.;]{0,80}?\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:19|20)\d{2}\b"
+    r"|\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+)?(?:19|20)\d{2}\b[^.;]{0,120}?\bha(?:s|ve)\s+(?:\w+\s+){0,2}?"
+    r"(?:killed|left|claimed|died)\b",
+    re.IGNORECASE,
+)
 
 
 #: A war's own toll, its subject the war told of: "Fighting has stalled in recent weeks

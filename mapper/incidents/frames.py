@@ -2073,12 +2073,31 @@ def _agent_heads(tok: Any) -> list[Any]:
         # Pokomo village" ([acled-dev ken 2012-09-07]); not "accused each other of firing shots"
         # ([news-dev 03]), where the accused are the doers
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
+    if not found:
+        found = _accused(tok)
     if not found and tok.dep_ == "acl" and _lem(tok.head) in _ATTEMPT_NOUNS:
         # "the insurgents began their efforts to capture Mosul": who made the attempt
         found = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
     # a relative pronoun is resolved only as the subject of the act itself: "a police
     # patrol team who engaged the bandits"; not when the act only inherits a subject
     return _heads([_speaker(_relative_antecedent(t) if t.head.i == tok.i else t) for t in found])
+
+
+def _accused(tok: Any) -> list[Any]:
+    """Return whom an accusation names as the doer of the act after its "of".
+
+    "The Syrian opposition accused the Syrian army of launching a chemical attack
+    on the Jobar neighborhood of Damascus" (Wikipedia's timeline of the Syrian
+    civil war); "The ELN was also accused of the murder of two other soldiers"
+    (EFE via Archyde, Arauca, September 2024): the accused, object or passive
+    subject, did it (as a claim of the accuser's).
+    """
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ != "of":
+        return []
+    verb = tok.head.head
+    if verb.lemma_.lower() != "accuse":
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _relative_antecedent(tok: Any) -> Any:

@@ -154,6 +154,20 @@ def test_armed_groups_of_other_wars_are_named(extract_geoparsed, text, actor1):
     assert inc.actor1 == actor1
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1", "claimed_by"),
+    [
+        ("The army accused the RSF of shelling Dilling on Sunday.", "Rapid Support Forces",
+         "The army"),
+        ("The RSF was accused of the shelling of Dilling on Sunday.", "Rapid Support Forces",
+         None),
+    ],
+)  # fmt: skip
+def test_the_accused_did_the_act_and_is_no_teller(extract, text, actor1, claimed_by):
+    [inc] = current(extract(text))
+    assert (inc.actor1, inc.claimed_by) == (actor1, claimed_by)
+
+
 def test_a_state_s_air_strikes_are_its_forces_acts(extract):
     [inc] = current(extract("Russian air strikes hit two homes in Kyiv at dawn on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"

@@ -787,6 +787,14 @@ def test_a_quoted_running_count_with_a_dated_telling_is_no_event(extract):
     assert [(i.location, i.fatalities) for i in current(extract(text))] == [("Kadugli", 12)]
 
 
+def test_a_toll_counted_since_a_year_is_no_event(extract):
+    text = (
+        "Gunmen killed 12 villagers near Kadugli on Monday.\n\nThe rebels have been "
+        "accused of killing more than 700 people since October 2014."
+    )
+    assert [(i.location, i.fatalities) for i in extract(text)] == [("Kadugli", 12)]
+
+
 def test_what_a_place_has_witnessed_since_a_day_neither_dates_nor_codes_the_event(extract):
     text = (
         "At least nine persons were killed in Kadugli on Tuesday, in a state that has been "
