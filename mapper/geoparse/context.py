@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DISTANCE_LEAD",
+    "NOUNS_BEFORE_DISTANCE",
     "DISTANCE_TAIL",
     "apply_context",
     "area_word",
@@ -100,13 +101,16 @@ _NAMED_OF_GAP = re.compile(r"\s+(?:village|town|city|hamlet|settlement)\s+of\s+"
 _NAMED_OF = re.compile(_NAMED_OF_GAP.pattern + r"[A-Z]")
 #: A stated distance between two names, before its unit: ", located about 70" (shared with
 #: the recogniser, :mod:`mapper.geoparse.cues`).
+#: Nouns of a named place a stated distance may follow: "Labarwa village, about 60
+#: kilometers"; "in the Amuru district, around 370 km (230 miles) west of the capital Addis
+#: Ababa" (Reuters via bdnews24, Oromiya, September 2022); "the Munzambayi locality about 5
+#: kilometers from Beni" (AP via CGTN Africa, September 2016).
+NOUNS_BEFORE_DISTANCE = (
+    "village", "town", "hamlet", "settlement", "district", "locality", "area", "county",
+    "township", "commune", "municipality", "department", "sub-district",
+)  # fmt: skip
 DISTANCE_LEAD = (
-    # "Labarwa village, about 60 kilometers"; "in the Amuru district, around 370 km (230
-    # miles) west of the capital Addis Ababa" (Reuters via bdnews24, Oromiya, September
-    # 2022); "the Munzambayi locality about 5 kilometers from Beni" (AP via CGTN Africa,
-    # September 2016)
-    r"(?:\s+(?:village|town|hamlet|settlement|district|locality|area|county|township"
-    r"|commune|municipality|department|sub-district))?"
+    r"(?:\s+(?:" + "|".join(NOUNS_BEFORE_DISTANCE) + r"))?"
     r"\s*,?[”\"’]?\s*(?:(?:located|situated|lying)\s+)?"
     r"(?:about|some|around|approximately|roughly|nearly|almost)?\s*"
     r"(?P<km>\d{1,3}(?:\.\d+)?)\s*(?:-\s*)?"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold
 from mapper.geoparse.candidates import could_contain, division_variant_cands, is_adm1
-from mapper.geoparse.context import DISTANCE_LEAD, DISTANCE_TAIL
+from mapper.geoparse.context import DISTANCE_LEAD, DISTANCE_TAIL, NOUNS_BEFORE_DISTANCE
 from mapper.geoparse.evidence import demonym_place, place_cue
 from mapper.geoparse.lexicon import (
     ARABIC_ARTICLES,
@@ -231,16 +231,7 @@ def _noun_after(rec, i: int, j: int) -> bool:  # noqa: ANN001
     """
     tk = rec.tk
     starts = i == 0 or not (tk.text[i - 1][:1].isupper() and tk.alpha[i - 1])
-    return starts and j < rec.n and tk.lower[j] in _NOUNS_BEFORE_DISTANCE
-
-
-#: Nouns of a named place a stated distance may follow (:data:`~mapper.geoparse.context.
-#: DISTANCE_LEAD`): "Labarwa village, about 60 kilometers", "the Amuru district, around 370
-#: km", "the Munzambayi locality about 5 kilometers from Beni".
-_NOUNS_BEFORE_DISTANCE = frozenset(
-    "village town hamlet settlement district locality area county township commune "
-    "municipality department sub-district".split()
-)
+    return starts and j < rec.n and tk.lower[j] in NOUNS_BEFORE_DISTANCE
 
 
 def _paren_items(rec, p: int) -> list[tuple[int, int]] | None:  # noqa: ANN001

@@ -84,12 +84,10 @@ def _subject(verb: Any) -> Any:
     The subject of a passive accusation is the accused, no teller: "The ELN was also
     accused of the murder of two other soldiers" (EFE via Archyde, September 2024).
     """
-    deps = ("nsubj",) if verb.lemma_.lower() in _ACCUSE else ("nsubj", "nsubjpass")
+    deps = ("nsubj",) if verb.lemma_.lower() in lx.ACCUSE else ("nsubj", "nsubjpass")
     return max((c for c in verb.children if c.dep_ in deps), default=None,
                key=lambda c: c.i if c.i < verb.i else -c.i)
 
-
-_ACCUSE = frozenset({"accuse", "blame"})
 
 
 def _subject_phrase(verb: Any) -> list[Any]:

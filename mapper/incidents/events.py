@@ -1196,13 +1196,15 @@ def _running_total(m: Mention) -> bool:
 #: Africa, Beni, September 2016); "jihadist attacks since 2015 by movements ... that have
 #: killed more than 2,000 people" (AFP via Africanews, Burkina Faso, May 2022): a running
 #: total, not the day's event ("have been killed since Sunday" names no year).
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
 _SINCE_YEAR = re.compile(
-    r"\bha(?:s|ve)\b[^.;]{0,80}?\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February"
-    r"|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    rf"\bha(?:s|ve)\b[^.;]{{0,80}}?\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_NAME}\s+)?"
     r"(?:19|20)\d{2}\b"
-    r"|\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+)?(?:19|20)\d{2}\b[^.;]{0,120}?\bha(?:s|ve)\s+(?:\w+\s+){0,2}?"
-    r"(?:killed|left|claimed|died)\b",
+    rf"|\bsince\s+(?:{_MONTH_NAME}\s+)?(?:19|20)\d{{2}}\b[^.;]{{0,120}}?\bha(?:s|ve)\s+"
+    r"(?:\w+\s+){0,2}?(?:killed|left|claimed|died)\b",
     re.IGNORECASE,
 )
 

@@ -2476,7 +2476,7 @@ def _victims(unit: Unit, orgs: frozenset[str]) -> list[str]:
 def _reciprocal(tok: Any) -> bool:
     """Tell mutual blame ("accused each other of attacking"): it names no one's act."""
     for a in [tok, *tok.ancestors][:6]:
-        if _lem(a) in ("accuse", "blame"):
+        if _lem(a) in lx.ACCUSE:
             return any(t.lower_ in ("other", "another", "mutually") for t in a.subtree)
     return False
 

@@ -452,6 +452,8 @@ PROPERTY = frozenset(
 
 # ---------------------------------------------------------------- saying and not doing
 
+#: Verbs of blame: their object is who is said to have done it, their passive subject too.
+ACCUSE = frozenset({"accuse", "blame"})
 #: Reporting verbs: the subject is the source of what follows.
 REPORT = frozenset(
     {
