@@ -82,7 +82,10 @@ def _codings_ok(a: _Coding, b: _Coding) -> bool:
 
 def _places_ok(a: Incident, b: Incident, near_km: float) -> bool:
     if a.lat is None or b.lat is None:
-        return a.lat is None and b.lat is None
+        # two accounts that place nothing are one event only within one report: across
+        # reports nothing says they are even in one country (a Nairobi shooting had become
+        # a grenade attack in Mandera, [acled-dev ken 2013-06-17, 2013-06-23])
+        return a.lat is None and b.lat is None and bool(_reports(a) & _reports(b))
     if a.location and a.location == b.location:
         return True
     d = _km(a.lat, a.lon, b.lat, b.lon)
@@ -323,6 +326,10 @@ def _retold_figures(a: Incident, b: Incident) -> bool:
 
 def _report_of(i: Incident) -> str | None:
     return i.sources[0].report if i.sources else None
+
+
+def _reports(i: Incident) -> set[str]:
+    return {s.report for s in i.sources}
 
 
 def _merge(group: list[Incident]) -> Incident:

@@ -364,3 +364,14 @@ def test_a_country_level_lede_and_its_finer_account_with_the_same_toll_are_one_e
     assert len(consolidate([lede, replace(detail, fatalities=3)])) == 2
     other = replace(lede, sources=(Source("r2", "p", 0, 1),))
     assert len(consolidate([other, detail])) == 2
+
+
+def test_unplaced_accounts_of_two_reports_stay_apart():
+    # nothing says two reports that place nothing tell events in one country
+    a = inc("a", "1.txt", 0, loc=None, lat=None, lon=None, prec=3)
+    b = inc("b", "2.txt", 0, loc=None, lat=None, lon=None, prec=3)
+    assert len(consolidate([a, b])) == 2
+    assert not same_event(a, b)
+    # within one report the same unplaced event told twice is still one
+    c = inc("c", "1.txt", 300, loc=None, lat=None, lon=None, prec=3)
+    assert same_event(a, c)

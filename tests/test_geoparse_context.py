@@ -144,6 +144,11 @@ AREAS = [
     # an apposition saying what the name is and where: never a namesake in another state
     ("Police were ambushed in El Aguaje, a town in the municipality of Aguililla, on Monday.",
      "El Aguaje", "Aguililla", 2),
+    # a market, bus station or junction named after a town lies where the text puts it
+    ("A grenade exploded at the Machakos bus station in Nairobi on Friday.", "Machakos",
+     "Nairobi", 2),
+    ("Fighters ambushed a convoy at the Tha Pyay Kone junction of Pale township, Sagaing.",
+     "Tha Pyay Kone", "Sagaing", 3),
 ]
 
 

@@ -70,10 +70,16 @@ _KIND_OF = (
     + "|".join(sorted(map(re.escape, AREA_NOUNS | {"state"}), key=len, reverse=True))
     + r")\s+of\s+)?"
 )
+# a place's market, bus station or junction lies where the text puts it, whatever town
+# it is named after: "a grenade attack on the Machakos bus station in Nairobi" ([acled-dev
+# ken 2013-06-17]; Machakos is a town 60 km away), "near Ohn Hnauk and Tha Pyay Kone
+# junction of Pale township" ([acled-dev mmr]), "the cow section of Sabon Gari market in
+# Damboa local government area" (TheCable, Borno, 2015)
+_FEATURE = r"(?:\s+(?:market|junction|bus\s+(?:station|stand|park|terminal)|roundabout))?"
 # a quotation may close after the name: "in the village of Gaigorou" in the Tillaberi region
 # (TRT World, Niger, April 2021)
 _IN_GAP = re.compile(
-    rf"[”\"]?{_ALT}{_AREA}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}", re.I
+    rf"[”\"]?{_ALT}{_AREA}{_FEATURE}\s*,?\s+(?:in|of)\s+{_THE}{_PART}{_KIND_OF}", re.I
 )
 #: The plural area noun that closes a list of names, and the rest of the list before it.
 _PLURAL_AREA = r"(?:villages|towns|hamlets|settlements|localities|communities|districts|townships)"

@@ -80,7 +80,11 @@ def _focus(sites: Sequence[Site]) -> Site | None:
     best = _commonest(finer)
     if best is not None and sum(s.name == best.name for s in finer) >= 2:
         return best
-    for kinds in (("country",), ("region", "line", "admin", "settlement", "feature")):
+    # a name the index lacks, placed at the area the text puts it in, is where the report
+    # is when it names nothing else: "a grenade attack on the Machakos bus station in
+    # Nairobi" ([acled-dev ken 2013-06-17]), the station placed in Nairobi
+    last = ("region", "line", "admin", "settlement", "feature", "other")
+    for kinds in (("country",), last):
         # a country that acts ("carried out by France in Burkina Faso") is who, not where
         of_kind = [s for s in usable if s.kind in kinds]
         best = _commonest([s for s in of_kind if not s.agent]) or _commonest(of_kind)

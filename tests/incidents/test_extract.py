@@ -62,6 +62,18 @@ def test_a_country_that_acts_is_not_the_area_of_an_unplaced_report():
     assert incidents and {i.location for i in incidents} == {"Niger"}
 
 
+def test_an_unknown_place_at_its_stated_area_places_an_unplaced_report(extract_geoparsed):
+    # written for this test: the station is named after a town 60 km off, and lies in
+    # Nairobi; the shooting names no place of its own
+    text = (
+        "A trader was shot dead by a lone gunman on Friday evening. He had been a suspect "
+        "in a grenade attack on the Machakos bus station in Nairobi in 2012."
+    )
+    shot = [i for i in extract_geoparsed(text) if i.event_date and i.event_date > "2013"]
+    assert shot and all(i.lat is not None for i in shot)
+    assert all(abs(i.lat + 1.28) < 0.1 and abs(i.lon - 36.82) < 0.1 for i in shot)
+
+
 def test_a_coarse_lede_retells_its_battle_whichever_side_it_names_first(extract):
     text = (
         "Sudan's military has clashed with fighters from a militia in North Darfur, "
