@@ -149,6 +149,9 @@ AREAS = [
      "Nairobi", 2),
     ("Fighters ambushed a convoy at the Tha Pyay Kone junction of Pale township, Sagaing.",
      "Tha Pyay Kone", "Sagaing", 3),
+    # Nigeria's LGA spelled out states the container as "LGA" does
+    ("Bandits raided Tudun Gero village of Maru Local Government Area of Zamfara State.",
+     "Tudun Gero", "Maru", 2),
 ]
 
 
@@ -178,6 +181,19 @@ def test_cases_span_many_countries():
     for text, mention, _ in POINTS:
         countries.add(_at(text, mention).country_code)
     assert len(POINTS) + len(AREAS) >= 40 and len(countries) >= 10
+
+
+def test_a_country_before_capital_names_whose_capital_a_distance_is_measured_from():
+    # written for this test: Ayorou lies about 190 km northwest of Niamey
+    t = _at("Gunmen attacked a post in Ayorou, 200 km northwest of the Niger capital Niamey.",
+            "Ayorou")
+    assert t.precision == 1 and haversine_km(t.lat, t.lon, 14.73, 0.92) <= 25
+
+
+def test_a_spelled_out_lga_puts_its_state_in_the_qualifiers():
+    tops = {t.text: t for t in geoparse("Bandits killed nine in Zurmi Local Government Area "
+                                        "of Zamfara State.")}
+    assert tops["Zamfara State"].qualifier and not tops["Zurmi"].qualifier
 
 
 def test_container_is_marked_as_qualifier():

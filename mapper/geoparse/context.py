@@ -50,7 +50,16 @@ __all__ = [
     "said_division",
 ]
 
-_AREA = r"(?:\s+(?:" + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True)) + r"))?"
+# Nigeria's LGA may be spelled out: "Saulawa community of Zurmi Local Government Area of
+# Zamfara State" (Daily Post, May 2021), "Kaga Local Government Area of Borno State" (Cable
+# Reporters, July 2020)
+_AREA = (
+    r"(?:\s+(?:"
+    + r"\s+".join(LGA_WORDS)
+    + "|"
+    + "|".join(sorted(map(re.escape, AREA_NOUNS), key=len, reverse=True))
+    + r"))?"
+)
 _ALT = r"(?:\s*\([^()\n]{1,40}\))?"  # "Khash (Delaram) district, Nimruz"
 _THE = r"(?:the\s+)?"
 # the part of the container a place lies in: "in Boni, central Mali" (AFP, January 2018),
@@ -130,7 +139,7 @@ DISTANCE_LEAD = (
 #: "100 kilometres (60 miles) from Burkina's second city Bobo-Dioulasso" (AFP via Channels
 #: TV, Sara, June 2023; a quote may close before the distance), "the city of X".
 _CAPITAL_OF = (
-    r"(?:(?:[A-Z][a-z]+['’]s\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?:capital|city|town)(?:\s+city)?"
+    r"(?:(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?:capital|city|town)(?:\s+city)?"
     r",?\s+(?:of\s+)?)?"
 )
 #: ... and after its unit: " north of the".
@@ -335,11 +344,16 @@ def apply_context(
     _us_abbreviations(slots, text)
     # a demonym before "capital" belongs to the distance phrase, not to the chain of names:
     # "the town of Mutasim, some 100 km north of the Iraqi capital Baghdad" (Xinhua,
-    # Salahudin, October 2016)
+    # Salahudin, October 2016); so does a country's name used as its adjective: "in Ayorou,
+    # 200 km (124 miles) northwest of the Niger capital Niamey" (AFP via Business Standard,
+    # March 2020, one text: an extension of the demonym's case)
     chain = [
         x
         for x in slots
-        if not (x.mention.adjectival and _CAPITAL_AFTER.match(text, x.mention.end))
+        if not (
+            (x.mention.adjectival or _country_word(x))
+            and _CAPITAL_AFTER.match(text, x.mention.end)
+        )
         and not _RANKED_AFTER.match(text, x.mention.end)
     ]
     links = [
@@ -371,6 +385,11 @@ def apply_context(
     listed = _among_divisions(text, slots)
     for s, among in zip(slots, listed, strict=True):
         _town_or_division(text, s, lookup, keep=s.is_qualifier, listed=among)
+
+
+def _country_word(s: Slot) -> bool:
+    """Tell a name whose best reading is a country ("Niger" of "the Niger capital")."""
+    return bool(s.cands) and s.cands[0].place.kind == "country"
 
 
 def _possessed(text: str, slots: list[Slot]) -> None:

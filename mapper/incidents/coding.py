@@ -311,6 +311,30 @@ def _violence(
     return None
 
 
+def _seized_by_armed_group(agents: tuple[str, ...], targets: tuple[str, ...]) -> bool:
+    """Tell people detained by an armed group, not by the state: an abduction.
+
+    The codebook keeps Arrests for state forces (or a group that governs the
+    place); civilians an armed group "rounds up" are abducted: "Boko Haram
+    reportedly rounded up and murdered dozens of civilians" (TIME, Izghe,
+    February 2014); "a group of terrorists descended on the village of Melija
+    ... and rounded up villagers before executing the victims" (Anadolu via TRT
+    Afrika, Cabo Delgado, July 2025). Armed men held are left to the caller.
+
+    Examples
+    --------
+    >>> _seized_by_armed_group(("nonstate",), ("civilian",))
+    True
+    >>> _seized_by_armed_group(("state",), ("civilian",))
+    False
+    """
+    return (
+        agents_armed(agents)
+        and "state" not in agents
+        and not set(targets) & _ARMED
+    )
+
+
 def _strategic(
     cues: frozenset[str], agents: tuple[str, ...], targets: tuple[str, ...]
 ) -> EventCode | None:
@@ -328,6 +352,8 @@ def _strategic(
         return (sd, "Disrupted weapons use")
     if "agreement" in cues:
         return (sd, "Agreement")
+    if "arrest" in cues and _seized_by_armed_group(agents, targets):
+        return ("Violence against civilians", "Abduction/forced disappearance")
     if "arrest" in cues:
         return (sd, "Arrests")
     if cues & {"loot", "burn", "destroy"}:

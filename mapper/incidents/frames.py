@@ -1002,7 +1002,9 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
             out.add("declare")
     if lem in ("mobilise", "mobilize") and tok.pos_ == "VERB":
         out.add("declare")
-    if lem == "abandon" and any(_is_ground(o) for o in _objects(tok)):
+    if lem == "abandon" and _fled(tok):
+        pass  # people who leave their homes change no group and give up no ground
+    elif lem == "abandon" and any(_is_ground(o) for o in _objects(tok)):
         # ground given up, not a group's change: "Troops Abandon City to Rebels" (LA
         # Times wire, December 1996), "The revolutionaries had abandoned the frontline"
         # (The Independent, Aleppo, August 2012), "abandoned the Qaysar district
@@ -1021,6 +1023,30 @@ def _strategic_classes(tok: Any, lem: str, low: str) -> set[str]:
     elif lem in ("cede", "handover") or (lem in ("hand", "pull") and {"over", "out"} & set(nxt)):
         out.add("transfer")
     return out
+
+
+def _fled(verb: Any) -> bool:
+    """Tell a place or home abandoned by its people, or by no one said: flight, no event.
+
+    The codebook's transfer of territory is an armed actor's: "the village has
+    been abandoned because people are now living in fear" (Anadolu via TRT
+    Afrika, Cabo Delgado, July 2025); "causing more people to abandon their
+    homes for relatively safe towns" (Daily Trust, Madagali).
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and not subjects:
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    heads = [_agent_of(s) if s.dep_ == "agent" else s for s in subjects]
+    return any(h is not None and phrase_kind(h) in _UNARMED for h in heads)
+
+
+def _agent_of(agent: Any) -> Any:
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+_UNARMED = frozenset({"civilian", "person", "crowd", "protester"})
 
 
 _NAMED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"})
@@ -1510,7 +1536,20 @@ def _trend(t: Any, i: int) -> bool:
             # that began on Feb. 29" (AP, 18 March 2024); "Pakistan has witnessed a surge
             # in militant attacks in recent years" (AP, 9 June 2024)
             return True
+        if any(c.dep_ == "amod" and c.lower_ in _RECURRING for c in t.children):
+            return True
     return False
+
+
+#: Words that make plural events a run told as a situation, not one event: "a complete
+#: collapse of security in the community following persistent attacks by armed groups"
+#: (nnu.ng, Kwara); "fear of repeated attacks is driving many from their homes" (MENAFN,
+#: Niger state); "decried the recent incessant attacks by the bandits" (ThisDay, Rafi);
+#: "have been under sporadic attacks since last week" (SaharaReporters, Numan).
+_RECURRING = frozenset(
+    """repeated persistent incessant frequent sporadic recurring recurrent constant regular
+    continual daily nightly periodic""".split()
+)
 
 
 # ------------------------------------------------------------------ roles
@@ -2298,6 +2337,9 @@ def _cause_clause(tok: Any) -> int | None:
             return t.i
         if t.dep_ in ("pobj", "pcomp"):
             prep = t.head
+            if _next_act(t):
+                t = prep.head
+                continue
             if prep.lower_ in _CAUSE_PREPS:
                 return prep.i
             if prep.lower_ in ("to", "for", "of") and prep.head.lemma_.lower() in _CAUSE_NOUNS:
@@ -2312,6 +2354,11 @@ def _cause_clause(tok: Any) -> int | None:
         if t.dep_ in ("compound", "amod", "conj", "nmod", "acl", "relcl"):
             t = t.head  # "a June 15 battle fought with clubs": the participle is the battle's
             continue
+        if t.dep_ == "dobj" and t.head.lower_ == "following" and t.head.dep_ == "prep":
+            # the parser may read "following" as a verb with an object: "living in fear
+            # following reported cases of fresh terrorist attacks in the area" (Anadolu via
+            # TRT Afrika, Cabo Delgado, July 2025) is the setting all the same
+            return t.head.i
         if t.dep_ in ("nsubj", "nsubjpass", "dobj") and (t.head.dep_ == "advcl" or _marked(t.head)):
             t = t.head  # "hours after fighting broke out": the clause the cue is the subject of
             continue
@@ -2357,6 +2404,28 @@ def _interval(clause: Any) -> bool:
     """
     heads = [clause, *(c for c in clause.children if c.dep_ in ("mark", "prep"))]
     return next(interval_words(heads, _INTERVAL_UNITS), None) is not None
+
+
+def _next_act(t: Any) -> bool:
+    """Tell a gerund with no subject of its own after "before" or "after" a verb: one act.
+
+    The doers go on to their next act in the same event, not in another told as
+    its setting: "rounded up villagers before executing the victims" (Anadolu via
+    TRT Afrika, Cabo Delgado, July 2025); "looting thatch-roofed mud homes and
+    shops before setting them ablaze" (AFP via Business Standard, Yobe, August
+    2015); "the fighters had looted food supplies before setting fire to
+    buildings" (AFP via News Central, Adamawa).
+    """
+    return (
+        t.dep_ == "pcomp"
+        and t.tag_ == "VBG"
+        and t.head.lower_ in ("before", "after")
+        and t.head.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        # "A policeman has been apprehended after shooting dead a politician" ([acled-dev
+        # ken 2017-08-27]): who was held did the shooting, not who held him
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in t.head.head.children)
+    )
 
 
 def _marked(t: Any) -> bool:

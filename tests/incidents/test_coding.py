@@ -198,6 +198,18 @@ from .helpers import current
             "Strategic developments",
             "Other",
         ),
+        # an armed group does not arrest: the civilians it rounds up are abducted, and
+        # the killing it goes on to is the one attack
+        (
+            "Militants rounded up ten villagers in Dilling on Sunday.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Gunmen stormed Dilling on Sunday and rounded up villagers before executing five.",
+            "Violence against civilians",
+            "Attack",
+        ),
     ],
 )
 def test_each_codebook_definition(extract, text, event_type, sub_event_type):

@@ -35,6 +35,11 @@ from .helpers import current
         "The navy sent two guided-missile cruisers to the gulf on Sunday.",
         # statistics and trends
         "Attacks on aid workers have increased sharply this year.",
+        # a run of attacks told as a situation, and a place its people left
+        "Traders left Dilling on Sunday, citing repeated attacks by gunmen on the road.",
+        "The village near Kadugli has been abandoned because residents live in fear "
+        "following reported cases of fresh attacks in the area.",
+        "Fear drove more people to abandon their homes in Dilling for safer towns on Sunday.",
         # utterances
         "As they fled, the gunmen shouted that they had killed the traitors.",
         # the content of a denied claim
@@ -317,3 +322,13 @@ def test_a_guns_spent_cartridge_is_no_shelling(text, nlp):
 def test_a_mine_dug_for_ore_is_a_site_not_an_explosive(nlp, text, explosive):
     [unit] = text_units(nlp(text))
     assert any("explosive" in f.cues for f in frames_of(unit)) == explosive
+
+
+def test_the_doers_next_act_after_before_is_the_same_frame(nlp):
+    # written for this test; "before executing" has no subject of its own
+    doc = nlp("Gunmen rounded up the villagers before executing four of them.")
+    [f] = frames_of(text_units(doc)[0])
+    assert {"arrest", "kill"} <= f.cues
+    # a clause with its own subject is another event's setting
+    doc = nlp("Residents rallied in the square after police shot a student.")
+    assert len(frames_of(text_units(doc)[0])) == 2
