@@ -27,7 +27,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.frames import phrase_kind
-from mapper.incidents.groups import group_name, name_runs, state_body
+from mapper.incidents.groups import group_name, name_runs, name_words, state_body
 from mapper.incidents.sites import Site
 
 __all__ = [
@@ -107,15 +107,8 @@ def _group_name(toks: list[Any]) -> str | None:
     # Democratic Forces (ADF) rebels" (AFP via Radar Africa, June 2022) names the ADF;
     # nor is a date the parser hung on the phrase: "On October 3, presumed Ansaroul Islam
     # militants attacked" ([acled-dev bfa 2018-10-03]) names no "October Ansaroul Islam"
-    names = [
-        t
-        for t in toks
-        if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"))
-        and not t.is_punct
-        and t.pos_ != "DET"
-        and not t.like_num  # "Thirteen suspected Abu Sayyaf Group fighters"
-        and t.ent_type_ not in ("DATE", "TIME")
-    ]
+    # "Thirteen suspected Abu Sayyaf Group fighters": no number is a word of a name
+    names = [t for t in name_words(toks) if t.ent_type_ not in ("DATE", "TIME")]
     if not names:
         return None
     text = " ".join(t.text for t in names)

@@ -309,6 +309,9 @@ def _code_or_year(t: Any) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", t.text)) and t.head.lemma_.lower() not in _PEOPLE
 
 
+_DATED = frozenset({"DATE", "TIME"})
+
+
 def _count_group(g: Any) -> int | None:
     """Count one conjunct: its number words, else one for a singular person noun."""
     if g.lemma_.lower() == "total":
@@ -332,6 +335,16 @@ def _count_group(g: Any) -> int | None:
         if c.dep_ in _NUMBER_DEPS or (c.dep_ == "compound" and c.like_num and c.i < g.i)
         for t in c.subtree
     ] + [g]
+    # ... or the modifier's: "Nine Nigerien soldiers were killed on Thursday" (AFP via
+    # Business Standard, March 2020), "Nine" parsed as a compound of "Nigerien"
+    if not any(t.like_num for t in words):  # not a date's day: "6 February - At least 9"
+        words += [
+            n
+            for c in g.children
+            if c.dep_ in ("compound", "amod") and c.i < g.i and c.ent_type_ not in _DATED
+            for n in c.children
+            if n.like_num and n.dep_ in ("compound", "nummod") and n.i < c.i
+        ]
     words = sorted((t for t in words if not _code_or_year(t)), key=lambda t: t.i)
     n = count_people(" ".join(t.text for t in words))
     if n is not None and not (n == 1 and g.tag_ in ("NNS", "NNPS")):

@@ -529,7 +529,10 @@ _OUTCOME_NOUNS = frozenset({"death", "casualty", "injury", "toll", "fatality", "
 
 
 #: Words that make an event noun one more event: "another attack", "a second blast".
-_ONE_MORE = frozenset({"another", "second", "further", "separate"})
+# "A similar explosion on Saturday reportedly killed 10 people ... in the northern city of
+# Raqqa" after a car bomb in Azaz (Al Jazeera with AFP, June 2019); "An IED explodes in
+# Mandera following a similar attack across the Somali border" ([acled-dev ken])
+_ONE_MORE = frozenset({"another", "second", "further", "separate", "similar"})
 
 
 #: Days whose possessive dates an act already told ("Saturday's attack").

@@ -1562,16 +1562,9 @@ def _listed_names(tok: Any) -> list[str]:
     # (Anadolu, April 2025) names no army of the RSF.
     other = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     near = tok.doc[max(tok.left_edge.i, tok.i - 6) : min(tok.right_edge.i, tok.i + 6) + 1]
-    names = [
-        t
-        for t in near
-        if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"))
-        and t.i not in other
-        and not t.is_punct
-        and t.pos_ != "DET"
-        and not t.like_num
-    ]
-    from mapper.incidents.groups import name_runs
+    from mapper.incidents.groups import name_runs, name_words
+
+    names = [t for t in name_words(list(near)) if t.i not in other]
 
     whole = [" ".join(t.text for t in names)] if len(names) > 1 else []
     # the run the head ends or stands in: "the latest attack by Boko Haram in Nigeria's

@@ -61,6 +61,11 @@ def test_a_listed_armed_group_named_with_its_country_is_that_group(extract):
 
 
 
+def test_a_listed_group_written_half_in_lower_case_is_that_group(extract):
+    [inc] = current(extract("Boko haram fighters raided an army base in Dilling on Sunday."))
+    assert inc.actor1 == "Boko Haram"
+
+
 def test_a_group_named_in_apposition_to_its_kind_is_that_group(extract):
     text = (
         "Four traders were wounded in mortar fire by the paramilitary Rapid Support Forces "

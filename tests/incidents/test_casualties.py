@@ -26,6 +26,10 @@ def count(nlp):
         ("Four soldiers and two rebels died in the fighting.", 6, None),
         ("The blast left 30 dead and more than 100 injured.", 30, 100),
         ("A mother and her two children were killed.", 3, None),
+        # the parser may hang the number on the demonym before the noun
+        ("Nine Nigerien soldiers were killed on Thursday in an attack on an army post.", 9,
+         None),
+        ("6 February - At least 9 people were killed in a suicide blast.", 9, None),
         ("No casualties were reported.", 0, 0),
         ("Nobody was hurt in the attack.", None, 0),
         ("The raiders killed a shepherd and stole his goats.", 1, None),

@@ -207,6 +207,8 @@ def test_a_days_possessive_points_back_at_that_days_act(extract):
         # the event noun says it is one more
         "An airstrike on a market in Ukraine killed ten people on Sunday, officials said. "
         "Officials also reported another airstrike on Ochakiv that wounded two people.",
+        "A car bomb killed ten people at a market in Syria, monitors said. "
+        "A similar explosion on Saturday killed four people, they said.",
     ],
 )
 def test_a_new_act_is_an_event_of_its_own(extract, text):
