@@ -735,3 +735,19 @@ def test_a_hyphenated_name_the_index_holds_is_one_toponym():
 def test_the_place_whose_control_is_taken_is_a_place():
     # the model tags Bria a product here
     assert [t.name for t in geoparse("Rebels took control of Bria.")] == ["Bria"]
+
+
+def test_a_name_joined_by_a_particle_is_one_name_never_its_first_part():
+    # written for this test: GeoNames spells the town "Qala i Naw"; Qala is in Azerbaijan
+    [t] = geoparse("Police were wounded in an attack near Qala-i-Now, the provincial capital.")
+    assert t.text == "Qala-i-Now" and t.country_code == "AF"
+    assert not geoparse("Militants stormed a post in the Shah-e-Mardan area at night.")
+
+
+def test_a_name_the_text_calls_a_village_is_no_country():
+    # written for this test: "Mann" is another name of the Isle of Man
+    tops = geoparse("Rebels attacked army positions in the village of Mann, far from Bangui.")
+    assert "IM" not in {t.country_code for t in tops}
+    # a country's name before "village" says whose village it is
+    [t] = geoparse("Gunmen killed 26 people in an attack on a central Mali village.")
+    assert t.country_code == "ML" and t.kind == "country"

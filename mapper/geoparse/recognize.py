@@ -492,6 +492,16 @@ class _Recognizer:
                     continue
                 if pe == ent.end_char and cues.starts_longer_name(self, ent.end):
                     continue  # "Hta" of "Hta Naung Kone village": the name goes on
+                if ps == ent.start_char and pe == ent.end_char and cues.in_joined_name(
+                    self, ent.start, ent.end
+                ):
+                    # "Qala" of "Qala-i-Now": the whole name or none, spelled as the index
+                    # spells it or not ("Qala i Naw")
+                    ws, we = self.span_of(*cues.joined_tokens(self, ent.start, ent.end))
+                    whole = text[ws:we]
+                    if gaz.has(fold(whole)) or variant_cands(gaz, whole):
+                        self.add(ws, we, ent.label)
+                    continue
                 if pe == ent.end_char and cues.compound_head(self, ent.start, ent.end):
                     self._compound(ent.start, cues.compound_end(self, ent.end), located=True)
                     continue  # "Tal" of "Tal Abyad": the whole compound or nothing
@@ -666,7 +676,12 @@ class _Recognizer:
             if cs and cues.compound_head(self, i, j):
                 self._compound(i, cues.compound_end(self, j))
                 continue
-            if not cs or cues.inside_longer_name(self, i, j) or _numbered(tk.text, j):
+            if (
+                not cs
+                or cues.inside_longer_name(self, i, j)
+                or cues.in_joined_name(self, i, j)
+                or _numbered(tk.text, j)
+            ):
                 continue  # "Zinda Jan district": not "Jan"; "Tal Abyad": not "Tal"; "Ward 6"
             if (
                 self._feature_name(i, j)

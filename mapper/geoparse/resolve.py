@@ -78,6 +78,9 @@ _CALLED_VILLAGE = re.compile(
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})*\s+(?:villages|hamlets))\b"
 )
 _STRAY_KM = 1000.0
+#: The noun leading a name with its article: "the village of Mann", never "Torkula village of
+#: Guma Local Government Area" (GWN), where the name after "of" is the village's area.
+_THE_VILLAGE_OF = re.compile(r"\b(?:the|a)\s+(?:village|hamlet)\s+of\s+$", re.I)
 #: The word after a name ("Mobile Police Base").
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: Share of a text's places in one country that makes it the text's focus.
@@ -225,7 +228,15 @@ def _no_city_called_village(text: str, slots: list[Slot]) -> None:
     are the same village.
     """
     # lowercase: "the Dublin Village Shopping Center" (LGL) is a name
-    called = {
+    # the noun may lead: "launched a large-scale attack against C.African army positions
+    # in the village of Mann" (AFP via UrduPoint, August 2021) is no Isle of Man, where
+    # "central Mali village" (Reuters) is a village of the country
+    led = {
+        s.key
+        for s in slots
+        if s.cands and _THE_VILLAGE_OF.search(text, max(0, s.mention.start - 30), s.mention.start)
+    }
+    called = led | {
         s.key
         for s in slots
         if s.cands
@@ -236,7 +247,9 @@ def _no_city_called_village(text: str, slots: list[Slot]) -> None:
         if s.key not in called or not s.cands:
             continue
         chosen = s.cands[s.choice].place
-        if chosen.kind == "admin" and (chosen.feature_code or "") in ("ADM1", "ADM2"):
+        if (chosen.kind == "country" and s.key in led) or (
+            chosen.kind == "admin" and (chosen.feature_code or "") in ("ADM1", "ADM2")
+        ):
             # a village is no province or district: "Sakkada, Gyadadde, Sabon Gari, Barin
             # Zare, and Otawa villages" in Maradun, Zamfara (Today, Nigeria, July 2018) is
             # no Sabon Gari local government area of Kaduna, 200 km away; a village of the

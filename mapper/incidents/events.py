@@ -999,7 +999,8 @@ def _compatible(m: Mention, head: Mention) -> bool:
     if m.code[0] == head.code[0] or _intercepts(m, head):
         return True
     if m.place is not None:
-        return False
+        # property destroyed where the violence was is part of it (see _follow_up)
+        return m.code == _DESTRUCTION and head.code[0] in VIOLENT
     # A looting, an arrest or a downed drone during a battle is part of it; so is a
     # killing or a blast with no place of its own told right after a violent event, a
     # riot included (a factional clash then its one dead, [acled-dev bgd 2023-03-29];
@@ -1079,6 +1080,11 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
         # Basilan, November 2017)
         return _same_place(m, head) or _within_country(m, head) or _in_town(m, head)
     if _intercepts(m, head):
+        return _same_place(m, head)
+    if m.code == _DESTRUCTION:
+        # the codebook codes destruction only with no concurrent violence: "Three police
+        # vehicles were also burned by the insurgents" after their attack on a checkpoint
+        # in Badghis (AP, September 2018)
         return _same_place(m, head)
     return False
 

@@ -1536,7 +1536,14 @@ def _trend(t: Any, i: int) -> bool:
             # that began on Feb. 29" (AP, 18 March 2024); "Pakistan has witnessed a surge
             # in militant attacks in recent years" (AP, 9 June 2024)
             return True
-        if any(c.dep_ == "amod" and c.lower_ in _RECURRING for c in t.children):
+        if any(
+            c.dep_ == "amod" and (c.lower_ in _RECURRING or _lem(c) in lx.TREND)
+            for c in t.children
+        ):
+            # and a trend named by its participle: "Faced with increasing attacks by
+            # militants, especially in Khyber Pakhtunkhwa and Balochistan, security forces
+            # have also intensified counterterrorism operations" (Dawn, May 2025); "growing
+            # clashes have pushed the situation to the edge" (GWN)
             return True
     return False
 

@@ -519,6 +519,7 @@ TREND = frozenset(
     {
         "intensify", "increase", "rise", "drop", "fall", "decline", "double", "triple", "surge",
         "escalate", "mount", "soar", "spike", "decrease", "reduce", "wave", "series", "spate",
+        "grow",
         "string", "number", "rate", "tally", "statistic", "figure", "average", "total",
         # "living in fear following reported cases of fresh terrorist attacks in the area"
         # (Anadolu via TRT Afrika, Cabo Delgado, July 2025): cases counted, no one event

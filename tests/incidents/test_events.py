@@ -897,3 +897,13 @@ def test_a_wars_own_toll_is_no_event_of_the_day(extract):
         "The fighting has killed hundreds and displaced thousands of people."
     )
     assert [i.fatalities for i in current(extract(text))] == [4]
+
+
+def test_property_destroyed_where_the_violence_was_is_part_of_it(extract):
+    # written for this test: the codebook codes destruction alone only with no violence
+    text = (
+        "Insurgents attacked a police checkpoint in Kadugli on Sunday, killing two officers. "
+        "Three police vehicles were also burned by the insurgents in Kadugli."
+    )
+    [inc] = current(extract(text))
+    assert inc.event_type == "Battles" and len(inc.sources) == 2

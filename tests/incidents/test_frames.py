@@ -40,6 +40,7 @@ from .helpers import current
         "The village near Kadugli has been abandoned because residents live in fear "
         "following reported cases of fresh attacks in the area.",
         "Fear drove more people to abandon their homes in Dilling for safer towns on Sunday.",
+        "Faced with increasing attacks by militants near Kadugli, the army stepped up patrols.",
         # utterances
         "As they fled, the gunmen shouted that they had killed the traitors.",
         # the content of a denied claim
