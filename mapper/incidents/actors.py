@@ -126,8 +126,11 @@ def _group_name(toks: list[Any]) -> str | None:
     return None
 
 
-def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:
-    """Return the country a phrase belongs to: a demonym or country named inside it."""
+def side_of_phrase(toks: list[Any], sites: list[Site], *, capitals: bool = True) -> str | None:
+    """Return the country a phrase belongs to: a demonym or country named inside it.
+
+    With ``capitals``, a capital named inside it speaks for its state too.
+    """
     if not toks:
         return None
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -135,7 +138,7 @@ def side_of_phrase(toks: list[Any], sites: list[Site]) -> str | None:
     for s in inside:
         if s.adjectival or s.kind == "country":
             return s.country or s.name
-    for s in inside:
+    for s in inside if capitals else ():
         if s.feature_code == "PPLC":
             return s.country  # a capital speaks for its state: "the General Staff in Kyiv"
     return None
@@ -191,6 +194,12 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
         # dawn on Friday in Khan Yunis" (AFP, 25 October 2024), "Russian strikes on Kharkiv"
         means |= {"strike", "airstrike", "bombardment"}
         lemma = tok.lemma_.lower()
+        if lemma in means or (tok.dep_ == "compound" and tok.head.lemma_.lower() in means):
+            # a capital before the act names where it was, not who did it: "January 27:
+            # Kabul ambulance bombing" (Wikipedia, Kabul attacks 2018), "February 2016
+            # Baghdad bombings" (Wikipedia, Iraq 2016); "Moscow's strikes" still speaks
+            # for its state
+            own = side_of_phrase(toks, sites, capitals=False)
         if own and (tok.pos_ == "PROPN" or lemma in means) and lemma not in _INSTITUTIONS:
             # "Russian artillery", "Israeli jets": a state's weapons are its forces.
             return Actor(f"Military Forces of {own}", "state", own)

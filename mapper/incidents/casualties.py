@@ -213,9 +213,21 @@ def finite_participle(tok: Any) -> bool:
     )
 
 
+#: Nouns of an act whose number counts acts or names one, never the dead: "killed in the two
+#: massacres" (Wikipedia, Syria May 2013); "Jerusalem bus 19 massacre – Eleven Israelis killed"
+#: (Wikipedia, Israeli-Palestinian incidents 2004), which had counted 19 dead.
+_EVENT_NOUNS = frozenset(
+    "massacre attack bombing blast explosion strike airstrike raid ambush shooting".split()
+)
+
+
 def victim_heads(tok: Any) -> list[Any]:
     """Return the noun phrases naming who was killed or hurt by a casualty word."""
-    if any(c.dep_ == "nummod" for c in tok.children) and tok.pos_ in ("NOUN", "ADJ"):
+    if (
+        any(c.dep_ == "nummod" for c in tok.children)
+        and tok.pos_ in ("NOUN", "ADJ")
+        and tok.lemma_.lower() not in _EVENT_NOUNS
+    ):
         return [tok]  # "five deaths", "3 fatalities", "left 30 dead"
     if (
         tok.lower_ == "dead"
@@ -251,7 +263,7 @@ def victim_heads(tok: Any) -> list[Any]:
         # Nigeria on Dembecha, September 2023): the dead are whom the death is of
         heads = [g for c in tok.children if c.lower_ == "of" for g in c.children]
         heads = [g for g in heads if g.dep_ == "pobj"]
-    if not heads:
+    if not heads and not (tok.pos_ == "NOUN" and tok.lemma_.lower() in _EVENT_NOUNS):
         # "30 dead and more than 100 injured": the figure just before the word is its own.
         left = _left_number(tok)
         if left is not None:

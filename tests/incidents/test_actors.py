@@ -61,6 +61,11 @@ def test_a_listed_armed_group_named_with_its_country_is_that_group(extract):
 
 
 
+def test_a_capital_before_the_act_is_where_it_was_not_who_did_it(extract):
+    [inc] = current(extract("A Khartoum market bombing killed four traders on Sunday."))
+    assert inc.actor1 is None and inc.location == "Khartoum"
+
+
 def test_a_listed_group_written_half_in_lower_case_is_that_group(extract):
     [inc] = current(extract("Boko haram fighters raided an army base in Dilling on Sunday."))
     assert inc.actor1 == "Boko Haram"

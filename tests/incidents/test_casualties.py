@@ -30,6 +30,9 @@ def count(nlp):
         ("Nine Nigerien soldiers were killed on Thursday in an attack on an army post.", 9,
          None),
         ("6 February - At least 9 people were killed in a suicide blast.", 9, None),
+        # a number on the act's noun counts or names acts, not the dead
+        ("May 3: Kadugli bus 19 massacre – Eleven people killed and 50 wounded in a suicide "
+         "bombing of a city bus in Kadugli.", 11, 50),
         ("No casualties were reported.", 0, 0),
         ("Nobody was hurt in the attack.", None, 0),
         ("The raiders killed a shepherd and stole his goats.", 1, None),
