@@ -751,3 +751,12 @@ def test_a_name_the_text_calls_a_village_is_no_country():
     # a country's name before "village" says whose village it is
     [t] = geoparse("Gunmen killed 26 people in an attack on a central Mali village.")
     assert t.country_code == "ML" and t.kind == "country"
+
+
+def test_a_region_named_by_its_seat_s_adjective_is_found_under_the_seat_s_name():
+    # written for this test: GeoNames writes "Belgorodskaya oblast'", news "Belgorod region"
+    tops = geoparse("Drones hit villages in Russia's Belgorod region.")
+    [t] = [t for t in tops if t.text != "Russia"]
+    assert t.kind == "admin" and t.country_code == "RU"
+    [t] = geoparse("Drones hit Belgorod overnight, the governor said.")
+    assert t.kind == "settlement"

@@ -214,6 +214,22 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
             (g for c in tok.children if c.dep_ == "appos" and (g := _group_name(_phrase(c)))),
             None,
         )
+    if group is None and kind == "nonstate":
+        # ... or after "from" or "of": "Fighters from the Allied Democratic Forces (ADF) ...
+        # attacked the village of Vukaka" (Reuters, Ituri, June 2020), as "members of" a
+        # party names the party (frames.phrase_kind)
+        group = next(
+            (
+                g
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for c in p.children
+                # listed groups only: "a large group of Amhara militia from Wereta"
+                # (Wikipedia, Tigray war) names the militia's town
+                if c.dep_ == "pobj" and (g := group_name(_group_name(_phrase(c)) or ""))
+            ),
+            None,
+        )
     if kind == "state":
         # a listed armed group named with its country or region is still that group:
         # "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World, 9 October 2025);

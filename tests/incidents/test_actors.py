@@ -61,6 +61,14 @@ def test_a_listed_armed_group_named_with_its_country_is_that_group(extract):
 
 
 
+def test_fighters_from_a_listed_group_are_that_group_and_a_town_names_no_group(extract):
+    text = "Fighters from the Allied Democratic Forces raided a village near Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Allied Democratic Forces"
+    [inc] = current(extract("A militia from Dilling raided a village near Kadugli on Sunday."))
+    assert "Dilling" not in (inc.actor1 or "")
+
+
 def test_a_capital_before_the_act_is_where_it_was_not_who_did_it(extract):
     [inc] = current(extract("A Khartoum market bombing killed four traders on Sunday."))
     assert inc.actor1 is None and inc.location == "Khartoum"

@@ -51,6 +51,7 @@ from mapper.gazetteer.builders.packaged import (
     _load_continents,
     _load_countries,
     _load_us,
+    name_divisions_by_seat,
 )
 from mapper.gazetteer.builders.static import (
     _load_aliases,
@@ -185,6 +186,7 @@ def build_index(
         _load_admin(model)
         _load_us(model)
         _load_cities(model)
+        name_divisions_by_seat(model)
     _load_regions(model)
     for path in dumps:
         n = _load_geonames_dump(model, path)

@@ -191,6 +191,39 @@ def _load_admin(model: _Model) -> None:
     _add_iso_names(model, subs)
 
 
+#: Words of a first-level division named by its seat's adjective, as Russia's, Ukraine's,
+#: Belarus's and Kazakhstan's are: GeoNames writes "Belgorodskaya oblast'" and "Kurskaya
+#: oblast'", news "southern Russia's Belgorod region" (Reuters via Devdiscourse, May 2024)
+#: and "Russia's Kursk region" (AFP via Al Arabiya, April 2024; TASS, "Kursk Region").
+_ADJECTIVAL_DIVISIONS = ("oblast", "kray", "krai", "oblysy", "voblasts")
+#: A seat this populous names its division (a village's name is no region's).
+_SEAT_POP = 10_000
+
+
+def name_divisions_by_seat(model: _Model) -> None:
+    """Add to each adjectivally named first-level division the name of its seat town.
+
+    The seat is the most populous town of the division whose name the
+    division's first word extends ("Belgorod" of "Belgorodskaya"). The
+    resolver keeps the town for the bare name and takes the division only when
+    the text says region, oblast or province.
+    """
+    towns: dict[str, list[_P]] = defaultdict(list)
+    for p in model.places.values():
+        if p.kind == "settlement" and p.admin1_code and p.population >= _SEAT_POP:
+            towns[p.admin1_code].append(p)
+    for p in list(model.places.values()):
+        key = fold(p.name)
+        if p.fcode != "ADM1" or not any(w in key for w in _ADJECTIVAL_DIVISIONS):
+            continue
+        head = key.split(" ")[0]
+        for t in sorted(towns.get(p.admin1_code or "", ()), key=lambda t: -t.population):
+            stem = fold(t.name)
+            if " " not in stem and len(stem) >= 4 and head.startswith(stem) and head != stem:
+                p.add_name(t.name, "alt")
+                break
+
+
 def _iso3166_2_points() -> dict[str, tuple[float, float]]:
     return {code: pt for code, (_name, pt) in _iso3166_2_names().items() if pt}
 
