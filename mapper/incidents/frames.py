@@ -1426,6 +1426,22 @@ def _unrealised_purpose(chain: list[Any], tok: Any) -> bool:
     return False
 
 
+def _existing_weapon(tok: Any) -> bool:
+    """Tell weapons a text says are somewhere ("there are ... explosives"): things, no act.
+
+    "Inside the prisons of Ecuador, however, what is most there are large-caliber
+    weapons, explosives and illicit substances" (El País via Pledge Times, Guayaquil,
+    April 2023) had been an explosion; a shelling "there was" stays an event, the
+    noun naming an act, not a weapon.
+    """
+    if tok.pos_ != "NOUN" or _lem(tok) not in lx.WEAPONS:
+        return False
+    head = tok
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "attr" and any(c.dep_ == "expl" for c in head.head.children)
+
+
 def blocked(tok: Any) -> bool:
     """Tell whether a cue is negated, modal, irrealis, denied or under an appeal.
 
@@ -1444,7 +1460,7 @@ def blocked(tok: Any) -> bool:
     []
     """
     chain = _clause_chain(tok)
-    if _unrealised_purpose(chain, tok) or _uttered(tok):
+    if _unrealised_purpose(chain, tok) or _uttered(tok) or _existing_weapon(tok):
         return True
     prev = tok
     for i, t in enumerate(chain):
@@ -1669,7 +1685,10 @@ def phrase_kind(tok: Any, orgs: frozenset[str] = frozenset()) -> str | None:
         mods |= {_lem(g) for g in of}
         if mods & {"league", "party", "congress"}:
             return "party"  # "members of Awami League" ([acled-dev bgd 2023-03-29])
-        if _named_group(tok):
+        if _named_group(tok) or any(_named_group(g) for g in of):
+            # the group may be named far down its "of" phrase: "suspected members of the
+            # Somalia-based extremist group al-Shabab have killed five police officers" (AP,
+            # Mandera, January 2018), which had been a riot by its civilians
             return "nonstate"
         for kind, words in (
             ("nonstate", (lx.ARMED_NONSTATE - {"group"}) | {"armed"}),

@@ -88,7 +88,7 @@ def country_name(text: str) -> bool:
 
 
 def name_runs(names: list[Any]) -> list[str]:
-    """Return the runs of adjacent name tokens and their leading parts, longest first.
+    """Return the runs of adjacent name tokens and their leading and trailing parts, longest first.
 
     A group's name is one run of name words, which a phrase may extend or
     surround: "Sudan's paramilitary Rapid Support Forces" (AFP via TRT World,
@@ -99,13 +99,18 @@ def name_runs(names: list[Any]) -> list[str]:
     """
     runs: list[list[Any]] = []
     for t in names:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
+        gap = t.i - runs[-1][-1].i if runs else 0
+        if runs and (gap == 1 or (gap == 2 and t.doc[t.i - 1].text in ("-", "‐"))):
+            runs[-1].append(t)  # a hyphen joins a name's parts: "al-Shabab"
         else:
             runs.append([t])
     texts = {
         " ".join(t.text for t in r[:n]) for r in runs if len(r) > 1 for n in range(2, len(r) + 1)
     }
+    # and its trailing parts: the tail after a common word the tagger made a name ("the
+    # Somalia-based extremist group al-Shabab", AP, Mandera, January 2018, "group" tagged a
+    # proper noun), or a listed name after an article ("Al-Nusra Front", Wikipedia)
+    texts |= {" ".join(t.text for t in r[k:]) for r in runs for k in range(1, len(r) - 1)}
     return sorted(texts, key=len, reverse=True)
 
 

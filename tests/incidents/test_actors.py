@@ -69,6 +69,15 @@ def test_fighters_from_a_listed_group_are_that_group_and_a_town_names_no_group(e
     assert "Dilling" not in (inc.actor1 or "")
 
 
+def test_members_of_a_group_named_far_down_their_phrase_are_that_group(extract):
+    text = (
+        "An official says suspected members of the Somalia-based extremist group al-Shabab "
+        "have killed five police officers near Kadugli."
+    )
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Al-Shabaab" and inc.event_type == "Battles"
+
+
 def test_a_capital_before_the_act_is_where_it_was_not_who_did_it(extract):
     [inc] = current(extract("A Khartoum market bombing killed four traders on Sunday."))
     assert inc.actor1 is None and inc.location == "Khartoum"

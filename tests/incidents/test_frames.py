@@ -41,6 +41,8 @@ from .helpers import current
         "following reported cases of fresh attacks in the area.",
         "Fear drove more people to abandon their homes in Dilling for safer towns on Sunday.",
         "Faced with increasing attacks by militants near Kadugli, the army stepped up patrols.",
+        # weapons that are somewhere are things, not acts
+        "Inside the prison in Kadugli there are rifles, explosives and drugs, police said.",
         # utterances
         "As they fled, the gunmen shouted that they had killed the traitors.",
         # the content of a denied claim
