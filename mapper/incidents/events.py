@@ -618,8 +618,14 @@ def _incident_told(frame: Frame) -> bool:
 _PRONOUNS = frozenset({"he", "she", "they"})
 
 #: Attackers named only by what they did: "the gunmen" are the ones the report told of.
+# so are "the terrorists" and "the militants" of a report on one attack: "Four Turkish
+# soldiers were martyred ... in a PKK terror attack" then "the terrorists detonated an
+# improvised explosive planted in the road" in Gercus district (Anadolu via News.Az, Batman,
+# October 2018); "the approximately 12 militants stationed at the checkpoint opened fire on
+# the vehicle" (Mada Masr, Arish, June 2018)
 _UNNAMED_ATTACKERS = frozenset(
-    "gunman gunmen assailant attacker raider perpetrator kidnapper".split()
+    """gunman gunmen assailant attacker raider perpetrator kidnapper terrorist militant
+    insurgent bandit jihadist""".split()
 )
 
 
@@ -1410,6 +1416,16 @@ def _in_town(m: Mention, head: Mention) -> bool:
     return _part_of(m.place.site, head.place.site)
 
 
+def _in_division(place: Site, area: Site) -> bool:
+    """Whether a place lies in the first-level division an account names."""
+    return (
+        area.kind == "admin"
+        and area.admin1 is not None
+        and place.admin1 == area.admin1
+        and place.country_code == area.country_code
+    )
+
+
 def _part_of(part: Site, town: Site) -> bool:
     """Whether a place lies within a few kilometres of a town's point: a part of it."""
     return town.kind == "settlement" and _within(part, town, _PART_KM)
@@ -1705,6 +1721,10 @@ def _means_told_after(mentions: list[Mention]) -> list[Mention]:
                         or m.place is None
                         or n.place.site.name == m.place.site.name
                         or _country_of(n.place.site, m.place.site)
+                        # or a town of the lede's province: "a PKK terror attack on
+                        # Thursday in southeastern Batman province", then the explosive
+                        # "in the rural area of Gercus district" (Anadolu via News.Az, 2018)
+                        or _in_division(n.place.site, m.place.site)
                     )
                 )
             )

@@ -918,3 +918,15 @@ def test_an_unnamed_attack_gives_its_place_to_the_account_that_tells_it(extract)
     )
     incs = [i for i in current(extract(text)) if i.fatalities == 4]
     assert [i.location for i in incs] == ["Dilling"]
+
+
+def test_the_attackers_told_of_go_on_and_their_means_codes_the_attack(extract_geoparsed):
+    # written for this test: "the terrorists" are the lede's attackers, in a district of
+    # the lede's province, and their bomb is the means of its attack
+    text = (
+        "Three soldiers were killed in a PKK attack in Batman province on Monday, officials "
+        "said.\n\nThe terrorists detonated a bomb planted in the road as an army truck passed "
+        "through Gercus district."
+    )
+    [inc] = [i for i in current(extract_geoparsed(text)) if i.fatalities]
+    assert inc.event_type == "Explosions/Remote violence" and len(inc.sources) == 2
