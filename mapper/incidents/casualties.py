@@ -386,7 +386,13 @@ def _count_phrase(head: Any) -> int | None:
 
     while head.dep_ == "conj" and head.head.i != head.i and counted(head.head):
         head = head.head
-    groups = [head] + [c for c in head.conjuncts if c.i > head.i and counted(c) and counted(head)]
+    # things listed with the dead are no dead: "two dissidents dead, more than 10 properties
+    # affected" (the governor of Cauca quoted by Latin American News, Guapi, November 2024)
+    groups = [head] + [
+        c
+        for c in head.conjuncts
+        if c.i > head.i and counted(c) and counted(head) and c.lemma_.lower() not in lx.PROPERTY
+    ]
     if len(groups) > 1 and all(g.pos_ == "NUM" for g in groups):
         # "between 1,000 and 5,000 people": two figures for one group, the lower stands.
         counts = [c for c in (_count_group(g) for g in groups) if c is not None]

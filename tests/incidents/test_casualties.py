@@ -297,3 +297,30 @@ def test_a_figure_told_for_several_acts_yields_to_one_acts_own(extract):
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 10
+
+
+def test_things_the_parser_lists_with_the_dead_are_no_dead(nlp):
+    """A house counted as a conjunct of the dead victims is no victim.
+
+    Written for this test, with the parse the model gives a governor's telegraphic
+    quote: "two rebels dead, 12 houses" with "houses" a conjunct of "rebels".
+    """
+    from spacy.tokens import Doc
+
+    from mapper.incidents.casualties import (
+        _count_phrase,  # noqa: PLC2701
+        victim_heads,
+    )
+
+    words = ["two", "rebels", "dead", ",", "12", "houses"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 1, 5, 1],
+        deps=["nummod", "nsubj", "ROOT", "punct", "nummod", "conj"],
+        pos=["NUM", "NOUN", "ADJ", "PUNCT", "NUM", "NOUN"],
+        lemmas=["two", "rebel", "dead", ",", "12", "house"],
+    )
+    assert [h.text for h in victim_heads(doc[2])] == ["rebels"]
+    assert _count_phrase(doc[1]) == 2
+
