@@ -194,13 +194,20 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
         # dawn on Friday in Khan Yunis" (AFP, 25 October 2024), "Russian strikes on Kharkiv"
         means |= {"strike", "airstrike", "bombardment"}
         lemma = tok.lemma_.lower()
-        if lemma in means or (tok.dep_ == "compound" and tok.head.lemma_.lower() in means):
+        # the means may modify the act: "A Ukrainian drone attack killed one person"
+        # (Reuters via Devdiscourse, Belgorod, May 2024); "Ukrainian drone attack kills three
+        # people in Russia's Kursk region" (AFP via Al Arabiya, April 2024)
+        by_means = lemma in means or (
+            lemma in ("attack", "raid")
+            and any(c.dep_ == "compound" and c.lemma_.lower() in means for c in tok.children)
+        )
+        if by_means or (tok.dep_ == "compound" and tok.head.lemma_.lower() in means):
             # a capital before the act names where it was, not who did it: "January 27:
             # Kabul ambulance bombing" (Wikipedia, Kabul attacks 2018), "February 2016
             # Baghdad bombings" (Wikipedia, Iraq 2016); "Moscow's strikes" still speaks
             # for its state
             own = side_of_phrase(toks, sites, capitals=False)
-        if own and (tok.pos_ == "PROPN" or lemma in means) and lemma not in _INSTITUTIONS:
+        if own and (tok.pos_ == "PROPN" or by_means) and lemma not in _INSTITUTIONS:
             # "Russian artillery", "Israeli jets": a state's weapons are its forces.
             return Actor(f"Military Forces of {own}", "state", own)
         return None

@@ -78,6 +78,11 @@ def test_members_of_a_group_named_far_down_their_phrase_are_that_group(extract):
     assert inc.actor1 == "Al-Shabaab" and inc.event_type == "Battles"
 
 
+def test_a_state_s_attack_by_its_means_is_its_forces(extract):
+    [inc] = current(extract("A Sudanese drone attack killed one trader in Dilling on Sunday."))
+    assert inc.actor1 == "Military Forces of Sudan"
+
+
 def test_a_capital_before_the_act_is_where_it_was_not_who_did_it(extract):
     [inc] = current(extract("A Khartoum market bombing killed four traders on Sunday."))
     assert inc.actor1 is None and inc.location == "Khartoum"
