@@ -647,6 +647,36 @@ def _known_attackers(tok: Any) -> bool:
     return bool(dets & {"the", "these", "those"}) and not mods & (_ONE_MORE | {"other", "more"})
 
 
+#: Words that rank an event among others: "the second in the capital this month".
+_RANKS = frozenset(
+    """first second third fourth fifth latest last deadliest worst biggest largest bloodiest
+    most""".split()
+)
+
+
+def _ranks_told(m: Mention) -> bool:
+    """Tell a sentence that ranks the event told: its time phrase is the ranking's window.
+
+    "The suicide attack is the second in the capital this month" (Long War
+    Journal, Mogadishu, October 2011) had been an event of its own dated to the
+    month; "The attack was the first that targeted Manilha" (Cabo Delgado,
+    2020); "The attack is the latest by the al-Qaeda linked group in a series of
+    assaults" (Somalia).
+    """
+    doc = m.unit.tokens[0].doc if m.unit.tokens else None
+    if doc is None:
+        return False
+    for i in m.frame.triggers:
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "be":
+            continue
+        for attr in (c for c in tok.head.children if c.dep_ == "attr"):
+            words = {attr.lower_} | {c.lower_ for c in attr.children if c.dep_ == "amod"}
+            if words & _RANKS:
+                return True
+    return False
+
+
 def _said_of_it(tok: Any) -> bool:
     """Tell an event noun that only says what "it" was: "It was the junta's deadliest attack".
 
@@ -1547,7 +1577,7 @@ def join_mentions(mentions: Sequence[Mention]) -> list[EventGroup]:
             continue
         if _running_total(m):
             continue
-        if m.anaphoric and not m.own_date:
+        if m.anaphoric and (not m.own_date or _ranks_told(m)):
             # a habitual summary ("has launched near-daily strikes ..., killing hundreds")
             # points back at no one event of the report's own time
             kin = [g for g in reversed(groups) if _refers_to(m, g[0])]

@@ -930,3 +930,13 @@ def test_the_attackers_told_of_go_on_and_their_means_codes_the_attack(extract_ge
     )
     [inc] = [i for i in current(extract_geoparsed(text)) if i.fatalities]
     assert inc.event_type == "Explosions/Remote violence" and len(inc.sources) == 2
+
+
+def test_a_sentence_ranking_the_event_told_is_no_event_of_its_own(extract):
+    # written for this test: "this month" is the ranking's window, not a day
+    text = (
+        "A suicide bomber killed nine people at a market in Kadugli on Sunday.\n\n"
+        "The suicide attack is the second in the town this month. On March 4, a suicide "
+        "bomber detonated a car bomb outside a school in Kadugli, killing 30 people."
+    )
+    assert sorted(i.fatalities for i in current(extract(text))) == [9, 30]
