@@ -221,6 +221,13 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
             (g for c in tok.children if c.dep_ == "appos" and (g := _group_name(_phrase(c)))),
             None,
         )
+        # or the name goes on in brackets: "the CPI (Maoist) killed 7 policemen" (Wikipedia,
+        # Naxalite insurgency timeline; one text)
+        if group is None and any(
+            c.dep_ == "appos" and c.i == tok.i + 2 and tok.doc[tok.i + 1].text == "("
+            for c in tok.children
+        ):
+            group = group_name(_group_name(_phrase(tok) + [tok.doc[tok.i + 2]]) or "")
     if group is None and kind == "nonstate":
         # ... or after "from" or "of": "Fighters from the Allied Democratic Forces (ADF) ...
         # attacked the village of Vukaka" (Reuters, Ituri, June 2020), as "members of" a

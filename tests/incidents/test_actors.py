@@ -83,6 +83,11 @@ def test_a_state_s_attack_by_its_means_is_its_forces(extract):
     assert inc.actor1 == "Military Forces of Sudan"
 
 
+def test_a_group_name_that_goes_on_in_brackets_is_that_group(extract):
+    [inc] = current(extract("The CPI (Maoist) killed seven policemen near Kadugli on Sunday."))
+    assert inc.actor1 == "Communist Party of India (Maoist)"
+
+
 def test_a_capital_before_the_act_is_where_it_was_not_who_did_it(extract):
     [inc] = current(extract("A Khartoum market bombing killed four traders on Sunday."))
     assert inc.actor1 is None and inc.location == "Khartoum"
