@@ -326,7 +326,7 @@ _HYPHEN_PARTICLES = frozenset(
 HYPHENS = ("-", "‐", "‑")
 #: Persian, Pashto and Urdu names join their parts with a particle ("Qala-i-Now",
 #: "Mazar-i-Sharif", "Shah-e-Mardan"); the Arabic article does so too ("Ras-al-Ain").
-_JOINING_PARTICLES = frozenset("i e ul ud ur ye al el".split())
+JOINING_PARTICLES = frozenset("i e ye ul ud us ut ur al el".split())
 
 
 def in_joined_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
@@ -345,7 +345,7 @@ def in_joined_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
             and c < rec.n
             and tk.text[a] in HYPHENS
             and tk.text[c] in HYPHENS
-            and tk.lower[b] in _JOINING_PARTICLES
+            and tk.lower[b] in JOINING_PARTICLES
             and adjacent(rec, a - 1, a)
             and adjacent(rec, a, b)
             and adjacent(rec, b, c)

@@ -87,7 +87,7 @@ _COORD_BEFORE = re.compile(r"(?:,|,?\s*\b(?:and|or))\s*$")
 _COORD_AFTER = re.compile(r"\s*(?:,|,?\s*(?:and|or)\b)\s*")
 _COMMA_SPLIT = re.compile(r"(,\s*)")
 #: A Persian, Urdu or Arabic link glued inside one name, right before a word: "Shah-e-".
-_LINKED_TAIL = re.compile(r"[A-Za-z]-(?:e|i|ye|ul|ud|us|ut)-$")
+_LINKED_TAIL = re.compile(r"[A-Za-z]-(?:" + "|".join(sorted(cues.JOINING_PARTICLES)) + r")-$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 #: Capitalised words this short continue a name even when English has them ("Let",
 #: "Te"): syllables of transliterated names ([acled-dev mmr 2021-04-24], [acled-dev mmr

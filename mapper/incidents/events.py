@@ -659,9 +659,10 @@ def _ranks_told(m: Mention) -> bool:
 
     "The suicide attack is the second in the capital this month" (Long War
     Journal, Mogadishu, October 2011) had been an event of its own dated to the
-    month; "The attack was the first that targeted Manilha" (Cabo Delgado,
-    2020); "The attack is the latest by the al-Qaeda linked group in a series of
-    assaults" (Somalia).
+    month; "The attack was the first that targeted Manilha" (Lusa via
+    Plataforma, Cabo Delgado, January 2019); "The attack is the latest by the
+    al-Qaeda linked group in a series of assaults" (dpa via Somali Tribune,
+    September 2015).
     """
     doc = m.unit.tokens[0].doc if m.unit.tokens else None
     if doc is None:
