@@ -171,8 +171,10 @@ _DATELINE = re.compile(
     # the agency, in capitals or not: "(Reuters)", "(dpa/GNA)"
     r"(?:[ \t]*\((?:[A-Za-z][\w&./'’ -]{0,30})\))?"
     # a hyphen stuck to the word before is the word broken ("Al- Shabaab members"), not a
-    # dateline's dash, which stands apart ("KYIV (Reuters) - ", "BAMAKO, Mali — ")
-    r"(?:[ \t]*[–—]|[ \t]+--?|--)[ \t]+(?=\S)"
+    # dateline's dash, which stands apart ("KYIV (Reuters) - ", "BAMAKO, Mali — "); a dash
+    # may stick to both words: "ZAMBOANGA CITY—Government forces battled Abu Sayyaf bandits
+    # in Basilan" (Philippine Daily Inquirer, April 2016), ". FALLS VILLAGE—The" (LGL)
+    r"(?:(?:[ \t]*[–—]|[ \t]+--?|--)[ \t]+(?=\S)|[–—](?=[A-Z]))"
 )
 _MAX_DATELINE_WORDS = 6
 # "Lagos: Nigerian police said ...", "Ouagadougou: On October 30, militants ...": the
@@ -216,6 +218,10 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     True
     >>> find_dateline("Al- Shabaab members attacked a military base.") is None
     True
+    >>> find_dateline("ZAMBOANGA CITY—Government forces battled the group.")
+    ('ZAMBOANGA CITY', (0, 14))
+    >>> find_dateline("Baku–Tbilisi pipeline was hit.") is None
+    True
     """
     at = start + (len(text[start:]) - len(text[start:].lstrip()))
     m = _DATELINE.match(text, at) or _COLON_DATELINE.match(text, at)
@@ -228,6 +234,8 @@ def find_dateline(text: str, start: int = 0) -> tuple[str, tuple[int, int]] | No
     place = m["place"]
     if len(place.replace(",", " ").split()) > _MAX_DATELINE_WORDS:
         return None
+    if text[m.end() - 1] in "–—" and not place.isupper():
+        return None  # a dash stuck to both words only after a town in capitals: "Baku–Tbilisi"
     return place, (m.start("place"), m.end("place"))
 
 
