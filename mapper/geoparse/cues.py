@@ -329,13 +329,13 @@ HYPHENS = ("-", "‐", "‑")
 JOINING_PARTICLES = frozenset("i e ye ul ud us ut ur al el".split())
 
 
-def in_joined_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
-    """Tell a name that is one part of a hyphenated name joined by a particle.
+def joined_name(rec, i: int, j: int) -> tuple[int, int] | None:  # noqa: ANN001
+    """Return the tokens of the hyphenated name a part ``i..j`` is joined into by a particle.
 
     "four other police were wounded in Tuesday's attack near Qala-i-Now, the
     provincial capital" (AP, Badghis, September 2018) names Qala i Naw, never
     Qala in Azerbaijan; "a security forces' post in the Shah-e-Mardan area"
-    (Dawn, November 2024) no Shah.
+    (Dawn, November 2024) no Shah. None when the part stands alone.
     """
     tk = rec.tk
 
@@ -353,14 +353,11 @@ def in_joined_name(rec, i: int, j: int) -> bool:  # noqa: ANN001
             and adjacent(rec, c, c + 1)
         )
 
-    return joined(j, j + 1, j + 2) or (i >= 3 and joined(i - 3, i - 2, i - 1))
-
-
-def joined_tokens(rec, i: int, j: int) -> tuple[int, int]:  # noqa: ANN001
-    """Return the tokens of the whole particle-joined name a part ``i..j`` is in."""
-    if in_joined_name(rec, i, j) and j + 3 < rec.n and rec.tk.text[j] in HYPHENS:
+    if joined(j, j + 1, j + 2):
         return i, j + 4
-    return i - 4, j
+    if i >= 3 and joined(i - 3, i - 2, i - 1):
+        return i - 4, j
+    return None
 
 
 def adjacent(rec, a: int, b: int) -> bool:  # noqa: ANN001

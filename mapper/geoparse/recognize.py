@@ -492,12 +492,11 @@ class _Recognizer:
                     continue
                 if pe == ent.end_char and cues.starts_longer_name(self, ent.end):
                     continue  # "Hta" of "Hta Naung Kone village": the name goes on
-                if ps == ent.start_char and pe == ent.end_char and cues.in_joined_name(
-                    self, ent.start, ent.end
-                ):
+                joined = cues.joined_name(self, ent.start, ent.end)
+                if ps == ent.start_char and pe == ent.end_char and joined is not None:
                     # "Qala" of "Qala-i-Now": the whole name or none, spelled as the index
                     # spells it or not ("Qala i Naw")
-                    ws, we = self.span_of(*cues.joined_tokens(self, ent.start, ent.end))
+                    ws, we = self.span_of(*joined)
                     whole = text[ws:we]
                     if gaz.has(fold(whole)) or variant_cands(gaz, whole):
                         self.add(ws, we, ent.label)
@@ -679,7 +678,7 @@ class _Recognizer:
             if (
                 not cs
                 or cues.inside_longer_name(self, i, j)
-                or cues.in_joined_name(self, i, j)
+                or cues.joined_name(self, i, j) is not None
                 or _numbered(tk.text, j)
             ):
                 continue  # "Zinda Jan district": not "Jan"; "Tal Abyad": not "Tal"; "Ward 6"

@@ -126,6 +126,12 @@ def _group_name(toks: list[Any]) -> str | None:
     return None
 
 
+def _listed_group(toks: list[Any]) -> str | None:
+    """Return the listed armed group the phrase names, never a name the list lacks."""
+    found = _group_name(toks)
+    return group_name(found) if found else None
+
+
 def side_of_phrase(toks: list[Any], sites: list[Site], *, capitals: bool = True) -> str | None:
     """Return the country a phrase belongs to: a demonym or country named inside it.
 
@@ -222,12 +228,13 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
             None,
         )
         # or the name goes on in brackets: "the CPI (Maoist) killed 7 policemen" (Wikipedia,
-        # Naxalite insurgency timeline; one text)
+        # Naxalite insurgency timeline); "the District Committee Member of CPI (Maoist)" (The
+        # Hindu, Telangana, July 2018)
         if group is None and any(
             c.dep_ == "appos" and c.i == tok.i + 2 and tok.doc[tok.i + 1].text == "("
             for c in tok.children
         ):
-            group = group_name(_group_name(_phrase(tok) + [tok.doc[tok.i + 2]]) or "")
+            group = _listed_group(_phrase(tok) + [tok.doc[tok.i + 2]])
     if group is None and kind == "nonstate":
         # ... or after "from" or "of": "Fighters from the Allied Democratic Forces (ADF) ...
         # attacked the village of Vukaka" (Reuters, Ituri, June 2020), as "members of" a
@@ -240,7 +247,7 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
                 for c in p.children
                 # listed groups only: "a large group of Amhara militia from Wereta"
                 # (Wikipedia, Tigray war) names the militia's town
-                if c.dep_ == "pobj" and (g := group_name(_group_name(_phrase(c)) or ""))
+                if c.dep_ == "pobj" and (g := _listed_group(_phrase(c)))
             ),
             None,
         )

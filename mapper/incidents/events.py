@@ -68,7 +68,14 @@ from mapper.incidents.places import (
 )
 from mapper.incidents.records import VIOLENT
 from mapper.incidents.sites import Site
-from mapper.incidents.timeline import WEEKDAYS, TimeExpr, Timeline, When, opening_year
+from mapper.incidents.timeline import (
+    MONTH_NAMES,
+    WEEKDAYS,
+    TimeExpr,
+    Timeline,
+    When,
+    opening_year,
+)
 from mapper.incidents.units import Unit
 
 __all__ = [
@@ -1250,10 +1257,7 @@ def _running_total(m: Mention) -> bool:
 #: Africa, Beni, September 2016); "jihadist attacks since 2015 by movements ... that have
 #: killed more than 2,000 people" (AFP via Africanews, Burkina Faso, May 2022): a running
 #: total, not the day's event ("have been killed since Sunday" names no year).
-_MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)"
-)
+_MONTH_NAME = "(?:" + "|".join(MONTH_NAMES) + ")"  # matched ignoring case
 _SINCE_YEAR = re.compile(
     rf"\bha(?:s|ve)\b[^.;]{{0,80}}?\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH_NAME}\s+)?"
     r"(?:19|20)\d{2}\b"

@@ -1033,17 +1033,15 @@ def _fled(verb: Any) -> bool:
     Afrika, Cabo Delgado, July 2025); "causing more people to abandon their
     homes for relatively safe towns" (Daily Trust, Madagali).
     """
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
-    if not subjects and any(c.dep_ == "auxpass" for c in verb.children):
+    kids = list(verb.children)
+    agents = [c for c in kids if c.dep_ == "agent"]
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if not subjects and not agents and any(c.dep_ == "auxpass" for c in kids):
         return True
-    if verb.dep_ == "xcomp" and not subjects:
+    subjects += [g for a in agents for g in a.children if g.dep_ == "pobj"]
+    if verb.dep_ == "xcomp" and not subjects and not agents:
         subjects = [c for c in verb.head.children if c.dep_ == "dobj"]
-    heads = [_agent_of(s) if s.dep_ == "agent" else s for s in subjects]
-    return any(h is not None and phrase_kind(h) in _UNARMED for h in heads)
-
-
-def _agent_of(agent: Any) -> Any:
-    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return any(phrase_kind(h) in _UNARMED for h in subjects)
 
 
 _UNARMED = frozenset({"civilian", "person", "crowd", "protester"})

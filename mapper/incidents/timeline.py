@@ -80,6 +80,7 @@ from mapper.datelines import match_dateline
 from mapper.numbers import word_number
 
 __all__ = [
+    "MONTH_NAMES",
     "MONTH_PATTERN",
     "TimeExpr",
     "When",
@@ -105,6 +106,8 @@ _MONTH_NAMES = (
     ("december", "dec"),
 )
 MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+#: The months' full names, January first.
+MONTH_NAMES = tuple(names[0] for names in _MONTH_NAMES)
 
 # Longest names first so that "sept" wins over "sep" and "june" over "jun".
 _M = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
