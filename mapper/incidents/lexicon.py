@@ -369,6 +369,10 @@ ARMED_NONSTATE = frozenset(
         # gangs" (Reuters via Al Jazeera, 5 April 2020); "five suspected drug cartel
         # gunmen were killed in a massive firefight" (AP, Michoacan, 10 March 2022)
         "cartel",
+        # India's Maoist insurgents, named by the creed alone: "Maoists disguised as police
+        # kill six Indian villagers" (New Age, Bihar, July 2011); "MAOISTS ALLEGEDLY shot dead
+        # three villagers" (The Indian Express, Gadchiroli, 2019)
+        "maoist", "naxal", "naxalite",
     }
 )  # fmt: skip
 

@@ -404,3 +404,21 @@ def test_a_nation_marching_is_a_crowd_not_an_ethnic_militia(extract):
         "killed in clashes with security forces in Kadugli."
     )
     assert not any("Ethnic Militia" in (i.actor1 or "") for i in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels disguised as police kill six villagers near Kadugli on Sunday.",
+        "Gunmen disguised as police officers killed five villagers in Kadugli on Sunday.",
+        "Gunmen masquerading as soldiers shot dead three teachers in Kadugli on Sunday.",
+    ],
+)
+def test_who_wore_a_disguise_did_the_act(extract, text):
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Unidentified Armed Group (Sudan)"
+
+
+def test_maoists_are_an_armed_group(extract):
+    [inc] = current(extract("Maoists shot dead three villagers near Kadugli on Sunday."))
+    assert inc.actor1 == "Unidentified Armed Group (Sudan)"
