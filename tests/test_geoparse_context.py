@@ -896,3 +896,13 @@ def test_an_announced_village_lies_in_a_town_or_a_division_after_a_comma():
 def test_a_word_before_a_first_level_division_noun_of_a_region_is_no_region():
     text = "Separatists ambushed soldiers in the country's restive Anglophone region of Southwest."
     assert [t.text for t in geoparse(text)] == ["Southwest"]
+
+
+def test_a_compass_word_before_a_country_of_the_text_is_that_country():
+    text = "BEIRUT -- An Israeli drone struck a car in South Lebanon on Thursday."
+    [where] = [t for t in geoparse(text) if t.text == "South Lebanon"]
+    assert where.country_code == "LB"
+    # a text about Ohio keeps its village of that name
+    text = "The fair in South Lebanon drew crowds from Mason and Lebanon, Ohio."
+    [where] = [t for t in geoparse(text) if t.text == "South Lebanon"]
+    assert where.country_code == "US"

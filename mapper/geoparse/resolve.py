@@ -137,6 +137,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     _drop_lone_institution_towns(text, slots)
     _drop_foreign_guesses(slots)
     _drop_compass_divisions_abroad(slots)
+    _compass_parts_of_countries(slots, gaz)
     ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
     out = []
     for s in slots:
@@ -614,6 +615,41 @@ def _drop_compass_divisions_abroad(slots: list[Slot]) -> None:
             # "a Northeast Texas thing" (LGL) is no Botswana district: only the
             # text's own countries' places of that name remain
             _choose_among(s, [i for i, c in enumerate(s.cands) if c.place.country_code in others])
+
+
+def _compass_parts_of_countries(slots: list[Slot], gaz: Gazetteer) -> None:
+    """Read "South Lebanon" as part of Lebanon when the text's places are Lebanon's.
+
+    News names a country's part by a compass word before the country's name:
+    "An Israeli occupation's pilotless aircraft attacked a car in South Lebanon"
+    (KUNA, May 2024), "fighting in South Lebanon" (Reuters, October 2024). The
+    index may hold the whole name only as towns abroad (South Lebanon, Ohio),
+    which the text's other places then contradict; the country, at the
+    precision a country has, is what the text says. A text whose places are
+    Ohio's keeps its village, and a division of the whole name ("Northern
+    Ireland", "North Lebanon") is never a town.
+    """
+    for s in slots:
+        if not s.cands or s.mention.adjectival:
+            continue
+        words = s.mention.text.split(None, 1)
+        if len(words) != 2 or fold(words[0]).replace("-", "") not in _COMPASS:
+            continue
+        chosen = s.cands[s.choice].place
+        if chosen.kind != "settlement":
+            continue
+        country = next(
+            (c for c in gaz.candidates(words[1], limit=5) if c.place.kind == "country"), None
+        )
+        if country is None or country.place.country_code == chosen.country_code:
+            continue
+        others = {
+            o.cands[o.choice].place.country_code
+            for o in slots
+            if o is not s and o.cands and o.key != s.key
+        }
+        if country.place.country_code in others and chosen.country_code not in others:
+            s.cands, s.choice, s.scores = [country], 0, None
 
 
 def _theatre_ok(slots: list[Slot]) -> bool:

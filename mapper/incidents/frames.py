@@ -1108,7 +1108,7 @@ def _inert(tok: Any) -> bool:
         # via Daily Monitor, November 2022); "keep all the land it occupies" (Wikipedia,
         # "Russian-occupied territories of Ukraine", CC BY-SA)
         return True
-    if _witnessed_since(tok):
+    if _witnessed_since(tok) or _lasted_for(tok):
         return True
     if _cartridge(tok):
         return True
@@ -1132,6 +1132,32 @@ def _inert(tok: Any) -> bool:
 
 #: Verbs of living through: what a place has seen since a day is its state, not an act.
 _WITNESS = frozenset({"witness", "see", "experience", "suffer", "endure"})
+
+
+#: Spans a war lasts in, not a day's: "for nearly two years", "for decades".
+_LONG_SPANS = frozenset({"month", "year", "decade"})
+
+
+def _lasted_for(tok: Any) -> bool:
+    """Tell a war told by how long it has lasted, not an act on a day.
+
+    "the Tigray People's Liberation Front (TPLF), which has been fighting
+    Ethiopia's government for nearly two years" (AFP via City Radio FM, Mekele,
+    September 2022); "English-speaking separatist rebels, who have been
+    battling the army for seven years" (AFP, Bamenyam, November 2023): the
+    perfect with the months or years it has gone on. "Fighting has raged
+    for three days" still tells the days' fighting.
+    """
+    if tok.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children
+    ):
+        return False
+    return any(
+        g.dep_ == "pobj" and _lem(g) in _LONG_SPANS
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+    )
 
 
 def _witnessed_since(tok: Any) -> bool:

@@ -118,7 +118,7 @@ def _site(t: Any, start: int, end: int, text: str) -> Site:
         admin1=_ext(t, "admin1"),
         geometry=_ext(t, "geometry") or getattr(place, "geometry", None),
         precision=_ext(t, "precision") or 1,
-        adjectival=bool(_ext(t, "adjectival")),
+        adjectival=bool(_ext(t, "adjectival")) or _owner(t),
         qualifier=bool(_ext(t, "qualifier")),
         dateline=bool(_ext(t, "dateline")),
         route_end=bool(_ext(t, "route_end")),
@@ -142,6 +142,27 @@ def _acts(span: Any) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return True
     return passive_agent(root)
+
+
+#: A force on the move, owned by whoever names it: "Iraqi guerrillas bomb U.S. convoy"
+#: (Knight Ridder, Ramadi, 2003), "an explosion went off as a United States convoy passed
+#: through Omar Abdul Aziz Road in Adhamiyah" (Sapa-AFP, Baghdad, June 2004): no event
+#: in the United States.
+_MOVING_FORCES = frozenset({"convoy", "patrol", "humvee", "tank", "warship", "helicopter"})
+
+
+def _owner(span: Any) -> bool:
+    """Tell a country named as the owner of a force on the move: a demonym in effect.
+
+    "a United States convoy" says what "an American convoy" says: whose, not where.
+    """
+    root = getattr(span, "root", None)
+    return (
+        root is not None
+        and _ext(span, "kind") == "country"
+        and root.dep_ in ("compound", "poss", "nmod")
+        and root.head.lemma_.lower() in _MOVING_FORCES
+    )
 
 
 def passive_agent(tok: Any) -> bool:

@@ -335,3 +335,26 @@ def test_the_doers_next_act_after_before_is_the_same_frame(nlp):
     # a clause with its own subject is another event's setting
     doc = nlp("Residents rallied in the square after police shot a student.")
     assert len(frames_of(text_units(doc)[0])) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels, who have been battling the army for seven years, denied the claim.",
+        "The front, which has been fighting the government for nearly two years, said so.",
+    ],
+)
+def test_a_war_told_by_how_long_it_has_lasted_is_no_act(nlp, text):
+    assert not any(f.cues for f in frames_of(text_units(nlp(text))[0]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The authorities there expressed readiness for a ceasefire on Tuesday.",
+        "The rebels said on Tuesday they were ready for a ceasefire.",
+        "The rebels offered a ceasefire on Tuesday.",
+    ],
+)
+def test_readiness_for_a_ceasefire_is_no_agreement(nlp, text):
+    assert not any(f.cues for f in frames_of(text_units(nlp(text))[0]))

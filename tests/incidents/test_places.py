@@ -590,3 +590,11 @@ def test_a_headline_above_its_date_line_still_names_the_place(headline):
     )
     incidents = extract_incidents(parse_text_report(text, report_id="r.txt"))
     assert [i.location for i in incidents] == ["Baqubah"]
+
+
+def test_a_country_owning_a_convoy_is_not_where_it_was_hit(extract_geoparsed):
+    text = (
+        "Insurgents bombed a U.S. convoy on Monday, killing two soldiers. Residents of "
+        "Baghdad said the road was closed."
+    )
+    assert [i.location for i in extract_geoparsed(text)] == ["Baghdad"]
