@@ -420,6 +420,10 @@ def test_spelling_variant_needs_the_same_shape():
     assert not _same_spelling("border", "borderes")
     assert not _same_spelling("northeast", "north east")
     assert not _same_spelling("jamison", "jemison")
+    # Somali doubles long vowels and geminates; English copy writes them once
+    assert _same_spelling("buloburde", "buulobarde")
+    assert _same_spelling("bardhere", "baardheere")
+    assert not _same_spelling("matt", "mat")
 
 
 def test_org_named_by_a_big_city_alias_is_not_a_place():
@@ -557,6 +561,15 @@ def test_small_namesake_abroad_in_a_focused_text_stays_unresolved():
     text = (
         "Gunmen attacked Maiduguri, the capital of Borno state, on Monday. Nigerian troops "
         "later clashed with them near Konduga in Borno. The governor then visited Baga."
+    )
+    assert not [t for t in mapper.geoparse(text) if t.text == "Baga" and t.country_code != "NG"]
+
+
+def test_neighbours_named_whole_do_not_blur_the_focus():
+    """A chronology of Borno naming Chad, Niger and Cameroon as countries is still Nigeria's."""
+    text = (
+        "Boko Haram raided Gombe and Maiduguri in Borno State on Monday. Refugees fled to "
+        "Chad, Niger and Cameroon. Militants then razed the town of Baga."
     )
     assert not [t for t in mapper.geoparse(text) if t.text == "Baga" and t.country_code != "NG"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from mapper.gazetteer import fold, haversine_km
@@ -63,6 +64,15 @@ def same_spelling(key: str, name_key: str) -> bool:
     key, name_key = _unmarked(key), _unmarked(name_key)
     if key == name_key:
         return True
+    # Somali writes long vowels and geminates double, English copy single, and hears the
+    # vowels its own way: "near the city of Buloburde" (Wikipedia, 2016 timeline of the War
+    # in Somalia) is GeoNames' Buulobarde, "Bardhere" (AP) its Baardheere
+    single, name_single = _DOUBLED.sub(r"\1", key), _DOUBLED.sub(r"\1", name_key)
+    doubled = (single, name_single) != (key, name_key)
+    if doubled and len(single) >= VARIANT_MIN_CHARS and (
+        single == name_single or one_vowel_apart(single, name_single)
+    ):
+        return True
     if (
         len(key) < VARIANT_MIN_CHARS
         or key[:1] != name_key[:1]
@@ -74,6 +84,10 @@ def same_spelling(key: str, name_key: str) -> bool:
     if a.count(" ") != b.count(" "):
         return False  # "Northeast" is not "North East"
     return difflib.SequenceMatcher(None, a, b).ratio() >= VARIANT_RATIO
+
+
+#: A letter written twice in a row.
+_DOUBLED = re.compile(r"(\w)\1+")
 
 
 def spelling_guess(key: str, matched: str) -> bool:

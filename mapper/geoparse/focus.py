@@ -88,6 +88,11 @@ def rescue(text: str, tops: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
 def _demonym_guard(text: str, t: Toponym, gaz: Gazetteer, codes: list[str]) -> Toponym:
     called = CALLED.search(text, max(0, t.start - _CALLED_WINDOW), t.start)
     if t.lat is None:
+        if called is None and t.text[:1].isupper() and not t.adjectival:
+            # a people's word left unplaced as a stray namesake: "the southern English city
+            # of Salisbury" (GWN) is no English, Indiana, and still England's
+            people = gaz.demonym(t.text, derived=False)
+            return _resolved(t, people, adjectival=True) if people is not None else t
         if called is None or not t.text[:1].isupper() or not codes:
             return t
         place = _lookup(gaz, t.text, codes, _kinds(called.group(1)))

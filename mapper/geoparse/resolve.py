@@ -426,12 +426,16 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     names_of: dict[str | None, set[str]] = defaultdict(set)
     for s, p in chosen + placed:
         names_of[p.country_code].add(s.key)
-    countries = Counter({cc: len(keys) for cc, keys in names_of.items() if cc})
-    if not countries:
+    # neighbours named whole do not blur the focus: a chronology of Borno's war that
+    # names Chad, Niger and Cameroon as countries (Wikipedia, "2015 in Nigeria") is still
+    # about Nigeria's towns, and its Baga no village in Goa
+    below_country: dict[str | None, set[str]] = defaultdict(set)
+    for s, p in chosen + placed:
+        if p.kind != "country":
+            below_country[p.country_code].add(s.key)
+    home = _focus_country(names_of) or _focus_country(below_country)
+    if home is None:
         return
-    home, n_home = countries.most_common(1)[0]
-    if n_home < 2 or n_home < _FOCUS_SHARE * sum(countries.values()):
-        return  # distinct names per country: a text mostly about one country
     others = [p for _, p in chosen + placed if p.country_code == home]
     # the name the text calls a division stands for every mention of it
     division = {
@@ -461,6 +465,17 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
             # the nearby town of Nasir" in a report on Upper Nile and Jonglei (AFP via The
             # National, South Sudan, July 2017) is no "Nasir Extension" of Khartoum
             s.cands = []
+
+
+def _focus_country(names_of: dict[str | None, set[str]]) -> str | None:
+    """Return the country most of a text's distinct place names lie in, if any."""
+    countries = Counter({cc: len(keys) for cc, keys in names_of.items() if cc and keys})
+    if not countries:
+        return None
+    home, n_home = countries.most_common(1)[0]
+    if n_home < 2 or n_home < _FOCUS_SHARE * sum(countries.values()):
+        return None  # distinct names per country: a text mostly about one country
+    return home
 
 
 def _drop_lone_institution_towns(text: str, slots: list[Slot]) -> None:
