@@ -1486,6 +1486,8 @@ def blocked(tok: Any) -> bool:
     chain = _clause_chain(tok)
     if _unrealised_purpose(chain, tok) or _uttered(tok) or _existing_weapon(tok):
         return True
+    if _crash(tok):
+        return True
     prev = tok
     for i, t in enumerate(chain):
         if i > 1:
@@ -1536,6 +1538,31 @@ def blocked(tok: Any) -> bool:
         if _trend(t, i):
             return True
     return False
+
+
+#: Aircraft whose crash is told: an accident unless the text says it was brought down.
+_CRAFT = frozenset({"plane", "helicopter", "chopper", "aircraft", "jet", "airliner"})
+#: Words that make a crash an act of war: "shot down", "hostile fire", "a missile".
+_HOSTILE = frozenset({"shoot", "down", "attack", "missile", "rocket", "target", "enemy", "hostile"})
+
+
+def _crash(tok: Any) -> bool:
+    """Tell a cue that belongs to an aircraft's crash the sentence calls no attack.
+
+    ACLED codes political violence, not accidents: "11 people are killed when
+    a Libyan Air Force plane crashes from a suspected engine fire" (Wikipedia,
+    "2014 in Libya"); "The Mi17 transport helicopter crashed, killing 17
+    people" (AFP via News of Bahrain, Zabul); "Two soldiers were killed when
+    their helicopter crashed while landing" (ANI/TPS, Rafah, September 2024).
+    A crash told with who brought it down ("shot down", "a missile") stays.
+    """
+    crash = False
+    for t in (tok, tok.head, *tok.children):
+        if _lem(t) != "crash":
+            continue
+        deps = ("nsubj",) if t.pos_ in ("VERB", "AUX") else ("compound", "amod", "poss")
+        crash = crash or any(c.dep_ in deps and _lem(c) in _CRAFT for c in t.children)
+    return crash and not any(_lem(w) in _HOSTILE for w in tok.sent)
 
 
 #: Verbs whose progressive is an arrangement in any tense: "were planning an attack".

@@ -358,3 +358,20 @@ def test_a_war_told_by_how_long_it_has_lasted_is_no_act(nlp, text):
 )
 def test_readiness_for_a_ceasefire_is_no_agreement(nlp, text):
     assert not any(f.cues for f in frames_of(text_units(nlp(text))[0]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven people were killed when an air force plane crashed after an engine fire.",
+        "The transport helicopter crashed on Monday, killing 17 people.",
+        "Army helicopter crash kills 17",
+    ],
+)
+def test_an_aircraft_crash_is_no_act(nlp, text):
+    assert not any(f.cues for f in frames_of(text_units(nlp(text))[0]))
+
+
+def test_an_aircraft_brought_down_is_still_an_act(nlp):
+    doc = nlp("Militants shot down a helicopter, which crashed near the town, killing five.")
+    assert any(f.cues for f in frames_of(text_units(doc)[0]))
