@@ -1145,19 +1145,31 @@ def _lasted_for(tok: Any) -> bool:
     Ethiopia's government for nearly two years" (AFP via City Radio FM, Mekele,
     September 2022); "English-speaking separatist rebels, who have been
     battling the army for seven years" (AFP, Bamenyam, November 2023): the
-    perfect with the months or years it has gone on. "Fighting has raged
-    for three days" still tells the days' fighting.
+    perfect with the months or years it has gone on. So does the year it began:
+    "Separatist fighters have been clashing with government forces in
+    Cameroon's two English-speaking regions ... since 2017" (Xinhua, August
+    2022); "Government forces and armed separatists have been clashing since
+    2017" (AFP, Cameroon, March 2020). "Fighting has raged for three days" or
+    "since Monday" still tells the days' fighting.
     """
     if tok.pos_ not in ("VERB", "AUX") or not any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children
     ):
         return False
-    return any(
-        g.dep_ == "pobj" and _lem(g) in _LONG_SPANS
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "for"
-        for g in c.children
-    )
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("for", "since"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ == "for" and _lem(g) in _LONG_SPANS:
+                return True
+            if c.lower_ == "since" and any(_YEAR.fullmatch(t.text) for t in g.subtree):
+                return True
+    return False
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _witnessed_since(tok: Any) -> bool:

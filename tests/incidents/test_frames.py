@@ -342,10 +342,16 @@ def test_the_doers_next_act_after_before_is_the_same_frame(nlp):
     [
         "The rebels, who have been battling the army for seven years, denied the claim.",
         "The front, which has been fighting the government for nearly two years, said so.",
+        "Separatists have been clashing with government forces in the regions since 2017.",
     ],
 )
 def test_a_war_told_by_how_long_it_has_lasted_is_no_act(nlp, text):
     assert not any(f.cues for f in frames_of(text_units(nlp(text))[0]))
+
+
+def test_fighting_since_a_weekday_is_the_days_fighting(nlp):
+    doc = nlp("Fighting has raged in the town since Monday, killing 20.")
+    assert any(f.cues for f in frames_of(text_units(doc)[0]))
 
 
 @pytest.mark.parametrize(
