@@ -384,14 +384,28 @@ def _count_phrase(head: Any) -> int | None:
     def counted(t: Any) -> bool:  # "30 dead and 100 injured" are two figures, not one group
         return t.lemma_.lower() not in outcome and t.lower_ not in outcome
 
-    while head.dep_ == "conj" and head.head.i != head.i and counted(head.head):
+    def own_outcome(t: Any) -> bool:  # "about 40 injured" beside "20 dead people"
+        return any(g.dep_ in ("acl", "amod") and not counted(g) for g in t.children)
+
+    while (
+        head.dep_ == "conj"
+        and head.head.i != head.i
+        and counted(head.head)
+        and not own_outcome(head)
+    ):
         head = head.head
     # things listed with the dead are no dead: "two dissidents dead, more than 10 properties
     # affected" (the governor of Cauca quoted by Latin American News, Guapi, November 2024)
+    # nor is a figure with its own outcome word: "We received 20 dead people and about 40
+    # injured" (a Baidoa hospital official via defenceWeb, October 2018) had 60 dead
     groups = [head] + [
         c
         for c in head.conjuncts
-        if c.i > head.i and counted(c) and counted(head) and c.lemma_.lower() not in lx.PROPERTY
+        if c.i > head.i
+        and counted(c)
+        and counted(head)
+        and c.lemma_.lower() not in lx.PROPERTY
+        and not own_outcome(c)
     ]
     if len(groups) > 1 and all(g.pos_ == "NUM" for g in groups):
         # "between 1,000 and 5,000 people": two figures for one group, the lower stands.

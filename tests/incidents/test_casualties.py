@@ -82,6 +82,8 @@ def count(nlp):
             28,
             None,
         ),
+        # a figure with its own outcome word is another group
+        ("Doctors received 20 dead people and about 40 injured in the blasts yesterday.", 20, 40),
     ],
 )
 def test_counts(count, text, fatalities, injuries):
