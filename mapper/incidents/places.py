@@ -206,7 +206,7 @@ def _based_in(root: Any) -> bool:
     return verb.lower_ == "based" and verb.dep_ in ("acl", "amod")
 
 
-def _in_name(doc: Any, site: Site) -> bool:
+def _in_name(doc: Any, site: Site, sites: list[Site]) -> bool:
     """Tell a place inside an organisation's name that the NER found.
 
     A name spelled out beside its acronym ("Islamic State of Iraq and the
@@ -240,6 +240,17 @@ def _in_name(doc: Any, site: Site) -> bool:
     rest = " ".join(t.lower_ for t in ent if t.idx >= site.end).split(" of ")[0].split()
     if rest and all(w in geolex.AREA_NOUNS or w in geolex.LGA_WORDS for w in rest):
         return False  # the area's own title ("Maradun Local Government Area"), not a body
+    # nor is a place named with its container in the possessive: "in Khyber Pakhtunkhwa's
+    # Lakki Marwat district" (Pakistan Today, December 2025), one ORG to the model
+    others = [s for s in sites if s is not site and ent.start_char <= s.start < ent.end_char]
+    if others and all(
+        t.is_punct
+        or t.tag_ == "POS"
+        or t.dep_ == "case"
+        or any(s.start <= t.idx < s.end for s in [site, *others])
+        for t in ent
+    ):
+        return False
     return (ent.end_char - ent.start_char) > (site.end - site.start)
 
 
@@ -398,7 +409,7 @@ def _candidates(
         if id(s) in context and named - {s.name}:
             continue
         root = site_root(doc, s)
-        if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s):
+        if root is None or _voice(root) or _modifier_of_actor(root) or _in_name(doc, s, sites):
             continue
         if _seat(doc.text, s.end) or _based_in(root):
             continue

@@ -598,3 +598,13 @@ def test_a_country_owning_a_convoy_is_not_where_it_was_hit(extract_geoparsed):
         "Baghdad said the road was closed."
     )
     assert [i.location for i in extract_geoparsed(text)] == ["Baghdad"]
+
+
+def test_a_place_with_its_container_in_the_possessive_is_no_organisation(extract_geoparsed):
+    # the model reads "Khyber Pakhtunkhwa's Lakki Marwat" as one ORG
+    text = (
+        "A suicide attack on a police mobile in Khyber Pakhtunkhwa\u2019s Lakki Marwat district "
+        "on Monday killed one officer and injured five others, authorities said. The "
+        "officer was buried in Peshawar, the provincial capital."
+    )
+    assert [(i.location, i.geo_precision) for i in extract_geoparsed(text)] == [("Lakki", 1)]
