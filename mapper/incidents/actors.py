@@ -132,6 +132,18 @@ def _listed_group(toks: list[Any]) -> str | None:
     return group_name(found) if found else None
 
 
+def _listed_object(tok: Any) -> str | None:
+    """Return the listed group a phrase names, or its acronym in brackets names.
+
+    "suspected members of the Bangsamoro Islamic Freedom Fighter (BIFF)" (Tempo,
+    Maguindanao, September 2017): the name spelled otherwise than the list's,
+    the acronym as it is.
+    """
+    return _listed_group(_phrase(tok)) or next(
+        (g for a in tok.children if a.dep_ == "appos" and (g := _listed_group([a]))), None
+    )
+
+
 def side_of_phrase(toks: list[Any], sites: list[Site], *, capitals: bool = True) -> str | None:
     """Return the country a phrase belongs to: a demonym or country named inside it.
 
@@ -247,7 +259,7 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
                 for c in p.children
                 # listed groups only: "a large group of Amhara militia from Wereta"
                 # (Wikipedia, Tigray war) names the militia's town
-                if c.dep_ == "pobj" and (g := _listed_group(_phrase(c)))
+                if c.dep_ == "pobj" and (g := _listed_object(c))
             ),
             None,
         )

@@ -294,7 +294,17 @@ def _actors(
     if a1 is None and clash:
         sides = _fallen_sides(group, doc, sites, country)
         if a2 is not None and a2.kind in ("state", "nonstate"):
-            a1 = next((x for x in sides if x.kind != a2.kind), None)
+            # or another named group: "Two members of the Moro Islamic Liberation Front
+            # (MILF) died ... in a clash with suspected members of the Bangsamoro Islamic
+            # Freedom Fighter (BIFF)" (Tempo, Maguindanao, September 2017)
+            a1 = next(
+                (
+                    x
+                    for x in sides
+                    if x.kind != a2.kind or (x.side and x.name != a2.name)
+                ),
+                None,
+            )
         elif len(sides) >= 2:
             a1, a2 = sides[0], sides[1]
     return a1, a2

@@ -121,11 +121,15 @@ def name_words(toks: list[Any]) -> list[Any]:
     compounds a capitalised word opens, which the tagger may read as common
     nouns when the writer lower-cases the rest: "Boko haram militants killed at
     least 23 Chadian soldiers" (CGTN Africa, March 2019; one text, the tagger
-    making both words NN).
+    making both words NN). An acronym in capitals opens one too: "two MILF fighters
+    identified as ..." (Tempo, Maguindanao, September 2017), tagged a common noun.
     """
     opened: set[int] = set()
     for t in toks:
-        if t.dep_ == "compound" and not t.like_num and (t.is_title or t.i - 1 in opened):
+        acronym = t.is_upper and t.is_alpha and len(t.text) >= 2
+        if t.dep_ == "compound" and not t.like_num and (
+            t.is_title or acronym or t.i - 1 in opened
+        ):
             opened.add(t.i)
     return [
         t

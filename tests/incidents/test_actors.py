@@ -422,3 +422,22 @@ def test_who_wore_a_disguise_did_the_act(extract, text):
 def test_maoists_are_an_armed_group(extract):
     [inc] = current(extract("Maoists shot dead three villagers near Kadugli on Sunday."))
     assert inc.actor1 == "Unidentified Armed Group (Sudan)"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Two RSF fighters died in a clash with gunmen near Kadugli on Sunday.",
+            {"Rapid Support Forces", "Unidentified Armed Group (Sudan)"},
+        ),
+        (
+            "Two members of the Justice and Equality Movement died in a clash with suspected "
+            "members of the Rapid Support Force (RSF) near Kadugli on Sunday.",
+            {"Justice and Equality Movement", "Rapid Support Forces"},
+        ),
+    ],
+)
+def test_a_clashs_dead_name_their_side_against_another_group(extract, text, sides):
+    [inc] = current(extract(text))
+    assert {inc.actor1, inc.actor2} == sides
