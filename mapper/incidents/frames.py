@@ -1831,6 +1831,12 @@ def _occupants(tok: Any) -> str | None:
     return None
 
 
+#: The parts of a town people live in.
+_QUARTERS = frozenset(
+    {"area", "neighborhood", "neighbourhood", "quarter", "district", "block", "compound"}
+)
+
+
 def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str | None:
     if lem in lx.PROTESTER:
         return "protester"
@@ -1849,6 +1855,12 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "nonstate"  # a suicide bomber is an armed group's, unnamed or not
     if lem in ("rioter", "mob", "crowd", "vigilante") or mods & {"vigilante"}:
         return "crowd"
+    if lem in _QUARTERS and "residential" in mods:
+        # where people live is whom an attack on it targets: "accused the RSF of
+        # deliberately targeting residential neighborhoods in El-Fasher" (Anadolu via A
+        # News, September 2025); "when the paramilitary Rapid Support Forces (RSF)
+        # targeted residential neighborhoods" (Xinhua, September 2025)
+        return "civilian"
     carried = _occupants(tok) if lem in _CARRIERS else None
     if carried is not None:
         return carried

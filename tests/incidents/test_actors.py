@@ -441,3 +441,8 @@ def test_maoists_are_an_armed_group(extract):
 def test_a_clashs_dead_name_their_side_against_another_group(extract, text, sides):
     [inc] = current(extract(text))
     assert {inc.actor1, inc.actor2} == sides
+
+
+def test_a_residential_area_attacked_is_its_civilians(extract):
+    [inc] = current(extract("Rebels attacked a residential area near Kadugli on Sunday."))
+    assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Sudan)")
