@@ -59,8 +59,13 @@ def actor_name(
     where = f" ({country})" if country else ""
     if group:
         return group
-    if kind == "state":
+    if kind in ("state", "armed_site"):
+        # a police post or station is the police's: "gunmen fired shots on a police
+        # station, killing three policemen" (TNN, Hangu, September 2013); "attacked the
+        # gendarmerie in Ouanobian" ([acled-dev bfa 2019-02-24])
         force = "Police Forces" if police else "Military Forces"
+        if kind == "armed_site" and not country:
+            return force
         return f"{force} of {country}" if country else f"{force} (unknown state)"
     return {
         "nonstate": f"Unidentified Armed Group{where}",
@@ -72,7 +77,6 @@ def actor_name(
         # party members and supporters are unarmed: "members of the opposition party"
         # arrested or attacked are civilians to the codebook (rioters when they riot)
         "party": f"Civilians{where}",
-        "armed_site": f"Military Forces of {country}" if country else "Military Forces",
         "property": f"Civilians{where}",
     }.get(kind, f"Unidentified Armed Group{where}")
 

@@ -38,6 +38,7 @@ from typing import Any
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import counted_killing, finite_participle, victim_heads
 from mapper.incidents.groups import country_name
+from mapper.incidents.timeline import MONTH_NAMES
 from mapper.incidents.units import Unit
 
 __all__ = ["Frame", "trigger_classes", "phrase_kind", "frames_of", "OUTCOMES"]
@@ -1145,12 +1146,13 @@ def _lasted_for(tok: Any) -> bool:
     Ethiopia's government for nearly two years" (AFP via City Radio FM, Mekele,
     September 2022); "English-speaking separatist rebels, who have been
     battling the army for seven years" (AFP, Bamenyam, November 2023): the
-    perfect with the months or years it has gone on. So does the year it began:
+    perfect with the months or years it has gone on. So does the year or month it began:
     "Separatist fighters have been clashing with government forces in
     Cameroon's two English-speaking regions ... since 2017" (Xinhua, August
     2022); "Government forces and armed separatists have been clashing since
-    2017" (AFP, Cameroon, March 2020). "Fighting has raged for three days" or
-    "since Monday" still tells the days' fighting.
+    2017" (AFP, Cameroon, March 2020); "Since November, the Iran-aligned rebels have
+    been targeting ships in the Red Sea" (Belga, March 2024). "Fighting has raged for
+    three days" or "since Monday" still tells the days' fighting.
     """
     if tok.pos_ not in ("VERB", "AUX") or not any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children
@@ -1166,7 +1168,14 @@ def _lasted_for(tok: Any) -> bool:
                 return True
             if c.lower_ == "since" and any(_YEAR.fullmatch(t.text) for t in g.subtree):
                 return True
+            if c.lower_ == "since" and _whole_month(g):
+                return True  # "Since November, the Iran-aligned rebels have been targeting"
     return False
+
+
+def _whole_month(tok: Any) -> bool:
+    """Tell a month named without its day: "since November", not "since November 3"."""
+    return tok.lower_ in MONTH_NAMES and not any(c.like_num for c in tok.children)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -1864,6 +1873,11 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
     carried = _occupants(tok) if lem in _CARRIERS else None
     if carried is not None:
         return carried
+    if lem in lx.SECURITY_SITE and _named_group(tok):
+        # a group's own base or positions are the group: "The US later launched attacks
+        # against Houthi positions in Yemen" (Belga, March 2024), "the Israeli army said it
+        # struck Hezbollah positions" (AFP, 2024); not the state's forces
+        return "nonstate"
     if lem in lx.SECURITY_SITE and (
         mods & (lx.ARMED_STATE | {"military", "police", "army"})
         or lem

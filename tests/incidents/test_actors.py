@@ -446,3 +446,16 @@ def test_a_clashs_dead_name_their_side_against_another_group(extract, text, side
 def test_a_residential_area_attacked_is_its_civilians(extract):
     [inc] = current(extract("Rebels attacked a residential area near Kadugli on Sunday."))
     assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Sudan)")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Sudanese jets struck Boko Haram positions near Kadugli on Sunday.", "Boko Haram"),
+        ("Troops attacked an al-Shabaab base near Kadugli on Sunday.", "Al-Shabaab"),
+        ("Militants attacked a police post near Kadugli on Sunday.", "Police Forces of Sudan"),
+    ],
+)
+def test_a_base_or_post_is_its_owners(extract, text, target):
+    [inc] = current(extract(text))
+    assert inc.actor2 == target
