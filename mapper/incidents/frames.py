@@ -1875,8 +1875,9 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return carried
     if lem in lx.SECURITY_SITE and _named_group(tok):
         # a group's own base or positions are the group: "The US later launched attacks
-        # against Houthi positions in Yemen" (Belga, March 2024), "the Israeli army said it
-        # struck Hezbollah positions" (AFP, 2024); not the state's forces
+        # against Houthi positions in Yemen" (Belga, March 2024), "Israeli fighter jets
+        # attacked Hezbollah positions in southern Lebanon" (Arab News via Eurasia Review,
+        # October 2023); not the state's forces
         return "nonstate"
     if lem in lx.SECURITY_SITE and (
         mods & (lx.ARMED_STATE | {"military", "police", "army"})
