@@ -66,7 +66,7 @@ def same_spelling(key: str, name_key: str) -> bool:
         return True
     # Somali writes long vowels and geminates double, English copy single, and hears the
     # vowels its own way: "near the city of Buloburde" (Wikipedia, 2016 timeline of the War
-    # in Somalia) is GeoNames' Buulobarde, "Bardhere" (AP) its Baardheere
+    # in Somalia) is GeoNames' Buulobarde, "Bardhere" (Goobjoog News, Gedo) its Baardheere
     single, name_single = _DOUBLED.sub(r"\1", key), _DOUBLED.sub(r"\1", name_key)
     doubled = (single, name_single) != (key, name_key)
     if doubled and len(single) >= VARIANT_MIN_CHARS and (
