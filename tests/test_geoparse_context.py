@@ -906,3 +906,11 @@ def test_a_compass_word_before_a_country_of_the_text_is_that_country():
     text = "The fair in South Lebanon drew crowds from Mason and Lebanon, Ohio."
     [where] = [t for t in geoparse(text) if t.text == "South Lebanon"]
     assert where.country_code == "US"
+
+
+def test_a_towns_other_spelling_with_a_division_title_is_the_division():
+    # GeoNames keeps "Magwe" as a name of the town Magway, not of its region
+    [t] = geoparse("Nine civilians were killed in an airstrike on a village in Magwe Region.")
+    assert (t.name, t.kind) == ("Magway", "admin")
+    [t] = geoparse("Nine civilians were killed in Magwe on Friday.")
+    assert (t.name, t.kind) == ("Magway", "settlement")

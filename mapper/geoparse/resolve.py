@@ -38,6 +38,7 @@ from mapper.geoparse.candidates import (
 from mapper.geoparse.context import (
     SETTLEMENT_WORDS,
     apply_context,
+    area_word,
     names_a_settlement,
     said_division,
     said_noun,
@@ -138,6 +139,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Toponym]
     _drop_foreign_guesses(slots)
     _drop_compass_divisions_abroad(slots)
     _compass_parts_of_countries(slots, gaz)
+    _divisions_named_by_seats(text, slots, gaz)
     ends = route_ends(text, [(s.mention.start, s.mention.end) for s in slots])
     out = []
     for s in slots:
@@ -665,6 +667,40 @@ def _compass_parts_of_countries(slots: list[Slot], gaz: Gazetteer) -> None:
         }
         if country.place.country_code in others and chosen.country_code not in others:
             s.cands, s.choice, s.scores = [country], 0, None
+
+
+def _divisions_named_by_seats(text: str, slots: list[Slot], gaz: Gazetteer) -> None:
+    """Read a town's other spelling with a division's title as the division it names.
+
+    GeoNames keeps a spelling under the town and not under the division named
+    after it: "a regime airstrike ... on a village in Magwe Region" (The
+    Irrawaddy, December 2021; "a Buddhist monastery located in the Magwe
+    region", DPA via Dhaka Tribune, May 2024) found only the town of Magway,
+    whose alternate name "Magwe" is. A name with a first-level title ("X Region",
+    "X State") whose only readings are towns is the same-named first-level
+    division of the town's province; "Magway district" is another area.
+    """
+    for s in slots:
+        if not s.cands or s.mention.adjectival:
+            continue
+        p = s.cands[s.choice].place
+        if p.kind != "settlement" or any(c.place.kind == "admin" for c in s.cands):
+            continue
+        if area_word(text, s.mention.end) not in _REGION_TITLES | {"division"}:
+            continue  # a first-level title; a "district" of the same name is another area
+        division = next(
+            (
+                c
+                for c in gaz.candidates(p.name, kinds="admin", limit=5)
+                if c.place.country_code == p.country_code
+                and c.place.feature_code == "ADM1"
+                and fold(c.place.name) == fold(p.name)
+                and (c.place.admin1 is None or c.place.admin1 == p.admin1)
+            ),
+            None,
+        )
+        if division is not None:
+            s.cands, s.choice, s.scores = [division], 0, None
 
 
 def _theatre_ok(slots: list[Slot]) -> bool:
