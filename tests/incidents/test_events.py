@@ -940,3 +940,11 @@ def test_a_sentence_ranking_the_event_told_is_no_event_of_its_own(extract):
         "bomber detonated a car bomb outside a school in Kadugli, killing 30 people."
     )
     assert sorted(i.fatalities for i in current(extract(text))) == [9, 30]
+
+
+def test_a_chronologys_entries_of_one_day_are_two_events(extract):
+    text = (
+        "March 9 - An exchange of gunfire in South Kordofan kills at least nine people.\n\n"
+        "March 9 - Gunmen attack a religious gathering in Kadugli, killing 8 people."
+    )
+    assert sorted(i.fatalities for i in extract(text)) == [8, 9]
