@@ -844,18 +844,24 @@ def _gathering_of_people(tok: Any) -> bool:
     "an RSF drone strike on a civilian gathering", "a drone today targeted a
     gathering of civilians" (Eastleigh Voice, El Fasher, October 2025); "a
     wedding convoy in Yemen was mistaken for an al-Qaeda gathering" (The Verge
-    citing Reuters, December 2013).
+    citing Reuters, December 2013). So is a tribe's council: "Gunmen kidnap 100 men
+    from a tribal gathering" (Wikipedia, "2014 in Pakistan"); "a suicide bomber
+    blew himself up at a gathering of tribal elders" (France 24, Darra Adam Khel,
+    March 2008).
     """
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and (
-            _lem(c) in lx.CIVILIAN or _lem(c) in ("wedding", "funeral", "family", "religious")
-            or c.ent_type_ in ("ORG", "NORP")
+            _lem(c) in lx.CIVILIAN | _MEETINGS or c.ent_type_ in ("ORG", "NORP")
         ):
             return True
         if c.dep_ == "prep" and c.lower_ == "of":
             if any(_lem(g) in lx.CIVILIAN for g in c.children if g.dep_ == "pobj"):
                 return True
     return False
+
+
+#: Gatherings held for a life's events, a faith or a tribe: no demonstrations.
+_MEETINGS = frozenset({"wedding", "funeral", "family", "religious", "tribal"})
 
 
 def _called_violent(tok: Any) -> bool:

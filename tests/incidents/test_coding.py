@@ -712,3 +712,9 @@ def test_a_village_that_came_under_attack_is_its_people_attacked(extract):
     text = "The village of Tiekaledji near Dilling came under attack on Sunday, the governor said."
     [inc] = current(extract(text))
     assert (inc.event_type, inc.actor2) == ("Violence against civilians", "Civilians (Sudan)")
+
+
+def test_a_tribal_gathering_is_no_demonstration(extract):
+    text = "Gunmen kidnap 100 men from a tribal gathering near Kadugli on Sunday."
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Abduction/forced disappearance"
