@@ -948,3 +948,12 @@ def test_a_chronologys_entries_of_one_day_are_two_events(extract):
         "March 9 - Gunmen attack a religious gathering in Kadugli, killing 8 people."
     )
     assert sorted(i.fatalities for i in extract(text)) == [8, 9]
+
+
+def test_a_pointer_back_naming_the_events_division_joins_it(extract_geoparsed):
+    text = (
+        "Rebels killed six soldiers in a drone attack on a base in Kadugli on Sunday. "
+        "The minister condemned the guerrilla attack and vowed to defend the army against "
+        "attacks like the one in South Kordofan."
+    )
+    assert len([i for i in extract_geoparsed(text) if not i.background]) == 1
