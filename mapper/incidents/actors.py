@@ -27,7 +27,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.frames import phrase_kind
-from mapper.incidents.groups import group_name, name_runs, name_words, state_body
+from mapper.incidents.groups import group_name, name_runs, name_words, nationals, state_body
 from mapper.incidents.sites import Site
 
 __all__ = [
@@ -273,6 +273,8 @@ def actor_of(tok: Any, sites: list[Site], country: str | None) -> Actor | None:
         # Tigray's regional forces loyal to the TPLF ([WTigray])
         group = group_name(group) if group is not None and not state_body(group) else None
         kind = "nonstate" if group is not None else kind
+    if kind == "state" and own is None and tok.ent_type_ == "NORP":
+        own = nationals(tok.text)  # "Russians shelled the village": Russia's forces
     where = own or country
     police = bool({t.lemma_.lower() for t in toks} & lx.POLICE)
     name = actor_name(kind, where, police=police, group=group)

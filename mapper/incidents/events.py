@@ -1247,7 +1247,7 @@ def _running_total(m: Mention) -> bool:
         # civilian casualties ... 3 1/2 months after the Russian invasion began" (The
         # Hill, June 2022)
         return True
-    if m.frame.cues & _TOLL and _CONFLICT_TOLL.search(text):
+    if m.frame.cues & _TOLL and (_CONFLICT_TOLL.search(text) or _KILLED_IN_WAR.search(text)):
         return True
     if m.frame.cues & _TOLL and _SINCE_YEAR.search(text):
         return True
@@ -1288,6 +1288,18 @@ _CONFLICT_TOLL = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:fighting|conflict|war|violence|insurgency|unrest"
     r"|uprising)\s+(?:so\s+far\s+)?ha(?:s|ve)\s+(?:so\s+far\s+|already\s+)?"
     r"(?:killed|left|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+#: The dead of a whole war or campaign, in the perfect: "Khinshtein said last week that 288
+#: civilians had been killed during the Ukrainian offensive in the region" (The Moscow
+#: Times, Kursk, May 2025); "40,000 civilians have been killed in the war, which began in
+#: February" (The Hill, November 2022).
+_KILLED_IN_WAR = re.compile(
+    r"\b(?:have|has|had)\s+(?:now\s+)?been\s+killed\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:during|in|throughout)\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:offensive|war|conflict|insurgency|incursion|occupation|campaign|siege|uprising)\b",
     re.IGNORECASE,
 )
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from mapper.incidents import lexicon as lx
 from mapper.incidents.casualties import counted_killing, finite_participle, victim_heads
-from mapper.incidents.groups import country_name
+from mapper.incidents.groups import country_name, nationals
 from mapper.incidents.timeline import MONTH_NAMES
 from mapper.incidents.units import Unit
 
@@ -1165,12 +1165,15 @@ def _lasted_for(tok: Any) -> bool:
     ):
         return False
     for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in ("for", "since"):
+        if c.dep_ != "prep" or c.lower_ not in ("for", "since", "over"):
             continue
         for g in c.children:
             if g.dep_ != "pobj":
                 continue
-            if c.lower_ == "for" and _lem(g) in _LONG_SPANS:
+            if c.lower_ in ("for", "over") and _lem(g) in _LONG_SPANS:
+                # "over the past several months": "close to where Ukrainian and Russian
+                # forces have been fighting over the past several months" (The Moscow
+                # Times, Kursk, May 2025)
                 return True
             if c.lower_ == "since" and any(_YEAR.fullmatch(t.text) for t in g.subtree):
                 return True
@@ -1852,6 +1855,10 @@ _QUARTERS = frozenset(
 )
 
 
+#: Verbs of a state's heavy weapons: a nation doing them is its forces.
+_STATE_ARMS = lx.SHELLING | lx.AIR | frozenset({"strike", "bomb", "bombard", "airstrike"})
+
+
 def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str | None:
     if lem in lx.PROTESTER:
         return "protester"
@@ -1922,6 +1929,20 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
     doer = tok
     while doer.dep_ == "pobj" and doer.head.lower_ == "of" and doer.head.head.i != doer.i:
         doer = doer.head.head  # "hundreds of thousands of Colombians ... marched"
+    if (
+        tok.ent_type_ == "NORP"
+        and tok.tag_ in ("NNPS", "NNS")
+        and doer.dep_ == "nsubj"
+        and _lem(doer.head) in _STATE_ARMS
+        and (_lem(doer.head) != "strike" or any(c.dep_ == "dobj" for c in doer.head.children))
+        and nationals(tok.text)
+    ):
+        # a nation that shells or strikes is its state's forces, no ethnic militia: "He
+        # said Russians shelled the village with a Grad self-propelled multiple rocket
+        # launcher" (Reuters via Business Recorder, Huliaipole, April 2024); "A Chechen
+        # spokesman said the Russians bombed the nearby village of Serzhen-Yurt" (The New
+        # York Times via Sun-Sentinel, April 2000)
+        return "state"
     if tok.ent_type_ == "NORP" and doer.dep_ == "nsubj" and _lem(doer.head) in lx.PROTEST:
         # a nation marching is a crowd, not a militia: "hundreds of thousands of Colombians
         # nationwide marched against alleged plans for pension and labor reforms" (dpa via

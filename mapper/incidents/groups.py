@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["country_name", "group_name", "name_runs", "state_body"]
+__all__ = ["country_name", "group_name", "name_runs", "nationals", "state_body"]
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,17 @@ def country_name(text: str) -> bool:
             ),
         )
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def nationals(text: str) -> str | None:
+    """Return the country a people is named by ("Russians": Russia), not a tribe's or a faith's.
+
+    >>> nationals("Russians"), nationals("Fulani")
+    ('Russia', None)
+    """
+    place = _ask(text, lambda gaz: gaz.demonym(text))
+    return place.name if place is not None and place.kind == "country" else None
 
 
 def name_runs(names: list[Any]) -> list[str]:

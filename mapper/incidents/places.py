@@ -580,6 +580,15 @@ def _bordered(root: Any) -> bool:
         # made four events, one per country; "the lawless 'three-border' zone where the
         # frontiers of Niger, Mali and Burkina Faso converge" (TRT World, April 2021)
         return True
+    n = t
+    while n.dep_ in ("compound", "poss", "amod") and n.head.i != n.i:
+        n = n.head  # "Ukraine's Sumy region": the region is what the border is with
+    if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in _FRONTIERS:
+        # the other side of a border: "in the village of Zvannoye, also near the border with
+        # Ukraine's Sumy region" (The Moscow Times, Kursk, May 2025); "in northwestern
+        # Burkina Faso, near the border with Mali" (AFP); "a village close to the border
+        # with Mali" ([acled-dev bfa])
+        return True
     return t.dep_ == "dobj" and t.head.lemma_.lower() in _BORDER_VERBS
 
 

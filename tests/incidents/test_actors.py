@@ -459,3 +459,8 @@ def test_a_residential_area_attacked_is_its_civilians(extract):
 def test_a_base_or_post_is_its_owners(extract, text, target):
     [inc] = current(extract(text))
     assert inc.actor2 == target
+
+
+def test_a_nation_that_shells_is_its_states_forces(extract):
+    [inc] = current(extract("Officials said Russians shelled a village near Kadugli on Sunday."))
+    assert inc.actor1 == "Military Forces of Russia"

@@ -957,3 +957,11 @@ def test_a_pointer_back_naming_the_events_division_joins_it(extract_geoparsed):
         "attacks like the one in South Kordofan."
     )
     assert len([i for i in extract_geoparsed(text) if not i.background]) == 1
+
+
+def test_the_dead_of_a_whole_offensive_are_no_outcome_of_the_day(extract_geoparsed):
+    text = (
+        "A drone killed a man in the Kursk region on Monday. The governor said last week "
+        "that 288 civilians had been killed during the Ukrainian offensive in the region."
+    )
+    assert [i.fatalities for i in extract_geoparsed(text) if not i.background] == [1]

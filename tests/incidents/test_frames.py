@@ -344,6 +344,8 @@ def test_the_doers_next_act_after_before_is_the_same_frame(nlp):
         "The front, which has been fighting the government for nearly two years, said so.",
         "Separatists have been clashing with government forces in the regions since 2017.",
         "Since November, the rebels have been targeting ships in the Red Sea.",
+        "Both villages lie close to where the two armies have been fighting over the past "
+        "several months.",
     ],
 )
 def test_a_war_told_by_how_long_it_has_lasted_is_no_act(nlp, text):

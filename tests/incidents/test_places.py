@@ -608,3 +608,12 @@ def test_a_place_with_its_container_in_the_possessive_is_no_organisation(extract
         "officer was buried in Peshawar, the provincial capital."
     )
     assert [(i.location, i.geo_precision) for i in extract_geoparsed(text)] == [("Lakki", 1)]
+
+
+def test_the_other_side_of_a_border_is_not_the_site(extract_geoparsed):
+    text = (
+        "A drone struck a van in the Kursk region on Monday, wounding three. In a separate "
+        "incident, a man was killed by a drone in the village of Zvannoye, also near the "
+        "border with Ukraine's Sumy region."
+    )
+    assert all(i.country == "Russia" for i in extract_geoparsed(text))
