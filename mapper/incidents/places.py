@@ -586,8 +586,9 @@ def _bordered(root: Any) -> bool:
     if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in _FRONTIERS:
         # the other side of a border: "in the village of Zvannoye, also near the border with
         # Ukraine's Sumy region" (The Moscow Times, Kursk, May 2025); "in northwestern
-        # Burkina Faso, near the border with Mali" (AFP); "a village close to the border
-        # with Mali" ([acled-dev bfa])
+        # Burkina Faso, near the border with Mali" (AFP via Eurafrica.info, February 2023);
+        # "Salmossi, a village close to the border with Mali" (Wikipedia, "2019 attacks in
+        # Burkina Faso")
         return True
     return t.dep_ == "dobj" and t.head.lemma_.lower() in _BORDER_VERBS
 
