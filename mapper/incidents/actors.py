@@ -61,7 +61,7 @@ def actor_name(
         return group
     if kind in ("state", "armed_site"):
         # a police post or station is the police's: "gunmen fired shots on a police
-        # station, killing three policemen" (TNN, Hangu, September 2013); "attacked the
+        # station, killing three policemen" (TNN, Hangu, 22 September); "attacked the
         # gendarmerie in Ouanobian" ([acled-dev bfa 2019-02-24])
         force = "Police Forces" if police else "Military Forces"
         if kind == "armed_site" and not country:
