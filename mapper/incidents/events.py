@@ -1295,7 +1295,7 @@ _CONFLICT_TOLL = re.compile(
 #: The dead of a whole war or campaign, in the perfect: "Khinshtein said last week that 288
 #: civilians had been killed during the Ukrainian offensive in the region" (The Moscow
 #: Times, Kursk, May 2025); "40,000 civilians have been killed in the war, which began in
-#: February" (The Hill, November 2022).
+#: February" (The Hill, 2022).
 _KILLED_IN_WAR = re.compile(
     r"\b(?:have|has|had)\s+(?:now\s+)?been\s+killed\s+(?:[\w-]+\s+){0,3}?"
     r"(?:during|in|throughout)\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?"

@@ -1149,14 +1149,14 @@ def _lasted_for(tok: Any) -> bool:
     """Tell a war told by how long it has lasted, not an act on a day.
 
     "the Tigray People's Liberation Front (TPLF), which has been fighting
-    Ethiopia's government for nearly two years" (AFP via City Radio FM, Mekele,
+    Ethiopia's government for nearly two years" (City Radio FM, Mekele,
     September 2022); "English-speaking separatist rebels, who have been
-    battling the army for seven years" (AFP, Bamenyam, November 2023): the
+    battling the army for seven years" (a wire report on Bamenyam, November 2023): the
     perfect with the months or years it has gone on. So does the year or month it began:
     "Separatist fighters have been clashing with government forces in
     Cameroon's two English-speaking regions ... since 2017" (Xinhua, August
     2022); "Government forces and armed separatists have been clashing since
-    2017" (AFP, Cameroon, March 2020); "Since November, the Iran-aligned rebels have
+    2017" (a wire report on Cameroon, March 2020); "Since November, the Iran-aligned rebels have
     been targeting ships in the Red Sea" (Belga, March 2024). "Fighting has raged for
     three days" or "since Monday" still tells the days' fighting.
     """
@@ -1582,7 +1582,7 @@ def _crash(tok: Any) -> bool:
     ACLED codes political violence, not accidents: "11 people are killed when
     a Libyan Air Force plane crashes from a suspected engine fire" (Wikipedia,
     "2014 in Libya"); "The Mi17 transport helicopter crashed, killing 17
-    people" (AFP via News of Bahrain, Zabul); "Two soldiers were killed when
+    people" (News of Bahrain, Zabul); "Two soldiers were killed when
     their helicopter crashed while landing" (ANI/TPS, Rafah, September 2024).
     A crash told with who brought it down ("shot down", "a missile") stays.
     """
@@ -1879,8 +1879,8 @@ def _head_kind(tok: Any, lem: str, mods: set[str], orgs: frozenset[str]) -> str 
         return "crowd"
     if lem in _QUARTERS and "residential" in mods:
         # where people live is whom an attack on it targets: "accused the RSF of
-        # deliberately targeting residential neighborhoods in El-Fasher" (Anadolu via A
-        # News, September 2025); "when the paramilitary Rapid Support Forces (RSF)
+        # deliberately targeting residential neighborhoods in El-Fasher" (A News,
+        # September 2025); "when the paramilitary Rapid Support Forces (RSF)
         # targeted residential neighborhoods" (Xinhua, September 2025)
         return "civilian"
     carried = _occupants(tok) if lem in _CARRIERS else None
@@ -2281,9 +2281,9 @@ def _wearer(tok: Any) -> Any:
 
     News tells attackers by the uniforms they wore: "Maoists disguised as police
     kill six Indian villagers" (New Age via bdnews24, Bihar, July 2011); "The
-    attackers, dressed as local vigilantes ..., invaded a herding village" (AFP
-    via The Defense Post, Taraba, October 2022); "Gunmen pretending to be an
-    official security force opened fire on police" (AP via Townhall, Haditha,
+    attackers, dressed as local vigilantes ..., invaded a herding village" (The
+    Defense Post, Taraba, October 2022); "Gunmen pretending to be an
+    official security force opened fire on police" (Townhall, Haditha,
     March 2012). The parser often makes the guise the act's subject ("as police
     kill ..."); the doer is whoever the verb of disguise has.
     """

@@ -498,9 +498,9 @@ IRREALIS = frozenset(
         # intention and commitment
         "want", "plan", "intend", "aim", "seek", "prepare", "vow", "pledge", "promise",
         "threaten", "decide", "plot", "let",
-        # readiness and offers: "authorities there expressed readiness for a ceasefire" (AFP
-        # via City Radio FM, Tigray, September 2022); "Libya's opposition is ready for a
-        # ceasefire provided ..." (Reuters via The Asian Age, April 2011); "Rebels in Libya
+        # readiness and offers: "authorities there expressed readiness for a ceasefire"
+        # (City Radio FM, Tigray, September 2022); "Libya's opposition is ready for a
+        # ceasefire provided ..." (The Asian Age, 2011); "Rebels in Libya
         # offered ceasefire terms" (The Epoch Times, April 2011)
         "ready", "readiness", "willing", "willingness", "offer", "propose", "proposal",
         # directives and appeals
