@@ -243,7 +243,8 @@ def _in_name(doc: Any, site: Site, sites: list[Site]) -> bool:
     # nor is a place named with its container in the possessive: "in Khyber Pakhtunkhwa's
     # Lakki Marwat district" (Pakistan Today, December 2025), one ORG to the model
     others = [s for s in sites if s is not site and ent.start_char <= s.start < ent.end_char]
-    if others and all(
+    possessive = any(t.tag_ == "POS" or t.dep_ == "case" for t in ent)
+    if others and possessive and all(
         t.is_punct
         or t.tag_ == "POS"
         or t.dep_ == "case"
