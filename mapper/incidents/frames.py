@@ -726,8 +726,32 @@ def _capture(tok: Any, lem: str) -> bool:
             return any(_is_ground(o) for o in _prep_objects([tok], "of"))
         if lem == "take" and _took_position(tok):
             return False
-        return any(_is_ground(o) for o in _objects(tok))
+        return any(_is_ground(o) and not _expanse(o) for o in _objects(tok))
     return False
+
+
+#: Nouns of ground taken in bulk, over a campaign.
+_EXPANSES = frozenset({"swath", "swathe", "swaths", "swathes", "area", "part", "tract"})
+
+
+def _expanse(tok: Any) -> bool:
+    """Tell ground told in bulk: a campaign's gains, no capture on a day.
+
+    "Sunni militant organisation IS has captured vast swathes of territory in
+    Syria and Iraq" (DW via Daily News Egypt, August 2015); "The terrorist group
+    then began calling itself the Islamic State and seized large areas of
+    northern Syria and Iraq" (VOA Learning English, December 2014).
+    """
+    if _lem(tok) not in _EXPANSES or tok.tag_ != "NNS":
+        return False
+    if not any(
+        c.dep_ == "amod" and _lem(c) in ("vast", "large", "huge", "wide", "big", "great")
+        for c in tok.children
+    ):
+        return False
+    # of a country or of "territory": "large parts of Aleppo" on a day is a capture
+    held = [g for c in tok.subtree if c.dep_ == "pobj" for g in (c, *c.conjuncts)]
+    return any(_lem(g) == "territory" or country_name(g.text) for g in held)
 
 
 def _took_position(tok: Any) -> bool:
@@ -1114,6 +1138,16 @@ def _inert(tok: Any) -> bool:
         # act: "the M23, which occupies swathes of territory in North Kivu province" (AFP
         # via Daily Monitor, November 2022); "keep all the land it occupies" (Wikipedia,
         # "Russian-occupied territories of Ukraine", CC BY-SA)
+        return True
+    if (
+        tok.dep_ == "relcl"
+        and tok.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in tok.children)
+    ):
+        # so does one in the present progressive: "David Yauyau's militia, who are fighting
+        # the government in Pibor County" (Sudan Tribune, December 2012); "President Bashar
+        # Al-Assad's forces that are battling against the 'Islamic State'" (DW via Daily
+        # News Egypt, August 2015)
         return True
     if _witnessed_since(tok) or _lasted_for(tok):
         return True

@@ -384,3 +384,16 @@ def test_an_aircraft_crash_is_no_act(nlp, text):
 def test_an_aircraft_brought_down_is_still_an_act(nlp):
     doc = nlp("Militants shot down a helicopter, which crashed near the town, killing five.")
     assert any(f.cues for f in frames_of(text_units(doc)[0]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raiders belonged to a militia who are fighting the government in the county.",
+        "The city is held by the army and the militias that are battling against the rebels.",
+        "The group has captured vast swathes of territory in Syria and Iraq.",
+        "The group then seized large areas of northern Syria and Iraq.",
+    ],
+)
+def test_a_standing_war_or_a_campaigns_gains_are_no_act(nlp, text):
+    assert not any(f.cues for f in frames_of(text_units(nlp(text))[0]))
