@@ -555,6 +555,28 @@ _BORDER_VERBS = frozenset({"border", "straddle", "adjoin"})
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
 
 
+def _on_boundary(root: Any) -> bool:
+    """Tell a place named as one side of the boundary an event lay along.
+
+    "Three persons were killed in fresh violence that erupted along the boundary of
+    the districts of Bishnupur and Churachandpur in Manipur" (Scroll.in, July 2023;
+    one text) is one event on one line, not one in each district.
+    """
+    t = root
+    for _ in range(5):
+        if t.dep_ == "pobj" and t.head.lower_ == "of":
+            owner = t.head.head
+            if owner.lemma_.lower() in _FRONTIERS:
+                return True
+            t = owner
+            continue
+        if t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
+            t = t.head
+            continue
+        return False
+    return False
+
+
 def _bordered(root: Any) -> bool:
     """Tell a place named as what the event's area borders or straddles: not the site.
 
@@ -829,7 +851,8 @@ def event_places(
     )
     best, root, prep = scored[0]
     chosen = [(best, prep)]
-    if prep != "between" and not _joined_end(root):  # a road's two ends are one road
+    if prep != "between" and not _joined_end(root) and not _on_boundary(root):
+        # a road's two ends are one road, and two areas' shared boundary one line
         # Coordinated sites: "shelled A, B and C", and the same preposition repeated in
         # one clause, "in A on 4 May, in B on 8 May and in C on 10 May".
         group = _listed_with(root)
