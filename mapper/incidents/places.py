@@ -506,7 +506,24 @@ def _destination(prep: Any) -> bool:
         # (The Irrawaddy, Nyaung Kone, June 2023); "taking refuge in the local government
         # headquarters of Shinkafi" (Xinhua via APD, Kware, March 2019): where the fleeing went
         return True
+    if prep.lower_ == "in" and _lemma(prep.head) in _CARE:
+        # the town of the hospital the wounded were taken to: "At least 80 people were
+        # injured and were rushed to the hospital in Maiduguri, a town about 30 kilometres
+        # away" (CBC News, Konduga, August 2017); "The surviving victims were taken to a
+        # hospital in Coyuca de Catalán" (El Universal, Guerrero, March 2016)
+        to = prep.head
+        return to.dep_ == "pobj" and to.head.lower_ == "to" and (
+            _lemma(to.head.head) in _CARRY_OFF | {"rush"}
+        )
     return prep.lower_ in ("to", "into", "toward", "towards") and verb in _CARRY_OFF
+
+
+#: Where the wounded and the dead are taken.
+_CARE = frozenset({"hospital", "clinic", "morgue", "mortuary"})
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
 
 
 #: Nouns of where the fleeing go: "sought refuge in X", "took refuge in X".

@@ -625,3 +625,12 @@ def test_two_areas_sharing_the_boundary_an_event_lay_along_make_one_event(extrac
         "Bishnupur and Churachandpur, police said."
     )
     assert len([i for i in extract_geoparsed(text) if not i.background]) == 1
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_no_site(extract):
+    text = (
+        "Suicide bombers attacked a market in a northeastern Sudan village on Tuesday, killing "
+        "20 people. At least 80 people were injured and were rushed to the hospital in "
+        "Kadugli, a town about 30 kilometres away."
+    )
+    assert all(i.location != "Kadugli" for i in extract(text))
