@@ -1142,12 +1142,14 @@ def _inert(tok: Any) -> bool:
     if (
         tok.dep_ == "relcl"
         and tok.tag_ == "VBG"
+        and _lem(tok) in ("fight", "battle", "wage", "combat")
         and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in tok.children)
     ):
-        # so does one in the present progressive: "David Yauyau's militia, who are fighting
-        # the government in Pibor County" (Sudan Tribune, December 2012); "President Bashar
-        # Al-Assad's forces that are battling against the 'Islamic State'" (DW via Daily
-        # News Egypt, August 2015)
+        # so does a war told in the present progressive: "David Yauyau's militia, who are
+        # fighting the government in Pibor County" (Sudan Tribune, December 2012);
+        # "President Bashar Al-Assad's forces that are battling against the 'Islamic State'"
+        # (DW via Daily News Egypt, August 2015); not a crowd's act told live ("the
+        # protesters who are tossing bottles", TASS)
         return True
     if _witnessed_since(tok) or _lasted_for(tok):
         return True
