@@ -430,9 +430,6 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     names_of: dict[str | None, set[str]] = defaultdict(set)
     for s, p in chosen + placed:
         names_of[p.country_code].add(s.key)
-    # neighbours named whole do not blur the focus: a chronology of Borno's war that
-    # names Chad, Niger and Cameroon as countries (Wikipedia, "2015 in Nigeria") is still
-    # about Nigeria's towns, and its Baga no village in Goa
     for s, p in chosen:
         # a city's quarter is no city abroad, focused text or not: "The explosion -- in the
         # Jadida neighborhood of the southeastern part of the capital" (CNN, Baghdad, July
@@ -444,6 +441,9 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
             and len(names_of) > 1
         ):
             s.cands = []
+    # neighbours named whole do not blur the focus: a chronology of Borno's war that
+    # names Chad, Niger and Cameroon as countries (Wikipedia, "2015 in Nigeria") is still
+    # about Nigeria's towns, and its Baga no village in Goa
     below_country: dict[str | None, set[str]] = defaultdict(set)
     for s, p in chosen + placed:
         if p.kind != "country":

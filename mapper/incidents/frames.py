@@ -1550,9 +1550,7 @@ def blocked(tok: Any) -> bool:
     []
     """
     chain = _clause_chain(tok)
-    if _unrealised_purpose(chain, tok) or _uttered(tok) or _existing_weapon(tok):
-        return True
-    if _crash(tok):
+    if _unrealised_purpose(chain, tok) or _uttered(tok) or _existing_weapon(tok) or _crash(tok):
         return True
     prev = tok
     for i, t in enumerate(chain):

@@ -490,14 +490,14 @@ def _destination(prep: Any) -> bool:
     """
     if prep is None:
         return False
-    verb = prep.head.lemma_.lower()
-    if prep.lower_ in ("toward", "towards") and verb in _HEAD_FOR:
+    head = prep.head.lemma_.lower()  # the verb, or the noun "in" hangs on
+    if prep.lower_ in ("toward", "towards") and head in _HEAD_FOR:
         # a place advanced toward is not yet reached: "Rebels captured Syria's
         # second-largest city, Aleppo, over the weekend and advanced toward Hama" (The
         # Week, 2 December 2024), "capturing Aleppo and advancing toward Hama" (Al Jazeera
         # via The Island, 2 December 2024)
         return True
-    sought = verb in _REFUGE or any(
+    sought = head in _REFUGE or any(
         c.dep_ == "dobj" and c.lemma_.lower() in _REFUGE for c in prep.head.children
     )
     if prep.lower_ == "in" and sought:
@@ -506,24 +506,20 @@ def _destination(prep: Any) -> bool:
         # (The Irrawaddy, Nyaung Kone, June 2023); "taking refuge in the local government
         # headquarters of Shinkafi" (Xinhua via APD, Kware, March 2019): where the fleeing went
         return True
-    if prep.lower_ == "in" and _lemma(prep.head) in _CARE:
+    if prep.lower_ == "in" and head in _CARE:
         # the town of the hospital the wounded were taken to: "At least 80 people were
         # injured and were rushed to the hospital in Maiduguri, a town about 30 kilometres
         # away" (CBC News, Konduga, August 2017); "The surviving victims were taken to a
         # hospital in Coyuca de Catalán" (El Universal, Guerrero, March 2016)
         to = prep.head
         return to.dep_ == "pobj" and to.head.lower_ == "to" and (
-            _lemma(to.head.head) in _CARRY_OFF | {"rush"}
+            to.head.head.lemma_.lower() in _CARRY_OFF | {"rush"}
         )
-    return prep.lower_ in ("to", "into", "toward", "towards") and verb in _CARRY_OFF
+    return prep.lower_ in ("to", "into", "toward", "towards") and head in _CARRY_OFF
 
 
 #: Where the wounded and the dead are taken.
 _CARE = frozenset({"hospital", "clinic", "morgue", "mortuary"})
-
-
-def _lemma(tok: Any) -> str:
-    return tok.lemma_.lower()
 
 
 #: Nouns of where the fleeing go: "sought refuge in X", "took refuge in X".

