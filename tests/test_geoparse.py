@@ -773,11 +773,3 @@ def test_a_region_named_by_its_seat_s_adjective_is_found_under_the_seat_s_name()
     assert t.kind == "admin" and t.country_code == "RU"
     [t] = geoparse("Drones hit Belgorod overnight, the governor said.")
     assert t.kind == "settlement"
-
-
-def test_a_quarter_of_a_city_is_no_city_abroad():
-    text = (
-        "BAGHDAD, Iraq -- A car bomb killed 25 people on Sunday. The explosion, in the Jadida "
-        "neighborhood of the capital, destroyed eight shops, Iraqi police said."
-    )
-    assert not [t for t in mapper.geoparse(text) if t.text == "Jadida" and t.lat is not None]

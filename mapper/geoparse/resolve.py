@@ -84,8 +84,6 @@ _STRAY_KM = 1000.0
 _THE_VILLAGE_OF = re.compile(r"\b(?:the|a)\s+(?:village|hamlet)\s+of\s+$", re.I)
 #: The word after a name ("Mobile Police Base").
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-#: Nouns of a city's quarters: a name one heads is no town abroad.
-_QUARTER_NOUNS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb"})
 #: Share of a text's places in one country that makes it the text's focus.
 _FOCUS_SHARE = 0.6
 _SETTLEMENT_WORDS = frozenset(
@@ -430,17 +428,6 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     names_of: dict[str | None, set[str]] = defaultdict(set)
     for s, p in chosen + placed:
         names_of[p.country_code].add(s.key)
-    for s, p in chosen:
-        # a city's quarter is no city abroad, focused text or not: "The explosion -- in the
-        # Jadida neighborhood of the southeastern part of the capital" (CNN, Baghdad, July
-        # 2005; one text, an extension of the division rule below) is no El Jadida
-        if (
-            p.kind == "settlement"
-            and said_noun(text, s.mention.start, s.mention.end) in _QUARTER_NOUNS
-            and names_of[p.country_code] == {s.key}
-            and len(names_of) > 1
-        ):
-            s.cands = []
     # neighbours named whole do not blur the focus: a chronology of Borno's war that
     # names Chad, Niger and Cameroon as countries (Wikipedia, "2015 in Nigeria") is still
     # about Nigeria's towns, and its Baga no village in Goa

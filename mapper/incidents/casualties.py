@@ -384,20 +384,26 @@ def _count_phrase(head: Any) -> int | None:
     def counted(t: Any) -> bool:  # "30 dead and 100 injured" are two figures, not one group
         return t.lemma_.lower() not in outcome and t.lower_ not in outcome
 
-    def own_outcome(t: Any) -> bool:  # "about 40 injured" beside "20 dead people"
-        return any(g.dep_ in ("acl", "amod") and not counted(g) for g in t.children)
+    def hurt_apart(t: Any) -> bool:  # "about 40 injured" beside "20 dead people"
+        return any(
+            g.dep_ in ("acl", "amod") and (g.lemma_.lower() in _HURT or g.lower_ in _HURT)
+            for g in t.children
+        )
 
     while (
         head.dep_ == "conj"
         and head.head.i != head.i
         and counted(head.head)
-        and not own_outcome(head)
+        and not hurt_apart(head)
     ):
         head = head.head
     # things listed with the dead are no dead: "two dissidents dead, more than 10 properties
     # affected" (the governor of Cauca quoted by Latin American News, Guapi, November 2024)
-    # nor is a figure with its own outcome word: "We received 20 dead people and about 40
-    # injured" (a Baidoa hospital official via defenceWeb, October 2018) had 60 dead
+    # nor are the hurt told with their own word after the dead: "We received 20 dead people
+    # and about 40 injured" (a Baidoa hospital official via defenceWeb, October 2018) had 60
+    # dead; "left at least nine people dead and over 30 wounded" (The Media Line, Jisr
+    # al-Shughur, June 2023) 39; "7 protesters and 2 soldiers dead" (Wikipedia, "2013 in
+    # Iraq") are nine dead
     groups = [head] + [
         c
         for c in head.conjuncts
@@ -405,7 +411,7 @@ def _count_phrase(head: Any) -> int | None:
         and counted(c)
         and counted(head)
         and c.lemma_.lower() not in lx.PROPERTY
-        and not own_outcome(c)
+        and not hurt_apart(c)
     ]
     if len(groups) > 1 and all(g.pos_ == "NUM" for g in groups):
         # "between 1,000 and 5,000 people": two figures for one group, the lower stands.

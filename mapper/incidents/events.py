@@ -1440,11 +1440,6 @@ def _refines(m: Mention, group: list[Mention]) -> bool:
         p.precision == 3
         or p.site.name == m.place.site.name
         or _part_of(m.place.site, p.site)
-        # or names the division it lay in: "the guerrilla attack ... attacks like the one in
-        # Cesar" after "The attack took place in Aguachica, a municipality in the Cesar
-        # province" (Colombia Reports, December 2025; one text, the converse of the
-        # lede's province a later paragraph places finer)
-        or _in_division(p.site, m.place.site)
         or (
             p.precision == 2
             and measured_from(_text_of(m), p.site)

@@ -240,8 +240,9 @@ def _in_name(doc: Any, site: Site, sites: list[Site]) -> bool:
     rest = " ".join(t.lower_ for t in ent if t.idx >= site.end).split(" of ")[0].split()
     if rest and all(w in geolex.AREA_NOUNS or w in geolex.LGA_WORDS for w in rest):
         return False  # the area's own title ("Maradun Local Government Area"), not a body
-    # nor is a place named with its container in the possessive: "in Khyber Pakhtunkhwa's
-    # Lakki Marwat district" (Pakistan Today, December 2025), one ORG to the model
+    # nor is a place named with its container in the possessive, one ORG to the model: "in
+    # Khyber Pakhtunkhwa's Lakki Marwat district" (Pakistan Today, December 2025); "attacked
+    # a police station in Khyber Pakhtunkhwa's Lakki Marwat" (Business Recorder, 2022)
     others = [s for s in sites if s is not site and ent.start_char <= s.start < ent.end_char]
     possessive = any(t.tag_ == "POS" or t.dep_ == "case" for t in ent)
     if others and possessive and all(
@@ -568,28 +569,6 @@ _BORDER_VERBS = frozenset({"border", "straddle", "adjoin"})
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
 
 
-def _on_boundary(root: Any) -> bool:
-    """Tell a place named as one side of the boundary an event lay along.
-
-    "Three persons were killed in fresh violence that erupted along the boundary of
-    the districts of Bishnupur and Churachandpur in Manipur" (Scroll.in, July 2023;
-    one text) is one event on one line, not one in each district.
-    """
-    t = root
-    for _ in range(5):
-        if t.dep_ == "pobj" and t.head.lower_ == "of":
-            owner = t.head.head
-            if owner.lemma_.lower() in _FRONTIERS:
-                return True
-            t = owner
-            continue
-        if t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
-            t = t.head
-            continue
-        return False
-    return False
-
-
 def _bordered(root: Any) -> bool:
     """Tell a place named as what the event's area borders or straddles: not the site.
 
@@ -864,8 +843,7 @@ def event_places(
     )
     best, root, prep = scored[0]
     chosen = [(best, prep)]
-    if prep != "between" and not _joined_end(root) and not _on_boundary(root):
-        # a road's two ends are one road, and two areas' shared boundary one line
+    if prep != "between" and not _joined_end(root):  # a road's two ends are one road
         # Coordinated sites: "shelled A, B and C", and the same preposition repeated in
         # one clause, "in A on 4 May, in B on 8 May and in C on 10 May".
         group = _listed_with(root)

@@ -82,8 +82,10 @@ def count(nlp):
             28,
             None,
         ),
-        # a figure with its own outcome word is another group
+        # the hurt told with their own word after the dead are another group
         ("Doctors received 20 dead people and about 40 injured in the blasts yesterday.", 20, 40),
+        # the dead of two groups with one word are one sum
+        ("The clashes left 7 protesters and 2 soldiers dead in the town.", 9, None),
     ],
 )
 def test_counts(count, text, fatalities, injuries):

@@ -950,15 +950,6 @@ def test_a_chronologys_entries_of_one_day_are_two_events(extract):
     assert sorted(i.fatalities for i in extract(text)) == [8, 9]
 
 
-def test_a_pointer_back_naming_the_events_division_joins_it(extract_geoparsed):
-    text = (
-        "Rebels killed six soldiers in a drone attack on a base in Kadugli on Sunday. "
-        "The minister condemned the guerrilla attack and vowed to defend the army against "
-        "attacks like the one in South Kordofan."
-    )
-    assert len([i for i in extract_geoparsed(text) if not i.background]) == 1
-
-
 def test_the_dead_of_a_whole_offensive_are_no_outcome_of_the_day(extract_geoparsed):
     text = (
         "A drone killed a man in the Kursk region on Monday. The governor said last week "

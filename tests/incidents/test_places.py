@@ -619,14 +619,6 @@ def test_the_other_side_of_a_border_is_not_the_site(extract_geoparsed):
     assert all(i.country == "Russia" for i in extract_geoparsed(text))
 
 
-def test_two_areas_sharing_the_boundary_an_event_lay_along_make_one_event(extract_geoparsed):
-    text = (
-        "Two farmers were shot dead on Sunday along the boundary of the districts of "
-        "Bishnupur and Churachandpur, police said."
-    )
-    assert len([i for i in extract_geoparsed(text) if not i.background]) == 1
-
-
 def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_no_site(extract):
     text = (
         "Suicide bombers attacked a market in a northeastern Sudan village on Tuesday, killing "
