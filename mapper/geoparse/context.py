@@ -346,7 +346,9 @@ def apply_context(
     # "the town of Mutasim, some 100 km north of the Iraqi capital Baghdad" (Xinhua,
     # Salahudin, October 2016); so does a country's name used as its adjective: "in Ayorou,
     # 200 km (124 miles) northwest of the Niger capital Niamey" (AFP via Business Standard,
-    # March 2020, one text: an extension of the demonym's case)
+    # March 2020), the country's name standing for its adjective before "capital" as in
+    # "Gunmen seize 170 hostages at Radisson hotel in Mali capital" (The Daily Tribune,
+    # Bahrain) and "Rebel troops advance on Chad capital" (The Guardian, April 2006)
     chain = [
         x
         for x in slots

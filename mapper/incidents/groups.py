@@ -131,8 +131,9 @@ def name_words(toks: list[Any]) -> list[Any]:
     Proper nouns and the model's organisations and peoples, and a run of
     compounds a capitalised word opens, which the tagger may read as common
     nouns when the writer lower-cases the rest: "Boko haram militants killed at
-    least 23 Chadian soldiers" (CGTN Africa, March 2019; one text, the tagger
-    making both words NN). An acronym in capitals opens one too: "two MILF fighters
+    least 23 Chadian soldiers" (CGTN Africa, March 2019, the tagger making both
+    words NN); "Suspected Boko haram insurgents have killed at least 2 persons"
+    (allAfrica, Chibok, October 2018). An acronym in capitals opens one too: "two MILF fighters
     identified as ..." (Tempo, Maguindanao, September 2017), tagged a common noun.
     """
     opened: set[int] = set()

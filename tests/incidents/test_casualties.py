@@ -328,3 +328,18 @@ def test_things_the_parser_lists_with_the_dead_are_no_dead(nlp):
     assert [h.text for h in victim_heads(doc[2])] == ["rebels"]
     assert _count_phrase(doc[1]) == 2
 
+
+
+def test_houses_the_parser_makes_the_killed_ones_are_no_dead(extract):
+    """A count of the dead counts people, whatever noun the parser hangs "killed" on.
+
+    Written for this test: the parser reads "killed" as a modifier of "houses".
+    """
+    text = (
+        '"At about 0200hrs, the command received a report of an attack by gunmen at '
+        'Kurmi village," said police spokesman Musa Ali on Sunday.\n\n'
+        '"Nine (9) persons were killed and about forty (40) houses set ablaze by the '
+        'attackers," he said in a statement.'
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 9
