@@ -83,7 +83,6 @@ __all__ = [
     "mentions_of",
     "join_mentions",
     "carry_means",
-    "carry_place",
     "pair_dates",
     "EventGroup",
 ]
@@ -1714,36 +1713,6 @@ def carry_means(mentions: Sequence[Mention]) -> list[Mention]:
         if m.code is not None:
             prev = m
     return _means_told_after(out)
-
-
-def carry_place(mentions: Sequence[Mention]) -> list[Mention]:
-    """Give the account right after an unnamed attack's place that place, when it names none.
-
-    A text may place an attack it names no doer of, then tell who did what
-    without the place: "14 July: A major attack was launched on the provincial
-    capital of Yala city. Sixty militants targeted an area near a hotel, the
-    railway station ..." (Wikipedia, South Thailand insurgency timeline). The
-    first sentence codes no event (an attack by no one told); the next, in the
-    same paragraph, on no other day, is the attack at its place.
-    """
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.code is None
-            and prev.place is not None
-            and "attack" in prev.frame.cues
-            and m.code is not None
-            and m.place is None
-            and m.unit.para == prev.unit.para
-            and m.unit.start > prev.unit.start
-            and (not m.own_date or m.when == prev.when)
-            and m.background == prev.background
-        ):
-            m = replace(m, place=prev.place)
-        out.append(m)
-    return out
 
 
 def _means_told_after(mentions: list[Mention]) -> list[Mention]:

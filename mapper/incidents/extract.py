@@ -34,7 +34,6 @@ from mapper.incidents.events import (
     EventGroup,
     Mention,
     carry_means,
-    carry_place,
     join_mentions,
     mentions_of,
     opens_another,
@@ -731,7 +730,7 @@ def extract_incidents(
         for f in frames_of(u)
         for m in mentions_of(f, doc, sites, timeline, para_start[u.para])
     ]
-    mentions = carry_place(carry_means(mentions))
+    mentions = carry_means(mentions)
     denials = [d for u in units if (d := denial_of(u, sites)) is not None]
     area = [s for s in sites if not named_as_border(doc, s)]
     focus = _event_focus(mentions) or _within(_focus(area), _dateline_place(sites))

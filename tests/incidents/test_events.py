@@ -909,17 +909,6 @@ def test_property_destroyed_where_the_violence_was_is_part_of_it(extract):
     assert inc.event_type == "Battles" and len(inc.sources) == 2
 
 
-def test_an_unnamed_attack_gives_its_place_to_the_account_that_tells_it(extract):
-    # written for this test: the first sentence names no doer, the second no place
-    text = (
-        "Gunmen attacked Kadugli on Saturday, killing two. Troops then patrolled Kadugli.\n\n"
-        "A major attack was launched on the town of Dilling on Sunday. Sixty gunmen fired "
-        "on the market and killed four traders."
-    )
-    incs = [i for i in current(extract(text)) if i.fatalities == 4]
-    assert [i.location for i in incs] == ["Dilling"]
-
-
 def test_the_attackers_told_of_go_on_and_their_means_codes_the_attack(extract_geoparsed):
     # written for this test: "the terrorists" are the lede's attackers, in a district of
     # the lede's province, and their bomb is the means of its attack
