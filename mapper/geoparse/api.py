@@ -25,6 +25,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from mapper.datelines import LABELS, match_dateline
 from mapper.errors import MapperError
 from mapper.geoparse.component import GeoParser, toponyms
 from mapper.geoparse.lexicon import CONTROL_RE, FAST_DISABLE, MAX_TEXT_CHARS
@@ -322,12 +323,30 @@ def _paragraphs(nlp: spacy.Language, text: str) -> Doc:
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     breaks += [m.end() for m in _HEADING_LINE.finditer(text) if len(m[1].split()) <= 6]
     breaks += [m.end() for m in _LINE_LABEL.finditer(text)]
+    breaks += _dateline_ends(text, [0, *breaks])
     for end in breaks:
         rest = doc.char_span(end, len(text), alignment_mode="expand")
         first = next((t for t in rest if not t.is_space), None) if rest is not None else None
         if first is not None and first.i > 0:
             first.is_sent_start = True
     return doc
+
+
+def _dateline_ends(text: str, starts: list[int]) -> list[int]:
+    """Return where the datelines opening paragraphs end: the story's sentence starts there.
+
+    Left in its sentence, the dateline became the subject of the verb: "BAMAKO, Feb 14,
+    2020 - Thirty-one people were killed ..." lost its event, "Bamako" parsed as who was
+    killed; "MOSCOW, Sept 27 (Reuters) - ..." and "Kano, Nigeria: At least two people
+    were killed" are written the same way.
+    """
+    ends = []
+    for at in starts:
+        at += len(text[at:]) - len(text[at:].lstrip())
+        m = match_dateline(text, at)
+        if m is not None and m["place"].lower() not in LABELS:
+            ends.append(m.end())
+    return ends
 
 
 #: A name and a dash opening a line: the entry's label, no part of its sentence ("Tunisia -

@@ -1845,17 +1845,32 @@ def _said_to_be(tok: Any, orgs: frozenset[str]) -> str | None:
     "Gunmen suspected to be militias" (Blueprint, Kaduna, February 2022);
     youths suspected to be part of an outlawed militia ([acled-dev ken
     2017-06-28]): who they are thought to be, not the word that names them,
-    decides the event (a militia's killing is an attack, not mob violence).
+    decides the event (a militia's killing is an attack, not mob violence). So do
+    those said to belong to one: "men believed to belong to the militia of a rival
+    group killed more than 150 civilians" (upnewsinfo, Ogossagou, February 2020: had
+    been rioters), "attackers suspected to belong to a gang of robbers" (Naharnet,
+    Zamfara). The parser may make the first of those the main clause, "killed" its
+    conjunct: the thought still names who they are.
     """
-    for c in tok.children:
-        if c.dep_ != "acl" or _lem(c) not in _THOUGHT:
+    thought = [c for c in tok.children if c.dep_ == "acl"]
+    if tok.dep_ == "nsubj" and tok.head.tag_ == "VBD":
+        thought.append(tok.head)
+    for c in thought:
+        if _lem(c) not in _THOUGHT:
             continue
         for be in c.children:
-            if be.dep_ != "xcomp" or be.lemma_ != "be":
+            if (
+                be.dep_ != "xcomp"
+                or be.lemma_ not in ("be", "belong")
+                or any(k.dep_ in ("nsubj", "nsubjpass") for k in be.children)
+            ):
                 continue
-            for attr in be.children:
-                if attr.dep_ != "attr":
-                    continue
+            named = (
+                [a for a in be.children if a.dep_ == "attr"]
+                if be.lemma_ == "be"
+                else _prep_objects([be], "to")
+            )
+            for attr in named:
                 whole = _prep_objects([attr], "of") if _lem(attr) in ("part", "member") else []
                 for head in whole or [attr]:
                     kind = phrase_kind(head, orgs)

@@ -78,6 +78,7 @@ from dataclasses import dataclass
 
 from mapper.datelines import match_dateline
 from mapper.numbers import word_number
+from mapper.reports import lede_start
 
 __all__ = [
     "MONTH_NAMES",
@@ -289,6 +290,19 @@ def _month_day(m: re.Match[str]) -> tuple[str, tuple]:
 )
 def _month_only(m: re.Match[str]) -> tuple[str, tuple]:
     return "month", (_year(m[2]), _month(m[1]))
+
+
+@_pattern(r"\b(last)[^\S\n]+(" + _M + r")(?!\w)(?![^\S\n]*(?:\d|of\b))")
+def _last_month(m: re.Match[str]) -> tuple[str, tuple]:
+    """Match a month told as the last one of its name ("last March").
+
+    It lies before the report's own month, a year before when it is the same
+    month: "where 160 died last March" (Sharjah24 via AFP, Ogossagou, February
+    2020) and "Last March, men believed to belong to the militia of a rival group
+    killed more than 150 civilians" (upnewsinfo, February 2020: two outlets' copy
+    of one wire story) had been read as the day's attack, its dead the day's.
+    """
+    return "month", (None, _month(m[2]), "last")
 
 
 # A clock time on the 24-hour clock looks like a year: "(1945 GMT)", "at 2030 hrs".
@@ -662,14 +676,47 @@ def byline_date(text: str) -> dt.date | None:
     datetime.date(2012, 3, 31)
     >>> byline_date("Nothing published here.") is None
     True
+
+    A full date on a line of the page's header, above the story's first
+    paragraph, is its byline's too: "Monday, March 24, 2008 | The Associated
+    Press" over "ANKARA: The police on Monday broke up a protest" (institutkurde.org),
+    "By master and The Associated Press April 6, 2017 4:25 am" (federalnewsradio.com),
+    "By IANS" then "Wednesday, December 8, 2010" (gaeatimes.com). Without it a
+    weekday counted forward from the first full date told.
+
+    >>> byline_date("Gunmen kill four\nMonday, March 24, 2008 | AP\nKABUL: On Sunday ...")
+    datetime.date(2008, 3, 24)
     """
     for m in re.finditer(
         r"(?im)^\W{0,3}(?:published|posted|first published)\s*:?\s*(.{0,60})$", text
     ):
-        for e in find_expressions(m[1]):
-            y, mo, d = (e.fields + (None, None, None))[:3]
-            if e.kind == "date" and y:
-                return dt.date(y, mo, d)
+        if (day := _full_date(m[1])) is not None:
+            return day
+    headings = [ln for ln in text.splitlines() if _BARE_DATE.fullmatch(ln.strip())]
+    if len(headings) > 1:
+        return None  # a chronology's day headings ("February 15, 2011"), no byline
+    for line in text[: lede_start(text)].splitlines():
+        if len(line) <= _BYLINE_CHARS and (day := _full_date(line)) is not None:
+            return day
+    return None
+
+
+#: A line that is a date and nothing else, as a chronology's headings are.
+_BARE_DATE = re.compile(
+    r"(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}:?"
+)
+
+
+#: The longest header line read for a byline's date.
+_BYLINE_CHARS = 100
+
+
+def _full_date(line: str) -> dt.date | None:
+    """Return the first date with its year that ``line`` holds."""
+    for e in find_expressions(line):
+        y, mo, d = (e.fields + (None, None, None))[:3]
+        if e.kind == "date" and y:
+            return dt.date(y, mo, d)
     return None
 
 
@@ -1277,13 +1324,17 @@ class _Walk:
         return When(last, 1 if span <= 1 else 2 if span <= 7 else 3)
 
     def _month(self, e: TimeExpr) -> When:
-        y, month = e.fields
+        y, month = e.fields[:2]
+        last = e.fields[2:] == ("last",)
         if y is None:
             base = (self.anchor.date if self.anchor else None) or self.reference
             if base is None:
                 y = _nearest_year(self.years, e.start)
                 if y is None:
-                    return _UNKNOWN
+                    # "last March" with no day to count from: still before the report's month
+                    return When(None, 3, background=True) if last else _UNKNOWN
+            elif last:
+                y = base.year - (month >= base.month)
             else:
                 y = base.year - (month > base.month and self.from_pub)
         return When(dt.date(y, month, 1), 3)

@@ -548,6 +548,20 @@ def test_who_people_are_said_to_be_decides_their_kind(extract):
     assert inc.event_type == "Violence against civilians"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written for these tests; the parser makes "believed" the main verb of the first
+        "Last Sunday, men believed to belong to the militia of a rival clan killed more than "
+        "20 civilians in Kadugli.",
+        "On Sunday, youths suspected to belong to a banned militia killed a trader in Kadugli.",
+    ],
+)
+def test_whom_people_are_said_to_belong_to_decides_their_kind(extract, text):
+    [inc] = current(extract(text))
+    assert inc.event_type == "Violence against civilians"
+
+
 def test_unknown_people_who_burn_property_are_an_unidentified_armed_group(extract):
     [inc] = current(extract("Unknown individuals burned a school in Mopti on Sunday."))
     assert (inc.sub_event_type, inc.actor1) == (

@@ -220,6 +220,50 @@ def test_a_byline_in_the_page_gives_its_own_date():
     )
 
 
+def test_a_full_date_in_the_pages_header_is_its_byline():
+    # written for this test: a byline line above the story's first paragraph
+    text = "Monday, March 24, 2008 | The Wire Agency\nKADUGLI: Police on Monday broke up a march."
+    assert byline_date(text) == dt.date(2008, 3, 24)
+    text = "Gunmen kill four\n\nBy A Writer\nWednesday, December 8, 2010\n\nKadugli, Dec 8 - ..."
+    assert byline_date(text) == dt.date(2010, 12, 8)
+
+
+def test_a_chronologys_day_headings_are_no_byline():
+    text = "March 2, 2012\n\nGunmen attacked Mopti.\n\nMarch 4, 2012\n\nRebels shelled Gao."
+    assert byline_date(text) is None
+
+
+def test_weekdays_count_back_from_the_byline_in_the_header(extract):
+    # written for this test: without the header's date the first full date told was the
+    # anchor and "Sunday" counted forward from it
+    text = (
+        "Monday, March 24, 2008 | The Wire Agency\n"
+        "KADUGLI: Police on Monday broke up a protest during the fifth day of clashes.\n"
+        "A protester was shot and killed in Dilling on Sunday."
+    )
+    dates = sorted(i.event_date for i in current(extract(text)))
+    assert dates == ["2008-03-23", "2008-03-24"]
+
+
+@pytest.mark.parametrize(
+    "published, month",
+    [
+        (dt.date(2020, 2, 15), "2019-03"),
+        (dt.date(2020, 3, 20), "2019-03"),
+        (dt.date(2020, 6, 1), "2020-03"),
+    ],
+)
+def test_last_march_is_the_latest_march_before_the_reports_month(published, month):
+    tl = build_timeline("Last March, gunmen killed 150 civilians in Mopti.", published)
+    [(_, when)] = tl.items
+    assert when.date.isoformat()[:7] == month and when.background
+
+
+def test_last_march_is_background_even_with_no_date_to_count_from():
+    [(_, when)] = build_timeline("Gunmen killed 150 civilians last March.", None).items
+    assert when.background and when.date is None
+
+
 def test_the_statement_date_is_not_the_event_date(extract):
     text = "The army said on Tuesday that rebels had attacked a checkpoint in Kadugli on Saturday."
     [inc] = current(extract(text))
