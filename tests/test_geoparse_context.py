@@ -914,3 +914,12 @@ def test_a_towns_other_spelling_with_a_division_title_is_the_division():
     assert (t.name, t.kind) == ("Magway", "admin")
     [t] = geoparse("Nine civilians were killed in Magwe on Friday.")
     assert (t.name, t.kind) == ("Magway", "settlement")
+
+
+def test_a_peoples_adjective_after_a_is_no_unknown_area():
+    # written for this test: "a mainly Sunni district" describes part of Mosul
+    text = "A car bomb exploded in a mainly Sunni district of Mosul on Friday."
+    found = [(t.text, t.name) for t in geoparse(text)]
+    assert [name for text_, name in found if text_ == "Mosul"] and all(
+        text_ != "Sunni" for text_, _ in found
+    )

@@ -849,6 +849,20 @@ def _compass_divisions(rec) -> None:  # noqa: ANN001
 _FIRST_LEVEL_NOUNS = frozenset({"region", "province", "state"})
 
 
+def _described(rec, start: int, stop: int) -> bool:  # noqa: ANN001
+    """Tell a people's or faith's adjective after "a", no unknown area's name.
+
+    "in a mainly Shi'ite district of Baghdad" (Reuters via oneindia, December
+    2006) and "in a mainly Shiite area in Baghdad" (LGL, 2008) had placed an
+    area called Shi'ite 36 km from Baghdad's centre; an area told by its name
+    takes "the" or none ("in Mongyawng town", [acled-dev mmr 2021-04-13]).
+    """
+    if stop - start != 1 or rec.ent_label[start] != "NORP":
+        return False
+    before = [rec.tk.lower[k] for k in range(max(0, start - 2), start)]
+    return "a" in before or "an" in before
+
+
 def _unknown_before_area(rec) -> None:  # noqa: ANN001
     """Unknown names before an area noun and a known container: "Zinda Jan district, Herat"."""
     tk, n = rec.tk, rec.n
@@ -905,5 +919,7 @@ def _unknown_before_area(rec) -> None:  # noqa: ANN001
         if demonym_place(rec.gaz, seg) is not None:
             continue  # "the Azerbaijani city of Ganja": an adjective, not the city's name
         known = [c for c in rec.cands(seg) if c.place.kind in _PLACE_KINDS]
+        if not known and _described(rec, start, stop):
+            continue
         if rec.add(s, e, CONTEXT_LABEL if known else UNKNOWN_LABEL):
             _add_container(rec)
