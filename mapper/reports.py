@@ -263,11 +263,13 @@ def lede_start(text: str, start: int = 0, *, lines: int = 6) -> int:
     0
     """
     pos = start
-    for _ in range(lines):
+    seen = 0
+    while seen < lines:
         m = _HEAD_LINE.match(text, pos)
         if m is None or m.end() == pos:
             break
         line = m["line"].rstrip()
+        seen += bool(line)  # blank lines between a page's header lines count for none
         prose = line and (line[-1] in '.!?"”’:' or len(line.split()) > 25)
         if prose and not _BYLINE.match(line):
             return m.start("line")

@@ -692,13 +692,30 @@ def byline_date(text: str) -> dt.date | None:
     ):
         if (day := _full_date(m[1])) is not None:
             return day
-    headings = [ln for ln in text.splitlines() if _BARE_DATE.fullmatch(ln.strip())]
-    if len(headings) > 1:
+    if _chronology_headings(text):
         return None  # a chronology's day headings ("February 15, 2011"), no byline
     for line in text[: lede_start(text)].splitlines():
         if len(line) <= _BYLINE_CHARS and (day := _full_date(line)) is not None:
             return day
     return None
+
+
+def _heading_or_byline(text: str, e: TimeExpr, published: dt.date) -> bool:
+    """Tell a header's date that still counts: the byline's day, or a heading line of its own.
+
+    "January 2016" over "1 January Rebels attack the town" is the entries' month.
+    """
+    if e.kind == "date" and _explicit_day(e, None) == published:
+        return True
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip() == text[e.start : e.end].strip()
+
+
+def _chronology_headings(text: str) -> bool:
+    """Tell a text with two or more lines that are a date and nothing else."""
+    return sum(bool(_BARE_DATE.fullmatch(ln.strip())) for ln in text.splitlines()) > 1
 
 
 #: A line that is a date and nothing else, as a chronology's headings are.
@@ -760,6 +777,12 @@ def build_timeline(text: str, published: dt.date | None, *, start: int = 0) -> T
     """
     exprs = sorted(find_expressions(text) + _day_entries(text), key=lambda e: e.start)
     exprs = [e for e in exprs if e.start >= start]
+    if published is not None and not _chronology_headings(text):
+        # a page's header (byline, photo caption) dates no event of the story: "Jikany Nuer
+        # White Army fighters ... on February 10, 2014. PHOTO | REUTERS" between "Tuesday
+        # April 02 2024" and the lede (The EastAfrican, 2024) had dated its attack 2014
+        lede = lede_start(text, start)
+        exprs = [e for e in exprs if e.start >= lede or _heading_or_byline(text, e, published)]
     filed = _filing_day(text, start) if published is not None else None
     reference, from_pub = published, published is not None
     if reference is None:

@@ -615,3 +615,17 @@ def test_a_month_heading_with_its_year_dates_the_entries_under_it():
     )
     got = [d for _, d, _, _ in _dates(text, dt.date(2016, 12, 31))]
     assert got[:4] == ["2016-01-01", "2016-01-01", "2016-01-01", "2016-01-02"]
+
+
+def test_a_date_in_the_pages_header_dates_no_event():
+    # written for this test: a photo caption between the byline's date and the lede
+    text = (
+        "Gunmen kill 12 in a village\n\n"
+        "Tuesday April 02 2024\n\n"
+        "Fighters hold their weapons near Kadugli on February 10, 2014. PHOTO | AGENCY\n\n\n"
+        "Gunmen attacked a village near Kadugli on Sunday and killed 12 people, officials said."
+    )
+    published = byline_date(text)
+    assert published == dt.date(2024, 4, 2)
+    dates = [w.date for _, w in build_timeline(text, published).items]
+    assert dates[-1] == dt.date(2024, 3, 31) and all(d.year == 2024 for d in dates)
