@@ -638,6 +638,12 @@ def _freeze(
         # have been killed ... in month-long clashes between rival factions", Reuters,
         # September 2018), and a youth in a gunfight is no rioter
         a1, a2 = (None if a is None or a.kind in _UNARMED else a for a in (a1, a2))
+    if code[0] == "Explosions/Remote violence" and a1 is not None and a1.kind in _UNARMED:
+        # who sets off a bomb is armed: "a man on foot run up to a passing convoy of
+        # international troops and detonate an explosives-laden vest" (AP, Kabul, July 2010),
+        # "members of the Islamic Tendency Movement bombed hotels in Sousse and Monastir"
+        # (Wikipedia, List of terrorist incidents in Tunisia) had made civilians the bombers
+        a1 = Actor(actor_name("nonstate", country), "nonstate", a1.side)
     when = group.dated.when
     inc = Incident(
         id=_incident_id(report.id, group.head, code, place),

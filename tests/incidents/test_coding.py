@@ -732,3 +732,14 @@ def test_a_tribal_gathering_is_no_demonstration(extract):
     text = "Gunmen kidnap 100 men from a tribal gathering near Kadugli on Sunday."
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_who_sets_off_a_bomb_is_armed_not_a_civilian(extract):
+    # written for this test: "a man" is a person, but a bomber is no civilian
+    text = (
+        "On Sunday a man ran up to a passing army convoy in Kadugli and detonated an "
+        "explosives-laden vest, killing three soldiers."
+    )
+    [inc] = current(extract(text))
+    assert inc.event_type == "Explosions/Remote violence"
+    assert inc.actor1 == "Unidentified Armed Group (Sudan)"
