@@ -405,3 +405,13 @@ def test_an_aircraft_brought_down_is_still_an_act(nlp):
 )
 def test_a_standing_war_or_a_campaigns_gains_are_no_act(nlp, text):
     assert not _tells_act(nlp(text))
+
+
+def test_what_a_place_is_plagued_by_is_no_act(extract):
+    # written for this test: the region's kidnappings are its state, the day's act a killing
+    text = (
+        "Gunmen killed 16 people in Kadugli on Sunday, in a region wracked by cattle-rustling "
+        "and kidnappings, officials said."
+    )
+    [inc] = current(extract(text))
+    assert inc.sub_event_type == "Attack"
