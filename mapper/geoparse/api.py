@@ -108,6 +108,7 @@ def load_nlp() -> spacy.Language:
         ) from err
     nlp = model.load()
     _split_glued_markup(nlp)
+    _no_digit_emoticons(nlp)
     nlp.add_pipe(_COMPONENT)
     return nlp
 
@@ -141,6 +142,26 @@ def _split_glued_markup(nlp: spacy.Language) -> None:
 
     suffixes = [*nlp.Defaults.suffixes, *GLUED_MARKUP_SUFFIXES]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+#: spaCy's emoticons that swallow a number's closing bracket: "Eight (8) persons".
+_DIGIT_EMOTICONS = ("8)", "8-)")
+
+
+def _no_digit_emoticons(nlp: spacy.Language) -> None:
+    """Make the tokenizer read "(8)" as a bracketed number, not an emoticon "8)".
+
+    Police statements give figures in words and digits ("Ten (10) persons were
+    killed", quoted by UrduPoint, Plateau, November 2021); for eight, spaCy's
+    emoticon "8)" left "(", "8)" and no number.
+
+    >>> nlp = load_nlp()
+    >>> [t.text for t in nlp.tokenizer("Eight (8) persons")]
+    ['Eight', '(', '8', ')', 'persons']
+    """
+    nlp.tokenizer.rules = {
+        k: v for k, v in nlp.tokenizer.rules.items() if k not in _DIGIT_EMOTICONS
+    }
 
 
 def pieces(

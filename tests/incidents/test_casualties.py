@@ -343,3 +343,13 @@ def test_houses_the_parser_makes_the_killed_ones_are_no_dead(extract):
     )
     [inc] = current(extract(text))
     assert inc.fatalities == 9
+
+
+def test_a_figure_in_words_and_bracketed_digits_counts_once(extract_geoparsed):
+    # written for this test; the pipeline's tokenizer had read "(8)" as the emoticon "8)"
+    text = (
+        '"Eight (8) persons were killed and about forty (40) houses set ablaze by the '
+        'attackers in Kadugli on Sunday," he said in a statement.'
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert inc.fatalities == 8
