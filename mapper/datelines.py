@@ -28,7 +28,7 @@ DATELINE_RE = re.compile(
     r"(?:,[ ]*(?P<region>(?!" + _MONTH + r"[ ]+\d)"
     r"[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*){0,2}))?"
     + _DATELINE_DAY
-    + r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
+    + r",?[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*(?:--|—|–|-|:)"
 )
 # Indian, Gulf and wire copy also open a paragraph with the town in title case:
 # "Srinagar : Two militants were killed ... in south Kashmir district of Kulgam"

@@ -167,9 +167,10 @@ def _parse_date(value: object) -> dt.date | None:
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.'’-]*(?:(?:,?[ \t]+|/)(?:[A-Z][\w.'’-]*|de|al|el|la))*"
     r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|the|and|de|du|al|el|la))*)?)"
-    r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},?)?"
+    r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
+    r"(?:,?[ \t]+\d{4})?,?)?"
     # the agency, in capitals or not: "(Reuters)", "(dpa/GNA)"
-    r"(?:[ \t]*\((?:[A-Za-z][\w&./'’ -]{0,30})\))?"
+    r"(?:,?[ \t]*\((?:[A-Za-z][\w&./'’ -]{0,30})\))?"
     # a hyphen stuck to the word before is the word broken ("Al- Shabaab members"), not a
     # dateline's dash, which stands apart ("KYIV (Reuters) - ", "BAMAKO, Mali — "); a dash
     # may stick to both words: "ZAMBOANGA CITY—Government forces battled Abu Sayyaf bandits

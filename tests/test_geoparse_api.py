@@ -133,15 +133,6 @@ def test_a_footnote_or_tag_glued_to_the_last_word_keeps_its_place():
     assert "[12" in [t.text for t in doc]
 
 
-def test_a_dateline_starts_no_sentence_of_the_lede():
-    from mapper.geoparse.api import _paragraphs, load_nlp
-
-    nlp = load_nlp()
-    text = "KADUGLI, Feb 14, 2020 - Thirty-one people were killed in an attack on Sunday."
-    doc = nlp(_paragraphs(nlp, text))
-    assert [t.text for t in doc if t.is_sent_start][:2] == ["KADUGLI", "Thirty"]
-
-
 def test_a_heading_line_and_an_entry_label_start_no_sentence_of_the_entry():
     from mapper.geoparse.api import _paragraphs, load_nlp
 

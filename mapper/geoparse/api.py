@@ -25,7 +25,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from mapper.datelines import LABELS, match_dateline
+from mapper.datelines import match_dateline
 from mapper.errors import MapperError
 from mapper.geoparse.component import GeoParser, toponyms
 from mapper.geoparse.lexicon import CONTROL_RE, FAST_DISABLE, MAX_TEXT_CHARS
@@ -344,30 +344,12 @@ def _paragraphs(nlp: spacy.Language, text: str) -> Doc:
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     breaks += [m.end() for m in _HEADING_LINE.finditer(text) if len(m[1].split()) <= 6]
     breaks += [m.end() for m in _LINE_LABEL.finditer(text)]
-    breaks += _dateline_ends(text, [0, *breaks])
     for end in breaks:
         rest = doc.char_span(end, len(text), alignment_mode="expand")
         first = next((t for t in rest if not t.is_space), None) if rest is not None else None
         if first is not None and first.i > 0:
             first.is_sent_start = True
     return doc
-
-
-def _dateline_ends(text: str, starts: list[int]) -> list[int]:
-    """Return where the datelines opening paragraphs end: the story's sentence starts there.
-
-    Left in its sentence, the dateline became the subject of the verb: "BAMAKO, Feb 14,
-    2020 - Thirty-one people were killed ..." lost its event, "Bamako" parsed as who was
-    killed; "MOSCOW, Sept 27 (Reuters) - ..." and "Kano, Nigeria: At least two people
-    were killed" are written the same way.
-    """
-    ends = []
-    for at in starts:
-        at += len(text[at:]) - len(text[at:].lstrip())
-        m = match_dateline(text, at)
-        if m is not None and m["place"].lower() not in LABELS:
-            ends.append(m.end())
-    return ends
 
 
 #: A name and a dash opening a line: the entry's label, no part of its sentence ("Tunisia -
@@ -488,10 +470,11 @@ def _items(
 
 
 #: What follows a dateline's place: its date, the agency, the dash ("ABUJA, April 30
-#: (Xinhua) --", Xinhua 2019; "KYIV (Reuters) -").
+#: (Xinhua) --", Xinhua 2019; "KYIV (Reuters) -"; "BEIJING, (Reuters) –", Reuters via
+#: stabroeknews.com, March 2014).
 _DATELINE_TAIL = re.compile(
-    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]+|\.)?\s*"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?"
+    r",?\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-\u2013\u2014:]+|\.)?\s*"
 )
 
 
@@ -509,12 +492,18 @@ def _cuts(
     [(0, 17)]
     >>> _cuts(["ABUJA, April 30 (Xinhua) -- Gunmen killed 23."], [(0, 5)], [0])
     [(0, 28)]
+    >>> _cuts(["BEIJING, (Reuters) – At least 28 people were killed."], [(0, 7)], [0])
+    [(0, 21)]
+    >>> _cuts(["BAMAKO, Feb 14, 2020 - Thirty-one people were killed."], [None], [0])
+    [(0, 22)]
     """
     out = []
     for text, span, start in zip(texts, spans, starts, strict=True):
         ends = [start]
         if span is not None:
             ends.append(_DATELINE_TAIL.match(text, span[1]).end())
+        elif (m := match_dateline(text, start + len(text[start:]) - len(text[start:].lstrip()))):
+            ends.append(m.end())  # a text given with no report: its own dateline
         out.append(tuple(ends))
     return out
 

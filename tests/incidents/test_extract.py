@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from .helpers import current
 
 
@@ -118,3 +120,15 @@ def test_one_places_demonstration_on_one_day_is_one_event(extract_geoparsed):
     incs = current(extract_geoparsed(text))
     crowds = [i for i in incs if i.event_type in ("Protests", "Riots")]
     assert [(i.event_type, i.location) for i in crowds] == [("Riots", "Khartoum")]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["KADUGLI, Feb 14, 2021 -", "KADUGLI, (Wire) –", "KADUGLI, Feb 14 (Wire) -"],
+)
+def test_a_dateline_is_no_part_of_the_ledes_sentence(extract_geoparsed, dateline):
+    # written for this test: parsed with its dateline, the lede lost its event, the town
+    # read as the one killed
+    text = f"{dateline} Thirty-one people were killed in an attack on a village near Dilling."
+    [inc] = current(extract_geoparsed(text))
+    assert inc.fatalities == 31
