@@ -197,10 +197,23 @@ def _place_of(
         placed,
         key=lambda p: (
             p.precision,
-            p.site.kind == "country",
+            _breadth(p.site),
             measured_from(text, p.site),
         ),
     )
+
+
+def _breadth(site: Site) -> int:
+    """Rank a place by how much it covers: within a country, a country, beyond one.
+
+    A region of no one country is coarser than the country it holds: "Attacks by
+    suspected Islamic extremists in northern Benin" joined by "groups ... have spread
+    violence across West Africa, including to coastal countries, like Benin" (AP,
+    Benin, 2022) had moved the attack to West Africa.
+    """
+    if site.kind == "country":
+        return 1
+    return 2 if site.kind == "region" and site.country_code is None else 0
 
 
 #: Protest sub-types by the force the state used, least first.

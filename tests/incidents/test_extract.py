@@ -132,3 +132,15 @@ def test_a_dateline_is_no_part_of_the_ledes_sentence(extract_geoparsed, dateline
     text = f"{dateline} Thirty-one people were killed in an attack on a village near Dilling."
     [inc] = current(extract_geoparsed(text))
     assert inc.fatalities == 31
+
+
+def test_a_region_beyond_the_country_does_not_move_its_event(extract_geoparsed):
+    # written for this test: the joined passage names a region the country lies in
+    text = (
+        "Attacks by suspected militants in northern Benin have killed at least eight "
+        "people, the government said on Sunday.\n\n"
+        "No group has claimed the attack but militant groups have spread violence across "
+        "West Africa, including to coastal countries like Benin."
+    )
+    [inc] = current(extract_geoparsed(text))
+    assert (inc.location, inc.country) == ("Benin", "Benin")
