@@ -208,8 +208,8 @@ def _breadth(site: Site) -> int:
 
     A region of no one country is coarser than the country it holds: "Attacks by
     suspected Islamic extremists in northern Benin" joined by "groups ... have spread
-    violence across West Africa, including to coastal countries, like Benin" (AP,
-    Benin, 2022) had moved the attack to West Africa.
+    violence across West Africa, including to coastal countries, like Benin" (AP via
+    ummnews.org, W National Park) had moved the attack to West Africa.
     """
     if site.kind == "country":
         return 1
