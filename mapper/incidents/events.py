@@ -146,8 +146,16 @@ class EventGroup:
 
     @property
     def dated(self) -> Mention:
-        """The first mention with a date of its own: the event's day (else the head)."""
-        return next((m for m in self.mentions if m.own_date), self.mentions[0])
+        """The first mention with a date of its own: the event's day.
+
+        Else the first dated to the day or week (a headline has no date: "British forces
+        kill eight gunmen in southern Iraqi city" over its lede of the day, Reuters via
+        landmine.de, Basra, April 2007), else the head.
+        """
+        return next(
+            (m for m in self.mentions if m.own_date),
+            next((m for m in self.mentions if m.when.precision < 3), self.mentions[0]),
+        )
 
 
 def pair_dates(place_starts: Sequence[int], dated: Sequence[tuple[int, Any]]) -> list[Any]:

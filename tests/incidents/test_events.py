@@ -945,3 +945,17 @@ def test_the_dead_of_a_whole_offensive_are_no_outcome_of_the_day(extract_geopars
         "that 288 civilians had been killed during the Ukrainian offensive in the region."
     )
     assert [i.fatalities for i in extract_geoparsed(text) if not i.background] == [1]
+
+
+def test_a_headline_with_no_date_takes_its_ledes(extract_geoparsed):
+    # written for this test: no publication date; the page's last line dates the story
+    text = (
+        "Soldiers kill six gunmen in southern Sudanese city (Sudan)\n\n"
+        "KADUGLI, Sudan, March 13 (Wire) - Soldiers killed six gunmen laying landmines in "
+        "the southern city of Kadugli, the army said on Saturday.\n\n"
+        "The army said the six had been operating in an area where four soldiers were "
+        "killed in a roadside bomb blast earlier this month.\n\n"
+        "From: 13.03.2021"
+    )
+    got = {i.fatalities: i.event_date for i in current(extract_geoparsed(text, published=None))}
+    assert got[6] == "2021-03-13"

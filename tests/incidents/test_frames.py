@@ -415,3 +415,26 @@ def test_what_a_place_is_plagued_by_is_no_act(extract):
     )
     [inc] = current(extract(text))
     assert inc.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # written for these tests: the mines are what the dead were doing, not the means
+        ("Soldiers killed six gunmen laying landmines near Kadugli on Sunday.", "Battles"),
+        (
+            "On Sunday the rebels planted mines in the building in Kadugli and took 60 "
+            "people hostage.",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_explosives_laid_or_planted_tell_no_explosion(extract, text, event_type):
+    [inc] = current(extract(text))
+    assert inc.event_type == event_type
+
+
+def test_explosives_carried_out_in_an_attack_are_its_means(extract):
+    text = "On Sunday rebels carried out a landmine attack against troops near Kadugli."
+    [inc] = current(extract(text))
+    assert inc.event_type == "Explosions/Remote violence"
