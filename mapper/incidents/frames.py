@@ -114,8 +114,11 @@ _IRREGULAR = {
 
 #: Past forms of "-e" verbs the lemmatiser cuts to another word: "Congolese troops ...
 #: raped at least 97 women and 33 girls" (AP via the Columbus Dispatch, May 2013),
-#: "Government soldiers raped 14 women" (Reuters, 2012), both lemmatised "rap".
-_CUT_E = {"rap": "rape"}
+#: "Government soldiers raped 14 women" (Reuters, 2012), both lemmatised "rap"; "PKK
+#: members staged an attack on the Işıklı and Karataş gendarmerie outposts" (Hürriyet
+#: Daily News, Çukurca) and "students in Leo staged a protest march" ([acled-dev bfa]),
+#: lemmatised "stag", which left the light verb's subject no doer.
+_CUT_E = {"rap": "rape", "stag": "stage"}
 
 
 def _lem(tok: Any) -> str:
@@ -123,8 +126,8 @@ def _lem(tok: Any) -> str:
     lem = tok.lemma_.lower()
     if lem == tok.lower_ and lem in _IRREGULAR:
         return _IRREGULAR[lem]
-    if lem in _CUT_E and tok.lower_.startswith(_CUT_E[lem]):
-        return _CUT_E[lem]
+    if lem in _CUT_E and tok.lower_ != lem and tok.lower_.startswith(lem):
+        return _CUT_E[lem]  # "raped", "staged", "staging"; not "rap" or a "stag"
     if tok.pos_ == "PROPN" and lem == tok.lower_ and len(lem) > 4 and lem.endswith("s"):
         if lem.endswith("ies"):
             return lem[:-3] + "y"

@@ -464,3 +464,10 @@ def test_a_base_or_post_is_its_owners(extract, text, target):
 def test_a_nation_that_shells_is_its_states_forces(extract):
     [inc] = current(extract("Officials said Russians shelled a village near Kadugli on Sunday."))
     assert inc.actor1 == "Military Forces of Russia"
+
+
+def test_who_staged_an_attack_did_it(extract):
+    # written for this test: the lemmatiser reads "staged" as "stag"
+    text = "On Sunday rebels staged an attack on an army outpost near Kadugli."
+    [inc] = current(extract(text))
+    assert inc.actor1 == "Unidentified Armed Group (Sudan)"
