@@ -697,7 +697,19 @@ def byline_date(text: str) -> dt.date | None:
     for line in text[: lede_start(text)].splitlines():
         if len(line) <= _BYLINE_CHARS and (day := _full_date(line)) is not None:
             return day
+    for line in text.splitlines()[:_STAMP_LINES]:
+        # a time stamp below a long standfirst the header scan stops at: "Monday 23 June
+        # 2025 05:45 BST" (The Independent, Kyiv, June 2025), as "April 6, 2017 4:25 am"
+        # (federalnewsradio.com) in a header; a chronology's headings carry no clock time
+        if len(line) <= _BYLINE_CHARS and _CLOCK_TIME.search(line):
+            if (day := _full_date(line)) is not None:
+                return day
     return None
+
+
+#: How many lines from the top a page's time stamp is looked for.
+_STAMP_LINES = 12
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def _heading_or_byline(text: str, e: TimeExpr, published: dt.date) -> bool:

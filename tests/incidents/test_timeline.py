@@ -629,3 +629,15 @@ def test_a_date_in_the_pages_header_dates_no_event():
     assert published == dt.date(2024, 4, 2)
     dates = [w.date for _, w in build_timeline(text, published).items]
     assert dates[-1] == dt.date(2024, 3, 31) and all(d.year == 2024 for d in dates)
+
+
+def test_a_time_stamp_below_a_long_standfirst_is_the_byline():
+    # written for this test: headline, a standfirst too long for a header line, a byline
+    text = (
+        "Drones hit the capital\n\n"
+        "A drone and missile attack on the capital has killed at least four people and "
+        "injured others as rescuers searched a collapsed apartment building for survivors\n\n"
+        "A Writer\nMonday 23 June 2025 05:45 BST\n\n"
+        "Drones hit Kadugli overnight, killing four people, officials said."
+    )
+    assert byline_date(text) == dt.date(2025, 6, 23)
