@@ -923,3 +923,32 @@ def test_a_peoples_adjective_after_a_is_no_unknown_area():
     assert [name for text_, name in found if text_ == "Mosul"] and all(
         text_ != "Sunni" for text_, _ in found
     )
+
+
+def test_villages_listed_lie_in_no_namesake_of_each_other():
+    # written for this test: a list of villages in Darfur, two of whose names the index
+    # knows only abroad ("Aru" a territory of DR Congo)
+    text = (
+        "Gunmen attacked villages near Nyala in South Darfur on Monday, officials in Darfur "
+        "said. The villages attacked near Nyala were Tengu, Aru, Orde, Bargi, Baile and Kisma."
+    )
+    codes = {t.text: t.country_code for t in geoparse(text)}
+    assert codes.get("Tengu") in (None, "SD") and codes.get("Aru") in (None, "SD")
+
+
+def test_a_town_and_its_state_in_a_list_of_pairs_stay_paired():
+    text = "It owns buildings in Richmond, Virginia, Fort Lauderdale and Orlando, Florida."
+    [richmond] = [t for t in geoparse(text) if t.text == "Richmond"]
+    assert richmond.country_code == "US" and abs(richmond.lon + 77.46) < 0.5
+
+
+def test_a_country_named_twice_as_often_as_any_other_is_the_focus_for_small_towns():
+    # written for this test: Sudan's names outnumber each namesake country's two to one,
+    # though not three to five of all
+    text = (
+        "At least 11 people were killed in militia raids around Deleig in Central Darfur "
+        "this week, a camp leader told reporters in Central Darfur. The villages raided near "
+        "Deleig on Monday were Tengu, Aru, Orde, Bargi, Baile, Kisma, Romaliya and Kakouli. "
+        "A security force later arrived from Zalingei in Sudan."
+    )
+    assert {t.country_code for t in geoparse(text)} == {"SD"}

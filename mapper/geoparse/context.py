@@ -367,10 +367,13 @@ def apply_context(
     for s, among in zip(chain, countries, strict=True):
         if among:  # a list of countries: its ambiguous name is the country too
             s.cands = [c for c in s.cands if c.place.kind == "country"] or s.cands
+    listed = _enumerated(text, chain)
     for i in range(len(chain) - 2, -1, -1):  # "X, Y, Z": Y in Z first, then X in Y
         a, link = chain[i], links[i]
         if a.mention.adjectival or link is None or (countries[i] and not link[1]):
             continue  # "Cameroon, Niger, Nigeria": a list, not Niger in Nigeria
+        if listed[i] and not link[1] and not _paired(a, chain[i + 1]):
+            continue  # "Tengu, Aru, Orde, ... and Kakouli": villages listed, not nested
         if link[0] == "named":
             # "the Donetsk city of Avdiivka": the oblast, not its namesake city
             a.cands = [c for c in a.cands if c.place.kind in _CONTAINER_KINDS] or a.cands
@@ -387,6 +390,42 @@ def apply_context(
     listed = _among_divisions(text, slots)
     for s, among in zip(slots, listed, strict=True):
         _town_or_division(text, s, lookup, keep=s.is_qualifier, listed=among)
+
+
+_BARE_COMMA = re.compile(r"\s*,\s*")
+_NAME = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
+#: The rest of an enumeration after a name: more names, then "and" or "or" and the last.
+_LIST_RUNS_ON = re.compile(rf"(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
+
+
+def _enumerated(text: str, chain: list[Slot]) -> list[bool]:
+    """Tell, for each name, whether a bare comma joins it to a list that ends in "and"/"or".
+
+    "The villages attacked in the area of Deleig on Monday night in were Tengu,
+    Aru, Orde, Bargi, Baile, Kisma, Romaliya and Kakouli" (Radio Dabanga, Central
+    Darfur) lists eight villages: no one of them lies in the next (Tengu had been
+    placed in Aru, a territory of DR Congo); "protests were held in Peila, Bilanga
+    and Manni" ([acled-dev bfa]) the same. Nested names ("Kani township, Sagaing
+    region, Myanmar") end with no "and".
+    """
+    out = [False] * len(chain)
+    for i in range(len(chain) - 1):
+        a, b = chain[i], chain[i + 1]
+        if _BARE_COMMA.fullmatch(text, a.mention.end, b.mention.start):
+            out[i] = bool(_LIST_RUNS_ON.match(text, b.mention.end))
+    return out
+
+
+def _paired(a: Slot, b: Slot) -> bool:
+    """Tell a town and its state inside a list of such pairs (a reading of a in b's).
+
+    "Richmond, Virginia, Fort Lauderdale and Orlando, Florida" (TR-News).
+    """
+    return (
+        bool(b.cands)
+        and b.cands[0].place.kind in _CONTAINER_KINDS
+        and bool(_inside(a.cands, b.cands))
+    )
 
 
 def _country_word(s: Slot) -> bool:

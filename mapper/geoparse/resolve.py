@@ -86,6 +86,8 @@ _THE_VILLAGE_OF = re.compile(r"\b(?:the|a)\s+(?:village|hamlet)\s+of\s+$", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: Share of a text's places in one country that makes it the text's focus.
 _FOCUS_SHARE = 0.6
+#: How many times the names of any other country the focus country's must be.
+_FOCUS_LEAD = 2
 _SETTLEMENT_WORDS = frozenset(
     "town city village hamlet locality neighbourhood neighborhood".split()
 )
@@ -435,7 +437,13 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
     for s, p in chosen + placed:
         if p.kind != "country":
             below_country[p.country_code].add(s.key)
-    home = _focus_country(names_of) or _focus_country(below_country)
+    strong = _focus_country(names_of) or _focus_country(below_country)
+    # a country with twice the names of any other is focus enough for small towns:
+    # "The villages attacked in the area of Deleig on Monday night in were Tengu, Aru,
+    # Orde, Bargi, Baile, Kisma, Romaliya and Kakouli" (Radio Dabanga, Central Darfur)
+    # named Sudan four times, and its villages' namesakes in India and Romania, one name
+    # each, had blurred that focus
+    home = strong or _focus_country(names_of, lead=True)
     if home is None:
         return
     others = [p for _, p in chosen + placed if p.country_code == home]
@@ -452,9 +460,12 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
             and p.kind == "settlement"
             and (
                 p.population < _STRAY_POP
-                or _opens_institution(text, s.mention)
-                or s.key in division
-                or _CONTAINER_OF.search(text, max(0, s.mention.start - 40), s.mention.start)
+                or strong is not None
+                and (
+                    _opens_institution(text, s.mention)
+                    or s.key in division
+                    or _CONTAINER_OF.search(text, max(0, s.mention.start - 40), s.mention.start)
+                )
             )
             and names_of[p.country_code] == {s.key}
             and all(c.place.country_code != home for c in s.cands)
@@ -469,14 +480,20 @@ def _drop_strays(text: str, slots: list[Slot]) -> None:
             s.cands = []
 
 
-def _focus_country(names_of: dict[str | None, set[str]]) -> str | None:
+def _focus_country(names_of: dict[str | None, set[str]], *, lead: bool = False) -> str | None:
     """Return the country most of a text's distinct place names lie in, if any."""
     countries = Counter({cc: len(keys) for cc, keys in names_of.items() if cc and keys})
     if not countries:
         return None
-    home, n_home = countries.most_common(1)[0]
-    if n_home < 2 or n_home < _FOCUS_SHARE * sum(countries.values()):
-        return None  # distinct names per country: a text mostly about one country
+    (home, n_home), *rest = countries.most_common()
+    if n_home < 2:
+        return None
+    if n_home < _FOCUS_SHARE * sum(countries.values()) and not (
+        lead and rest and n_home >= _FOCUS_LEAD * rest[0][1]
+    ):
+        # distinct names per country: a text mostly about one country (or, with ``lead``,
+        # one with twice the names of any other)
+        return None
     return home
 
 
