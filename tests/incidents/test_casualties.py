@@ -353,3 +353,27 @@ def test_a_figure_in_words_and_bracketed_digits_counts_once(extract_geoparsed):
     )
     [inc] = current(extract_geoparsed(text))
     assert inc.fatalities == 8
+
+
+def test_those_hacked_to_death_are_the_dead(extract):
+    # written for this test; the tagger keeps "hacked" a past tense hung on "rebels"
+    text = (
+        "Islamist rebels hacked to death at least 22 civilians, including 13 women, in an "
+        "overnight raid near Kadugli, local officials said on Sunday."
+    )
+    [inc] = current(extract(text))
+    assert inc.fatalities == 22 and inc.event_type == "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "More than 100 people have died in raids blamed on the rebels since November 5.",
+        "Rebels have killed more than 150 members of the security forces this year.",
+    ],
+)
+def test_a_perfect_counted_since_a_day_or_over_the_year_is_a_running_toll(extract, toll):
+    # written for these tests
+    text = f"Gunmen killed six villagers near Kadugli on Sunday, officials said. {toll}"
+    [inc] = [i for i in current(extract(text)) if i.fatalities]
+    assert inc.fatalities == 6
