@@ -393,9 +393,8 @@ def apply_context(
 
 
 _BARE_COMMA = re.compile(r"\s*,\s*")
-_NAME = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*"
 #: The rest of an enumeration after a name: more names, then "and" or "or" and the last.
-_LIST_RUNS_ON = re.compile(rf"(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
+_LIST_RUNS_ON = re.compile(rf"(?:\s*,\s*{_LIST_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
 
 
 def _enumerated(text: str, chain: list[Slot]) -> list[bool]:

@@ -249,6 +249,8 @@ def _suicide_bomber(tok: Any) -> bool:
     return _lem(tok) == "bomber" and "suicide" in _prev_words(tok, 2)
 
 
+#: Words of weapons and explosives, for a weapon's phrase ("roadside bombs").
+_ORDNANCE = lx.EXPLOSIVE | lx.WEAPONS
 #: Verbs that put a weapon somewhere without setting it off.
 _PLACE_WEAPON = frozenset(
     {"lay", "plant", "place", "bury", "carry", "transport", "smuggle", "hide", "store"}
@@ -267,7 +269,7 @@ def _placed_weapon(tok: Any) -> bool:
     while (
         head.dep_ in ("compound", "amod", "conj")
         and head.head is not head
-        and _lem(head.head) in lx.EXPLOSIVE | lx.WEAPONS
+        and _lem(head.head) in _ORDNANCE
     ):
         head = head.head  # "roadside bombs", "mines and explosives"; not "landmine attack"
     verb = head.head

@@ -717,12 +717,7 @@ def _heading_or_byline(text: str, e: TimeExpr, published: dt.date) -> bool:
 
     "January 2016" over "1 January Rebels attack the town" is the entries' month.
     """
-    if e.kind == "date" and _explicit_day(e, None) == published:
-        return True
-    line_start = text.rfind("\n", 0, e.start) + 1
-    line_end = text.find("\n", e.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return line.strip() == text[e.start : e.end].strip()
+    return (e.kind == "date" and _explicit_day(e, None) == published) or _heading(text, e)
 
 
 def _chronology_headings(text: str) -> bool:
