@@ -219,7 +219,9 @@ def finite_participle(tok: Any) -> bool:
     Wikipedia list of 2016 attacks in Pakistan) the lawyer. The noun is no
     victim of it. The tagger may even keep the past tense: "Islamist rebels hacked
     to death at least 22 civilians ..., local officials said" (AFP via The Hindu,
-    Beni, December 2019), "hacked" a VBD hung on "rebels".
+    Beni, December 2019), "hacked" a VBD hung on "rebels"; "Nepal's Maoist insurgents
+    killed at least 50 people, mostly policemen" (Reuters via the Sunday Observer, Sri
+    Lanka, April 2002), "killed" a VBD hung on "insurgents".
     """
     return (
         tok.dep_ == "acl"
